@@ -1,0 +1,2 @@
+/** formulary: the React submission form and its widgets. */
+export {};

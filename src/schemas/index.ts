@@ -1,0 +1,5 @@
+/**
+ * formulary/schemas: load and bundle instrument schemas, build the FieldModel, defaults, coercion,
+ * validation with cross-field rules, the field index and the linter. Framework-free: runs in Node.
+ */
+export type * from './FieldModel';

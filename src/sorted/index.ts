@@ -1,0 +1,2 @@
+/** formulary/sorted: sorted containers (filled by the sorted issue). */
+export {};

@@ -1,0 +1,27 @@
+/** The demo portal, built as `npm start` builds it, opens in Chromium and shows a form. */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type LaunchedBrowser, launchChromium } from './chromium';
+import { type ServedPage, servePage } from './servePage';
+
+let browser: LaunchedBrowser;
+let site: ServedPage;
+
+beforeAll(async () => {
+  site = await servePage('dist/app');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('the demo portal serves a page with a form in it', async () => {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(site.url);
+  await page.locator('form').first().waitFor({ state: 'visible', timeout: 15_000 });
+  expect(await page.locator('form').count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});
