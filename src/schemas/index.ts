@@ -2,4 +2,6 @@
  * formulary/schemas: load and bundle instrument schemas, build the FieldModel, defaults, coercion,
  * validation with cross-field rules, the field index and the linter. Framework-free: runs in Node.
  */
+
+export * from './coerce/index';
 export type * from './FieldModel';

@@ -1,0 +1,16 @@
+/**
+ * Text-to-value coercion for what scientists type (numbers, run lists, number lists, binning triplets)
+ * and back. Framework-free: the widgets, the CLI and a facility's backend share it.
+ */
+export { type CoerceResult, fail, ok } from './CoerceResult';
+export {
+  type Binning,
+  binCount,
+  checkBinning,
+  describeBinningStep,
+  formatBinning,
+  parseBinning,
+} from './parseBinning';
+export { formatNumber, type ParseNumberOptions, parseNumber } from './parseNumber';
+export { formatNumberList, type ParseNumberListOptions, parseNumberList } from './parseNumberList';
+export { DEFAULT_MAX_RUNS, formatRunList, type ParseRunListOptions, parseRunList } from './parseRunList';

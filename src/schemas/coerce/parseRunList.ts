@@ -1,0 +1,111 @@
+/**
+ * Run lists as scientists type them ("12345", "12345, 12350", "12345-12350", "12345:12350", spaces or
+ * none) to sorted unique run numbers, and back to compact text with ranges. Reversed ranges and ranges
+ * over the limit are refused with a message naming the limit: a typo like 1-50000 must not become 50,000
+ * runs. Never guesses. No React, no DOM.
+ */
+import { type CoerceResult, fail, ok } from './CoerceResult';
+
+export interface ParseRunListOptions {
+  /** Most runs the list may hold (each range and the whole list). Default 10,000. */
+  readonly maxRuns?: number;
+  /** Empty text is an empty list instead of an error. Default false. */
+  readonly allowEmpty?: boolean;
+}
+
+export const DEFAULT_MAX_RUNS = 10_000;
+
+/** One item: a run ("12345") or a range ("12345-12350", "12345:12350"); spaces around - or : allowed. */
+const ITEM = /^(\d+)(?:([-:–])(\d+))?$/;
+
+/**
+ * Parse run-list text into sorted unique integers. O(n log n) in the number of runs.
+ * @example parseRunList('12345-12347, 12360') // {ok: true, value: [12345, 12346, 12347, 12360]}
+ */
+export function parseRunList(text: string, options: ParseRunListOptions = {}): CoerceResult<number[]> {
+  const maxRuns = options.maxRuns ?? DEFAULT_MAX_RUNS;
+  if (text.trim() === '') {
+    return options.allowEmpty === true
+      ? ok([])
+      : fail('Enter a run number, a list or a range, e.g. 12345-12350, 12360.');
+  }
+  const runs = new Set<number>();
+  const pieces = text.split(/[,;]/);
+  for (let p = 0; p < pieces.length; p++) {
+    // Spaces around a range sign belong to the range ("12345 - 12350"); other spaces separate runs.
+    const piece = (pieces[p] ?? '').trim().replace(/\s*([-:–])\s*/g, '$1');
+    if (piece === '') {
+      return fail(
+        p === pieces.length - 1
+          ? 'The list ends with a separator: remove it or add a run after it.'
+          : 'There is an empty entry between two separators.',
+      );
+    }
+    for (const item of piece.split(/\s+/)) {
+      const error = addItem(item, runs, maxRuns);
+      if (error !== undefined) return fail(error);
+    }
+  }
+  if (runs.size > maxRuns) return fail(`The list has ${runs.size} runs; at most ${maxRuns}.`);
+  return ok([...runs].sort((a, b) => a - b));
+}
+
+/** Add one item's runs to the set; returns a message when the item is not a run or a valid range. */
+function addItem(item: string, runs: Set<number>, maxRuns: number): string | undefined {
+  const match = ITEM.exec(item);
+  if (match === null) return explainBadItem(item);
+  const first = Number(match[1]);
+  if (!Number.isSafeInteger(first)) return `'${match[1]}' is too large for a run number.`;
+  if (match[3] === undefined) {
+    runs.add(first);
+    return undefined;
+  }
+  const last = Number(match[3]);
+  if (!Number.isSafeInteger(last)) return `'${match[3]}' is too large for a run number.`;
+  if (last < first) {
+    return `The range ${item} runs backwards: write ${last}${match[2]}${first}.`;
+  }
+  const count = last - first + 1;
+  if (count > maxRuns) return `The range ${item} has ${count} runs; at most ${maxRuns}.`;
+  for (let run = first; run <= last; run++) {
+    runs.add(run);
+    // Checked inside the loop so many overlapping small ranges cannot build a huge set first.
+    if (runs.size > maxRuns) return `The list has more than ${maxRuns} runs.`;
+  }
+  return undefined;
+}
+
+/** Why an item is not a run or a range. */
+function explainBadItem(item: string): string {
+  if (/^-\d+$/.test(item)) return `'${item}' is not a run number: run numbers are not negative.`;
+  if (/^\d+\.\d*$/.test(item)) return `'${item}' is not a run number: run numbers are whole numbers.`;
+  if (/^\d*[-:]$|^[-:]\d*$/.test(item)) return `The range '${item}' needs a first and a last run.`;
+  if (/^\d+[-:]\d+[-:]/.test(item)) return `'${item}' is not a range: write first-last, e.g. 12345-12350.`;
+  return `'${item}' is not a run number or a range like 12345-12350.`;
+}
+
+/**
+ * Compact text for a list of runs: sorted, unique, three or more consecutive runs as a range. O(n log n).
+ * Throws on entries that are not whole non-negative numbers: the caller holds a bad value, not user text.
+ * @example formatRunList([12345, 12346, 12347, 12360]) // '12345-12347, 12360'
+ */
+export function formatRunList(runs: readonly number[]): string {
+  for (const run of runs) {
+    if (!Number.isSafeInteger(run) || run < 0) {
+      throw new TypeError(`formatRunList: ${String(run)} is not a run number (a whole number ≥ 0).`);
+    }
+  }
+  const sorted = [...new Set(runs)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
+    const first = sorted[i] as number;
+    const last = sorted[j] as number;
+    if (j - i >= 2) parts.push(`${first}-${last}`);
+    else for (let k = i; k <= j; k++) parts.push(String(sorted[k]));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
