@@ -1,0 +1,217 @@
+/**
+ * The draft store of one instrument's form: a zustand/vanilla store persisted with `persist`, whose
+ * `version` is the instrument's schema version, so a draft saved under an older schema goes through
+ * `migrate` (values fitted to the current FieldModel, the rest kept in `notApplied`). Autosave is
+ * debounced: at most one write per `debounceMs` of quiet. No React here: hooks only read this store.
+ */
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FieldModel } from '../../schemas/index';
+import { isPlainObject } from './jsonPointer';
+import { defaultStorage } from './memoryStorage';
+import { migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
+
+/** A saved draft: the form's values, when they were saved and under which schema version. */
+export interface Draft {
+  readonly values: Record<string, unknown>;
+  /** Epoch milliseconds of the last save. */
+  readonly savedAt: number;
+  readonly schemaVersion: number;
+}
+
+export interface DraftState {
+  readonly instrument: string;
+  readonly schemaVersion: number;
+  readonly draft: Draft | null;
+  /** Set when the form opened on a saved draft: the bar "restored draft from <time> · discard". */
+  readonly restoredFrom: { readonly savedAt: number; readonly schemaVersion: number } | null;
+  /** Values the current schema could not take; persisted until dismissed. */
+  readonly notApplied: readonly NotAppliedValue[];
+  /** True while changes wait for the debounce. */
+  readonly pending: boolean;
+  /** Bumps when values are replaced from outside the form (discard, clear, open from history): remount. */
+  readonly revision: number;
+  /** Records the form's latest values; saved at most `debounceMs` after the last call. O(1). */
+  saveSoon(values: Record<string, unknown>): void;
+  /** Saves pending values now (page hide, submit). */
+  flush(): void;
+  /** Deletes the draft; the form goes back to its defaults. */
+  discard(): void;
+  /** Clears the draft after a submission accepted at `time`, unless it was edited after. */
+  clearIfUnchangedSince(time: number): boolean;
+  /** Makes `values` the draft now (open a history entry), running them through the model check. */
+  replace(values: Record<string, unknown>, fromSchemaVersion?: number): void;
+  /** Hides the restored bar without touching the draft. */
+  dismissRestored(): void;
+  /** Forgets one not-applied value (by pointer), or all of them. */
+  dismissNotApplied(pointer?: string): void;
+  /** Cancels the debounce timer (the form unmounted); pending values are saved first. */
+  dispose(): void;
+}
+
+export type DraftStore = StoreApi<DraftState>;
+
+export interface DraftStoreOptions {
+  instrument: string;
+  /** A positive integer; drafts saved under another version are migrated against `model`. */
+  schemaVersion: number;
+  /** The current model; without it every saved value is kept as is. */
+  model?: FieldModel;
+  /** String storage (localStorage by default; memoryStorage() in Node). */
+  storage?: StateStorage;
+  /** Autosave delay after the last change; 500 ms by default. */
+  debounceMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/** The storage key of an instrument's draft. */
+export function draftStorageKey(instrument: string): string {
+  return `formulary:draft:${instrument}`;
+}
+
+interface PersistedDraft {
+  draft: Draft | null;
+  notApplied: NotAppliedValue[];
+}
+
+/** Creates (and synchronously restores, for synchronous storage) the draft store of one form. */
+export function createDraftStore(options: DraftStoreOptions): DraftStore {
+  const { instrument, schemaVersion, model } = options;
+  if (!instrument) throw new Error('createDraftStore: `instrument` is required');
+  if (!Number.isInteger(schemaVersion) || schemaVersion < 0) {
+    throw new Error(`createDraftStore: schemaVersion must be a non-negative integer, got ${schemaVersion}`);
+  }
+  const debounceMs = options.debounceMs ?? 500;
+  const now = options.now ?? Date.now;
+  const storage = createJSONStorage<PersistedDraft>(() => options.storage ?? defaultStorage());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pendingValues: Record<string, unknown> | undefined;
+
+  return createStore<DraftState>()(
+    persist(
+      (set, get) => {
+        const cancelTimer = () => {
+          if (timer !== undefined) clearTimeout(timer);
+          timer = undefined;
+        };
+        const flush = () => {
+          cancelTimer();
+          if (!pendingValues) return;
+          // A structured copy: the form may keep mutating the object it handed us.
+          const values = structuredClone(pendingValues);
+          pendingValues = undefined;
+          set({ draft: { values, savedAt: now(), schemaVersion }, pending: false });
+        };
+        return {
+          instrument,
+          schemaVersion,
+          draft: null,
+          restoredFrom: null,
+          notApplied: [],
+          pending: false,
+          revision: 0,
+          saveSoon(values) {
+            pendingValues = values;
+            cancelTimer();
+            timer = setTimeout(flush, debounceMs);
+            if (!get().pending) set({ pending: true });
+          },
+          flush,
+          discard() {
+            cancelTimer();
+            pendingValues = undefined;
+            set({ draft: null, restoredFrom: null, pending: false, revision: get().revision + 1 });
+          },
+          clearIfUnchangedSince(time) {
+            const { draft, pending } = get();
+            if (pending || (draft && draft.savedAt > time)) return false;
+            get().discard();
+            return true;
+          },
+          replace(values, fromSchemaVersion = schemaVersion) {
+            cancelTimer();
+            pendingValues = undefined;
+            const fitted = model
+              ? migrateDraftValues(values, model, fromSchemaVersion)
+              : { values, notApplied: [] };
+            set({
+              draft: { values: fitted.values, savedAt: now(), schemaVersion },
+              restoredFrom: null,
+              notApplied: [...get().notApplied, ...fitted.notApplied],
+              pending: false,
+              revision: get().revision + 1,
+            });
+          },
+          dismissRestored() {
+            set({ restoredFrom: null });
+          },
+          dismissNotApplied(pointer) {
+            set({
+              notApplied: pointer === undefined ? [] : get().notApplied.filter((v) => v.pointer !== pointer),
+            });
+          },
+          dispose() {
+            flush();
+            cancelTimer();
+          },
+        };
+      },
+      {
+        name: draftStorageKey(instrument),
+        version: schemaVersion,
+        storage,
+        partialize: (state): PersistedDraft => ({
+          draft: state.draft,
+          notApplied: [...state.notApplied],
+        }),
+        // Only called when the saved schema version differs from ours.
+        migrate: (persisted, fromVersion): PersistedDraft => {
+          const saved = readPersisted(persisted, fromVersion);
+          if (!saved.draft || !model) return saved;
+          const fitted = migrateDraftValues(saved.draft.values, model, fromVersion);
+          return {
+            draft: { ...saved.draft, values: fitted.values, schemaVersion: fromVersion },
+            notApplied: [...saved.notApplied, ...fitted.notApplied],
+          };
+        },
+        merge: (persisted, current): DraftState => {
+          const saved = readPersisted(persisted, schemaVersion);
+          if (!saved.draft) return { ...current, notApplied: saved.notApplied };
+          return {
+            ...current,
+            draft: { ...saved.draft, schemaVersion },
+            restoredFrom: { savedAt: saved.draft.savedAt, schemaVersion: saved.draft.schemaVersion },
+            notApplied: saved.notApplied,
+          };
+        },
+      },
+    ),
+  );
+}
+
+/** Checks the stored shape; an unreadable draft becomes one not-applied value, never vanishes. */
+function readPersisted(persisted: unknown, version: number): PersistedDraft {
+  if (persisted === undefined || persisted === null) return { draft: null, notApplied: [] };
+  const notApplied: NotAppliedValue[] = [];
+  const record = isPlainObject(persisted) ? persisted : {};
+  if (Array.isArray(record.notApplied)) {
+    for (const item of record.notApplied) {
+      if (isPlainObject(item) && typeof item.pointer === 'string') notApplied.push(item as never);
+    }
+  }
+  const draft = record.draft;
+  if (draft === null || draft === undefined) return { draft: null, notApplied };
+  if (isPlainObject(draft) && isPlainObject(draft.values)) {
+    const savedAt = typeof draft.savedAt === 'number' ? draft.savedAt : 0;
+    const schemaVersion = typeof draft.schemaVersion === 'number' ? draft.schemaVersion : version;
+    return { draft: { values: draft.values, savedAt, schemaVersion }, notApplied };
+  }
+  notApplied.push({
+    pointer: '',
+    value: draft,
+    reason: 'the saved draft could not be read',
+    fromSchemaVersion: version,
+  });
+  return { draft: null, notApplied };
+}

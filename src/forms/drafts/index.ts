@@ -1,0 +1,56 @@
+/**
+ * Drafts, submission with retry and outbox, and history: plain stores and functions (no React) plus
+ * thin React pieces that read them. src/forms/index.ts re-exports this.
+ */
+export { clearStoredDraft } from './clearStoredDraft';
+export {
+  createDraftStore,
+  type Draft,
+  type DraftState,
+  type DraftStore,
+  type DraftStoreOptions,
+  draftStorageKey,
+} from './createDraftStore';
+export {
+  createHistoryStore,
+  type HistoryEntry,
+  type HistoryState,
+  type HistoryStore,
+  historyStorageKey,
+} from './createHistoryStore';
+export {
+  createOutboxStore,
+  type OutboxEntry,
+  type OutboxState,
+  type OutboxStatus,
+  type OutboxStore,
+  outboxStorageKey,
+} from './createOutboxStore';
+export {
+  createSubmitter,
+  type SubmissionMeta,
+  type Submitter,
+  type SubmitterOptions,
+  startOutboxSync,
+} from './createSubmitter';
+export { diffFromDefaults } from './diffFromDefaults';
+export { flushDraftOnPageHide } from './flushDraftOnPageHide';
+export {
+  exportHistory,
+  type HistoryImport,
+  type HistoryImportProblem,
+  historyFormat,
+  importHistory,
+} from './importHistory';
+export { jobKindOf } from './jobKindOf';
+export { defaultStorage, type MemoryStorage, memoryStorage } from './memoryStorage';
+export { type MigratedValues, migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
+export {
+  type Backoff,
+  backoffDelay,
+  newIdempotencyKey,
+  type SubmitOptions,
+  type SubmitResult,
+  serverMessage,
+  submitRequest,
+} from './submitRequest';

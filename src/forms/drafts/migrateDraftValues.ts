@@ -1,0 +1,166 @@
+/**
+ * Fits a draft's values to a (newer) FieldModel: values whose fields still exist are kept, every other
+ * value is returned in `notApplied` with its pointer and a reason. Nothing is dropped silently: what
+ * this function does not keep, it reports. Pure and framework-free (Node tests and the CLI can use it).
+ */
+import type { FieldModel, FieldNode, ModelNode } from '../../schemas/index';
+import { childPointer, isPlainObject, sameJson } from './jsonPointer';
+
+/** A draft value the current schema could not take, kept until the user dismisses it. */
+export interface NotAppliedValue {
+  /** Where the value was in the draft (an instance pointer, with row indexes). */
+  readonly pointer: string;
+  readonly value: unknown;
+  /** Why it was not applied, in words a scientist reads: "field no longer exists". */
+  readonly reason: string;
+  /** The schema version the draft was saved under. */
+  readonly fromSchemaVersion: number;
+}
+
+export interface MigratedValues {
+  readonly values: Record<string, unknown>;
+  readonly notApplied: NotAppliedValue[];
+}
+
+/**
+ * Walks the draft values beside the model tree. O(number of values in the draft).
+ * Example: {a: 1, gone: 2} against a model with only /a gives values {a: 1} and notApplied
+ * [{pointer: "/gone", value: 2, reason: "field no longer exists"}].
+ */
+export function migrateDraftValues(
+  values: unknown,
+  model: FieldModel,
+  fromSchemaVersion: number,
+): MigratedValues {
+  const notApplied: NotAppliedValue[] = [];
+  const report = (pointer: string, value: unknown, reason: string) =>
+    notApplied.push({ pointer, value, reason, fromSchemaVersion });
+  if (!isPlainObject(values)) {
+    report('', values, 'the saved draft is not an object');
+    return { values: {}, notApplied };
+  }
+  const kept = fitObject(model.root, values, '', model, report);
+  return { values: kept, notApplied };
+}
+
+type Report = (pointer: string, value: unknown, reason: string) => void;
+
+/** The child node for `key` under a group or a choice (any branch), else by template pointer. */
+function childNode(node: ModelNode, key: string, model: FieldModel): ModelNode | undefined {
+  if (node.type === 'group') {
+    const found = node.children.find((child) => child.key === key);
+    if (found) return found;
+  } else if (node.type === 'choice') {
+    for (const branch of node.branches) {
+      const found = branch.node.children.find((child) => child.key === key);
+      if (found) return found;
+    }
+  }
+  return model.byPointer.get(childPointer(node.pointer, key));
+}
+
+function fitObject(
+  node: ModelNode,
+  value: Record<string, unknown>,
+  pointer: string,
+  model: FieldModel,
+  report: Report,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const here = childPointer(pointer, key);
+    // The discriminator of a choice ("kind") may not be modelled as a field of its own.
+    if (node.type === 'choice' && key === node.discriminator) {
+      Object.defineProperty(kept, key, {
+        value: child,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      continue;
+    }
+    const target = childNode(node, key, model);
+    if (!target) {
+      report(here, child, 'field no longer exists');
+      continue;
+    }
+    const fitted = fitValue(target, child, here, model, report);
+    // defineProperty: a key named "__proto__" stays a plain own property, never a prototype.
+    if (fitted !== skip) {
+      Object.defineProperty(kept, key, {
+        value: fitted,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return kept;
+}
+
+const skip = Symbol('skip');
+
+function fitValue(
+  node: ModelNode,
+  value: unknown,
+  pointer: string,
+  model: FieldModel,
+  report: Report,
+): unknown {
+  if (value === null || value === undefined) return value;
+  switch (node.type) {
+    case 'field': {
+      const problem = fieldProblem(node, value);
+      if (problem) {
+        report(pointer, value, problem);
+        return skip;
+      }
+      return value;
+    }
+    case 'group':
+    case 'choice':
+      if (!isPlainObject(value)) {
+        report(pointer, value, 'now a group of fields, not a single value');
+        return skip;
+      }
+      return fitObject(node, value, pointer, model, report);
+    case 'list': {
+      if (!Array.isArray(value)) {
+        report(pointer, value, 'now a list');
+        return skip;
+      }
+      if (node.item.type === 'field') return value;
+      const item = node.item;
+      return value.map((row, index) => {
+        const rowPointer = childPointer(pointer, index);
+        if (!isPlainObject(row)) {
+          report(rowPointer, row, 'list rows are now groups of fields');
+          return {};
+        }
+        return fitObject(item, row, rowPointer, model, report);
+      });
+    }
+  }
+}
+
+/** Why a saved value no longer fits its field, or undefined when it does. */
+function fieldProblem(node: FieldNode, value: unknown): string | undefined {
+  if (node.enum && !node.enum.some((allowed) => sameJson(allowed, value))) {
+    return 'no longer one of the allowed choices';
+  }
+  const numeric = typeof value === 'number' || (typeof value === 'string' && value.trim() !== '');
+  switch (node.kind) {
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'field is now yes/no';
+    case 'number':
+    case 'integer':
+      // Text is fine where the field coerces it ("0.1"); the validator judges its content.
+      return numeric ? undefined : 'field is now a number';
+    case 'string':
+    case 'path':
+    case 'dateTime':
+      return typeof value === 'string' ? undefined : 'field is now text';
+    default:
+      return undefined;
+  }
+}
