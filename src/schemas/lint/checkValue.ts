@@ -1,0 +1,156 @@
+/**
+ * A small JSON Schema checker for the linter: does a default (or a condition's value) satisfy the
+ * schema it sits in? Covers types, enum/const, limits, lengths, patterns, items, properties and the
+ * combinators; returns the first failure as a sentence. Not the request validator: that is ajv's job.
+ * Own code rather than one ajv compile per default: 5,000 defaults must lint in well under a second.
+ */
+import type { LocalRefResolver } from './resolvePointer';
+import { isSchemaObject, type SchemaObject } from './walkSubschemas';
+
+/** Structural equality of JSON values. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && jsonEqual((a as SchemaObject)[k], (b as SchemaObject)[k]))
+  );
+}
+
+/** The JSON type names a value has ("integer" values are also "number"). */
+export function jsonTypesOf(value: unknown): string[] {
+  if (value === null) return ['null'];
+  if (Array.isArray(value)) return ['array'];
+  if (typeof value === 'number') return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
+  return [typeof value];
+}
+
+const patternCache = new Map<string, RegExp | null>();
+function compilePattern(source: string): RegExp | null {
+  let re = patternCache.get(source);
+  if (re === undefined) {
+    try {
+      re = new RegExp(source, 'u');
+    } catch {
+      re = null; // the unsafe-pattern rule reports it
+    }
+    patternCache.set(source, re);
+  }
+  return re;
+}
+
+/** Renders a value for a message, shortened. */
+export function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * The first reason `value` fails `schema`, or undefined when it passes. O(size of value × schema);
+ * depth-limited so a recursive schema cannot loop.
+ */
+export function checkValue(
+  schema: unknown,
+  value: unknown,
+  refs: LocalRefResolver,
+  depth = 0,
+): string | undefined {
+  if (schema === false) return 'no value is allowed here';
+  if (!isSchemaObject(schema) || depth > 64) return undefined;
+  if (typeof schema.$ref === 'string') {
+    const target = refs.targetPointer(schema.$ref);
+    if (target !== undefined) {
+      const resolved = refs.resolve(schema, '');
+      if (resolved.schema !== schema) {
+        const failure = checkValue(resolved.schema, value, refs, depth + 1);
+        if (failure) return failure;
+      }
+    }
+  }
+  const types = jsonTypesOf(value);
+  if (schema.type !== undefined) {
+    const allowed = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (!allowed.some((t) => types.includes(t as string)))
+      return `${show(value)} is not of type ${allowed.join(' or ')}`;
+  }
+  if (Array.isArray(schema.enum) && !schema.enum.some((e) => jsonEqual(e, value))) {
+    return `${show(value)} is not one of ${schema.enum.map(show).join(', ')}`;
+  }
+  if (Object.hasOwn(schema, 'const') && !jsonEqual(schema.const, value))
+    return `${show(value)} is not ${show(schema.const)}`;
+  if (typeof value === 'number') {
+    const n = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
+    const min = n('minimum');
+    const max = n('maximum');
+    const xmin = n('exclusiveMinimum');
+    const xmax = n('exclusiveMaximum');
+    const step = n('multipleOf');
+    if (min !== undefined && value < min) return `${value} is below the minimum ${min}`;
+    if (max !== undefined && value > max) return `${value} is above the maximum ${max}`;
+    if (xmin !== undefined && value <= xmin) return `${value} is not above the exclusive minimum ${xmin}`;
+    if (xmax !== undefined && value >= xmax) return `${value} is not below the exclusive maximum ${xmax}`;
+    if (step !== undefined && step > 0 && Math.abs(value / step - Math.round(value / step)) > 1e-9) {
+      return `${value} is not a multiple of ${step}`;
+    }
+  }
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (typeof schema.minLength === 'number' && length < schema.minLength)
+      return `${show(value)} is shorter than ${schema.minLength} characters`;
+    if (typeof schema.maxLength === 'number' && length > schema.maxLength)
+      return `${show(value)} is longer than ${schema.maxLength} characters`;
+    if (typeof schema.pattern === 'string') {
+      const re = compilePattern(schema.pattern);
+      if (re && !re.test(value)) return `${show(value)} does not match the pattern ${schema.pattern}`;
+    }
+  }
+  if (Array.isArray(value)) {
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+      return `${show(value)} has fewer than ${schema.minItems} items`;
+    if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+      return `${show(value)} has more than ${schema.maxItems} items`;
+    const tuple = Array.isArray(schema.prefixItems)
+      ? schema.prefixItems
+      : Array.isArray(schema.items)
+        ? schema.items
+        : [];
+    const rest = Array.isArray(schema.items) ? schema.additionalItems : schema.items;
+    for (let i = 0; i < value.length; i++) {
+      const failure = checkValue(i < tuple.length ? tuple[i] : rest, value[i], refs, depth + 1);
+      if (failure) return `item ${i}: ${failure}`;
+    }
+  }
+  if (isSchemaObject(value)) {
+    if (Array.isArray(schema.required)) {
+      const missing = schema.required.find((k) => typeof k === 'string' && !Object.hasOwn(value, k));
+      if (missing !== undefined) return `the required property "${missing}" is missing`;
+    }
+    const props = isSchemaObject(schema.properties) ? schema.properties : {};
+    for (const key of Object.keys(value)) {
+      const sub = Object.hasOwn(props, key) ? props[key] : schema.additionalProperties;
+      const failure = checkValue(sub, value[key], refs, depth + 1);
+      if (failure) return `${key}: ${failure}`;
+    }
+  }
+  if (Array.isArray(schema.allOf)) {
+    for (const sub of schema.allOf) {
+      const failure = checkValue(sub, value, refs, depth + 1);
+      if (failure) return failure;
+    }
+  }
+  if (Array.isArray(schema.anyOf) && !schema.anyOf.some((s) => !checkValue(s, value, refs, depth + 1))) {
+    return `${show(value)} matches none of the anyOf branches`;
+  }
+  if (Array.isArray(schema.oneOf)) {
+    const matches = schema.oneOf.filter((s) => !checkValue(s, value, refs, depth + 1)).length;
+    if (matches !== 1) return `${show(value)} matches ${matches} of the oneOf branches, not exactly one`;
+  }
+  if (schema.not !== undefined && !checkValue(schema.not, value, refs, depth + 1))
+    return `${show(value)} matches the "not" schema`;
+  return undefined;
+}

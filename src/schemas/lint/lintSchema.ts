@@ -1,0 +1,116 @@
+/**
+ * Runs the lint rules on one loaded schema and returns located, sorted diagnostics. No file system:
+ * the caller loads the schema (and builds the model and validator); Storybook's author playground and
+ * the CLI call this same function. Loader and model diagnostics are merged in, one report per finding.
+ */
+import type { FieldModel, SchemaDiagnostic, Severity, ValidationError } from '../FieldModel';
+import type { LintableSchema, LintContext, LintDiagnostic, LintRule, RuleSetting } from './LintDiagnostic';
+import { lintRules } from './lintRules';
+import { LocalRefResolver } from './resolvePointer';
+import { defaultQuantities } from './rules/missingUnits';
+import { walkSubschemas } from './walkSubschemas';
+
+export interface LintOptions {
+  /** The FieldModel, if it could be built; rules that need it are skipped without it. */
+  readonly model?: FieldModel;
+  /** Request validator, for the schema's own `examples`. */
+  readonly validate?: (request: unknown) => readonly ValidationError[];
+  readonly aliases?: Readonly<Record<string, string>>;
+  /** Replaces the quantity words of missing-units. */
+  readonly quantities?: readonly string[];
+  /** Per-rule severity, or 'off'. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Rules to run instead of the built-in list (tests, playground). */
+  readonly ruleSet?: readonly LintRule[];
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Applies a configured severity; undefined means the finding is switched off. */
+function settle(rule: string, severity: Severity, settings: LintOptions['rules']): Severity | undefined {
+  const setting = settings?.[rule];
+  if (setting === 'off') return undefined;
+  return setting ?? severity;
+}
+
+/** Lints one schema. O(schema size) for the keyword rules plus O(fields) for the model rules. */
+export function lintSchema(loaded: LintableSchema, options: LintOptions = {}): LintDiagnostic[] {
+  const context: LintContext = {
+    schema: loaded.schema,
+    dialect: loaded.dialect,
+    model: options.model,
+    validate: options.validate,
+    aliases: options.aliases ?? {},
+    quantities: options.quantities ?? defaultQuantities,
+    subschemas: walkSubschemas(loaded.schema),
+    refs: new LocalRefResolver(loaded.schema),
+  };
+  const raw: { rule: string; severity: Severity; schemaPointer: string; message: string }[] = [];
+  const ours = new Set<string>();
+  for (const rule of options.ruleSet ?? lintRules) {
+    ours.add(rule.id);
+    if (rule.needsModel && !context.model) continue;
+    if (options.rules?.[rule.id] === 'off') continue;
+    let findings: ReturnType<LintRule['check']>;
+    try {
+      findings = rule.check(context);
+    } catch (error) {
+      findings = [
+        { schemaPointer: '', message: `rule crashed: ${(error as Error).message}`, severity: 'error' },
+      ];
+    }
+    for (const f of findings)
+      raw.push({
+        rule: rule.id,
+        severity: f.severity ?? rule.severity,
+        schemaPointer: f.schemaPointer,
+        message: f.message,
+      });
+  }
+  // The loader and model report some things we check better (unknown keywords with a suggestion): keep only the rest.
+  const others: readonly SchemaDiagnostic[] = [
+    ...(loaded.diagnostics ?? []),
+    ...(options.model?.diagnostics ?? []),
+  ];
+  for (const d of others) {
+    if (ours.has(d.rule)) continue;
+    raw.push({
+      rule: d.rule,
+      severity: d.severity,
+      schemaPointer: d.location.schemaPointer,
+      message: d.message,
+    });
+  }
+  const seen = new Set<string>();
+  const out: LintDiagnostic[] = [];
+  for (const r of raw) {
+    const severity = settle(r.rule, r.severity, options.rules);
+    if (!severity) continue;
+    const key = `${r.rule}\u0000${r.schemaPointer}\u0000${r.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = loaded.locate?.(r.schemaPointer);
+    out.push({
+      file: at?.file,
+      pointer: at?.pointer ?? r.schemaPointer,
+      line: at?.line,
+      column: at?.column,
+      rule: r.rule,
+      severity,
+      message: r.message,
+    });
+  }
+  return sortDiagnostics(out);
+}
+
+/** Orders by file, line, column, then severity: how an editor lists them. */
+export function sortDiagnostics(diagnostics: LintDiagnostic[]): LintDiagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+}

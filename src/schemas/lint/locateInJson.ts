@@ -1,0 +1,43 @@
+/**
+ * Finds the 1-based line and column of a JSON Pointer in JSON text, for diagnostics about example
+ * files (and any JSON the loader did not locate). Uses jsonc-parser: tolerant, no DOM.
+ */
+import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
+
+/** Line and column (1-based) of an offset in text. O(offset). */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Where the value at `pointer` starts in `text` (a property's key when the pointer names one), or
+ * the deepest existing parent when the pointer goes past the data (a missing required property).
+ */
+export function locateInJson(text: string, pointer: string, tree?: Node): { line: number; column: number } {
+  const root = tree ?? parseTree(text);
+  if (!root) return { line: 1, column: 1 };
+  const segments =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: Node | undefined;
+  for (let n = segments.length; n >= 0 && !node; n--) {
+    const path = segments
+      .slice(0, n)
+      .map((s) => (findNodeAtLocation(root, segments.slice(0, n - 1))?.type === 'array' ? Number(s) : s));
+    node = findNodeAtLocation(root, path);
+  }
+  const target = node?.parent?.type === 'property' ? node.parent : node;
+  return lineColumnAt(text, target?.offset ?? 0);
+}

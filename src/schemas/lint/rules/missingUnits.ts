@@ -1,0 +1,111 @@
+/**
+ * Rule missing-units: a number whose key names a physical quantity (wavelength, distance, Q...) must
+ * say its unit with x-units: "3" means nothing until it is 3 Å or 3 m. The quantity words are
+ * configurable; keys that count or scale (bins, number, factor, fraction...) are exempt.
+ */
+import type { LintRule, RuleFinding } from '../LintDiagnostic';
+
+/** The default quantity words, matched against the words of a key. */
+export const defaultQuantities: readonly string[] = [
+  'wavelength',
+  'lambda',
+  'distance',
+  'thickness',
+  'radius',
+  'height',
+  'width',
+  'diameter',
+  'length',
+  'temperature',
+  'energy',
+  'ei',
+  'angle',
+  'theta',
+  'omega',
+  'phi',
+  'psi',
+  'chi',
+  'aperture',
+  'q',
+  'qx',
+  'qy',
+  'tof',
+  'time',
+  'interval',
+  'offset',
+  'density',
+  'mass',
+  'dspacing',
+  'd',
+  'field',
+  'pressure',
+];
+
+/** Words that mark a count, a ratio or an index: no unit needed. */
+const unitless = new Set([
+  'bins',
+  'bin',
+  'number',
+  'num',
+  'count',
+  'n',
+  'index',
+  'per',
+  'decade',
+  'points',
+  'factor',
+  'fraction',
+  'ratio',
+  'scale',
+  'relative',
+  'type',
+  'mode',
+  'name',
+  'file',
+  'log',
+]);
+const suffixes = ['', 'min', 'max', 'start', 'end', 'low', 'high', 'lo', 'hi', 's'];
+
+/** Splits a key into lower-case words: "sampleApertureSize" -> sample, aperture, size; "Qmin" -> qmin. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_\-.]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** The quantity a key names, if any ("wavelengthMin" -> "wavelength"). */
+export function quantityOf(key: string, quantities: readonly string[]): string | undefined {
+  const words = keyWords(key);
+  if (words.some((w) => unitless.has(w))) return undefined;
+  for (const word of words) {
+    for (const q of quantities) {
+      if (suffixes.some((s) => word === q + s)) return q;
+    }
+  }
+  return undefined;
+}
+
+const numeric = new Set(['number', 'integer', 'numberList', 'binning']);
+
+export const missingUnits: LintRule = {
+  id: 'missing-units',
+  severity: 'warning',
+  description: 'A number whose key names a physical quantity must declare x-units.',
+  needsModel: true,
+  check({ model, quantities }) {
+    const findings: RuleFinding[] = [];
+    for (const field of model?.fields ?? []) {
+      if (!numeric.has(field.kind) || field.units) continue;
+      const quantity = quantityOf(field.key, quantities);
+      if (!quantity) continue;
+      findings.push({
+        schemaPointer: field.location.schemaPointer,
+        message: `${field.pointer} is a ${quantity} but has no x-units: say what its number means (e.g. "x-units": "Å")`,
+      });
+    }
+    return findings;
+  },
+};

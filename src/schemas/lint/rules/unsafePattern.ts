@@ -1,0 +1,37 @@
+/**
+ * Rule unsafe-pattern: a `pattern` (or patternProperties key) that does not compile with the "u" flag
+ * ajv uses, or that can backtrack catastrophically and freeze the page on a long input.
+ */
+import { analysePattern } from '../analysePattern';
+import type { LintRule, RuleFinding } from '../LintDiagnostic';
+import { escapePointerToken, isSchemaObject } from '../walkSubschemas';
+
+export const unsafePattern: LintRule = {
+  id: 'unsafe-pattern',
+  severity: 'error',
+  description: 'Patterns must compile (unicode mode, as ajv) and must not backtrack catastrophically.',
+  check({ subschemas }) {
+    const findings: RuleFinding[] = [];
+    const judge = (source: string, at: string) => {
+      const verdict = analysePattern(source);
+      if (verdict.kind === 'invalid')
+        findings.push({
+          schemaPointer: at,
+          message: `pattern ${JSON.stringify(source)} does not compile: ${verdict.message}`,
+        });
+      if (verdict.kind === 'catastrophic')
+        findings.push({
+          schemaPointer: at,
+          message: `pattern ${JSON.stringify(source)} can backtrack catastrophically: ${verdict.message}`,
+        });
+    };
+    for (const { schema, pointer } of subschemas) {
+      if (typeof schema.pattern === 'string') judge(schema.pattern, `${pointer}/pattern`);
+      if (isSchemaObject(schema.patternProperties)) {
+        for (const key of Object.keys(schema.patternProperties))
+          judge(key, `${pointer}/patternProperties/${escapePointerToken(key)}`);
+      }
+    }
+    return findings;
+  },
+};
