@@ -11,6 +11,8 @@ export {
   formatBinning,
   parseBinning,
 } from './parseBinning';
+export { parseDateTime } from './parseDateTime';
+export { formatJsonText, lineAndColumn, parseJsonText } from './parseJsonText';
 export { formatNumber, type ParseNumberOptions, parseNumber } from './parseNumber';
 export { formatNumberList, type ParseNumberListOptions, parseNumberList } from './parseNumberList';
 export { DEFAULT_MAX_RUNS, formatRunList, type ParseRunListOptions, parseRunList } from './parseRunList';

@@ -1,0 +1,42 @@
+/**
+ * Dates and date-times as JSON Schema's `format: date-time` / `date` expect them (RFC 3339). Text
+ * without a time zone is refused with the fix rather than read as local or UTC time, which would
+ * silently shift the value by hours. No React, no DOM.
+ */
+import { type CoerceResult, fail, ok } from './CoerceResult';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?$/;
+
+function validDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * Check an RFC 3339 date-time ("2026-11-27T14:30:00Z") or, with `dateOnly`, a date ("2026-11-27").
+ * Returns the text itself as the value: the request keeps what was typed. O(length).
+ */
+export function parseDateTime(text: string, options: { dateOnly?: boolean } = {}): CoerceResult<string> {
+  const trimmed = text.trim();
+  if (trimmed === '') return fail(options.dateOnly === true ? 'Enter a date.' : 'Enter a date and time.');
+  if (options.dateOnly === true) {
+    const m = DATE.exec(trimmed);
+    if (m === null) return fail(`'${trimmed}' is not a date like 2026-11-27 (year-month-day).`);
+    if (!validDate(Number(m[1]), Number(m[2]), Number(m[3])))
+      return fail(`'${trimmed}' is not a day of the calendar.`);
+    return ok(trimmed);
+  }
+  const m = DATE_TIME.exec(trimmed);
+  if (m === null) return fail(`'${trimmed}' is not a date and time like 2026-11-27T14:30:00Z.`);
+  if (!validDate(Number(m[1]), Number(m[2]), Number(m[3])))
+    return fail(`'${trimmed}' is not a day of the calendar.`);
+  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 60) {
+    return fail(`'${trimmed}' has a time that does not exist.`);
+  }
+  if (m[8] === undefined) {
+    return fail(`'${trimmed}' needs a time zone: add Z for UTC or an offset such as +01:00.`);
+  }
+  if (m[6] === undefined) return fail(`'${trimmed}' needs seconds, e.g. ${trimmed.slice(0, 16)}:00${m[8]}.`);
+  return ok(trimmed);
+}
