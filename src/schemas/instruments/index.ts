@@ -1,0 +1,28 @@
+/**
+ * The catalogue of shipped instrument schemas, so the demo app, Storybook and benchmarks can list them.
+ * Paths only: it must not import the JSON files (the browser fetches them, Node reads them), so listing
+ * instruments costs nothing until one is opened.
+ */
+import type { Dialect } from '../FieldModel';
+
+/** One shipped instrument schema. */
+export interface InstrumentCatalogueEntry {
+  /** Stable id; also the folder of its example requests in examples/<id>/. */
+  readonly id: string;
+  readonly name: string;
+  /** What kind of instrument, in a scientist's words. */
+  readonly kind: string;
+  /** Path of the entry file, relative to the package root. Multi-file schemas $ref their neighbours. */
+  readonly schemaPath: string;
+  readonly dialect: Dialect;
+}
+
+export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
+  {
+    id: 'eqsans',
+    name: 'EQSANS',
+    kind: 'Time-of-flight small-angle neutron scattering (SANS)',
+    schemaPath: 'src/schemas/instruments/eqsans.schema.json',
+    dialect: 'draft-07',
+  },
+];
