@@ -1,2 +1,6 @@
-/** formulary/sorted: sorted containers (filled by the sorted issue). */
-export {};
+/** formulary/sorted: sorted containers (SortedList, SortedKeyList, SortedDict, SortedSet), no DOM. */
+export type { Comparator, NaturalKey } from './bisect';
+export type { RangeOptions, SortedOptions } from './SortedBase';
+export { SortedIterator } from './SortedIterator';
+export { SortedKeyList } from './SortedKeyList';
+export { SortedList } from './SortedList';

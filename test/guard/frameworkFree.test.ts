@@ -15,6 +15,7 @@ test('src/sorted imports without React or a DOM', async () => {
   expect(typeof globalThis.document).toBe('undefined');
   const sorted = await import('../../src/sorted/index');
   expect(sorted).toBeTypeOf('object');
+  expect(sorted.SortedList).toBeTypeOf('function');
 });
 
 test('src/schemas imports without React or a DOM', async () => {
