@@ -44,9 +44,15 @@ export interface LintContext {
   /** The FieldModel, when buildFieldModel succeeded; model rules are skipped without it. */
   readonly model?: FieldModel;
   /** Facility keyword names mapped onto ours: {'x-requires': 'theirName'}. */
-  readonly aliases: Readonly<Record<string, string>>;
+  readonly aliases: Readonly<Record<string, string | readonly string[]>>;
   /** Key words that name a physical quantity and so need x-units. */
   readonly quantities: readonly string[];
+  /** Value kinds that need x-units whatever their key (config `unitsRequiredFor`). */
+  readonly unitsRequiredFor: readonly string[];
+  /** The facility's own keywords, accepted without a warning (config `extraKeywords`). */
+  readonly extraKeywords: readonly string[];
+  /** Unknown keywords are errors (config `strict`). */
+  readonly strict: boolean;
   /** Validates a request against this schema (the FieldModel validator), for `examples` in the schema. */
   readonly validate?: (request: unknown) => readonly ValidationError[];
   /** Every subschema of `schema`, walked once and shared by the keyword rules. */

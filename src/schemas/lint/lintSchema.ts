@@ -15,14 +15,29 @@ export interface LintOptions {
   readonly model?: FieldModel;
   /** Request validator, for the schema's own `examples`. */
   readonly validate?: (request: unknown) => readonly ValidationError[];
-  readonly aliases?: Readonly<Record<string, string>>;
+  readonly aliases?: Readonly<Record<string, string | readonly string[]>>;
   /** Replaces the quantity words of missing-units. */
   readonly quantities?: readonly string[];
+  readonly unitsRequiredFor?: readonly string[];
+  readonly extraKeywords?: readonly string[];
+  /** Unknown keywords become errors. */
+  readonly strict?: boolean;
   /** Per-rule severity, or 'off'. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** Rules to run instead of the built-in list (tests, playground). */
   readonly ruleSet?: readonly LintRule[];
 }
+
+/**
+ * Loader/model diagnostic ids a lint rule covers: '' drops them (our rule reports the same thing with
+ * more help), another id files them under that rule (the model drops a rule whose pointer is malformed,
+ * so rule-target cannot see it: the model's report is the only one).
+ */
+const renamed: Readonly<Record<string, string>> = {
+  'rule-target-missing': '',
+  'ambiguous-choice': '',
+  'bad-rule-pointer': 'rule-target',
+};
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -42,6 +57,9 @@ export function lintSchema(loaded: LintableSchema, options: LintOptions = {}): L
     validate: options.validate,
     aliases: options.aliases ?? {},
     quantities: options.quantities ?? defaultQuantities,
+    unitsRequiredFor: options.unitsRequiredFor ?? [],
+    extraKeywords: options.extraKeywords ?? [],
+    strict: options.strict ?? false,
     subschemas: walkSubschemas(loaded.schema),
     refs: new LocalRefResolver(loaded.schema),
   };
@@ -86,13 +104,16 @@ export function lintSchema(loaded: LintableSchema, options: LintOptions = {}): L
   for (const r of raw) {
     const severity = settle(r.rule, r.severity, options.rules);
     if (!severity) continue;
-    const key = `${r.rule}\u0000${r.schemaPointer}\u0000${r.message}`;
+    const pointer = r.schemaPointer.startsWith('#')
+      ? decodeURIComponent(r.schemaPointer.slice(1))
+      : r.schemaPointer;
+    const key = `${r.rule}\u0000${pointer}\u0000${r.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const at = loaded.locate?.(r.schemaPointer);
+    const at = loaded.locate?.(pointer);
     out.push({
       file: at?.file,
-      pointer: at?.pointer ?? r.schemaPointer,
+      pointer: at?.pointer ?? pointer,
       line: at?.line,
       column: at?.column,
       rule: r.rule,

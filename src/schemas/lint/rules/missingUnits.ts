@@ -95,15 +95,15 @@ export const missingUnits: LintRule = {
   severity: 'warning',
   description: 'A number whose key names a physical quantity must declare x-units.',
   needsModel: true,
-  check({ model, quantities }) {
+  check({ model, quantities, unitsRequiredFor }) {
     const findings: RuleFinding[] = [];
     for (const field of model?.fields ?? []) {
-      if (!numeric.has(field.kind) || field.units) continue;
+      if (field.units || !(numeric.has(field.kind) || unitsRequiredFor.includes(field.kind))) continue;
       const quantity = quantityOf(field.key, quantities);
-      if (!quantity) continue;
+      if (!quantity && !unitsRequiredFor.includes(field.kind)) continue;
       findings.push({
         schemaPointer: field.location.schemaPointer,
-        message: `${field.pointer} is a ${quantity} but has no x-units: say what its number means (e.g. "x-units": "Å")`,
+        message: `${field.pointer} ${quantity ? `is a ${quantity}` : `is a ${field.kind}`} but has no x-units: say what its number means (e.g. "x-units": "Å")`,
       });
     }
     return findings;

@@ -13,9 +13,9 @@ export const unknownKeyword: LintRule = {
   severity: 'warning',
   description:
     'Keywords must be JSON Schema (of the dialect), Formulary x- vocabulary, ui: keys or configured aliases.',
-  check({ subschemas, dialect, aliases }) {
+  check({ subschemas, dialect, aliases, extraKeywords, strict }) {
     const known = knownKeywords(dialect);
-    const aliasNames = new Set(Object.values(aliases));
+    const aliasNames = new Set([...Object.values(aliases).flat(), ...extraKeywords]);
     const candidates = [
       ...formularyKeywords.map((k) => k.name),
       ...uiSchemaKeys.map((k) => k.name),
@@ -28,6 +28,7 @@ export const unknownKeyword: LintRule = {
         const suggestion = suggestKeyword(key, candidates);
         findings.push({
           schemaPointer: `${pointer}/${escapePointerToken(key)}`,
+          ...(strict ? { severity: 'error' as const } : {}),
           message: `unknown keyword "${key}"${suggestion ? `: did you mean "${suggestion}"?` : ' (map it with an alias in formulary.config.json if it is yours)'}`,
         });
       }
