@@ -1,0 +1,131 @@
+/**
+ * The frame every widget renders inside: label (or legend), description, the control, units, hint and
+ * error, with the ids that tie them together and the data-state tokens. One place, so all widgets are
+ * labelled and described the same way. Holds no state and no value logic.
+ */
+import type { ReactNode } from 'react';
+import type { WidgetProps } from './WidgetProps';
+import { joinIds, widgetIds, widgetState } from './widgetState';
+
+/** What the frame hands the control: spread onto the focusable input(s). */
+export interface ControlAria {
+  readonly 'aria-describedby': string | undefined;
+  readonly 'aria-invalid': boolean | undefined;
+  readonly disabled: boolean | undefined;
+  readonly readOnly: boolean | undefined;
+}
+
+export interface FieldFrameProps {
+  /** Registry name, written to data-widget. */
+  readonly widget: string;
+  readonly props: WidgetProps;
+  /** The widget's own coercion message, when it should be visible. */
+  readonly textError?: string | undefined;
+  /** Always-visible guidance (limits, run count); `hintWarn` styles it as a warning. */
+  readonly hint?: ReactNode;
+  readonly hintWarn?: boolean;
+  /** Shown after the control. */
+  readonly units?: string | undefined;
+  /** A fieldset with a legend (radio groups, binning) instead of a label for one input. */
+  readonly group?: boolean;
+  /** Show the "unset" state even when value is not null (the nullable wrapper decides). */
+  readonly unset?: boolean;
+  /** Rendered between the label row and the control (the nullable wrapper's toggle). */
+  readonly before?: ReactNode;
+  readonly children: (aria: ControlAria) => ReactNode;
+}
+
+/** Render a widget's frame around its control. */
+export function FieldFrame(frame: FieldFrameProps): ReactNode {
+  const { props, textError, hint, units, group = false } = frame;
+  const { field, id } = props;
+  const ids = widgetIds(id);
+  const ownError = textError ?? (props.errorId === undefined ? props.error : undefined);
+  const hasError = ownError !== undefined || props.error !== undefined;
+  const description = props.hideDescription === true ? undefined : field.description;
+  const readOnly = props.readOnly === true || field.readOnly;
+  const describedBy = joinIds(
+    description !== undefined && ids.description,
+    hint !== undefined && hint !== null && hint !== false && ids.hint,
+    ownError !== undefined && ids.error,
+    props.errorId !== undefined && props.error !== undefined && props.errorId,
+    props.describedBy,
+  );
+  const aria: ControlAria = {
+    'aria-describedby': describedBy,
+    'aria-invalid': hasError ? true : undefined,
+    disabled: props.disabled === true ? true : undefined,
+    readOnly: readOnly ? true : undefined,
+  };
+  const labelText = props.label ?? field.label;
+  const required = field.required && !field.nullable;
+  const labelContent = (
+    <>
+      {labelText}
+      {required && (
+        <span className="formulary-widget__required" aria-hidden="true">
+          {' *'}
+        </span>
+      )}
+    </>
+  );
+  const head =
+    props.hideLabel === true && props.adornment === undefined ? null : (
+      <div className="formulary-widget__head">
+        {props.hideLabel === true ? null : group ? (
+          <legend id={ids.label} className="formulary-widget__label">
+            {labelContent}
+          </legend>
+        ) : (
+          <label id={ids.label} htmlFor={id} className="formulary-widget__label">
+            {labelContent}
+          </label>
+        )}
+        {props.adornment}
+      </div>
+    );
+  const body = (
+    <>
+      {head}
+      {description !== undefined && (
+        <p id={ids.description} className="formulary-widget__description">
+          {description}
+        </p>
+      )}
+      {frame.before}
+      <div className="formulary-widget__control">
+        {frame.children(aria)}
+        {units !== undefined && units !== '' && <span className="formulary-widget__units">{units}</span>}
+      </div>
+      {hint !== undefined && hint !== null && hint !== false && (
+        <p
+          id={ids.hint}
+          className="formulary-widget__hint"
+          data-warn={frame.hintWarn === true ? 'true' : undefined}
+          aria-live="polite"
+        >
+          {hint}
+        </p>
+      )}
+      {ownError !== undefined && (
+        <p id={ids.error} className="formulary-widget__error">
+          {ownError}
+        </p>
+      )}
+    </>
+  );
+  const rootProps = {
+    className: 'formulary-widget',
+    'data-widget': frame.widget,
+    'data-kind': field.kind,
+    'data-pointer': field.pointer,
+    'data-state': widgetState(props, hasError, frame.unset ?? props.value === null),
+  };
+  return group ? (
+    <fieldset {...rootProps} disabled={props.disabled === true}>
+      {body}
+    </fieldset>
+  ) : (
+    <div {...rootProps}>{body}</div>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The fallback for free-form objects and anything the FieldModel cannot model: a JSON text area whose
+ * syntax errors name the line and column. Valid JSON is stored as parsed; nothing is dropped.
+ */
+import { memo, type ReactNode } from 'react';
+import { fail, formatJsonText, parseJsonText } from '../schemas/index';
+import { FieldFrame } from './FieldFrame';
+import { useTextValue } from './useTextValue';
+import type { WidgetProps } from './WidgetProps';
+
+const ENTER_JSON = fail('Enter a JSON value, e.g. {} or [].');
+
+function rowsFor(text: string): number {
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return Math.min(Math.max(lines, 3), 20);
+}
+
+/** A JSON editor field. */
+export const JsonWidget = memo(function JsonWidget(props: WidgetProps): ReactNode {
+  const t = useTextValue(props, formatJsonText, parseJsonText, ENTER_JSON);
+  return (
+    <FieldFrame widget="json" props={props} textError={t.textError}>
+      {(aria) => (
+        <textarea
+          {...aria}
+          id={props.id}
+          ref={props.inputRef}
+          className="formulary-widget__input formulary-widget__input--json"
+          value={t.text}
+          rows={rowsFor(t.text)}
+          spellCheck={false}
+          placeholder={props.field.placeholder}
+          onChange={(event) => t.setText(event.currentTarget.value)}
+          onBlur={t.onBlur}
+        />
+      )}
+    </FieldFrame>
+  );
+});

@@ -1,0 +1,68 @@
+/**
+ * The body shared by the number and integer widgets: text in, number out, unit beside the input, the
+ * allowed range below it (before the user leaves the field) and a warning while a typed number is out
+ * of range. Text that is not a number is never turned into one (see WidgetProps).
+ */
+import type { ReactNode } from 'react';
+import { useCallback } from 'react';
+import { fail, formatNumber, parseNumber } from '../schemas/index';
+import { describeLimits, limitProblem } from './describeLimits';
+import { FieldFrame } from './FieldFrame';
+import { useTextValue } from './useTextValue';
+import type { WidgetProps } from './WidgetProps';
+
+const ENTER_NUMBER = fail('Enter a number.');
+const ENTER_INTEGER = fail('Enter a whole number.');
+
+function formatValue(value: unknown): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+/** The shared body of the number and integer widgets. */
+export function NumberInput({
+  props,
+  integer,
+  name,
+}: {
+  props: WidgetProps;
+  integer: boolean;
+  name: string;
+}): ReactNode {
+  const { field } = props;
+  const parse = useCallback((text: string) => parseNumber(text, { integer }), [integer]);
+  const t = useTextValue(props, formatValue, parse, integer ? ENTER_INTEGER : ENTER_NUMBER);
+  const limits = describeLimits(field);
+  const problem =
+    typeof t.parsed === 'number' && t.pendingError === undefined ? limitProblem(field, t.parsed) : undefined;
+  const hint =
+    problem !== undefined ? `${problem}${limits !== undefined ? ` Allowed: ${limits}.` : ''}` : limits;
+  return (
+    <FieldFrame
+      widget={name}
+      props={props}
+      textError={t.textError}
+      hint={hint}
+      hintWarn={problem !== undefined}
+      units={field.units}
+    >
+      {(aria) => (
+        <input
+          {...aria}
+          id={props.id}
+          ref={props.inputRef}
+          type="text"
+          inputMode={integer ? 'numeric' : 'decimal'}
+          autoComplete="off"
+          spellCheck={false}
+          className="formulary-widget__input formulary-widget__input--number"
+          value={t.text}
+          placeholder={field.placeholder}
+          onChange={(event) => t.setText(event.currentTarget.value)}
+          onBlur={t.onBlur}
+        />
+      )}
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Lists of numbers typed on one line ("-30, 60"; commas, semicolons or spaces), for wedge angles, Q
+ * ranges per panel and the like: order and duplicates are kept as typed; the count and the item limits
+ * are shown; units beside the input.
+ */
+import { memo, type ReactNode, useCallback } from 'react';
+import { fail, formatNumberList, ok, parseNumberList } from '../schemas/index';
+import { FieldFrame } from './FieldFrame';
+import { formatAnyValue } from './formatValue';
+import { useTextValue } from './useTextValue';
+import type { WidgetProps } from './WidgetProps';
+
+const EMPTY_LIST = ok<number[]>([]);
+const ENTER_NUMBERS = fail('Enter numbers separated by commas, e.g. -30, 60.');
+
+function formatNumbers(value: unknown): string {
+  return Array.isArray(value) && value.every((x) => typeof x === 'number')
+    ? formatNumberList(value as number[])
+    : formatAnyValue(value);
+}
+
+/** "2 values", with the allowed count when the schema limits it. */
+function countHint(count: number, minItems?: number, maxItems?: number): string {
+  const has = `${count} ${count === 1 ? 'value' : 'values'}`;
+  if (minItems !== undefined && minItems === maxItems) return `${has}; exactly ${minItems} expected`;
+  if (minItems !== undefined && count < minItems) return `${has}; at least ${minItems} expected`;
+  if (maxItems !== undefined && count > maxItems) return `${has}; at most ${maxItems} expected`;
+  return has;
+}
+
+/** A number-list field; the request value is number[]. */
+export const NumberListWidget = memo(function NumberListWidget(props: WidgetProps): ReactNode {
+  const { field } = props;
+  const integer = field.hints.integer === true;
+  const parse = useCallback(
+    (text: string) => parseNumberList(text, { allowEmpty: false, integer }),
+    [integer],
+  );
+  const t = useTextValue(props, formatNumbers, parse, field.minItems ? ENTER_NUMBERS : EMPTY_LIST);
+  const count = Array.isArray(t.parsed) && t.pendingError === undefined ? t.parsed.length : undefined;
+  const outOfRange =
+    count !== undefined &&
+    ((field.minItems !== undefined && count < field.minItems) ||
+      (field.maxItems !== undefined && count > field.maxItems));
+  return (
+    <FieldFrame
+      widget="numberList"
+      props={props}
+      textError={t.textError}
+      hint={count === undefined ? undefined : countHint(count, field.minItems, field.maxItems)}
+      hintWarn={outOfRange}
+      units={field.units}
+    >
+      {(aria) => (
+        <input
+          {...aria}
+          id={props.id}
+          ref={props.inputRef}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          className="formulary-widget__input formulary-widget__input--list"
+          value={t.text}
+          placeholder={field.placeholder ?? 'e.g. -30, 60'}
+          onChange={(event) => t.setText(event.currentTarget.value)}
+          onBlur={t.onBlur}
+        />
+      )}
+    </FieldFrame>
+  );
+});

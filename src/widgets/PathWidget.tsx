@@ -1,0 +1,54 @@
+/**
+ * File and folder paths (masks, calibration files, output folders), with a facility-specific
+ * placeholder (`x-placeholder`, e.g. /SNS/EQSANS/IPTS-…). Stored exactly as typed; a leading or trailing
+ * space, a common copy-paste slip, is pointed out in the hint instead of being trimmed away.
+ */
+import { memo, type ReactNode, useCallback } from 'react';
+import { ok } from '../schemas/index';
+import { FieldFrame } from './FieldFrame';
+import { formatAnyValue } from './formatValue';
+import { useTextValue } from './useTextValue';
+import type { WidgetProps } from './WidgetProps';
+
+const EMPTY_TEXT = ok('');
+export const DEFAULT_PATH_PLACEHOLDER = '/facility/instrument/IPTS-…/file';
+
+/** What looks wrong in a path without being invalid, or undefined. */
+export function pathWarning(path: string): string | undefined {
+  if (path !== path.trim()) return 'The path starts or ends with a space: is that intended?';
+  if (/[\r\n\t]/.test(path)) return 'The path contains a line break or tab.';
+  return undefined;
+}
+
+/** A file path field. */
+export const PathWidget = memo(function PathWidget(props: WidgetProps): ReactNode {
+  const { field } = props;
+  const parse = useCallback((text: string) => ok(text), []);
+  const t = useTextValue(props, formatAnyValue, parse, EMPTY_TEXT);
+  const warning = pathWarning(t.text);
+  return (
+    <FieldFrame
+      widget="path"
+      props={props}
+      textError={t.textError}
+      hint={warning}
+      hintWarn={warning !== undefined}
+    >
+      {(aria) => (
+        <input
+          {...aria}
+          id={props.id}
+          ref={props.inputRef}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          className="formulary-widget__input formulary-widget__input--path"
+          value={t.text}
+          placeholder={field.placeholder ?? DEFAULT_PATH_PLACEHOLDER}
+          onChange={(event) => t.setText(event.currentTarget.value)}
+          onBlur={t.onBlur}
+        />
+      )}
+    </FieldFrame>
+  );
+});

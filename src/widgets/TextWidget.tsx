@@ -1,0 +1,51 @@
+/**
+ * Plain text: stored exactly as typed (no trimming), with length limits shown in the hint. Empty text
+ * is '' for a required field, null when nullable, absent when optional.
+ */
+import { memo, type ReactNode, useCallback } from 'react';
+import { ok } from '../schemas/index';
+import { FieldFrame } from './FieldFrame';
+import { formatAnyValue } from './formatValue';
+import { useTextValue } from './useTextValue';
+import type { WidgetProps } from './WidgetProps';
+
+const EMPTY_TEXT = ok('');
+
+/** The length limits in words, or undefined. */
+export function describeLength(minLength?: number, maxLength?: number): string | undefined {
+  if (minLength !== undefined && maxLength !== undefined) return `${minLength}–${maxLength} characters`;
+  if (maxLength !== undefined) return `at most ${maxLength} characters`;
+  if (minLength !== undefined && minLength > 0) return `at least ${minLength} characters`;
+  return undefined;
+}
+
+/** A single-line text field. */
+export const TextWidget = memo(function TextWidget(props: WidgetProps): ReactNode {
+  const { field } = props;
+  const parse = useCallback((text: string) => ok(text), []);
+  const t = useTextValue(props, formatAnyValue, parse, EMPTY_TEXT);
+  return (
+    <FieldFrame
+      widget="text"
+      props={props}
+      textError={t.textError}
+      hint={describeLength(field.minLength, field.maxLength)}
+      units={field.units}
+    >
+      {(aria) => (
+        <input
+          {...aria}
+          id={props.id}
+          ref={props.inputRef}
+          type="text"
+          className="formulary-widget__input"
+          value={t.text}
+          maxLength={field.maxLength}
+          placeholder={field.placeholder}
+          onChange={(event) => t.setText(event.currentTarget.value)}
+          onBlur={t.onBlur}
+        />
+      )}
+    </FieldFrame>
+  );
+});

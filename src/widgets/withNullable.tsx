@@ -1,0 +1,119 @@
+/**
+ * The explicit "unset" state for fields whose schema allows null: wraps any widget with an "Unset"
+ * checkbox beside its label. Ticking it stores null (and disables the input); unticking restores the
+ * value from before, else the default, else leaves the input empty and asks for a value. Empty text
+ * while set is a message, not a silent null: unset is always a visible choice.
+ */
+import { type ComponentType, memo, type ReactNode, useCallback, useRef, useState } from 'react';
+import type { FieldNode } from '../schemas/index';
+import type { WidgetComponent, WidgetProps } from './WidgetProps';
+
+const wrapped = new WeakMap<ComponentType<WidgetProps>, WidgetComponent>();
+const nonNullable = new WeakMap<FieldNode, FieldNode>();
+
+export const ENTER_OR_UNSET = 'Enter a value, or tick "Unset".';
+
+/** The same field without null, so the inner widget treats empty text as missing, not as unset. */
+function withoutNull(field: FieldNode): FieldNode {
+  let copy = nonNullable.get(field);
+  if (copy === undefined) {
+    copy = { ...field, nullable: false };
+    nonNullable.set(field, copy);
+  }
+  return copy;
+}
+
+/**
+ * Wrap a widget with the "Unset" toggle. The wrapper is cached per inner widget, so React sees a stable
+ * component type (no remount on re-render). O(1).
+ */
+export function withNullable(Inner: WidgetComponent): WidgetComponent {
+  const cached = wrapped.get(Inner);
+  if (cached !== undefined) return cached;
+  const Nullable = memo(function NullableWidget(props: WidgetProps): ReactNode {
+    const { field, value, onChange, onTextError } = props;
+    const previous = useRef<unknown>(value === null || value === undefined ? undefined : value);
+    if (value !== null && value !== undefined) previous.current = value;
+    // "editing": the user unticked Unset but has not typed a value yet (value is still null).
+    const [editing, setEditing] = useState(false);
+    const [seen, setSeen] = useState<unknown>(value);
+    if (!Object.is(seen, value)) {
+      setSeen(value);
+      if (editing) setEditing(false);
+    }
+    const element = useRef<HTMLElement | null>(null);
+    const { inputRef } = props;
+    const setElement = useCallback(
+      (el: HTMLElement | null) => {
+        element.current = el;
+        inputRef?.(el);
+      },
+      [inputRef],
+    );
+    const unset = value === null && !editing;
+    // Whether we told the form "enter a value or unset", so the first real value clears it.
+    const asked = useRef(false);
+    const change = useCallback(
+      (next: unknown) => {
+        if (asked.current) {
+          asked.current = false;
+          onTextError?.(undefined);
+        }
+        onChange(next);
+      },
+      [onChange, onTextError],
+    );
+
+    function toggle(nextUnset: boolean): void {
+      if (nextUnset) {
+        setEditing(false);
+        change(null);
+        return;
+      }
+      const restored = previous.current ?? (field.default === null ? undefined : field.default);
+      if (restored !== undefined) {
+        change(restored);
+        return;
+      }
+      setEditing(true);
+      asked.current = true;
+      onTextError?.(ENTER_OR_UNSET);
+      // Focus after the input is enabled in the next commit.
+      queueMicrotask(() => element.current?.focus());
+    }
+
+    const toggleId = `${props.id}-unset`;
+    const adornment = (
+      <>
+        {props.adornment}
+        <span className="formulary-widget__unset">
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={unset}
+            disabled={props.disabled === true || props.readOnly === true || field.readOnly}
+            aria-label={`${props.label ?? field.label}: unset`}
+            onChange={(event) => toggle(event.currentTarget.checked)}
+          />
+          <label htmlFor={toggleId} aria-hidden="true">
+            Unset
+          </label>
+        </span>
+      </>
+    );
+    return (
+      <Inner
+        {...props}
+        field={withoutNull(field)}
+        onChange={change}
+        value={editing ? undefined : value}
+        disabled={props.disabled === true || unset}
+        adornment={adornment}
+        inputRef={setElement}
+        error={unset ? props.error : (props.error ?? (editing ? ENTER_OR_UNSET : undefined))}
+      />
+    );
+  });
+  wrapped.set(Inner, Nullable);
+  return Nullable;
+}
