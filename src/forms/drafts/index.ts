@@ -33,8 +33,12 @@ export {
   type SubmitterOptions,
   startOutboxSync,
 } from './createSubmitter';
+export { DraftBar, type DraftBarProps } from './DraftBar';
+export { DraftsContext, type DraftsContextValue } from './DraftsContext';
 export { diffFromDefaults } from './diffFromDefaults';
 export { flushDraftOnPageHide } from './flushDraftOnPageHide';
+export { formatTime } from './formatTime';
+export { HistoryPanel, type HistoryPanelProps } from './HistoryPanel';
 export {
   exportHistory,
   type HistoryImport,
@@ -45,6 +49,8 @@ export {
 export { jobKindOf } from './jobKindOf';
 export { defaultStorage, type MemoryStorage, memoryStorage } from './memoryStorage';
 export { type MigratedValues, migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
+export { OutboxPanel, type OutboxPanelProps } from './OutboxPanel';
+export { SubmitStatus, type SubmitStatusProps } from './SubmitStatus';
 export {
   type Backoff,
   backoffDelay,
@@ -54,3 +60,4 @@ export {
   serverMessage,
   submitRequest,
 } from './submitRequest';
+export { useDraftAutosave, useDraftStore, useHistory, useOutbox } from './useDraftStore';

@@ -1,0 +1,154 @@
+/** The draft bar, submit status, outbox and history panels as a user sees and uses them. */
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  createDraftStore,
+  createHistoryStore,
+  createOutboxStore,
+  createSubmitter,
+  DraftBar,
+  DraftsContext,
+  exportHistory,
+  type HistoryEntry,
+  HistoryPanel,
+  memoryStorage,
+  OutboxPanel,
+  SubmitStatus,
+} from '../../../src/forms/drafts/index';
+import { fakeServer } from './fakeServer';
+import { sampleModel } from './sampleModel';
+
+afterEach(cleanup);
+
+const time = (ms: number) => `T${ms}`;
+
+function seededV1(storage: ReturnType<typeof memoryStorage>) {
+  const v1 = createDraftStore({ instrument: 'EQSANS', schemaVersion: 1, storage, now: () => 1000 });
+  v1.getState().replace({ sample: { thickness: 0.2, aperture: 8 }, reduction: { binType: 'log' } });
+}
+
+describe('<DraftBar>', () => {
+  test('shows the restored draft with its time, and Discard removes it', async () => {
+    const storage = memoryStorage();
+    seededV1(storage);
+    const store = createDraftStore({ instrument: 'EQSANS', schemaVersion: 1, storage });
+    render(<DraftBar store={store} formatTime={time} />);
+    expect(screen.getByRole('status').textContent).toContain('Restored draft from T1000');
+    await userEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(screen.queryByText(/Restored draft/)).toBeNull();
+    expect(store.getState().draft).toBeNull();
+  });
+
+  test('lists values not applied after a schema change until dismissed', async () => {
+    const storage = memoryStorage();
+    seededV1(storage);
+    const store = createDraftStore({
+      instrument: 'EQSANS',
+      schemaVersion: 2,
+      model: sampleModel(2),
+      storage,
+    });
+    render(<DraftBar store={store} formatTime={time} />);
+    expect(screen.getByText(/saved under schema version 1/)).toBeTruthy();
+    const list = screen.getByRole('region', { name: '2 saved values were not applied' });
+    expect(list.textContent).toContain('/sample/aperture');
+    expect(list.textContent).toContain('field no longer exists');
+    expect(list.textContent).toContain('/reduction/binType');
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss /sample/aperture' }));
+    expect(screen.getByRole('region', { name: '1 saved value was not applied' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss all' }));
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
+  test('says when the draft is being saved and when it was saved', () => {
+    const store = createDraftStore({
+      instrument: 'X',
+      schemaVersion: 1,
+      storage: memoryStorage(),
+      debounceMs: 10_000,
+    });
+    render(<DraftBar store={store} formatTime={time} />);
+    act(() => store.getState().saveSoon({ a: 1 }));
+    expect(screen.getByText('Saving draft…')).toBeTruthy();
+    act(() => store.getState().flush());
+    expect(screen.getByText(/^Draft saved T\d+/)).toBeTruthy();
+  });
+});
+
+describe('<SubmitStatus> and <OutboxPanel>', () => {
+  test('a refusal shows the server message next to the form, and the outbox keeps the request', async () => {
+    const storage = memoryStorage();
+    const outbox = createOutboxStore({ storage });
+    const history = createHistoryStore({ storage });
+    const server = fakeServer([{ status: 422, body: { message: 'run 12345 does not exist' } }, 200]);
+    const submitter = createSubmitter({
+      outbox,
+      history,
+      send: { url: '/x', fetch: server.fetch, retries: 0 },
+    });
+    render(
+      <DraftsContext value={{ outbox, history, submitter }}>
+        <SubmitStatus instrument="EQSANS" formatTime={time} />
+        <OutboxPanel formatTime={time} />
+      </DraftsContext>,
+    );
+    expect(screen.getByText(/Nothing waiting/)).toBeTruthy();
+    await act(() =>
+      submitter.submit({ sample: { run: [12345] } }, { instrument: 'EQSANS', schemaVersion: 1 }),
+    );
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The server refused the request (422): run 12345 does not exist',
+    );
+    const outboxList = screen.getByRole('region', { name: 'Outbox' });
+    expect(outboxList.textContent).toContain('refused by the server');
+    await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    await waitFor(() => expect(screen.getByText(/Nothing waiting/)).toBeTruthy());
+    expect(screen.getByRole('status').textContent).toMatch(/^Submitted at T\d+\.$/);
+    expect(history.getState().entries).toHaveLength(1);
+  });
+});
+
+describe('<HistoryPanel>', () => {
+  const entry = (id: string, submittedAt: number, changedFields: string[] = []): HistoryEntry => ({
+    id,
+    submittedAt,
+    instrument: 'EQSANS',
+    schemaVersion: 1,
+    jobKind: 'Each scan alone',
+    changedFields,
+    request: { sample: { run: [1] } },
+  });
+
+  test('lists submissions with what changed and opens one as a new draft', async () => {
+    const history = createHistoryStore({ storage: memoryStorage() });
+    history.getState().add(entry('a', 5, ['/sample/run', '/reduction/Qmin']));
+    history.getState().add(entry('b', 9));
+    const opened: string[] = [];
+    render(<HistoryPanel store={history} formatTime={time} onOpen={(e) => opened.push(e.id)} />);
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toContain('T9 · EQSANS · Each scan alone · all defaults');
+    expect(items[1]).toContain('changed: /sample/run, /reduction/Qmin');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Open as new draft' })[1]!);
+    expect(opened).toEqual(['a']);
+  });
+
+  test('export gives the JSON; import adds good entries and lists bad ones by index', async () => {
+    const history = createHistoryStore({ storage: memoryStorage() });
+    history.getState().add(entry('a', 5));
+    const exported: string[] = [];
+    render(<HistoryPanel store={history} formatTime={time} onExport={(json) => exported.push(json)} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Export history' }));
+    expect(JSON.parse(exported[0] ?? '').entries.map((e: HistoryEntry) => e.id)).toEqual(['a']);
+
+    const text = exportHistory([entry('a', 5), entry('c', 7), { ...entry('d', 8), instrument: '' }]);
+    const file = new File([text], 'history.json', { type: 'application/json' });
+    fireEvent.change(screen.getByLabelText('Import history'), { target: { files: [file] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(
+      'Imported 1 entry; 1 already in the history (entries 0); 1 not imported:',
+    );
+    expect(alert.textContent).toContain('entry 2: "instrument" must be a non-empty string');
+    expect(history.getState().entries.map((e) => e.id)).toEqual(['c', 'a']);
+  });
+});
