@@ -25,4 +25,11 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     schemaPath: 'src/schemas/instruments/eqsans.schema.json',
     dialect: 'draft-07',
   },
+  {
+    id: 'powder',
+    name: 'POWGEN',
+    kind: 'Time-of-flight powder diffraction',
+    schemaPath: 'src/schemas/instruments/powder.schema.json',
+    dialect: '2020-12',
+  },
 ];
