@@ -5,3 +5,4 @@
 
 export * from './coerce/index';
 export type * from './FieldModel';
+export * from './lint/index';
