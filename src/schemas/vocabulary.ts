@@ -58,8 +58,11 @@ const fieldRefs = { type: 'array', items: fieldRef, minItems: 1 };
 const condition = {
   type: 'object',
   required: ['pointer'],
-  properties: { pointer: fieldRef, in: { type: 'array' }, set: { type: 'boolean' } },
-  oneOf: [{ required: ['equals'] }, { required: ['in'] }, { required: ['set'] }],
+  properties: { pointer: fieldRef, equals: {}, in: { type: 'array' }, set: { type: 'boolean' } },
+  // `pointer` plus exactly one of equals / in / set
+  additionalProperties: false,
+  minProperties: 2,
+  maxProperties: 2,
 };
 
 /** Our keywords, in the order docs/vocabulary.md lists them. */

@@ -1,0 +1,108 @@
+/**
+ * One schema file as read: its text, its value, and positions of its nodes. Values come from
+ * JSON.parse (keys like "__proto__" become own properties, never prototypes); jsonc-parser's parseTree
+ * is built only when a position is asked for, so a 10 MB schema pays for it only if the linter asks.
+ */
+import {
+  type Node,
+  type ParseError,
+  parse as parseTolerant,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser';
+import { joinPointer, splitPointer } from './jsonPointer';
+import { SchemaLoadError } from './SchemaLoadError';
+
+export interface TextPosition {
+  /** The pointer actually found: the asked one, or its nearest ancestor present in the file. */
+  readonly pointer: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export class JsonDocument {
+  readonly value: unknown;
+  private tree: Node | undefined;
+  private lineStarts: number[] | undefined;
+
+  /** Parses `text`; throws SchemaLoadError naming `name`, line and column when it is not JSON. */
+  constructor(
+    readonly name: string,
+    readonly text: string,
+  ) {
+    try {
+      this.value = JSON.parse(text);
+    } catch (cause) {
+      const errors: ParseError[] = [];
+      parseTolerant(text, errors, { allowTrailingComma: false, disallowComments: true });
+      const first = errors[0];
+      const at = first ? this.positionOfOffset(first.offset) : undefined;
+      const what = first ? printParseErrorCode(first.error) : 'Invalid JSON';
+      throw new SchemaLoadError(
+        `${name} is not valid JSON: ${what}${at ? ` at line ${at.line}, column ${at.column}` : ''}`,
+        { file: name, ...(at ? { line: at.line, column: at.column } : {}) },
+        { cause },
+      );
+    }
+  }
+
+  /**
+   * Line and column where the node at `pointer` is written: the start of its `"key":` when it is a
+   * property, else of the value. Falls back to the nearest ancestor present. O(depth * width) after
+   * a one-time parseTree of the file.
+   */
+  position(pointer: string): TextPosition | undefined {
+    this.tree ??= parseTree(this.text);
+    if (!this.tree) return undefined;
+    let keys = splitPointer(pointer);
+    for (;;) {
+      const node = findNode(this.tree, keys);
+      if (node) {
+        const start = node.parent?.type === 'property' ? node.parent.offset : node.offset;
+        const { line, column } = this.positionOfOffset(start);
+        return { pointer: joinPointer(keys), line, column };
+      }
+      if (keys.length === 0) return undefined;
+      keys = keys.slice(0, -1);
+    }
+  }
+
+  /** 1-based line and column of a character offset. O(log lines) after a one-time scan. */
+  positionOfOffset(offset: number): { line: number; column: number } {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  }
+}
+
+/** jsonc-parser's findNodeAtLocation, but matching array indexes given as strings ("0"). */
+function findNode(root: Node, keys: readonly string[]): Node | undefined {
+  let node: Node | undefined = root;
+  for (const key of keys) {
+    if (!node?.children) return undefined;
+    if (node.type === 'object') {
+      let next: Node | undefined;
+      for (const prop of node.children) {
+        if (prop.children?.[0]?.value === key) next = prop.children[1];
+      }
+      node = next;
+    } else if (node.type === 'array') {
+      node = /^(0|[1-9][0-9]*)$/.test(key) ? node.children[Number(key)] : undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}

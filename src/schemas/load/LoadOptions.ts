@@ -1,0 +1,54 @@
+/**
+ * Options of loadSchema and the shape of formulary.config.json (the CLI's --config FILE). Types only,
+ * plus the check that turns a parsed config into options with errors naming the bad field.
+ * docs/vocabulary.md documents every field.
+ */
+import type { Dialect, SchemaDiagnostic } from '../FieldModel';
+import type { ReadText } from './documentUrl';
+
+/** Settings a facility keeps in formulary.config.json; every field optional. */
+export interface FormularyConfig {
+  /** Our keyword -> the facility's name(s) for it, e.g. {"x-requires": "needs"}; renamed while loading. */
+  readonly aliases?: Readonly<Record<string, string | readonly string[]>>;
+  /** Unknown keywords become errors instead of warnings. */
+  readonly strict?: boolean;
+  /** Dialect of schemas without `$schema` (default "2020-12"). */
+  readonly defaultDialect?: Dialect;
+  /** The facility's own keywords that are neither JSON Schema nor ours: accepted without a warning. */
+  readonly extraKeywords?: readonly string[];
+  /** For the linter: value kinds ("number", "integer", "numberList", "binning") that must carry x-units. */
+  readonly unitsRequiredFor?: readonly string[];
+  /** For labels derived from keys: extra acronyms kept in capitals, e.g. ["IPTS", "TOF"]. */
+  readonly acronyms?: readonly string[];
+}
+
+export interface LoadOptions extends FormularyConfig {
+  /** Base URL (or file path) an object source's relative $refs resolve against. */
+  readonly baseUrl?: string | URL;
+  /** Replaces the reader of documents by URL (default: fs for file:, fetch for http(s)). */
+  readonly read?: ReadText;
+}
+
+/** Where a node of the bundled schema was written. */
+export interface SourceLocation {
+  /** File path (for files) or URL it was read from; for an object source, its baseUrl or "<schema object>". */
+  readonly file: string;
+  /** JSON Pointer inside that file (the nearest node present there). */
+  readonly pointer: string;
+  /** 1-based line and column of the node's `"key":` (or its value at the top). */
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface LoadedSchema {
+  /** One self-contained schema: external refs internalised, `$ref` siblings normalised, aliases applied. */
+  readonly schema: Record<string, unknown>;
+  readonly dialect: Dialect;
+  readonly diagnostics: readonly SchemaDiagnostic[];
+  /** Each file/URL read -> its text (an object source appears as its pretty-printed JSON). */
+  readonly files: ReadonlyMap<string, string>;
+  /** Name of the root document (a key of `files`). */
+  readonly rootFile: string;
+  /** Maps a pointer in `schema` ("/a/b" or "#/a/b") to where it was written; undefined if not in `schema`. */
+  locate(schemaPointer: string): SourceLocation | undefined;
+}

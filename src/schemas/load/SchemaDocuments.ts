@@ -1,0 +1,159 @@
+/**
+ * The set of schema documents one load reads, keyed by absolute URL, and $ref resolution between
+ * them: crawl() follows every $ref reachable from the root (reading each file once, cycle-safe) so the
+ * later passes are synchronous. $ref is resolved against the URL of the file that contains it; `$id`
+ * does not move the base (files are found where they sit, as json-schema-ref-parser also does).
+ */
+import { displayName, type ReadText } from './documentUrl';
+import { forEachSubschema } from './forEachSubschema';
+import { JsonDocument } from './JsonDocument';
+import { readPointer } from './jsonPointer';
+import { SchemaLoadError } from './SchemaLoadError';
+
+/** A resolved $ref: the document URL and a JSON Pointer into it. */
+export interface RefTarget {
+  readonly url: string;
+  readonly pointer: string;
+}
+
+/** Where a $ref is written: file URL and pointer of the object holding it. */
+export interface RefSite {
+  readonly url: string;
+  readonly pointer: string;
+}
+
+export class SchemaDocuments {
+  private readonly docs = new Map<string, JsonDocument>();
+  private readonly anchors = new Map<string, Map<string, string>>();
+
+  constructor(private readonly read: ReadText) {}
+
+  /** Registers an already-parsed document (the root, or an object source). */
+  add(url: string, doc: JsonDocument): void {
+    this.docs.set(url, doc);
+  }
+
+  get(url: string): JsonDocument | undefined {
+    return this.docs.get(url);
+  }
+
+  /** Every document read, in reading order. */
+  all(): JsonDocument[] {
+    return [...this.docs.values()];
+  }
+
+  /**
+   * Reads every document reachable by $ref from `rootUrl`, breadth-first, each once. Throws
+   * SchemaLoadError naming the file and the pointer of the $ref when a file is missing, is not JSON,
+   * or the pointer it names is not in it. O(total schema size).
+   */
+  async crawl(rootUrl: string): Promise<void> {
+    const seen = new Set<string>();
+    const queue: RefTarget[] = [{ url: rootUrl, pointer: '' }];
+    while (queue.length > 0) {
+      const { url, pointer } = queue.shift()!;
+      const key = `${url}#${pointer}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const sites: [string, string][] = [];
+      forEachSubschema(
+        readPointer(this.docs.get(url)?.value, pointer).value,
+        (node, at) => {
+          if (typeof node.$ref === 'string') sites.push([at, node.$ref]);
+        },
+        pointer,
+      );
+      for (const [at, ref] of sites) {
+        const site = { url, pointer: at };
+        const targetUrl = this.refUrl(ref, site);
+        if (!this.docs.has(targetUrl)) await this.load(targetUrl, site, ref);
+        queue.push(this.resolve(ref, site));
+      }
+    }
+  }
+
+  /** Resolves a $ref written at `site` to a document and pointer; the document must be loaded. */
+  resolve(ref: string, site: RefSite): RefTarget {
+    const url = this.refUrl(ref, site);
+    const doc = this.docs.get(url);
+    const hash = ref.indexOf('#');
+    let fragment = hash < 0 ? '' : ref.slice(hash + 1);
+    try {
+      fragment = decodeURIComponent(fragment);
+    } catch {
+      // A stray "%" stays as written; the pointer lookup below then names it.
+    }
+    let pointer = fragment;
+    if (fragment !== '' && !fragment.startsWith('/')) {
+      const found = this.anchorsOf(url).get(fragment);
+      if (found === undefined)
+        throw this.error(`$ref "${ref}": no $anchor or $id "#${fragment}" in ${displayName(url)}`, site);
+      pointer = found;
+    }
+    if (!doc || !readPointer(doc.value, pointer).found) {
+      throw this.error(`$ref "${ref}": ${displayName(url)} has nothing at #${pointer}`, site);
+    }
+    return { url, pointer };
+  }
+
+  /** The absolute document URL a $ref names (the containing document's URL when it is "#..."). */
+  refUrl(ref: string, site: RefSite): string {
+    const hash = ref.indexOf('#');
+    const path = hash < 0 ? ref : ref.slice(0, hash);
+    if (path === '') return site.url;
+    let url: URL;
+    try {
+      url = new URL(path, site.url);
+    } catch {
+      throw this.error(`$ref "${ref}" cannot be resolved against ${displayName(site.url)}`, site);
+    }
+    url.hash = '';
+    const from = new URL(site.url).protocol;
+    // A schema fetched over the network must not make us read local files.
+    if (url.protocol === 'file:' && from !== 'file:') {
+      throw this.error(`$ref "${ref}" in a document from ${from}// may not point at a local file`, site);
+    }
+    return url.href;
+  }
+
+  private async load(url: string, site: RefSite, ref: string): Promise<void> {
+    let text: string;
+    try {
+      text = await this.read(url);
+    } catch (cause) {
+      const why = cause instanceof Error ? cause.message : String(cause);
+      throw this.error(`$ref "${ref}": cannot read ${displayName(url)} (${why})`, site, cause);
+    }
+    this.docs.set(url, new JsonDocument(displayName(url), text));
+  }
+
+  /** Plain-name fragments: `$anchor: "x"` (2019-09+) and `$id: "#x"` (draft-07) in one document. */
+  private anchorsOf(url: string): Map<string, string> {
+    let found = this.anchors.get(url);
+    if (!found) {
+      const names = new Map<string, string>();
+      forEachSubschema(this.docs.get(url)?.value, (node, pointer) => {
+        if (typeof node.$anchor === 'string') names.set(node.$anchor, pointer);
+        if (typeof node.$id === 'string' && node.$id.startsWith('#')) names.set(node.$id.slice(1), pointer);
+      });
+      found = names;
+      this.anchors.set(url, found);
+    }
+    return found;
+  }
+
+  /** A SchemaLoadError at a $ref site, with its line and column when the file has text. */
+  error(message: string, site: RefSite, cause?: unknown): SchemaLoadError {
+    const doc = this.docs.get(site.url);
+    const at = doc?.position(`${site.pointer}/$ref`);
+    return new SchemaLoadError(
+      message,
+      {
+        file: displayName(site.url),
+        pointer: site.pointer,
+        ...(at ? { line: at.line, column: at.column } : {}),
+      },
+      cause === undefined ? undefined : { cause },
+    );
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Loading and bundling schemas: the part of formulary/schemas that reads files and URLs. Re-exported
+ * from src/schemas/index.ts; nothing here renders or validates data.
+ */
+export { dialectFromUri, dialects, dialectUri } from './dialectOf';
+export type { ReadText } from './documentUrl';
+export type { FormularyConfig, LoadedSchema, LoadOptions, SourceLocation } from './LoadOptions';
+export { checkConfig, loadConfig } from './loadConfig';
+export { loadSchema } from './loadSchema';
+export { SchemaLoadError, type SchemaLoadErrorPlace } from './SchemaLoadError';

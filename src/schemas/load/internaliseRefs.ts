@@ -1,0 +1,164 @@
+/**
+ * Builds the ONE self-contained schema: a copy of the root document in which every $ref names a place
+ * in that copy. Each external target (a file, or `file#/pointer`) is copied once under `definitions`
+ * (draft-07) or `$defs` (2019-09+); `$ref` with sibling keywords becomes `allOf: [{$ref}]` beside the
+ * siblings; aliased keyword names become ours. The documents themselves are never modified.
+ * Why not json-schema-ref-parser's bundle(): measured on two properties sharing
+ * common.json#/definitions/runList, it inlines the target into the first property and points the second
+ * at "#/properties/b", so one property's schema doubles as a definition and a location maps to no file.
+ * Its HTTP resolver also returns Node's Buffer, which a browser lacks. So we crawl and place targets ourselves.
+ */
+import type { SchemaDiagnostic } from '../FieldModel';
+import { displayName } from './documentUrl';
+import { arrayOfSchemasKeywords, mapOfSchemasKeywords, singleSchemaKeywords } from './forEachSubschema';
+import { escapeSegment, readPointer, setOwn } from './jsonPointer';
+import type { RefTarget, SchemaDocuments } from './SchemaDocuments';
+
+/** Where a node of the bundled schema was written: used by locate() for nodes not at the same path. */
+export type OriginTable = Map<string, RefTarget>;
+
+export interface InternaliseResult {
+  readonly schema: Record<string, unknown>;
+  /** Bundled pointer -> (document URL, pointer) for each subtree root that moved or was renamed. */
+  readonly origins: OriginTable;
+  readonly diagnostics: SchemaDiagnostic[];
+}
+
+/** Keywords kept beside $ref without wrapping: they do not change what the node validates or shows. */
+const harmlessRefSiblings = new Set(['$ref', '$comment']);
+
+/**
+ * Copies the root document with refs internalised. `aliasOf` maps a facility's keyword name to ours.
+ * O(size of the root plus every referenced subtree).
+ */
+export function internaliseRefs(
+  docs: SchemaDocuments,
+  rootUrl: string,
+  container: 'definitions' | '$defs',
+  aliasOf: ReadonlyMap<string, string>,
+): InternaliseResult {
+  const rootValue = docs.get(rootUrl)?.value as Record<string, unknown>;
+  const origins: OriginTable = new Map([['', { url: rootUrl, pointer: '' }]]);
+  const diagnostics: SchemaDiagnostic[] = [];
+  const existing = rootValue[container];
+  const taken = new Set(existing && typeof existing === 'object' ? Object.keys(existing) : []);
+  const entryNames = new Map<string, string>();
+  const pending: [string, RefTarget][] = [];
+
+  const entryFor = (target: RefTarget): string => {
+    const key = `${target.url}#${target.pointer}`;
+    let name = entryNames.get(key);
+    if (name === undefined) {
+      const file = displayName(target.url).split(/[/\\]/).pop() ?? 'schema';
+      // "common.json#/definitions/runList" -> "common.runList": readable in the bundle and in messages.
+      const segments = target.pointer.split('/').slice(1);
+      const path = segments.filter(
+        (s, i) => !(i < segments.length - 1 && (s === 'definitions' || s === '$defs')),
+      );
+      const stem = [file.replace(/\.json$/i, ''), ...path].join('.').replace(/[^A-Za-z0-9_.-]/g, '_');
+      name = stem;
+      for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
+      taken.add(name);
+      entryNames.set(key, name);
+      pending.push([name, target]);
+    }
+    return name;
+  };
+
+  const rewriteRef = (ref: string, url: string, pointer: string): string => {
+    const target = docs.resolve(ref, { url, pointer });
+    if (target.url === rootUrl) return `#${encodeFragment(target.pointer)}`;
+    return `#/${container}/${encodeFragment(escapeSegment(entryFor(target)))}`;
+  };
+
+  const copySchema = (node: unknown, url: string, at: string, from: string, isRoot: boolean): unknown => {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
+    const source = node as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(source)) {
+      const value = source[key];
+      let name = key;
+      const ours = aliasOf.get(key);
+      if (ours !== undefined) {
+        if (Object.hasOwn(source, ours)) {
+          diagnostics.push({
+            severity: 'error',
+            rule: 'alias-conflict',
+            message: `"${key}" is an alias of "${ours}", but this node has both; "${ours}" is used`,
+            location: { schemaPointer: `#${at}/${escapeSegment(key)}`, file: displayName(url) },
+          });
+        } else {
+          name = ours;
+          origins.set(`${at}/${escapeSegment(ours)}`, { url, pointer: `${from}/${escapeSegment(key)}` });
+        }
+      }
+      // Every ref becomes a pointer from the bundle's root, so nested $id/$anchor would only mislead ajv.
+      if (!isRoot && (name === '$id' || name === '$schema')) continue;
+      if (name === '$anchor') continue;
+      if (name === '$ref' && typeof value === 'string') {
+        setOwn(out, name, rewriteRef(value, url, from));
+        continue;
+      }
+      const childAt = `${at}/${escapeSegment(name)}`;
+      const childFrom = `${from}/${escapeSegment(key)}`;
+      setOwn(out, name, copyKeyword(name, value, url, childAt, childFrom));
+    }
+    if (typeof out.$ref === 'string' && Object.keys(out).some((k) => !harmlessRefSiblings.has(k))) {
+      wrapRef(out, url, at, from);
+    }
+    return out;
+  };
+
+  const copyKeyword = (keyword: string, value: unknown, url: string, at: string, from: string): unknown => {
+    if (Array.isArray(value)) {
+      if (!arrayOfSchemasKeywords.has(keyword)) return value;
+      return value.map((child, i) => copySchema(child, url, `${at}/${i}`, `${from}/${i}`, false));
+    }
+    if (typeof value !== 'object' || value === null) return value;
+    if (singleSchemaKeywords.has(keyword)) return copySchema(value, url, at, from, false);
+    if (!mapOfSchemasKeywords.has(keyword)) return value; // data (default, enum, x- values): shared, never walked
+    const map = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const name of Object.keys(map)) {
+      const seg = escapeSegment(name);
+      const child = map[name];
+      setOwn(
+        out,
+        name,
+        Array.isArray(child) ? child : copySchema(child, url, `${at}/${seg}`, `${from}/${seg}`, false),
+      );
+    }
+    return out;
+  };
+
+  /** {$ref, ...siblings} -> {...siblings, allOf: [...allOf, {$ref}]}: appended, so existing indexes keep. */
+  const wrapRef = (out: Record<string, unknown>, url: string, at: string, from: string): void => {
+    const ref = out.$ref;
+    delete out.$ref;
+    const allOf = Array.isArray(out.allOf) ? [...out.allOf] : [];
+    origins.set(`${at}/allOf/${allOf.length}`, { url, pointer: from });
+    allOf.push({ $ref: ref });
+    out.allOf = allOf;
+  };
+
+  const schema = copySchema(rootValue, rootUrl, '', '', true) as Record<string, unknown>;
+  const entries: Record<string, unknown> = {};
+  while (pending.length > 0) {
+    const [name, target] = pending.shift()!;
+    const at = `/${container}/${escapeSegment(name)}`;
+    origins.set(at, target);
+    const value = readPointer(docs.get(target.url)?.value, target.pointer).value;
+    setOwn(entries, name, copySchema(value, target.url, at, target.pointer, false));
+  }
+  if (Object.keys(entries).length > 0) {
+    const current = schema[container];
+    schema[container] = { ...(current && typeof current === 'object' ? current : {}), ...entries };
+    if (typeof schema.$ref === 'string') wrapRef(schema, rootUrl, '', '');
+  }
+  return { schema, origins, diagnostics };
+}
+
+/** Percent-encodes what a URI fragment may not hold; ajv decodes it back. "/a b" -> "/a%20b". */
+function encodeFragment(pointer: string): string {
+  return pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu, (c) => encodeURIComponent(c));
+}
