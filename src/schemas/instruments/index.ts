@@ -32,4 +32,11 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     schemaPath: 'src/schemas/instruments/powder.schema.json',
     dialect: '2020-12',
   },
+  {
+    id: 'reflectometer',
+    name: 'REF_M',
+    kind: 'Polarised neutron reflectometry',
+    schemaPath: 'src/schemas/instruments/reflectometer.schema.json',
+    dialect: 'draft-07',
+  },
 ];
