@@ -86,6 +86,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   const now = options.now ?? Date.now;
   const storage = createJSONStorage<PersistedDraft>(() => options.storage ?? defaultStorage());
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let migrated = false;
   let pendingValues: Record<string, unknown> | undefined;
 
   return createStore<DraftState>()(
@@ -167,6 +168,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         }),
         // Only called when the saved schema version differs from ours.
         migrate: (persisted, fromVersion): PersistedDraft => {
+          migrated = true;
           const saved = readPersisted(persisted, fromVersion);
           if (!saved.draft || !model) return saved;
           const fitted = migrateDraftValues(saved.draft.values, model, fromVersion);
@@ -178,11 +180,19 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         merge: (persisted, current): DraftState => {
           const saved = readPersisted(persisted, schemaVersion);
           if (!saved.draft) return { ...current, notApplied: saved.notApplied };
+          let { values } = saved.draft;
+          let notApplied = saved.notApplied;
+          // Same version number but a schema edited without a bump: the same check, never a silent loss.
+          if (!migrated && model) {
+            const fitted = migrateDraftValues(values, model, saved.draft.schemaVersion);
+            values = fitted.values;
+            notApplied = [...notApplied, ...fitted.notApplied];
+          }
           return {
             ...current,
-            draft: { ...saved.draft, schemaVersion },
+            draft: { ...saved.draft, values, schemaVersion },
             restoredFrom: { savedAt: saved.draft.savedAt, schemaVersion: saved.draft.schemaVersion },
-            notApplied: saved.notApplied,
+            notApplied,
           };
         },
       },

@@ -60,4 +60,5 @@ export {
   serverMessage,
   submitRequest,
 } from './submitRequest';
+export { type DraftFormBinding, useDraftForm } from './useDraftForm';
 export { useDraftAutosave, useDraftStore, useHistory, useOutbox } from './useDraftStore';

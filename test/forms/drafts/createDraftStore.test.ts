@@ -109,6 +109,20 @@ describe('schema version change', () => {
     expect(open(storage, 2).getState().notApplied).toEqual([]);
   });
 
+  test('a schema edited without a version bump gets the same check', () => {
+    const storage = memoryStorage();
+    const before = createDraftStore({ instrument: 'EQSANS', schemaVersion: 3, storage });
+    before.getState().replace({ sample: { aperture: 8, thickness: 1 } });
+    const after = createDraftStore({
+      instrument: 'EQSANS',
+      schemaVersion: 3,
+      model: sampleModel(2),
+      storage,
+    });
+    expect(after.getState().draft?.values).toEqual({ sample: { thickness: 1 } });
+    expect(after.getState().notApplied.map((n) => n.pointer)).toEqual(['/sample/aperture']);
+  });
+
   test('an unreadable stored draft is reported, not silently ignored', () => {
     const storage = memoryStorage({
       [draftStorageKey('EQSANS')]: JSON.stringify({

@@ -1,0 +1,27 @@
+/**
+ * Binds a draft store to a <SubmissionForm>: the values to start from (the restored draft, taken once
+ * per revision so autosaves never re-import into the form), onChange that autosaves, and a key that
+ * remounts the form when the draft is replaced from outside (discard, open from history).
+ */
+import { useCallback, useMemo } from 'react';
+import type { DraftStore } from './createDraftStore';
+import { useDraftAutosave, useDraftStore } from './useDraftStore';
+
+export interface DraftFormBinding {
+  /** Put on the form (or its wrapper) as `key`. */
+  key: string;
+  formData: Record<string, unknown> | undefined;
+  onChange: (request: Record<string, unknown>) => void;
+}
+
+export function useDraftForm(store: DraftStore): DraftFormBinding {
+  const revision = useDraftStore((s) => s.revision, store);
+  useDraftAutosave(store);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once per revision on purpose
+  const formData = useMemo(() => store.getState().draft?.values, [store, revision]);
+  const onChange = useCallback(
+    (request: Record<string, unknown>) => store.getState().saveSoon(request),
+    [store],
+  );
+  return { key: `${store.getState().instrument}:${revision}`, formData, onChange };
+}
