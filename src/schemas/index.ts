@@ -6,3 +6,5 @@
 export * from './coerce/index';
 export type * from './FieldModel';
 export * from './lint/index';
+export * from './load/index';
+export * from './vocabulary';
