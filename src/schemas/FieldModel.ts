@@ -99,6 +99,11 @@ export interface FieldNode extends NodeBase {
   readonly placeholder?: string;
   /** Ids of the rules (in FieldModel.rules) that read this field. */
   readonly ruleIds: readonly string[];
+  /**
+   * For runList / numberList: what the request holds. "text": the schema says string, the request
+   * holds the normalised text ("12345-12347, 12360"); "array": the schema says array, it holds numbers.
+   */
+  readonly listAs?: 'text' | 'array';
 }
 
 export interface GroupNode extends NodeBase {
@@ -106,6 +111,9 @@ export interface GroupNode extends NodeBase {
   /** Ordered by `order`. */
   readonly children: readonly ModelNode[];
   readonly nullable: boolean;
+  /** The object's own `default`, if the schema gives one (its keys win over the children's defaults). */
+  readonly hasDefault?: boolean;
+  readonly default?: unknown;
 }
 
 export interface ListNode extends NodeBase {
@@ -174,6 +182,8 @@ export interface Condition {
   readonly test: unknown;
   /** Pointer of the object the test applies to. */
   readonly scope: PointerTemplate;
+  /** Fields the condition makes required (then.required / dependentRequired), by the side that requires them. */
+  readonly requires?: { readonly whenTrue: readonly PointerTemplate[]; readonly whenFalse: readonly PointerTemplate[] };
   readonly location: SchemaLocation;
 }
 

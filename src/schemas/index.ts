@@ -7,4 +7,20 @@ export * from './coerce/index';
 export type * from './FieldModel';
 export * from './lint/index';
 export * from './load/index';
+export * from './model/index';
+export {
+  childPointer,
+  deleteAt,
+  escapePointerSegment,
+  formatPointer,
+  getAt,
+  hasAt,
+  instancePointer,
+  parsePointer,
+  resolveRelative,
+  rowIndexes,
+  setAt,
+  unescapePointerSegment,
+} from './pointer';
+export * from './validate/index';
 export * from './vocabulary';

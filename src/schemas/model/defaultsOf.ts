@@ -1,0 +1,82 @@
+/**
+ * The default request of a model: what a scientist submits without touching anything. Plain data out,
+ * never the model's frozen defaults themselves (each call returns fresh copies the form may mutate).
+ */
+import type { FieldModel, ModelNode } from '../FieldModel';
+import { cloneJson, visibleRequest } from '../validate/visibleRequest';
+
+const OMIT = Symbol('omit');
+
+export interface DefaultsOptions {
+  /**
+   * Keep fields that the defaults' own conditions hide (the form's initial values want them: toggling a
+   * condition on then shows their defaults). Default false: the request as submitted.
+   */
+  readonly includeHidden?: boolean;
+}
+
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+function defaultOf(node: ModelNode): unknown {
+  switch (node.type) {
+    case 'field':
+      if (node.hasDefault) return cloneJson(node.default);
+      return node.nullable ? null : OMIT;
+    case 'list': {
+      if (node.hasDefault) return cloneJson(node.default);
+      if (node.nullable && !node.minItems) return null;
+      const rows: unknown[] = [];
+      for (let i = 0; i < (node.minItems ?? 0); i++) {
+        const row = defaultOf(node.item);
+        rows.push(row === OMIT ? null : row);
+      }
+      return rows;
+    }
+    case 'choice': {
+      const branch = node.branches.find((b) => b.id === node.defaultBranch) ?? node.branches[0];
+      if (!branch) return node.nullable ? null : OMIT;
+      return defaultOf(branch.node);
+    }
+    case 'group': {
+      const out: Record<string, unknown> = {};
+      // Schema order, so the request reads like the schema (display order is the form's business).
+      const children = [...node.children].sort((a, b) => a.schemaIndex - b.schemaIndex);
+      for (const child of children) {
+        const value = defaultOf(child);
+        if (value !== OMIT) setOwn(out, child.key, value);
+      }
+      if (node.hasDefault && node.default !== null && typeof node.default === 'object') {
+        for (const [key, value] of Object.entries(node.default)) setOwn(out, key, cloneJson(value));
+      } else if (node.hasDefault && node.default === null) return null;
+      return out;
+    }
+  }
+}
+
+/**
+ * The full nested default request. The rule, per node:
+ * - a field with `default` (or `const`) gets it; a nullable field without one gets null (an explicit
+ *   "unset", which is what `required` means in most facility schemas);
+ * - a non-nullable field without a default is omitted: there is no valid value to invent, and leaving it
+ *   out makes a `required` error visible instead of hiding it behind a made-up "" or 0 (RJSF omits it too);
+ * - an object is always present (even when nullable), with its children's defaults; the object's own
+ *   `default` keys win over its children's;
+ * - a list gets its `default`, else `minItems` rows of its item's default (a row with no default is
+ *   null), else [] (null when the list is nullable and has no minItems);
+ * - a choice gets its default branch's defaults (the discriminator's const included);
+ * - fields hidden by a condition evaluated on these defaults are left out unless includeHidden.
+ * Example: defaultsOf(buildFieldModel({properties: {a: {type: ['number', 'null']}}})) -> {a: null}.
+ * O(model size).
+ */
+export function defaultsOf(model: FieldModel, options: DefaultsOptions = {}): Record<string, unknown> {
+  // A root that is not an object is wrapped in a group with one child at the same pointer.
+  const wrapped = model.root.schemaIndex === -1 && model.root.children[0]?.pointer === '';
+  const value = defaultOf(wrapped ? model.root.children[0]! : model.root);
+  const request = (value === OMIT || value === null || typeof value !== 'object' ? {} : value) as Record<
+    string,
+    unknown
+  >;
+  return options.includeHidden ? request : visibleRequest(model, request);
+}

@@ -1,0 +1,102 @@
+/**
+ * Readable labels from property keys, for schemas without `title`: "sampleApertureSize" -> "Sample
+ * aperture size", "1DQbinType" -> "1D Q bin type", "iptsNumber" -> "IPTS number". Pure string work;
+ * acronyms come from an extendable list so a facility can add its own (options.acronyms).
+ */
+
+/** Acronyms written in capitals wherever they appear as a word. A facility extends this per model. */
+export const DEFAULT_ACRONYMS: readonly string[] = [
+  'IPTS',
+  'TOF',
+  'ID',
+  'URL',
+  'URI',
+  'SANS',
+  'SAXS',
+  'EQSANS',
+  'GPSANS',
+  'BIOSANS',
+  'HFIR',
+  'SNS',
+  'ISIS',
+  'ILL',
+  'PSI',
+  'NXS',
+  'HDF',
+  'CSV',
+  'JSON',
+  'XML',
+  'GSAS',
+  'UB',
+  'DAS',
+  'EPICS',
+  'PV',
+  'ROI',
+  'UUID',
+  '1D',
+  '2D',
+  '3D',
+  'Qx',
+  'Qy',
+  'Qz',
+  'dQ',
+];
+
+function acronymMap(acronyms: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const a of acronyms) map.set(a.toLowerCase(), a);
+  return map;
+}
+
+const defaultMap = acronymMap(DEFAULT_ACRONYMS);
+
+/**
+ * Splits a key into words at "_", "-", ".", spaces, lower->upper and letter<->digit changes, and before
+ * the last capital of a capital run ("IPTSNumber" -> IPTS, Number). A digit run followed by one capital
+ * is one word ("1D"). "Q" glued to a lower-case word is the symbol Q ("Qbin" -> Q, bin; "Qmax" -> Q, max),
+ * because English words starting with Q continue with "u"; "Qx"/"Qy"/"Qz" stay whole.
+ */
+export function splitKey(key: string): string[] {
+  const words: string[] = [];
+  for (const chunk of key.split(/[\s_\-.]+/)) {
+    if (!chunk) continue;
+    // digits+capital ("1D", "2D"), capital runs not followed by lower case, capitalised or lower words, digits.
+    const re = /[0-9]+[A-Z](?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[A-Z]/g;
+    for (const m of chunk.matchAll(re)) {
+      const word = m[0];
+      if (/^Q[b-df-hj-np-tv-z][a-z]+$/.test(word)) words.push('Q', word.slice(1));
+      else words.push(word);
+    }
+  }
+  return words;
+}
+
+/**
+ * A label from a key: words split by splitKey, first word capitalised, the rest lower case, except
+ * acronyms (from the list) and single capital letters (symbols such as Q, T, E) which keep their case.
+ * "LogQBinsPerDecade" -> "Log Q bins per decade"; "useThetaDepTransCorrection" -> "Use theta dep trans
+ * correction". O(length of key).
+ */
+export function labelFromKey(key: string, acronyms?: readonly string[]): string {
+  const map = acronyms ? acronymMap([...DEFAULT_ACRONYMS, ...acronyms]) : defaultMap;
+  const words = splitKey(key);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const known = map.get(word.toLowerCase());
+    if (known) out.push(known);
+    else if (/^[A-Z]$/.test(word)) out.push(word);
+    else if (/^[0-9]+[A-Z]$/.test(word)) out.push(word);
+    else if (/^[A-Z]{2,}$/.test(word))
+      out.push(word); // an unknown capital run is an acronym too
+    else out.push(i === 0 ? word[0]!.toUpperCase() + word.slice(1).toLowerCase() : word.toLowerCase());
+  }
+  if (out.length > 0 && /^[a-z]/.test(out[0]!)) out[0] = out[0]![0]!.toUpperCase() + out[0]!.slice(1);
+  return out.join(' ');
+}
+
+/** A label for an enum value or discriminator: "each_scan" -> "Each scan", 3 -> "3". */
+export function labelFromValue(value: unknown, acronyms?: readonly string[]): string {
+  if (typeof value === 'string') return value === '' ? '(empty)' : labelFromKey(value, acronyms) || value;
+  return JSON.stringify(value) ?? String(value);
+}

@@ -1,0 +1,170 @@
+/**
+ * One field's own constraints, checked in TypeScript from the FieldNode (no ajv call): the keystroke
+ * path of validateField, and the wording for errors ajv finds at a field. It only knows what the node
+ * records (type, null, enum, limits, length, pattern, format, items); the full validator remains the
+ * authority and falls back to ajv's own error when this finds nothing.
+ */
+import type { Format } from 'ajv';
+import type { FieldNode, ValidationError } from '../FieldModel';
+import { deepEqual } from './matchSchema';
+import { customMessage, enumMessage, formatWords, limitMessage, typeMessage } from './messages';
+import { safeRegExp } from './safePattern';
+
+type FormatLookup = (name: string) => Format | undefined;
+
+const patterns = new Map<string, { test(text: string): boolean }>();
+function patternOf(source: string): { test(text: string): boolean } {
+  let re = patterns.get(source);
+  if (!re) {
+    try {
+      re = safeRegExp(source, 'u');
+    } catch {
+      re = { test: () => true }; // an invalid pattern is the linter's finding, not the user's
+    }
+    patterns.set(source, re);
+  }
+  return re;
+}
+
+function formatOk(format: Format | undefined, value: string): boolean {
+  if (format === undefined || format === true) return true;
+  if (typeof format === 'string') return patternOf(format).test(value);
+  if (format instanceof RegExp) return format.test(value);
+  if (typeof format === 'function') return format(value) !== false;
+  if (typeof format === 'object' && 'validate' in format) {
+    const v = format.validate;
+    if (typeof v === 'string') return patternOf(v).test(value);
+    if (v instanceof RegExp) return v.test(value);
+    if (typeof v === 'function') return v(value as never) !== false;
+  }
+  return true;
+}
+
+function numberChecks(
+  field: FieldNode,
+  n: number,
+  push: (rule: string, message: string) => void,
+  prefix = '',
+): void {
+  const u = field.units;
+  if (field.minimum !== undefined && n < field.minimum)
+    push('minimum', prefix + limitMessage('minimum', field.minimum, u));
+  if (field.maximum !== undefined && n > field.maximum)
+    push('maximum', prefix + limitMessage('maximum', field.maximum, u));
+  if (field.exclusiveMinimum !== undefined && n <= field.exclusiveMinimum)
+    push('exclusiveMinimum', prefix + limitMessage('exclusiveMinimum', field.exclusiveMinimum, u));
+  if (field.exclusiveMaximum !== undefined && n >= field.exclusiveMaximum)
+    push('exclusiveMaximum', prefix + limitMessage('exclusiveMaximum', field.exclusiveMaximum, u));
+  if (field.multipleOf !== undefined && !isMultiple(n, field.multipleOf))
+    push('multipleOf', prefix + limitMessage('multipleOf', field.multipleOf, u));
+}
+
+function isMultiple(n: number, of: number): boolean {
+  const q = n / of;
+  return Math.abs(q - Math.round(q)) < 1e-9;
+}
+
+function stringChecks(
+  field: FieldNode,
+  text: string,
+  push: (rule: string, message: string) => void,
+  formats: FormatLookup,
+): void {
+  const length = field.minLength !== undefined || field.maxLength !== undefined ? [...text].length : 0;
+  if (field.minLength !== undefined && length < field.minLength)
+    push(
+      'minLength',
+      field.minLength === 1 ? 'must not be empty' : `must be at least ${field.minLength} characters`,
+    );
+  if (field.maxLength !== undefined && length > field.maxLength)
+    push('maxLength', `must be at most ${field.maxLength} characters`);
+  if (field.pattern !== undefined && !patternOf(field.pattern).test(text))
+    push('pattern', `does not have the expected form (pattern ${field.pattern})`);
+  if (field.format !== undefined && !formatOk(formats(field.format), text))
+    push('format', `must be a valid ${formatWords[field.format] ?? field.format}`);
+}
+
+/**
+ * Errors of one field's own constraints for `value` at instance pointer `pointer`. undefined (absent)
+ * passes: presence is the parent's `required`. O(value size).
+ */
+export function checkField(
+  field: FieldNode,
+  pointer: string,
+  value: unknown,
+  formats: FormatLookup,
+): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const push = (rule: string, message: string): void => {
+    errors.push({ pointer, rule, message: customMessage(field, rule) ?? message });
+  };
+  if (value === undefined) return errors;
+  if (value === null) {
+    if (!field.nullable) push('type', 'must have a value');
+    return errors;
+  }
+  if (field.enum && field.kind === 'enum') {
+    if (!field.enum.some((v) => deepEqual(v, value))) push('enum', enumMessage(field.enum, field));
+    return errors;
+  }
+  switch (field.kind) {
+    case 'number':
+    case 'integer': {
+      let n: number | undefined;
+      if (typeof value === 'number') n = value;
+      else if (typeof value === 'string' && field.coercion === 'numberFromText') {
+        const textPattern = field.hints.textPattern;
+        const trimmed = value.trim();
+        if (typeof textPattern === 'string' && !patternOf(textPattern).test(value)) n = undefined;
+        else if (trimmed !== '' && Number.isFinite(Number(trimmed))) n = Number(trimmed);
+      }
+      if (n === undefined || !Number.isFinite(n)) push('type', typeMessage(field.kind));
+      else if (field.kind === 'integer' && !Number.isInteger(n)) push('type', typeMessage('integer'));
+      else numberChecks(field, n, push);
+      break;
+    }
+    case 'boolean':
+      if (typeof value !== 'boolean') push('type', typeMessage('boolean'));
+      break;
+    case 'string':
+    case 'path':
+    case 'dateTime':
+      if (typeof value !== 'string') push('type', typeMessage('string'));
+      else stringChecks(field, value, push, formats);
+      break;
+    case 'runList':
+    case 'numberList':
+    case 'binning': {
+      if (typeof value === 'string' && field.listAs !== 'array') {
+        const textPattern =
+          typeof field.hints.textPattern === 'string' ? field.hints.textPattern : field.pattern;
+        if (textPattern !== undefined && !patternOf(textPattern).test(value))
+          push('pattern', `does not have the expected form (pattern ${textPattern})`);
+        break;
+      }
+      if (!Array.isArray(value)) {
+        push('type', typeMessage('array'));
+        break;
+      }
+      if (field.minItems !== undefined && value.length < field.minItems)
+        push('minItems', `must have at least ${field.minItems} value${field.minItems === 1 ? '' : 's'}`);
+      if (field.maxItems !== undefined && value.length > field.maxItems)
+        push('maxItems', `must have at most ${field.maxItems} value${field.maxItems === 1 ? '' : 's'}`);
+      value.forEach((item, i) => {
+        const integer = field.kind === 'runList';
+        if (typeof item !== 'number' || (integer && !Number.isInteger(item)))
+          push('type', `value ${i + 1}: ${typeMessage(integer ? 'integer' : 'number')}`);
+        else numberChecks(field, item, push, `value ${i + 1}: `);
+      });
+      break;
+    }
+    default:
+      break;
+  }
+  return errors;
+}
+
+/** True when checkField can decide this field alone (no ajv fragment needed). */
+export function checkableInTs(field: FieldNode): boolean {
+  return field.kind !== 'json';
+}

@@ -1,0 +1,211 @@
+/**
+ * ajv's raw errors -> ValidationErrors a scientist reads: one field, one sentence, with label and units.
+ * Union noise ("must be number", "must be null", "must match a schema in anyOf") collapses into the
+ * field's own check; a choice reports only its selected branch. ajv stays the judge of *whether* a
+ * value is wrong; this file only decides *where* and *how to say it*.
+ */
+import type { ErrorObject, Format } from 'ajv';
+import type { ChoiceNode, FieldModel, FieldNode, ModelNode, ValidationError } from '../FieldModel';
+import { childPointer, formatPointer, getAt, parsePointer } from '../pointer';
+import { checkField } from './checkField';
+import type { CompiledSchema } from './compileSchema';
+import { customMessage, enumMessage, formatWords, labelOf, limitMessage, typeMessage } from './messages';
+import { nearestNode, templateOf } from './modelIndex';
+import { selectBranchId } from './visibleRequest';
+
+export interface ExplainContext {
+  readonly model: FieldModel;
+  readonly compiled: CompiledSchema;
+  readonly formats: (name: string) => Format | undefined;
+}
+
+const depth = (template: string): number => (template === '' ? 0 : template.split('/').length - 1);
+const truncate = (pointer: string, levels: number): string =>
+  formatPointer(parsePointer(pointer).slice(0, levels));
+
+function innermostChoice(
+  model: FieldModel,
+  template: string,
+  skip: ReadonlySet<string>,
+  pointer: string,
+): ChoiceNode | undefined {
+  let t = template;
+  for (;;) {
+    const node = model.byPointer.get(t);
+    if (node?.type === 'choice' && !skip.has(truncate(pointer, depth(t)))) return node;
+    if (t === '') return undefined;
+    t = t.slice(0, t.lastIndexOf('/'));
+  }
+}
+
+function missingMessage(node: ModelNode | undefined, key: string, because?: { label: string }): string {
+  const custom = customMessage(node, 'required');
+  if (custom) return custom;
+  return `${labelOf(node, key)} is required${because ? ` when ${because.label} is set` : ''}`;
+}
+
+/** One ajv error in words, for a node (field or not) at `pointer`. */
+export function explainOne(e: ErrorObject, node: ModelNode | undefined, pointer: string): ValidationError {
+  const field = node?.type === 'field' ? (node as FieldNode) : undefined;
+  const p = e.params as Record<string, unknown>;
+  const say = (message: string): ValidationError => ({
+    pointer,
+    rule: e.keyword,
+    message: customMessage(node, e.keyword) ?? message,
+  });
+  switch (e.keyword) {
+    case 'type':
+      return say(typeMessage(String(p.type)));
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'multipleOf':
+      return say(limitMessage(e.keyword, Number(p.limit ?? p.multipleOf), field?.units));
+    case 'minLength':
+      return say(p.limit === 1 ? 'must not be empty' : `must be at least ${p.limit} characters`);
+    case 'maxLength':
+      return say(`must be at most ${p.limit} characters`);
+    case 'minItems':
+      return say(`must have at least ${p.limit} value${p.limit === 1 ? '' : 's'}`);
+    case 'maxItems':
+      return say(`must have at most ${p.limit} value${p.limit === 1 ? '' : 's'}`);
+    case 'uniqueItems':
+      return say(`must not repeat a value (items ${Number(p.j) + 1} and ${Number(p.i) + 1} are the same)`);
+    case 'pattern':
+      return say(`does not have the expected form (pattern ${String(p.pattern)})`);
+    case 'format':
+      return say(`must be a valid ${formatWords[String(p.format)] ?? String(p.format)}`);
+    case 'enum':
+      return say(enumMessage((p.allowedValues as unknown[]) ?? [], field));
+    case 'const':
+      return say(`must be ${JSON.stringify(p.allowedValue)}`);
+    default:
+      return say(e.message ?? `is not valid (${e.keyword})`);
+  }
+}
+
+/** Turns ajv errors (instancePath relative to `base`) into ValidationErrors. O(errors x depth). */
+export function explainAjvErrors(
+  ctx: ExplainContext,
+  request: unknown,
+  errors: readonly ErrorObject[],
+  base = '',
+  skipChoices: ReadonlySet<string> = new Set(),
+): ValidationError[] {
+  const { model } = ctx;
+  const out: ValidationError[] = [];
+  const fieldsDone = new Map<string, boolean>(); // field pointer -> checkField found the errors
+  const choicesDone = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'if' || e.keyword === '$ref') continue; // the errors of `then`/the target say it better
+    const pointer = base + e.instancePath;
+    const p = e.params as Record<string, unknown>;
+    const template = templateOf(model, pointer);
+    const choice = innermostChoice(model, template, skipChoices, pointer);
+    if (choice) {
+      const at = truncate(pointer, depth(choice.pointer));
+      if (choicesDone.has(at)) continue;
+      choicesDone.add(at);
+      out.push(...explainChoice(ctx, request, choice, at, skipChoices));
+      continue;
+    }
+    if (e.keyword === 'required' || e.keyword === 'dependencies' || e.keyword === 'dependentRequired') {
+      const key = String(p.missingProperty);
+      const child = childPointer(pointer, key);
+      const node = model.byPointer.get(templateOf(model, child));
+      const because =
+        p.property !== undefined
+          ? model.byPointer.get(templateOf(model, childPointer(pointer, String(p.property))))
+          : undefined;
+      const becauseLabel =
+        p.property !== undefined ? { label: labelOf(because, String(p.property)) } : undefined;
+      out.push({ pointer: child, rule: 'required', message: missingMessage(node, key, becauseLabel) });
+      continue;
+    }
+    if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') {
+      const key = String(p.additionalProperty ?? p.unevaluatedProperty);
+      out.push({
+        pointer: childPointer(pointer, key),
+        rule: e.keyword,
+        message: `"${key}" is not a field of this form`,
+      });
+      continue;
+    }
+    const node = nearestNode(model, template);
+    if (node?.type === 'field') {
+      const fieldPointer = truncate(pointer, depth(node.pointer));
+      let found = fieldsDone.get(fieldPointer);
+      if (found === undefined) {
+        const own = checkField(node, fieldPointer, getAt(request, fieldPointer), ctx.formats);
+        out.push(...own);
+        found = own.length > 0;
+        fieldsDone.set(fieldPointer, found);
+      }
+      if (found || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+      out.push(explainOne(e, node, fieldPointer));
+      continue;
+    }
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    out.push(explainOne(e, node, pointer));
+  }
+  return out;
+}
+
+/** Errors inside a choice: the selected branch, validated alone; or a bad discriminator. */
+function explainChoice(
+  ctx: ExplainContext,
+  request: unknown,
+  choice: ChoiceNode,
+  at: string,
+  skipChoices: ReadonlySet<string>,
+): ValidationError[] {
+  const value = getAt(request, at);
+  if (value === null && choice.nullable) return [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [
+      {
+        pointer: at,
+        rule: 'type',
+        message: choice.nullable ? 'must be a choice or unset' : 'must be chosen',
+      },
+    ];
+  }
+  if (choice.discriminator !== undefined) {
+    const wanted = JSON.stringify((value as Record<string, unknown>)[choice.discriminator]);
+    if (!choice.branches.some((b) => JSON.stringify(b.discriminatorValue) === wanted)) {
+      const values = choice.branches.map((b) => b.discriminatorValue);
+      const labels = choice.branches.map((b) => `"${b.label}"`);
+      return [
+        {
+          pointer: childPointer(at, choice.discriminator),
+          rule: 'enum',
+          message: customMessage(choice, 'enum') ?? `must be one of: ${labels.join(', ')}`,
+          related: [at],
+        },
+      ].filter(() => values.length > 0);
+    }
+  }
+  const branch = choice.branches.find((b) => b.id === selectBranchId(choice, value)) ?? choice.branches[0];
+  const fragment = branch && ctx.compiled.fragment(branch.node.location.schemaPointer);
+  if (!branch || !fragment)
+    return [{ pointer: at, rule: choice.combinator, message: 'does not match any of the options' }];
+  if (fragment(value)) {
+    return choice.combinator === 'oneOf'
+      ? [
+          {
+            pointer: at,
+            rule: 'oneOf',
+            message: `matches more than one option; make "${branch.label}" distinct`,
+          },
+        ]
+      : [];
+  }
+  const inner = [...(fragment.errors ?? [])];
+  const nested = new Set(skipChoices);
+  nested.add(at);
+  const explained = explainAjvErrors(ctx, request, inner, at, nested);
+  return explained.length > 0
+    ? explained
+    : [{ pointer: at, rule: choice.combinator, message: 'does not match the chosen option' }];
+}
