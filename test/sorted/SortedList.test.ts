@@ -197,7 +197,7 @@ function stress(seed: number, ops: number, load: number): void {
 
 test('stress: 100,000 seeded mixed operations against a sorted array (small load)', () => {
   stress(1, 100_000, 16);
-}, 60_000);
+}, 180_000);
 
 test('stress: default load with a comparator', () => {
   const rnd = seededRandom(2);
