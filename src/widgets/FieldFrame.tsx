@@ -69,21 +69,24 @@ export function FieldFrame(frame: FieldFrameProps): ReactNode {
       )}
     </>
   );
-  const head =
-    props.hideLabel === true && props.adornment === undefined ? null : (
-      <div className="formulary-widget__head">
-        {props.hideLabel === true ? null : group ? (
-          <legend id={ids.label} className="formulary-widget__label">
-            {labelContent}
-          </legend>
-        ) : (
-          <label id={ids.label} htmlFor={id} className="formulary-widget__label">
-            {labelContent}
-          </label>
-        )}
-        {props.adornment}
-      </div>
-    );
+  // A legend names its fieldset only as the fieldset's first child, so it is never wrapped.
+  const legend =
+    group && props.hideLabel !== true ? (
+      <legend id={ids.label} className="formulary-widget__label">
+        {labelContent}
+      </legend>
+    ) : null;
+  const showHead = (!group && props.hideLabel !== true) || props.adornment !== undefined;
+  const head = showHead ? (
+    <div className="formulary-widget__head">
+      {!group && props.hideLabel !== true && (
+        <label id={ids.label} htmlFor={id} className="formulary-widget__label">
+          {labelContent}
+        </label>
+      )}
+      {props.adornment}
+    </div>
+  ) : null;
   const body = (
     <>
       {head}
@@ -122,7 +125,9 @@ export function FieldFrame(frame: FieldFrameProps): ReactNode {
     'data-state': widgetState(props, hasError, frame.unset ?? props.value === null),
   };
   return group ? (
-    <fieldset {...rootProps} disabled={props.disabled === true}>
+    // No fieldset `disabled`: it would also disable the "Unset" toggle beside the legend.
+    <fieldset {...rootProps}>
+      {legend}
       {body}
     </fieldset>
   ) : (

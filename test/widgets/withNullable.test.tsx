@@ -1,0 +1,96 @@
+/** The "Unset" state: stores null, disables the input, restores the earlier value when set again. */
+import { act, screen } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import {
+  BinningWidget,
+  ENTER_OR_UNSET,
+  NumberWidget,
+  RunListWidget,
+  withNullable,
+} from '../../src/widgets/index';
+import { fieldFixture } from './fieldFixture';
+import { renderWidget } from './renderWidget';
+
+const thickness = fieldFixture({
+  kind: 'number',
+  coercion: 'numberFromText',
+  key: 'sampleThickness',
+  label: 'Sample thickness',
+  units: 'cm',
+  nullable: true,
+});
+const NullableNumber = withNullable(NumberWidget);
+
+describe('withNullable', () => {
+  test('is cached per widget, so React keeps the same component type', () => {
+    expect(withNullable(NumberWidget)).toBe(NullableNumber);
+    expect(withNullable(RunListWidget)).not.toBe(NullableNumber);
+  });
+
+  test('ticking Unset stores null; unticking restores the value from before', async () => {
+    const h = renderWidget(NullableNumber, { field: thickness, value: 0.1 });
+    const unset = screen.getByRole('checkbox', { name: 'Sample thickness: unset' });
+    const input = screen.getByLabelText(/^Sample thickness/, { selector: 'input[type=text]' });
+    expect(unset).toHaveProperty('checked', false);
+    await h.user.click(unset);
+    expect(h.value()).toBeNull();
+    expect(input).toHaveProperty('disabled', true);
+    expect(input).toHaveProperty('value', '');
+    expect(h.container.querySelector('[data-widget]')?.getAttribute('data-state')).toBe('unset disabled');
+    await h.user.click(unset);
+    expect(h.value()).toBe(0.1);
+    expect(input).toHaveProperty('value', '0.1');
+    expect(input).toHaveProperty('disabled', false);
+  });
+
+  test('with nothing to restore, the input is focused and a value is asked for', async () => {
+    const h = renderWidget(NullableNumber, { field: thickness, value: null });
+    const unset = screen.getByRole('checkbox', { name: 'Sample thickness: unset' });
+    const input = screen.getByLabelText(/^Sample thickness/, { selector: 'input[type=text]' });
+    expect(unset).toHaveProperty('checked', true);
+    await h.user.click(unset);
+    await act(async () => {});
+    expect(unset).toHaveProperty('checked', false);
+    expect(document.activeElement).toBe(input);
+    expect(h.onTextError).toHaveBeenLastCalledWith(ENTER_OR_UNSET);
+    expect(screen.getByText(ENTER_OR_UNSET)).toBeTruthy();
+    expect(h.value()).toBeNull();
+    await h.user.type(input, '0.2');
+    expect(h.value()).toBe(0.2);
+    expect(h.onTextError).toHaveBeenLastCalledWith(undefined);
+  });
+
+  test('the default is restored when there was no earlier value', async () => {
+    const h = renderWidget(NullableNumber, {
+      field: { ...thickness, hasDefault: true, default: 0.2 },
+      value: null,
+    });
+    await h.user.click(screen.getByRole('checkbox', { name: 'Sample thickness: unset' }));
+    expect(h.value()).toBe(0.2);
+  });
+
+  test('emptying the text while set is a message, not a silent null', async () => {
+    const h = renderWidget(NullableNumber, { field: thickness, value: 0.1 });
+    const input = screen.getByLabelText(/^Sample thickness/, { selector: 'input[type=text]' });
+    await h.user.clear(input);
+    await h.user.tab();
+    expect(screen.getByText('Enter a number.')).toBeTruthy();
+    expect(h.value()).toBe(0.1);
+  });
+
+  test('an outside reset to null shows the unset state', () => {
+    const h = renderWidget(NullableNumber, { field: thickness, value: 0.1 });
+    act(() => h.setValue(null));
+    expect(screen.getByRole('checkbox', { name: 'Sample thickness: unset' })).toHaveProperty('checked', true);
+  });
+
+  test('the Unset toggle of a grouped widget stays usable while its inputs are disabled', async () => {
+    const field = fieldFixture({ kind: 'binning', label: 'Q binning', nullable: true });
+    const h = renderWidget(withNullable(BinningWidget), { field, value: null });
+    const unset = screen.getByRole('checkbox', { name: 'Q binning: unset' });
+    expect(unset).toHaveProperty('disabled', false);
+    expect(screen.getByLabelText(/^min/)).toHaveProperty('disabled', true);
+    await h.user.click(unset);
+    expect(screen.getByLabelText(/^min/)).toHaveProperty('disabled', false);
+  });
+});
