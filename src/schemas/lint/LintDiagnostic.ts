@@ -7,7 +7,7 @@ import type { SubschemaVisit } from './walkSubschemas';
 import type { Dialect, FieldModel, SchemaDiagnostic, Severity, ValidationError } from '../FieldModel';
 
 /** Where a finding points in the source files; line and column are 1-based. */
-export interface SourceLocation {
+export interface LintLocation {
   readonly file?: string;
   /** JSON Pointer into that file's JSON text. */
   readonly pointer: string;
@@ -77,7 +77,7 @@ export interface LintableSchema {
   readonly dialect: Dialect;
   readonly diagnostics?: readonly SchemaDiagnostic[];
   /** Maps a pointer into the bundled schema back to its file, pointer, line and column. */
-  locate?(schemaPointer: string): SourceLocation | undefined;
+  locate?(schemaPointer: string): LintLocation | undefined;
 }
 
 /** Per-rule severity override from configuration: 'off' silences a rule. */

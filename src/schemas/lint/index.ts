@@ -10,7 +10,7 @@ export type {
   LintRule,
   RuleFinding,
   RuleSetting,
-  SourceLocation,
+  LintLocation,
 } from './LintDiagnostic';
 export { type ExpectedError, lintExample, parseExpectedErrors } from './lintExample';
 export { lintRules, systemRules } from './lintRules';

@@ -88,6 +88,10 @@ export function quantityOf(key: string, quantities: readonly string[]): string |
   return undefined;
 }
 
+/** A description that says the number is a ratio or a count exempts it: "as a fraction of the FWHM". */
+const unitlessDescription =
+  /\b(fraction|ratio|factor|relative|dimensionless|unitless|percent|counts?|pixels?)\b/i;
+
 const numeric = new Set(['number', 'integer', 'numberList', 'binning']);
 
 export const missingUnits: LintRule = {
@@ -101,9 +105,10 @@ export const missingUnits: LintRule = {
       if (field.units || !(numeric.has(field.kind) || unitsRequiredFor.includes(field.kind))) continue;
       const quantity = quantityOf(field.key, quantities);
       if (!quantity && !unitsRequiredFor.includes(field.kind)) continue;
+      if (quantity && field.description && unitlessDescription.test(field.description)) continue;
       findings.push({
         schemaPointer: field.location.schemaPointer,
-        message: `${field.pointer} ${quantity ? `is a ${quantity}` : `is a ${field.kind}`} but has no x-units: say what its number means (e.g. "x-units": "Å")`,
+        message: `${field.pointer} ${quantity ? `names a physical quantity (${quantity})` : `is a ${field.kind}`} but has no x-units: say what its number means (e.g. "x-units": "Å")`,
       });
     }
     return findings;

@@ -39,6 +39,17 @@ function keywordValueCheckers(): Map<string, ValidateFunction> {
   return valueCheckers;
 }
 
+const metaValidators = new Map<Dialect, Ajv>();
+/** An ajv per dialect whose only job is validateSchema: its meta-schema is compiled once per process. */
+function metaAjv(dialect: Dialect): Ajv {
+  let ajv = metaValidators.get(dialect);
+  if (!ajv) {
+    ajv = new classes[dialect]({ strict: false, allErrors: true, validateFormats: false });
+    metaValidators.set(dialect, ajv);
+  }
+  return ajv;
+}
+
 /** A strict ajv for one dialect, with our keywords and every extra keyword name the schema uses. */
 function strictAjv(context: LintContext, log: string[]): Ajv {
   const logger = {
@@ -50,8 +61,9 @@ function strictAjv(context: LintContext, log: string[]): Ajv {
     strict: true,
     // Real schemas put `required` in oneOf branches that name properties declared beside the oneOf.
     strictRequired: false,
-    allErrors: true,
     allowUnionTypes: true,
+    // The meta-schema check runs separately (metaAjv), once compiled; compiling it here per lint costs more than the schema.
+    validateSchema: false,
     logger,
     validateFormats: true,
   };
@@ -108,10 +120,10 @@ export const schemaValid: LintRule = {
   check(context) {
     const findings: RuleFinding[] = keywordValueFindings(context);
     const log: string[] = [];
-    const ajv = strictAjv(context, log);
     const { $schema: _ignored, ...schema } = context.schema as Record<string, unknown>;
-    if (!ajv.validateSchema(schema)) {
-      for (const error of ajv.errors ?? []) {
+    const meta = metaAjv(context.dialect);
+    if (!meta.validateSchema(schema)) {
+      for (const error of meta.errors ?? []) {
         findings.push({
           schemaPointer: error.instancePath,
           message: `not valid ${context.dialect}: ${error.instancePath || 'root'} ${error.message}`,
@@ -119,6 +131,7 @@ export const schemaValid: LintRule = {
       }
       return findings;
     }
+    const ajv = strictAjv(context, log);
     try {
       ajv.compile(schema);
     } catch (error) {
