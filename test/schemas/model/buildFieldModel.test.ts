@@ -300,6 +300,7 @@ describe('conditions', () => {
         items: {
           properties: { kind: { enum: ['a', 'b'] } },
           if: { properties: { kind: { const: 'b' } } },
+          // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable
           then: { properties: { bOnly: { type: 'number' } } },
         },
       },
@@ -307,6 +308,7 @@ describe('conditions', () => {
     allOf: [
       {
         if: { properties: { binning: { const: 'wedge' } }, required: ['binning'] },
+        // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable
         then: {
           properties: { wedgeAngles: { type: 'array', items: { type: 'number' } } },
           required: ['wedgeAngles'],
