@@ -11,6 +11,7 @@ export {
   type DraftStoreOptions,
   draftStorageKey,
 } from './createDraftStore';
+export { createDraftsRuntime, type DraftsRuntime, type DraftsRuntimeOptions } from './createDraftsRuntime';
 export {
   createHistoryStore,
   type HistoryEntry,
