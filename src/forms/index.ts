@@ -1,2 +1,12 @@
 /** formulary: the React submission form and its widgets. */
-export {};
+
+export * from './drafts/index';
+export type { FormValidator } from './engine/FormEngine';
+export type { UnknownKey } from './engine/flattenValues';
+export { countRenders, stopCountingRenders } from './renderCount';
+export {
+  SubmissionForm,
+  type SubmissionFormHandle,
+  type SubmissionFormProps,
+  type SubmissionRequest,
+} from './SubmissionForm';

@@ -1,0 +1,38 @@
+/**
+ * What every part of a mounted form reads from React context: the engine, the RHF control, the widget
+ * picker and flags, and (separately, because it changes per row) which list rows are being rendered.
+ * Values never travel through context: each field subscribes to its own name.
+ */
+import { createContext, useContext } from 'react';
+import type { Control } from 'react-hook-form';
+import type { PointerTemplate } from '../schemas/index';
+import type { FormEngine } from './engine/FormEngine';
+import type { StoragePath } from './engine/storagePath';
+import type { PickWidget } from './fields/widgetPicker';
+
+export interface FormContextValue {
+  readonly engine: FormEngine;
+  readonly control: Control<Record<string, unknown>>;
+  /** Prefix of every DOM id in this form. */
+  readonly idPrefix: string;
+  readonly pickWidget: PickWidget;
+  readonly disabled: boolean;
+  readonly readOnly: boolean;
+}
+
+export const FormContext = createContext<FormContextValue | null>(null);
+
+/** The mounted form's context; throws outside a SubmissionForm. */
+export function useFormContextValue(): FormContextValue {
+  const value = useContext(FormContext);
+  if (!value) throw new Error('Formulary: this component must be rendered inside <SubmissionForm>');
+  return value;
+}
+
+/** List template -> row id being rendered; empty outside lists. */
+export const RowContext = createContext<ReadonlyMap<PointerTemplate, string>>(new Map());
+
+/** A DOM id for a storage path: the form's prefix plus the path with unsafe characters encoded. */
+export function domId(prefix: string, path: StoragePath): string {
+  return `${prefix}${path.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '/' ? '.' : `_${c.charCodeAt(0).toString(16)}`))}`;
+}

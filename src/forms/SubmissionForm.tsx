@@ -1,0 +1,314 @@
+/**
+ * <SubmissionForm>: an instrument schema (or its FieldModel) as a sectioned, validated form whose
+ * submit yields the nested JSON request. Props follow RJSF's Form. react-hook-form holds the values
+ * (one flat name per field, one subscription per field); the engine (engine/FormEngine.ts) holds rows,
+ * branches, errors and "changed" tracking. Hidden (condition-false) fields keep their values in the
+ * form but are left out of the request; imported keys the schema lacks are listed in a notice and
+ * left out of the request.
+ */
+import { type ReactNode, type Ref, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { FieldModel, Pointer, ValidationError } from '../schemas/index';
+import type { WidgetRegistry } from '../widgets/index';
+import { createFormEngine, type FormEngine, type FormValidator, pathOfName } from './engine/FormEngine';
+import { flattenValues, type UnknownKey } from './engine/flattenValues';
+import { conditionTest, modelOf, validatorOf } from './engine/schemasBridge';
+import { FormContext, type FormContextValue } from './FormContext';
+import { widgetPicker } from './fields/widgetPicker';
+import './formulary.css';
+import { ImportPanel } from './ImportPanel';
+import { ErrorSummary } from './layout/ErrorSummary';
+import { SectionView } from './layout/SectionView';
+import { sectionsOf } from './layout/sectionsOf';
+import { TableOfContents } from './layout/TableOfContents';
+import { UiStoreContext } from './layout/UiStoreContext';
+import { createUiStore } from './layout/uiStore';
+import { useRenderCount } from './renderCount';
+
+/** A nested JSON request, as sent to the facility. */
+export type SubmissionRequest = Record<string, unknown>;
+
+/** What a parent can do with a mounted form (through `formRef`). */
+export interface SubmissionFormHandle {
+  /** The request for the current values (hidden fields left out). O(fields). */
+  getRequest(): SubmissionRequest;
+  /** Full validation; shows every error. */
+  validate(): readonly ValidationError[];
+  /** Replaces the values with `request`; returns keys the schema does not know (also shown in a notice). */
+  importRequest(request: unknown): UnknownKey[];
+  /** Opens the section holding `pointer`, scrolls to it and focuses it (search, custom summaries). */
+  reveal(pointer: Pointer): void;
+  /** Resets every field to its default. */
+  reset(): void;
+}
+
+export interface SubmissionFormProps {
+  /** A bundled schema or a loadSchema result; ignored when `model` is given. */
+  readonly schema?: object;
+  readonly model?: FieldModel;
+  /** RJSF-style uiSchema ("ui:order", "ui:widget", "ui:options", ...), merged into the schema. */
+  readonly uiSchema?: Record<string, unknown>;
+  /** The starting request; a new object later re-imports it (unless it is the last onChange value). */
+  readonly formData?: unknown;
+  /** The request after each change (coalesced to one call per task). */
+  readonly onChange?: (request: SubmissionRequest) => void;
+  /** A valid request, on submit. */
+  readonly onSubmit?: (request: SubmissionRequest) => void;
+  /** Submit was refused: every error. */
+  readonly onError?: (errors: readonly ValidationError[]) => void;
+  /** Whether the current request is valid, checked in idle time after changes. */
+  readonly onValidityChange?: (valid: boolean) => void;
+  /** Keys of formData or an import that the schema does not know. */
+  readonly onUnknownKeys?: (keys: readonly UnknownKey[]) => void;
+  /** A widget registry (src/widgets); default: the built-in one. */
+  readonly widgets?: WidgetRegistry;
+  /** Overrides the validator compiled from the model (tests, custom backends). */
+  readonly validator?: FormValidator;
+  readonly readOnly?: boolean;
+  readonly disabled?: boolean;
+  /** Prefix of DOM ids (default: generated). */
+  readonly idPrefix?: string;
+  readonly submitLabel?: string;
+  /** Show the import panel (default true). */
+  readonly showImport?: boolean;
+  readonly formRef?: Ref<SubmissionFormHandle>;
+  /** Extra content after the submit button. */
+  readonly children?: ReactNode;
+}
+
+let formCount = 0;
+
+/** The submission form. Builds the model (once per schema) and mounts one form instance per model. */
+export function SubmissionForm(props: SubmissionFormProps): ReactNode {
+  const model = useMemo(
+    () => props.model ?? modelOf(props.schema ?? {}, props.uiSchema),
+    [props.model, props.schema, props.uiSchema],
+  );
+  return <FormInstance key={modelKey(model)} {...props} model={model} />;
+}
+
+const modelKeys = new WeakMap<FieldModel, number>();
+let modelCount = 0;
+function modelKey(model: FieldModel): number {
+  const known = modelKeys.get(model);
+  if (known !== undefined) return known;
+  const key = ++modelCount;
+  modelKeys.set(model, key);
+  return key;
+}
+
+const idle = (fn: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(fn, { timeout: 500 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(fn, 1);
+  return () => clearTimeout(handle);
+};
+
+function FormInstance(props: SubmissionFormProps & { model: FieldModel }): ReactNode {
+  useRenderCount('form');
+  const { model } = props;
+  // Only the first formData seeds the form; later ones are imported by the effect below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: formData is read once per model on purpose
+  const initial = useMemo(() => {
+    let row = 0;
+    return flattenValues(model, props.formData, () => `i${row++}`);
+  }, [model]);
+  const form = useForm<Record<string, unknown>>({ defaultValues: initial.values });
+  const [unknownKeys, setUnknownKeys] = useState<readonly UnknownKey[]>(initial.unknownKeys);
+  const [fallbackPrefix] = useState(() => `formulary${++formCount}-`);
+  const idPrefix = props.idPrefix ?? fallbackPrefix;
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  const engine = useState<FormEngine>(() => {
+    const created = createFormEngine({
+      model,
+      store: {
+        get: (name) => form.getValues(name),
+        set: (name, value) => form.setValue(name, value),
+        replaceAll: (values) => form.reset(values),
+        names: () => Object.keys(form.getValues()),
+      },
+      validator: () => callbacks.current.validator ?? validatorOf(model),
+      test: conditionTest,
+    });
+    created.recomputeChanged();
+    return created;
+  })[0];
+  const ui = useState(createUiStore)[0];
+  const summary = useRef<HTMLDivElement>(null);
+  const lastEmitted = useRef<unknown>(props.formData);
+
+  // Compile the validator while the browser is idle, never on the first keystroke.
+  useEffect(() => idle(() => callbacks.current.validator ?? validatorOf(model)), [model]);
+
+  useEffect(() => {
+    if (initial.unknownKeys.length > 0) callbacks.current.onUnknownKeys?.(initial.unknownKeys);
+  }, [initial]);
+
+  // A new formData from the parent (not our own onChange echo) is imported.
+  useEffect(() => {
+    if (props.formData === undefined || props.formData === lastEmitted.current) return;
+    lastEmitted.current = props.formData;
+    const unknown = engine.importRequest(props.formData);
+    setUnknownKeys(unknown);
+    if (unknown.length > 0) callbacks.current.onUnknownKeys?.(unknown);
+  }, [engine, props.formData]);
+
+  // onChange and onValidityChange, coalesced: a burst of keystrokes builds the request once.
+  useEffect(() => {
+    let queued = false;
+    let cancelValidity: (() => void) | null = null;
+    let lastValid: boolean | undefined;
+    return engine.subscribeValues(() => {
+      if (callbacks.current.onChange && !queued) {
+        queued = true;
+        queueMicrotask(() => {
+          queued = false;
+          const request = engine.request().request;
+          lastEmitted.current = request;
+          callbacks.current.onChange?.(request);
+        });
+      }
+      if (callbacks.current.onValidityChange) {
+        cancelValidity?.();
+        cancelValidity = idle(() => {
+          const built = engine.request();
+          const validator = callbacks.current.validator ?? validatorOf(model);
+          const valid =
+            built.problems.length === 0 &&
+            !engine.hasTextErrors() &&
+            (validator?.validate(built.request).length ?? 0) === 0;
+          if (valid !== lastValid) {
+            lastValid = valid;
+            callbacks.current.onValidityChange?.(valid);
+          }
+        });
+      }
+    });
+  }, [engine, model]);
+
+  const doImport = (request: unknown): UnknownKey[] => {
+    const unknown = engine.importRequest(request);
+    setUnknownKeys(unknown);
+    if (unknown.length > 0) callbacks.current.onUnknownKeys?.(unknown);
+    return unknown;
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: doImport only closes over stable values
+  useImperativeHandle(
+    props.formRef,
+    () => ({
+      getRequest: () => engine.request().request,
+      validate: () => engine.validateAll().errors,
+      importRequest: doImport,
+      reveal: (pointer) => {
+        const path = engine.storageOf(pointer);
+        if (path !== null) engine.reveal(path);
+      },
+      reset: () => engine.resetWithin(['']),
+    }),
+    [engine],
+  );
+
+  const sections = useMemo(() => sectionsOf(model), [model]);
+  const eagerCount = useMemo(() => {
+    // Render the first screenful at mount; the rest when scrolled to (or revealed).
+    let fields = 0;
+    let n = 0;
+    for (const s of sections) {
+      if (n > 0 && fields >= 40) break;
+      if (!s.advanced) fields += s.fieldCount;
+      n++;
+    }
+    return n;
+  }, [sections]);
+  const pickWidget = useMemo(() => widgetPicker(props.widgets), [props.widgets]);
+  const context = useMemo<FormContextValue>(
+    () => ({
+      engine,
+      control: form.control,
+      idPrefix,
+      pickWidget,
+      disabled: props.disabled === true,
+      readOnly: props.readOnly === true,
+    }),
+    [engine, form.control, idPrefix, pickWidget, props.disabled, props.readOnly],
+  );
+
+  const onSubmit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (props.disabled || props.readOnly) return;
+    const result = engine.validateAll();
+    if (result.errors.length > 0) {
+      callbacks.current.onError?.(result.errors);
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    callbacks.current.onSubmit?.(result.request);
+  };
+
+  return (
+    <FormContext.Provider value={context}>
+      <UiStoreContext.Provider value={ui}>
+        <form
+          className="formulary-form"
+          noValidate
+          onSubmit={onSubmit}
+          aria-label={model.root.label || 'Reduction request'}
+        >
+          <ErrorSummary ref={summary} />
+          {unknownKeys.length > 0 && (
+            <UnknownKeysNotice keys={unknownKeys} onDismiss={() => setUnknownKeys([])} />
+          )}
+          {props.showImport !== false && !props.readOnly && !props.disabled && (
+            <ImportPanel onImport={doImport} />
+          )}
+          {sections.length > 1 && <TableOfContents sections={sections} />}
+          {sections.map((section, i) => (
+            <SectionView key={section.key} section={section} eager={i < eagerCount} />
+          ))}
+          <div className="formulary-actions">
+            <button type="submit" disabled={props.disabled || props.readOnly}>
+              {props.submitLabel ?? 'Submit request'}
+            </button>
+            {props.children}
+          </div>
+        </form>
+      </UiStoreContext.Provider>
+    </FormContext.Provider>
+  );
+}
+
+/** Lists imported keys the schema does not know: they are kept out of the request, never dropped silently. */
+function UnknownKeysNotice({
+  keys,
+  onDismiss,
+}: {
+  keys: readonly UnknownKey[];
+  onDismiss: () => void;
+}): ReactNode {
+  return (
+    <div className="formulary-notice" role="status">
+      <p>
+        {keys.length === 1 ? '1 key' : `${keys.length} keys`} in the imported request{' '}
+        {keys.length === 1 ? 'is' : 'are'} not in this schema and {keys.length === 1 ? 'was' : 'were'} left
+        out of the request:
+      </p>
+      <ul>
+        {keys.map((k) => (
+          <li key={k.pointer}>
+            <code>{k.pointer || '/'}</code> = <code>{JSON.stringify(k.value)}</code>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+export { pathOfName };

@@ -1,0 +1,403 @@
+/**
+ * The form's logic without React: values live in react-hook-form (through a ValueStore adapter), and
+ * this factory adds what RHF does not know: list rows and choice branches, "changed from default"
+ * tracking, the error store with cross-field errors, the request builder, import, reset and reveal.
+ * Every per-keystroke operation is O(1) in form size except revalidating a field that already shows an
+ * error (it rebuilds the request). Hooks adapt it with useSyncExternalStore and hold no logic.
+ */
+import type { FieldModel, ModelNode, Pointer, ValidationError } from '../../schemas/index';
+import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './buildRequest';
+import { ErrorStore, type ShownError } from './ErrorStore';
+import { escapeKey, fieldStart, flattenNode, type UnknownKey } from './flattenValues';
+import { nodeIndex } from './nodeIndex';
+import {
+  branchName,
+  fieldName,
+  isWithin,
+  pointerOf,
+  rowPath,
+  rowsName,
+  type StoragePath,
+  storageOf,
+  templateOf,
+} from './storagePath';
+import { valueEquals } from './valueEquals';
+
+/** Where the values are kept: an adapter over react-hook-form (or a plain object in tests). */
+export interface ValueStore {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  /** Replaces every value at once (import, reset form). */
+  replaceAll(values: Record<string, unknown>): void;
+  /** Every stored name. O(n): only for section resets. */
+  names(): string[];
+}
+
+/** The validator the form calls; see createValidator in the schemas layer. */
+export interface FormValidator {
+  validate(request: unknown): readonly ValidationError[];
+  validateField(request: unknown, pointer: Pointer): readonly ValidationError[];
+}
+
+export interface FormEngineOptions {
+  readonly model: FieldModel;
+  readonly store: ValueStore;
+  /** Returns the compiled validator, compiling it if needed; null when there is none. */
+  readonly validator?: () => FormValidator | null;
+  /** Decides show/hide conditions (the schemas layer's evaluateCondition, through schemasBridge). */
+  readonly test: ConditionTest;
+}
+
+export type FormEngine = ReturnType<typeof createFormEngine>;
+
+/** The storage path a RHF name stands for (inverse of fieldName). */
+export function pathOfName(name: string): StoragePath {
+  return name
+    .slice(1)
+    .replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** Makes the engine for one mounted form. */
+export function createFormEngine(options: FormEngineOptions) {
+  const { model, store } = options;
+  const test = options.test;
+  const index = nodeIndex(model);
+  const errors = new ErrorStore();
+  let nextRow = 0;
+  const newRowId = () => String(nextRow++);
+
+  // "Changed from default": storage paths (fields, lists by row count, choices by branch) whose
+  // value differs. Derived on each write; the values themselves stay in RHF only.
+  const changed = new Set<StoragePath>();
+  const changedListeners = new Map<StoragePath, Set<() => void>>();
+  const valueListeners = new Set<() => void>();
+  const revealers = new Set<{ roots: readonly StoragePath[]; open: () => void }>();
+  const focusers = new Map<StoragePath, () => void>();
+  // Text a widget could not turn into a value (WidgetProps.onTextError): the store keeps the last
+  // good value, so these block submit and are listed in the summary until fixed.
+  const textErrors = new Map<StoragePath, string>();
+  let pendingFocus: StoragePath | null = null;
+
+  const nodeAt = (path: StoragePath): ModelNode | undefined => index.byTemplate.get(templateOf(path));
+  const rowsOf = (listPath: StoragePath): string[] =>
+    (store.get(rowsName(listPath)) as string[] | undefined) ?? [];
+  const branchOf = (choicePath: StoragePath): string | undefined =>
+    store.get(branchName(choicePath)) as string;
+
+  function defaultRowCount(path: StoragePath): number {
+    const node = nodeAt(path);
+    if (node?.type !== 'list') return 0;
+    return node.hasDefault && Array.isArray(node.default) ? node.default.length : (node.minItems ?? 0);
+  }
+
+  /** Key kind and default for a stored name's path. */
+  function differsFromDefault(path: StoragePath): boolean {
+    if (path.endsWith('/~rows'))
+      return rowsOf(path.slice(0, -6)).length !== defaultRowCount(path.slice(0, -6));
+    if (path.endsWith('/~branch')) {
+      const node = nodeAt(path.slice(0, -8));
+      return node?.type === 'choice' && store.get(branchName(path.slice(0, -8))) !== node.defaultBranch;
+    }
+    const node = nodeAt(path);
+    if (node?.type !== 'field') return false;
+    return !valueEquals(store.get(fieldName(path)), fieldStart(node));
+  }
+
+  function trackChange(key: StoragePath): void {
+    const was = changed.has(key);
+    const now = differsFromDefault(key);
+    if (was === now) return;
+    if (now) changed.add(key);
+    else changed.delete(key);
+    // Notify listeners on every ancestor of the key: O(depth).
+    let prefix = key;
+    for (;;) {
+      for (const l of changedListeners.get(prefix) ?? []) l();
+      if (prefix === '') break;
+      prefix = prefix.slice(0, prefix.lastIndexOf('/'));
+    }
+  }
+
+  function recomputeChanged(): void {
+    changed.clear();
+    for (const name of store.names()) {
+      const path = pathOfName(name);
+      if (differsFromDefault(path)) changed.add(path);
+    }
+    for (const set of changedListeners.values()) for (const l of set) l();
+  }
+
+  function emitValues(): void {
+    for (const l of valueListeners) l();
+  }
+
+  function write(name: string, value: unknown): void {
+    store.set(name, value);
+    trackChange(pathOfName(name));
+  }
+
+  function writeMany(values: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(values)) write(name, value);
+  }
+
+  function toShown(error: ValidationError): ShownError {
+    const paths = new Set<StoragePath>();
+    for (const pointer of [error.pointer, ...(error.related ?? [])]) {
+      const path = storageOf(pointer, (t) => index.lists.has(t), rowsOf);
+      if (path !== null) paths.add(path);
+    }
+    return { error, paths: [...paths] };
+  }
+
+  function request(): BuiltRequest {
+    return buildRequest(model, store.get, test);
+  }
+
+  /** Validates one field (and the rules that read it) against the current request. */
+  function validateField(path: StoragePath): void {
+    const built = request();
+    const pointer = pointerOf(path, rowsOf);
+    const problem = built.problems.find((p) => p.path === path) ?? textProblem(path, pointer);
+    const validator = options.validator?.() ?? null;
+    let found: ValidationError[] = validator ? [...validator.validateField(built.request, pointer)] : [];
+    if (problem) {
+      found = found.filter((e) => e.pointer !== pointer);
+      found.unshift({ pointer, message: problem.message, rule: 'input' });
+    }
+    errors.replaceAt(path, found.map(toShown));
+  }
+
+  /** Full validation: every error is shown; returns the request and whether it may be submitted. */
+  function validateAll(): BuiltRequest & { errors: readonly ValidationError[] } {
+    const built = request();
+    const validator = options.validator?.() ?? null;
+    for (const [path, message] of textErrors) {
+      const pointer = pointerOf(path, rowsOf);
+      if (!pointer.split('/').includes('?')) built.problems.push({ pointer, path, message });
+    }
+    const problemPointers = new Set(built.problems.map((p) => p.pointer));
+    const found: ValidationError[] = built.problems.map((p) => ({
+      pointer: p.pointer,
+      message: p.message,
+      rule: 'input',
+    }));
+    for (const e of validator ? validator.validate(built.request) : [])
+      if (!problemPointers.has(e.pointer)) found.push(e);
+    errors.replaceAll(found.map(toShown));
+    return { ...built, errors: found };
+  }
+
+  function textProblem(path: StoragePath, pointer: Pointer) {
+    const message = textErrors.get(path);
+    return message === undefined ? undefined : { pointer, path, message };
+  }
+
+  function fillDefaults(path: StoragePath): Record<string, unknown> {
+    const node = nodeAt(path);
+    if (!node) return {};
+    return flattenNode(node, path, pointerOf(path, rowsOf), undefined, newRowId).values;
+  }
+
+  return {
+    model,
+    errors,
+    nodeAt,
+    /** A stored value by RHF name. */
+    read: (name: string) => store.get(name),
+    /** Whether `node`'s conditions show it, with `rows` bound. O(its conditions' reads). */
+    isShown: (node: ModelNode, rows: ReadonlyMap<string, string>) =>
+      isShown(model, node, rows, store.get, test),
+    rowsOf,
+    branchOf,
+    newRowId,
+    request,
+    validateAll,
+    validateField,
+
+    /** A keystroke or pick: stores the value; re-checks the field if it shows an error. O(1) otherwise. */
+    setField(path: StoragePath, value: unknown): void {
+      write(fieldName(path), value);
+      if (errors.has(path)) validateField(path);
+      emitValues();
+    },
+
+    /** A widget reports text that is not a value (or undefined once it is again). */
+    setTextError(path: StoragePath, message: string | undefined): void {
+      if (textErrors.get(path) === message) return;
+      if (message === undefined) textErrors.delete(path);
+      else textErrors.set(path, message);
+      if (errors.has(path)) validateField(path);
+    },
+
+    /** True while some typed text is not a value yet. */
+    hasTextErrors(): boolean {
+      return textErrors.size > 0;
+    },
+
+    /** Leaving a field: check it and the rules that read it. */
+    blurField(path: StoragePath): void {
+      validateField(path);
+    },
+
+    /** Whether the field/list/choice at `path` differs from its default. O(1). */
+    isChanged(path: StoragePath): boolean {
+      return changed.has(path) || changed.has(`${path}/~rows`) || changed.has(`${path}/~branch`);
+    },
+
+    /** How many stored values within `roots` differ from their defaults. O(changed values). */
+    changedCount(roots: readonly StoragePath[]): number {
+      let n = 0;
+      for (const path of changed) {
+        const owner = path.replace(/\/~(rows|branch)$/, '');
+        if (roots.some((r) => isWithin(owner, r))) n++;
+      }
+      return n;
+    },
+
+    /** Calls `listener` when the changed-count within any of `roots` may have changed. */
+    subscribeChanged(roots: readonly StoragePath[], listener: () => void): () => void {
+      for (const root of roots) {
+        let set = changedListeners.get(root);
+        if (!set) {
+          set = new Set();
+          changedListeners.set(root, set);
+        }
+        set.add(listener);
+      }
+      return () => {
+        for (const root of roots) changedListeners.get(root)?.delete(listener);
+      };
+    },
+
+    /** Calls `listener` after any value change (for onChange; the caller coalesces). */
+    subscribeValues(listener: () => void): () => void {
+      valueListeners.add(listener);
+      return () => valueListeners.delete(listener);
+    },
+
+    /** Resets every stored value inside `roots` (fields, rows, branches) to its default. O(form size). */
+    resetWithin(roots: readonly StoragePath[]): void {
+      for (const root of roots) {
+        writeMany(fillDefaults(root));
+      }
+      errors.dropWhere((p) => roots.some((r) => isWithin(p, r)));
+      emitValues();
+    },
+
+    selectBranch(choicePath: StoragePath, branchId: string): void {
+      const node = nodeAt(choicePath);
+      if (node?.type !== 'choice') return;
+      const branch = node.branches.find((b) => b.id === branchId);
+      if (!branch) throw new Error(`Choice "${choicePath}" has no branch "${branchId}"`);
+      write(branchName(choicePath), branchId);
+      if (node.discriminator !== undefined) {
+        write(fieldName(`${choicePath}/${escapeKey(node.discriminator)}`), branch.discriminatorValue);
+      }
+      errors.dropWhere((p) => isWithin(p, choicePath));
+      emitValues();
+    },
+
+    /** Adds a row with the item's defaults at `at` (default: the end). Returns its id. */
+    addRow(listPath: StoragePath, at?: number): string {
+      const node = nodeAt(listPath);
+      if (node?.type !== 'list') throw new Error(`"${listPath}" is not a list`);
+      const ids = rowsOf(listPath);
+      const id = newRowId();
+      writeMany(flattenNode(node.item, rowPath(listPath, id), '', undefined, newRowId).values);
+      const next = [...ids];
+      next.splice(at ?? ids.length, 0, id);
+      write(rowsName(listPath), next);
+      emitValues();
+      return id;
+    },
+
+    removeRow(listPath: StoragePath, rowId: string): void {
+      write(
+        rowsName(listPath),
+        rowsOf(listPath).filter((id) => id !== rowId),
+      );
+      const gone = rowPath(listPath, rowId);
+      for (const key of [...textErrors.keys()]) if (isWithin(key, gone)) textErrors.delete(key);
+      for (const key of [...changed]) if (isWithin(key, gone)) changed.delete(key);
+      errors.dropWhere((p) => isWithin(p, gone));
+      emitValues();
+    },
+
+    /** Copies a row (nested rows included) just below it. O(values in the form) to find its values. */
+    duplicateRow(listPath: StoragePath, rowId: string): string {
+      const id = newRowId();
+      const from = rowPath(listPath, rowId);
+      const to = rowPath(listPath, id);
+      for (const name of store.names()) {
+        const path = pathOfName(name);
+        if (isWithin(path, from))
+          write(fieldName(to + path.slice(from.length)), structuredClone(store.get(name)));
+      }
+      const next = [...rowsOf(listPath)];
+      next.splice(next.indexOf(rowId) + 1, 0, id);
+      write(rowsName(listPath), next);
+      emitValues();
+      return id;
+    },
+
+    /** Moves a row up (-1) or down (+1). O(rows). */
+    moveRow(listPath: StoragePath, rowId: string, delta: -1 | 1): void {
+      const next = [...rowsOf(listPath)];
+      const i = next.indexOf(rowId);
+      const j = i + delta;
+      if (i < 0 || j < 0 || j >= next.length) return;
+      [next[i], next[j]] = [next[j]!, next[i]!];
+      write(rowsName(listPath), next);
+      emitValues();
+    },
+
+    /** Replaces every value with `request` (missing keys get defaults). Returns the keys the schema lacks. */
+    importRequest(requestValue: unknown): UnknownKey[] {
+      const flat = flattenNode(model.root, '', '', requestValue, newRowId);
+      store.replaceAll(flat.values);
+      recomputeChanged();
+      errors.replaceAll([]);
+      textErrors.clear();
+      emitValues();
+      return flat.unknownKeys;
+    },
+
+    /** Sets up changed-tracking for values already in the store (after the first render). O(n). */
+    recomputeChanged,
+
+    /** Sections, advanced parts and lazy blocks register how to open themselves for reveal(). */
+    registerRevealer(roots: readonly StoragePath[], open: () => void): () => void {
+      const entry = { roots, open };
+      revealers.add(entry);
+      return () => revealers.delete(entry);
+    },
+
+    /** Mounted inputs register how to focus themselves; an input mounting after reveal() focuses itself. */
+    registerFocuser(path: StoragePath, focus: () => void): () => void {
+      focusers.set(path, focus);
+      if (pendingFocus === path) {
+        pendingFocus = null;
+        focus();
+      }
+      return () => {
+        if (focusers.get(path) === focus) focusers.delete(path);
+      };
+    },
+
+    /** Opens whatever hides `path` (section, advanced part, lazy block), then scrolls to and focuses it. */
+    reveal(path: StoragePath): void {
+      for (const r of revealers) if (r.roots.some((root) => isWithin(path, root))) r.open();
+      // The nearest mounted ancestor takes focus when the exact path is not an input (a list, a group).
+      let target: StoragePath | null = path;
+      while (target !== null && !focusers.has(target)) {
+        target = target === '' ? null : target.slice(0, target.lastIndexOf('/'));
+      }
+      const focus = target === null ? undefined : focusers.get(target);
+      if (focus && target === path) focus();
+      else pendingFocus = path;
+    },
+
+    pointerOf: (path: StoragePath) => pointerOf(path, rowsOf),
+    storageOf: (pointer: Pointer) => storageOf(pointer, (t) => index.lists.has(t), rowsOf),
+  };
+}

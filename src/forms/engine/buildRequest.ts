@@ -1,0 +1,154 @@
+/**
+ * Builds the nested JSON request from the flat stored values: the selected branch of each choice,
+ * the rows of each list in their order, and only the fields whose conditions show them (hidden fields
+ * keep their values in the form but are left out of the request). Text that did not convert is
+ * reported as a problem at its pointer. O(fields + rows). No React.
+ */
+import {
+  type Condition,
+  type FieldModel,
+  type GroupNode,
+  type ModelNode,
+  type Pointer,
+  type PointerTemplate,
+  setAt,
+} from '../../schemas/index';
+import { escapeKey } from './flattenValues';
+import { branchName, fieldName, resolveTemplate, rowPath, rowsName, type StoragePath } from './storagePath';
+import { isUnparsed } from './UnparsedText';
+
+/** A field whose text is not a value yet. */
+export interface InputProblem {
+  readonly pointer: Pointer;
+  readonly path: StoragePath;
+  readonly message: string;
+}
+
+export interface BuiltRequest {
+  readonly request: Record<string, unknown>;
+  readonly problems: InputProblem[];
+}
+
+/** Reads one stored value by RHF name. */
+export type ReadValue = (name: string) => unknown;
+
+/**
+ * Decides a condition on sparse values: an object holding only the values the condition reads, at
+ * their pointers with every list row at index 0 (`indexes` are then all zeros).
+ */
+export type ConditionTest = (
+  model: FieldModel,
+  condition: Condition,
+  values: unknown,
+  indexes: readonly number[],
+) => boolean;
+
+/** The sparse values a condition reads, for the rows being rendered. O(reads x depth). */
+export function conditionValues(
+  condition: Condition,
+  rows: ReadonlyMap<PointerTemplate, string>,
+  read: ReadValue,
+): { values: Record<string, unknown>; indexes: number[] } {
+  const values: Record<string, unknown> = {};
+  for (const template of condition.reads) {
+    let value: unknown;
+    try {
+      value = read(fieldName(resolveTemplate(template, rows)));
+    } catch {
+      continue; // a read in rows not bound here: treated as absent
+    }
+    if (value === undefined || isUnparsed(value)) continue;
+    setAt(values, template.replace(/\/\*(?=\/|$)/g, '/0'), value);
+  }
+  const stars = condition.scope.split('/').filter((s) => s === '*').length;
+  return { values, indexes: new Array<number>(stars).fill(0) };
+}
+
+/** Whether `node` is shown given its conditions, evaluated at the current rows. O(conditions * reads). */
+export function isShown(
+  model: FieldModel,
+  node: ModelNode,
+  rows: ReadonlyMap<PointerTemplate, string>,
+  read: ReadValue,
+  test: ConditionTest,
+): boolean {
+  for (const id of node.conditionIds) {
+    const condition = conditionById(model, id);
+    if (!condition) continue;
+    const inTrue = condition.whenTrue.includes(node.pointer);
+    const inFalse = condition.whenFalse.includes(node.pointer);
+    if (!inTrue && !inFalse) continue;
+    const { values, indexes } = conditionValues(condition, rows, read);
+    const holds = test(model, condition, values, indexes);
+    if ((inTrue && !holds) || (inFalse && holds)) return false;
+  }
+  return true;
+}
+
+const conditionIndex = new WeakMap<FieldModel, Map<string, Condition>>();
+
+/** The condition with this id, through a per-model index built once. O(1) after the first call. */
+export function conditionById(model: FieldModel, id: string): Condition | undefined {
+  let index = conditionIndex.get(model);
+  if (!index) {
+    index = new Map(model.conditions.map((c) => [c.id, c]));
+    conditionIndex.set(model, index);
+  }
+  return index.get(id);
+}
+
+/** The nested request for the current values. */
+export function buildRequest(model: FieldModel, read: ReadValue, test: ConditionTest): BuiltRequest {
+  const problems: InputProblem[] = [];
+  const rows = new Map<PointerTemplate, string>();
+  const MISSING = Symbol('missing');
+
+  function group(node: GroupNode, path: StoragePath, pointer: Pointer): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const child of node.children) {
+      if (child.conditionIds.length > 0 && !isShown(model, child, rows, read, test)) continue;
+      const key = escapeKey(child.key);
+      const value = build(child, `${path}/${key}`, `${pointer}/${key}`);
+      if (value !== MISSING) out[child.key] = value;
+    }
+    return out;
+  }
+
+  function build(node: ModelNode, path: StoragePath, pointer: Pointer): unknown {
+    switch (node.type) {
+      case 'field': {
+        const value = read(fieldName(path));
+        if (value === undefined) return MISSING;
+        if (isUnparsed(value)) {
+          problems.push({ pointer, path, message: value.message });
+          return value.unparsedText;
+        }
+        return value;
+      }
+      case 'group':
+        return group(node, path, pointer);
+      case 'list': {
+        const ids = (read(rowsName(path)) as string[] | undefined) ?? [];
+        const listTemplate = node.pointer;
+        const out = ids.map((id, i) => {
+          rows.set(listTemplate, id);
+          return build(node.item, rowPath(path, id), `${pointer}/${i}`);
+        });
+        rows.delete(listTemplate);
+        return out.map((v) => (v === MISSING ? null : v));
+      }
+      case 'choice': {
+        const id = read(branchName(path));
+        const branch = node.branches.find((b) => b.id === id) ?? node.branches[0];
+        if (!branch) return MISSING;
+        const out = group(branch.node, path, pointer);
+        if (node.discriminator !== undefined && branch.discriminatorValue !== undefined) {
+          out[node.discriminator] = branch.discriminatorValue;
+        }
+        return out;
+      }
+    }
+  }
+
+  return { request: group(model.root, '', ''), problems };
+}

@@ -1,0 +1,131 @@
+/**
+ * Turns a nested request (or nothing: the schema's defaults) into the flat map of storage values that
+ * react-hook-form holds, one entry per field, list (its row ids) and choice (its branch). Keys the
+ * schema does not know are returned, never dropped silently. Walks the model once: O(fields + rows).
+ * No React.
+ */
+import type { ChoiceNode, FieldModel, GroupNode, ModelNode, Pointer } from '../../schemas/index';
+import { branchName, fieldName, rowPath, rowsName, type StoragePath } from './storagePath';
+
+/** A key found in imported data that the schema has no place for. */
+export interface UnknownKey {
+  readonly pointer: Pointer;
+  readonly value: unknown;
+}
+
+export interface FlatValues {
+  /** RHF name -> stored value. */
+  readonly values: Record<string, unknown>;
+  readonly unknownKeys: UnknownKey[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The value a field starts with when the request does not give one: default, else null when nullable. */
+export function fieldStart(node: ModelNode): unknown {
+  if (node.type === 'field') return node.hasDefault ? node.default : node.nullable ? null : undefined;
+  return undefined;
+}
+
+/** Picks the branch a value belongs to: by discriminator, else the branch that knows most of its keys. */
+export function branchFor(choice: ChoiceNode, value: unknown): string {
+  if (!isObject(value)) return choice.defaultBranch;
+  if (choice.discriminator !== undefined && Object.hasOwn(value, choice.discriminator)) {
+    const found = choice.branches.find((b) => b.discriminatorValue === value[choice.discriminator!]);
+    if (found) return found.id;
+  }
+  let best = choice.defaultBranch;
+  let bestScore = -1;
+  for (const branch of choice.branches) {
+    const keys = new Set(branch.node.children.map((c) => c.key));
+    let score = 0;
+    for (const key of Object.keys(value)) score += keys.has(key) ? 1 : -1;
+    if (score > bestScore) {
+      bestScore = score;
+      best = branch.id;
+    }
+  }
+  return best;
+}
+
+/**
+ * Flattens `request` (undefined: defaults only) for `model`. `newRowId` names each list row.
+ * @example flattenValues(model, {a: 1}, id).values['v/a'] // 1
+ */
+export function flattenValues(model: FieldModel, request: unknown, newRowId: () => string): FlatValues {
+  return flattenNode(model.root, '', '', request, newRowId);
+}
+
+/** Flattens the value of one node stored at `path` (a new list row, a reset section). O(its fields). */
+export function flattenNode(
+  start: ModelNode,
+  startPath: StoragePath,
+  startPointer: Pointer,
+  startValue: unknown,
+  newRowId: () => string,
+): FlatValues {
+  const values: Record<string, unknown> = {};
+  const unknownKeys: UnknownKey[] = [];
+
+  function fillGroup(group: GroupNode, path: StoragePath, pointer: Pointer, value: unknown, report: boolean) {
+    const obj = isObject(value) ? value : undefined;
+    const known = new Set<string>();
+    for (const child of group.children) {
+      known.add(child.key);
+      const key = escapeKey(child.key);
+      fill(child, `${path}/${key}`, `${pointer}/${key}`, obj?.[child.key], report && obj !== undefined);
+    }
+    if (obj && report) {
+      for (const key of Object.keys(obj)) {
+        if (!known.has(key)) unknownKeys.push({ pointer: `${pointer}/${escapeKey(key)}`, value: obj[key] });
+      }
+    }
+  }
+
+  function fill(node: ModelNode, path: StoragePath, pointer: Pointer, value: unknown, report: boolean) {
+    switch (node.type) {
+      case 'field':
+        values[fieldName(path)] = value === undefined ? fieldStart(node) : value;
+        return;
+      case 'group':
+        fillGroup(node, path, pointer, value, report);
+        return;
+      case 'list': {
+        const rows: unknown[] = Array.isArray(value)
+          ? value
+          : node.hasDefault && Array.isArray(node.default)
+            ? node.default
+            : Array.from({ length: node.minItems ?? 0 }, () => undefined);
+        const ids = rows.map(() => newRowId());
+        values[rowsName(path)] = ids;
+        ids.forEach((id, i) => {
+          fill(node.item, rowPath(path, id), `${pointer}/${i}`, rows[i], report && Array.isArray(value));
+        });
+        return;
+      }
+      case 'choice': {
+        const selected = value === undefined ? node.defaultBranch : branchFor(node, value);
+        values[branchName(path)] = selected;
+        // Every branch gets its starting values, the selected one last so its data wins where
+        // branches share a key: switching later shows defaults, not blanks.
+        for (const branch of node.branches)
+          if (branch.id !== selected) fillGroup(branch.node, path, pointer, undefined, false);
+        const chosen = node.branches.find((b) => b.id === selected);
+        if (chosen) fillGroup(chosen.node, path, pointer, value, report);
+        if (chosen && node.discriminator !== undefined) {
+          values[fieldName(`${path}/${escapeKey(node.discriminator)}`)] = chosen.discriminatorValue;
+        }
+        return;
+      }
+    }
+  }
+
+  fill(start, startPath, startPointer, startValue, true);
+  return { values, unknownKeys };
+}
+
+/** JSON Pointer escaping of one key. */
+export function escapeKey(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

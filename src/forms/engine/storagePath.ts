@@ -1,0 +1,118 @@
+/**
+ * Where each form value lives in react-hook-form: a flat map keyed by a "storage path", a JSON
+ * Pointer whose list indexes are replaced by stable row ids ("/job/scans/~r3/run"), so moving a row
+ * moves one id, not its values. Also the key encoding RHF needs (no ".", "[", "]", quotes in names).
+ * No React, no DOM.
+ */
+import type { Pointer, PointerTemplate } from '../../schemas/index';
+
+/** A pointer with row ids in place of list indexes: "/job/scans/~r3/run". */
+export type StoragePath = string;
+
+/** Row ids per list storage path: what the request's list indexes are mapped through. */
+export type RowLookup = (listPath: StoragePath) => readonly string[];
+
+const RHF_UNSAFE = /[%.[\]'"]/g;
+
+/** The react-hook-form name of a storage path; RHF splits names on . [ ] ' " so those are %-escaped. O(length). */
+export function fieldName(path: StoragePath): string {
+  return `v${path.replace(RHF_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16)}`)}`;
+}
+
+/** The RHF name that holds a list's row ids (string[]). */
+export function rowsName(listPath: StoragePath): string {
+  return fieldName(`${listPath}/~rows`);
+}
+
+/** The RHF name that holds a choice's selected branch id. */
+export function branchName(choicePath: StoragePath): string {
+  return fieldName(`${choicePath}/~branch`);
+}
+
+/** The storage path of row `rowId` of the list at `listPath`. */
+export function rowPath(listPath: StoragePath, rowId: string): StoragePath {
+  return `${listPath}/~r${rowId}`;
+}
+
+/**
+ * Bindings of list templates to the row being rendered: {"/job/scans": "3"} while rendering row id 3.
+ * resolveTemplate uses them to turn "/job/scans/*\/run" into "/job/scans/~r3/run". O(depth).
+ */
+export function resolveTemplate(
+  template: PointerTemplate,
+  rows: ReadonlyMap<PointerTemplate, string>,
+): StoragePath {
+  if (!template.includes('*')) return template;
+  const segments = template.split('/');
+  let prefix = '';
+  let out = '';
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (segment === '*') {
+      const rowId = rows.get(prefix);
+      if (rowId === undefined)
+        throw new Error(`No row bound for list "${prefix}" while resolving "${template}"`);
+      out += `/~r${rowId}`;
+    } else {
+      out += `/${segment}`;
+    }
+    prefix += `/${segment}`;
+  }
+  return out;
+}
+
+/** The list template of a storage path: "/job/scans/~r3/run" -> "/job/scans/*\/run". O(length). */
+export function templateOf(path: StoragePath): PointerTemplate {
+  return path.replace(/\/~r[^/]*(?=\/|$)/g, '/*');
+}
+
+/**
+ * The storage path of a request pointer ("/job/scans/2/run" -> "/job/scans/~r7/run"), given which
+ * templates are lists and the current row ids. Null when a row index does not exist. O(depth).
+ */
+export function storageOf(
+  pointer: Pointer,
+  isList: (template: PointerTemplate) => boolean,
+  rowsOf: RowLookup,
+): StoragePath | null {
+  if (pointer === '') return '';
+  const segments = pointer.split('/');
+  let template = '';
+  let out = '';
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (isList(template) && /^\d+$/.test(segment)) {
+      const id = rowsOf(out)[Number(segment)];
+      if (id === undefined) return null;
+      out += `/~r${id}`;
+      template += '/*';
+    } else {
+      out += `/${segment}`;
+      template += `/${segment}`;
+    }
+  }
+  return out;
+}
+
+/** The request pointer of a storage path ("/job/scans/~r7/run" -> "/job/scans/2/run"). O(depth). */
+export function pointerOf(path: StoragePath, rowsOf: RowLookup): Pointer {
+  const segments = path.split('/');
+  let prefix = '';
+  let out = '';
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (segment.startsWith('~r')) {
+      const index = rowsOf(prefix).indexOf(segment.slice(2));
+      out += `/${index < 0 ? '?' : index}`;
+    } else {
+      out += `/${segment}`;
+    }
+    prefix += `/${segment}`;
+  }
+  return out;
+}
+
+/** True when `path` is `ancestor` or lies inside it. */
+export function isWithin(path: StoragePath, ancestor: StoragePath): boolean {
+  return ancestor === '' || path === ancestor || path.startsWith(`${ancestor}/`);
+}

@@ -1,0 +1,139 @@
+/**
+ * The input the form uses for a field when no registry widget claims it (or before the widget
+ * registry is wired): a labelled text box, checkbox or select implementing WidgetProps. Kept plain on
+ * purpose; real widgets come from src/widgets. Never turns text that is not a value into one.
+ */
+import { memo, type ReactNode, useEffect, useState } from 'react';
+import type { WidgetProps } from '../../widgets/index';
+
+const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function toText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function fromText(props: WidgetProps, text: string): { value?: unknown; message?: string } {
+  const { field } = props;
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    if (field.nullable) return { value: null };
+    return field.required ? { message: 'Enter a value.' } : { value: undefined };
+  }
+  if (field.kind === 'number' || field.kind === 'integer') {
+    if (!NUMBER_TEXT.test(trimmed)) return { message: `'${trimmed}' is not a number.` };
+    const n = Number(trimmed);
+    if (field.kind === 'integer' && !Number.isInteger(n))
+      return { message: `'${trimmed}' is not a whole number.` };
+    return { value: n };
+  }
+  if (field.kind === 'json') {
+    try {
+      return { value: JSON.parse(trimmed) };
+    } catch {
+      return { message: 'Not valid JSON.' };
+    }
+  }
+  return { value: text };
+}
+
+/** A generic input for any field kind. */
+export const FallbackWidget = memo(function FallbackWidget(props: WidgetProps): ReactNode {
+  const { field, id } = props;
+  const [text, setText] = useState(() => toText(props.value));
+  const [textError, setTextError] = useState<string | undefined>();
+  // Only an outside change of the value replaces the text.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: props other than value do not change the text
+  useEffect(() => {
+    setText((current) => (fromText(props, current).value === props.value ? current : toText(props.value)));
+  }, [props.value]);
+  const errorId = `${id}-error`;
+  const shown = textError ?? props.error;
+  const describedBy = [
+    field.description ? `${id}-description` : '',
+    shown ? errorId : '',
+    props.describedBy ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const common = {
+    id,
+    ref: props.inputRef as (el: HTMLElement | null) => void,
+    disabled: props.disabled,
+    'aria-invalid': shown ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+    onBlur: props.onBlur,
+  };
+  let control: ReactNode;
+  if (field.kind === 'boolean') {
+    control = (
+      <input
+        {...common}
+        type="checkbox"
+        checked={props.value === true}
+        readOnly={props.readOnly}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+    );
+  } else if (field.enum) {
+    const options = field.enum;
+    const selected = options.indexOf(props.value);
+    control = (
+      <select
+        {...common}
+        value={selected < 0 ? '' : String(selected)}
+        onChange={(e) =>
+          props.onChange(e.currentTarget.value === '' ? null : options[Number(e.currentTarget.value)])
+        }
+      >
+        {(field.nullable || selected < 0) && <option value="">(unset)</option>}
+        {options.map((o, i) => (
+          <option key={String(o)} value={String(i)}>
+            {field.enumLabels?.[i] ?? String(o)}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    control = (
+      <input
+        {...common}
+        type="text"
+        value={text}
+        readOnly={props.readOnly}
+        placeholder={field.placeholder}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          setText(next);
+          const parsed = fromText(props, next);
+          setTextError(parsed.message);
+          props.onTextError?.(parsed.message);
+          if (parsed.message === undefined) props.onChange(parsed.value);
+        }}
+      />
+    );
+  }
+  return (
+    <div
+      className="formulary-widget"
+      data-widget="fallback"
+      data-pointer={field.pointer}
+      data-state={props.changed ? 'changed' : 'default'}
+    >
+      <div className="formulary-widget__head">
+        {props.hideLabel ? null : <label htmlFor={id}>{props.label ?? field.label}</label>}
+        {props.adornment}
+      </div>
+      {field.description && !props.hideDescription && <p id={`${id}-description`}>{field.description}</p>}
+      {control}
+      {field.units && <span className="formulary-widget__units">{field.units}</span>}
+      {shown && (
+        <p id={errorId} className="formulary-widget__error">
+          {shown}
+        </p>
+      )}
+    </div>
+  );
+});

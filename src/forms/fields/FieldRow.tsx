@@ -1,0 +1,92 @@
+/**
+ * One field of the form: subscribes to its own value (useWatch on its name only) and its own errors,
+ * renders the registry's widget with a "reset to default" control when the value differs from the
+ * default. A keystroke re-renders this row and nothing else; rules that read it update their other
+ * fields through the error store.
+ */
+import { memo, type ReactNode, useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useWatch } from 'react-hook-form';
+import type { FieldNode } from '../../schemas/index';
+import type { StoragePath } from '../engine/storagePath';
+import { fieldName } from '../engine/storagePath';
+import { domId, useFormContextValue } from '../FormContext';
+import { useRenderCount } from '../renderCount';
+
+export interface FieldRowProps {
+  readonly node: FieldNode;
+  readonly path: StoragePath;
+  /** Table cells label their inputs themselves (visually hidden) with this text. */
+  readonly cellLabel?: string;
+}
+
+/** A field: its widget, its errors, its reset. */
+export const FieldRow = memo(function FieldRow({ node, path, cellLabel }: FieldRowProps): ReactNode {
+  useRenderCount(`field:${path}`);
+  const { engine, control, idPrefix, pickWidget, disabled, readOnly } = useFormContextValue();
+  const value = useWatch({ control, name: fieldName(path), exact: true });
+  const shown = useSyncExternalStore(
+    useCallback((listener) => engine.errors.subscribe(path, listener), [engine, path]),
+    () => engine.errors.at(path),
+  );
+  const id = domId(idPrefix, path);
+  const onChange = useCallback((next: unknown) => engine.setField(path, next), [engine, path]);
+  const onBlur = useCallback(() => engine.blurField(path), [engine, path]);
+  const onTextError = useCallback(
+    (message: string | undefined) => engine.setTextError(path, message),
+    [engine, path],
+  );
+  const inputRef = useCallback(
+    (element: HTMLElement | null) => {
+      if (!element) return;
+      return engine.registerFocuser(path, () => {
+        element.scrollIntoView?.({ block: 'center' });
+        element.focus();
+      });
+    },
+    [engine, path],
+  );
+  // The widget's own text error dies with it: a remounted widget shows the last good value.
+  useEffect(() => () => engine.setTextError(path, undefined), [engine, path]);
+  const changed = engine.isChanged(path);
+  const messages = shown.filter((e) => e.error.rule !== 'input').map((e) => e.error.message);
+  const Widget = pickWidget(node, cellLabel !== undefined);
+  const label = cellLabel ?? node.label;
+  const adornment =
+    changed && !readOnly && !disabled ? (
+      <button
+        type="button"
+        className="formulary-reset"
+        aria-label={`Reset ${label} to its default`}
+        title="Reset to default"
+        onClick={() => engine.resetWithin([path])}
+      >
+        Reset
+      </button>
+    ) : undefined;
+  return (
+    <div className="formulary-field" data-path={path} data-changed={changed ? 'true' : undefined}>
+      {cellLabel !== undefined && (
+        <label htmlFor={id} className="formulary-visually-hidden">
+          {cellLabel}
+        </label>
+      )}
+      <Widget
+        field={node}
+        id={id}
+        value={value}
+        onChange={onChange}
+        onBlur={onBlur}
+        onTextError={onTextError}
+        error={messages.length > 0 ? messages.join(' ') : undefined}
+        disabled={disabled}
+        readOnly={readOnly}
+        changed={changed}
+        inputRef={inputRef}
+        hideLabel={cellLabel !== undefined}
+        hideDescription={cellLabel !== undefined}
+        adornment={adornment}
+        label={node.label}
+      />
+    </div>
+  );
+});

@@ -1,0 +1,40 @@
+/**
+ * The advanced parameters of a section or group: collapsed by default and not rendered while closed
+ * (closed parts cost nothing), with "N changed" on the toggle, opening by itself on an error inside.
+ */
+import { type ReactNode, useId, useMemo } from 'react';
+import { useRenderCount } from '../renderCount';
+import type { PlacedNode } from './GroupBody';
+import { NodeView } from './NodeView';
+import { useChangedCount } from './useChangedCount';
+import { useOpenState } from './useOpenState';
+
+export function AdvancedPart({
+  nodes,
+  partKey,
+}: {
+  nodes: readonly PlacedNode[];
+  partKey: string;
+}): ReactNode {
+  useRenderCount(`advanced:${partKey}`);
+  const roots = useMemo(() => nodes.map((n) => n.path), [nodes]);
+  const [open, setOpen] = useOpenState(partKey, roots, false);
+  const bodyId = useId();
+  return (
+    <div className="formulary-advanced" data-open={open ? 'true' : 'false'}>
+      <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+        Advanced ({nodes.length})
+        <ChangedCount roots={roots} />
+      </button>
+      <div id={bodyId} hidden={!open}>
+        {open && nodes.map((n) => <NodeView key={n.path} node={n.node} path={n.path} />)}
+      </div>
+    </div>
+  );
+}
+
+/** " · N changed" on the toggle; re-renders alone when the count changes. */
+function ChangedCount({ roots }: { roots: readonly string[] }): ReactNode {
+  const changed = useChangedCount(roots);
+  return changed > 0 ? <span className="formulary-changed-count"> · {changed} changed</span> : null;
+}

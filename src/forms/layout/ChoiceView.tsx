@@ -1,0 +1,94 @@
+/**
+ * A choice (oneOf/anyOf with distinct branches, e.g. the job: average the scans or reduce each alone)
+ * as a segmented control (radio group) for up to four branches, else a select. Only the selected
+ * branch is rendered; every branch's values stay in the form, so switching back restores them.
+ */
+import { memo, type ReactNode, useMemo } from 'react';
+import { useWatch } from 'react-hook-form';
+import type { ChoiceNode } from '../../schemas/index';
+import { branchName, type StoragePath } from '../engine/storagePath';
+import { domId, useFormContextValue } from '../FormContext';
+import { useRenderCount } from '../renderCount';
+import { GroupBody, placeChildren } from './GroupBody';
+import { NodeErrors } from './NodeErrors';
+
+export const ChoiceView = memo(function ChoiceView({
+  node,
+  path,
+}: {
+  node: ChoiceNode;
+  path: StoragePath;
+}): ReactNode {
+  useRenderCount(`choice:${path}`);
+  const { engine, control, idPrefix, disabled, readOnly } = useFormContextValue();
+  const selected =
+    (useWatch({ control, name: branchName(path), exact: true }) as string | undefined) ?? node.defaultBranch;
+  const branch = node.branches.find((b) => b.id === selected) ?? node.branches[0];
+  const nodes = useMemo(
+    () => (branch ? placeChildren(branch.node, path, node.discriminator) : []),
+    [branch, path, node],
+  );
+  const id = domId(idPrefix, path);
+  const locked = disabled || readOnly;
+  const changedBranch = selected !== node.defaultBranch;
+  const picker =
+    node.branches.length <= 4 ? (
+      <fieldset
+        className="formulary-choice__options"
+        id={id}
+        aria-describedby={node.description ? `${id}-description` : undefined}
+      >
+        <legend>{node.label}</legend>
+        {node.branches.map((b) => (
+          <label
+            key={b.id}
+            className="formulary-choice__option"
+            data-selected={b.id === selected ? 'true' : undefined}
+          >
+            <input
+              type="radio"
+              name={`${id}-branch`}
+              value={b.id}
+              checked={b.id === selected}
+              disabled={locked}
+              onChange={() => engine.selectBranch(path, b.id)}
+            />
+            {b.label}
+          </label>
+        ))}
+      </fieldset>
+    ) : (
+      <div className="formulary-choice__select">
+        <label htmlFor={id}>{node.label}</label>
+        <select
+          id={id}
+          value={selected}
+          disabled={locked}
+          onChange={(e) => engine.selectBranch(path, e.currentTarget.value)}
+        >
+          {node.branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  return (
+    <div className="formulary-choice" data-path={path} data-changed={changedBranch ? 'true' : undefined}>
+      {picker}
+      {node.description && (
+        <p id={`${id}-description`} className="formulary-choice__description">
+          {node.description}
+        </p>
+      )}
+      <NodeErrors path={path} id={`${id}-error`} />
+      {branch && (
+        <div className="formulary-choice__branch" key={branch.id}>
+          {branch.node.description && <p>{branch.node.description}</p>}
+          <GroupBody nodes={nodes} partKey={`${path}~${branch.id}`} insideAdvanced={node.advanced} />
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,75 @@
+/**
+ * The list of every problem at the top of the form (role="alert", so it is announced), each a link
+ * that opens the section holding the field, scrolls to it and focuses it. Re-renders only when the
+ * set of errors changes, never on a keystroke that changes no error.
+ */
+import { forwardRef, type ReactNode, useCallback, useSyncExternalStore } from 'react';
+import type { StoragePath } from '../engine/storagePath';
+import { domId, useFormContextValue } from '../FormContext';
+import { useRenderCount } from '../renderCount';
+
+/** "Scans, row 2: Thickness" style label for a storage path. */
+function labelOf(engine: ReturnType<typeof useFormContextValue>['engine'], path: StoragePath): string {
+  const parts: string[] = [];
+  let prefix = '';
+  for (const segment of path.split('/').slice(1)) {
+    prefix += `/${segment}`;
+    if (segment.startsWith('~r')) {
+      const list = prefix.slice(0, prefix.lastIndexOf('/'));
+      parts.push(`row ${engine.rowsOf(list).indexOf(segment.slice(2)) + 1}`);
+      continue;
+    }
+    const node = engine.nodeAt(prefix);
+    if (node && node.type !== 'group') parts.push(node.label);
+    else if (node && prefix === path) parts.push(node.label);
+  }
+  return parts.join(', ') || 'Request';
+}
+
+export const ErrorSummary = forwardRef<HTMLDivElement>(function ErrorSummary(_props, ref): ReactNode {
+  useRenderCount('summary');
+  const { engine, idPrefix } = useFormContextValue();
+  useSyncExternalStore(
+    useCallback((listener) => engine.errors.subscribeAll(listener), [engine]),
+    () => engine.errors.snapshot,
+  );
+  const errors = engine.errors.all();
+  const headingId = `${domId(idPrefix, '')}summary-heading`;
+  return (
+    <div
+      ref={ref}
+      className="formulary-summary"
+      role="alert"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      hidden={errors.length === 0}
+    >
+      {errors.length > 0 && (
+        <>
+          <h2 id={headingId}>
+            {errors.length === 1 ? 'There is a problem' : `There are ${errors.length} problems`} with this
+            request
+          </h2>
+          <ul>
+            {errors.map((shown) => {
+              const path = shown.paths[0] ?? '';
+              return (
+                <li key={`${path}:${shown.error.rule}:${shown.error.message}`}>
+                  <a
+                    href={`#${domId(idPrefix, path)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      engine.reveal(path);
+                    }}
+                  >
+                    {labelOf(engine, path)}: {shown.error.message}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+});

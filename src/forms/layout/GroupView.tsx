@@ -1,0 +1,31 @@
+/** A nested group (an object inside a section) as a fieldset with a legend and its own errors. */
+import { memo, type ReactNode, useMemo } from 'react';
+import type { GroupNode } from '../../schemas/index';
+import type { StoragePath } from '../engine/storagePath';
+import { domId, useFormContextValue } from '../FormContext';
+import { GroupBody, placeChildren } from './GroupBody';
+import { NodeErrors } from './NodeErrors';
+
+export const GroupView = memo(function GroupView({
+  node,
+  path,
+}: {
+  node: GroupNode;
+  path: StoragePath;
+}): ReactNode {
+  const { idPrefix } = useFormContextValue();
+  const nodes = useMemo(() => placeChildren(node, path), [node, path]);
+  const id = domId(idPrefix, path);
+  return (
+    <fieldset
+      id={id}
+      className="formulary-group"
+      aria-describedby={node.description ? `${id}-description` : undefined}
+    >
+      <legend>{node.label}</legend>
+      {node.description && <p id={`${id}-description`}>{node.description}</p>}
+      <NodeErrors path={path} id={`${id}-error`} />
+      <GroupBody nodes={nodes} partKey={path} insideAdvanced={node.advanced} />
+    </fieldset>
+  );
+});

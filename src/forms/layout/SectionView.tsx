@@ -1,0 +1,90 @@
+/**
+ * One section of the form: a heading, "N changed", "Reset section", and its body. Advanced sections
+ * are collapsed by default and their body is not rendered while closed; far-off sections render
+ * lazily (LazyBlock). Opens by itself when an error appears inside.
+ */
+import { memo, type ReactNode } from 'react';
+import { domId, useFormContextValue } from '../FormContext';
+import { useRenderCount } from '../renderCount';
+import { GroupBody } from './GroupBody';
+import { LazyBlock } from './LazyBlock';
+import { NodeErrors } from './NodeErrors';
+import type { SectionSpec } from './sectionsOf';
+import { useChangedCount } from './useChangedCount';
+import { useOpenState } from './useOpenState';
+
+/** Estimated height of one field row before the section is rendered, in px. */
+const ROW_HEIGHT = 64;
+
+export interface SectionViewProps {
+  readonly section: SectionSpec;
+  /** Render at once (the first screenful), not when scrolled to. */
+  readonly eager: boolean;
+}
+
+export const SectionView = memo(function SectionView({ section, eager }: SectionViewProps): ReactNode {
+  useRenderCount(`section:${section.key}`);
+  const { idPrefix, disabled, readOnly } = useFormContextValue();
+  const [open, setOpen] = useOpenState(section.key, section.roots, !section.advanced);
+  const id = `${domId(idPrefix, '')}section-${section.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const headingId = `${id}-heading`;
+  const bodyId = `${id}-body`;
+  return (
+    <section
+      id={id}
+      className="formulary-section"
+      aria-labelledby={headingId}
+      data-advanced={section.advanced ? 'true' : undefined}
+    >
+      <div className="formulary-section__head">
+        <h2 id={headingId} className="formulary-section__title">
+          {section.advanced ? (
+            <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+              {section.title}
+              <span className="formulary-section__tag"> (advanced)</span>
+            </button>
+          ) : (
+            section.title
+          )}
+        </h2>
+        <SectionChanges section={section} canReset={!disabled && !readOnly} />
+      </div>
+      {section.description && <p className="formulary-section__description">{section.description}</p>}
+      {section.groupPath !== undefined && <NodeErrors path={section.groupPath} id={`${id}-error`} />}
+      <div id={bodyId} hidden={!open}>
+        {open && (
+          <LazyBlock
+            eager={eager}
+            roots={section.roots}
+            estimate={section.fieldCount * ROW_HEIGHT}
+            label={section.title}
+          >
+            <GroupBody nodes={section.nodes} partKey={section.key} insideAdvanced={section.advanced} />
+          </LazyBlock>
+        )}
+      </div>
+    </section>
+  );
+});
+
+/** "N changed" and "Reset section": its own component, so a count change re-renders only this. */
+function SectionChanges({ section, canReset }: { section: SectionSpec; canReset: boolean }): ReactNode {
+  useRenderCount(`changes:${section.key}`);
+  const { engine } = useFormContextValue();
+  const changed = useChangedCount(section.roots);
+  if (changed === 0) return null;
+  return (
+    <>
+      <span className="formulary-changed-count">{changed} changed</span>
+      {canReset && (
+        <button
+          type="button"
+          className="formulary-reset-section"
+          onClick={() => engine.resetWithin(section.roots)}
+        >
+          Reset section<span className="formulary-visually-hidden"> {section.title}</span>
+        </button>
+      )}
+    </>
+  );
+}

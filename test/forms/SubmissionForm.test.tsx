@@ -1,0 +1,73 @@
+/** The submission form end to end in happy-dom: values, request, submit refusal, render counts. */
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { countRenders, SubmissionForm, stopCountingRenders } from '../../src/forms/index';
+import { sansModel, sansValidator } from './fixtureModel';
+
+afterEach(() => {
+  cleanup();
+  stopCountingRenders();
+});
+
+function setup(extra: Partial<Parameters<typeof SubmissionForm>[0]> = {}) {
+  const onSubmit = vi.fn();
+  const onError = vi.fn();
+  const model = sansModel();
+  const view = render(
+    <SubmissionForm
+      model={model}
+      validator={sansValidator()}
+      onSubmit={onSubmit}
+      onError={onError}
+      idPrefix="f-"
+      {...extra}
+    />,
+  );
+  return { onSubmit, onError, model, view, user: userEvent.setup() };
+}
+
+describe('SubmissionForm', () => {
+  test('renders sections with headings and a table of contents', () => {
+    setup();
+    expect(screen.getByRole('heading', { level: 2, name: 'Sample' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Reduction' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Sections' })).toBeTruthy();
+    expect(screen.getByLabelText(/Sample run/)).toBeTruthy();
+  });
+
+  test('submit is refused until valid, then yields the nested request', async () => {
+    const { onSubmit, onError, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Submit request' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('alert').textContent).toContain('Enter the sample run.');
+    await user.type(screen.getByLabelText(/Sample run/), '12345');
+    await user.type(screen.getByLabelText('Run, row 1'), '88980');
+    await user.click(screen.getByRole('button', { name: 'Submit request' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit.mock.calls[0]![0]).toEqual({
+      sample: { runNumber: [12345], thickness: 0.1 },
+      reduction: { Qmin: null, Qmax: null, useLogBinning: false, wavelengthStep: 0.1 },
+      job: {
+        mode: 'average',
+        scans: [{ run: 88980, concentration: null, thickness: 0.1, transmission: null }],
+        outputName: 'averaged',
+      },
+      expert: { solidAngle: true, flightPathOffset: 0 },
+    });
+  });
+
+  test('a keystroke re-renders that field only; the section badge only when its count changes', async () => {
+    const { user } = setup();
+    const input = screen.getByLabelText(/Sample thickness/);
+    let counts = countRenders();
+    await user.type(input, '5');
+    expect(counts.get('field:/sample/thickness')).toBeGreaterThan(0);
+    expect([...counts.keys()].sort()).toEqual(['changes:/sample', 'field:/sample/thickness']);
+    counts = countRenders();
+    await user.type(input, '55');
+    expect(counts.get('field:/sample/thickness')).toBeGreaterThanOrEqual(2);
+    expect([...counts.keys()]).toEqual(['field:/sample/thickness']);
+  });
+});
