@@ -50,11 +50,10 @@ export class SchemaDocuments {
   async crawl(rootUrl: string): Promise<void> {
     const seen = new Set<string>();
     const queue: RefTarget[] = [{ url: rootUrl, pointer: '' }];
-    while (queue.length > 0) {
-      const { url, pointer } = queue.shift()!;
-      const key = `${url}#${pointer}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    seen.add(`${rootUrl}#`);
+    // An index, not shift(): 40,000 refs to one definition made shift() quadratic (measured: 1.1 s of 3.6 s).
+    for (let next = 0; next < queue.length; next++) {
+      const { url, pointer } = queue[next]!;
       const sites: [string, string][] = [];
       forEachSubschema(
         readPointer(this.docs.get(url)?.value, pointer).value,
@@ -67,7 +66,12 @@ export class SchemaDocuments {
         const site = { url, pointer: at };
         const targetUrl = this.refUrl(ref, site);
         if (!this.docs.has(targetUrl)) await this.load(targetUrl, site, ref);
-        queue.push(this.resolve(ref, site));
+        const target = this.resolve(ref, site);
+        const key = `${target.url}#${target.pointer}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          queue.push(target);
+        }
       }
     }
   }

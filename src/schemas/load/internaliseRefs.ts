@@ -143,8 +143,8 @@ export function internaliseRefs(
 
   const schema = copySchema(rootValue, rootUrl, '', '', true) as Record<string, unknown>;
   const entries: Record<string, unknown> = {};
-  while (pending.length > 0) {
-    const [name, target] = pending.shift()!;
+  for (let next = 0; next < pending.length; next++) {
+    const [name, target] = pending[next]!;
     const at = `/${container}/${escapeSegment(name)}`;
     origins.set(at, target);
     const value = readPointer(docs.get(target.url)?.value, target.pointer).value;
