@@ -35,12 +35,37 @@ function lookUp(root: Schema, ref: string): Schema {
   return node;
 }
 
-/** A schema with its $ref chain merged in (siblings win over the target). */
+/** Two schemas as one: the second's keywords win, `properties` and `required` are united. */
+function merge(a: Schema, b: Schema): Schema {
+  const out: Schema = { ...a, ...b };
+  if (isObject(a.properties) && isObject(b.properties)) out.properties = { ...a.properties, ...b.properties };
+  if (Array.isArray(a.required) && Array.isArray(b.required)) out.required = [...a.required, ...b.required];
+  return out;
+}
+
+/**
+ * A schema with its $ref chain merged in (siblings win over the target), and `allOf` members that are
+ * plain $refs folded in too: a loader turns `{$ref, default}` into `{allOf: [{$ref}], default}`.
+ */
 export function resolved(root: Schema, schema: Schema, depth = 0): Schema {
-  if (typeof schema.$ref !== 'string') return schema;
-  if (depth > 50) throw new Error(`$ref chain too deep at ${schema.$ref}`);
-  const { $ref, ...siblings } = schema;
-  return { ...resolved(root, lookUp(root, $ref as string), depth + 1), ...siblings };
+  if (depth > 50) throw new Error('$ref chain too deep');
+  let s = schema;
+  if (typeof s.$ref === 'string') {
+    const { $ref, ...siblings } = s;
+    s = merge(resolved(root, lookUp(root, $ref as string), depth + 1), siblings);
+  }
+  if (!Array.isArray(s.allOf)) return s;
+  const refs = s.allOf.filter((m): m is Schema => isObject(m) && typeof m.$ref === 'string');
+  if (refs.length === 0) return s;
+  const rest = s.allOf.filter((m) => !refs.includes(m as Schema));
+  const { allOf: _, ...own } = s;
+  let folded: Schema = {};
+  for (const ref of refs) folded = merge(folded, resolved(root, ref, depth + 1));
+  const out = merge(folded, own);
+  const conditions = [...(Array.isArray(folded.allOf) ? folded.allOf : []), ...rest];
+  if (conditions.length > 0) out.allOf = conditions;
+  else delete out.allOf;
+  return out;
 }
 
 const branchesOf = (s: Schema): Schema[] =>

@@ -1,23 +1,22 @@
 /**
- * Test helpers for the shipped instrument schemas: read one bundled (external refs inlined) and compile
- * it with ajv in strict mode for its dialect, our x- keywords registered from the vocabulary. Kept apart
- * from src/schemas' own loader so the schemas are checked against plain ajv as well.
+ * Test helpers for the shipped instrument schemas: load one through the project's loadSchema (external
+ * refs bundled, $ref siblings normalised) and compile it with plain ajv in strict mode for its dialect,
+ * our x- keywords registered from the vocabulary, so the files are checked outside our validator too.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundle } from '@apidevtools/json-schema-ref-parser';
 import Ajv, { type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
-import { formularyKeywords, uiSchemaKeys } from '../../../src/schemas/vocabulary';
+import { formularyKeywords, type LoadedSchema, loadSchema, uiSchemaKeys } from '../../../src/schemas/index';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
-/** The schema of `schemaPath` (relative to the repo) with every external $ref bundled in. */
-export async function bundledSchema(schemaPath: string): Promise<Record<string, unknown>> {
-  return (await bundle(join(repoRoot, schemaPath))) as Record<string, unknown>;
+/** The schema at `schemaPath` (relative to the repo), loaded and bundled by loadSchema. */
+export function loadInstrument(schemaPath: string): Promise<LoadedSchema> {
+  return loadSchema(join(repoRoot, schemaPath));
 }
 
 /**
