@@ -19,17 +19,23 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-function defaultOf(node: ModelNode): unknown {
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A node's default; `inherited` is the value an ancestor's own `default` gives this node. */
+function defaultOf(node: ModelNode, inherited: unknown): unknown {
   switch (node.type) {
     case 'field':
       if (node.hasDefault) return cloneJson(node.default);
+      if (inherited !== undefined) return cloneJson(inherited);
       return node.nullable ? null : OMIT;
     case 'list': {
       if (node.hasDefault) return cloneJson(node.default);
+      if (Array.isArray(inherited)) return cloneJson(inherited);
       if (node.nullable && !node.minItems) return null;
       const rows: unknown[] = [];
       for (let i = 0; i < (node.minItems ?? 0); i++) {
-        const row = defaultOf(node.item);
+        const row = defaultOf(node.item, undefined);
         rows.push(row === OMIT ? null : row);
       }
       return rows;
@@ -37,19 +43,26 @@ function defaultOf(node: ModelNode): unknown {
     case 'choice': {
       const branch = node.branches.find((b) => b.id === node.defaultBranch) ?? node.branches[0];
       if (!branch) return node.nullable ? null : OMIT;
-      return defaultOf(branch.node);
+      return defaultOf(branch.node, inherited);
     }
     case 'group': {
+      if (node.hasDefault && node.default === null) return null;
+      // An ancestor's default for this object, overlaid by the object's own default (RJSF merges the same way).
+      const given = isRecord(inherited)
+        ? { ...inherited, ...(isRecord(node.default) ? node.default : {}) }
+        : isRecord(node.default)
+          ? node.default
+          : undefined;
       const out: Record<string, unknown> = {};
       // Schema order, so the request reads like the schema (display order is the form's business).
       const children = [...node.children].sort((a, b) => a.schemaIndex - b.schemaIndex);
       for (const child of children) {
-        const value = defaultOf(child);
+        const value = defaultOf(
+          child,
+          given && Object.hasOwn(given, child.key) ? given[child.key] : undefined,
+        );
         if (value !== OMIT) setOwn(out, child.key, value);
       }
-      if (node.hasDefault && node.default !== null && typeof node.default === 'object') {
-        for (const [key, value] of Object.entries(node.default)) setOwn(out, key, cloneJson(value));
-      } else if (node.hasDefault && node.default === null) return null;
       return out;
     }
   }
@@ -61,8 +74,9 @@ function defaultOf(node: ModelNode): unknown {
  *   "unset", which is what `required` means in most facility schemas);
  * - a non-nullable field without a default is omitted: there is no valid value to invent, and leaving it
  *   out makes a `required` error visible instead of hiding it behind a made-up "" or 0 (RJSF omits it too);
- * - an object is always present (even when nullable), with its children's defaults; the object's own
- *   `default` keys win over its children's;
+ * - an object is always present (even when nullable), with its children's defaults; an object's own
+ *   `default` fills the children that have none (a child's own `default` wins, and keys that are not
+ *   properties are dropped, as in RJSF);
  * - a list gets its `default`, else `minItems` rows of its item's default (a row with no default is
  *   null), else [] (null when the list is nullable and has no minItems);
  * - a choice gets its default branch's defaults (the discriminator's const included);
@@ -73,7 +87,7 @@ function defaultOf(node: ModelNode): unknown {
 export function defaultsOf(model: FieldModel, options: DefaultsOptions = {}): Record<string, unknown> {
   // A root that is not an object is wrapped in a group with one child at the same pointer.
   const wrapped = model.root.schemaIndex === -1 && model.root.children[0]?.pointer === '';
-  const value = defaultOf(wrapped ? model.root.children[0]! : model.root);
+  const value = defaultOf(wrapped ? model.root.children[0]! : model.root, undefined);
   const request = (value === OMIT || value === null || typeof value !== 'object' ? {} : value) as Record<
     string,
     unknown
