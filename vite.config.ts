@@ -4,17 +4,54 @@
  *   --mode lib    the library entry points (formulary, /schemas, /sorted, /embed) into dist/lib, React external;
  *   --mode embed  the standalone <formulary-form> bundle, React included, into dist/embed/formulary.js.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const here = import.meta.dirname;
+
+/**
+ * The demo portal loads instrument schemas by URL (so multi-file $refs resolve in the browser, as on a
+ * facility's site): this serves src/schemas/instruments/*.json at schemas/ and examples/<id>/*.json at
+ * examples/<id>/, in dev and in the build.
+ */
+function instrumentFiles(): Plugin {
+  const files = (): Map<string, string> => {
+    const out = new Map<string, string>();
+    const schemas = resolve(here, 'src/schemas/instruments');
+    for (const name of readdirSync(schemas))
+      if (name.endsWith('.json')) out.set(`schemas/${name}`, resolve(schemas, name));
+    const examples = resolve(here, 'examples');
+    for (const id of readdirSync(examples)) {
+      for (const name of readdirSync(resolve(examples, id))) {
+        if (name.endsWith('.json')) out.set(`examples/${id}/${name}`, resolve(examples, id, name));
+      }
+    }
+    return out;
+  };
+  return {
+    name: 'formulary-instrument-files',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const file = files().get((req.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
+        if (!file) return next();
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(readFileSync(file));
+      });
+    },
+    generateBundle() {
+      for (const [fileName, file] of files())
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
+    },
+  };
+}
 
 function appConfig(): UserConfig {
   return {
     root: resolve(here, 'src/app'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), instrumentFiles()],
     build: { outDir: resolve(here, 'dist/app'), emptyOutDir: true },
     server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
   };

@@ -16,12 +16,12 @@ afterAll(async () => {
   await site?.close();
 });
 
-test('the demo portal serves a page with a form in it', async () => {
+test('the demo portal serves a page with an instrument form in it', async () => {
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(site.url);
-  await page.locator('form').first().waitFor({ state: 'visible', timeout: 15_000 });
-  expect(await page.locator('form').count()).toBeGreaterThan(0);
+  await page.locator('form.formulary-form').waitFor({ state: 'visible', timeout: 30_000 });
+  expect(await page.locator('form.formulary-form h2').count()).toBeGreaterThan(3);
   expect(errors).toEqual([]);
 });

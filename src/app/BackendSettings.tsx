@@ -1,0 +1,56 @@
+/** Where submitted requests are POSTed: a URL kept in localStorage; empty means "only show it". */
+import { type ReactNode, useState } from 'react';
+
+const KEY = 'formulary.portal.backendUrl';
+
+/** [url, setUrl], persisted. */
+export function useBackendUrl(): [string, (url: string) => void] {
+  const [url, setUrl] = useState(() => {
+    try {
+      return localStorage.getItem(KEY) ?? '';
+    } catch {
+      return '';
+    }
+  });
+  return [
+    url,
+    (next) => {
+      setUrl(next);
+      try {
+        localStorage.setItem(KEY, next);
+      } catch {
+        // private mode: the URL lasts for this page only
+      }
+    },
+  ];
+}
+
+export function BackendSettings({
+  url,
+  onChange,
+}: {
+  url: string;
+  onChange: (url: string) => void;
+}): ReactNode {
+  const [text, setText] = useState(url);
+  return (
+    <form
+      className="portal__backend"
+      aria-label="Backend"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange(text.trim());
+      }}
+    >
+      <label htmlFor="backend-url">Backend URL</label>
+      <input
+        id="backend-url"
+        type="url"
+        placeholder="https://facility.example/api/reductions"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
+      <button type="submit">Save</button>
+    </form>
+  );
+}
