@@ -2,9 +2,10 @@
  * Types of the schema linter: a rule, its finding, and what a rule is given. Framework-free and
  * file-free, so the CLI and Storybook's author playground run the very same rules (the caller reads files).
  */
+
+import type { Dialect, FieldModel, SchemaDiagnostic, Severity, ValidationError } from '../FieldModel';
 import type { LocalRefResolver } from './resolvePointer';
 import type { SubschemaVisit } from './walkSubschemas';
-import type { Dialect, FieldModel, SchemaDiagnostic, Severity, ValidationError } from '../FieldModel';
 
 /** Where a finding points in the source files; line and column are 1-based. */
 export interface LintLocation {

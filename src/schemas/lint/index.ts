@@ -7,10 +7,10 @@ export type {
   LintableSchema,
   LintContext,
   LintDiagnostic,
+  LintLocation,
   LintRule,
   RuleFinding,
   RuleSetting,
-  LintLocation,
 } from './LintDiagnostic';
 export { type ExpectedError, lintExample, parseExpectedErrors } from './lintExample';
 export { lintRules, systemRules } from './lintRules';

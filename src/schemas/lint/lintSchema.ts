@@ -91,9 +91,10 @@ export function lintSchema(loaded: LintableSchema, options: LintOptions = {}): L
     ...(options.model?.diagnostics ?? []),
   ];
   for (const d of others) {
-    if (ours.has(d.rule)) continue;
+    const rule = renamed[d.rule] ?? d.rule;
+    if (ours.has(d.rule) || rule === '') continue;
     raw.push({
-      rule: d.rule,
+      rule,
       severity: d.severity,
       schemaPointer: d.location.schemaPointer,
       message: d.message,

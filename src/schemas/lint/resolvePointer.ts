@@ -26,7 +26,7 @@ function anchorIndex(document: SchemaObject, walk: (s: SchemaObject, p: string) 
   const stack: [unknown, string][] = [[document, '']];
   while (stack.length > 0) {
     const [node, pointer] = stack.pop()!;
-    if (Array.isArray(node)) node.forEach((v, i) => stack.push([v, `${pointer}/${i}`]));
+    if (Array.isArray(node)) for (const [i, v] of node.entries()) stack.push([v, `${pointer}/${i}`]);
     else if (isSchemaObject(node)) {
       walk(node, pointer);
       for (const [k, v] of Object.entries(node)) {

@@ -61,10 +61,10 @@ export function walkSubschemas(root: SchemaObject): SubschemaVisit[] {
       const token = `/${escapePointerToken(key)}`;
       if (singleSchema.includes(key)) add(value, token, key);
       else if (key === 'items') {
-        if (Array.isArray(value)) value.forEach((v, i) => add(v, `${token}/${i}`, key));
+        if (Array.isArray(value)) for (const [i, v] of value.entries()) add(v, `${token}/${i}`, key);
         else add(value, token, key);
       } else if (schemaArrays.includes(key) && Array.isArray(value)) {
-        value.forEach((v, i) => add(v, `${token}/${i}`, key));
+        for (const [i, v] of value.entries()) add(v, `${token}/${i}`, key);
       } else if ((schemaMaps.includes(key) || key === 'dependencies') && isSchemaObject(value)) {
         // dependencies: a value is a schema or an array of names; arrays are skipped by add().
         for (const name of Object.keys(value)) add(value[name], `${token}/${escapePointerToken(name)}`, key);

@@ -1,0 +1,256 @@
+/**
+ * `formulary lint [paths or globs]`: lints instrument schemas (multi-file) and their example requests,
+ * prints stylish, JSON, SARIF or GitHub annotations, and exits 1 on errors or too many warnings.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import {
+  type LintDiagnostic,
+  lintExample,
+  lintSchema,
+  locateInJson,
+  parseExpectedErrors,
+  sortDiagnostics,
+} from '../../schemas/index';
+import { expandPaths } from '../expandPaths';
+import {
+  expectedErrorsPath,
+  findExampleSchema,
+  isExamplePath,
+  isExpectedErrorsPath,
+} from '../findExampleSchema';
+import { formatGithub } from '../format/formatGithub';
+import { formatJson } from '../format/formatJson';
+import { formatSarif } from '../format/formatSarif';
+import { formatStylish } from '../format/formatStylish';
+import type { Io } from '../Io';
+import { type OpenedSchema, openSchema } from '../openSchema';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { type CliConfig, readCliConfig } from '../readCliConfig';
+import { UsageError } from '../UsageError';
+
+export const lintHelp = `Usage: formulary lint [paths or globs...] [options]
+
+Lints instrument schemas and example requests. A schema may $ref other files (they are read too).
+Files under examples/<id>/ are example requests, validated against
+src/schemas/instruments/<id>.schema.json; invalid-*.json must fail exactly as invalid-*.expected.json
+lists ([{"pointer", "rule"}]).
+
+Options:
+  --format stylish|json|sarif|github   output format (default stylish)
+  --max-warnings N                     exit 1 when there are more than N warnings
+  --config FILE                        formulary.config.json (aliases, strict, lint.rules, lint.quantities)
+  --rules                              list the rules with their severity and docs
+  -h, --help                           this help
+
+Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage error.
+Each rule, with a bad and a good example: docs/authoring.md.
+`;
+
+/** Reads and parses a JSON file, or returns a located load-error diagnostic. */
+function readJson(file: string, cwd: string): { value?: unknown; text?: string; problem?: LintDiagnostic } {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    return {
+      problem: {
+        file,
+        pointer: '',
+        rule: 'load-error',
+        severity: 'error',
+        message: `cannot read: ${(error as Error).message}`,
+      },
+    };
+  }
+  try {
+    return { value: JSON.parse(text), text };
+  } catch (error) {
+    const match = /position (\d+)/.exec((error as Error).message);
+    const offset = match ? Number(match[1]) : 0;
+    const before = text.slice(0, offset).split('\n');
+    return {
+      text,
+      problem: {
+        file,
+        pointer: '',
+        line: before.length,
+        column: before[before.length - 1]!.length + 1,
+        rule: 'load-error',
+        severity: 'error',
+        message: `invalid JSON: ${(error as Error).message}`,
+      },
+    };
+  }
+}
+
+/** Lints one example request against its (cached) schema. */
+async function lintExampleFile(
+  file: string,
+  io: Io,
+  config: CliConfig,
+  opened: Map<string, Promise<OpenedSchema>>,
+): Promise<LintDiagnostic[]> {
+  const { schema, candidates } = findExampleSchema(resolve(io.cwd, file));
+  if (!schema) {
+    return [
+      {
+        file,
+        pointer: '',
+        line: 1,
+        column: 1,
+        rule: 'example-invalid',
+        severity: 'error',
+        message: `no schema for this example: looked for ${candidates.map((c) => relative(io.cwd, c)).join(', ')}`,
+      },
+    ];
+  }
+  const schemaPath = relative(io.cwd, schema) || schema;
+  if (!opened.has(schemaPath)) opened.set(schemaPath, openSchema(schemaPath, config));
+  const target = await opened.get(schemaPath)!;
+  if (!target.validate) {
+    return [
+      {
+        file,
+        pointer: '',
+        line: 1,
+        column: 1,
+        rule: 'example-invalid',
+        severity: 'error',
+        message: `not checked: its schema ${schemaPath} does not load (see its own errors)`,
+      },
+    ];
+  }
+  const request = readJson(file, io.cwd);
+  if (request.problem) return [request.problem];
+  let expected: ReturnType<typeof parseExpectedErrors> | undefined;
+  const expectedFile = expectedErrorsPath(file);
+  if (expectedFile) {
+    const read = readJson(expectedFile, io.cwd);
+    if (read.problem)
+      return [
+        { ...read.problem, message: `${read.problem.message} (an invalid-* example needs ${expectedFile})` },
+      ];
+    try {
+      expected = parseExpectedErrors(read.value);
+    } catch (error) {
+      return [
+        {
+          file: expectedFile,
+          pointer: '',
+          line: 1,
+          column: 1,
+          rule: 'example-invalid',
+          severity: 'error',
+          message: `expected errors ${(error as Error).message}`,
+        },
+      ];
+    }
+  }
+  return lintExample(target.validate, request.value, expected).map((d) => ({
+    ...d,
+    file,
+    ...locateInJson(request.text!, d.pointer),
+  }));
+}
+
+/** Shows a file below the working directory by its relative path, as the user typed it. */
+export function relativeFile<T extends { file?: string }>(d: T, cwd: string): T {
+  if (!d.file || !isAbsolute(d.file)) return d;
+  const rel = relative(cwd, d.file);
+  return rel.startsWith('..') ? d : { ...d, file: rel.split(sep).join('/') };
+}
+
+/** Lints every file the arguments name; returns the sorted diagnostics. */
+export async function lintFiles(
+  files: readonly string[],
+  io: Io,
+  config: CliConfig,
+): Promise<LintDiagnostic[]> {
+  const opened = new Map<string, Promise<OpenedSchema>>();
+  const out: LintDiagnostic[] = [];
+  for (const file of files) {
+    if (isExpectedErrorsPath(file)) continue;
+    if (isExamplePath(file)) {
+      out.push(...(await lintExampleFile(file, io, config, opened)));
+      continue;
+    }
+    if (!opened.has(file)) opened.set(file, openSchema(file, config));
+    const target = await opened.get(file)!;
+    out.push(...target.problems);
+    if (!target.loaded) continue;
+    const found = lintSchema(target.loaded, {
+      model: target.model,
+      validate: target.validate,
+      aliases: config.load.aliases ?? {},
+      rules: config.rules,
+      ...(config.quantities ? { quantities: config.quantities } : {}),
+      ...(config.load.unitsRequiredFor ? { unitsRequiredFor: config.load.unitsRequiredFor } : {}),
+      ...(config.load.extraKeywords ? { extraKeywords: config.load.extraKeywords } : {}),
+      ...(config.load.strict !== undefined ? { strict: config.load.strict } : {}),
+    });
+    out.push(...found);
+    if (target.validatorProblem && !found.some((d) => d.severity === 'error'))
+      out.push(target.validatorProblem);
+  }
+  // A file linted directly and again through a $ref from another file reports once.
+  const seen = new Set<string>();
+  return sortDiagnostics(
+    out
+      .map((d) => relativeFile(d, io.cwd))
+      .filter((d) => {
+        const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return config.rules[d.rule] !== 'off';
+      }),
+  );
+}
+
+/** Runs `formulary lint`; returns the exit code. */
+export async function lintCommand(args: readonly string[], io: Io, version: string): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      format: { type: 'string', default: 'stylish' },
+      'max-warnings': { type: 'string' },
+      rules: { type: 'boolean' },
+    },
+    { format: ['stylish', 'json', 'sarif', 'github'] },
+  );
+  if (values.help) {
+    io.out(lintHelp);
+    return 0;
+  }
+  const config = readCliConfig(values.config as string | undefined, io.cwd);
+  if (values.rules) {
+    const { lintRules } = await import('../../schemas/index');
+    for (const rule of lintRules)
+      io.out(`${rule.id.padEnd(30)} ${rule.severity.padEnd(8)} ${rule.description}\n`);
+    return 0;
+  }
+  let maxWarnings = Infinity;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
+      throw new UsageError(`--max-warnings must be a whole number ≥ 0 (got "${values['max-warnings']}")`);
+  }
+  if (positionals.length === 0)
+    throw new UsageError(
+      'name at least one schema or example file (or a glob such as "schemas/**/*.schema.json")',
+    );
+  const { files, unmatched } = expandPaths(positionals, io.cwd);
+  if (unmatched.length > 0)
+    throw new UsageError(`no files match ${unmatched.map((u) => `"${u}"`).join(', ')}`);
+  const diagnostics = await lintFiles(files, io, config);
+  const format = values.format as string;
+  if (format === 'json') io.out(formatJson(diagnostics));
+  else if (format === 'sarif') io.out(formatSarif(diagnostics, version));
+  else if (format === 'github') io.out(formatGithub(diagnostics));
+  else io.out(formatStylish(diagnostics));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (warnings > maxWarnings)
+    io.err(`formulary lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}

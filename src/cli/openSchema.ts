@@ -1,0 +1,89 @@
+/**
+ * Opens a schema for a command: load and bundle it (multi-file), build its FieldModel and validator.
+ * Failures become diagnostics naming file:line:col (a broken ref is `unresolved-ref`, anything else
+ * the loader rejects is `load-error`, a model that cannot be built is `model-error`), so `lint` can
+ * report them with everything else and the other commands can print them and exit 1.
+ */
+import {
+  buildFieldModel,
+  createValidator,
+  type FieldModel,
+  type LintDiagnostic,
+  type LoadedSchema,
+  loadSchema,
+  SchemaLoadError,
+  type ValidationError,
+} from '../schemas/index';
+import type { CliConfig } from './readCliConfig';
+
+export interface OpenedSchema {
+  readonly path: string;
+  readonly loaded?: LoadedSchema;
+  readonly model?: FieldModel;
+  readonly validate?: (request: unknown) => readonly ValidationError[];
+  /**
+   * Why the validator did not compile. Kept apart from `problems`: it is most often a consequence of
+   * a schema-valid or unsafe-pattern finding, which `lint` reports better.
+   */
+  readonly validatorProblem?: LintDiagnostic;
+  /** Why it could not be fully opened (empty when all went well). */
+  readonly problems: LintDiagnostic[];
+}
+
+/** Turns a thrown load error into a diagnostic at its file, line and column. */
+export function loadErrorDiagnostic(error: unknown, fallbackFile: string): LintDiagnostic {
+  const place = error instanceof SchemaLoadError ? error : undefined;
+  const message = (error as Error).message ?? String(error);
+  const refProblem = /\$ref|reference/i.test(message) && !/JSON/.test(message);
+  return {
+    file: place?.file ?? fallbackFile,
+    pointer: place?.pointer ?? '',
+    ...(place?.line !== undefined ? { line: place.line, column: place.column ?? 1 } : {}),
+    rule: refProblem ? 'unresolved-ref' : 'load-error',
+    severity: 'error',
+    message: message.replace(/ \(at [^()]*\)$/, ''),
+  };
+}
+
+/** Loads, models and compiles one schema file; never throws for problems in the file. */
+export async function openSchema(path: string, config: CliConfig): Promise<OpenedSchema> {
+  const problems: LintDiagnostic[] = [];
+  let loaded: LoadedSchema;
+  try {
+    loaded = await loadSchema(path, config.load);
+  } catch (error) {
+    return { path, problems: [loadErrorDiagnostic(error, path)] };
+  }
+  let model: FieldModel | undefined;
+  try {
+    model = buildFieldModel(loaded, config.load.acronyms ? { acronyms: config.load.acronyms } : {});
+  } catch (error) {
+    problems.push({
+      file: loaded.rootFile,
+      pointer: '',
+      line: 1,
+      column: 1,
+      rule: 'model-error',
+      severity: 'error',
+      message: `cannot build the form model: ${(error as Error).message}`,
+    });
+    return { path, loaded, problems };
+  }
+  let validate: OpenedSchema['validate'];
+  let validatorProblem: LintDiagnostic | undefined;
+  try {
+    const validator = createValidator(model);
+    validate = (request) => validator.validate(request);
+  } catch (error) {
+    validatorProblem = {
+      file: loaded.rootFile,
+      pointer: '',
+      line: 1,
+      column: 1,
+      rule: 'model-error',
+      severity: 'error',
+      message: `cannot compile the validator: ${(error as Error).message}`,
+    };
+  }
+  return { path, loaded, model, validate, validatorProblem, problems };
+}

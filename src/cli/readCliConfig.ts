@@ -1,0 +1,87 @@
+/**
+ * Reads the CLI configuration: --config FILE, else ./formulary.config.json when present. The file is
+ * the loader's formulary.config.json (aliases, strict, defaultDialect, extraKeywords, unitsRequiredFor,
+ * acronyms) plus an optional "lint" section for the linter: {"rules": {"missing-units": "off"},
+ * "quantities": ["wavelength", ...]}. Every field is checked; a bad one names the file and line.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  checkConfig,
+  type FormularyConfig,
+  lintRules,
+  locateInJson,
+  type RuleSetting,
+  systemRules,
+} from '../schemas/index';
+import { UsageError } from './UsageError';
+
+export interface CliConfig {
+  readonly load: FormularyConfig;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly quantities?: readonly string[];
+  /** The file it came from, if any. */
+  readonly file?: string;
+}
+
+const settings = ['error', 'warning', 'info', 'off'];
+
+/** Reads the config; throws UsageError when --config names a missing file, Error naming file:line otherwise. */
+export function readCliConfig(configPath: string | undefined, cwd: string): CliConfig {
+  const path = configPath ? resolve(cwd, configPath) : resolve(cwd, 'formulary.config.json');
+  if (!existsSync(path)) {
+    if (configPath) throw new UsageError(`--config ${configPath}: no such file`);
+    return { load: {}, rules: {} };
+  }
+  const text = readFileSync(path, 'utf8');
+  const file = configPath ?? 'formulary.config.json';
+  const fail = (pointer: string, message: string): never => {
+    const at = locateInJson(text, pointer);
+    throw new Error(`${file}:${at.line}:${at.column}: invalid config: ${message}`);
+  };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: invalid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('', 'must be a JSON object');
+  const { lint, ...rest } = value as Record<string, unknown>;
+  let load: FormularyConfig;
+  try {
+    load = checkConfig(rest);
+  } catch (error) {
+    const pointer = (error as { pointer?: string }).pointer ?? '';
+    return fail(
+      pointer,
+      (error as Error).message.replace(/^Invalid config: /, '').replace(/ \(at #.*\)$/, ''),
+    );
+  }
+  if (lint === undefined) return { load, rules: {}, file };
+  if (typeof lint !== 'object' || lint === null || Array.isArray(lint))
+    return fail('/lint', '"lint" must be an object');
+  const { rules = {}, quantities, ...unknown } = lint as Record<string, unknown>;
+  for (const key of Object.keys(unknown))
+    fail(`/lint/${key}`, `unknown field "lint.${key}" (known: rules, quantities)`);
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
+    return fail('/lint/rules', '"lint.rules" must be an object');
+  const ids = new Set([...lintRules.map((r) => r.id), ...Object.keys(systemRules)]);
+  for (const [id, setting] of Object.entries(rules)) {
+    if (!ids.has(id)) fail(`/lint/rules/${id}`, `unknown rule "${id}" (rules: ${[...ids].join(', ')})`);
+    if (typeof setting !== 'string' || !settings.includes(setting))
+      fail(`/lint/rules/${id}`, `"${id}" must be one of ${settings.join(', ')}`);
+  }
+  if (
+    quantities !== undefined &&
+    (!Array.isArray(quantities) || quantities.some((q) => typeof q !== 'string'))
+  ) {
+    fail('/lint/quantities', '"lint.quantities" must be an array of words');
+  }
+  return {
+    load,
+    rules: rules as Record<string, RuleSetting>,
+    ...(quantities ? { quantities: (quantities as string[]).map((q) => q.toLowerCase()) } : {}),
+    file,
+  };
+}
