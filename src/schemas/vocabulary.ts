@@ -53,7 +53,7 @@ export type RequiredWhenValue = RequiredWhenCondition | readonly RequiredWhenCon
 /** x-messages: a custom message per rule kind or JSON Schema keyword of this node. */
 export type MessagesValue = Readonly<Record<string, string>>;
 
-const fieldRef = { type: 'string', pattern: '^(/.*|0|[1-9][0-9]*(/.*)?)$' };
+const fieldRef = { type: 'string', pattern: '^(/.*|(0|[1-9][0-9]*)(/.*)?)$' };
 const fieldRefs = { type: 'array', items: fieldRef, minItems: 1 };
 const condition = {
   type: 'object',

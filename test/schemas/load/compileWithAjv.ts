@@ -23,6 +23,11 @@ export function ajvFor(dialect: Dialect) {
   return ajv;
 }
 
-export function compileWithAjv(loaded: { schema: Record<string, unknown>; dialect: Dialect }) {
-  return ajvFor(loaded.dialect).compile(loaded.schema);
+export function compileWithAjv(
+  loaded: { schema: Record<string, unknown>; dialect: Dialect },
+  extraKeywords: string[] = [],
+) {
+  const ajv = ajvFor(loaded.dialect);
+  for (const name of extraKeywords) ajv.addKeyword(name);
+  return ajv.compile(loaded.schema);
 }
