@@ -39,4 +39,11 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     schemaPath: 'src/schemas/instruments/reflectometer.schema.json',
     dialect: 'draft-07',
   },
+  {
+    id: 'biosans',
+    name: 'Bio-SANS',
+    kind: 'Monochromatic SANS with main, midrange and wing detectors',
+    schemaPath: 'src/schemas/instruments/biosans.schema.json',
+    dialect: 'draft-07',
+  },
 ];
