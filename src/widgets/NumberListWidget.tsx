@@ -1,16 +1,18 @@
 /**
  * Lists of numbers typed on one line ("-30, 60"; commas, semicolons or spaces), for wedge angles, Q
  * ranges per panel and the like: order and duplicates are kept as typed; the count and the item limits
- * are shown; units beside the input.
+ * are shown; units beside the input. The request holds number[], or, when the schema stores a string
+ * (FieldNode.listAs 'text'), the list as normalised text ("-30, 60").
  */
 import { memo, type ReactNode, useCallback } from 'react';
-import { fail, formatNumberList, ok, parseNumberList } from '../schemas/index';
+import { type CoerceResult, fail, formatNumberList, ok, parseNumberList } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
 import { useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
 const EMPTY_LIST = ok<number[]>([]);
+const EMPTY_TEXT = ok('');
 const ENTER_NUMBERS = fail('Enter numbers separated by commas, e.g. -30, 60.');
 
 function formatNumbers(value: unknown): string {
@@ -28,16 +30,23 @@ function countHint(count: number, minItems?: number, maxItems?: number): string 
   return has;
 }
 
-/** A number-list field; the request value is number[]. */
+/** A number-list field. */
 export const NumberListWidget = memo(function NumberListWidget(props: WidgetProps): ReactNode {
   const { field } = props;
   const integer = field.hints.integer === true;
+  const asText = field.listAs === 'text';
   const parse = useCallback(
-    (text: string) => parseNumberList(text, { allowEmpty: false, integer }),
-    [integer],
+    (text: string): CoerceResult<unknown> => {
+      const result = parseNumberList(text, { allowEmpty: false, integer });
+      return result.ok && asText ? ok(formatNumberList(result.value)) : result;
+    },
+    [integer, asText],
   );
-  const t = useTextValue(props, formatNumbers, parse, field.minItems ? ENTER_NUMBERS : EMPTY_LIST);
-  const count = Array.isArray(t.parsed) && t.pendingError === undefined ? t.parsed.length : undefined;
+  const empty = field.minItems ? ENTER_NUMBERS : asText ? EMPTY_TEXT : EMPTY_LIST;
+  const t = useTextValue(props, formatNumbers, parse, empty);
+  const fromText = typeof t.parsed === 'string' ? parseNumberList(t.parsed) : undefined;
+  const values = Array.isArray(t.parsed) ? t.parsed : fromText?.ok ? fromText.value : undefined;
+  const count = values !== undefined && t.pendingError === undefined ? values.length : undefined;
   const outOfRange =
     count !== undefined &&
     ((field.minItems !== undefined && count < field.minItems) ||

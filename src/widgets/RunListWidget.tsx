@@ -2,10 +2,11 @@
  * Run numbers as scientists type them ("12345-12350, 12360", "12345:12350"): shows how many runs the
  * text means while typing and the normalised list after leaving the field, without rewriting the text.
  * Reversed and over-large ranges get a message naming the limit (x-maxRuns / ui:options.maxRuns,
- * maxItems, else 10,000).
+ * maxItems, else 10,000). The request holds sorted unique run numbers, or, when the schema stores a
+ * string (FieldNode.listAs 'text'), the normalised text ("12345-12350, 12360").
  */
 import { memo, type ReactNode, useCallback } from 'react';
-import { DEFAULT_MAX_RUNS, fail, formatRunList, parseRunList } from '../schemas/index';
+import { type CoerceResult, DEFAULT_MAX_RUNS, fail, formatRunList, ok, parseRunList } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
 import { useTextValue } from './useTextValue';
@@ -21,6 +22,14 @@ function formatRuns(value: unknown): string {
   return isRunArray(value) ? formatRunList(value) : formatAnyValue(value);
 }
 
+/** The runs a request value means (a list, or run-list text), or undefined when it means none. */
+function runsOf(value: unknown, maxRuns: number): number[] | undefined {
+  if (isRunArray(value)) return value;
+  if (typeof value !== 'string') return undefined;
+  const parsed = parseRunList(value, { maxRuns });
+  return parsed.ok ? parsed.value : undefined;
+}
+
 /** The most runs a field accepts. */
 export function maxRunsOf(field: WidgetProps['field']): number {
   const hinted = field.hints.maxRuns;
@@ -28,16 +37,24 @@ export function maxRunsOf(field: WidgetProps['field']): number {
   return field.maxItems ?? DEFAULT_MAX_RUNS;
 }
 
-/** A run-list field; the request value is sorted unique run numbers. */
+/** A run-list field (see the file header for what the request holds). */
 export const RunListWidget = memo(function RunListWidget(props: WidgetProps): ReactNode {
   const { field } = props;
   const maxRuns = maxRunsOf(field);
-  const parse = useCallback((text: string) => parseRunList(text, { maxRuns }), [maxRuns]);
+  const asText = field.listAs === 'text';
+  const parse = useCallback(
+    (text: string): CoerceResult<unknown> => {
+      const result = parseRunList(text, { maxRuns });
+      return result.ok && asText ? ok(formatRunList(result.value)) : result;
+    },
+    [maxRuns, asText],
+  );
   const t = useTextValue(props, formatRuns, parse, ENTER_RUNS);
+  const runs = runsOf(t.parsed, maxRuns);
   let hint: string | undefined;
-  if (t.pendingError === undefined && isRunArray(t.parsed) && t.parsed.length > 0) {
-    const count = `${t.parsed.length} ${t.parsed.length === 1 ? 'run' : 'runs'}`;
-    hint = t.touched ? `${count}: ${formatRunList(t.parsed)}` : count;
+  if (t.pendingError === undefined && runs !== undefined && runs.length > 0) {
+    const count = `${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
+    hint = t.touched ? `${count}: ${formatRunList(runs)}` : count;
   }
   return (
     <FieldFrame widget="runList" props={props} textError={t.textError} hint={hint}>

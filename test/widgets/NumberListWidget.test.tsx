@@ -55,4 +55,12 @@ describe('NumberListWidget', () => {
     expect(input.getAttribute('aria-describedby')).toContain('f-error');
     expect(h.value()).toEqual([0, 90]);
   });
+
+  test('a schema that stores text (listAs "text") gets "-30, 60"', async () => {
+    const { h, input } = setup('0,90', { ...wedges, listAs: 'text' });
+    expect(document.getElementById('f-hint')?.textContent).toBe('2 values; exactly 2 expected');
+    await h.user.clear(input);
+    await h.user.type(input, '-30;60');
+    expect(h.value()).toBe('-30, 60');
+  });
 });

@@ -84,4 +84,14 @@ describe('RunListWidget', () => {
     act(() => h.setValue([5, 6, 7]));
     expect(input.value).toBe('5-7');
   });
+
+  test('a schema that stores text (listAs "text") gets the normalised text', async () => {
+    const { h, input } = setup('12345', { ...sampleRuns, listAs: 'text' });
+    expect(document.getElementById('f-hint')?.textContent).toBe('1 run');
+    await typeText(h, input, '12345:12347, 12360');
+    expect(h.value()).toBe('12345-12347, 12360');
+    expect(input.value).toBe('12345:12347, 12360');
+    await h.user.tab();
+    expect(document.getElementById('f-hint')?.textContent).toBe('4 runs: 12345-12347, 12360');
+  });
 });

@@ -76,7 +76,15 @@ describe('createWidgetRegistry', () => {
     expect(registry.pick(fieldFixture({ kind: 'number', maximum: 1 }))).toBe(SliderWidget);
     expect(registry.pick(fieldFixture({ kind: 'number' }))).toBe(NumberWidget);
     const Picked = registry.pick(fieldFixture({ kind: 'number', maximum: 1, label: 'Fraction' }));
-    render(<Picked field={fieldFixture({ kind: 'number' })} id="s" value={1} onChange={() => {}} onBlur={() => {}} />);
+    render(
+      <Picked
+        field={fieldFixture({ kind: 'number' })}
+        id="s"
+        value={1}
+        onChange={() => {}}
+        onBlur={() => {}}
+      />,
+    );
     expect(screen.getByTestId('slider')).toBeTruthy();
   });
 
@@ -84,7 +92,11 @@ describe('createWidgetRegistry', () => {
     const registry = createWidgetRegistry(defaultWidgetEntries);
     const field = fieldFixture({ kind: 'runList' });
     expect(registry.pick(field)).toBe(RunListWidget);
-    registry.register({ name: 'runList', tester: (f) => (f.kind === 'runList' ? 5 : -1), component: SliderWidget });
+    registry.register({
+      name: 'runList',
+      tester: (f) => (f.kind === 'runList' ? 5 : -1),
+      component: SliderWidget,
+    });
     expect(registry.pick(field)).toBe(SliderWidget);
     expect(registry.unregister('runList')).toBe(true);
     expect(registry.pick(field)).toBe(JsonWidget);
@@ -97,6 +109,8 @@ describe('createWidgetRegistry', () => {
     expect(() => createWidgetRegistry([]).pick(fieldFixture({ kind: 'number', pointer: '/q' }))).toThrow(
       "No widget accepts the field at '/q' (kind 'number')",
     );
-    expect(() => createWidgetRegistry([{ name: '', tester: () => 1, component: JsonWidget }])).toThrow(/needs a name/);
+    expect(() => createWidgetRegistry([{ name: '', tester: () => 1, component: JsonWidget }])).toThrow(
+      /needs a name/,
+    );
   });
 });

@@ -16,12 +16,25 @@ const fields: FieldNode[] = Array.from({ length: 50 }, (_, i) =>
 );
 const renders = new Map<string, number>();
 
-function FieldSlot({ field, control }: { field: FieldNode; control: Control<Record<string, unknown>> }): ReactNode {
+function FieldSlot({
+  field,
+  control,
+}: {
+  field: FieldNode;
+  control: Control<Record<string, unknown>>;
+}): ReactNode {
   const { field: rhf } = useController({ name: field.key, control });
   const Widget = defaultWidgetRegistry.pick(field);
   return (
     <Profiler id={field.key} onRender={(id) => renders.set(id, (renders.get(id) ?? 0) + 1)}>
-      <Widget field={field} id={field.key} value={rhf.value} onChange={rhf.onChange} onBlur={rhf.onBlur} inputRef={rhf.ref} />
+      <Widget
+        field={field}
+        id={field.key}
+        value={rhf.value}
+        onChange={rhf.onChange}
+        onBlur={rhf.onBlur}
+        inputRef={rhf.ref}
+      />
     </Profiler>
   );
 }
