@@ -62,11 +62,11 @@ describe('defaultWidgetRegistry', () => {
   });
 });
 
-describe('createWidgetRegistry', () => {
-  function SliderWidget(props: WidgetProps): ReactNode {
-    return <input id={props.id} aria-label={props.field.label} type="range" data-testid="slider" />;
-  }
+function SliderWidget(props: WidgetProps): ReactNode {
+  return <input id={props.id} aria-label={props.field.label} type="range" data-testid="slider" />;
+}
 
+describe('createWidgetRegistry', () => {
   test('a facility widget outranks ours by scoring higher, without touching ours', () => {
     const registry = createWidgetRegistry(defaultWidgetEntries).register({
       name: 'slider',
