@@ -23,6 +23,7 @@ export interface TextPosition {
 
 export class JsonDocument {
   readonly value: unknown;
+  private readonly source: string;
   private tree: Node | undefined;
   private lineStarts: number[] | undefined;
 
@@ -31,11 +32,14 @@ export class JsonDocument {
     readonly name: string,
     readonly text: string,
   ) {
+    // A byte-order mark (Windows editors write one) is not JSON, but no reason to refuse a file: it is
+    // parsed as a space, so offsets (and columns) stay those of the text as read.
+    this.source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
     try {
-      this.value = JSON.parse(text);
+      this.value = JSON.parse(this.source);
     } catch (cause) {
       const errors: ParseError[] = [];
-      parseTolerant(text, errors, { allowTrailingComma: false, disallowComments: true });
+      parseTolerant(this.source, errors, { allowTrailingComma: false, disallowComments: true });
       const first = errors[0];
       const at = first ? this.positionOfOffset(first.offset) : undefined;
       const what = first ? printParseErrorCode(first.error) : 'Invalid JSON';
@@ -53,7 +57,7 @@ export class JsonDocument {
    * a one-time parseTree of the file.
    */
   position(pointer: string): TextPosition | undefined {
-    this.tree ??= parseTree(this.text);
+    this.tree ??= parseTree(this.source);
     if (!this.tree) return undefined;
     let keys = splitPointer(pointer);
     for (;;) {

@@ -229,3 +229,52 @@ describe('over http', () => {
     expect(error.message).toContain('local file');
   });
 });
+
+describe('what is and is not a $ref', () => {
+  test('a $ref inside default, enum, const or examples is data and stays as written', async () => {
+    const source = {
+      type: 'object',
+      default: { $ref: 'nowhere.json' },
+      properties: {
+        link: { enum: [{ $ref: 'a.json' }], const: { $ref: 'b.json' }, examples: [{ $ref: 'c.json' }] },
+        $ref: { type: 'string', description: 'a property named $ref' },
+      },
+    };
+    const loaded = await loadSchema(source);
+    expect(loaded.schema).toEqual(source);
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
+  test('a $ref by the absolute $id of a file already read uses that file, not the network', async () => {
+    const reads: string[] = [];
+    const read = async (url: string) => {
+      reads.push(url);
+      return readFileSync(new URL(url), 'utf8');
+    };
+    const root = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      properties: {
+        again: { $ref: 'https://facility.example/schemas/sans.schema.json#/definitions/binning' },
+      },
+    };
+    // sans.schema.json has that $id; reached through a relative ref first, it must not be fetched again
+    const loaded = await loadSchema(
+      { ...root, allOf: [{ $ref: 'sans.schema.json' }] },
+      { baseUrl: fixture('bundle/root.json'), read },
+    );
+    expect(reads.every((u) => u.startsWith('file:'))).toBe(true);
+    expect((loaded.schema.properties as Record<string, unknown>).again).toEqual({
+      $ref: '#/definitions/sans.schema.binning',
+    });
+  });
+
+  test('a byte-order mark at the start of a file is accepted; columns stay true', async () => {
+    const text = '\uFEFF{\n  "type": "object",\n  "properties": { "a": { "type": "string" } }\n}\n';
+    const loaded = await loadSchema('https://facility.example/bom.json', { read: async () => text });
+    expect(loaded.files.get('https://facility.example/bom.json')).toBe(text);
+    expect(loaded.locate('/properties/a')).toMatchObject({
+      line: 3,
+      column: text.split('\n')[2]!.indexOf('"a"') + 1,
+    });
+  });
+});
