@@ -7,11 +7,11 @@
 import {
   buildFieldModel,
   createValidator,
+  diagnosticFromLoadError,
   type FieldModel,
   type LintDiagnostic,
   type LoadedSchema,
   loadSchema,
-  SchemaLoadError,
   type ValidationError,
 } from '../schemas/index';
 import type { CliConfig } from './readCliConfig';
@@ -30,21 +30,6 @@ export interface OpenedSchema {
   readonly problems: LintDiagnostic[];
 }
 
-/** Turns a thrown load error into a diagnostic at its file, line and column. */
-export function loadErrorDiagnostic(error: unknown, fallbackFile: string): LintDiagnostic {
-  const place = error instanceof SchemaLoadError ? error : undefined;
-  const message = (error as Error).message ?? String(error);
-  const refProblem = /\$ref|reference/i.test(message) && !/JSON/.test(message);
-  return {
-    file: place?.file ?? fallbackFile,
-    pointer: place?.pointer ?? '',
-    ...(place?.line !== undefined ? { line: place.line, column: place.column ?? 1 } : {}),
-    rule: refProblem ? 'unresolved-ref' : 'load-error',
-    severity: 'error',
-    message: message.replace(/ \(at [^()]*\)$/, ''),
-  };
-}
-
 /** Loads, models and compiles one schema file; never throws for problems in the file. */
 export async function openSchema(path: string, config: CliConfig): Promise<OpenedSchema> {
   const problems: LintDiagnostic[] = [];
@@ -52,7 +37,7 @@ export async function openSchema(path: string, config: CliConfig): Promise<Opene
   try {
     loaded = await loadSchema(path, config.load);
   } catch (error) {
-    return { path, problems: [loadErrorDiagnostic(error, path)] };
+    return { path, problems: [diagnosticFromLoadError(error, path)] };
   }
   let model: FieldModel | undefined;
   try {

@@ -3,6 +3,7 @@
  * Framework-free and file-free: the CLI and the Storybook author playground share it.
  */
 export { analysePattern, type PatternVerdict } from './analysePattern';
+export { diagnosticFromLoadError } from './diagnosticFromLoadError';
 export type {
   LintableSchema,
   LintContext,

@@ -31,12 +31,14 @@ export function locateInJson(text: string, pointer: string, tree?: Node): { line
           .slice(1)
           .split('/')
           .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let node: Node | undefined;
-  for (let n = segments.length; n >= 0 && !node; n--) {
-    const path = segments
-      .slice(0, n)
-      .map((s) => (findNodeAtLocation(root, segments.slice(0, n - 1))?.type === 'array' ? Number(s) : s));
-    node = findNodeAtLocation(root, path);
+  // Walk down as far as the data goes: a missing property is shown at its nearest existing parent.
+  let node: Node | undefined = root;
+  for (const segment of segments) {
+    const next: Node | undefined = findNodeAtLocation(node!, [
+      node!.type === 'array' ? Number(segment) : segment,
+    ]);
+    if (!next) break;
+    node = next;
   }
   const target = node?.parent?.type === 'property' ? node.parent : node;
   return lineColumnAt(text, target?.offset ?? 0);

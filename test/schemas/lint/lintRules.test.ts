@@ -1,0 +1,112 @@
+/**
+ * Every lint rule fires on its broken fixture (test/fixtures/lint/<rule>.schema.json) at the place
+ * the mistake is written, and stays quiet on the shipped instrument schemas.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { lintRules } from '../../../src/schemas/index';
+import { instrumentCatalogue } from '../../../src/schemas/instruments/index';
+import { fixture, lintFile, repoRoot } from './lintTestKit';
+
+/** Where each fixture's mistake is: a pointer inside the fixture file. */
+const expectedAt: Record<string, string[]> = {
+  'schema-valid': ['/properties/wavelengthMin/minimum'],
+  'unresolved-ref': ['/properties/sampleRuns'],
+  'unknown-keyword': ['/properties/sampleThickness/x-unit'],
+  'default-invalid': [
+    '/properties/binning/default',
+    '/properties/numberOfBins/default',
+    '/properties/iptsNumber/default',
+  ],
+  'advanced-no-default': ['/properties/smearingPixelSizeX'],
+  'advanced-required-no-default': ['/properties/corrections/properties/errorWeighting'],
+  'rule-target': ['/properties/Qmin/x-lessThan', '/x-atMostOneTrue'],
+  'duplicate-label': ['/properties/sample_run'],
+  'missing-units': ['/properties/wavelengthMin'],
+  'unsafe-pattern': ['/properties/runs/pattern', '/properties/maskFile/pattern'],
+  'ambiguous-oneof': ['/properties/absoluteScale/oneOf/1'],
+  'impossible-condition': ['/if/properties/binning'],
+  'example-invalid': ['/examples/0'],
+};
+
+describe('each rule fires on its fixture', () => {
+  test('every rule has a fixture and an expectation', () => {
+    const fixtures = readdirSync(join(repoRoot, 'test/fixtures/lint')).map((f) =>
+      f.replace('.schema.json', ''),
+    );
+    for (const rule of lintRules) {
+      expect(fixtures, rule.id).toContain(rule.id);
+      expect(expectedAt[rule.id], rule.id).toBeDefined();
+      expect(rule.description.length, rule.id).toBeGreaterThan(20);
+    }
+  });
+
+  for (const rule of lintRules) {
+    test(rule.id, async () => {
+      const diagnostics = await lintFile(fixture(`${rule.id}.schema.json`));
+      const own = diagnostics.filter((d) => d.rule === rule.id);
+      expect(own.map((d) => d.pointer).sort()).toEqual([...expectedAt[rule.id]!].sort());
+      for (const d of own) {
+        expect(d.severity).toBe(rule.severity);
+        expect(d.file).toMatch(new RegExp(`${rule.id}\\.schema\\.json$`));
+        expect(d.line).toBeGreaterThan(1);
+        expect(d.column).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
+describe('messages help the author', () => {
+  test('unknown-keyword suggests our keyword', async () => {
+    const [d] = (await lintFile(fixture('unknown-keyword.schema.json'))).filter(
+      (x) => x.rule === 'unknown-keyword',
+    );
+    expect(d!.message).toContain('did you mean "x-units"');
+  });
+
+  test('default-invalid says what is wrong with the default', async () => {
+    const messages = (await lintFile(fixture('default-invalid.schema.json')))
+      .map((d) => d.message)
+      .join('\n');
+    expect(messages).toContain('"logarithmic" is not one of "linear", "log"');
+    expect(messages).toContain('2000 is above the maximum 1000');
+    expect(messages).toContain('does not match the pattern');
+  });
+
+  test('rule-target suggests the field that was meant', async () => {
+    const messages = (await lintFile(fixture('rule-target.schema.json'))).map((d) => d.message).join('\n');
+    expect(messages).toContain('did you mean /Qmax?');
+    expect(messages).toContain('/outputName, which is not a boolean');
+  });
+
+  test('a rule can be switched off or made an error by configuration', async () => {
+    const off = await lintFile(fixture('missing-units.schema.json'), { rules: { 'missing-units': 'off' } });
+    expect(off.filter((d) => d.rule === 'missing-units')).toEqual([]);
+    const error = await lintFile(fixture('missing-units.schema.json'), {
+      rules: { 'missing-units': 'error' },
+    });
+    expect(error.find((d) => d.rule === 'missing-units')?.severity).toBe('error');
+  });
+
+  test('the quantity list is configurable', async () => {
+    const custom = await lintFile(fixture('missing-units.schema.json'), { quantities: ['bins'] });
+    expect(custom.filter((d) => d.rule === 'missing-units')).toEqual([]);
+  });
+
+  test('strict turns unknown keywords into errors; extraKeywords accepts them', async () => {
+    const strict = await lintFile(fixture('unknown-keyword.schema.json'), { strict: true });
+    expect(strict.find((d) => d.rule === 'unknown-keyword')?.severity).toBe('error');
+    const extra = await lintFile(fixture('unknown-keyword.schema.json'), { extraKeywords: ['x-unit'] });
+    expect(extra.filter((d) => d.rule === 'unknown-keyword')).toEqual([]);
+  });
+});
+
+describe('quiet on the shipped schemas', () => {
+  for (const entry of instrumentCatalogue) {
+    test(entry.id, async () => {
+      const diagnostics = await lintFile(join(repoRoot, entry.schemaPath));
+      expect(diagnostics.map((d) => `${d.file}:${d.line} ${d.rule} ${d.message}`)).toEqual([]);
+    });
+  }
+});
