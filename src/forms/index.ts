@@ -10,3 +10,4 @@ export {
   type SubmissionFormProps,
   type SubmissionRequest,
 } from './SubmissionForm';
+export * from './drafts/index';

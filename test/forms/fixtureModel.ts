@@ -267,6 +267,10 @@ export function sansValidator(calls?: { compiled: number; validate: number; fiel
         related: ['/reduction/Qmin', '/reduction/Qmax'],
       });
     }
+    const offset = get(request, '/expert/flightPathOffset');
+    if (typeof offset === 'number' && offset > 10) {
+      errors.push({ pointer: '/expert/flightPathOffset', message: 'must be at most 10 m', rule: 'maximum' });
+    }
     const scans = get(request, '/job/scans');
     if (Array.isArray(scans)) {
       scans.forEach((s, i) => {

@@ -15,12 +15,12 @@ import { useRenderCount } from '../renderCount';
 export interface FieldRowProps {
   readonly node: FieldNode;
   readonly path: StoragePath;
-  /** Table cells label their inputs themselves (visually hidden) with this text. */
-  readonly cellLabel?: string;
+  /** In a table cell: the row renders the (visually hidden) label, so moving a row re-renders no field. */
+  readonly inCell?: boolean;
 }
 
 /** A field: its widget, its errors, its reset. */
-export const FieldRow = memo(function FieldRow({ node, path, cellLabel }: FieldRowProps): ReactNode {
+export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: FieldRowProps): ReactNode {
   useRenderCount(`field:${path}`);
   const { engine, control, idPrefix, pickWidget, disabled, readOnly } = useFormContextValue();
   const value = useWatch({ control, name: fieldName(path), exact: true });
@@ -49,14 +49,13 @@ export const FieldRow = memo(function FieldRow({ node, path, cellLabel }: FieldR
   useEffect(() => () => engine.setTextError(path, undefined), [engine, path]);
   const changed = engine.isChanged(path);
   const messages = shown.filter((e) => e.error.rule !== 'input').map((e) => e.error.message);
-  const Widget = pickWidget(node, cellLabel !== undefined);
-  const label = cellLabel ?? node.label;
+  const Widget = pickWidget(node, inCell);
   const adornment =
     changed && !readOnly && !disabled ? (
       <button
         type="button"
         className="formulary-reset"
-        aria-label={`Reset ${label} to its default`}
+        aria-label={`Reset ${node.label} to its default`}
         title="Reset to default"
         onClick={() => engine.resetWithin([path])}
       >
@@ -65,11 +64,6 @@ export const FieldRow = memo(function FieldRow({ node, path, cellLabel }: FieldR
     ) : undefined;
   return (
     <div className="formulary-field" data-path={path} data-changed={changed ? 'true' : undefined}>
-      {cellLabel !== undefined && (
-        <label htmlFor={id} className="formulary-visually-hidden">
-          {cellLabel}
-        </label>
-      )}
       <Widget
         field={node}
         id={id}
@@ -82,8 +76,8 @@ export const FieldRow = memo(function FieldRow({ node, path, cellLabel }: FieldR
         readOnly={readOnly}
         changed={changed}
         inputRef={inputRef}
-        hideLabel={cellLabel !== undefined}
-        hideDescription={cellLabel !== undefined}
+        hideLabel={inCell}
+        hideDescription={inCell}
         adornment={adornment}
         label={node.label}
       />

@@ -54,39 +54,41 @@ export const ListTable = memo(function ListTable({
       </legend>
       {node.description && <p className="formulary-list__description">{node.description}</p>}
       <NodeErrors path={path} id={`${id}-error`} />
-      <table className="formulary-table" id={id} tabIndex={-1}>
-        <caption className="formulary-visually-hidden">{node.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            {columns.map((c) => (
-              <th scope="col" key={c.key ?? '*'}>
-                {c.node.label}
-                {c.node.type === 'field' && c.node.units ? ` (${c.node.units})` : ''}
+      <div className="formulary-table-scroll">
+        <table className="formulary-table" id={id} tabIndex={-1}>
+          <caption className="formulary-visually-hidden">{node.label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              {columns.map((c) => (
+                <th scope="col" key={c.key ?? '*'}>
+                  {c.node.label}
+                  {c.node.type === 'field' && c.node.units ? ` (${c.node.units})` : ''}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="formulary-visually-hidden">Row actions</span>
               </th>
+            </tr>
+          </thead>
+          <tbody>
+            {ids.map((rowId, index) => (
+              <ListRow
+                key={rowId}
+                list={node}
+                listPath={path}
+                rowId={rowId}
+                index={index}
+                count={ids.length}
+                columns={columns}
+                canRemove={!atMin && !locked}
+                canAdd={!atMax && !locked}
+                locked={locked}
+              />
             ))}
-            <th scope="col">
-              <span className="formulary-visually-hidden">Row actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ids.map((rowId, index) => (
-            <ListRow
-              key={rowId}
-              list={node}
-              listPath={path}
-              rowId={rowId}
-              index={index}
-              count={ids.length}
-              columns={columns}
-              canRemove={!atMin && !locked}
-              canAdd={!atMax && !locked}
-              locked={locked}
-            />
-          ))}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
       <button type="button" disabled={atMax || locked} onClick={() => engine.addRow(path)}>
         Add row to {node.label}
       </button>
@@ -109,7 +111,7 @@ interface ListRowProps {
 
 const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
   const { list, listPath, rowId, index, count, columns } = props;
-  const { engine } = useFormContextValue();
+  const { engine, idPrefix } = useFormContextValue();
   const parentRows = useContext(RowContext);
   const rows = useMemo(() => new Map(parentRows).set(list.pointer, rowId), [parentRows, list.pointer, rowId]);
   const path = rowPath(listPath, rowId);
@@ -122,7 +124,12 @@ const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
           const cellPath = c.key === null ? path : `${path}/${c.key}`;
           const cell =
             c.node.type === 'field' ? (
-              <FieldRow node={c.node} path={cellPath} cellLabel={`${c.node.label}, row ${n}`} />
+              <>
+                <label htmlFor={domId(idPrefix, cellPath)} className="formulary-visually-hidden">
+                  {c.node.label}, row {n}
+                </label>
+                <FieldRow node={c.node} path={cellPath} inCell />
+              </>
             ) : (
               <NodeView node={c.node} path={cellPath} />
             );

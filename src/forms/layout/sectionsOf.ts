@@ -67,7 +67,7 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
       sections.push({
         key: path,
         title: node.label,
-        description: node.description,
+        // The choice or list shows its own description.
         advanced: node.advanced,
         nodes: [{ node, path }],
         roots: [path],
