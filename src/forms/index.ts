@@ -10,4 +10,3 @@ export {
   type SubmissionFormProps,
   type SubmissionRequest,
 } from './SubmissionForm';
-export * from './drafts/index';
