@@ -46,4 +46,11 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     schemaPath: 'src/schemas/instruments/biosans.schema.json',
     dialect: 'draft-07',
   },
+  {
+    id: 'inelastic',
+    name: 'SEQUOIA',
+    kind: 'Direct-geometry inelastic spectrometer',
+    schemaPath: 'src/schemas/instruments/inelastic.schema.json',
+    dialect: '2020-12',
+  },
 ];
