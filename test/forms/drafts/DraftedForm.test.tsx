@@ -1,0 +1,72 @@
+/**
+ * Drafts around the real <SubmissionForm> on the shipped EQSANS schema: typed values survive a remount
+ * (a reload), the restored bar shows, and Discard brings the defaults back.
+ */
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import {
+  createDraftsRuntime,
+  DraftBar,
+  type DraftStore,
+  DraftsContext,
+  type DraftsRuntime,
+  memoryStorage,
+  SubmissionForm,
+  useDraftForm,
+} from '../../../src/forms/index';
+import { buildFieldModel, type FieldModel, loadSchema } from '../../../src/schemas/index';
+
+let model: FieldModel;
+beforeAll(async () => {
+  model = buildFieldModel(await loadSchema('src/schemas/instruments/eqsans.schema.json'));
+});
+afterEach(cleanup);
+
+const ipts = () => screen.getByRole('textbox', { name: /^IPTS/ }) as HTMLInputElement;
+
+function DraftedForm({ store }: { store: DraftStore }) {
+  const binding = useDraftForm(store);
+  return (
+    <>
+      <DraftBar store={store} formatTime={() => 'then'} />
+      <SubmissionForm
+        key={binding.key}
+        model={model}
+        formData={binding.formData}
+        onChange={binding.onChange}
+      />
+    </>
+  );
+}
+
+function openPage(storage: ReturnType<typeof memoryStorage>): { runtime: DraftsRuntime; store: DraftStore } {
+  const runtime = createDraftsRuntime({ storage, debounceMs: 20, send: { url: '/x' } });
+  const store = runtime.draftStoreFor('eqsans', 1, model);
+  render(
+    <DraftsContext value={{ drafts: store, outbox: runtime.outbox, history: runtime.history }}>
+      <DraftedForm store={store} />
+    </DraftsContext>,
+  );
+  return { runtime, store };
+}
+
+describe('a drafted SubmissionForm', () => {
+  test('typed values come back after a reload, with the restored bar; Discard resets', async () => {
+    const storage = memoryStorage();
+    const first = openPage(storage);
+    const user = userEvent.setup();
+    await user.type(ipts(), '19800');
+    await waitFor(() => expect(first.store.getState().draft?.values.iptsNumber).toBeTruthy());
+    expect(screen.queryByText(/Restored draft/)).toBeNull();
+    cleanup();
+
+    const second = openPage(storage);
+    expect(ipts().value).toBe('19800');
+    expect(screen.getByText(/Restored draft from/).textContent).toContain('then');
+    await user.click(screen.getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(ipts().value).toBe(''));
+    expect(second.store.getState().draft).toBeNull();
+    act(() => second.store.getState().flush());
+  }, 60_000);
+});
