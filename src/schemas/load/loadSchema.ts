@@ -91,12 +91,18 @@ export async function loadSchema(
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
     ...(options.extraKeywords ? { extraKeywords: options.extraKeywords } : {}),
   };
+  const reported = new Set<string>();
   for (const d of [
     ...bundled.diagnostics,
     ...findRecursiveRefs(bundled.schema),
     ...findUnknownKeywords(bundled.schema, dialect, strictness),
   ]) {
-    const file = d.location.file ?? locate(d.location.schemaPointer)?.file;
+    const at = locate(d.location.schemaPointer);
+    // Two refs to overlapping parts of one file copy it twice: report each written keyword once.
+    const key = `${d.rule}|${at ? `${at.file}#${at.pointer}` : d.location.schemaPointer}|${d.message}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const file = d.location.file ?? at?.file;
     diagnostics.push(file === undefined ? d : { ...d, location: { ...d.location, file } });
   }
   return {

@@ -174,3 +174,16 @@ describe('formulary.config.json', () => {
     expect(checkConfig({ strict: true })).toEqual({ strict: true });
   });
 });
+
+test('a keyword copied twice (refs to a file and to a part of it) is reported once', async () => {
+  const read = async (url: string) =>
+    url.endsWith('common.json')
+      ? JSON.stringify({ definitions: { a: { type: 'string', titel: 'typo' } } })
+      : JSON.stringify({
+          properties: { whole: { $ref: 'common.json' }, part: { $ref: 'common.json#/definitions/a' } },
+        });
+  const loaded = await loadSchema('https://facility.example/root.json', { read });
+  const unknown = loaded.diagnostics.filter((d) => d.rule === 'unknown-keyword');
+  expect(unknown).toHaveLength(1);
+  expect(unknown[0]!.location.file).toBe('https://facility.example/common.json');
+});
