@@ -10,13 +10,19 @@ import { clearStoredDraft } from './clearStoredDraft';
 import { createDraftStore, type DraftStore, draftStorageKey } from './createDraftStore';
 import { createHistoryStore, type HistoryEntry, type HistoryStore } from './createHistoryStore';
 import { createOutboxStore, type OutboxStore } from './createOutboxStore';
-import { createSubmitter, type SubmissionMeta, type Submitter, startOutboxSync } from './createSubmitter';
+import {
+  createSubmitter,
+  type SendOptions,
+  type SubmissionMeta,
+  type Submitter,
+  startOutboxSync,
+} from './createSubmitter';
 import { defaultStorage } from './memoryStorage';
-import type { SubmitOptions, SubmitResult } from './submitRequest';
+import type { SubmitResult } from './submitRequest';
 
 export interface DraftsRuntimeOptions {
-  /** Where requests are POSTed, and how (timeoutMs, retries, backoff, fetch, headers). */
-  send: Omit<SubmitOptions, 'idempotencyKey' | 'signal' | 'onRetry'>;
+  /** Where requests are POSTed, and how (timeoutMs, retries, backoff, fetch, headers); a function is read per send. */
+  send: SendOptions | (() => SendOptions);
   storage?: StateStorage;
   debounceMs?: number;
   now?: () => number;

@@ -15,12 +15,14 @@ import { newIdempotencyKey, type SubmitOptions, type SubmitResult, submitRequest
 export interface SubmitterOptions {
   outbox: OutboxStore;
   history: HistoryStore;
-  /** Where and how to POST (url, fetch, timeoutMs, retries, backoff, headers). */
-  send: Omit<SubmitOptions, 'idempotencyKey' | 'signal' | 'onRetry'>;
+  /** Where and how to POST (url, fetch, timeoutMs, retries, backoff, headers); a function is read per send. */
+  send: SendOptions | (() => SendOptions);
   /** Called once per accepted entry (clear the draft, announce it). */
   onAccepted?: (entry: OutboxEntry, history: HistoryEntry) => void;
   now?: () => number;
 }
+
+export type SendOptions = Omit<SubmitOptions, 'idempotencyKey' | 'signal' | 'onRetry'>;
 
 export interface SubmissionMeta {
   instrument: string;
@@ -53,7 +55,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       outbox.getState().update(entry.id, { status: 'sending', nextRetryAt: undefined });
       let attempts = entry.attempts;
       const result = await submitRequest(entry.request, {
-        ...options.send,
+        ...(typeof options.send === 'function' ? options.send() : options.send),
         idempotencyKey: entry.id,
         onRetry: ({ delayMs, reason }) => {
           attempts += 1;

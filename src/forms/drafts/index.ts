@@ -29,12 +29,14 @@ export {
 } from './createOutboxStore';
 export {
   createSubmitter,
+  type SendOptions,
   type SubmissionMeta,
   type Submitter,
   type SubmitterOptions,
   startOutboxSync,
 } from './createSubmitter';
 export { DraftBar, type DraftBarProps } from './DraftBar';
+export { DraftedForm, type DraftedFormProps } from './DraftedForm';
 export { DraftsContext, type DraftsContextValue } from './DraftsContext';
 export { diffFromDefaults } from './diffFromDefaults';
 export { flushDraftOnPageHide } from './flushDraftOnPageHide';
