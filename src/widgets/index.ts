@@ -21,6 +21,10 @@ export {
   type WidgetTester,
   type WidgetTesterContext,
 } from './registry';
+export { AdvancedObjectFieldTemplate, isAdvancedProperty } from './rjsf/AdvancedObjectFieldTemplate';
+export { adaptWidget } from './rjsf/adaptWidget';
+export { fieldNodeFromRjsf, type RjsfFieldInput } from './rjsf/fieldNodeFromRjsf';
+export { formularyRjsfTheme, formularyRjsfWidgets } from './rjsf/formularyRjsfTheme';
 export { SelectWidget } from './SelectWidget';
 export { TextWidget } from './TextWidget';
 export type { WidgetComponent, WidgetProps } from './WidgetProps';
