@@ -99,6 +99,14 @@ export function internaliseRefs(
         setOwn(out, name, rewriteRef(value, url, from));
         continue;
       }
+      if (name === '$ref') {
+        diagnostics.push({
+          severity: 'error',
+          rule: 'invalid-ref',
+          message: `$ref must be a string (a URI), not ${JSON.stringify(value)}`,
+          location: { schemaPointer: `#${at}/$ref`, file: displayName(url) },
+        });
+      }
       const childAt = `${at}/${escapeSegment(name)}`;
       const childFrom = `${from}/${escapeSegment(key)}`;
       setOwn(out, name, copyKeyword(name, value, url, childAt, childFrom));

@@ -99,6 +99,17 @@ describe('cyclic refs', () => {
   });
 });
 
+test('a $ref that is not a string is an error diagnostic at its place', async () => {
+  const loaded = await loadSchema({ properties: { a: { $ref: { path: 'x.json' } } } });
+  expect(loaded.diagnostics).toEqual([
+    expect.objectContaining({
+      rule: 'invalid-ref',
+      severity: 'error',
+      location: expect.objectContaining({ schemaPointer: '#/properties/a/$ref' }),
+    }),
+  ]);
+});
+
 describe('invalid JSON', () => {
   test('names the file, line and column', async () => {
     const file = fixture('broken/invalid.json');
