@@ -93,8 +93,13 @@ describe.each(instrumentCatalogue.map((entry) => [entry.id, entry] as const))(
           return physicalKey.test(name) && !unitless.test(name);
         })
         .filter((leaf) => typeof leaf.schema['x-units'] !== 'string')
-        // A dimensionless quantity says so in its description ("relative spread", "a fraction of").
-        .filter((leaf) => !/\b(relative|fraction|ratio)\b/i.test(String(leaf.schema.description ?? '')))
+        // A dimensionless quantity says so in its description ("relative spread", "in pixels").
+        .filter(
+          (leaf) =>
+            !/\b(relative|fraction|ratio|counts?|pixels?|index)\b/i.test(
+              String(leaf.schema.description ?? ''),
+            ),
+        )
         .map((leaf) => leaf.pointer);
       expect(withoutUnits).toEqual([]);
     });
