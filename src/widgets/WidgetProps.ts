@@ -61,8 +61,11 @@ export interface WidgetProps {
   readonly readOnly?: boolean;
   /** The value differs from the field's default (the form computes it). */
   readonly changed?: boolean;
-  /** Receives the focusable input element (react-hook-form's `field.ref`). */
-  readonly inputRef?: (element: HTMLElement | null) => void;
+  /**
+   * Receives the focusable input element (react-hook-form's `field.ref`). Widgets pass it straight to
+   * `ref`, so a cleanup function it returns (React 19 ref cleanup) is honoured.
+   */
+  readonly inputRef?: (element: HTMLElement | null) => void | (() => void);
   /** The caller renders the label itself (e.g. an RJSF FieldTemplate). */
   readonly hideLabel?: boolean;
   /** The caller renders the description itself. */

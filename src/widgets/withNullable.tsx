@@ -46,7 +46,13 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
     const setElement = useCallback(
       (el: HTMLElement | null) => {
         element.current = el;
-        inputRef?.(el);
+        const cleanup = inputRef?.(el);
+        // Pass the caller's ref cleanup on, so React 19 calls it instead of calling us with null.
+        if (typeof cleanup !== 'function') return undefined;
+        return () => {
+          element.current = null;
+          cleanup();
+        };
       },
       [inputRef],
     );

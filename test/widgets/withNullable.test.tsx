@@ -1,6 +1,6 @@
 /** The "Unset" state: stores null, disables the input, restores the earlier value when set again. */
-import { act, screen } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import { describe, expect, test, vi } from 'vitest';
 import {
   BinningWidget,
   ENTER_OR_UNSET,
@@ -92,5 +92,27 @@ describe('withNullable', () => {
     expect(screen.getByLabelText(/^min/)).toHaveProperty('disabled', true);
     await h.user.click(unset);
     expect(screen.getByLabelText(/^min/)).toHaveProperty('disabled', false);
+  });
+
+  test("passes the caller's ref cleanup on (React 19), so a focuser registered on mount is released", () => {
+    const released = vi.fn();
+    const seen: (HTMLElement | null)[] = [];
+    const { unmount } = render(
+      <NullableNumber
+        field={thickness}
+        id="t"
+        value={0.1}
+        onChange={() => {}}
+        onBlur={() => {}}
+        inputRef={(el) => {
+          seen.push(el);
+          return released;
+        }}
+      />,
+    );
+    expect(seen).toEqual([document.getElementById('t')]);
+    unmount();
+    expect(released).toHaveBeenCalledTimes(1);
+    expect(seen).toHaveLength(1);
   });
 });
