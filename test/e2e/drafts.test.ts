@@ -36,7 +36,9 @@ function flakyBackend(failures: number) {
       }
       state.calls.push({ key, status });
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(status === 200 ? { accepted: key } : { message: status === 503 ? 'busy' : 'no key' }));
+      res.end(
+        JSON.stringify(status === 200 ? { accepted: key } : { message: status === 503 ? 'busy' : 'no key' }),
+      );
     });
     return true;
   };
@@ -66,7 +68,10 @@ const scanRun = (page: Page) => page.getByRole('textbox', { name: 'Run number, r
 const sampleName = (page: Page) => page.getByRole('textbox', { name: 'Sample name, row 1' });
 
 /** A fresh page on an empty localStorage (optionally seeded), at `query`. */
-async function openPortal(query = '', seed: Record<string, string> = {}): Promise<{ page: Page; errors: string[] }> {
+async function openPortal(
+  query = '',
+  seed: Record<string, string> = {},
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -116,7 +121,10 @@ test('submit to a backend that fails twice: one accepted submission, draft clear
   const { page, errors } = await openPortal('', { 'formulary.portal.backendUrl': `${site.url}api/submit` });
   await ipts(page).fill('19800');
   await scanRun(page).fill('88980');
-  await page.getByRole('button', { name: /^Submit/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Submit/ })
+    .first()
+    .click();
   const history = page.getByRole('region', { name: 'History' });
   await history.getByRole('listitem').first().waitFor({ timeout: 30_000 });
 
@@ -147,7 +155,11 @@ test('a draft saved under schema version 1, opened under version 2, keeps what f
   const v1Draft = {
     state: {
       draft: {
-        values: { iptsNumber: '19800', sampleApertureDiameter: 10, job: { mode: 'average', legacyWeighting: 'sqrt' } },
+        values: {
+          iptsNumber: '19800',
+          sampleApertureDiameter: 10,
+          job: { mode: 'average', legacyWeighting: 'sqrt' },
+        },
         savedAt,
         schemaVersion: 1,
       },
@@ -169,7 +181,12 @@ test('a draft saved under schema version 1, opened under version 2, keeps what f
   // Still listed after a reload until dismissed.
   await page.reload();
   await ipts(page).waitFor({ state: 'visible', timeout: 30_000 });
-  expect(await page.getByRole('region', { name: /not applied/ }).getByRole('listitem').count()).toBe(2);
+  expect(
+    await page
+      .getByRole('region', { name: /not applied/ })
+      .getByRole('listitem')
+      .count(),
+  ).toBe(2);
   await page.getByRole('button', { name: 'Dismiss all' }).click();
   expect(await page.getByRole('region', { name: /not applied/ }).count()).toBe(0);
   expect(errors).toEqual([]);
