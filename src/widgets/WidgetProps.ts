@@ -35,7 +35,7 @@
  *   space-separated set of `default`, `changed`, `error`, `unset`, `disabled`, `readonly`, so CSS can use
  *   `[data-state~="changed"]`.
  */
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentType, ReactNode, RefCallback } from 'react';
 import type { FieldNode } from '../schemas/index';
 
 export interface WidgetProps {
@@ -65,7 +65,7 @@ export interface WidgetProps {
    * Receives the focusable input element (react-hook-form's `field.ref`). Widgets pass it straight to
    * `ref`, so a cleanup function it returns (React 19 ref cleanup) is honoured.
    */
-  readonly inputRef?: (element: HTMLElement | null) => void | (() => void);
+  readonly inputRef?: RefCallback<HTMLElement>;
   /** The caller renders the label itself (e.g. an RJSF FieldTemplate). */
   readonly hideLabel?: boolean;
   /** The caller renders the description itself. */
