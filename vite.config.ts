@@ -23,7 +23,9 @@ function instrumentFiles(): Plugin {
     for (const name of readdirSync(schemas))
       if (name.endsWith('.json')) out.set(`schemas/${name}`, resolve(schemas, name));
     const examples = resolve(here, 'examples');
-    for (const id of readdirSync(examples)) {
+    for (const entry of readdirSync(examples, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const id = entry.name;
       for (const name of readdirSync(resolve(examples, id))) {
         if (name.endsWith('.json')) out.set(`examples/${id}/${name}`, resolve(examples, id, name));
       }

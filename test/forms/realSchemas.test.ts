@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createFormEngine, type ValueStore } from '../../src/forms/engine/FormEngine';
 import { conditionTest, validatorOf } from '../../src/forms/engine/schemasBridge';
-import { buildFieldModel, type FieldModel, loadSchema } from '../../src/schemas/index';
+import { buildFieldModel, defaultsOf, type FieldModel, loadSchema } from '../../src/schemas/index';
 
 const instruments = ['eqsans', 'powder', 'reflectometer'];
 
@@ -40,6 +40,13 @@ function engineFor(model: FieldModel) {
 }
 
 describe.each(instruments)('%s', (id) => {
+  test('an untouched form builds the default request (object-level defaults included)', async () => {
+    const model = await modelFor(id);
+    const { engine } = engineFor(model);
+    engine.importRequest(undefined);
+    expect(engine.request().request).toEqual(defaultsOf(model));
+  });
+
   const examples = readdirSync(resolve(`examples/${id}`)).filter(
     (f) => f.endsWith('.json') && !f.includes('invalid'),
   );

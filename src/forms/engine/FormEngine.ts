@@ -8,7 +8,7 @@
 import type { FieldModel, ModelNode, Pointer, ValidationError } from '../../schemas/index';
 import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './buildRequest';
 import { ErrorStore, type ShownError } from './ErrorStore';
-import { escapeKey, fieldStart, flattenNode, type UnknownKey } from './flattenValues';
+import { escapeKey, flattenNode, type UnknownKey } from './flattenValues';
 import { nodeIndex } from './nodeIndex';
 import {
   branchName,
@@ -79,6 +79,21 @@ export function createFormEngine(options: FormEngineOptions) {
   let pendingFocus: StoragePath | null = null;
 
   const nodeAt = (path: StoragePath): ModelNode | undefined => index.byTemplate.get(templateOf(path));
+
+  // Defaults by storage path: outside lists from the whole model's defaults (object-level defaults
+  // included); inside list rows from the item's defaults, with every row id normalised to "T".
+  const rootDefaults = flattenNode(model.root, '', '', undefined, newRowId).values;
+  const rowDefaults: Record<string, unknown> = {};
+  for (const template of index.lists) {
+    const list = index.byTemplate.get(template);
+    if (list?.type !== 'list') continue;
+    const base = rowPath(template.replace(/\/\*(?=\/|$)/g, '/~rT'), 'T');
+    Object.assign(rowDefaults, flattenNode(list.item, base, '', undefined, () => 'T').values);
+  }
+  const defaultOf = (path: StoragePath): unknown =>
+    path.includes('/~r')
+      ? rowDefaults[fieldName(path.replace(/\/~r[^/]*(?=\/|$)/g, '/~rT'))]
+      : rootDefaults[fieldName(path)];
   const rowsOf = (listPath: StoragePath): string[] =>
     (store.get(rowsName(listPath)) as string[] | undefined) ?? [];
   const branchOf = (choicePath: StoragePath): string | undefined =>
@@ -100,7 +115,7 @@ export function createFormEngine(options: FormEngineOptions) {
     }
     const node = nodeAt(path);
     if (node?.type !== 'field') return false;
-    return !valueEquals(store.get(fieldName(path)), fieldStart(node));
+    return !valueEquals(store.get(fieldName(path)), defaultOf(path));
   }
 
   function trackChange(key: StoragePath): void {
@@ -192,9 +207,18 @@ export function createFormEngine(options: FormEngineOptions) {
     return message === undefined ? undefined : { pointer, path, message };
   }
 
+  /** Default values of everything stored within `path`, for a reset. */
   function fillDefaults(path: StoragePath): Record<string, unknown> {
     const node = nodeAt(path);
     if (!node) return {};
+    if (!path.includes('/~r')) {
+      // Outside lists: the model's defaults (with object-level defaults), fresh row ids for lists.
+      const fresh = flattenNode(model.root, '', '', undefined, newRowId).values;
+      const out: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(fresh))
+        if (isWithin(pathOfName(name), path)) out[name] = value;
+      return out;
+    }
     return flattenNode(node, path, pointerOf(path, rowsOf), undefined, newRowId).values;
   }
 

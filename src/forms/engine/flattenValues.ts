@@ -22,10 +22,22 @@ export interface FlatValues {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The value a field starts with when the request does not give one: default, else null when nullable. */
-export function fieldStart(node: ModelNode): unknown {
-  if (node.type === 'field') return node.hasDefault ? node.default : node.nullable ? null : undefined;
-  return undefined;
+/**
+ * The value a field starts with when the request does not give one: its default, else what an
+ * enclosing object's `default` gives it (`inherited`), else null when nullable (as defaultsOf).
+ */
+export function fieldStart(node: ModelNode, inherited?: unknown): unknown {
+  if (node.type !== 'field') return undefined;
+  if (node.hasDefault) return node.default;
+  if (inherited !== undefined) return inherited;
+  return node.nullable ? null : undefined;
+}
+
+/** An enclosing default overlaid by the group's own default (keys of the group's own win). */
+function groupDefault(group: GroupNode, inherited: unknown): Record<string, unknown> | undefined {
+  const own = group.hasDefault && isObject(group.default) ? group.default : undefined;
+  if (isObject(inherited)) return { ...inherited, ...(own ?? {}) };
+  return own;
 }
 
 /** Picks the branch a value belongs to: by discriminator, else the branch that knows most of its keys. */
@@ -68,13 +80,28 @@ export function flattenNode(
   const values: Record<string, unknown> = {};
   const unknownKeys: UnknownKey[] = [];
 
-  function fillGroup(group: GroupNode, path: StoragePath, pointer: Pointer, value: unknown, report: boolean) {
+  function fillGroup(
+    group: GroupNode,
+    path: StoragePath,
+    pointer: Pointer,
+    value: unknown,
+    report: boolean,
+    inherited: unknown,
+  ) {
     const obj = isObject(value) ? value : undefined;
+    const given = groupDefault(group, inherited);
     const known = new Set<string>();
     for (const child of group.children) {
       known.add(child.key);
       const key = escapeKey(child.key);
-      fill(child, `${path}/${key}`, `${pointer}/${key}`, obj?.[child.key], report && obj !== undefined);
+      fill(
+        child,
+        `${path}/${key}`,
+        `${pointer}/${key}`,
+        obj?.[child.key],
+        report && obj !== undefined,
+        given?.[child.key],
+      );
     }
     if (obj && report) {
       for (const key of Object.keys(obj)) {
@@ -83,24 +110,40 @@ export function flattenNode(
     }
   }
 
-  function fill(node: ModelNode, path: StoragePath, pointer: Pointer, value: unknown, report: boolean) {
+  function fill(
+    node: ModelNode,
+    path: StoragePath,
+    pointer: Pointer,
+    value: unknown,
+    report: boolean,
+    inherited: unknown,
+  ) {
     switch (node.type) {
       case 'field':
-        values[fieldName(path)] = value === undefined ? fieldStart(node) : value;
+        values[fieldName(path)] = value === undefined ? fieldStart(node, inherited) : value;
         return;
       case 'group':
-        fillGroup(node, path, pointer, value, report);
+        fillGroup(node, path, pointer, value, report, inherited);
         return;
       case 'list': {
         const rows: unknown[] = Array.isArray(value)
           ? value
           : node.hasDefault && Array.isArray(node.default)
             ? node.default
-            : Array.from({ length: node.minItems ?? 0 }, () => undefined);
+            : Array.isArray(inherited)
+              ? inherited
+              : Array.from({ length: node.minItems ?? 0 }, () => undefined);
         const ids = rows.map(() => newRowId());
         values[rowsName(path)] = ids;
         ids.forEach((id, i) => {
-          fill(node.item, rowPath(path, id), `${pointer}/${i}`, rows[i], report && Array.isArray(value));
+          fill(
+            node.item,
+            rowPath(path, id),
+            `${pointer}/${i}`,
+            rows[i],
+            report && Array.isArray(value),
+            undefined,
+          );
         });
         return;
       }
@@ -109,10 +152,11 @@ export function flattenNode(
         values[branchName(path)] = selected;
         // Every branch gets its starting values, the selected one last so its data wins where
         // branches share a key: switching later shows defaults, not blanks.
-        for (const branch of node.branches)
-          if (branch.id !== selected) fillGroup(branch.node, path, pointer, undefined, false);
+        for (const branch of node.branches) {
+          if (branch.id !== selected) fillGroup(branch.node, path, pointer, undefined, false, inherited);
+        }
         const chosen = node.branches.find((b) => b.id === selected);
-        if (chosen) fillGroup(chosen.node, path, pointer, value, report);
+        if (chosen) fillGroup(chosen.node, path, pointer, value, report, inherited);
         if (chosen && node.discriminator !== undefined) {
           values[fieldName(`${path}/${escapeKey(node.discriminator)}`)] = chosen.discriminatorValue;
         }
@@ -121,7 +165,7 @@ export function flattenNode(
     }
   }
 
-  fill(start, startPath, startPointer, startValue, true);
+  fill(start, startPath, startPointer, startValue, true, undefined);
   return { values, unknownKeys };
 }
 
