@@ -146,6 +146,10 @@ test('submit to a backend that fails twice: one accepted submission, draft clear
   expect(await ipts(page).inputValue()).toBe('');
   expect(await page.getByRole('region', { name: 'History' }).getByRole('listitem').count()).toBe(1);
   expect(backend.state.accepted.size).toBe(1);
+  // Open it again as a new draft, to submit with changes.
+  await page.getByRole('button', { name: 'Open as new draft' }).click();
+  await expect.poll(() => ipts(page).inputValue()).toBe('19800');
+  expect(await scanRun(page).inputValue()).toBe('88980');
   expect(errors).toEqual([]);
   await page.close();
 });
