@@ -42,15 +42,28 @@ export function childPointer(parent: Pointer, key: string | number): Pointer {
 }
 
 const hasOwn = (value: object, key: string): boolean => Object.hasOwn(value, key);
+const isIndex = (key: string): boolean => /^(0|[1-9][0-9]*)$/.test(key);
+
+// Parsed pointers, because validation reads the same few thousand pointers on every call. Bounded.
+const parsed = new Map<string, readonly string[]>();
+function parseCached(pointer: string): readonly string[] {
+  let keys = parsed.get(pointer);
+  if (!keys) {
+    keys = parsePointer(pointer);
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(pointer, keys);
+  }
+  return keys;
+}
 
 /** Reads the value at `pointer`, or undefined when any step is missing. Own properties only. O(depth). */
 export function getAt(root: unknown, pointer: Pointer | readonly string[]): unknown {
-  const keys = typeof pointer === 'string' ? parsePointer(pointer) : pointer;
+  const keys = typeof pointer === 'string' ? parseCached(pointer) : pointer;
   let current: unknown = root;
   for (const key of keys) {
     if (current === null || typeof current !== 'object') return undefined;
     if (Array.isArray(current)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(key)) return undefined;
+      if (!isIndex(key)) return undefined;
       current = current[Number(key)];
     } else {
       if (!hasOwn(current, key)) return undefined;

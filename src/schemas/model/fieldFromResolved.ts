@@ -26,7 +26,17 @@ export function fieldFromResolved(
 ): Mutable<FieldNode> {
   const k = r.keywords;
   const field: Mutable<FieldNode> = {
-    ...base,
+    pointer: base.pointer,
+    key: base.key,
+    label: base.label,
+    advanced: base.advanced,
+    order: base.order,
+    schemaIndex: base.schemaIndex,
+    required: base.required,
+    readOnly: base.readOnly,
+    conditionIds: base.conditionIds,
+    location: base.location,
+    hints: base.hints,
     type: 'field',
     kind,
     coercion,
@@ -34,6 +44,8 @@ export function fieldFromResolved(
     hasDefault: false,
     ruleIds: [],
   };
+  if (base.description !== undefined) field.description = base.description;
+  if (base.group !== undefined) field.group = base.group;
   if ('default' in k) {
     field.hasDefault = true;
     field.default = k.default;
@@ -45,23 +57,34 @@ export function fieldFromResolved(
     field.enum = k.enum.filter((v) => v !== null);
     if (Array.isArray(k.enumNames)) field.enumLabels = k.enumNames.map(String);
   }
-  const set = <K extends keyof FieldNode>(name: K, value: FieldNode[K] | undefined): void => {
-    if (value !== undefined) field[name] = value as Mutable<FieldNode>[K];
-  };
-  set('minimum', num(limits.minimum));
-  set('maximum', num(limits.maximum));
-  set('exclusiveMinimum', num(limits.exclusiveMinimum));
-  set('exclusiveMaximum', num(limits.exclusiveMaximum));
-  set('multipleOf', num(limits.multipleOf));
-  set('minLength', num(k.minLength));
-  set('maxLength', num(k.maxLength));
-  set('pattern', str(k.pattern));
-  set('format', str(k.format));
-  set('minItems', num(limits.minItems) ?? num(k.minItems));
-  set('maxItems', num(limits.maxItems) ?? num(k.maxItems));
-  set('units', str(k['x-units']));
-  set('widget', str(k['x-widget']) ?? str(k['ui:widget']));
-  set('placeholder', str(k['x-placeholder']) ?? str(k['ui:placeholder']));
+  const minimum = num(limits.minimum);
+  if (minimum !== undefined) field.minimum = minimum;
+  const maximum = num(limits.maximum);
+  if (maximum !== undefined) field.maximum = maximum;
+  const exclusiveMinimum = num(limits.exclusiveMinimum);
+  if (exclusiveMinimum !== undefined) field.exclusiveMinimum = exclusiveMinimum;
+  const exclusiveMaximum = num(limits.exclusiveMaximum);
+  if (exclusiveMaximum !== undefined) field.exclusiveMaximum = exclusiveMaximum;
+  const multipleOf = num(limits.multipleOf);
+  if (multipleOf !== undefined) field.multipleOf = multipleOf;
+  const minLength = num(k.minLength);
+  if (minLength !== undefined) field.minLength = minLength;
+  const maxLength = num(k.maxLength);
+  if (maxLength !== undefined) field.maxLength = maxLength;
+  const pattern = str(k.pattern);
+  if (pattern !== undefined) field.pattern = pattern;
+  const format = str(k.format);
+  if (format !== undefined) field.format = format;
+  const minItems = num(limits.minItems) ?? num(k.minItems);
+  if (minItems !== undefined) field.minItems = minItems;
+  const maxItems = num(limits.maxItems) ?? num(k.maxItems);
+  if (maxItems !== undefined) field.maxItems = maxItems;
+  const units = str(k['x-units']);
+  if (units !== undefined) field.units = units;
+  const widget = str(k['x-widget']) ?? str(k['ui:widget']);
+  if (widget !== undefined) field.widget = widget;
+  const placeholder = str(k['x-placeholder']) ?? str(k['ui:placeholder']);
+  if (placeholder !== undefined) field.placeholder = placeholder;
   register(ctx, field);
   ctx.fields.push(field);
   return field;

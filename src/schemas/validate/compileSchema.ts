@@ -4,11 +4,12 @@
  * run through safeRegExp. Compiled once per schema object and cached (WeakMap): a keystroke never compiles.
  * Fragments ("#/properties/a/if") are compiled lazily from the same root, so their $refs resolve.
  */
-import Ajv, { type Options, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { Dialect } from '../FieldModel';
+import { escapePointerSegment } from '../pointer';
 import { acceptedExtraKeywords, formularyKeywords, uiSchemaKeys } from '../vocabulary';
 import { safeRegExp } from './safePattern';
 
@@ -21,8 +22,15 @@ export interface CompileOptions {
 
 export interface CompiledSchema {
   readonly ajv: Ajv;
-  /** Validates a whole request. */
-  readonly validate: ValidateFunction;
+  /**
+   * Validates a whole request; [] when valid. Root properties are compiled one by one on first use when
+   * the root allows it (see `sectioned`), so opening a 5,000-field form does not wait for ajv.
+   */
+  validate(request: unknown): ErrorObject[];
+  /** Compiles every part now (e.g. in idle time after the form shows). */
+  warm(): void;
+  /** True when the root is validated per property (root keywords are only the simple ones). */
+  readonly sectioned: boolean;
   /** A validator for the subschema at a "#/..." location of the same root (cached), or undefined if absent. */
   fragment(schemaPointer: string): ValidateFunction | undefined;
 }
@@ -65,6 +73,37 @@ function createAjv(dialect: Dialect, options: CompileOptions): Ajv {
   return ajv;
 }
 
+/** Root keywords that a per-property validation reproduces exactly; any other keyword at the root
+ * (if/then, allOf, dependencies, unevaluatedProperties, patternProperties...) means compiling it whole. */
+const sectionable = new Set([
+  '$schema',
+  '$id',
+  '$comment',
+  'title',
+  'description',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'minProperties',
+  'maxProperties',
+  'definitions',
+  '$defs',
+  'default',
+  'examples',
+]);
+
+function sectionKeys(schema: Readonly<Record<string, unknown>>): string[] | undefined {
+  const properties = schema.properties;
+  if (!properties || typeof properties !== 'object') return undefined;
+  if (schema.type !== undefined && schema.type !== 'object') return undefined;
+  if (typeof schema.additionalProperties === 'object') return undefined;
+  for (const k of Object.keys(schema)) {
+    if (!sectionable.has(k) && !k.startsWith('x-') && !k.startsWith('ui:')) return undefined;
+  }
+  return Object.keys(properties);
+}
+
 const cache = new WeakMap<object, Map<string, CompiledSchema>>();
 let counter = 0;
 
@@ -86,24 +125,55 @@ export function compileSchema(
   const ajv = createAjv(dialect, options);
   const key = `formulary-${++counter}`;
   ajv.addSchema(schema as Record<string, unknown>, key);
-  const validate = ajv.getSchema(key);
-  if (!validate) throw new Error('ajv returned no validator for the schema');
   const fragments = new Map<string, ValidateFunction | undefined>();
-  const compiled: CompiledSchema = {
-    ajv,
-    validate,
-    fragment(schemaPointer) {
-      if (fragments.has(schemaPointer)) return fragments.get(schemaPointer);
-      let fn: ValidateFunction | undefined;
-      try {
-        fn = schemaPointer === '#' ? validate : ajv.getSchema(`${key}${schemaPointer}`);
-      } catch {
-        fn = undefined;
-      }
-      fragments.set(schemaPointer, fn);
-      return fn;
-    },
+  const fragment = (schemaPointer: string): ValidateFunction | undefined => {
+    if (fragments.has(schemaPointer)) return fragments.get(schemaPointer);
+    const fn = ajv.getSchema(`${key}${schemaPointer === '#' ? '' : schemaPointer}`);
+    fragments.set(schemaPointer, fn);
+    return fn;
   };
+  const sections = sectionKeys(schema);
+  let validate: (request: unknown) => ErrorObject[];
+  let warm: () => void;
+  if (sections) {
+    // The root's own keywords, with every property accepted: the properties are checked one by one.
+    const shell: Record<string, unknown> = { properties: Object.fromEntries(sections.map((k) => [k, true])) };
+    for (const k of [
+      '$schema',
+      'type',
+      'required',
+      'additionalProperties',
+      'minProperties',
+      'maxProperties',
+    ]) {
+      if (schema[k] !== undefined) shell[k] = schema[k];
+    }
+    const root = ajv.compile(shell);
+    const partPointer = new Map(sections.map((k) => [k, `#/properties/${escapePointerSegment(k)}`]));
+    validate = (request) => {
+      const errors: ErrorObject[] = root(request) ? [] : [...(root.errors ?? [])];
+      if (request === null || typeof request !== 'object' || Array.isArray(request)) return errors;
+      for (const [k, pointer] of partPointer) {
+        if (!Object.hasOwn(request, k)) continue;
+        const fn = fragment(pointer);
+        if (!fn || fn((request as Record<string, unknown>)[k])) continue;
+        const prefix = `/${escapePointerSegment(k)}`;
+        for (const e of fn.errors ?? []) errors.push({ ...e, instancePath: prefix + e.instancePath });
+      }
+      return errors;
+    };
+    warm = () => {
+      for (const pointer of partPointer.values()) fragment(pointer);
+    };
+  } else {
+    const whole = ajv.getSchema(key);
+    if (!whole) throw new Error('ajv returned no validator for the schema');
+    validate = (request) => (whole(request) ? [] : [...(whole.errors ?? [])]);
+    warm = () => {};
+  }
+  const compiled: CompiledSchema = { ajv, validate, warm, sectioned: sections !== undefined, fragment };
+  // Strict mode is for authors and CI: report every schema error now, not at the first submit.
+  if (options.strict) warm();
   if (!bySchema) {
     bySchema = new Map();
     cache.set(schema, bySchema);

@@ -71,11 +71,14 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
 
   return {
     validate(request) {
-      const ok = compiled.validate(request);
-      const errors = ok ? [] : explainAjvErrors(ctx, request, [...(compiled.validate.errors ?? [])]);
+      const raw = compiled.validate(request);
+      const errors = raw.length === 0 ? [] : explainAjvErrors(ctx, request, raw);
       const read = readerOf(request);
-      for (const rule of model.rules) errors.push(...evaluateRuleEverywhere(model, rule, read));
-      return dedupe(errors.filter((e) => !hidden(e.pointer, request)));
+      for (const rule of model.rules) {
+        const found = evaluateRuleEverywhere(model, rule, read);
+        for (const e of found) errors.push(e);
+      }
+      return errors.length === 0 ? errors : dedupe(errors.filter((e) => !hidden(e.pointer, request)));
     },
 
     validateField(pointer, value, request) {

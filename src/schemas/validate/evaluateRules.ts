@@ -4,7 +4,7 @@
  * names all the fields involved in `related`, so the form can mark each. No ajv here: the rules are
  * not JSON Schema, and a keystroke must re-check only the rules that read the changed field.
  */
-import type { FieldModel, ModelNode, Pointer, Rule, ValidationError } from '../FieldModel';
+import type { FieldModel, Pointer, Rule, ValidationError } from '../FieldModel';
 import { refsOf } from '../model/resolveRules';
 import { getAt, instancePointer } from '../pointer';
 import { type RequiredWhenCondition, resolveFieldRef } from '../vocabulary';
@@ -59,20 +59,72 @@ export function rowCombinations(template: string, read: ValueReader): number[][]
   return out;
 }
 
-const targetCache = new WeakMap<Rule, string[]>();
-/** The pointers a rule names (owner excluded), as absolute templates. */
-function targetsOf(rule: Rule): string[] {
-  let t = targetCache.get(rule);
-  if (!t) {
-    t = refsOf(rule.kind, rule.params).map((ref) => resolveFieldRef(rule.owner, ref));
-    targetCache.set(rule, t);
+interface Prepared {
+  /** The pointers the rule names (owner excluded), as absolute templates. */
+  readonly targets: string[];
+  /** Owner and targets, each once: the `related` of its errors. */
+  readonly involved: string[];
+  /** The read with the most "*" segments: its rows are the rows the rule runs on. */
+  readonly rowTemplate: string;
+}
+const prepared = new WeakMap<Rule, Prepared>();
+function prepare(rule: Rule): Prepared {
+  let p = prepared.get(rule);
+  if (!p) {
+    const targets = refsOf(rule.kind, rule.params).map((ref) => resolveFieldRef(rule.owner, ref));
+    const involved = [rule.owner, ...targets].filter((t, i, all) => all.indexOf(t) === i);
+    const stars = (t: string): number => t.split('/*').length;
+    const rowTemplate = rule.reads.reduce((a, b) => (stars(b) > stars(a) ? b : a), rule.owner);
+    p = { targets, involved, rowTemplate };
+    prepared.set(rule, p);
   }
-  return t;
+  return p;
+}
+
+function at(template: string, indexes: readonly number[]): Pointer {
+  return indexes.length === 0 ? template : instancePointer(template, indexes);
+}
+
+function unitsAt(model: FieldModel, template: string): string | undefined {
+  const n = model.byPointer.get(template);
+  return n?.type === 'field' ? n.units : undefined;
+}
+
+function labelAt(model: FieldModel, template: string): string {
+  return labelOf(model.byPointer.get(template), template.slice(template.lastIndexOf('/') + 1));
+}
+
+function ruleError(
+  rule: Rule,
+  indexes: readonly number[],
+  pointer: Pointer,
+  message: string,
+): ValidationError {
+  return {
+    pointer,
+    rule: rule.kind,
+    message: rule.message ?? message,
+    related: prepare(rule).involved.map((t) => at(t, indexes)),
+  };
+}
+
+function conditionHolds(c: RequiredWhenCondition, value: unknown): boolean {
+  if ('equals' in c) return deepEqual(value, c.equals);
+  if ('in' in c) return c.in.some((x) => deepEqual(value, x));
+  return isSet(value) === c.set;
+}
+
+function describeCondition(model: FieldModel, c: RequiredWhenCondition, target: string): string {
+  const node = model.byPointer.get(target);
+  if ('equals' in c) return `${labelAt(model, target)} is ${describeValue(c.equals, node)}`;
+  if ('in' in c)
+    return `${labelAt(model, target)} is ${c.in.map((x) => describeValue(x, node)).join(' or ')}`;
+  return `${labelAt(model, target)} is ${c.set ? 'set' : 'not set'}`;
 }
 
 /**
  * Errors of one rule for the rows `indexes` (empty outside lists). O(values read; list lengths for
- * element-wise lessThan and sameLength).
+ * element-wise lessThan and sameLength). Labels and messages are built only when a rule fails.
  */
 export function evaluateRule(
   model: FieldModel,
@@ -80,28 +132,13 @@ export function evaluateRule(
   read: ValueReader,
   indexes: readonly number[],
 ): ValidationError[] {
-  const at = (template: string): Pointer => instancePointer(template, indexes);
-  const node = (template: string): ModelNode | undefined => model.byPointer.get(template);
-  const units = (template: string): string | undefined => {
-    const n = node(template);
-    return n?.type === 'field' ? n.units : undefined;
-  };
-  const label = (template: string): string =>
-    labelOf(node(template), template.slice(template.lastIndexOf('/') + 1));
-  const targets = targetsOf(rule);
-  const related = [rule.owner, ...targets].filter((t, i, all) => all.indexOf(t) === i).map(at);
-  const error = (pointer: string, message: string): ValidationError => ({
-    pointer,
-    rule: rule.kind,
-    message: rule.message ?? message,
-    related,
-  });
+  const { targets } = prepare(rule);
   const errors: ValidationError[] = [];
   switch (rule.kind) {
     case 'lessThan': {
-      const own = read(at(rule.owner));
+      const own = read(at(rule.owner, indexes));
       for (const target of targets) {
-        const other = read(at(target));
+        const other = read(at(target, indexes));
         const a = toNumbers(own);
         const b = toNumbers(other);
         if (a || b) {
@@ -113,9 +150,14 @@ export function evaluateRule(
             const y = bs[b ? i : 0];
             if (x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y) || x < y) continue;
             const which = a ? `value ${i + 1} (${formatNumber(x)}) must be` : 'must be';
-            const whose = b ? `${label(target)} value ${i + 1}` : label(target);
+            const whose = b ? `${labelAt(model, target)} value ${i + 1}` : labelAt(model, target);
             errors.push(
-              error(at(rule.owner), `${which} less than ${whose} (${withUnits(y, units(target))})`),
+              ruleError(
+                rule,
+                indexes,
+                at(rule.owner, indexes),
+                `${which} less than ${whose} (${withUnits(y, unitsAt(model, target))})`,
+              ),
             );
           }
         } else {
@@ -123,28 +165,42 @@ export function evaluateRule(
           const y = toNumber(other);
           if (x !== undefined && y !== undefined && !(x < y))
             errors.push(
-              error(at(rule.owner), `must be less than ${label(target)} (${withUnits(y, units(target))})`),
+              ruleError(
+                rule,
+                indexes,
+                at(rule.owner, indexes),
+                `must be less than ${labelAt(model, target)} (${withUnits(y, unitsAt(model, target))})`,
+              ),
             );
         }
       }
       break;
     }
     case 'requires': {
-      if (!isSet(read(at(rule.owner)))) break;
+      if (!isSet(read(at(rule.owner, indexes)))) break;
       for (const target of targets) {
-        if (!isSet(read(at(target))))
-          errors.push(error(at(target), `${label(target)} is required when ${label(rule.owner)} is set`));
+        if (!isSet(read(at(target, indexes))))
+          errors.push(
+            ruleError(
+              rule,
+              indexes,
+              at(target, indexes),
+              `${labelAt(model, target)} is required when ${labelAt(model, rule.owner)} is set`,
+            ),
+          );
       }
       break;
     }
     case 'atMostOneTrue': {
-      const on = targets.filter((t) => read(at(t)) === true);
+      const on = targets.filter((t) => read(at(t, indexes)) === true);
       if (on.length > 1) {
-        const names = targets.map(label).join(', ');
+        const names = targets.map((t) => labelAt(model, t)).join(', ');
         errors.push(
-          error(
-            at(on[on.length - 1]!),
-            `only one of ${names} may be on (${on.map(label).join(' and ')} are)`,
+          ruleError(
+            rule,
+            indexes,
+            at(on[on.length - 1]!, indexes),
+            `only one of ${names} may be on (${on.map((t) => labelAt(model, t)).join(' and ')} are)`,
           ),
         );
       }
@@ -152,7 +208,7 @@ export function evaluateRule(
     }
     case 'sameLength': {
       const lengths = targets.map((t) => {
-        const v = read(at(t));
+        const v = read(at(t, indexes));
         const list = Array.isArray(v) ? v : toNumbers(v);
         return list ? list.length : isSet(v) ? 1 : undefined;
       });
@@ -163,7 +219,12 @@ export function evaluateRule(
         const n = lengths[i];
         if (n !== undefined && n !== first) {
           errors.push(
-            error(at(t), `must have as many values as ${label(targets[firstIndex]!)} (${first}, not ${n})`),
+            ruleError(
+              rule,
+              indexes,
+              at(t, indexes),
+              `must have as many values as ${labelAt(model, targets[firstIndex]!)} (${first}, not ${n})`,
+            ),
           );
         }
       });
@@ -173,23 +234,17 @@ export function evaluateRule(
       const conditions = (
         Array.isArray(rule.params) ? rule.params : [rule.params]
       ) as RequiredWhenCondition[];
-      const parts: string[] = [];
-      const holds = conditions.every((c, i) => {
-        const target = targets[i]!;
-        const v = read(at(target));
-        if ('equals' in c) {
-          parts.push(`${label(target)} is ${describeValue(c.equals, node(target))}`);
-          return deepEqual(v, c.equals);
-        }
-        if ('in' in c) {
-          parts.push(`${label(target)} is ${c.in.map((x) => describeValue(x, node(target))).join(' or ')}`);
-          return c.in.some((x) => deepEqual(v, x));
-        }
-        parts.push(`${label(target)} is ${c.set ? 'set' : 'not set'}`);
-        return isSet(v) === c.set;
-      });
-      if (holds && !isSet(read(at(rule.owner))))
-        errors.push(error(at(rule.owner), `${label(rule.owner)} is required when ${parts.join(' and ')}`));
+      const holds = conditions.every((c, n) => conditionHolds(c, read(at(targets[n]!, indexes))));
+      if (!holds || isSet(read(at(rule.owner, indexes)))) break;
+      const parts = conditions.map((c, n) => describeCondition(model, c, targets[n]!));
+      errors.push(
+        ruleError(
+          rule,
+          indexes,
+          at(rule.owner, indexes),
+          `${labelAt(model, rule.owner)} is required when ${parts.join(' and ')}`,
+        ),
+      );
       break;
     }
   }
@@ -198,12 +253,10 @@ export function evaluateRule(
 
 /** Errors of one rule over every row combination present in the request. */
 export function evaluateRuleEverywhere(model: FieldModel, rule: Rule, read: ValueReader): ValidationError[] {
-  const template = rule.reads.reduce(
-    (a, b) => (b.split('*').length > a.split('*').length ? b : a),
-    rule.owner,
-  );
+  const { rowTemplate } = prepare(rule);
+  if (!rowTemplate.includes('*')) return evaluateRule(model, rule, read, []);
   const errors: ValidationError[] = [];
-  for (const indexes of rowCombinations(template, read))
+  for (const indexes of rowCombinations(rowTemplate, read))
     errors.push(...evaluateRule(model, rule, read, indexes));
   return errors;
 }
