@@ -78,9 +78,17 @@ for (const size of sizes) {
   const samples = size >= 5000 ? 5 : 9;
   const clone = (): Record<string, unknown> => structuredClone(schema);
   const buildMs = timeOnce(samples, clone, (s) => buildFieldModel(s));
-  const createMs = timeOnce(samples, () => buildFieldModel(clone()), (m) => createValidator(m));
+  const createMs = timeOnce(
+    samples,
+    () => buildFieldModel(clone()),
+    (m) => createValidator(m),
+  );
   const modelPlusCreateMs = timeOnce(samples, clone, (s) => createValidator(buildFieldModel(s)));
-  const firstValidateMs = timeOnce(samples, () => createValidator(buildFieldModel(clone())), (v) => v.validate(valid));
+  const firstValidateMs = timeOnce(
+    samples,
+    () => createValidator(buildFieldModel(clone())),
+    (v) => v.validate(valid),
+  );
   const modelPlusCompileMs = timeOnce(samples, clone, (s) => {
     buildFieldModel(s);
     compileSchema(s, 'draft-07').warm();
