@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * `npm run size`: gzip sizes of the standalone embed bundle and of each library entry point, after
+ * `build:lib` and `build:embed`. Prints a table; exits 1 when the embed bundle is over its budget.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const embedBudgetKiB = 150;
+
+/** Bytes of a file and of its gzip at the default level, as a CDN would serve it. */
+function sizes(file) {
+  const bytes = readFileSync(file);
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+const rows = [];
+const embed = 'dist/embed/formulary.js';
+rows.push({ name: 'embed (React included)', file: embed, ...sizes(embed) });
+for (const entry of ['index', 'schemas', 'sorted', 'embed']) {
+  const file = join('dist/lib', `${entry}.js`);
+  // Shared chunks count once per entry that needs them: what a page importing that entry downloads.
+  const chunks = readdirSync('dist/lib').filter((f) => f.endsWith('.js') && !['index.js', 'schemas.js', 'sorted.js', 'embed.js'].includes(f));
+  const own = sizes(file);
+  const imported = readFileSync(file, 'utf8');
+  const shared = chunks.filter((chunk) => imported.includes(chunk)).map((chunk) => sizes(join('dist/lib', chunk)));
+  rows.push({
+    name: `formulary${entry === 'index' ? '' : `/${entry}`} (externals excluded)`,
+    file,
+    raw: own.raw + shared.reduce((sum, s) => sum + s.raw, 0),
+    gzip: own.gzip + shared.reduce((sum, s) => sum + s.gzip, 0),
+  });
+}
+
+const kib = (n) => `${(n / 1024).toFixed(1)} kB`;
+console.log(`${'bundle'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}`);
+for (const row of rows) console.log(`${row.name.padEnd(44)} ${kib(row.raw).padStart(10)} ${kib(row.gzip).padStart(10)}`);
+const embedRow = rows[0];
+const ok = embedRow.gzip <= embedBudgetKiB * 1024;
+console.log(`\nembed budget ${embedBudgetKiB} kB gzip: ${ok ? 'within' : 'OVER'} (${kib(embedRow.gzip)})`);
+if (!statSync(embed).isFile() || !ok) process.exitCode = 1;
