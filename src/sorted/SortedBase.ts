@@ -12,7 +12,7 @@ import {
   type Comparator,
   type NaturalKey,
 } from './bisect';
-import { SortedIterator, type VersionSource } from './SortedIterator';
+import { type SortedIterator, sortedIterator, type VersionSource } from './SortedIterator';
 
 type NK = NaturalKey;
 
@@ -105,7 +105,7 @@ export class SortedBase<K, V> implements VersionSource {
     const len = this._len;
     const a = this._clampSlice(start, len, 'start');
     const b = this._clampSlice(stop, len, 'stop');
-    if (a >= b) return new SortedIterator(this._items(), 0, 0, 0, 0, false, this);
+    if (a >= b) return sortedIterator(this._items(), 0, 0, 0, 0, false, this);
     this._locate(a);
     const si = this._li;
     const sj = this._lj;
@@ -116,7 +116,7 @@ export class SortedBase<K, V> implements VersionSource {
       ei = this._li;
       ej = this._lj;
     }
-    return new SortedIterator(this._items(), si, sj, ei, ej, reverse, this);
+    return sortedIterator(this._items(), si, sj, ei, ej, reverse, this);
   }
 
   /** Items whose keys lie between min and max (undefined = unbounded). O(log n + k). */
@@ -146,17 +146,17 @@ export class SortedBase<K, V> implements VersionSource {
       ei = si;
       ej = sj;
     }
-    return new SortedIterator(this._items(), si, sj, ei, ej, options?.reverse === true, this);
+    return sortedIterator(this._items(), si, sj, ei, ej, options?.reverse === true, this);
   }
 
   /** Ascending iteration. O(1) per item. */
   [Symbol.iterator](): SortedIterator<V> {
-    return new SortedIterator(this._items(), 0, 0, this._keys.length, 0, false, this);
+    return sortedIterator(this._items(), 0, 0, this._keys.length, 0, false, this);
   }
 
   /** Descending iteration. O(1) per item. */
   reversed(): SortedIterator<V> {
-    return new SortedIterator(this._items(), 0, 0, this._keys.length, 0, true, this);
+    return sortedIterator(this._items(), 0, 0, this._keys.length, 0, true, this);
   }
 
   /** Calls `fn` with each item and its position, ascending; the fastest full walk. O(n). */
@@ -257,8 +257,9 @@ export class SortedBase<K, V> implements VersionSource {
 
   /** Validates a probe key (has, bisect, irange): same rules, never changes the kind. O(1). */
   protected _checkProbe(k: K): void {
-    if (this._cmp !== undefined) return;
     const t = typeof k;
+    // The common case first: same kind as the stored keys and not NaN (numbers only can be NaN).
+    if (this._cmp !== undefined || (t === this._kind && !Number.isNaN(k))) return;
     if (t === 'number' && Number.isNaN(k))
       throw new TypeError(`${this._name}: NaN has no place in a sorted order`);
     if ((t !== 'number' && t !== 'string') || (this._len > 0 && t !== this._kind)) {

@@ -1,71 +1,147 @@
 /**
  * Walks a run of a list-of-sublists between two (sublist, offset) positions, forwards or backwards.
- * A plain class rather than a generator: V8 inlines its next() into for-of loops, which measured
- * faster than a generator for full iteration and 1,000-item ranges. It never mutates the container;
- * it throws if the container changed under it, instead of yielding skipped or repeated items.
+ * Plain classes rather than generators, one per direction, so V8 inlines next() into for-of loops
+ * without a direction branch per item. They never mutate the container, and they throw if it changed
+ * under them instead of yielding skipped or repeated items.
  */
+
+/** What the sorted containers' iteration methods return: an iterator with a fast forEach. */
+export interface SortedIterator<V> extends IterableIterator<V> {
+  /** Calls `fn` with each remaining item, in the iterator's direction. */
+  forEach(fn: (value: V) => void): void;
+}
 
 /** What a container exposes so an iterator can notice it was mutated mid-walk. */
 export interface VersionSource {
   readonly version: number;
 }
 
-/** Iterates `lists` from (i, j) inclusive to (endI, endJ) exclusive; reversed walks the same run backwards. */
-export class SortedIterator<V> implements IterableIterator<V> {
-  private i: number;
-  private j: number;
-  private readonly stopI: number;
-  private readonly stopJ: number;
-  private readonly version: number;
+const changed = () => new Error('Sorted container changed during iteration; copy it with toArray() first');
 
-  /** Positions must be normalised: j < lists[i].length, or (lists.length, 0) for the end. */
+class ForwardIterator<V> implements SortedIterator<V> {
+  private readonly version: number;
+  /** The current sublist and the end of the run inside it: the hot path touches only these. */
+  private list: readonly V[];
+  private end: number;
+
   constructor(
     private readonly lists: readonly (readonly V[])[],
-    startI: number,
-    startJ: number,
-    endI: number,
-    endJ: number,
-    private readonly reverse: boolean,
+    private i: number,
+    private j: number,
+    private readonly stopI: number,
+    private readonly stopJ: number,
     private readonly source: VersionSource,
   ) {
     this.version = source.version;
-    if (reverse) {
-      this.i = endI;
-      this.j = endJ;
-      this.stopI = startI;
-      this.stopJ = startJ;
-    } else {
-      this.i = startI;
-      this.j = startJ;
-      this.stopI = endI;
-      this.stopJ = endJ;
-    }
+    this.list = (lists[i] ?? []) as readonly V[];
+    this.end = i === stopI ? stopJ : this.list.length;
   }
 
   next(): IteratorResult<V> {
-    if (this.i === this.stopI && this.j === this.stopJ) return { value: undefined, done: true };
-    if (this.source.version !== this.version) {
-      throw new Error('Sorted container changed during iteration; copy it with toArray() first');
+    if (this.j < this.end) {
+      if (this.source.version !== this.version) throw changed();
+      return { value: this.list[this.j++] as V, done: false };
     }
+    return this.nextList();
+  }
+
+  /**
+   * Calls `fn` with each remaining item, like the ES2025 Iterator.prototype.forEach: plain loops
+   * over the sublists, several times faster per item than the iterator protocol on V8.
+   */
+  forEach(fn: (value: V) => void): void {
+    if (this.source.version !== this.version) throw changed();
     const lists = this.lists;
-    if (this.reverse) {
-      if (this.j === 0) {
-        this.i--;
-        this.j = (lists[this.i] as V[]).length;
-      }
-      this.j--;
-      return { value: (lists[this.i] as V[])[this.j] as V, done: false };
+    for (let i = this.i; i <= this.stopI && i < lists.length; i++) {
+      const list = lists[i] as readonly V[];
+      const end = i === this.stopI ? this.stopJ : list.length;
+      for (let j = i === this.i ? this.j : 0; j < end; j++) fn(list[j] as V);
     }
-    const list = lists[this.i] as V[];
-    const value = list[this.j] as V;
-    if (++this.j === list.length) {
+    this.i = this.stopI;
+    this.j = this.stopJ;
+    this.end = 0;
+  }
+
+  /** Steps to the next sublist, or ends the run. Kept out of next() so next() stays tiny. */
+  private nextList(): IteratorResult<V> {
+    while (this.i < this.stopI) {
       this.i++;
       this.j = 0;
+      this.list = (this.lists[this.i] ?? []) as readonly V[];
+      this.end = this.i === this.stopI ? this.stopJ : this.list.length;
+      if (this.j < this.end) return this.next();
     }
-    return { value, done: false };
+    return { value: undefined, done: true };
   }
 
   [Symbol.iterator](): IterableIterator<V> {
     return this;
   }
+}
+
+class ReverseIterator<V> implements SortedIterator<V> {
+  private readonly version: number;
+  constructor(
+    private readonly lists: readonly (readonly V[])[],
+    private i: number,
+    private j: number,
+    private readonly stopI: number,
+    private readonly stopJ: number,
+    private readonly source: VersionSource,
+  ) {
+    this.version = source.version;
+  }
+
+  next(): IteratorResult<V> {
+    if (this.i === this.stopI && this.j === this.stopJ) return { value: undefined, done: true };
+    if (this.source.version !== this.version) throw changed();
+    if (this.j === 0) {
+      this.i--;
+      this.j = (this.lists[this.i] as V[]).length;
+    }
+    this.j--;
+    return { value: (this.lists[this.i] as V[])[this.j] as V, done: false };
+  }
+
+  /** Calls `fn` with each remaining item, descending (ES2025 Iterator.prototype.forEach). */
+  forEach(fn: (value: V) => void): void {
+    if (this.source.version !== this.version) throw changed();
+    const lists = this.lists;
+    let i = this.i;
+    let j = this.j;
+    while (i > this.stopI || (i === this.stopI && j > this.stopJ)) {
+      if (j === 0) {
+        i--;
+        j = (lists[i] as V[]).length;
+        continue;
+      }
+      const list = lists[i] as V[];
+      const low = i === this.stopI ? this.stopJ : 0;
+      while (j > low) fn(list[--j] as V);
+    }
+    this.i = i;
+    this.j = j;
+  }
+
+  [Symbol.iterator](): IterableIterator<V> {
+    return this;
+  }
+}
+
+/**
+ * Iterates `lists` from (startI, startJ) inclusive to (endI, endJ) exclusive, or that run backwards.
+ * Positions must be normalised: j < lists[i].length, or (lists.length, 0) for the end.
+ */
+export function sortedIterator<V>(
+  lists: readonly (readonly V[])[],
+  startI: number,
+  startJ: number,
+  endI: number,
+  endJ: number,
+  reverse: boolean,
+  source: VersionSource,
+): SortedIterator<V> {
+  return reverse
+    ? new ReverseIterator(lists, endI, endJ, startI, startJ, source)
+    : new ForwardIterator(lists, startI, startJ, endI, endJ, source);
 }

@@ -52,6 +52,25 @@ describe('documented examples', () => {
     expect([...sl.reversed()]).toEqual([6, 5, 4, 3, 2, 1]);
     expect([...sl]).toEqual([1, 2, 3, 4, 5, 6]);
   });
+  test('iterators have a fast forEach that continues where next() stopped', () => {
+    const sl = new SortedList([1, 2, 3, 4, 5, 6], { load: 4 });
+    const seen: number[] = [];
+    const it = sl.irange(2, 5);
+    it.next();
+    it.forEach((x) => {
+      seen.push(x);
+    });
+    expect(seen).toEqual([3, 4, 5]);
+    expect(it.next().done).toBe(true);
+    const back: number[] = [];
+    const rit = sl.islice(1, 6, true);
+    rit.next();
+    rit.forEach((x) => {
+      back.push(x);
+    });
+    expect(back).toEqual([5, 4, 3, 2]);
+    expect(rit.next().done).toBe(true);
+  });
   test('comparator, given directly or as an option', () => {
     const byDesc = new SortedList([1, 3, 2], (a, b) => b - a);
     expect(byDesc.toArray()).toEqual([3, 2, 1]);
@@ -178,11 +197,21 @@ function stress(seed: number, ops: number, load: number): void {
       const y = x + Math.floor(rnd() * 200);
       const expected = model.slice(modelBisectLeft(model, x, cmp), modelBisectRight(model, y, cmp));
       expect([...sl.irange(x, y)]).toEqual(expected);
+      const viaForEach: number[] = [];
+      sl.irange(x, y, { reverse: true }).forEach((v) => {
+        viaForEach.push(v);
+      });
+      expect(viaForEach).toEqual(expected.reverse());
       continue;
     } else if (r < 0.999) {
       const a = Math.floor(rnd() * (model.length + 10)) - 5;
       const b = Math.floor(rnd() * (model.length + 10)) - 5;
       expect([...sl.islice(a, b, true)]).toEqual(model.slice(a, b).reverse());
+      const viaForEach: number[] = [];
+      sl.islice(a, b).forEach((v) => {
+        viaForEach.push(v);
+      });
+      expect(viaForEach).toEqual(model.slice(a, b));
       continue;
     } else {
       sl.clear();

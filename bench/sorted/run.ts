@@ -1,0 +1,207 @@
+/**
+ * `npm run bench:sorted`: times formulary's SortedList against its JavaScript peers, one child process
+ * per (library, operation, size), checks that every library's checksum agrees (a mismatch fails the
+ * run), prints milliseconds with ratios to the best peer, and writes `--json FILE`. Flags: --quick
+ * (1e3, 1e4), --sizes 1e3,1e5, --ops add,range, --libs formulary,bintrees, --with-comparator.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const list = (name: string, fallback: string[]) => option(name)?.split(',') ?? fallback;
+
+const OPS = ['build', 'add', 'remove', 'contains', 'bisect', 'at', 'range', 'iterate', 'prefix', 'mixed'];
+const PEERS = [
+  'sorted-containers',
+  'sorted-btree',
+  'js-sdsl',
+  'functional-red-black-tree',
+  'bintrees',
+  'sorted array',
+];
+const sizes = list('--sizes', flag('--quick') ? ['1e3', '1e4'] : ['1e3', '1e4', '1e5', '1e6']).map(Number);
+const ops = list('--ops', OPS);
+const libs = list('--libs', ['formulary', ...(flag('--with-comparator') ? ['formulary-cmp'] : []), ...PEERS]);
+const jsonFile = option('--json');
+
+/** Samples per cell: small sizes are cheap and noisy, so they get more. Never fewer than 5. */
+function plan(n: number): { samples: number; warmup: number } {
+  if (n <= 1e4) return { samples: 15, warmup: 5 };
+  if (n <= 1e5) return { samples: 9, warmup: 3 };
+  return { samples: Number(option('--samples-1e6') ?? 5), warmup: 1 };
+}
+
+/** Bundles the worker once (esbuild, via tsx) so each child starts in plain Node, not a TS loader. */
+async function workerCommand(): Promise<string[]> {
+  const source = join(here, 'worker.ts');
+  try {
+    const esbuild = await import('esbuild');
+    const dir = join(tmpdir(), 'formulary-bench-sorted');
+    mkdirSync(dir, { recursive: true });
+    const out = join(dir, 'worker.mjs');
+    await esbuild.build({
+      entryPoints: [source],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: out,
+      logLevel: 'error',
+    });
+    return [out];
+  } catch {
+    return ['--import', 'tsx', source];
+  }
+}
+
+interface Cell {
+  op: string;
+  size: number;
+  library: string;
+  ms?: number;
+  min?: number;
+  samples?: number[];
+  checksum?: number;
+  skip?: boolean;
+  error?: string;
+}
+
+const command = await workerCommand();
+const cells: Cell[] = [];
+let failed = false;
+const started = Date.now();
+for (const size of sizes) {
+  const { samples, warmup } = plan(size);
+  for (const op of ops) {
+    const row: Cell[] = [];
+    for (const library of libs) {
+      const child = spawnSync(
+        process.execPath,
+        [...command, library, op, String(size), String(samples), String(warmup)],
+        {
+          encoding: 'utf8',
+          timeout: 300_000,
+          maxBuffer: 1 << 24,
+        },
+      );
+      let cell: Cell = { op, size, library };
+      try {
+        const last = child.stdout.trim().split('\n').pop() ?? '';
+        cell = { ...cell, ...JSON.parse(last) };
+      } catch {
+        cell.error = (child.stderr || `exit ${child.status} ${child.signal ?? ''}`).trim().slice(0, 300);
+      }
+      row.push(cell);
+      cells.push(cell);
+      if (cell.error) {
+        failed = true;
+        console.error(`${library} ${op} ${size}: ${cell.error}`);
+      }
+    }
+    const sums = new Set(row.filter((c) => c.checksum !== undefined).map((c) => c.checksum));
+    if (sums.size > 1) {
+      failed = true;
+      console.error(
+        `CHECKSUM MISMATCH ${op} ${size}: ${row.map((c) => `${c.library}=${c.checksum}`).join(' ')}`,
+      );
+    }
+    process.stderr.write(`  ${op} ${size} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  }
+}
+
+printTable(cells);
+if (jsonFile) {
+  const results = cells
+    .filter((c) => c.ms !== undefined)
+    .map(({ op, size, library, ms, min, samples, checksum }) => ({
+      op,
+      size,
+      library,
+      ms,
+      min,
+      samples,
+      checksum,
+    }));
+  writeFileSync(
+    jsonFile,
+    `${JSON.stringify({ node: process.version, cpu: cpus()[0]?.model ?? 'unknown', results }, null, 2)}\n`,
+  );
+  console.log(`wrote ${jsonFile}`);
+}
+if (failed) {
+  console.error('benchmark FAILED: see errors or checksum mismatches above');
+  process.exit(1);
+}
+
+function printTable(all: Cell[]): void {
+  const short: Record<string, string> = {
+    formulary: 'formulary',
+    'formulary-cmp': 'form.+cmp',
+    'sorted-containers': 'sorted-cont',
+    'sorted-btree': 'sorted-btree',
+    'js-sdsl': 'js-sdsl',
+    'functional-red-black-tree': 'func-rbtree',
+    bintrees: 'bintrees',
+    'sorted array': 'array',
+  };
+  const w = 12;
+  const pad = (s: string) => s.padStart(w);
+  console.log(
+    `\nms per cell (median); * = fastest; "vs best peer" = formulary / fastest peer (< 1 is a win)`,
+  );
+  console.log(`node ${process.version}, ${cpus()[0]?.model ?? ''}`);
+  console.log(
+    ['op'.padEnd(9), 'size'.padStart(8), ...libs.map((l) => pad(short[l] ?? l)), pad('vs best peer')].join(
+      '',
+    ),
+  );
+  let wins = 0;
+  let counted = 0;
+  let worst = 0;
+  for (const op of ops) {
+    for (const size of sizes) {
+      const row = libs.map((l) => all.find((c) => c.op === op && c.size === size && c.library === l));
+      const peerMs = row
+        .filter((c) => c && c.ms !== undefined && PEERS.includes(c.library))
+        .map((c) => c?.ms as number);
+      const best = Math.min(...row.filter((c) => c?.ms !== undefined).map((c) => c?.ms as number));
+      const ours = row.find((c) => c?.library === 'formulary')?.ms;
+      const bestPeer = Math.min(...peerMs);
+      const ratio = ours !== undefined && peerMs.length > 0 ? ours / bestPeer : undefined;
+      if (ratio !== undefined && size >= 1e4) {
+        counted++;
+        if (ratio <= 1) wins++;
+        worst = Math.max(worst, ratio);
+      }
+      const fmt = (c: Cell | undefined) => {
+        if (!c) return pad('');
+        if (c.skip) return pad('n/a');
+        if (c.ms === undefined) return pad('error');
+        const v = c.ms < 10 ? c.ms.toFixed(3) : c.ms < 1000 ? c.ms.toFixed(1) : c.ms.toFixed(0);
+        return pad(`${v}${c.ms === best ? '*' : ' '}`);
+      };
+      console.log(
+        [
+          op.padEnd(9),
+          String(size).padStart(8),
+          ...row.map(fmt),
+          pad(ratio === undefined ? '' : `${ratio.toFixed(2)}x`),
+        ].join(''),
+      );
+    }
+  }
+  if (counted > 0) {
+    console.log(
+      `\nGoal check (sizes >= 1e4): formulary fastest in ${wins}/${counted} cells (${((100 * wins) / counted).toFixed(0)}%, goal >= 80%); ` +
+        `worst ratio to the best peer ${worst.toFixed(2)}x (goal <= 1.5x)`,
+    );
+  }
+}
