@@ -174,9 +174,7 @@ describe('EQSANS form in the demo portal', () => {
       true,
     );
     // The advanced Geometry section: its toggle opens it with Enter.
-    const geometry = await page
-      .getByRole('button', { name: /Geometry/ })
-      .evaluate((el) => el.id || (el.id = 'geometry-toggle'));
+    const geometry = (await page.getByRole('button', { name: /Geometry/ }).getAttribute('id'))!;
     await tabTo(geometry);
     await page.keyboard.press('Enter');
     await typeInto(domId('/geometry/sampleApertureSize'), '12');

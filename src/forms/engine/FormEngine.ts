@@ -77,6 +77,8 @@ export function createFormEngine(options: FormEngineOptions) {
   // good value, so these block submit and are listed in the summary until fixed.
   const textErrors = new Map<StoragePath, string>();
   let pendingFocus: StoragePath | null = null;
+  // A reveal in progress: parts that mount later (a lazy block inside a section just opened) open too.
+  let pendingReveal: StoragePath | null = null;
 
   const nodeAt = (path: StoragePath): ModelNode | undefined => index.byTemplate.get(templateOf(path));
 
@@ -393,6 +395,7 @@ export function createFormEngine(options: FormEngineOptions) {
     registerRevealer(roots: readonly StoragePath[], open: () => void): () => void {
       const entry = { roots, open };
       revealers.add(entry);
+      if (pendingReveal !== null && roots.some((root) => isWithin(pendingReveal!, root))) open();
       return () => revealers.delete(entry);
     },
 
@@ -401,6 +404,7 @@ export function createFormEngine(options: FormEngineOptions) {
       focusers.set(path, focus);
       if (pendingFocus === path) {
         pendingFocus = null;
+        pendingReveal = null;
         focus();
       }
       return () => {
@@ -410,6 +414,7 @@ export function createFormEngine(options: FormEngineOptions) {
 
     /** Opens whatever hides `path` (section, advanced part, lazy block), then scrolls to and focuses it. */
     reveal(path: StoragePath): void {
+      pendingReveal = path;
       for (const r of revealers) if (r.roots.some((root) => isWithin(path, root))) r.open();
       // The nearest mounted ancestor takes focus when the exact path is not an input (a list, a group).
       let target: StoragePath | null = path;
@@ -417,8 +422,10 @@ export function createFormEngine(options: FormEngineOptions) {
         target = target === '' ? null : target.slice(0, target.lastIndexOf('/'));
       }
       const focus = target === null ? undefined : focusers.get(target);
-      if (focus && target === path) focus();
-      else pendingFocus = path;
+      if (focus && target === path) {
+        pendingReveal = null;
+        focus();
+      } else pendingFocus = path;
     },
 
     pointerOf: (path: StoragePath) => pointerOf(path, rowsOf),

@@ -46,6 +46,7 @@ export const ChoiceView = memo(function ChoiceView({
             data-selected={b.id === selected ? 'true' : undefined}
           >
             <input
+              id={`${id}-branch-${b.id.replace(/[^A-Za-z0-9_-]/g, '_')}`}
               type="radio"
               name={`${id}-branch`}
               value={b.id}

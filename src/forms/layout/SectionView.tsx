@@ -39,7 +39,13 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
       <div className="formulary-section__head">
         <h2 id={headingId} className="formulary-section__title">
           {section.advanced ? (
-            <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+            <button
+              type="button"
+              id={`${id}-toggle`}
+              aria-expanded={open}
+              aria-controls={bodyId}
+              onClick={() => setOpen(!open)}
+            >
               {section.title}
               <span className="formulary-section__tag"> (advanced)</span>
             </button>
