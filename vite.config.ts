@@ -91,15 +91,32 @@ function libConfig(): UserConfig {
   };
 }
 
+/**
+ * In the embed bundle every style reaches the page through the shadow root (`?inline` strings in
+ * src/embed/embedCss.ts); the plain `import './x.css'` of the widgets and the form would emit a stray
+ * stylesheet nobody loads, so they become empty here.
+ */
+function dropSideEffectCss(): Plugin {
+  return {
+    name: 'formulary-embed-drop-side-effect-css',
+    enforce: 'pre',
+    load(id) {
+      return /\.css$/.test(id) ? '' : null;
+    },
+  };
+}
+
 function embedConfig(): UserConfig {
   return {
-    plugins: [react()],
+    plugins: [react(), dropSideEffectCss()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: resolve(here, 'dist/embed'),
       emptyOutDir: true,
+      // A classic script (IIFE): one <script src defer> works in any template; window.Formulary.mount for scripts.
       lib: {
-        formats: ['es'],
+        formats: ['iife'],
+        name: 'Formulary',
         entry: resolve(here, 'src/embed/standalone.ts'),
         fileName: () => 'formulary.js',
       },

@@ -1,2 +1,12 @@
 /** formulary/embed: the <formulary-form> custom element and mount() for pages that are not React. */
-export {};
+export { EmbeddedForm, type EmbeddedFormProps } from './EmbeddedForm';
+export { embedCss } from './embedCss';
+export { defineFormularyForm, FormularyFormElement, formularyFormTag } from './FormularyFormElement';
+export {
+  changeEvent,
+  type MountedForm,
+  type MountOptions,
+  mount,
+  submitEvent,
+  submittedEvent,
+} from './mount';
