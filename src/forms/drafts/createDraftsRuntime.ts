@@ -8,8 +8,13 @@ import type { StateStorage } from 'zustand/middleware';
 import type { FieldModel } from '../../schemas/index';
 import { clearStoredDraft } from './clearStoredDraft';
 import { createDraftStore, type DraftStore, draftStorageKey } from './createDraftStore';
-import { createHistoryStore, type HistoryEntry, type HistoryStore } from './createHistoryStore';
-import { createOutboxStore, type OutboxStore } from './createOutboxStore';
+import {
+  createHistoryStore,
+  type HistoryEntry,
+  type HistoryStore,
+  historyStorageKey,
+} from './createHistoryStore';
+import { createOutboxStore, type OutboxStore, outboxStorageKey } from './createOutboxStore';
 import {
   createSubmitter,
   type SendOptions,
@@ -38,7 +43,7 @@ export interface DraftsRuntime {
   submit(request: Record<string, unknown>, meta: SubmissionMeta): Promise<SubmitResult>;
   /** Makes a history entry the instrument's draft (through the model check when its form opens). */
   openAsDraft(entry: HistoryEntry): void;
-  /** Retries the outbox now and on every `online` event; returns a function that stops it. */
+  /** Retries the outbox now and on every `online` event, re-reads outbox and history written by other tabs. */
   startSync(target?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>): () => void;
 }
 
@@ -111,8 +116,19 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
         }),
       );
     },
-    startSync(target) {
-      return startOutboxSync(submitter, target);
+    startSync(target = globalThis) {
+      const stopOutbox = startOutboxSync(submitter, target);
+      // Another tab changed the outbox or history: re-read it, so this tab never writes back a stale list.
+      const onStorage = (event: Event) => {
+        const key = (event as StorageEvent).key;
+        if (key === outboxStorageKey || key === null) void outbox.persist.rehydrate();
+        if (key === historyStorageKey || key === null) void history.persist.rehydrate();
+      };
+      target.addEventListener('storage', onStorage);
+      return () => {
+        stopOutbox();
+        target.removeEventListener('storage', onStorage);
+      };
     },
   };
 }

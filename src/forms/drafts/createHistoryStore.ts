@@ -31,7 +31,8 @@ export interface HistoryState {
   clear(): void;
 }
 
-export type HistoryStore = StoreApi<HistoryState>;
+/** The store, with `persist.rehydrate()` to re-read what another tab wrote. */
+export type HistoryStore = StoreApi<HistoryState> & { persist: { rehydrate(): Promise<void> | void } };
 
 export const historyStorageKey = 'formulary:history';
 

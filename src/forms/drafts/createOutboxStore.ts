@@ -40,7 +40,8 @@ export interface OutboxState {
   markAccepted(entry: OutboxEntry, at: number): void;
 }
 
-export type OutboxStore = StoreApi<OutboxState>;
+/** The store, with `persist.rehydrate()` to re-read what another tab wrote. */
+export type OutboxStore = StoreApi<OutboxState> & { persist: { rehydrate(): Promise<void> | void } };
 
 export const outboxStorageKey = 'formulary:outbox';
 

@@ -91,4 +91,24 @@ describe('createDraftsRuntime', () => {
     expect(up.outbox.getState().entries).toEqual([]);
     expect(storage.items.has(draftStorageKey('EQSANS'))).toBe(false);
   });
+
+  test('another tab writing the outbox is re-read, so this tab does not write back a stale list', async () => {
+    const storage = memoryStorage();
+    const tabA = createDraftsRuntime({
+      storage,
+      send: { url: '/x', fetch: fakeServer(['network']).fetch, retries: 0 },
+    });
+    const tabB = createDraftsRuntime({
+      storage,
+      send: { url: '/x', fetch: fakeServer(['network']).fetch, retries: 0 },
+    });
+    const target = new EventTarget();
+    const stop = tabB.startSync(target);
+    await tabA.submit(request, { instrument: 'EQSANS', schemaVersion: 1 });
+    expect(tabB.outbox.getState().entries).toEqual([]);
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: 'formulary:outbox' }));
+    await vi.runAllTimersAsync();
+    expect(tabB.outbox.getState().entries.map((e) => e.instrument)).toEqual(['EQSANS']);
+    stop();
+  });
 });
