@@ -4,6 +4,7 @@
  * reads keywords. For list kinds (runList, numberList, binning) minimum/maximum are per element.
  */
 import type { Coercion, FieldNode, NodeBase, ValueKind } from '../FieldModel';
+import { isDangerousPattern } from '../validate/safePattern';
 import type { ModelContext, Mutable } from './ModelContext';
 import { register } from './ModelContext';
 import type { RawSchema, Resolved } from './resolveSchema';
@@ -72,7 +73,17 @@ export function fieldFromResolved(
   const maxLength = num(k.maxLength);
   if (maxLength !== undefined) field.maxLength = maxLength;
   const pattern = str(k.pattern);
-  if (pattern !== undefined) field.pattern = pattern;
+  if (pattern !== undefined) {
+    field.pattern = pattern;
+    if (isDangerousPattern(pattern)) {
+      ctx.diagnostics.push({
+        severity: 'warning',
+        rule: 'unsafe-pattern',
+        message: `The pattern of ${base.pointer || '/'} can backtrack catastrophically; it is not checked while validating (rewrite it without a repeated group that itself repeats)`,
+        location: { schemaPointer: r.location },
+      });
+    }
+  }
   const format = str(k.format);
   if (format !== undefined) field.format = format;
   const minItems = num(limits.minItems) ?? num(k.minItems);

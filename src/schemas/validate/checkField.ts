@@ -40,12 +40,9 @@ function formatOk(format: Format | undefined, value: string): boolean {
   return true;
 }
 
-function numberChecks(
-  field: FieldNode,
-  n: number,
-  push: (rule: string, message: string) => void,
-  prefix = '',
-): void {
+type Push = (rule: string, message: string) => void;
+
+function numberChecks(field: FieldNode, n: number, push: Push, prefix = ''): void {
   const u = field.units;
   if (field.minimum !== undefined && n < field.minimum)
     push('minimum', prefix + limitMessage('minimum', field.minimum, u));
@@ -64,12 +61,7 @@ function isMultiple(n: number, of: number): boolean {
   return Math.abs(q - Math.round(q)) < 1e-9;
 }
 
-function stringChecks(
-  field: FieldNode,
-  text: string,
-  push: (rule: string, message: string) => void,
-  formats: FormatLookup,
-): void {
+function stringChecks(field: FieldNode, text: string, push: Push, formats: FormatLookup): void {
   const length = field.minLength !== undefined || field.maxLength !== undefined ? [...text].length : 0;
   if (field.minLength !== undefined && length < field.minLength)
     push(

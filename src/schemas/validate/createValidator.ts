@@ -113,7 +113,7 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
           );
         }
       }
-      return dedupe(errors);
+      return errors.length < 2 ? errors : dedupe(errors);
     },
   };
 }

@@ -70,13 +70,29 @@ export function modelIndex(model: FieldModel): ModelIndex {
   return index;
 }
 
+const templates = new WeakMap<FieldModel, Map<Pointer, PointerTemplate>>();
+
 /**
  * The template of an instance pointer: row indexes of lists become "*" ("/scans/2/run" ->
  * "/scans/*\/run"). Segments below a leaf field (a list-valued field's items) are kept as they are.
- * O(depth).
+ * O(depth) the first time, then a map lookup (validateField calls it on every keystroke).
  */
 export function templateOf(model: FieldModel, pointer: Pointer): PointerTemplate {
   if (pointer === '') return '';
+  let known = templates.get(model);
+  if (!known) {
+    known = new Map();
+    templates.set(model, known);
+  }
+  const hit = known.get(pointer);
+  if (hit !== undefined) return hit;
+  const template = computeTemplate(model, pointer);
+  if (known.size > 50_000) known.clear(); // bounded: rows come and go
+  known.set(pointer, template);
+  return template;
+}
+
+function computeTemplate(model: FieldModel, pointer: Pointer): PointerTemplate {
   let template = '';
   for (const key of parsePointer(pointer)) {
     const node = model.byPointer.get(template);
