@@ -4,6 +4,8 @@
  * the loader rejects is `load-error`, a model that cannot be built is `model-error`), so `lint` can
  * report them with everything else and the other commands can print them and exit 1.
  */
+
+import { resolve } from 'node:path';
 import {
   buildFieldModel,
   createValidator,
@@ -30,12 +32,15 @@ export interface OpenedSchema {
   readonly problems: LintDiagnostic[];
 }
 
-/** Loads, models and compiles one schema file; never throws for problems in the file. */
-export async function openSchema(path: string, config: CliConfig): Promise<OpenedSchema> {
+/**
+ * Loads, models and compiles one schema file (relative paths against `cwd`, not the process's, so
+ * the CLI can run in-process too); never throws for problems in the file.
+ */
+export async function openSchema(path: string, config: CliConfig, cwd: string): Promise<OpenedSchema> {
   const problems: LintDiagnostic[] = [];
   let loaded: LoadedSchema;
   try {
-    loaded = await loadSchema(path, config.load);
+    loaded = await loadSchema(resolve(cwd, path), config.load);
   } catch (error) {
     return { path, problems: [diagnosticFromLoadError(error, path)] };
   }

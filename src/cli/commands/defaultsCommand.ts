@@ -32,6 +32,7 @@ export async function defaultsCommand(args: readonly string[], io: Io): Promise<
   const opened = await openSchema(
     positionals[0]!,
     readCliConfig(values.config as string | undefined, io.cwd),
+    io.cwd,
   );
   if (reportProblems(opened, io, 'model')) return 1;
   io.out(`${JSON.stringify(defaultsOf(opened.model!), null, 2)}\n`);

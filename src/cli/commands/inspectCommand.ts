@@ -34,6 +34,7 @@ export async function inspectCommand(args: readonly string[], io: Io): Promise<n
   const opened = await openSchema(
     positionals[0]!,
     readCliConfig(values.config as string | undefined, io.cwd),
+    io.cwd,
   );
   if (reportProblems(opened, io, 'model')) return 1;
   const summary = summarizeModel(opened.model!);

@@ -106,7 +106,7 @@ async function lintExampleFile(
     ];
   }
   const schemaPath = relative(io.cwd, schema) || schema;
-  if (!opened.has(schemaPath)) opened.set(schemaPath, openSchema(schemaPath, config));
+  if (!opened.has(schemaPath)) opened.set(schemaPath, openSchema(schemaPath, config, io.cwd));
   const target = await opened.get(schemaPath)!;
   if (!target.validate) {
     return [
@@ -175,7 +175,7 @@ export async function lintFiles(
       out.push(...(await lintExampleFile(file, io, config, opened)));
       continue;
     }
-    if (!opened.has(file)) opened.set(file, openSchema(file, config));
+    if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd));
     const target = await opened.get(file)!;
     out.push(...target.problems);
     if (!target.loaded) continue;

@@ -55,7 +55,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     io.err(`${requestPath}: invalid JSON: ${(error as Error).message}\n`);
     return 1;
   }
-  const opened = await openSchema(schemaPath, config);
+  const opened = await openSchema(schemaPath, config, io.cwd);
   if (reportProblems(opened, io, 'validator')) return 1;
   const errors = opened.validate!(request);
   const diagnostics: LintDiagnostic[] = errors.map((e) => ({
