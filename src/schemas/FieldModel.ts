@@ -183,7 +183,10 @@ export interface Condition {
   /** Pointer of the object the test applies to. */
   readonly scope: PointerTemplate;
   /** Fields the condition makes required (then.required / dependentRequired), by the side that requires them. */
-  readonly requires?: { readonly whenTrue: readonly PointerTemplate[]; readonly whenFalse: readonly PointerTemplate[] };
+  readonly requires?: {
+    readonly whenTrue: readonly PointerTemplate[];
+    readonly whenFalse: readonly PointerTemplate[];
+  };
   readonly location: SchemaLocation;
 }
 
