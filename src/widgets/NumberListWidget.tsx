@@ -6,6 +6,7 @@
  */
 import { memo, type ReactNode, useCallback } from 'react';
 import { type CoerceResult, fail, formatNumberList, ok, parseNumberList } from '../schemas/index';
+import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
 import { useTextValue } from './useTextValue';
@@ -47,16 +48,29 @@ export const NumberListWidget = memo(function NumberListWidget(props: WidgetProp
   const fromText = typeof t.parsed === 'string' ? parseNumberList(t.parsed) : undefined;
   const values = Array.isArray(t.parsed) ? t.parsed : fromText?.ok ? fromText.value : undefined;
   const count = values !== undefined && t.pendingError === undefined ? values.length : undefined;
-  const outOfRange =
+  const countWrong =
     count !== undefined &&
     ((field.minItems !== undefined && count < field.minItems) ||
       (field.maxItems !== undefined && count > field.maxItems));
+  // minimum/maximum of a list kind apply to each entry (FieldModel): say so, and which entry breaks them.
+  const each = describeLimits(field);
+  const bad =
+    values !== undefined && t.pendingError === undefined
+      ? values.findIndex((v) => typeof v === 'number' && limitProblem(field, v) !== undefined)
+      : -1;
+  const entryProblem = bad >= 0 ? bad : undefined;
+  const parts: string[] = [];
+  if (count !== undefined) parts.push(countHint(count, field.minItems, field.maxItems));
+  if (entryProblem !== undefined) {
+    parts.push(`entry ${entryProblem + 1}: ${limitProblem(field, values?.[entryProblem] as number)}`);
+  } else if (each !== undefined) parts.push(`each ${each}`);
+  const outOfRange = countWrong || entryProblem !== undefined;
   return (
     <FieldFrame
       widget="numberList"
       props={props}
       textError={t.textError}
-      hint={count === undefined ? undefined : countHint(count, field.minItems, field.maxItems)}
+      hint={parts.length === 0 ? undefined : parts.join('; ')}
       hintWarn={outOfRange}
       units={field.units}
     >

@@ -63,4 +63,17 @@ describe('NumberListWidget', () => {
     await h.user.type(input, '-30;60');
     expect(h.value()).toBe('-30, 60');
   });
+
+  test('limits apply to each entry and the breaking entry is named', async () => {
+    const { h, input } = setup([0, 90], { ...wedges, minimum: -180, maximum: 180 });
+    expect(document.getElementById('f-hint')?.textContent).toBe(
+      '2 values; exactly 2 expected; each -180–180 degrees',
+    );
+    await h.user.clear(input);
+    await h.user.type(input, '10, 200');
+    expect(document.getElementById('f-hint')?.textContent).toBe(
+      '2 values; exactly 2 expected; entry 2: 200 is above the maximum, 180 degrees.',
+    );
+    expect(h.value()).toEqual([10, 200]);
+  });
 });

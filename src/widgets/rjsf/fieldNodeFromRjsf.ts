@@ -13,7 +13,6 @@ const RJSF_WIDGET_NAMES: Readonly<Record<string, string>> = {
   checkbox: 'boolean',
   text: 'text',
   updown: 'number',
-  textarea: 'text',
   'date-time': 'dateTime',
   datetime: 'dateTime',
 };

@@ -22,7 +22,6 @@ export const formularyRjsfWidgets: RegistryWidgetsType = {
   CheckboxWidget: adaptWidget(BooleanWidget),
   UpDownWidget: adaptWidget(NumberWidget),
   DateTimeWidget: adaptWidget(DateTimeWidget),
-  TextareaWidget: adaptWidget(),
   // Our own names, for ui:widget in a facility's uiSchema.
   runList: adaptWidget(),
   numberList: adaptWidget(),
