@@ -23,5 +23,6 @@ export {
   setAt,
   unescapePointerSegment,
 } from './pointer';
+export * from './search/index';
 export * from './validate/index';
 export * from './vocabulary';
