@@ -5,9 +5,9 @@
  */
 import { type ReactNode, type Ref, useEffect, useState } from 'react';
 import {
+  SubmissionForm,
   type SubmissionFormHandle,
   type SubmissionRequest,
-  SubmissionForm,
   type SubmitResult,
   submitRequest,
 } from '../forms/index';
@@ -49,7 +49,8 @@ async function load(props: EmbeddedFormProps): Promise<Loaded> {
   try {
     if (schemaUrl !== undefined) model = buildFieldModel(await loadSchema(schemaUrl));
     else if (props.schema !== undefined) model = buildFieldModel(await loadSchema(props.schema));
-    else return { state: 'failed', what: 'schema', message: 'no schema-src attribute (the URL of the schema)' };
+    else
+      return { state: 'failed', what: 'schema', message: 'no schema-src attribute (the URL of the schema)' };
   } catch (error) {
     return { state: 'failed', what: 'schema', url: schemaUrl, message: (error as Error).message };
   }
@@ -62,7 +63,12 @@ async function load(props: EmbeddedFormProps): Promise<Loaded> {
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
     return { state: 'ready', model, formData: await response.json() };
   } catch (error) {
-    return { state: 'failed', what: 'prefill (form-data-src)', url: dataUrl, message: (error as Error).message };
+    return {
+      state: 'failed',
+      what: 'prefill (form-data-src)',
+      url: dataUrl,
+      message: (error as Error).message,
+    };
   }
 }
 

@@ -57,7 +57,9 @@ export function mount(element: Element, options: MountOptions): MountedForm {
       ...current,
       formRef: handle,
       onChange: (request) => {
-        element.dispatchEvent(new CustomEvent(changeEvent, { detail: request, bubbles: true, composed: true }));
+        element.dispatchEvent(
+          new CustomEvent(changeEvent, { detail: request, bubbles: true, composed: true }),
+        );
         current.onChange?.(request);
       },
       onSubmit: (request) => {
@@ -71,7 +73,9 @@ export function mount(element: Element, options: MountOptions): MountedForm {
         return notCancelled && current.onSubmit?.(request) !== false;
       },
       onSubmitted: (result: SubmitResult) => {
-        element.dispatchEvent(new CustomEvent(submittedEvent, { detail: result, bubbles: true, composed: true }));
+        element.dispatchEvent(
+          new CustomEvent(submittedEvent, { detail: result, bubbles: true, composed: true }),
+        );
         current.onSubmitted?.(result);
       },
     };

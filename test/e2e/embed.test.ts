@@ -1,0 +1,130 @@
+/**
+ * The one-script-tag embed in Chromium: examples/plain-page (a portal page with clashing CSS) loads
+ * dist/embed/formulary.js, the EQSANS schema is fetched by URL (its common.json ref resolved beside it),
+ * three fields are filled and submitted; the body the server received must equal the schema's default
+ * request with those three changes. A schema-src that 404s must show an error naming the URL.
+ * Builds the embed bundle first (vite build --mode embed, a few seconds).
+ */
+import { execFileSync } from 'node:child_process';
+import type { IncomingMessage } from 'node:http';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildFieldModel, defaultsOf, loadSchema, setAt } from '../../src/schemas/index';
+import { type LaunchedBrowser, launchChromium } from './chromium';
+import { type ServedPage, servePage } from './servePage';
+
+let browser: LaunchedBrowser;
+let site: ServedPage;
+const received: { url: string; body: unknown; headers: IncomingMessage['headers'] }[] = [];
+
+const brokenPage = `<!doctype html><html><head><script src="/dist/embed/formulary.js" defer></script></head>
+<body><h1>Broken</h1><formulary-form schema-src="/no/such/instrument.schema.json" submit-url="/submit"></formulary-form></body></html>`;
+
+beforeAll(async () => {
+  // NODE_ENV=test (vitest's) would make the React plugin emit development JSX into a production bundle.
+  execFileSync('npx', ['vite', 'build', '--mode', 'embed', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  // The repository root: the example page reaches the bundle and the schemas by relative paths, as documented.
+  site = await servePage('.', (req, res) => {
+    if (req.method === 'POST' && req.url === '/submit') {
+      let text = '';
+      req.on('data', (chunk) => {
+        text += chunk;
+      });
+      req.on('end', () => {
+        received.push({ url: req.url ?? '', body: JSON.parse(text), headers: req.headers });
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'job-1' }));
+      });
+      return true;
+    }
+    if (req.url === '/broken.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(brokenPage);
+      return true;
+    }
+    return false;
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      errors.push(message.text());
+  });
+  await page.goto(`${site.url}${path}`);
+  return { page, errors };
+}
+
+describe('<formulary-form> on a plain portal page', () => {
+  test('fill three fields, submit: the server receives the default request with those changes', async () => {
+    const loaded = await loadSchema('src/schemas/instruments/eqsans.schema.json');
+    let expected: Record<string, unknown> = defaultsOf(buildFieldModel(loaded));
+    expected = setAt(expected, '/iptsNumber', 19800);
+    expected = setAt(expected, '/job/scans/0/runNumber', '88980');
+    expected = setAt(expected, '/job/scans/0/sampleName', 'lysozyme in D2O');
+
+    const { page, errors } = await open('examples/plain-page/');
+    const form = page.locator('formulary-form form.formulary-form');
+    await form.waitFor({ state: 'visible', timeout: 30_000 });
+
+    // The portal's `label { display: none }` and dashed inputs stop at the shadow root.
+    const ipts = page.getByLabel(/^IPTS/);
+    await expect.poll(() => ipts.isVisible()).toBe(true);
+    expect(await page.locator('formulary-form label', { hasText: 'IPTS' }).isVisible()).toBe(true);
+    expect(await ipts.evaluate((el) => getComputedStyle(el).borderTopStyle)).not.toBe('dashed');
+
+    const changes: unknown[] = [];
+    await page.evaluate(() => {
+      const w = window as unknown as { changes: unknown[] };
+      w.changes = [];
+      document
+        .querySelector('formulary-form')!
+        .addEventListener('formulary-change', (e) => w.changes.push((e as CustomEvent).detail));
+    });
+
+    await ipts.fill('19800');
+    await page.getByLabel('Run number, row 1').fill('88980');
+    await page.getByLabel('Sample name, row 1').fill('lysozyme in D2O');
+    await page.getByRole('button', { name: 'Submit request' }).click();
+
+    await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
+    expect(received[0]!.body).toEqual(expected);
+    expect(received[0]!.headers['content-type']).toMatch(/application\/json/);
+    // The page heard formulary-submit (detail: the request) and the element says it was sent.
+    await expect
+      .poll(() => page.locator('#portal-message').textContent())
+      .toBe('Submitting a request for IPTS 19800…');
+    await expect.poll(() => page.locator('formulary-form [data-outcome="sent"]').count()).toBe(1);
+    // formulary-change carried the request as it was typed.
+    const changes2 = await page.evaluate(() => (window as unknown as { changes: unknown[] }).changes);
+    changes.push(...changes2);
+    expect(changes.at(-1)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a broken schema-src shows an error naming the URL inside the element', async () => {
+    const { page, errors } = await open('broken.html');
+    const problem = page.locator('formulary-form [role="alert"]');
+    await problem.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await problem.textContent()) ?? '';
+    expect(text).toContain('could not be loaded');
+    expect(text).toContain(`${site.url}no/such/instrument.schema.json`);
+    expect(text).toMatch(/404/);
+    expect(await page.locator('formulary-form form').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
