@@ -319,3 +319,47 @@ describe('compilation', () => {
     expect(createValidator(model).validateField('/s', evil, {})).toEqual([]);
   });
 });
+
+describe('sections and hostile keys', () => {
+  test('a root of plain properties is validated section by section, with the same errors', () => {
+    const schema = {
+      type: 'object',
+      required: ['a'],
+      additionalProperties: false,
+      properties: {
+        a: { type: 'object', properties: { x: { type: 'number', maximum: 1 } } },
+        b: { type: 'string' },
+      },
+    };
+    const sectioned = compileSchema(schema, '2020-12');
+    const whole = compileSchema({ ...schema, allOf: [{}] }, '2020-12');
+    expect(sectioned.sectioned).toBe(true);
+    expect(whole.sectioned).toBe(false);
+    const request = { a: { x: 2 }, b: 3, c: 1 };
+    const shape = (errors: { instancePath: string; keyword: string }[]) =>
+      errors.map((e) => `${e.instancePath} ${e.keyword}`).sort();
+    expect(shape(sectioned.validate(request))).toEqual(shape(whole.validate(request)));
+    expect(shape(sectioned.validate({}))).toEqual([' required']);
+  });
+  test('warm compiles ahead; validation is unchanged', () => {
+    const validator = createValidator(sans);
+    validator.warm();
+    expect(validator.validate({ ...base, wavelength: 12 })[0]?.message).toBe('must be at most 10 Å');
+  });
+  test('__proto__ and constructor in a request are data, not a way into prototypes', () => {
+    // JSON.parse: in an object literal `__proto__:` would set the prototype instead of a property.
+    const model = buildFieldModel(
+      JSON.parse(
+        '{"type": "object", "properties": {"__proto__": {"type": "number"}, "constructor": {"type": "string"}}}',
+      ),
+    );
+    expect(model.byPointer.get('/__proto__')?.label).toBe('Proto');
+    const request = JSON.parse('{"__proto__": "text", "constructor": 5}');
+    const errors = createValidator(model).validate(request);
+    expect(errors.map((e) => [e.pointer, e.rule])).toEqual([
+      ['/__proto__', 'type'],
+      ['/constructor', 'type'],
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
