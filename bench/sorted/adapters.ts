@@ -25,6 +25,8 @@ export interface Adapter<K> {
   has(s: unknown, x: K): boolean;
   rank?: (s: unknown, x: K) => number;
   at?: (s: unknown, i: number) => K;
+  /** at() walks the tree in order (O(n)): timed at 1e3 only, marked O(n) above. */
+  atLinear?: boolean;
   /** Sum of numeric keys in [lo, hi]. */
   rangeSum(s: unknown, lo: K, hi: K): number;
   /** Visits every string key in [lo, hi): sum of each key's last char code (so every key is read). */
@@ -183,8 +185,14 @@ export function makeAdapters<K>(cmp: Cmp<K>): Record<string, Adapter<K>> {
         return s;
       },
       has: (s, x) => asSdsl(s).find(x).isAccessible(),
-      rank: (s, x) => asSdsl(s).lowerBound(x).index,
+      // Its end() iterator reports index size - 1, so a probe past the last key is mapped to size.
+      rank: (s, x) => {
+        const it = asSdsl(s).lowerBound(x);
+        return it.isAccessible() ? it.index : asSdsl(s).size();
+      },
+      // getElementByPos is an in-order walk even with the index enabled.
       at: (s, i) => asSdsl(s).getElementByPos(i),
+      atLinear: true,
       rangeSum: (s, lo, hi) => {
         let sum = 0;
         const set = asSdsl(s);

@@ -71,6 +71,7 @@ interface Cell {
   samples?: number[];
   checksum?: number;
   skip?: boolean;
+  linear?: boolean;
   error?: string;
 }
 
@@ -183,7 +184,7 @@ function printTable(all: Cell[]): void {
       }
       const fmt = (c: Cell | undefined) => {
         if (!c) return pad('');
-        if (c.skip) return pad('n/a');
+        if (c.skip) return pad(c.linear ? 'O(n)' : 'n/a');
         if (c.ms === undefined) return pad('error');
         const v = c.ms < 10 ? c.ms.toFixed(3) : c.ms < 1000 ? c.ms.toFixed(1) : c.ms.toFixed(0);
         return pad(`${v}${c.ms === best ? '*' : ' '}`);

@@ -71,6 +71,10 @@ function runNumbers(): void {
     emit({ skip: true });
     return;
   }
+  if (op === 'at' && ad.atLinear && n > 1000) {
+    emit({ skip: true, linear: true });
+    return;
+  }
   const d = numberData(n);
   const k = opCount(n);
   let s = op === 'build' ? undefined : ad.build(d.keys, op);

@@ -250,8 +250,18 @@ export class SortedBase<K, V> implements VersionSource {
       );
     }
     if (t !== this._kind) {
-      if (this._len === 0 || this._kind === '') this._kind = t;
+      if (this._kind === '') this._kind = t;
       else throw new TypeError(`${this._name}: cannot mix ${t} keys with ${this._kind} keys`);
+    }
+  }
+
+  /** Validates a batch before any of it is stored; an empty container forgets a refused kind. */
+  protected _checkKeys(keys: readonly K[]): void {
+    try {
+      for (let i = 0; i < keys.length; i++) this._checkKey(keys[i] as K);
+    } catch (error) {
+      if (this._len === 0) this._kind = '';
+      throw error;
     }
   }
 
@@ -449,6 +459,7 @@ export class SortedBase<K, V> implements VersionSource {
       maxes.pop();
       vals?.pop();
       this._fen = null;
+      this._kind = '';
     }
     return value;
   }

@@ -52,17 +52,18 @@ export class SortedDict<K, V> implements Iterable<[K, V]> {
 
   /** Sets many pairs; many new keys at once are re-sorted in bulk. */
   update(entries: Iterable<readonly [K, V]>): this {
+    // Sort the new keys in first: if one is refused (NaN, wrong kind), nothing has changed yet.
+    const pairs = Array.from(entries);
     const fresh: K[] = [];
-    for (const [k, v] of entries) {
-      if (!this._map.has(k)) fresh.push(k);
-      this._map.set(k, v);
+    const seen = new Set<K>();
+    for (const [k] of pairs) {
+      if (!this._map.has(k) && !seen.has(k)) {
+        seen.add(k);
+        fresh.push(k);
+      }
     }
-    try {
-      this._list.update(fresh);
-    } catch (error) {
-      for (const k of fresh) this._map.delete(k);
-      throw error;
-    }
+    this._list.update(fresh);
+    for (const [k, v] of pairs) this._map.set(k, v);
     return this;
   }
 

@@ -39,11 +39,8 @@ export class SortedKeyList<T, K> extends SortedBase<K, T> {
     const n = batch.length;
     if (n === 0) return this;
     const bkeys: K[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const k = this._key(batch[i] as T);
-      this._checkKey(k);
-      bkeys[i] = k;
-    }
+    for (let i = 0; i < n; i++) bkeys[i] = this._key(batch[i] as T);
+    this._checkKeys(bkeys);
     if (this._len > 0 && n * 4 < this._len) {
       for (let i = 0; i < n; i++) this._insert(bkeys[i] as K, batch[i] as T);
       return this;

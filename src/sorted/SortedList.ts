@@ -27,7 +27,7 @@ export class SortedList<T> extends SortedBase<T, T> {
   update(values: Iterable<T>): this {
     const batch = Array.isArray(values) ? values.slice() : Array.from(values);
     if (batch.length === 0) return this;
-    for (let i = 0; i < batch.length; i++) this._checkKey(batch[i] as T);
+    this._checkKeys(batch);
     if (this._len === 0 || batch.length * 4 >= this._len) {
       const all = this._len === 0 ? batch : this.toArray().concat(batch);
       if (this._cmp === undefined) sortNatural(all as unknown as number[]);

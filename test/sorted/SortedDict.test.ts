@@ -78,6 +78,9 @@ describe('errors', () => {
       ]),
     ).toThrow(/NaN/);
     expect(d.size).toBe(1);
+    expect(d.get(2)).toBeUndefined();
+    d.update([[1, 7]]);
+    expect(d.get(1)).toBe(7);
     d.assertInvariants();
     expect(() => new SortedDict([[{}, 1]])).toThrow(/compare/);
   });

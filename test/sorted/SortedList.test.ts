@@ -95,6 +95,11 @@ describe('bad input gets a clear error', () => {
   test('objects without a comparator, mixed kinds', () => {
     expect(() => new SortedList([{}])).toThrow(/compare/);
     expect(() => new SortedList<number | string>([1]).add('a')).toThrow(/mix/);
+    const empty = new SortedList<number | string>();
+    expect(() => empty.update([1, 'a'])).toThrow(/mix/);
+    expect(empty.length).toBe(0);
+    empty.add('b');
+    expect(empty.toArray()).toEqual(['b']);
   });
   test('index out of range or not an integer', () => {
     const sl = new SortedList([1, 2, 3]);
