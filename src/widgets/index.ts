@@ -25,6 +25,7 @@ export { AdvancedObjectFieldTemplate, isAdvancedProperty } from './rjsf/Advanced
 export { adaptWidget } from './rjsf/adaptWidget';
 export { fieldNodeFromRjsf, type RjsfFieldInput } from './rjsf/fieldNodeFromRjsf';
 export { formularyRjsfTheme, formularyRjsfWidgets } from './rjsf/formularyRjsfTheme';
+export { FormularyAnyOfField, FormularyOneOfField, isSingleValueUnion } from './rjsf/UnionField';
 export { SelectWidget } from './SelectWidget';
 export { TextWidget } from './TextWidget';
 export type { WidgetComponent, WidgetProps } from './WidgetProps';

@@ -41,6 +41,7 @@ function RjsfAdapter({ rjsf: props, component, registry }: AdapterProps): ReactN
     name,
     required: required === true,
     uiWidget: uiSchema?.['ui:widget'],
+    rootSchema: props.registry.rootSchema,
     ...(enumLabels !== undefined ? { enumLabels } : {}),
   });
   // RJSF's oneOf/anyOf selector hands a select its branches as enumOptions on a synthetic schema.

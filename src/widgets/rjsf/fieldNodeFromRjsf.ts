@@ -18,7 +18,9 @@ const RJSF_WIDGET_NAMES: Readonly<Record<string, string>> = {
 };
 const OUR_NAMES = new Set(['runList', 'numberList', 'binning', 'path', 'json', 'number', 'integer', 'text']);
 
-const cache = new Map<string, FieldNode>();
+// Per root schema (its definitions resolve $refs left in a field's schema), then by content.
+const caches = new WeakMap<object, Map<string, FieldNode>>();
+const NO_ROOT = {};
 const CACHE_LIMIT = 5_000;
 
 export interface RjsfFieldInput {
@@ -27,9 +29,14 @@ export interface RjsfFieldInput {
   readonly required: boolean;
   readonly uiWidget?: unknown;
   readonly enumLabels?: readonly string[];
+  /** The form's root schema: its definitions / $defs resolve local $refs inside the field's schema. */
+  readonly rootSchema?: object;
 }
 
-/** The FieldNode for an RJSF field; a JSON field when our model cannot read the schema. O(schema) once. */
+/**
+ * The FieldNode for an RJSF field; a JSON field when our model cannot read the schema as one field (an
+ * object choice, say). O(schema) once per distinct schema.
+ */
 export function fieldNodeFromRjsf(input: RjsfFieldInput): FieldNode {
   const cacheKey = JSON.stringify([
     input.schema,
@@ -38,12 +45,24 @@ export function fieldNodeFromRjsf(input: RjsfFieldInput): FieldNode {
     input.uiWidget,
     input.enumLabels,
   ]);
+  const root = input.rootSchema ?? NO_ROOT;
+  let cache = caches.get(root);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(root, cache);
+  }
   const hit = cache.get(cacheKey);
   if (hit !== undefined) return hit;
   const key = input.name === '' ? 'value' : input.name;
   let field: FieldNode | undefined;
   try {
+    const defs = input.rootSchema as
+      | { definitions?: unknown; $defs?: unknown; $schema?: unknown }
+      | undefined;
     const model = buildFieldModel({
+      ...(defs?.$schema !== undefined ? { $schema: defs.$schema } : {}),
+      ...(defs?.definitions !== undefined ? { definitions: defs.definitions } : {}),
+      ...(defs?.$defs !== undefined ? { $defs: defs.$defs } : {}),
       type: 'object',
       properties: { [key]: input.schema },
       required: input.required ? [key] : [],

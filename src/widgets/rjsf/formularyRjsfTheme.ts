@@ -1,6 +1,6 @@
 /**
- * The RJSF theme: our widgets under RJSF's widget names, plus the object template with the "Advanced"
- * section. `withTheme(formularyRjsfTheme)` gives an @rjsf/core Form with Formulary inputs; a facility
+ * The RJSF theme: our widgets under RJSF's widget names, the object template with the "Advanced"
+ * section, and union fields that show a one-value union (number | numeric text | null) as one input. `withTheme(formularyRjsfTheme)` gives an @rjsf/core Form with Formulary inputs; a facility
  * can also take single entries (`formularyRjsfWidgets.TextWidget`) and keep the rest of its theme.
  */
 import type { ThemeProps } from '@rjsf/core';
@@ -11,6 +11,7 @@ import { NumberWidget } from '../NumberWidget';
 import { RadioWidget } from '../RadioWidget';
 import { AdvancedObjectFieldTemplate } from './AdvancedObjectFieldTemplate';
 import { adaptWidget } from './adaptWidget';
+import { FormularyAnyOfField, FormularyOneOfField } from './UnionField';
 
 /** By RJSF widget name; the generic entries pick through our registry (kind, x-input, x-widget). */
 export const formularyRjsfWidgets: RegistryWidgetsType = {
@@ -34,4 +35,5 @@ export const formularyRjsfWidgets: RegistryWidgetsType = {
 export const formularyRjsfTheme: ThemeProps = {
   widgets: formularyRjsfWidgets,
   templates: { ObjectFieldTemplate: AdvancedObjectFieldTemplate },
+  fields: { AnyOfField: FormularyAnyOfField, OneOfField: FormularyOneOfField },
 };

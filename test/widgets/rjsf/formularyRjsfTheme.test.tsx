@@ -112,4 +112,24 @@ describe('formularyRjsfTheme on EQSANS', { timeout: 30_000 }, () => {
     expect(onSubmit.mock.calls[0]?.[0].formData.background).toEqual(example.background);
     expect(onSubmit.mock.calls[0]?.[0].formData.beamCenter).toEqual(example.beamCenter);
   });
+
+  test('a one-value union (number | numeric text | null) is one input, not an "Option 1 / Option 2" picker', async () => {
+    const onChange = vi.fn();
+    const { container } = render(
+      <ThemedForm schema={schema} validator={validator} formData={example} onChange={onChange} />,
+    );
+    expect(container.querySelector('#root_binning_Qmax__anyof_select')).toBeNull();
+    const qmax = document.getElementById('root_binning_Qmax') as HTMLInputElement;
+    expect(widgetOf(qmax).getAttribute('data-widget')).toBe('number');
+    expect(qmax.value).toBe('0.45'); // the example stores text; shown as it is
+    expect(document.querySelectorAll('label[for="root_binning_Qmax"]')).toHaveLength(1); // RJSF's, not a second one
+    const user = userEvent.setup();
+    await user.clear(qmax);
+    await user.type(qmax, '0.5');
+    const data = onChange.mock.calls.at(-1)?.[0].formData as Record<string, Record<string, unknown>>;
+    expect(data.binning?.Qmax).toBe(0.5);
+    // A real choice between objects keeps a picker, with the branch titles instead of "Option 1".
+    const job = container.querySelector('#root_job__oneof_select')?.closest('[data-widget]') as HTMLElement;
+    expect(within(job).getByText('One reduction of all scans (averaged)')).toBeTruthy();
+  });
 });
