@@ -1,0 +1,14 @@
+/** RunListWidget (registry name "runList") in each state: default, changed, error, unset, disabled. */
+import type { Meta } from '@storybook/react-vite';
+import { WidgetDemo } from '../support/WidgetDemo';
+import { widgetStates } from '../support/widgetStates';
+
+const meta: Meta<typeof WidgetDemo> = { title: 'Widgets/RunListWidget', component: WidgetDemo };
+export default meta;
+
+const states = widgetStates('runList');
+export const Default = states.Default;
+export const Changed = states.Changed;
+export const WithError = states.Error;
+export const Unset = states.Unset;
+export const Disabled = states.Disabled;
