@@ -24,6 +24,7 @@ import { TableOfContents } from './layout/TableOfContents';
 import { UiStoreContext } from './layout/UiStoreContext';
 import { createUiStore } from './layout/uiStore';
 import { useRenderCount } from './renderCount';
+import { SearchScope } from './search/SearchScope';
 
 /** A nested JSON request, as sent to the facility. */
 export type SubmissionRequest = Record<string, unknown>;
@@ -69,6 +70,8 @@ export interface SubmissionFormProps {
   /** Prefix of DOM ids (default: generated). */
   readonly idPrefix?: string;
   readonly submitLabel?: string;
+  /** Show the field search box above the form (default true): / or Ctrl+K, jump, show only matches. */
+  readonly search?: boolean;
   /** Show the import panel (default true). */
   readonly showImport?: boolean;
   readonly formRef?: Ref<SubmissionFormHandle>;
@@ -253,30 +256,32 @@ function FormInstance(props: SubmissionFormProps & { model: FieldModel }): React
   return (
     <FormContext.Provider value={context}>
       <UiStoreContext.Provider value={ui}>
-        <form
-          className="formulary-form"
-          noValidate
-          onSubmit={onSubmit}
-          aria-label={model.root.label || 'Reduction request'}
-        >
-          <ErrorSummary ref={summary} />
-          {unknownKeys.length > 0 && (
-            <UnknownKeysNotice keys={unknownKeys} onDismiss={() => setUnknownKeys([])} />
-          )}
-          {props.showImport !== false && !props.readOnly && !props.disabled && (
-            <ImportPanel onImport={doImport} />
-          )}
-          {sections.length > 1 && <TableOfContents sections={sections} />}
-          {sections.map((section, i) => (
-            <SectionView key={section.key} section={section} eager={i < eagerCount} />
-          ))}
-          <div className="formulary-actions">
-            <button type="submit" disabled={props.disabled || props.readOnly}>
-              {props.submitLabel ?? 'Submit request'}
-            </button>
-            {props.children}
-          </div>
-        </form>
+        <SearchScope enabled={props.search !== false}>
+          <form
+            className="formulary-form"
+            noValidate
+            onSubmit={onSubmit}
+            aria-label={model.root.label || 'Reduction request'}
+          >
+            <ErrorSummary ref={summary} />
+            {unknownKeys.length > 0 && (
+              <UnknownKeysNotice keys={unknownKeys} onDismiss={() => setUnknownKeys([])} />
+            )}
+            {props.showImport !== false && !props.readOnly && !props.disabled && (
+              <ImportPanel onImport={doImport} />
+            )}
+            {sections.length > 1 && <TableOfContents sections={sections} />}
+            {sections.map((section, i) => (
+              <SectionView key={section.key} section={section} eager={i < eagerCount} />
+            ))}
+            <div className="formulary-actions">
+              <button type="submit" disabled={props.disabled || props.readOnly}>
+                {props.submitLabel ?? 'Submit request'}
+              </button>
+              {props.children}
+            </div>
+          </form>
+        </SearchScope>
       </UiStoreContext.Provider>
     </FormContext.Provider>
   );

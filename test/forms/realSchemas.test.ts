@@ -6,11 +6,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createFormEngine, type ValueStore } from '../../src/forms/engine/FormEngine';
+import { createFormEngine, pathOfName, type ValueStore } from '../../src/forms/engine/FormEngine';
+import { nodeIndex } from '../../src/forms/engine/nodeIndex';
 import { conditionTest, validatorOf } from '../../src/forms/engine/schemasBridge';
-import { buildFieldModel, defaultsOf, type FieldModel, loadSchema } from '../../src/schemas/index';
+import { sparseRequest } from '../../src/forms/engine/sparseRequest';
+import { buildFieldModel, defaultsOf, type FieldModel, getAt, loadSchema } from '../../src/schemas/index';
+import { instrumentCatalogue } from '../../src/schemas/instruments/index';
 
-const instruments = ['eqsans', 'powder', 'reflectometer'];
+const instruments = instrumentCatalogue.map((i) => i.id);
 
 function plainStore(): ValueStore & { values: Record<string, unknown> } {
   const values: Record<string, unknown> = {};
@@ -29,7 +32,8 @@ function plainStore(): ValueStore & { values: Record<string, unknown> } {
 }
 
 async function modelFor(id: string): Promise<FieldModel> {
-  const loaded = await loadSchema(resolve(`src/schemas/instruments/${id}.schema.json`));
+  const entry = instrumentCatalogue.find((i) => i.id === id)!;
+  const loaded = await loadSchema(resolve(entry.schemaPath));
   return buildFieldModel(loaded);
 }
 
@@ -60,5 +64,41 @@ describe.each(instruments)('%s', (id) => {
     const built = engine.validateAll();
     expect(built.errors).toEqual([]);
     expect(built.request).toEqual(example);
+  });
+});
+
+describe.each(instruments)('%s: checking one field on the sparse request', (id) => {
+  const invalid = readdirSync(resolve(`examples/${id}`)).filter(
+    (f) => f.startsWith('invalid') && !f.includes('expected'),
+  );
+
+  test.each(invalid)('finds what the whole request finds, field by field, in %s', async (file) => {
+    const model = await modelFor(id);
+    const example = JSON.parse(readFileSync(resolve(`examples/${id}/${file}`), 'utf8'));
+    const { engine, store } = engineFor(model);
+    engine.importRequest(example);
+    const validator = validatorOf(model);
+    const full = engine.request().request;
+    let sparseUsed = 0;
+    let withErrors = 0;
+    for (const name of store.names()) {
+      const path = pathOfName(name);
+      const node = engine.nodeAt(path);
+      if (node?.type !== 'field') continue;
+      const pointer = engine.pointerOf(path);
+      // Fields of an unselected branch are not in the request (nor rendered): nothing to check.
+      if (getAt(full, pointer) === undefined) continue;
+      const sparse = sparseRequest(model, nodeIndex(model), node, path, store.get, engine.rowsOf);
+      if (!sparse) continue;
+      sparseUsed++;
+      const expected = validator.validateField(full, pointer);
+      if (expected.length > 0) withErrors++;
+      expect({ pointer, errors: validator.validateField(sparse, pointer) }).toEqual({
+        pointer,
+        errors: expected,
+      });
+    }
+    expect(sparseUsed).toBeGreaterThan(10);
+    expect(withErrors).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { type ReactNode, useId, useMemo } from 'react';
 import { useRenderCount } from '../renderCount';
+import { useSearchFiltering, useSearchShowsAny } from '../search/SearchFilter';
 import type { PlacedNode } from './GroupBody';
 import { NodeView } from './NodeView';
 import { useChangedCount } from './useChangedCount';
@@ -18,8 +19,14 @@ export function AdvancedPart({
 }): ReactNode {
   useRenderCount(`advanced:${partKey}`);
   const roots = useMemo(() => nodes.map((n) => n.path), [nodes]);
-  const [open, setOpen] = useOpenState(partKey, roots, false);
+  const [stateOpen, setOpen] = useOpenState(partKey, roots, false);
+  // While the search shows only matches, parts holding one open and the others are left out.
+  const filtering = useSearchFiltering();
+  const pointers = useMemo(() => nodes.map((n) => n.node.pointer), [nodes]);
+  const hasMatch = useSearchShowsAny(pointers);
+  const open = stateOpen || filtering;
   const bodyId = useId();
+  if (!hasMatch) return null;
   return (
     <div className="formulary-advanced" data-open={open ? 'true' : 'false'}>
       <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>

@@ -5,6 +5,7 @@
 import { memo, type ReactNode } from 'react';
 import type { ModelNode } from '../../schemas/index';
 import { FieldRow } from '../fields/FieldRow';
+import { useSearchShows } from '../search/SearchFilter';
 import { ChoiceView } from './ChoiceView';
 import { ConditionGate } from './ConditionGate';
 import { GroupView } from './GroupView';
@@ -17,6 +18,8 @@ export interface NodeViewProps {
 
 /** One node of the form. */
 export const NodeView = memo(function NodeView({ node, path }: NodeViewProps): ReactNode {
+  // "Show only matches" (search) leaves out nodes without a match inside.
+  if (!useSearchShows(node.pointer)) return null;
   const inner =
     node.type === 'field' ? (
       <FieldRow node={node} path={path} />

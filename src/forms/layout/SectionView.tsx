@@ -6,6 +6,7 @@
 import { memo, type ReactNode } from 'react';
 import { domId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
+import { useSearchFiltering, useSearchShowsAny } from '../search/SearchFilter';
 import { GroupBody } from './GroupBody';
 import { LazyBlock } from './LazyBlock';
 import { NodeErrors } from './NodeErrors';
@@ -25,10 +26,15 @@ export interface SectionViewProps {
 export const SectionView = memo(function SectionView({ section, eager }: SectionViewProps): ReactNode {
   useRenderCount(`section:${section.key}`);
   const { idPrefix, disabled, readOnly } = useFormContextValue();
-  const [open, setOpen] = useOpenState(section.key, section.roots, !section.advanced);
+  const [stateOpen, setOpen] = useOpenState(section.key, section.roots, !section.advanced);
+  // While the search shows only matches, sections holding one open (rendered at once) and the others are left out.
+  const filtering = useSearchFiltering();
+  const hasMatch = useSearchShowsAny(section.roots);
+  const open = stateOpen || filtering;
   const id = `${domId(idPrefix, '')}section-${section.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const headingId = `${id}-heading`;
   const bodyId = `${id}-body`;
+  if (!hasMatch) return null;
   return (
     <section
       id={id}
@@ -60,7 +66,8 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
       <div id={bodyId} hidden={!open}>
         {open && (
           <LazyBlock
-            eager={eager}
+            key={filtering ? 'filtered' : 'all'}
+            eager={eager || filtering}
             roots={section.roots}
             estimate={section.fieldCount * ROW_HEIGHT}
             label={section.title}
