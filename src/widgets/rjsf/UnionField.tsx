@@ -18,7 +18,10 @@ export function isSingleValueUnion(schema: object, name: string, rootSchema?: ob
   return field.kind !== 'json';
 }
 
-function UnionField(props: FieldProps, Fallback: (p: FieldProps) => ReactNode): ReactNode {
+type FieldComponent = (p: FieldProps) => ReactNode;
+
+/** The union as one of our widgets, or RJSF's own field when it is a real choice. */
+function UnionField({ rjsf: props, Fallback }: { rjsf: FieldProps; Fallback: FieldComponent }): ReactNode {
   const { schema, name, required, fieldPathId, onChange, onBlur, formData, registry, errorSchema } = props;
   const field = fieldNodeFromRjsf({
     schema,
@@ -55,10 +58,10 @@ function UnionField(props: FieldProps, Fallback: (p: FieldProps) => ReactNode): 
 
 /** anyOf: one of our widgets when the union is one value, else RJSF's own picker. */
 export function FormularyAnyOfField(props: FieldProps): ReactNode {
-  return UnionField(props, rjsfFields.AnyOfField as (p: FieldProps) => ReactNode);
+  return <UnionField rjsf={props} Fallback={rjsfFields.AnyOfField as FieldComponent} />;
 }
 
 /** oneOf: one of our widgets when the union is one value, else RJSF's own picker. */
 export function FormularyOneOfField(props: FieldProps): ReactNode {
-  return UnionField(props, rjsfFields.OneOfField as (p: FieldProps) => ReactNode);
+  return <UnionField rjsf={props} Fallback={rjsfFields.OneOfField as FieldComponent} />;
 }
