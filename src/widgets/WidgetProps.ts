@@ -21,7 +21,9 @@
  *   it shows the message itself (after the first blur, then live as the user types).
  * - empty text: `null` when the field is nullable, `undefined` when it is optional, else a text error.
  * When `value` changes from outside (reset, import, another branch), the widget shows it formatted,
- * unless its current text already means that value (so "0.10" stays "0.10" while typing).
+ * unless its current text already means that value (so "0.10" stays "0.10" while typing). To discard
+ * text that never became a value (a reset while "1,5" is typed, when the value itself did not change),
+ * remount the widget (change its React key); its text error goes with it.
  *
  * ## Errors and ids
  * - `id` is the id of the focusable input; the widget renders `<label htmlFor={id}>` unless
