@@ -3,7 +3,7 @@
  * errors, the error summary, advanced sections, "changed" and reset, import. On the SANS-like fixture.
  */
 import { act, cleanup, screen } from '@testing-library/react';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { countRenders, stopCountingRenders } from '../../src/forms/index';
 import { setup } from './formHelpers';
 
@@ -151,6 +151,22 @@ describe('validation', () => {
     expect(document.getElementById('f-.expert.flightPathOffset')).not.toBeNull();
     await user.click(link!);
     expect(document.activeElement?.id).toBe('f-.expert.flightPathOffset');
+  });
+
+  test('a refused submit moves focus to the error summary', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Submit request' }));
+    await act(() => new Promise((done) => requestAnimationFrame(() => done(undefined))));
+    expect(document.activeElement).toBe(screen.getByRole('alert'));
+  });
+
+  test('onValidityChange reports validity in idle time after changes', async () => {
+    const onValidityChange = vi.fn();
+    const { user, input } = setup({ onValidityChange });
+    await user.type(input('/sample/runNumber'), '1');
+    await vi.waitFor(() => expect(onValidityChange).toHaveBeenLastCalledWith(false));
+    await user.type(screen.getByLabelText('Run, row 1'), '5');
+    await vi.waitFor(() => expect(onValidityChange).toHaveBeenLastCalledWith(true));
   });
 
   test('submit is refused while typed text is not a value', async () => {

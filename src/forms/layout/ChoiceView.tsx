@@ -3,7 +3,7 @@
  * as a segmented control (radio group) for up to four branches, else a select. Only the selected
  * branch is rendered; every branch's values stay in the form, so switching back restores them.
  */
-import { memo, type ReactNode, useMemo } from 'react';
+import { memo, type ReactNode, useMemo, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { ChoiceNode } from '../../schemas/index';
 import { branchName, type StoragePath } from '../engine/storagePath';
@@ -11,6 +11,7 @@ import { domId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
 import { GroupBody, placeChildren } from './GroupBody';
 import { NodeErrors } from './NodeErrors';
+import { useFocusTarget } from './useFocusTarget';
 
 export const ChoiceView = memo(function ChoiceView({
   node,
@@ -29,6 +30,8 @@ export const ChoiceView = memo(function ChoiceView({
     [branch, path, node],
   );
   const id = domId(idPrefix, path);
+  const root = useRef<HTMLDivElement>(null);
+  useFocusTarget(path, root);
   const locked = disabled || readOnly;
   const changedBranch = selected !== node.defaultBranch;
   const picker =
@@ -76,7 +79,13 @@ export const ChoiceView = memo(function ChoiceView({
       </div>
     );
   return (
-    <div className="formulary-choice" data-path={path} data-changed={changedBranch ? 'true' : undefined}>
+    <div
+      ref={root}
+      tabIndex={-1}
+      className="formulary-choice"
+      data-path={path}
+      data-changed={changedBranch ? 'true' : undefined}
+    >
       {picker}
       {node.description && (
         <p id={`${id}-description`} className="formulary-choice__description">

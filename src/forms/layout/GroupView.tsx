@@ -1,10 +1,11 @@
 /** A nested group (an object inside a section) as a fieldset with a legend and its own errors. */
-import { memo, type ReactNode, useMemo } from 'react';
+import { memo, type ReactNode, useMemo, useRef } from 'react';
 import type { GroupNode } from '../../schemas/index';
 import type { StoragePath } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
 import { GroupBody, placeChildren } from './GroupBody';
 import { NodeErrors } from './NodeErrors';
+import { useFocusTarget } from './useFocusTarget';
 
 export const GroupView = memo(function GroupView({
   node,
@@ -16,8 +17,12 @@ export const GroupView = memo(function GroupView({
   const { idPrefix } = useFormContextValue();
   const nodes = useMemo(() => placeChildren(node, path), [node, path]);
   const id = domId(idPrefix, path);
+  const ref = useRef<HTMLFieldSetElement>(null);
+  useFocusTarget(path, ref);
   return (
     <fieldset
+      ref={ref}
+      tabIndex={-1}
       id={id}
       className="formulary-group"
       aria-describedby={node.description ? `${id}-description` : undefined}

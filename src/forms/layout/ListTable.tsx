@@ -3,7 +3,7 @@
  * single column for scalars); add, remove, duplicate and move rows, within minItems/maxItems. Rows
  * are keyed by stable ids, so moving a row moves one id and re-renders no field.
  */
-import { memo, type ReactNode, useContext, useMemo } from 'react';
+import { memo, type ReactNode, useContext, useMemo, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { ListNode, ModelNode } from '../../schemas/index';
 import { escapeKey } from '../engine/flattenValues';
@@ -13,6 +13,7 @@ import { FieldRow } from '../fields/FieldRow';
 import { ConditionGate } from './ConditionGate';
 import { NodeErrors } from './NodeErrors';
 import { NodeView } from './NodeView';
+import { useFocusTarget } from './useFocusTarget';
 
 interface Column {
   readonly node: ModelNode;
@@ -38,6 +39,8 @@ export const ListTable = memo(function ListTable({
   const ids = (useWatch({ control, name: rowsName(path), exact: true }) as string[] | undefined) ?? [];
   const columns = useMemo(() => columnsOf(node), [node]);
   const id = domId(idPrefix, path);
+  const table = useRef<HTMLTableElement>(null);
+  useFocusTarget(path, table);
   const locked = disabled || readOnly;
   const atMax = node.maxItems !== undefined && ids.length >= node.maxItems;
   const atMin = ids.length <= (node.minItems ?? 0);
@@ -55,7 +58,7 @@ export const ListTable = memo(function ListTable({
       {node.description && <p className="formulary-list__description">{node.description}</p>}
       <NodeErrors path={path} id={`${id}-error`} />
       <div className="formulary-table-scroll">
-        <table className="formulary-table" id={id} tabIndex={-1}>
+        <table ref={table} className="formulary-table" id={id} tabIndex={-1}>
           <caption className="formulary-visually-hidden">{node.label}</caption>
           <thead>
             <tr>

@@ -1,0 +1,21 @@
+/**
+ * Lets the error summary (and reveal) focus a group, list or choice as a whole when an error belongs
+ * to it rather than to one input: registers the element under its storage path.
+ */
+import { type RefObject, useEffect } from 'react';
+import type { StoragePath } from '../engine/storagePath';
+import { useFormContextValue } from '../FormContext';
+
+export function useFocusTarget(path: StoragePath, ref: RefObject<HTMLElement | null>): void {
+  const { engine } = useFormContextValue();
+  useEffect(
+    () =>
+      engine.registerFocuser(path, () => {
+        const element = ref.current;
+        if (!element) return;
+        element.scrollIntoView?.({ block: 'center' });
+        element.focus();
+      }),
+    [engine, path, ref],
+  );
+}
