@@ -160,7 +160,7 @@ describe('edge cases', () => {
     sl.assertInvariants();
     expect(sl.toArray()).toEqual([...values, 5, 3].sort(num));
     expect(sl.at(100_000)).toBe(sl.toArray()[100_000]);
-  });
+  }, 60_000);
 });
 
 function stress(seed: number, ops: number, load: number): void {

@@ -1,0 +1,352 @@
+/**
+ * The engine under every sorted container: sorted sublists of about `load` keys, the last key of each
+ * sublist (`maxes`) to bisect into, and a lazily built Fenwick tree of sublist lengths so positional
+ * access is O(log(n / load)). Keys may carry parallel values (SortedKeyList). Only hot paths live
+ * here; the public sequence API is SortedBase. No DOM, no framework, internal to src/sorted.
+ */
+import {
+  bisectLeftBy,
+  bisectLeftNatural,
+  bisectRightBy,
+  bisectRightNatural,
+  type Comparator,
+  type NaturalKey,
+} from './bisect';
+import type { VersionSource } from './SortedIterator';
+
+type NK = NaturalKey;
+
+/** Construction options shared by every sorted container. */
+export interface SortedOptions<K> {
+  /** Order of keys; omit it for plain numbers or plain strings (natural order, the fast path). */
+  compare?: Comparator<K>;
+  /** Target sublist length (>= 4); the default was tuned on V8, see docs/sorted.md. */
+  load?: number;
+}
+
+/** Sublist length measured fastest on V8 across 1e3..1e6 items (bench/sorted, docs/sorted.md). */
+export const DEFAULT_LOAD = 1000;
+
+export class SortedCore<K, V> implements VersionSource {
+  /** Mutation counter; iterators compare it to refuse walking a changed container. */
+  version = 0;
+  protected _keys: K[][] = [];
+  protected _vals: V[][] | null;
+  protected _maxes: K[] = [];
+  protected _len = 0;
+  protected readonly _load: number;
+  protected readonly _cmp: Comparator<K> | undefined;
+  protected readonly _name: string;
+  /** typeof the keys under natural order, so numbers and strings never mix. */
+  protected _kind = '';
+  protected _fen: Int32Array | null = null;
+  /** Result of the last seek or locate: sublist index and offset (avoids allocating a pair). */
+  protected _li = 0;
+  protected _lj = 0;
+
+  constructor(name: string, withValues: boolean, options: SortedOptions<K> | undefined) {
+    this._name = name;
+    this._vals = withValues ? [] : null;
+    const load = options?.load ?? DEFAULT_LOAD;
+    if (!Number.isInteger(load) || load < 4) {
+      throw new RangeError(`${name}: load must be an integer >= 4, got ${String(load)}`);
+    }
+    this._load = load;
+    const cmp = options?.compare;
+    if (cmp !== undefined && typeof cmp !== 'function') {
+      throw new TypeError(`${name}: compare must be a function (a, b) => number`);
+    }
+    this._cmp = cmp;
+  }
+
+  /** Hook for subclasses to check one stored item; called by assertInvariants. */
+  protected _checkItem(_i: number, _j: number, _pos: number, _fail: (why: string) => never): void {}
+
+  /** The arrays iteration walks: values when kept beside keys, else the keys. */
+  protected _items(): V[][] {
+    return (this._vals ?? this._keys) as unknown as V[][];
+  }
+
+  /** Validates a key for natural order (number or string, never NaN, never mixed). O(1). */
+  protected _checkKey(k: K): void {
+    if (this._cmp !== undefined) return;
+    const t = typeof k;
+    if (t === 'number') {
+      if (Number.isNaN(k)) throw new TypeError(`${this._name}: NaN has no place in a sorted order`);
+    } else if (t !== 'string') {
+      throw new TypeError(
+        `${this._name}: a ${k === null ? 'null' : t} key has no natural order; pass { compare } to order it`,
+      );
+    }
+    if (t !== this._kind) {
+      if (this._kind === '') this._kind = t;
+      else throw new TypeError(`${this._name}: cannot mix ${t} keys with ${this._kind} keys`);
+    }
+  }
+
+  /** Validates a batch before any of it is stored; an empty container forgets a refused kind. */
+  protected _checkKeys(keys: readonly K[]): void {
+    try {
+      for (let i = 0; i < keys.length; i++) this._checkKey(keys[i] as K);
+    } catch (error) {
+      if (this._len === 0) this._kind = '';
+      throw error;
+    }
+  }
+
+  /** Validates a probe key (has, bisect, irange): same rules, never changes the kind. O(1). */
+  protected _checkProbe(k: K): void {
+    const t = typeof k;
+    // The common case first: same kind as the stored keys and not NaN (numbers only can be NaN).
+    if (this._cmp !== undefined || (t === this._kind && !Number.isNaN(k))) return;
+    if (t === 'number' && Number.isNaN(k))
+      throw new TypeError(`${this._name}: NaN has no place in a sorted order`);
+    if ((t !== 'number' && t !== 'string') || (this._len > 0 && t !== this._kind)) {
+      throw new TypeError(
+        `${this._name}: cannot look up a ${k === null ? 'null' : t} key among ${this._kind || 'natural'} keys`,
+      );
+    }
+  }
+
+  /** Sets (_li, _lj) to the first position whose key is not below k; (m, 0) past the end. */
+  protected _seekLeft(k: K): void {
+    const maxes = this._maxes;
+    const m = maxes.length;
+    const cmp = this._cmp;
+    let i: number;
+    let j = 0;
+    if (cmp === undefined) {
+      i = bisectLeftNatural(maxes as unknown as NK[], k as unknown as NK, 0, m);
+      if (i < m) {
+        const list = this._keys[i] as unknown as NK[];
+        j = bisectLeftNatural(list, k as unknown as NK, 0, list.length);
+      }
+    } else {
+      i = bisectLeftBy(maxes, k, cmp, 0, m);
+      if (i < m) {
+        const list = this._keys[i] as K[];
+        j = bisectLeftBy(list, k, cmp, 0, list.length);
+      }
+    }
+    this._li = i;
+    this._lj = j;
+  }
+
+  /** Sets (_li, _lj) to the first position whose key is above k; (m, 0) past the end. */
+  protected _seekRight(k: K): void {
+    const maxes = this._maxes;
+    const m = maxes.length;
+    const cmp = this._cmp;
+    let i: number;
+    let j = 0;
+    if (cmp === undefined) {
+      i = bisectRightNatural(maxes as unknown as NK[], k as unknown as NK, 0, m);
+      if (i < m) {
+        const list = this._keys[i] as unknown as NK[];
+        j = bisectRightNatural(list, k as unknown as NK, 0, list.length);
+      }
+    } else {
+      i = bisectRightBy(maxes, k, cmp, 0, m);
+      if (i < m) {
+        const list = this._keys[i] as K[];
+        j = bisectRightBy(list, k, cmp, 0, list.length);
+      }
+    }
+    this._li = i;
+    this._lj = j;
+  }
+
+  /** Whether the key at (_li, _lj) exists and equals k. O(1). */
+  protected _atKey(k: K): boolean {
+    const list = this._keys[this._li];
+    if (list === undefined) return false;
+    const cmp = this._cmp;
+    return cmp === undefined ? list[this._lj] === k : cmp(list[this._lj] as K, k) === 0;
+  }
+
+  /** Global position of (i, j). O(log(n / load)) once the positional index is built. */
+  protected _pos(i: number, j: number): number {
+    if (i === 0) return j;
+    if (i >= this._keys.length) return this._len;
+    const f = this._fenwick();
+    let s = j;
+    for (let k = i; k > 0; k -= k & -k) s += f[k] as number;
+    return s;
+  }
+
+  /** Sets (_li, _lj) to the sublist and offset of position idx (0 <= idx < length). */
+  protected _locate(idx: number): void {
+    const keys = this._keys;
+    const first = (keys[0] as K[]).length;
+    if (idx < first) {
+      this._li = 0;
+      this._lj = idx;
+      return;
+    }
+    const m = keys.length;
+    const lastStart = this._len - (keys[m - 1] as K[]).length;
+    if (idx >= lastStart) {
+      this._li = m - 1;
+      this._lj = idx - lastStart;
+      return;
+    }
+    const f = this._fenwick();
+    let pos = 0;
+    let rem = idx;
+    for (let step = 1 << (31 - Math.clz32(m)); step > 0; step >>= 1) {
+      const next = pos + step;
+      if (next <= m && (f[next] as number) <= rem) {
+        pos = next;
+        rem -= f[next] as number;
+      }
+    }
+    this._li = pos;
+    this._lj = rem;
+  }
+
+  /** Inserts key k (with value v) after any equal keys. O(log n + load). */
+  protected _insert(k: K, v: V): void {
+    this.version++;
+    const keys = this._keys;
+    const maxes = this._maxes;
+    const vals = this._vals;
+    if (this._len === 0) {
+      keys.push([k]);
+      maxes.push(k);
+      vals?.push([v]);
+      this._len = 1;
+      this._fen = null;
+      return;
+    }
+    const m = maxes.length;
+    const cmp = this._cmp;
+    let i =
+      cmp === undefined
+        ? bisectRightNatural(maxes as unknown as NK[], k as unknown as NK, 0, m)
+        : bisectRightBy(maxes, k, cmp, 0, m);
+    let list: K[];
+    if (i === m) {
+      i = m - 1;
+      list = keys[i] as K[];
+      list.push(k);
+      maxes[i] = k;
+      if (vals !== null) (vals[i] as V[]).push(v);
+    } else {
+      list = keys[i] as K[];
+      const j =
+        cmp === undefined
+          ? bisectRightNatural(list as unknown as NK[], k as unknown as NK, 0, list.length)
+          : bisectRightBy(list, k, cmp, 0, list.length);
+      list.splice(j, 0, k);
+      if (vals !== null) (vals[i] as V[]).splice(j, 0, v);
+    }
+    this._len++;
+    if (list.length > this._load << 1) this._split(i);
+    else if (this._fen !== null) this._fenAdd(i, 1);
+  }
+
+  /** Removes and returns the item at (i, j), merging a sublist that fell under load / 2. */
+  protected _deleteAt(i: number, j: number): V {
+    this.version++;
+    const keys = this._keys;
+    const maxes = this._maxes;
+    const vals = this._vals;
+    const list = keys[i] as K[];
+    const key = list[j] as K;
+    let value = key as unknown as V;
+    if (j === list.length - 1) {
+      list.pop();
+      if (vals !== null) value = (vals[i] as V[]).pop() as V;
+    } else {
+      list.splice(j, 1);
+      if (vals !== null) value = (vals[i] as V[]).splice(j, 1)[0] as V;
+    }
+    this._len--;
+    const n = list.length;
+    if (n > this._load >> 1) {
+      if (j === n) maxes[i] = list[n - 1] as K;
+      if (this._fen !== null) this._fenAdd(i, -1);
+    } else if (keys.length > 1) {
+      const p = i === 0 ? 1 : i;
+      const q = p - 1;
+      const merged = (keys[q] as K[]).concat(keys[p] as K[]);
+      keys[q] = merged;
+      maxes[q] = merged[merged.length - 1] as K;
+      keys.splice(p, 1);
+      maxes.splice(p, 1);
+      if (vals !== null) {
+        vals[q] = (vals[q] as V[]).concat(vals[p] as V[]);
+        vals.splice(p, 1);
+      }
+      this._fen = null;
+      if (merged.length > this._load << 1) this._split(q);
+    } else if (n > 0) {
+      if (j === n) maxes[i] = list[n - 1] as K;
+      this._fen = null;
+    } else {
+      keys.pop();
+      maxes.pop();
+      vals?.pop();
+      this._fen = null;
+      this._kind = '';
+    }
+    return value;
+  }
+
+  /** Replaces the whole content with already sorted keys (and values), chunked by load. O(n). */
+  protected _loadSorted(keys: K[], vals: V[] | null): void {
+    const load = this._load;
+    const n = keys.length;
+    const lists: K[][] = [];
+    const maxes: K[] = [];
+    const vlists: V[][] = [];
+    for (let s = 0; s < n; s += load) {
+      const chunk = keys.slice(s, s + load);
+      lists.push(chunk);
+      maxes.push(chunk[chunk.length - 1] as K);
+      if (vals !== null) vlists.push(vals.slice(s, s + load));
+    }
+    this._keys = lists;
+    this._maxes = maxes;
+    if (this._vals !== null) this._vals = vlists;
+    this._len = n;
+    this._fen = null;
+    this.version++;
+  }
+
+  /** Splits sublist i in two when it grew past 2 * load. O(load + n / load). */
+  private _split(i: number): void {
+    const keys = this._keys;
+    const list = keys[i] as K[];
+    const half = list.splice(this._load);
+    keys.splice(i + 1, 0, half);
+    this._maxes.splice(i + 1, 0, half[half.length - 1] as K);
+    this._maxes[i] = list[list.length - 1] as K;
+    if (this._vals !== null) {
+      const vl = this._vals[i] as V[];
+      this._vals.splice(i + 1, 0, vl.splice(this._load));
+    }
+    this._fen = null;
+  }
+
+  protected _fenwick(): Int32Array {
+    let f = this._fen;
+    if (f !== null) return f;
+    const keys = this._keys;
+    const m = keys.length;
+    f = new Int32Array(m + 1);
+    for (let i = 0; i < m; i++) f[i + 1] = (keys[i] as K[]).length;
+    for (let i = 1; i <= m; i++) {
+      const p = i + (i & -i);
+      if (p <= m) f[p] = (f[p] as number) + (f[i] as number);
+    }
+    this._fen = f;
+    return f;
+  }
+
+  private _fenAdd(i: number, delta: number): void {
+    const f = this._fen as Int32Array;
+    const m = f.length - 1;
+    for (let k = i + 1; k <= m; k += k & -k) f[k] = (f[k] as number) + delta;
+  }
+}
