@@ -18,7 +18,7 @@ export function widgetStates(
   return {
     Default: story('default'),
     Changed: story('changed'),
-    Error: { ...story('error'), name: 'Error' },
+    Error: story('error'),
     Unset: story('unset'),
     Disabled: story('disabled'),
   };

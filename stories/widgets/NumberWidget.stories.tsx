@@ -9,6 +9,6 @@ export default meta;
 const states = widgetStates('number');
 export const Default = states.Default;
 export const Changed = states.Changed;
-export const WithError = states.Error;
+export const WithError = { ...states.Error, name: 'Error' };
 export const Unset = states.Unset;
 export const Disabled = states.Disabled;

@@ -1,0 +1,165 @@
+/**
+ * Storybook smoke test: builds the static Storybook (about half a minute) and renders every story of
+ * its index in Chromium, failing on a page error, a console error, Storybook's error display, or a
+ * story that never finishes loading. Playground stories are also checked for what they exist to show.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type LaunchedBrowser, launchChromium } from './chromium';
+import { type ServedPage, servePage } from './servePage';
+
+let out: string;
+let browser: LaunchedBrowser;
+let site: ServedPage;
+let stories: { id: string; title: string; name: string }[] = [];
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'formulary-storybook-'));
+  execFileSync('npx', ['storybook', 'build', '--quiet', '--disable-telemetry', '-o', out], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as {
+    entries: Record<string, { type: string; id: string; title: string; name: string }>;
+  };
+  stories = Object.values(index.entries).filter((e) => e.type === 'story');
+  site = await servePage(out);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+/** What Storybook's preview said after being asked to render a story. */
+type Outcome = { kind: 'rendered' | 'errored' | 'threw' | 'missing'; message: string };
+
+/**
+ * Renders one story in an already open preview (iframe.html) by asking Storybook's channel for it,
+ * which is far faster than loading the preview per story; returns its problems (empty when clean).
+ */
+async function renderStory(page: Page, id: string, errors: string[]): Promise<string[]> {
+  errors.length = 0;
+  if (!page.url().includes('iframe.html')) {
+    await page.goto(`${site.url}iframe.html?id=${encodeURIComponent(id)}&viewMode=story`);
+    await page.waitForFunction(() => '__STORYBOOK_ADDONS_CHANNEL__' in window, undefined, {
+      timeout: 30_000,
+    });
+  }
+  const outcome = await page.evaluate(
+    (storyId) =>
+      new Promise<Outcome>((resolve) => {
+        type Channel = {
+          on(event: string, fn: (payload: unknown) => void): void;
+          off(event: string, fn: (payload: unknown) => void): void;
+          emit(event: string, payload: unknown): void;
+        };
+        const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel })
+          .__STORYBOOK_ADDONS_CHANNEL__;
+        const events = {
+          storyRendered: 'rendered',
+          storyErrored: 'errored',
+          storyThrewException: 'threw',
+          storyMissing: 'missing',
+        } as const;
+        const listeners = Object.entries(events).map(([event, kind]) => {
+          const fn = (payload: unknown) => {
+            for (const [e, f] of listeners) channel.off(e, f);
+            const p = payload as { message?: unknown; title?: unknown } | undefined;
+            resolve({ kind, message: String(p?.message ?? p?.title ?? payload ?? '') });
+          };
+          channel.on(event, fn);
+          return [event, fn] as const;
+        });
+        channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+      }),
+    id,
+  );
+  const problems: string[] = [];
+  if (outcome.kind !== 'rendered') problems.push(`${outcome.kind}: ${outcome.message}`);
+  try {
+    await page.waitForFunction(() => document.querySelector('[data-story-loading]') === null, undefined, {
+      timeout: 30_000,
+    });
+  } catch {
+    problems.push('still loading after 30 s');
+  }
+  if ((await page.locator('#storybook-root').innerHTML()).trim() === '') problems.push('rendered nothing');
+  return [...problems, ...errors];
+}
+
+describe('every story renders in Chromium without errors', () => {
+  test('the index lists widget, instrument and playground stories', () => {
+    const titles = new Set(stories.map((s) => s.title));
+    expect([...titles].filter((t) => t.startsWith('Widgets/')).length).toBeGreaterThanOrEqual(12);
+    expect(titles).toContain('Instruments');
+    expect(titles).toContain('Author playground');
+    for (const t of [...titles].filter((x) => x.startsWith('Widgets/'))) {
+      expect(stories.filter((s) => s.title === t).map((s) => s.name)).toEqual([
+        'Default',
+        'Changed',
+        'Error',
+        'Unset',
+        'Disabled',
+      ]);
+    }
+  });
+
+  test('each story', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // A failed fetch is reported below with its URL; the console line alone does not say which.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        errors.push(`console error: ${message.text()}`);
+      }
+    });
+    page.on('response', (response) => {
+      // The browser's own favicon probe is not the story's doing.
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
+        errors.push(`HTTP ${response.status()} for ${response.url()}`);
+      }
+    });
+    const failures: string[] = [];
+    for (const story of stories) {
+      const problems = await renderStory(page, story.id, errors);
+      for (const p of problems) failures.push(`${story.id}: ${p}`);
+    }
+    expect(failures).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  test('the playground shows the form, a missing-units warning at its line, and the request', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    expect(await renderStory(page, 'author-playground--two-files', errors)).toEqual([]);
+    const diagnostics = page.getByRole('list', { name: 'Lint diagnostics' });
+    await expect
+      .poll(() => diagnostics.textContent())
+      .toMatch(/sans\.schema\.json:\d+:\d+ warning .*missing-units/);
+    await page.getByLabel(/^Sample name/).fill('lysozyme');
+    await expect
+      .poll(() => page.getByTestId('playground-request').textContent())
+      .toContain('"sampleName": "lysozyme"');
+    // Editing the schema re-analyses: a ref to a file not in the list is an error and the form goes.
+    const schema = page.getByLabel('Contents of sans.schema.json');
+    const text = await schema.inputValue();
+    await schema.fill(
+      text.replace('common.json#/definitions/iptsNumber', 'nowhere.json#/definitions/iptsNumber'),
+    );
+    await expect
+      .poll(() => diagnostics.textContent())
+      .toMatch(/sans\.schema\.json:\d+:\d+ error .*nowhere\.json/);
+    expect(await page.locator('form.formulary-form').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
