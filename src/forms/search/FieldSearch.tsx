@@ -49,7 +49,7 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
   const returnTo = useRef<HTMLElement | null>(null);
   const id = useId();
   const listId = `${id}-results`;
-  const orderings = useFieldOrderings(
+  const { orderings, synced } = useFieldOrderings(
     engine,
     index,
     open && (sort === 'changedFirst' || sort === 'errorsFirst'),
@@ -57,11 +57,12 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
 
   const query = useMemo(() => parseQuery(text), [text]);
   const hits = useMemo(() => index.search(query), [index, query]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: synced marks a change inside orderings
   const listed: SearchEntry[] = useMemo(() => {
     if (query.words.length === 0) return sort === 'relevance' ? [] : orderings.list(sort, 0, LIMIT);
     const sorted = sort === 'relevance' ? hits : orderings.sort(hits, sort);
     return sorted.slice(0, LIMIT).map((h) => h.entry);
-  }, [hits, query, sort, orderings]);
+  }, [hits, query, sort, orderings, synced]);
 
   // "Show only matches" follows the query as it is typed.
   useEffect(() => {

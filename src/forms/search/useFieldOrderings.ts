@@ -8,10 +8,15 @@ import { type FieldIndex, FieldOrderings } from '../../schemas/index';
 import type { FormEngine } from '../engine/FormEngine';
 import { templateOf } from '../engine/storagePath';
 
-/** Orderings over `index`'s fields and a version that bumps when states may have changed (while `live`). */
-export function useFieldOrderings(engine: FormEngine, index: FieldIndex, live: boolean): FieldOrderings {
+/** Orderings over `index`'s fields, synced while `live`, and a number that changes with each sync (for memo deps). */
+export function useFieldOrderings(
+  engine: FormEngine,
+  index: FieldIndex,
+  live: boolean,
+): { orderings: FieldOrderings; synced: number } {
   const orderings = useMemo(() => new FieldOrderings(index.entries), [index]);
   const dirty = useRef(true);
+  const synced = useRef(0);
   const [, setVersion] = useState(0);
   useEffect(() => {
     if (!live) return;
@@ -28,6 +33,7 @@ export function useFieldOrderings(engine: FormEngine, index: FieldIndex, live: b
   }, [engine, live]);
   if (live && dirty.current) {
     dirty.current = false;
+    synced.current++;
     const withErrors = new Set(engine.errors.paths().map(templateOf));
     for (const entry of index.entries) {
       const inList = entry.pointer.includes('*');
@@ -37,5 +43,5 @@ export function useFieldOrderings(engine: FormEngine, index: FieldIndex, live: b
       });
     }
   }
-  return orderings;
+  return { orderings, synced: synced.current };
 }
