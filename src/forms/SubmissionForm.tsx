@@ -83,9 +83,13 @@ let formCount = 0;
 
 /** The submission form. Builds the model (once per schema) and mounts one form instance per model. */
 export function SubmissionForm(props: SubmissionFormProps): ReactNode {
+  // uiSchema is compared by content: an inline object literal must not rebuild the model (and remount
+  // the form, losing what was typed) on every parent render.
+  const uiKey = props.uiSchema === undefined ? '' : JSON.stringify(props.uiSchema);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: uiKey stands for props.uiSchema
   const model = useMemo(
     () => props.model ?? modelOf(props.schema ?? {}, props.uiSchema),
-    [props.model, props.schema, props.uiSchema],
+    [props.model, props.schema, uiKey],
   );
   return <FormInstance key={modelKey(model)} {...props} model={model} />;
 }

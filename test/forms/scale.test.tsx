@@ -157,6 +157,20 @@ describe('uiSchema and formData', () => {
     expect(labels.indexOf('Bee')).toBeLessThan(labels.indexOf('A'));
   });
 
+  test('an inline uiSchema on every parent render keeps what was typed', async () => {
+    const user = userEvent.setup();
+    const view = render(
+      <SubmissionForm schema={schema} uiSchema={{ sample: { 'ui:order': ['b', 'a'] } }} idPrefix="k-" />,
+    );
+    const a = document.getElementById('k-.sample.a') as HTMLInputElement;
+    await user.clear(a);
+    await user.type(a, 'typed');
+    view.rerender(
+      <SubmissionForm schema={schema} uiSchema={{ sample: { 'ui:order': ['b', 'a'] } }} idPrefix="k-" />,
+    );
+    expect((document.getElementById('k-.sample.a') as HTMLInputElement).value).toBe('typed');
+  });
+
   test('a new formData object is imported; the onChange echo is not', async () => {
     const onChange = vi.fn();
     const view = render(
