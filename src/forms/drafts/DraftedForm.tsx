@@ -5,25 +5,28 @@
  */
 import type { ReactNode } from 'react';
 import type { DraftStore } from './createDraftStore';
+import type { OutboxStore } from './createOutboxStore';
 import { DraftBar } from './DraftBar';
 import { SubmitStatus } from './SubmitStatus';
 import { type DraftFormBinding, useDraftForm } from './useDraftForm';
 
 export interface DraftedFormProps {
   store: DraftStore;
+  /** The outbox the submission status reads; DraftsContext's by default. */
+  outbox?: OutboxStore;
   /** Renders the form with the binding: `<SubmissionForm key={b.key} formData={b.formData} onChange={b.onChange} />`. */
   children: (binding: DraftFormBinding) => ReactNode;
   formatTime?: (epochMs: number) => string;
 }
 
-export function DraftedForm({ store, children, formatTime }: DraftedFormProps) {
+export function DraftedForm({ store, outbox, children, formatTime }: DraftedFormProps) {
   const binding = useDraftForm(store);
   const instrument = store.getState().instrument;
   return (
     <div className="formulary-drafted">
       <DraftBar store={store} formatTime={formatTime} />
       {children(binding)}
-      <SubmitStatus instrument={instrument} formatTime={formatTime} />
+      <SubmitStatus instrument={instrument} store={outbox} formatTime={formatTime} />
     </div>
   );
 }
