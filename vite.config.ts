@@ -120,6 +120,11 @@ function embedConfig(): UserConfig {
         entry: resolve(here, 'src/embed/standalone.ts'),
         fileName: () => 'formulary.js',
       },
+      rollupOptions: {
+        // The RJSF theme (src/widgets/rjsf) is re-exported by the widgets index but unused by the form;
+        // its top-level getDefaultRegistry() call would otherwise pull all of @rjsf into the bundle.
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]widgets[\\/]rjsf[\\/]/.test(id) },
+      },
     },
   };
 }
