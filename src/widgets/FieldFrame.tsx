@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { WidgetProps } from './WidgetProps';
-import { joinIds, widgetIds, widgetState } from './widgetState';
+import { joinIds, UNSET_WRAPPED, widgetIds, widgetState } from './widgetState';
 
 /** What the frame hands the control: spread onto the focusable input(s). */
 export interface ControlAria {
@@ -58,7 +58,8 @@ export function FieldFrame(frame: FieldFrameProps): ReactNode {
     readOnly: readOnly ? true : undefined,
   };
   const labelText = props.label ?? field.label;
-  const required = field.required && !field.nullable;
+  // Null is a valid answer for a nullable field (also inside the Unset wrapper): nothing is required.
+  const required = field.required && !field.nullable && field.hints[UNSET_WRAPPED] !== true;
   const labelContent = (
     <>
       {labelText}

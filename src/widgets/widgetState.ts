@@ -4,6 +4,9 @@
  */
 import type { WidgetProps } from './WidgetProps';
 
+/** Hint key marking a field copy inside the Unset wrapper (the frame then shows no required mark). */
+export const UNSET_WRAPPED = 'formulary:unsetWrapped';
+
 /** The space-separated `data-state` value of a widget's root, "default" when nothing else applies. */
 export function widgetState(props: WidgetProps, hasError: boolean, unset = props.value === null): string {
   const tokens: string[] = [];

@@ -7,6 +7,7 @@
 import { type ComponentType, memo, type ReactNode, useCallback, useRef, useState } from 'react';
 import type { FieldNode } from '../schemas/index';
 import type { WidgetComponent, WidgetProps } from './WidgetProps';
+import { UNSET_WRAPPED } from './widgetState';
 
 const wrapped = new WeakMap<ComponentType<WidgetProps>, WidgetComponent>();
 const nonNullable = new WeakMap<FieldNode, FieldNode>();
@@ -17,7 +18,8 @@ export const ENTER_OR_UNSET = 'Enter a value, or tick "Unset".';
 function withoutNull(field: FieldNode): FieldNode {
   let copy = nonNullable.get(field);
   if (copy === undefined) {
-    copy = { ...field, nullable: false };
+    // required: empty text asks for a value (or Unset) instead of silently dropping the key.
+    copy = { ...field, nullable: false, required: true, hints: { ...field.hints, [UNSET_WRAPPED]: true } };
     nonNullable.set(field, copy);
   }
   return copy;

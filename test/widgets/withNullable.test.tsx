@@ -115,4 +115,12 @@ describe('withNullable', () => {
     expect(released).toHaveBeenCalledTimes(1);
     expect(seen).toHaveLength(1);
   });
+
+  test('an optional nullable field: clearing asks for a value or Unset, never drops the key; no required mark', async () => {
+    const h = renderWidget(NullableNumber, { field: { ...thickness, required: false }, value: 0.1 });
+    expect(h.container.querySelector('.formulary-widget__required')).toBeNull();
+    await h.user.clear(screen.getByLabelText(/^Sample thickness/, { selector: 'input[type=text]' }));
+    expect(h.onTextError).toHaveBeenLastCalledWith('Enter a number.');
+    expect(h.value()).toBe(0.1);
+  });
 });
