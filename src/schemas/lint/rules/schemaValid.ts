@@ -64,6 +64,10 @@ function strictAjv(context: LintContext, log: string[]): Ajv {
     allowUnionTypes: true,
     // The meta-schema check runs separately (metaAjv), once compiled; compiling it here per lint costs more than the schema.
     validateSchema: false,
+    // This compile only looks for strict-mode complaints; its code never runs. Skipping ref inlining
+    // and code optimisation made it about 6x faster on a generated 1,000-field schema (bench/schemas/lint.ts).
+    inlineRefs: false,
+    code: { optimize: false },
     logger,
     validateFormats: true,
   };
