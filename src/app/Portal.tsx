@@ -1,11 +1,21 @@
 /**
  * The demo portal: pick a shipped instrument, fill its form, watch the JSON request update beside it,
  * submit (the request is shown, and POSTed when a backend URL is set). Schemas are fetched by URL so
- * their multi-file $refs resolve as they would on a facility's site.
+ * their multi-file $refs resolve as they would on a facility's site. Drafts autosave and come back on
+ * reload; with a backend URL, submissions go through a persisted outbox (retries, Idempotency-Key) and
+ * accepted ones land in the history (src/forms/drafts).
  */
-import { type ReactNode, useEffect, useState } from 'react';
-import { SubmissionForm, type SubmissionRequest } from '../forms/index';
-import { buildFieldModel, type FieldModel, loadSchema } from '../schemas/index';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import {
+  createDraftsRuntime,
+  DraftedForm,
+  type HistoryEntry,
+  HistoryPanel,
+  OutboxPanel,
+  SubmissionForm,
+  type SubmissionRequest,
+} from '../forms/index';
+import { buildFieldModel, defaultsOf, type FieldModel, loadSchema } from '../schemas/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
 import { LiveRequest, liveRequest } from './LiveRequest';
@@ -13,13 +23,20 @@ import { type Submission, SubmittedRequest } from './SubmittedRequest';
 
 type Loaded =
   | { state: 'loading' }
-  | { state: 'ready'; model: FieldModel }
+  | { state: 'ready'; model: FieldModel; instrument: string }
   | { state: 'failed'; message: string };
 
 function initialInstrument(): string {
   const fromUrl = new URLSearchParams(window.location.search).get('instrument');
   return instrumentCatalogue.some((i) => i.id === fromUrl) ? fromUrl! : (instrumentCatalogue[0]?.id ?? '');
 }
+
+/** Drafts, outbox and history for the page (localStorage); requests go to the backend URL set below. */
+const backend = { url: '' };
+const draftsRuntime = createDraftsRuntime({ send: () => ({ url: backend.url }) });
+/** Drafts are saved under this schema version; `?schemaVersion=2` shows how older drafts migrate. */
+const schemaVersion =
+  Number.parseInt(new URLSearchParams(window.location.search).get('schemaVersion') ?? '', 10) || 1;
 
 /** The portal page. */
 export function Portal(): ReactNode {
@@ -36,30 +53,42 @@ export function Portal(): ReactNode {
     setSubmission(null);
     const file = entry.schemaPath.slice(entry.schemaPath.lastIndexOf('/') + 1);
     loadSchema(new URL(`schemas/${file}`, document.baseURI).href)
-      .then((schema) => live && setLoaded({ state: 'ready', model: buildFieldModel(schema) }))
+      .then((schema) => live && setLoaded({ state: 'ready', model: buildFieldModel(schema), instrument }))
       .catch((error: Error) => live && setLoaded({ state: 'failed', message: error.message }));
     return () => {
       live = false;
     };
   }, [instrument]);
 
+  // Waiting requests are retried now, on `online`, and when the backend URL changes.
+  useEffect(() => {
+    backend.url = backendUrl;
+    return backendUrl ? draftsRuntime.startSync() : undefined;
+  }, [backendUrl]);
+  const model = loaded.state === 'ready' ? loaded.model : undefined;
+  const draftStore = useMemo(
+    () =>
+      loaded.state === 'ready'
+        ? draftsRuntime.draftStoreFor(loaded.instrument, schemaVersion, loaded.model)
+        : undefined,
+    [loaded],
+  );
+  const openHistoryEntry = (entry: HistoryEntry) => {
+    draftsRuntime.openAsDraft(entry);
+    if (entry.instrument !== instrument) setInstrument(entry.instrument);
+  };
+
+  // With a backend URL, the request goes through the outbox: retried with one Idempotency-Key until accepted.
   const onSubmit = async (request: SubmissionRequest) => {
     setSubmission({ request, status: backendUrl ? 'sending' : 'shown' });
-    if (!backendUrl) return;
-    try {
-      const response = await fetch(backendUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-      });
-      setSubmission({
-        request,
-        status: response.ok ? 'sent' : 'failed',
-        detail: `${response.status} ${response.statusText}`,
-      });
-    } catch (error) {
-      setSubmission({ request, status: 'failed', detail: (error as Error).message });
-    }
+    if (!backendUrl || !model) return;
+    const defaults = defaultsOf(model, { includeHidden: true });
+    const result = await draftsRuntime.submit(request, { instrument, schemaVersion, model, defaults });
+    setSubmission({
+      request,
+      status: result.ok ? 'sent' : 'failed',
+      detail: result.ok ? `${result.status}` : result.message,
+    });
   };
 
   return (
@@ -90,19 +119,31 @@ export function Portal(): ReactNode {
         <main className="portal__form">
           {loaded.state === 'loading' && <p role="status">Loading the {instrument} schema…</p>}
           {loaded.state === 'failed' && <p role="alert">Could not load the schema: {loaded.message}</p>}
-          {loaded.state === 'ready' && (
-            <SubmissionForm
-              key={instrument}
-              model={loaded.model}
-              idPrefix={`${instrument}-`}
-              onChange={liveRequest.set}
-              onSubmit={onSubmit}
-            />
+          {loaded.state === 'ready' && draftStore && (
+            <DraftedForm store={draftStore} outbox={draftsRuntime.outbox}>
+              {(draft) => (
+                <SubmissionForm
+                  key={draft.key}
+                  model={loaded.model}
+                  idPrefix={`${instrument}-`}
+                  formData={draft.formData}
+                  onChange={(request) => {
+                    liveRequest.set(request);
+                    draft.onChange(request);
+                  }}
+                  onSubmit={onSubmit}
+                />
+              )}
+            </DraftedForm>
           )}
           {submission && <SubmittedRequest submission={submission} />}
         </main>
         <aside className="portal__live" aria-label="Live request">
           <LiveRequest />
+        </aside>
+        <aside className="portal__drafts" aria-label="Outbox and history">
+          <OutboxPanel store={draftsRuntime.outbox} submitter={draftsRuntime.submitter} />
+          <HistoryPanel store={draftsRuntime.history} onOpen={openHistoryEntry} />
         </aside>
       </div>
     </div>
