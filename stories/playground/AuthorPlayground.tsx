@@ -9,6 +9,7 @@ import { defaultsOf, type LintDiagnostic } from '../../src/schemas/index';
 import { analyseFiles, type PlaygroundAnalysis, type PlaygroundFile } from './analyseFiles';
 import { FileEditor } from './FileEditor';
 import { initialFiles } from './initialFiles';
+import { StartFrom } from './StartFrom';
 
 export interface AuthorPlaygroundProps {
   /** Starting files; the first is the schema's entry. */
@@ -67,6 +68,7 @@ export function AuthorPlayground(props: AuthorPlaygroundProps): ReactNode {
     >
       <section aria-label="Schema files" style={panel}>
         <h2 style={{ fontSize: '1rem' }}>Schema files</h2>
+        <StartFrom example={initialFiles} onLoad={setFiles} />
         <p style={{ fontSize: 12, margin: 0 }}>
           The first file is the schema; refs like "common.json#/…" read the others.
         </p>

@@ -20,6 +20,10 @@ const received: { url: string; body: unknown; headers: IncomingMessage['headers'
 const brokenPage = `<!doctype html><html><head><script src="/dist/embed/formulary.js" defer></script></head>
 <body><h1>Broken</h1><formulary-form schema-src="/no/such/instrument.schema.json" submit-url="/submit"></formulary-form></body></html>`;
 
+const readonlyPage = `<!doctype html><html><head><script src="/dist/embed/formulary.js" defer></script></head>
+<body><formulary-form readonly schema-src="/src/schemas/instruments/eqsans.schema.json" form-data-src="/last-request.json"
+  submit-url="/submit"></formulary-form></body></html>`;
+
 beforeAll(async () => {
   // NODE_ENV=test (vitest's) would make the React plugin emit development JSX into a production bundle.
   execFileSync('npx', ['vite', 'build', '--mode', 'embed', '--logLevel', 'warn'], {
@@ -38,6 +42,16 @@ beforeAll(async () => {
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: 'job-1' }));
       });
+      return true;
+    }
+    if (req.url === '/readonly.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(readonlyPage);
+      return true;
+    }
+    if (req.url === '/last-request.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ iptsNumber: 4242 }));
       return true;
     }
     if (req.url === '/broken.html') {
@@ -111,6 +125,19 @@ describe('<formulary-form> on a plain portal page', () => {
     const changes2 = await page.evaluate(() => (window as unknown as { changes: unknown[] }).changes);
     changes.push(...changes2);
     expect(changes.at(-1)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('readonly with form-data-src shows the prefilled request and cannot submit', async () => {
+    const { page, errors } = await open('readonly.html');
+    const ipts = page.getByLabel(/^IPTS/);
+    await ipts.waitFor({ timeout: 30_000 });
+    expect(await ipts.inputValue()).toBe('4242');
+    expect(await page.getByRole('button', { name: 'Submit request' }).isDisabled()).toBe(true);
+    expect(
+      await page.evaluate(() => document.querySelector('formulary-form')!.getRequest()?.iptsNumber),
+    ).toBe(4242);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -159,6 +159,13 @@ describe('every story renders in Chromium without errors', () => {
       .poll(() => diagnostics.textContent())
       .toMatch(/sans\.schema\.json:\d+:\d+ error .*nowhere\.json/);
     expect(await page.locator('form.formulary-form').count()).toBe(0);
+    // Starting from a shipped instrument fetches its schema and the file it refers to.
+    await page.getByLabel('Start from').selectOption('eqsans');
+    await page.getByLabel('Contents of common.json').waitFor({ timeout: 15_000 });
+    await page.locator('form.formulary-form').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('playground-request').textContent()).toContain(
+      '"instrumentName": "EQSANS"',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
