@@ -63,6 +63,7 @@ const unitless = new Set([
   'name',
   'file',
   'log',
+  'over',
 ]);
 const suffixes = ['', 'min', 'max', 'start', 'end', 'low', 'high', 'lo', 'hi', 's'];
 
