@@ -1,0 +1,129 @@
+/**
+ * The form benchmark page. `?engine=formulary|rjsf|rjsf-live|rhf&schema=gen-1000|<instrument id>`
+ * loads the schema, then waits for the driver (bench/forms/run.ts) to call window.formBench: mount,
+ * focus the target field, measure keystrokes and opening an advanced section. Times are taken in the
+ * page with performance.now(); the driver only sends real key and mouse input through Chromium.
+ */
+import { createRef, type ReactNode, useLayoutEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { SubmissionFormHandle } from '../../../src/forms/index';
+import { buildFieldModel, defaultsOf, loadSchema } from '../../../src/schemas/index';
+import { generateFormSchema } from '../generateFormSchema';
+import { Engine, type EngineInput, type EngineName, floorId } from './engines';
+import { type KeyTiming, nextFrameAfter, watchNextClick, watchNextKeystroke } from './timing';
+
+const params = new URLSearchParams(location.search);
+const engine = (params.get('engine') ?? 'formulary') as EngineName;
+const schemaName = params.get('schema') ?? 'gen-100';
+
+/** The middle plain text field of a shipped schema: not advanced, not in a list, a choice or a condition. */
+function targetOf(input: Omit<EngineInput, 'formRef'>): string {
+  const candidates = input.model.fields.filter(
+    (field) =>
+      (field.kind === 'string' || field.kind === 'path') &&
+      !field.enum &&
+      !field.advanced &&
+      !field.pointer.includes('*') &&
+      field.conditionIds.length === 0 &&
+      !field.pointer.startsWith('/job'),
+  );
+  const target = candidates[Math.floor(candidates.length / 2)];
+  if (!target) throw new Error(`form bench: no text field to type into in ${schemaName}`);
+  return target.pointer;
+}
+
+async function loadInput(): Promise<{ input: Omit<EngineInput, 'formRef'>; fields: number; target: string }> {
+  if (schemaName.startsWith('gen-')) {
+    const generated = generateFormSchema(Number(schemaName.slice(4)));
+    const model = buildFieldModel(generated.schema);
+    const input = { schema: generated.schema, dialect: model.dialect, model, defaults: defaultsOf(model) };
+    return { input, fields: generated.fieldCount, target: generated.targetPointer };
+  }
+  const loaded = await loadSchema(new URL(`schemas/${schemaName}.schema.json`, document.baseURI).href);
+  const model = buildFieldModel(loaded);
+  const input = { schema: loaded.schema, dialect: loaded.dialect, model, defaults: defaultsOf(model) };
+  return { input, fields: new Set(model.fields.map((f) => f.pointer)).size, target: targetOf(input) };
+}
+
+function Committed({ onCommit, children }: { onCommit: () => void; children: ReactNode }): ReactNode {
+  useLayoutEffect(onCommit, []);
+  return children;
+}
+
+/** Finds the target input of the engine on screen, rendering it first where the engine is lazy. */
+async function focusTarget(
+  target: string,
+  formRef: React.RefObject<SubmissionFormHandle | null>,
+): Promise<void> {
+  let element: HTMLElement | null = null;
+  if (engine === 'formulary') {
+    formRef.current?.reveal(target);
+    for (let i = 0; i < 60 && !element; i++) {
+      await new Promise((done) => requestAnimationFrame(done));
+      const active = document.activeElement;
+      if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) element = active;
+    }
+  } else {
+    const id = engine === 'rhf' ? floorId(target) : `root${target.replace(/\//g, '_')}`;
+    element = document.getElementById(id);
+  }
+  if (!element) throw new Error(`form bench: the target field ${target} was not found in ${engine}`);
+  element.scrollIntoView({ block: 'center' });
+  element.focus();
+  await new Promise((done) => requestAnimationFrame(done));
+}
+
+async function main(): Promise<void> {
+  const { input, fields, target } = await loadInput();
+  const formRef = createRef<SubmissionFormHandle>();
+  const container = document.getElementById('root');
+  if (!container) throw new Error('form bench: #root missing');
+  const root = createRoot(container);
+  let pendingKey: Promise<KeyTiming> | null = null;
+  let pendingClick: Promise<number | null> | null = null;
+  Object.assign(window, {
+    formBench: {
+      fields,
+      target,
+      /** Render call to the first frame after the commit, in ms. */
+      mount(): Promise<number> {
+        return new Promise((done) => {
+          const start = performance.now();
+          const onCommit = () => nextFrameAfter().then((frame) => done(frame - start));
+          root.render(
+            <Committed onCommit={onCommit}>
+              <Engine name={engine} input={{ ...input, formRef }} />
+            </Committed>,
+          );
+        });
+      },
+      focusTarget: () => focusTarget(target, formRef),
+      armKeystroke(): void {
+        pendingKey = watchNextKeystroke();
+      },
+      keystroke(): Promise<KeyTiming> {
+        if (!pendingKey) throw new Error('form bench: keystroke() before armKeystroke()');
+        return pendingKey;
+      },
+      /** Arms a click on the first closed advanced-section toggle; false when the engine has none. */
+      armOpenSection(): boolean {
+        const toggle = document.querySelector(
+          'section[data-advanced="true"] .formulary-section__title button[aria-expanded="false"], .formulary-advanced[data-open="false"] > button',
+        );
+        if (!toggle) return false;
+        toggle.setAttribute('data-bench-target', 'true');
+        pendingClick = watchNextClick();
+        return true;
+      },
+      openSection(): Promise<number | null> {
+        return pendingClick ?? Promise.resolve(null);
+      },
+    },
+  });
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error: unknown) => {
+  document.body.dataset.error = error instanceof Error ? error.message : String(error);
+  console.error(error);
+});

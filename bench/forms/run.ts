@@ -1,0 +1,259 @@
+/**
+ * `npm run bench:forms`: mounts and types into generated (100 to 3,000 fields) and shipped instrument
+ * schemas with Formulary, @rjsf/core (live validation off and on) and plain react-hook-form inputs
+ * (the floor), on one page in Debian's Chromium, and prints medians of 3 runs with ratios.
+ * Options: --quick (100 and 1,000 fields, one run), --json FILE, --engines a,b, --schemas a,b.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/serve.js';
+import { launchChromium } from '../../test/e2e/chromium';
+
+const here = import.meta.dirname;
+const root = resolve(here, '../..');
+const keystrokes = 30;
+
+interface Sample {
+  mountMs: number;
+  keyWorkP95Ms: number;
+  keyP50Ms: number;
+  keyP95Ms: number;
+  firstKeyMs: number;
+  openSectionMs: number | null;
+  heapMB: number;
+}
+
+interface Result extends Sample {
+  engine: string;
+  schema: string;
+  fields: number;
+}
+
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    engines: { type: 'string' },
+    schemas: { type: 'string' },
+    runs: { type: 'string' },
+  },
+});
+
+const instruments = readdirSync(join(root, 'src/schemas/instruments'))
+  .filter((name) => name.endsWith('.schema.json'))
+  .map((name) => name.replace('.schema.json', ''));
+const schemas =
+  options.schemas?.split(',') ??
+  (options.quick ? ['gen-100', 'gen-1000'] : ['gen-100', 'gen-300', 'gen-1000', 'gen-3000', ...instruments]);
+const engines = options.engines?.split(',') ?? ['formulary', 'rjsf', 'rjsf-live', 'rhf'];
+const runs = Number(options.runs ?? (options.quick ? 1 : 3));
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const median = (values: number[]) => percentile(values, 50);
+
+async function measureOnce(page: Page, url: string): Promise<Sample & { fields: number }> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForFunction(
+    () => document.body.dataset.ready === 'true' || document.body.dataset.error,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  const loadError = await page.evaluate(() => document.body.dataset.error);
+  if (loadError) throw new Error(`bench page failed: ${loadError}`);
+  const fields = await page.evaluate(
+    () => (window as unknown as { formBench: { fields: number } }).formBench.fields,
+  );
+  type Bench = {
+    mount(): Promise<number>;
+    focusTarget(): Promise<void>;
+    armKeystroke(): void;
+    keystroke(): Promise<{ work: number; frame: number }>;
+    armOpenSection(): boolean;
+    openSection(): Promise<number | null>;
+  };
+  const mountMs = await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.mount());
+  // A user reads before typing: idle-time work (validator compile) may run now, as designed.
+  await page.waitForTimeout(500);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.focusTarget());
+  const timings: { work: number; frame: number }[] = [];
+  for (let i = 0; i < keystrokes + 1; i++) {
+    await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.armKeystroke());
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    timings.push(
+      await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.keystroke()),
+    );
+  }
+  const [first, ...rest] = timings;
+  let openSectionMs: number | null = null;
+  const armed = await page.evaluate(() =>
+    (window as unknown as { formBench: Bench }).formBench.armOpenSection(),
+  );
+  if (armed) {
+    await page.locator('[data-bench-target]').first().click();
+    openSectionMs = await page.evaluate(() =>
+      (window as unknown as { formBench: Bench }).formBench.openSection(),
+    );
+  }
+  if (errors.length > 0) throw new Error(`bench page errors: ${errors.join('; ')}`);
+  return {
+    fields,
+    mountMs,
+    keyWorkP95Ms: percentile(
+      rest.map((t) => t.work),
+      95,
+    ),
+    keyP50Ms: percentile(
+      rest.map((t) => t.frame),
+      50,
+    ),
+    keyP95Ms: percentile(
+      rest.map((t) => t.frame),
+      95,
+    ),
+    firstKeyMs: first?.frame ?? Number.NaN,
+    openSectionMs,
+    heapMB: heap.usedSize / 2 ** 20,
+  };
+}
+
+function fmt(value: number | null, digits = 1): string {
+  return value === null || Number.isNaN(value) ? '—' : value.toFixed(digits);
+}
+
+function ratio(ours: number | null, theirs: number | null | undefined): string {
+  if (ours === null || theirs === null || theirs === undefined || theirs === 0) return '—';
+  return `${(ours / theirs).toFixed(2)}×`;
+}
+
+async function main(): Promise<void> {
+  console.log('building the benchmark page ...');
+  execFileSync('npx', ['vite', 'build', '--config', join(here, 'vite.config.ts')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  const instrumentDir = join(root, 'src/schemas/instruments');
+  const site = await serveStatic(join(here, 'dist'), {
+    port: 0,
+    handle(req, res) {
+      const match = /^\/schemas\/([\w.-]+\.json)$/.exec(req.url ?? '');
+      if (!match?.[1]) return false;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(readFileSync(join(instrumentDir, match[1])));
+      return true;
+    },
+  });
+  const browser = await launchChromium();
+  const results: Result[] = [];
+  try {
+    for (const schema of schemas) {
+      for (const engine of engines) {
+        const samples: (Sample & { fields: number })[] = [];
+        for (let run = 0; run < runs; run++) {
+          const page = await browser.context.newPage();
+          try {
+            samples.push(await measureOnce(page, `${site.url}?engine=${engine}&schema=${schema}`));
+          } finally {
+            await page.close();
+          }
+        }
+        const pick = (key: keyof Sample) => {
+          const values = samples.map((s) => s[key]).filter((v): v is number => v !== null);
+          return values.length ? median(values) : null;
+        };
+        const result: Result = {
+          engine,
+          schema,
+          fields: samples[0]?.fields ?? 0,
+          mountMs: pick('mountMs') ?? Number.NaN,
+          keyWorkP95Ms: pick('keyWorkP95Ms') ?? Number.NaN,
+          keyP50Ms: pick('keyP50Ms') ?? Number.NaN,
+          keyP95Ms: pick('keyP95Ms') ?? Number.NaN,
+          firstKeyMs: pick('firstKeyMs') ?? Number.NaN,
+          openSectionMs: pick('openSectionMs'),
+          heapMB: pick('heapMB') ?? Number.NaN,
+        };
+        results.push(result);
+        console.log(
+          `${schema.padEnd(14)} ${engine.padEnd(10)} mount ${fmt(result.mountMs)} ms, key work p95 ${fmt(result.keyWorkP95Ms, 2)} ms, key p95 ${fmt(result.keyP95Ms)} ms`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  printTable(results);
+  const chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+    .toString()
+    .trim();
+  if (options.json) {
+    writeFileSync(options.json, `${JSON.stringify({ chromium, node: process.version, results }, null, 2)}\n`);
+    console.log(`wrote ${options.json}`);
+  }
+}
+
+function printTable(results: Result[]): void {
+  const header = [
+    'schema',
+    'fields',
+    'engine',
+    'mount',
+    'keyWork95',
+    'key50',
+    'key95',
+    'firstKey',
+    'openSect',
+    'heapMB',
+    'mount/rjsf',
+    'work/rjsf',
+    'key95/floor',
+    'first/p50',
+    'heap/rjsf',
+  ];
+  const rows: string[][] = [];
+  for (const r of results) {
+    const rjsf = results.find((o) => o.schema === r.schema && o.engine === 'rjsf');
+    const floor = results.find((o) => o.schema === r.schema && o.engine === 'rhf');
+    const ours = r.engine === 'formulary';
+    rows.push([
+      r.schema,
+      String(r.fields),
+      r.engine,
+      fmt(r.mountMs),
+      fmt(r.keyWorkP95Ms, 2),
+      fmt(r.keyP50Ms),
+      fmt(r.keyP95Ms),
+      fmt(r.firstKeyMs),
+      fmt(r.openSectionMs),
+      fmt(r.heapMB),
+      ours ? ratio(r.mountMs, rjsf?.mountMs) : '',
+      ours ? ratio(r.keyWorkP95Ms, rjsf?.keyWorkP95Ms) : '',
+      ours ? ratio(r.keyP95Ms, floor?.keyP95Ms) : '',
+      ours ? ratio(r.firstKeyMs, r.keyP50Ms) : '',
+      ours ? ratio(r.heapMB, rjsf?.heapMB) : '',
+    ]);
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  console.log(`\n${line(header)}`);
+  for (const row of rows) console.log(line(row));
+  console.log(
+    '\nms; medians of runs; ratios: Formulary against @rjsf/core (live validation off) and the react-hook-form floor',
+  );
+}
+
+await main();
