@@ -46,6 +46,8 @@ async function loadInput(): Promise<{ input: Omit<EngineInput, 'formRef'>; field
 }
 
 function Committed({ onCommit, children }: { onCommit: () => void; children: ReactNode }): ReactNode {
+  // Once, at the first commit: the mount measure ends with the frame after it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first commit only, by design
   useLayoutEffect(onCommit, []);
   return children;
 }
