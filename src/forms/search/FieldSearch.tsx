@@ -12,6 +12,7 @@ import { Highlighted } from './Highlighted';
 import { jumpToField, targetPath } from './jumpToField';
 import type { SearchFilter } from './SearchFilter';
 import { useFieldOrderings } from './useFieldOrderings';
+import './search.css';
 
 /** Results listed at most (the count says how many matched in all). */
 const LIMIT = 50;
@@ -195,10 +196,12 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => jump(entry)}
             >
-              <span className="formulary-search__result-label">
-                <Highlighted text={entry.field.label} query={query} />
+              <span>
+                <span className="formulary-search__result-label">
+                  <Highlighted text={entry.field.label} query={query} />
+                </span>
+                {entry.field.units && <span className="formulary-search__units"> ({entry.field.units})</span>}
               </span>
-              {entry.field.units && <span className="formulary-search__units"> ({entry.field.units})</span>}
               <span className="formulary-search__trail">
                 {[...entry.trail, ...(entry.advanced ? ['Advanced'] : [])].join(' › ') || 'General'}
               </span>

@@ -27,7 +27,10 @@ afterEach(() => {
 
 const focusedId = () => document.activeElement?.id;
 
-describe('FieldSearch', () => {
+/** Generous waits: the machine running the suite may be busy; nothing here asserts a time. */
+const slow = { timeout: 5000 };
+
+describe('FieldSearch', { timeout: 30_000 }, () => {
   test('/ and Ctrl+K focus the box; typing lists matches with marked words, path and units', async () => {
     const { box, options, user } = setup();
     await user.click(document.body);
@@ -54,7 +57,7 @@ describe('FieldSearch', () => {
     expect(document.getElementById(idOf('/binning/qmaxCutoff'))).toBeNull();
     await user.type(box(), 'q max cut');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(focusedId()).toBe(idOf('/binning/qmaxCutoff')));
+    await waitFor(() => expect(focusedId()).toBe(idOf('/binning/qmaxCutoff')), slow);
   });
 
   test('a click selects the choice branch holding the field and focuses it', async () => {
@@ -63,7 +66,7 @@ describe('FieldSearch', () => {
     await user.type(box(), 'suffix');
     expect(options()[0]?.textContent).toContain('Job › Separate');
     await user.click(options()[0]!);
-    await waitFor(() => expect(focusedId()).toBe(idOf('/job/suffix')));
+    await waitFor(() => expect(focusedId()).toBe(idOf('/job/suffix')), slow);
     expect((screen.getByRole('radio', { name: 'Separate' }) as HTMLInputElement).checked).toBe(true);
   });
 
@@ -73,23 +76,23 @@ describe('FieldSearch', () => {
     await user.keyboard('{ArrowDown}');
     expect(options()[1]?.getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(focusedId()).toBe(idOf('/binning/numQBins')));
+    await waitFor(() => expect(focusedId()).toBe(idOf('/binning/numQBins')), slow);
   });
 
   test('show only matches filters the form; Esc restores it', async () => {
     const { box, user } = setup();
     await user.type(box(), 'thick');
     await user.click(screen.getByRole('checkbox', { name: 'Show only matches' }));
-    await waitFor(() => expect(document.getElementById(idOf('/binning/Qmin'))).toBeNull());
+    await waitFor(() => expect(document.getElementById(idOf('/binning/Qmin'))).toBeNull(), slow);
     expect(document.getElementById(idOf('/sample/thickness'))).not.toBeNull();
     expect(document.getElementById(idOf('/sample/temperature'))).toBeNull();
     // Typing on narrows the form with it, advanced parts holding a match included.
     await user.clear(box());
     await user.type(box(), 'cutoff');
-    await waitFor(() => expect(document.getElementById(idOf('/binning/qmaxCutoff'))).not.toBeNull());
+    await waitFor(() => expect(document.getElementById(idOf('/binning/qmaxCutoff'))).not.toBeNull(), slow);
     expect(document.getElementById(idOf('/sample/thickness'))).toBeNull();
     await user.keyboard('{Escape}');
-    await waitFor(() => expect(document.getElementById(idOf('/binning/Qmin'))).not.toBeNull());
+    await waitFor(() => expect(document.getElementById(idOf('/binning/Qmin'))).not.toBeNull(), slow);
     expect(document.getElementById(idOf('/sample/thickness'))).not.toBeNull();
     expect((box() as HTMLInputElement).value).toBe('');
     expect((screen.getByRole('checkbox', { name: 'Show only matches' }) as HTMLInputElement).checked).toBe(
@@ -103,11 +106,11 @@ describe('FieldSearch', () => {
     await user.type(temperature, '300');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'changedFirst');
     await user.click(box());
-    await waitFor(() => expect(options()[0]?.textContent).toContain('Température'));
+    await waitFor(() => expect(options()[0]?.textContent).toContain('Température'), slow);
     expect(options()[0]?.textContent).toContain('300');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort' }), 'label');
     await user.click(box());
-    await waitFor(() => expect(options()[0]?.textContent).toContain('Bin type'));
+    await waitFor(() => expect(options()[0]?.textContent).toContain('Bin type'), slow);
   });
 
   test('search={false} renders no box', () => {
