@@ -6,5 +6,6 @@ export { type CompiledSchema, type CompileOptions, compileSchema } from './compi
 export { createValidator, type Validator, type ValidatorOptions } from './createValidator';
 export { evaluateCondition, isShown } from './evaluateCondition';
 export { isSet } from './evaluateRules';
+export { templateOf } from './modelIndex';
 export { isDangerousPattern } from './safePattern';
 export { cloneJson, selectBranchId, visibleRequest } from './visibleRequest';
