@@ -118,7 +118,7 @@ describe('a 1,000-field form', () => {
     expect(screen.queryByRole('button', { name: 'Show Section 45' })).toBeNull();
     await user.click(screen.getByRole('link', { name: 'Section 45 (advanced)' }));
     expect(document.getElementById('g-.section45.value0')).not.toBeNull();
-  });
+  }, 30_000);
 
   test('submit with an error in a far-off section: the summary link renders it and focuses the field', async () => {
     const user = userEvent.setup();

@@ -72,6 +72,10 @@ export function createFormEngine(options: FormEngineOptions) {
   const changed = new Set<StoragePath>();
   const changedListeners = new Map<StoragePath, Set<() => void>>();
   const valueListeners = new Set<() => void>();
+  // One listener set per stored name. Fields subscribe here rather than through RHF's useWatch: in
+  // react-hook-form 7.92 every useWatch registers a "values" subscriber, which makes each setValue
+  // deep-clone the whole form's values (cloneObject led the profile of a keystroke at 3,000 fields).
+  const nameListeners = new Map<string, Set<() => void>>();
   const revealers = new Set<{ roots: readonly StoragePath[]; open: () => void }>();
   const focusers = new Map<StoragePath, () => void>();
   // Text a widget could not turn into a value (WidgetProps.onTextError): the store keeps the last
@@ -152,6 +156,8 @@ export function createFormEngine(options: FormEngineOptions) {
   function write(name: string, value: unknown): void {
     store.set(name, value);
     trackChange(pathOfName(name));
+    const listeners = nameListeners.get(name);
+    if (listeners) for (const l of listeners) l();
   }
 
   function writeMany(values: Record<string, unknown>): void {
@@ -301,6 +307,20 @@ export function createFormEngine(options: FormEngineOptions) {
       };
     },
 
+    /** Calls `listener` when the value stored under RHF name `name` changes. O(1) per change. */
+    subscribeValue(name: string, listener: () => void): () => void {
+      let set = nameListeners.get(name);
+      if (!set) {
+        set = new Set();
+        nameListeners.set(name, set);
+      }
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) nameListeners.delete(name);
+      };
+    },
+
     /** Calls `listener` after any value change (for onChange; the caller coalesces). */
     subscribeValues(listener: () => void): () => void {
       valueListeners.add(listener);
@@ -387,6 +407,7 @@ export function createFormEngine(options: FormEngineOptions) {
     importRequest(requestValue: unknown): UnknownKey[] {
       const flat = flattenNode(model.root, '', '', requestValue, newRowId);
       store.replaceAll(flat.values);
+      for (const set of nameListeners.values()) for (const l of set) l();
       recomputeChanged();
       errors.replaceAll([]);
       textErrors.clear();

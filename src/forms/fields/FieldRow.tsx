@@ -1,16 +1,16 @@
 /**
- * One field of the form: subscribes to its own value (useWatch on its name only) and its own errors,
+ * One field of the form: subscribes to its own value (its RHF name only) and its own errors,
  * renders the registry's widget with a "reset to default" control when the value differs from the
  * default. A keystroke re-renders this row and nothing else; rules that read it update their other
  * fields through the error store.
  */
 import { memo, type ReactNode, useCallback, useEffect, useSyncExternalStore } from 'react';
-import { useWatch } from 'react-hook-form';
 import type { FieldNode } from '../../schemas/index';
 import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
+import { useStoredValue } from './useStoredValue';
 
 export interface FieldRowProps {
   readonly node: FieldNode;
@@ -22,8 +22,8 @@ export interface FieldRowProps {
 /** A field: its widget, its errors, its reset. */
 export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: FieldRowProps): ReactNode {
   useRenderCount(`field:${path}`);
-  const { engine, control, idPrefix, pickWidget, disabled, readOnly } = useFormContextValue();
-  const value = useWatch({ control, name: fieldName(path), exact: true });
+  const { engine, idPrefix, pickWidget, disabled, readOnly } = useFormContextValue();
+  const value = useStoredValue(fieldName(path));
   const shown = useSyncExternalStore(
     useCallback((listener) => engine.errors.subscribe(path, listener), [engine, path]),
     () => engine.errors.at(path),

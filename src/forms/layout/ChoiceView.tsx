@@ -4,10 +4,10 @@
  * branch is rendered; every branch's values stay in the form, so switching back restores them.
  */
 import { memo, type ReactNode, useMemo, useRef } from 'react';
-import { useWatch } from 'react-hook-form';
 import type { ChoiceNode } from '../../schemas/index';
 import { branchName, type StoragePath } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
+import { useStoredValue } from '../fields/useStoredValue';
 import { useRenderCount } from '../renderCount';
 import { GroupBody, placeChildren } from './GroupBody';
 import { NodeErrors } from './NodeErrors';
@@ -21,9 +21,8 @@ export const ChoiceView = memo(function ChoiceView({
   path: StoragePath;
 }): ReactNode {
   useRenderCount(`choice:${path}`);
-  const { engine, control, idPrefix, disabled, readOnly } = useFormContextValue();
-  const selected =
-    (useWatch({ control, name: branchName(path), exact: true }) as string | undefined) ?? node.defaultBranch;
+  const { engine, idPrefix, disabled, readOnly } = useFormContextValue();
+  const selected = (useStoredValue(branchName(path)) as string | undefined) ?? node.defaultBranch;
   const branch = node.branches.find((b) => b.id === selected) ?? node.branches[0];
   const nodes = useMemo(
     () => (branch ? placeChildren(branch.node, path, node.discriminator) : []),

@@ -3,8 +3,7 @@
  * conditions read (those names only), so a change elsewhere costs nothing here. Hidden nodes keep
  * their values in the form; the request builder leaves them out.
  */
-import { type ReactNode, useContext, useMemo } from 'react';
-import { useWatch } from 'react-hook-form';
+import { type ReactNode, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { ModelNode } from '../../schemas/index';
 import { conditionById } from '../engine/buildRequest';
 import { fieldName, resolveTemplate } from '../engine/storagePath';
@@ -18,7 +17,7 @@ export interface ConditionGateProps {
 
 /** Renders `children` only while the node's conditions show it. */
 export function ConditionGate({ node, children }: ConditionGateProps): ReactNode {
-  const { engine, control } = useFormContextValue();
+  const { engine } = useFormContextValue();
   const rows = useContext(RowContext);
   const names = useMemo(() => {
     const out = new Set<string>();
@@ -34,7 +33,16 @@ export function ConditionGate({ node, children }: ConditionGateProps): ReactNode
     return [...out];
   }, [engine, node, rows]);
   useRenderCount(`gate:${node.pointer}`);
-  useWatch({ control, name: names, exact: true });
-  const shown = engine.isShown(node, rows);
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const offs = names.map((name) => engine.subscribeValue(name, listener));
+      return () => {
+        for (const off of offs) off();
+      };
+    },
+    [engine, names],
+  );
+  // The snapshot is the outcome itself: a value it reads may change without re-rendering the gate.
+  const shown = useSyncExternalStore(subscribe, () => engine.isShown(node, rows));
   return shown ? children : null;
 }

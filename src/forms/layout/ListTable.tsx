@@ -4,16 +4,18 @@
  * are keyed by stable ids, so moving a row moves one id and re-renders no field.
  */
 import { memo, type ReactNode, useContext, useMemo, useRef } from 'react';
-import { useWatch } from 'react-hook-form';
 import type { ListNode, ModelNode } from '../../schemas/index';
 import { escapeKey } from '../engine/flattenValues';
 import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
 import { domId, RowContext, useFormContextValue } from '../FormContext';
 import { FieldRow } from '../fields/FieldRow';
+import { useStoredValue } from '../fields/useStoredValue';
 import { ConditionGate } from './ConditionGate';
 import { NodeErrors } from './NodeErrors';
 import { NodeView } from './NodeView';
 import { useFocusTarget } from './useFocusTarget';
+
+const NO_ROWS: readonly string[] = [];
 
 interface Column {
   readonly node: ModelNode;
@@ -35,8 +37,8 @@ export const ListTable = memo(function ListTable({
   node: ListNode;
   path: StoragePath;
 }): ReactNode {
-  const { engine, control, idPrefix, disabled, readOnly } = useFormContextValue();
-  const ids = (useWatch({ control, name: rowsName(path), exact: true }) as string[] | undefined) ?? [];
+  const { engine, idPrefix, disabled, readOnly } = useFormContextValue();
+  const ids = (useStoredValue(rowsName(path)) as string[] | undefined) ?? NO_ROWS;
   const columns = useMemo(() => columnsOf(node), [node]);
   const id = domId(idPrefix, path);
   const table = useRef<HTMLTableElement>(null);
