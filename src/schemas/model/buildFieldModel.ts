@@ -112,7 +112,7 @@ export function buildFieldModel(input: object, options: BuildFieldModelOptions =
     fields: ctx.fields,
     rules,
     conditions: ctx.conditions,
-    diagnostics: ctx.diagnostics,
+    diagnostics: onePerLocation(ctx.diagnostics),
   };
   freezeNode(model.root);
   Object.freeze(model.fields);
@@ -128,6 +128,18 @@ export function buildFieldModel(input: object, options: BuildFieldModelOptions =
   Object.freeze(model.conditions);
   Object.freeze(model.diagnostics);
   return Object.freeze(model);
+}
+
+/** A definition used in many places is reported once, where it is written (not once per use). */
+function onePerLocation(diagnostics: SchemaDiagnostic[]): SchemaDiagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.rule}|${d.location.schemaPointer}`;
+    if (d.rule !== 'unsafe-pattern' && d.rule !== 'recursive-ref') return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A root that is not an object (a bare field or choice) still hangs under a root group. */
