@@ -6,7 +6,7 @@
  */
 import { SortedDict } from '../../sorted/index';
 import type { FieldModel, PointerTemplate } from '../FieldModel';
-import { entryHasPrefix, parseQuery, rankMatched, type SearchHit, type SearchQuery } from './rankEntry';
+import { entryHasPrefix, parseQuery, Rank, rankMatched, type SearchHit, type SearchQuery } from './rankEntry';
 import { type SearchEntry, searchEntries } from './searchEntries';
 
 /** Above every folded character: the end of a prefix range. */
@@ -21,6 +21,8 @@ export class FieldIndex {
   /** Every field in schema order; a hit's entry.position indexes this. */
   readonly entries: readonly SearchEntry[];
   private readonly words: SortedDict<string, Int32Array>;
+  /** Per word, the positions holding it among their name words (label, key, units, enum labels) only. */
+  private readonly nameWords = new Map<string, Int32Array>();
   private readonly byPointer = new Map<PointerTemplate, SearchEntry>();
   /** Per-search marks (a stamp per pass, so nothing is cleared between queries). */
   private readonly marks: Uint32Array;
@@ -30,6 +32,7 @@ export class FieldIndex {
   constructor(source: FieldModel | readonly SearchEntry[]) {
     this.entries = Array.isArray(source) ? source : searchEntries(source as FieldModel);
     const postings = new Map<string, number[]>();
+    const names = new Map<string, number[]>();
     this.entries.forEach((entry, i) => {
       if (entry.position !== i)
         throw new Error(`FieldIndex: entry "${entry.pointer}" has position ${entry.position}, expected ${i}`);
@@ -40,7 +43,13 @@ export class FieldIndex {
           if (ids === undefined) postings.set(w, [i]);
           else if (ids[ids.length - 1] !== i) ids.push(i);
         }
+      for (const w of entry.nameWords) {
+        const ids = names.get(w);
+        if (ids === undefined) names.set(w, [i]);
+        else if (ids[ids.length - 1] !== i) ids.push(i);
+      }
     });
+    for (const [w, ids] of names) this.nameWords.set(w, Int32Array.from(ids));
     this.words = new SortedDict<string, Int32Array>(
       [...postings].map(([w, ids]) => [w, Int32Array.from(ids)] as const),
     );
@@ -70,6 +79,7 @@ export class FieldIndex {
   search(text: string | SearchQuery, options: SearchOptions = {}): SearchHit[] {
     const query = typeof text === 'string' ? parseQuery(text) : text;
     if (query.words.length === 0) return [];
+    if (query.words.length === 1) return this.searchOneWord(query, options);
     // Per query word: the postings of every indexed word it prefixes.
     const lists = query.words.map((w) => {
       const found: Int32Array[] = [];
@@ -104,6 +114,56 @@ export class FieldIndex {
     }
     const hits = buckets.flat();
     return options.limit === undefined ? hits : hits.slice(0, options.limit);
+  }
+
+  /**
+   * One word: fields holding it only in their descriptions rank last without any string work, so a
+   * common description word ("of") costs a mark per field, not a ranking. Same result as search().
+   */
+  private searchOneWord(query: SearchQuery, options: SearchOptions): SearchHit[] {
+    const w = query.words[0] as string;
+    const all: Int32Array[] = [];
+    const named: Int32Array[] = [];
+    let total = 0;
+    let namedTotal = 0;
+    for (const key of this.words.irange(w, w + PREFIX_END)) {
+      const ids = this.words.get(key) as Int32Array;
+      all.push(ids);
+      total += ids.length;
+      const nameIds = this.nameWords.get(key);
+      if (nameIds) {
+        named.push(nameIds);
+        namedTotal += nameIds.length;
+      }
+    }
+    if (total === 0) return [];
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const buckets: SearchHit[][] = [[], [], [], []];
+    const byName = namedTotal === 0 ? [] : this.union(named, namedTotal);
+    for (const id of byName) {
+      const entry = this.entries[id] as SearchEntry;
+      const rank = rankMatched(entry, query);
+      (buckets[rank] as SearchHit[]).push({ entry, rank });
+    }
+    const hits = buckets.flat();
+    if (hits.length >= limit) return hits.slice(0, limit);
+    // The rest match by a description word only: every other field of the prefix's postings.
+    const stamp = this.nextStamp();
+    for (const id of byName) this.marks[id] = stamp;
+    const rest: number[] = [];
+    for (const ids of all)
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j] as number;
+        if (this.marks[id] !== stamp) {
+          this.marks[id] = stamp;
+          rest.push(id);
+        }
+      }
+    if (all.length > 1) rest.sort((a, b) => a - b);
+    const room = Math.min(rest.length, limit - hits.length);
+    for (let i = 0; i < room; i++)
+      hits.push({ entry: this.entries[rest[i] as number] as SearchEntry, rank: Rank.descriptionWord });
+    return hits;
   }
 
   /** Distinct positions in ascending (schema) order from several ascending posting lists. */
