@@ -21,10 +21,14 @@ rows.push({ name: 'embed (React included)', file: embed, ...sizes(embed) });
 for (const entry of ['index', 'schemas', 'sorted', 'embed']) {
   const file = join('dist/lib', `${entry}.js`);
   // Shared chunks count once per entry that needs them: what a page importing that entry downloads.
-  const chunks = readdirSync('dist/lib').filter((f) => f.endsWith('.js') && !['index.js', 'schemas.js', 'sorted.js', 'embed.js'].includes(f));
+  const chunks = readdirSync('dist/lib').filter(
+    (f) => f.endsWith('.js') && !['index.js', 'schemas.js', 'sorted.js', 'embed.js'].includes(f),
+  );
   const own = sizes(file);
   const imported = readFileSync(file, 'utf8');
-  const shared = chunks.filter((chunk) => imported.includes(chunk)).map((chunk) => sizes(join('dist/lib', chunk)));
+  const shared = chunks
+    .filter((chunk) => imported.includes(chunk))
+    .map((chunk) => sizes(join('dist/lib', chunk)));
   rows.push({
     name: `formulary${entry === 'index' ? '' : `/${entry}`} (externals excluded)`,
     file,
@@ -35,7 +39,8 @@ for (const entry of ['index', 'schemas', 'sorted', 'embed']) {
 
 const kib = (n) => `${(n / 1024).toFixed(1)} kB`;
 console.log(`${'bundle'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}`);
-for (const row of rows) console.log(`${row.name.padEnd(44)} ${kib(row.raw).padStart(10)} ${kib(row.gzip).padStart(10)}`);
+for (const row of rows)
+  console.log(`${row.name.padEnd(44)} ${kib(row.raw).padStart(10)} ${kib(row.gzip).padStart(10)}`);
 const embedRow = rows[0];
 const ok = embedRow.gzip <= embedBudgetKiB * 1024;
 console.log(`\nembed budget ${embedBudgetKiB} kB gzip: ${ok ? 'within' : 'OVER'} (${kib(embedRow.gzip)})`);
