@@ -4,8 +4,8 @@
  * of range. Text that is not a number is never turned into one (see WidgetProps).
  */
 import type { ReactNode } from 'react';
-import { useCallback } from 'react';
-import { fail, formatNumber, parseNumber } from '../schemas/index';
+import { useCallback, useMemo } from 'react';
+import { type CoerceResult, fail, formatNumber, ok, parseNumber } from '../schemas/index';
 import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
 import { useTextValue } from './useTextValue';
@@ -13,6 +13,20 @@ import type { WidgetProps } from './WidgetProps';
 
 const ENTER_NUMBER = fail('Enter a number.');
 const ENTER_INTEGER = fail('Enter a whole number.');
+
+/**
+ * The schema's own text form of a number | string union (hints.textPattern, e.g. IPTS as "IPTS-19800"
+ * beside 19800): text it accepts is stored as typed, since the schema allows it. Null when there is none.
+ */
+function textFormOf(field: WidgetProps['field']): RegExp | null {
+  const pattern = field.coercion === 'numberFromText' ? field.hints.textPattern : undefined;
+  if (typeof pattern !== 'string') return null;
+  try {
+    return new RegExp(pattern, 'u');
+  } catch {
+    return null;
+  }
+}
 
 function formatValue(value: unknown): string {
   if (typeof value === 'number') return formatNumber(value);
@@ -31,7 +45,15 @@ export function NumberInput({
   name: string;
 }): ReactNode {
   const { field } = props;
-  const parse = useCallback((text: string) => parseNumber(text, { integer }), [integer]);
+  const textForm = useMemo(() => textFormOf(field), [field]);
+  const parse = useCallback(
+    (text: string): CoerceResult<number | string> => {
+      const parsed = parseNumber(text, { integer });
+      if (parsed.ok || !textForm?.test(text)) return parsed;
+      return ok(text);
+    },
+    [integer, textForm],
+  );
   const t = useTextValue(props, formatValue, parse, integer ? ENTER_INTEGER : ENTER_NUMBER);
   const limits = describeLimits(field);
   const problem =

@@ -144,3 +144,34 @@ describe('IntegerWidget', () => {
     expect(screen.getByText('at least 1')).toBeTruthy();
   });
 });
+
+describe('number | patterned text unions (IPTS as 19800 or "IPTS-19800")', () => {
+  const ipts = fieldFixture({
+    kind: 'integer',
+    key: 'iptsNumber',
+    label: 'IPTS',
+    coercion: 'numberFromText',
+    minimum: 1,
+    hints: { textPattern: '^(?:IPTS-)?[0-9]+$' },
+  });
+
+  test('text the schema accepts is stored as typed; a plain number is stored as a number', async () => {
+    const h = renderWidget(IntegerWidget, { field: ipts, value: null });
+    const input = screen.getByLabelText(/IPTS/);
+    await h.user.type(input, 'IPTS-19800');
+    expect(h.value()).toBe('IPTS-19800');
+    expect(h.onTextError).toHaveBeenLastCalledWith(undefined);
+    await h.user.clear(input);
+    await h.user.type(input, '19800');
+    expect(h.value()).toBe(19800);
+  });
+
+  test('text neither form accepts is refused with the number message', async () => {
+    const h = renderWidget(IntegerWidget, { field: ipts, value: 19800 });
+    const input = screen.getByLabelText(/IPTS/);
+    await h.user.clear(input);
+    await h.user.type(input, 'IPTS 19800');
+    expect(h.value()).toBe(19800);
+    expect(h.onTextError.mock.lastCall?.[0]).toMatch(/number/);
+  });
+});
