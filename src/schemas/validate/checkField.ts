@@ -4,8 +4,10 @@
  * records (type, null, enum, limits, length, pattern, format, items); the full validator remains the
  * authority and falls back to ajv's own error when this finds nothing.
  */
+
 import type { Format } from 'ajv';
 import type { FieldNode, ValidationError } from '../FieldModel';
+import { listTextProblem } from './listTextProblem';
 import { deepEqual } from './matchSchema';
 import { customMessage, enumMessage, formatWords, limitMessage, typeMessage } from './messages';
 import { safeRegExp } from './safePattern';
@@ -132,6 +134,10 @@ export function checkField(
           typeof field.hints.textPattern === 'string' ? field.hints.textPattern : field.pattern;
         if (textPattern !== undefined && !patternOf(textPattern).test(value))
           push('pattern', `does not have the expected form (pattern ${textPattern})`);
+        else {
+          const problem = listTextProblem(field, value);
+          if (problem !== undefined) push(field.kind, problem);
+        }
         break;
       }
       if (!Array.isArray(value)) {

@@ -10,8 +10,15 @@ import { getAt, instancePointer, rowIndexes } from '../pointer';
 import { checkableInTs, checkField } from './checkField';
 import { type CompileOptions, compileSchema } from './compileSchema';
 import { isShown } from './evaluateCondition';
-import { evaluateRule, evaluateRuleEverywhere, readerOf, type ValueReader } from './evaluateRules';
+import {
+  evaluateRule,
+  evaluateRuleEverywhere,
+  readerOf,
+  rowCombinations,
+  type ValueReader,
+} from './evaluateRules';
 import { type ExplainContext, explainAjvErrors, explainOne } from './explainAjvErrors';
+import { holdsListText, listTextProblem } from './listTextProblem';
 import { labelOf } from './messages';
 import { modelIndex, templateOf } from './modelIndex';
 import { selectBranchId } from './visibleRequest';
@@ -55,6 +62,7 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
   const index = modelIndex(model);
   const formats = (name: string): Format | undefined => compiled.ajv.formats[name] as Format | undefined;
   const ctx: ExplainContext = { model, compiled, formats };
+  const listTextFields = model.fields.filter(holdsListText);
 
   const hidden = (pointer: Pointer, request: unknown): boolean => {
     if (model.conditions.length === 0) return false;
@@ -82,6 +90,18 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       for (const rule of model.rules) {
         const found = evaluateRuleEverywhere(model, rule, read);
         for (const e of found) errors.push(e);
+      }
+      // Text the pattern lets through but the run/number-list parser refuses (a backwards range);
+      // a field that already has an error (its pattern) gets no second message.
+      const flagged = new Set(errors.map((e) => e.pointer));
+      for (const field of listTextFields) {
+        for (const indexes of rowCombinations(field.pointer, read)) {
+          const pointer = instancePointer(field.pointer, indexes);
+          const value = read(pointer);
+          const problem =
+            typeof value === 'string' && !flagged.has(pointer) ? listTextProblem(field, value) : undefined;
+          if (problem !== undefined) errors.push({ pointer, rule: field.kind, message: problem });
+        }
       }
       return errors.length === 0 ? errors : dedupe(errors.filter((e) => !hidden(e.pointer, request)));
     },
