@@ -3,19 +3,7 @@
  * files (and any JSON the loader did not locate). Uses jsonc-parser: tolerant, no DOM.
  */
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
-
-/** Line and column (1-based) of an offset in text. O(offset). */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+import { lineAndColumn } from '../coerce/parseJsonText';
 
 /**
  * Where the value at `pointer` starts in `text` (a property's key when the pointer names one), or
@@ -41,5 +29,5 @@ export function locateInJson(text: string, pointer: string, tree?: Node): { line
     node = next;
   }
   const target = node?.parent?.type === 'property' ? node.parent : node;
-  return lineColumnAt(text, target?.offset ?? 0);
+  return lineAndColumn(text, target?.offset ?? 0);
 }
