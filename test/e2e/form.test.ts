@@ -7,40 +7,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type LaunchedBrowser, launchChromium } from './chromium';
-import { type ServedPage, servePage } from './servePage';
+import { describe, expect, test } from 'vitest';
+import { eqsansDomId, portalForFile } from './portalForFile';
 
 const expected = JSON.parse(readFileSync('test/e2e/expected/eqsans-form.json', 'utf8'));
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: LaunchedBrowser;
-let site: ServedPage;
+const portal = portalForFile();
 
-beforeAll(async () => {
-  site = await servePage('dist/app');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-/** The DOM id the form gives a storage path (same rule as src/forms/FormContext.ts domId). */
-const domId = (path: string) =>
-  `eqsans-${path.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '/' ? '.' : `_${c.charCodeAt(0).toString(16)}`))}`;
+const domId = eqsansDomId;
 const byPath = (page: Page, path: string) => page.locator(`[id="${domId(path)}"]`);
 
 async function openForm(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await portal.browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // Start without a saved draft: the portal restores drafts from localStorage, and tests share a profile.
-  await page.goto(site.url);
+  await page.goto(portal.site.url);
   await page.evaluate(() => localStorage.clear());
-  await page.goto(`${site.url}?instrument=eqsans`);
+  await page.goto(`${portal.site.url}?instrument=eqsans`);
   await page.locator('form.formulary-form').waitFor({ state: 'visible', timeout: 30_000 });
   return { page, errors };
 }

@@ -4,34 +4,20 @@
  * matches filters the form and Esc restores it. Build first: `npm run build:app`.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type LaunchedBrowser, launchChromium } from './chromium';
-import { type ServedPage, servePage } from './servePage';
+import { describe, expect, test } from 'vitest';
+import { eqsansDomId, portalForFile } from './portalForFile';
 
-let browser: LaunchedBrowser;
-let site: ServedPage;
+const portal = portalForFile();
 
-beforeAll(async () => {
-  site = await servePage('dist/app');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-/** The DOM id the form gives a storage path (same rule as src/forms/FormContext.ts domId). */
-const domId = (path: string) =>
-  `eqsans-${path.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '/' ? '.' : `_${c.charCodeAt(0).toString(16)}`))}`;
+const domId = eqsansDomId;
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 async function openForm(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await portal.browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${site.url}?instrument=eqsans`);
+  await page.goto(`${portal.site.url}?instrument=eqsans`);
   await page.locator('form.formulary-form').waitFor({ state: 'visible', timeout: 30_000 });
   return { page, errors };
 }
