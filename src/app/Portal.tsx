@@ -5,7 +5,7 @@
  * reload; with a backend URL, submissions go through a persisted outbox (retries, Idempotency-Key) and
  * accepted ones land in the history (src/forms/drafts).
  */
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   createDraftsRuntime,
   DraftedForm,
@@ -13,6 +13,7 @@ import {
   HistoryPanel,
   OutboxPanel,
   SubmissionForm,
+  type SubmissionFormHandle,
   type SubmissionRequest,
 } from '../forms/index';
 import { buildFieldModel, defaultsOf, type FieldModel, loadSchema } from '../schemas/index';
@@ -44,6 +45,11 @@ export function Portal(): ReactNode {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [submission, setSubmission] = useState<Submission | null>(null);
   const [backendUrl, setBackendUrl] = useBackendUrl();
+  // The live panel shows the request from the start (the defaults, or the restored draft), not only
+  // after the first change.
+  const showFirstRequest = useCallback((handle: SubmissionFormHandle | null) => {
+    if (handle) liveRequest.set(handle.getRequest());
+  }, []);
 
   useEffect(() => {
     const entry = instrumentCatalogue.find((i) => i.id === instrument);
@@ -124,6 +130,7 @@ export function Portal(): ReactNode {
               {(draft) => (
                 <SubmissionForm
                   key={draft.key}
+                  formRef={showFirstRequest}
                   model={loaded.model}
                   idPrefix={`${instrument}-`}
                   formData={draft.formData}

@@ -1,5 +1,6 @@
 /** The demo portal, built as `npm start` builds it, opens in Chromium and shows a form. */
 import { expect, test } from 'vitest';
+import { buildFieldModel, defaultsOf, instrumentCatalogue, loadSchema } from '../../src/schemas/index';
 import { portalForFile } from './portalForFile';
 
 const portal = portalForFile();
@@ -12,4 +13,17 @@ test('the demo portal serves a page with an instrument form in it', async () => 
   await page.locator('form.formulary-form').waitFor({ state: 'visible', timeout: 30_000 });
   expect(await page.locator('form.formulary-form h2').count()).toBeGreaterThan(3);
   expect(errors).toEqual([]);
+});
+
+test('the live request beside the form shows the default request before any change', async () => {
+  const first = instrumentCatalogue[0];
+  if (!first) throw new Error('the instrument catalogue is empty');
+  const model = buildFieldModel(await loadSchema(first.schemaPath));
+  const page = await portal.browser.context.newPage();
+  await page.goto(portal.site.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const live = page.getByTestId('live-request');
+  await live.waitFor({ state: 'visible', timeout: 30_000 });
+  expect(JSON.parse((await live.textContent()) ?? '')).toEqual(defaultsOf(model));
 });
