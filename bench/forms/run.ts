@@ -58,6 +58,14 @@ function percentile(values: number[], p: number): number {
 
 const median = (values: number[]) => percentile(values, 50);
 
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`form bench: ${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function measureOnce(page: Page, url: string): Promise<Sample & { fields: number }> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -93,9 +101,9 @@ async function measureOnce(page: Page, url: string): Promise<Sample & { fields: 
   for (let i = 0; i < keystrokes + 1; i++) {
     await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.armKeystroke());
     await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
-    timings.push(
-      await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.keystroke()),
-    );
+    // A keystroke that reaches no input (focus lost) would never resolve: fail the run instead of hanging.
+    const timing = page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.keystroke());
+    timings.push(await withTimeout(timing, 10_000, `keystroke ${i + 1} reached no input`));
   }
   const [first, ...rest] = timings;
   let openSectionMs: number | null = null;
