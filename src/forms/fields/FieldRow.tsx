@@ -40,7 +40,7 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
       if (!element) return;
       return engine.registerFocuser(path, () => {
         element.scrollIntoView?.({ block: 'center' });
-        element.focus();
+        focusableOf(element).focus();
       });
     },
     [engine, path],
@@ -84,3 +84,16 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
     </div>
   );
 });
+
+const enabledControl =
+  'input:not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)';
+
+/**
+ * The element reveal() should focus: the input, or while it is disabled (an unset nullable field) the
+ * first enabled control of its widget, the "Unset" toggle, so search and the error summary still land
+ * on the field and the user can set it.
+ */
+function focusableOf(element: HTMLElement): HTMLElement {
+  if (!(element as HTMLInputElement).disabled) return element;
+  return element.closest('[data-widget]')?.querySelector<HTMLElement>(enabledControl) ?? element;
+}
