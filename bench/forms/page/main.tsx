@@ -16,16 +16,29 @@ const params = new URLSearchParams(location.search);
 const engine = (params.get('engine') ?? 'formulary') as EngineName;
 const schemaName = params.get('schema') ?? 'gen-100';
 
-/** The middle plain text field of a shipped schema: not advanced, not in a list, a choice or a condition. */
+/** Whether the node at `pointer` and every group above it show without a condition. */
+function alwaysShown(model: EngineInput['model'], pointer: string): boolean {
+  const keys = pointer.split('/');
+  for (let depth = 2; depth <= keys.length; depth++) {
+    const node = model.byPointer.get(keys.slice(0, depth).join('/'));
+    if (!node || node.conditionIds.length > 0 || node.advanced) return false;
+  }
+  return true;
+}
+
+/**
+ * The middle plain text field of a shipped schema: not advanced, nullable (unset, its input is disabled),
+ * in a list, a choice or behind a condition.
+ */
 function targetOf(input: Omit<EngineInput, 'formRef'>): string {
   const candidates = input.model.fields.filter(
     (field) =>
       (field.kind === 'string' || field.kind === 'path') &&
       !field.enum &&
-      !field.advanced &&
+      !field.nullable &&
       !field.pointer.includes('*') &&
-      field.conditionIds.length === 0 &&
-      !field.pointer.startsWith('/job'),
+      !field.pointer.startsWith('/job') &&
+      alwaysShown(input.model, field.pointer),
   );
   const target = candidates[Math.floor(candidates.length / 2)];
   if (!target) throw new Error(`form bench: no text field to type into in ${schemaName}`);
