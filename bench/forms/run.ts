@@ -174,6 +174,10 @@ async function main(): Promise<void> {
           const page = await browser.context.newPage();
           try {
             samples.push(await measureOnce(page, `${site.url}?engine=${engine}&schema=${schema}`));
+          } catch (error) {
+            // One engine failing on one schema is reported in the table; the rest of the run goes on.
+            console.error(`${schema} ${engine}: ${error instanceof Error ? error.message : String(error)}`);
+            process.exitCode = 1;
           } finally {
             await page.close();
           }

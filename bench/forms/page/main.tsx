@@ -21,7 +21,8 @@ function alwaysShown(model: EngineInput['model'], pointer: string): boolean {
   const keys = pointer.split('/');
   for (let depth = 2; depth <= keys.length; depth++) {
     const node = model.byPointer.get(keys.slice(0, depth).join('/'));
-    if (!node || node.conditionIds.length > 0 || node.advanced) return false;
+    // A choice shows one branch at a time: its fields may sit in a branch that is not selected.
+    if (!node || node.conditionIds.length > 0 || node.advanced || node.type === 'choice') return false;
   }
   return true;
 }
