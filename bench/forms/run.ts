@@ -111,10 +111,9 @@ async function measureOnce(page: Page, url: string): Promise<Sample & { fields: 
     (window as unknown as { formBench: Bench }).formBench.armOpenSection(),
   );
   if (armed) {
-    await page.locator('[data-bench-target]').first().click();
-    openSectionMs = await page.evaluate(() =>
-      (window as unknown as { formBench: Bench }).formBench.openSection(),
-    );
+    await page.locator('[data-bench-target]').first().click({ timeout: 10_000 });
+    const opened = page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.openSection());
+    openSectionMs = await withTimeout(opened, 10_000, 'the advanced-section click was not seen');
   }
   if (errors.length > 0) throw new Error(`bench page errors: ${errors.join('; ')}`);
   return {
