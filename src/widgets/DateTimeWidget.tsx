@@ -6,6 +6,7 @@ import { memo, type ReactNode, useCallback } from 'react';
 import { fail, parseDateTime } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
+import { TypedTextInput } from './TypedTextInput';
 import { useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
@@ -28,18 +29,12 @@ export const DateTimeWidget = memo(function DateTimeWidget(props: WidgetProps): 
       }
     >
       {(aria) => (
-        <input
-          {...aria}
-          id={props.id}
-          ref={props.inputRef}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          className="formulary-widget__input formulary-widget__input--datetime"
-          value={t.text}
+        <TypedTextInput
+          aria={aria}
+          props={props}
+          text={t}
+          modifier="datetime"
           placeholder={props.field.placeholder ?? example}
-          onChange={(event) => t.setText(event.currentTarget.value)}
-          onBlur={t.onBlur}
         />
       )}
     </FieldFrame>

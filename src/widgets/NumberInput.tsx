@@ -8,6 +8,7 @@ import { useCallback, useMemo } from 'react';
 import { type CoerceResult, fail, formatNumber, ok, parseNumber } from '../schemas/index';
 import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
+import { TypedTextInput } from './TypedTextInput';
 import { useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
@@ -70,19 +71,13 @@ export function NumberInput({
       units={field.units}
     >
       {(aria) => (
-        <input
-          {...aria}
-          id={props.id}
-          ref={props.inputRef}
-          type="text"
-          inputMode={integer ? 'numeric' : 'decimal'}
-          autoComplete="off"
-          spellCheck={false}
-          className="formulary-widget__input formulary-widget__input--number"
-          value={t.text}
+        <TypedTextInput
+          aria={aria}
+          props={props}
+          text={t}
+          modifier="number"
           placeholder={field.placeholder}
-          onChange={(event) => t.setText(event.currentTarget.value)}
-          onBlur={t.onBlur}
+          inputMode={integer ? 'numeric' : 'decimal'}
         />
       )}
     </FieldFrame>

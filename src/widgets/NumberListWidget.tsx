@@ -9,6 +9,7 @@ import { type CoerceResult, fail, formatNumberList, ok, parseNumberList } from '
 import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
+import { TypedTextInput } from './TypedTextInput';
 import { useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
@@ -75,18 +76,12 @@ export const NumberListWidget = memo(function NumberListWidget(props: WidgetProp
       units={field.units}
     >
       {(aria) => (
-        <input
-          {...aria}
-          id={props.id}
-          ref={props.inputRef}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          className="formulary-widget__input formulary-widget__input--list"
-          value={t.text}
+        <TypedTextInput
+          aria={aria}
+          props={props}
+          text={t}
+          modifier="list"
           placeholder={field.placeholder ?? 'e.g. -30, 60'}
-          onChange={(event) => t.setText(event.currentTarget.value)}
-          onBlur={t.onBlur}
         />
       )}
     </FieldFrame>

@@ -7,6 +7,7 @@ import { memo, type ReactNode, useCallback } from 'react';
 import { ok } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
+import { TypedTextInput } from './TypedTextInput';
 import { useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
@@ -35,18 +36,12 @@ export const PathWidget = memo(function PathWidget(props: WidgetProps): ReactNod
       hintWarn={warning !== undefined}
     >
       {(aria) => (
-        <input
-          {...aria}
-          id={props.id}
-          ref={props.inputRef}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          className="formulary-widget__input formulary-widget__input--path"
-          value={t.text}
+        <TypedTextInput
+          aria={aria}
+          props={props}
+          text={t}
+          modifier="path"
           placeholder={field.placeholder ?? DEFAULT_PATH_PLACEHOLDER}
-          onChange={(event) => t.setText(event.currentTarget.value)}
-          onBlur={t.onBlur}
         />
       )}
     </FieldFrame>

@@ -9,6 +9,7 @@ import { memo, type ReactNode, useCallback } from 'react';
 import { type CoerceResult, DEFAULT_MAX_RUNS, fail, formatRunList, ok, parseRunList } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
+import { TypedTextInput } from './TypedTextInput';
 import { useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
@@ -59,19 +60,13 @@ export const RunListWidget = memo(function RunListWidget(props: WidgetProps): Re
   return (
     <FieldFrame widget="runList" props={props} textError={t.textError} hint={hint}>
       {(aria) => (
-        <input
-          {...aria}
-          id={props.id}
-          ref={props.inputRef}
-          type="text"
-          inputMode="text"
-          autoComplete="off"
-          spellCheck={false}
-          className="formulary-widget__input formulary-widget__input--runs"
-          value={t.text}
+        <TypedTextInput
+          aria={aria}
+          props={props}
+          text={t}
+          modifier="runs"
           placeholder={field.placeholder ?? 'e.g. 12345-12350, 12360'}
-          onChange={(event) => t.setText(event.currentTarget.value)}
-          onBlur={t.onBlur}
+          inputMode="text"
         />
       )}
     </FieldFrame>

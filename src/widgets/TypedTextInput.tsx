@@ -1,0 +1,46 @@
+/**
+ * The text <input> shared by the widgets whose value is typed as text and converted (numbers, run
+ * lists, number lists, paths, date-times): the widget's own text while typing (useTextValue), the aria
+ * wiring from FieldFrame, no spell check or autocomplete on values that are not prose. The widgets differ
+ * only in the modifier class, the placeholder and the keyboard (inputMode).
+ */
+import type { HTMLAttributes, ReactNode } from 'react';
+import type { ControlAria } from './FieldFrame';
+import type { TextValue } from './useTextValue';
+import type { WidgetProps } from './WidgetProps';
+
+export interface TypedTextInputProps {
+  readonly aria: ControlAria;
+  readonly props: WidgetProps;
+  readonly text: TextValue;
+  /** BEM modifier of formulary-widget__input, e.g. "runs". */
+  readonly modifier: string;
+  readonly placeholder: string | undefined;
+  readonly inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+}
+
+export function TypedTextInput({
+  aria,
+  props,
+  text,
+  modifier,
+  placeholder,
+  inputMode,
+}: TypedTextInputProps): ReactNode {
+  return (
+    <input
+      {...aria}
+      id={props.id}
+      ref={props.inputRef}
+      type="text"
+      inputMode={inputMode}
+      autoComplete="off"
+      spellCheck={false}
+      className={`formulary-widget__input formulary-widget__input--${modifier}`}
+      value={text.text}
+      placeholder={placeholder}
+      onChange={(event) => text.setText(event.currentTarget.value)}
+      onBlur={text.onBlur}
+    />
+  );
+}
