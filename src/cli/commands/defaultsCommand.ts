@@ -4,11 +4,7 @@
  */
 import { defaultsOf } from '../../schemas/index';
 import type { Io } from '../Io';
-import { openSchema } from '../openSchema';
-import { parseCommandArgs } from '../parseCommandArgs';
-import { readCliConfig } from '../readCliConfig';
-import { UsageError } from '../UsageError';
-import { reportProblems } from './reportProblems';
+import { openModelCommand } from './openModelCommand';
 
 export const defaultsHelp = `Usage: formulary defaults SCHEMA [options]
 
@@ -23,18 +19,8 @@ Exit codes: 0 printed, 1 the schema does not load, 2 usage error.
 
 /** Runs `formulary defaults`; returns the exit code. */
 export async function defaultsCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {});
-  if (values.help) {
-    io.out(defaultsHelp);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UsageError('give exactly one SCHEMA file');
-  const opened = await openSchema(
-    positionals[0]!,
-    readCliConfig(values.config as string | undefined, io.cwd),
-    io.cwd,
-  );
-  if (reportProblems(opened, io, 'model')) return 1;
-  io.out(`${JSON.stringify(defaultsOf(opened.model!), null, 2)}\n`);
+  const opened = await openModelCommand(args, io, defaultsHelp);
+  if (typeof opened === 'number') return opened;
+  io.out(`${JSON.stringify(defaultsOf(opened.model), null, 2)}\n`);
   return 0;
 }

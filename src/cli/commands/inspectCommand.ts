@@ -3,12 +3,8 @@
  * advanced and nullable fields, rules and conditions, and each pointer's label (--json for machines).
  */
 import type { Io } from '../Io';
-import { openSchema } from '../openSchema';
-import { parseCommandArgs } from '../parseCommandArgs';
-import { readCliConfig } from '../readCliConfig';
 import { summarizeModel } from '../summarizeModel';
-import { UsageError } from '../UsageError';
-import { reportProblems } from './reportProblems';
+import { openModelCommand } from './openModelCommand';
 
 export const inspectHelp = `Usage: formulary inspect SCHEMA [options]
 
@@ -25,25 +21,15 @@ Exit codes: 0 printed, 1 the schema does not load, 2 usage error.
 
 /** Runs `formulary inspect`; returns the exit code. */
 export async function inspectCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
-  if (values.help) {
-    io.out(inspectHelp);
-    return 0;
-  }
-  if (positionals.length !== 1) throw new UsageError('give exactly one SCHEMA file');
-  const opened = await openSchema(
-    positionals[0]!,
-    readCliConfig(values.config as string | undefined, io.cwd),
-    io.cwd,
-  );
-  if (reportProblems(opened, io, 'model')) return 1;
-  const summary = summarizeModel(opened.model!);
-  if (values.json) {
+  const opened = await openModelCommand(args, io, inspectHelp, { json: { type: 'boolean' } });
+  if (typeof opened === 'number') return opened;
+  const summary = summarizeModel(opened.model);
+  if (opened.values.json) {
     io.out(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;
   }
   const { labels, ...counts } = summary;
-  const lines = [`${positionals[0]} (${opened.model!.dialect})`];
+  const lines = [`${opened.schemaPath} (${opened.model.dialect})`];
   for (const [name, n] of Object.entries(counts)) lines.push(`  ${name.padEnd(11)} ${n}`);
   lines.push('', 'Labels:');
   const width = Math.min(48, Math.max(...Object.keys(labels).map((p) => p.length), 0));
