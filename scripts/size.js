@@ -2,10 +2,13 @@
 /**
  * `npm run size`: gzip sizes of the standalone embed bundle and of each library entry point, after
  * `build:lib` and `build:embed`. Prints a table; exits 1 when the embed bundle is over its budget.
+ * `node scripts/size.js --modules` (or `npm run size -- --modules`) also prints where the embed's bytes
+ * go, per package or src folder and per module (scripts/embedModules.js).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { printEmbedModules } from './embedModules.js';
 
 const embedBudgetKiB = 150;
 
@@ -45,3 +48,4 @@ const embedRow = rows[0];
 const ok = embedRow.gzip <= embedBudgetKiB * 1024;
 console.log(`\nembed budget ${embedBudgetKiB} kB gzip: ${ok ? 'within' : 'OVER'} (${kib(embedRow.gzip)})`);
 if (!statSync(embed).isFile() || !ok) process.exitCode = 1;
+if (process.argv.includes('--modules')) printEmbedModules();
