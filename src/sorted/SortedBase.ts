@@ -30,12 +30,27 @@ export class SortedBase<K, V> extends SortedCore<K, V> {
     this._fen = null;
     this._kind = '';
     this.version++;
+    this._dropStarts();
   }
 
   /** Item at `index` (negative counts from the end). O(log(n / load)). */
   at(index: number): V {
-    this._locate(this._index(index, 'at'));
-    return (this._items()[this._li] as V[])[this._lj] as V;
+    const len = this._len;
+    const idx = index < 0 ? index + len : index;
+    // Valid integer positions pass two compares and a floor; anything else gets _index's error.
+    if (!(idx >= 0 && idx < len && Math.floor(idx) === idx)) this._index(index, 'at');
+    const items = this._vals ?? (this._keys as unknown as V[][]);
+    const st = this._starts;
+    if (st !== null) {
+      // Read-heavy path: a proportional guess into the starts table, usually exact.
+      const m = items.length;
+      const i = Math.floor((idx * m) / len);
+      if ((st[i] as number) <= idx && (st[i + 1] as number) > idx) {
+        return (items[i] as V[])[idx - (st[i] as number)] as V;
+      }
+    }
+    this._locate(idx);
+    return (items[this._li] as V[])[this._lj] as V;
   }
 
   /** Removes the item at `index` (negative counts from the end). O(load + log n). */
@@ -155,6 +170,16 @@ export class SortedBase<K, V> extends SortedCore<K, V> {
       this._fen = null;
       const fresh = this._fenwick();
       if (f.length !== fresh.length || f.some((x, i) => x !== fresh[i])) fail('stale positional index');
+    }
+    const st = this._starts;
+    if (st !== null) {
+      if (st.length !== this._keys.length + 1) fail('starts table has the wrong length');
+      let s = 0;
+      for (let i = 0; i < this._keys.length; i++) {
+        if (st[i] !== s) fail(`stale starts table at sublist ${i}`);
+        s += (this._keys[i] as K[]).length;
+      }
+      if (st[this._keys.length] !== s) fail('stale starts table at the end');
     }
   }
 

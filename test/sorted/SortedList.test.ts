@@ -233,6 +233,41 @@ test('stress: 100,000 seeded mixed operations against a sorted array (small load
   stress(1, 100_000, 16);
 }, 180_000);
 
+test('positions stay right when runs of reads alternate with mutations (the starts table)', () => {
+  const rnd = seededRandom(3);
+  const model = Array.from({ length: 1000 }, () => Math.floor(rnd() * 5000)).sort(num);
+  const sl = new SortedList<number>(model, { load: 4 });
+  for (let round = 0; round < 60; round++) {
+    // A run of reads long enough to pay for the starts table, then a check that it agrees.
+    for (let r = 0; r < 150; r++) {
+      const i = Math.floor(rnd() * model.length);
+      expect(sl.at(i)).toBe(model[i]);
+      expect(sl.at(i - model.length)).toBe(model[i]);
+      const x = Math.floor(rnd() * 5000);
+      expect(sl.bisectLeft(x)).toBe(modelBisectLeft(model, x, num));
+      expect(sl.bisectRight(x)).toBe(modelBisectRight(model, x, num));
+    }
+    sl.assertInvariants();
+    const a = Math.floor(rnd() * model.length);
+    expect([...sl.islice(a, a + 20)]).toEqual(model.slice(a, a + 20));
+    // Then a few mutations, each followed by a read that must not use a stale table.
+    for (let w = 0; w < 5; w++) {
+      const x = Math.floor(rnd() * 5000);
+      if (rnd() < 0.5) {
+        sl.add(x);
+        model.splice(modelBisectRight(model, x, num), 0, x);
+      } else {
+        const i = Math.floor(rnd() * model.length);
+        expect(sl.pop(i)).toBe(model.splice(i, 1)[0]);
+      }
+      sl.assertInvariants();
+      const i = Math.floor(rnd() * model.length);
+      expect(sl.at(i)).toBe(model[i]);
+    }
+  }
+  expect(sl.toArray()).toEqual(model);
+});
+
 test('stress: default load with a comparator', () => {
   const rnd = seededRandom(2);
   const sl = new SortedList<string>([], (a, b) => (a < b ? -1 : a > b ? 1 : 0));
