@@ -64,31 +64,17 @@ function formulary<K>(cmp: Cmp<K> | undefined): Adapter<K> {
     has: (s, x) => asList(s).has(x),
     rank: (s, x) => asList(s).bisectLeft(x),
     at: (s, i) => asList(s).at(i),
-    rangeSum: (s, lo, hi) => {
-      let sum = 0;
+    // A fold is formulary's fastest walk: reduce passes the sum as an argument, where a forEach
+    // callback writes a captured variable that V8 boxes on every double store (docs/sorted.md).
+    rangeSum: (s, lo, hi) =>
       asList(s)
         .irange(lo, hi)
-        .forEach((x) => {
-          sum += x as number;
-        });
-      return sum;
-    },
-    rangeVisit: (s, lo, hi) => {
-      let c = 0;
+        .reduce((sum, x) => sum + (x as number), 0),
+    rangeVisit: (s, lo, hi) =>
       asList(s)
         .irange(lo, hi, { inclusive: [true, false] })
-        .forEach((k) => {
-          c += last(k);
-        });
-      return c;
-    },
-    iterateSum: (s) => {
-      let sum = 0;
-      asList(s).forEach((x) => {
-        sum += x as number;
-      });
-      return sum;
-    },
+        .reduce((c, k) => c + last(k), 0),
+    iterateSum: (s) => asList(s).reduce((sum, x) => sum + (x as number), 0),
   };
 }
 
@@ -164,6 +150,7 @@ export function makeAdapters<K>(cmp: Cmp<K>): Record<string, Adapter<K>> {
         });
         return c;
       },
+      // Its reduce hands the callback a [key, value] pair per key: measured 2x slower than this.
       iterateSum: (s) => {
         let sum = 0;
         asBtree(s).forEachPair((k) => {

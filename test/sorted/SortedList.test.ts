@@ -7,6 +7,11 @@ import { SortedList } from '../../src/sorted/index';
 import { modelBisectLeft, modelBisectRight, seededRandom } from './seededRandom';
 
 const num = (a: number, b: number) => a - b;
+/** A reducer that gathers items in the order reduce visits them. */
+const collect = (acc: number[], x: number) => {
+  acc.push(x);
+  return acc;
+};
 
 describe('documented examples', () => {
   test('construct from any order', () => {
@@ -70,6 +75,22 @@ describe('documented examples', () => {
     });
     expect(back).toEqual([5, 4, 3, 2]);
     expect(rit.next().done).toBe(true);
+  });
+  test('reduce folds the list or what an iterator has left, in its direction', () => {
+    const sl = new SortedList([5, 1, 4, 2, 3, 6], { load: 4 });
+    expect(sl.reduce((sum, x) => sum + x, 0)).toBe(21);
+    expect(sl.reduce(collect, [])).toEqual([1, 2, 3, 4, 5, 6]);
+    const it = sl.irange(2, 5);
+    it.next();
+    expect(it.reduce(collect, [])).toEqual([3, 4, 5]);
+    expect(it.next().done).toBe(true);
+    const rit = sl.islice(1, 6, true);
+    rit.next();
+    expect(rit.reduce(collect, [])).toEqual([5, 4, 3, 2]);
+    expect(new SortedList<number>().reduce((sum, x) => sum + x, 7)).toBe(7);
+    const changed = sl.islice();
+    sl.add(9);
+    expect(() => changed.reduce((sum, x) => sum + x, 0)).toThrow(/changed during iteration/);
   });
   test('comparator, given directly or as an option', () => {
     const byDesc = new SortedList([1, 3, 2], (a, b) => b - a);
@@ -207,6 +228,7 @@ function stress(seed: number, ops: number, load: number): void {
         viaForEach.push(v);
       });
       expect(viaForEach).toEqual(expected.reverse());
+      expect(sl.irange(x, y).reduce((sum, v) => sum + v, 0)).toBe(expected.reduce((sum, v) => sum + v, 0));
       continue;
     } else if (r < 0.999) {
       const a = Math.floor(rnd() * (model.length + 10)) - 5;
@@ -217,6 +239,7 @@ function stress(seed: number, ops: number, load: number): void {
         viaForEach.push(v);
       });
       expect(viaForEach).toEqual(model.slice(a, b));
+      expect(sl.islice(a, b).reduce(collect, [])).toEqual(model.slice(a, b));
       continue;
     } else {
       sl.clear();
