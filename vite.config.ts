@@ -106,9 +106,51 @@ function dropSideEffectCss(): Plugin {
   };
 }
 
+/**
+ * Third-party modules the embedded form imports but never runs, each replaced in the embed bundle by a
+ * stub in src/embed/stubs that throws if called. Why each one is never run is in its stub's header.
+ */
+const embedStubs: ReadonlyMap<string, string> = new Map([
+  ['fast-uri', resolve(here, 'src/embed/stubs/fastUri.ts')],
+]);
+
+function stubUnusedModules(): Plugin {
+  return {
+    name: 'formulary-embed-stub-unused-modules',
+    enforce: 'pre',
+    resolveId(source) {
+      return embedStubs.get(source) ?? null;
+    },
+  };
+}
+
+/**
+ * ajv's meta-schemas (draft-07, 2019-09, 2020-12 and their vocabularies: 3.5 kB gzip) are only compiled
+ * to check a schema itself (`validateSchema`, strict mode: the CLI and the linter, never the embedded
+ * form) or when a schema `$ref`s a meta-schema. In the embed each keeps its identity ($id, $schema,
+ * anchors) and becomes a `$ref` to a missing URI, so such a use fails loudly ("can't resolve reference
+ * formulary-embed:meta-schema-not-bundled") instead of accepting anything.
+ */
+function identityOnlyMetaSchemas(): Plugin {
+  const kept = ['$schema', '$id', 'id', '$anchor', '$dynamicAnchor', '$recursiveAnchor'];
+  return {
+    name: 'formulary-embed-identity-only-meta-schemas',
+    enforce: 'pre',
+    load(id) {
+      if (!/[\\/]node_modules[\\/]ajv[\\/]dist[\\/]refs[\\/].*\.json$/.test(id)) return null;
+      const full = JSON.parse(readFileSync(id, 'utf8')) as Record<string, unknown>;
+      const stub: Record<string, unknown> = Object.fromEntries(
+        kept.filter((k) => k in full).map((k) => [k, full[k]]),
+      );
+      stub.$ref = 'formulary-embed:meta-schema-not-bundled';
+      return JSON.stringify(stub);
+    },
+  };
+}
+
 function embedConfig(): UserConfig {
   return {
-    plugins: [react(), dropSideEffectCss()],
+    plugins: [react(), dropSideEffectCss(), stubUnusedModules(), identityOnlyMetaSchemas()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: resolve(here, 'dist/embed'),

@@ -12,6 +12,7 @@ import type { Dialect } from '../FieldModel';
 import { escapePointerSegment } from '../pointer';
 import { acceptedExtraKeywords, formularyKeywords, uiSchemaKeys } from '../vocabulary';
 import { safeRegExp } from './safePattern';
+import { uriResolver } from './uriResolver';
 
 export interface CompileOptions {
   /** Unknown keywords throw (ajv strictSchema). Default false: a facility's own keywords must not stop its form. */
@@ -51,6 +52,7 @@ function createAjv(dialect: Dialect, options: CompileOptions): Ajv {
     allowUnionTypes: true,
     validateSchema: options.strict === true,
     logger: false,
+    uriResolver,
     code: { regExp: regExp as unknown as NonNullable<Options['code']>['regExp'] },
   };
   const ajv =
