@@ -2,7 +2,8 @@
  * `npm run bench:forms`: mounts and types into generated (100 to 3,000 fields) and shipped instrument
  * schemas with Formulary, @rjsf/core (live validation off and on) and plain react-hook-form inputs
  * (the floor), on one page in Debian's Chromium, and prints medians of 3 runs with ratios.
- * Options: --quick (100 and 1,000 fields, one run), --json FILE, --engines a,b, --schemas a,b.
+ * Options: --quick (100 and 1,000 fields, one run), --json FILE, --engines a,b, --schemas a,b, --runs N,
+ * --verbose (every keystroke's times).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,7 @@ const { values: options } = parseArgs({
     engines: { type: 'string' },
     schemas: { type: 'string' },
     runs: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   },
 });
 
@@ -106,6 +108,8 @@ async function measureOnce(page: Page, url: string): Promise<Sample & { fields: 
     timings.push(await withTimeout(timing, 10_000, `keystroke ${i + 1} reached no input`));
   }
   const [first, ...rest] = timings;
+  if (options.verbose)
+    console.log(`  ${url.split('?')[1]} work ${timings.map((t) => t.work.toFixed(1)).join(' ')}\n  frame ${timings.map((t) => t.frame.toFixed(0)).join(' ')}`);
   let openSectionMs: number | null = null;
   const armed = await page.evaluate(() =>
     (window as unknown as { formBench: Bench }).formBench.armOpenSection(),

@@ -5,7 +5,7 @@
 import { memo, type ReactNode } from 'react';
 import { fail, formatJsonText, parseJsonText } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
-import { useTextValue } from './useTextValue';
+import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
 const ENTER_JSON = fail('Enter a JSON value, e.g. {} or [].');
@@ -16,23 +16,22 @@ function rowsFor(text: string): number {
   return Math.min(Math.max(lines, 3), 20);
 }
 
+const rowsOfState = (state: TextState) => rowsFor(state.text);
+
 /** A JSON editor field. */
 export const JsonWidget = memo(function JsonWidget(props: WidgetProps): ReactNode {
-  const t = useTextValue(props, formatJsonText, parseJsonText, ENTER_JSON);
+  const t = useTextValue(props, formatJsonText, parseJsonText, ENTER_JSON, rowsOfState);
   return (
     <FieldFrame widget="json" props={props} textError={t.textError}>
       {(aria) => (
         <textarea
           {...aria}
+          {...t.input}
           id={props.id}
-          ref={props.inputRef}
           className="formulary-widget__input formulary-widget__input--json"
-          value={t.text}
-          rows={rowsFor(t.text)}
+          rows={t.view}
           spellCheck={false}
           placeholder={props.field.placeholder}
-          onChange={(event) => t.setText(event.currentTarget.value)}
-          onBlur={t.onBlur}
         />
       )}
     </FieldFrame>

@@ -9,7 +9,7 @@ import { type CoerceResult, fail, formatNumber, ok, parseNumber } from '../schem
 import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
 import { TypedTextInput } from './TypedTextInput';
-import { useTextValue } from './useTextValue';
+import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
 const ENTER_NUMBER = fail('Enter a number.');
@@ -55,10 +55,17 @@ export function NumberInput({
     },
     [integer, textForm],
   );
-  const t = useTextValue(props, formatValue, parse, integer ? ENTER_INTEGER : ENTER_NUMBER);
+  // The out-of-range warning shows while typing: the one thing a keystroke here may re-render.
+  const problemOf = useCallback(
+    (s: TextState) =>
+      typeof s.parsed === 'number' && s.pendingError === undefined
+        ? limitProblem(field, s.parsed)
+        : undefined,
+    [field],
+  );
+  const t = useTextValue(props, formatValue, parse, integer ? ENTER_INTEGER : ENTER_NUMBER, problemOf);
   const limits = describeLimits(field);
-  const problem =
-    typeof t.parsed === 'number' && t.pendingError === undefined ? limitProblem(field, t.parsed) : undefined;
+  const problem = t.view;
   const hint =
     problem !== undefined ? `${problem}${limits !== undefined ? ` Allowed: ${limits}.` : ''}` : limits;
   return (

@@ -10,7 +10,7 @@ import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
 import { TypedTextInput } from './TypedTextInput';
-import { useTextValue } from './useTextValue';
+import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
 const EMPTY_LIST = ok<number[]>([]);
@@ -32,6 +32,30 @@ function countHint(count: number, minItems?: number, maxItems?: number): string 
   return has;
 }
 
+/**
+ * The count and limits shown under the list while typing: which entry breaks a limit (minimum and
+ * maximum of a list kind apply to each entry, see FieldModel), or the limits of each entry.
+ */
+function listHint(field: WidgetProps['field'], s: TextState): { hint: string | undefined; warn: boolean } {
+  const fromText = typeof s.parsed === 'string' ? parseNumberList(s.parsed) : undefined;
+  const values = Array.isArray(s.parsed) ? s.parsed : fromText?.ok ? fromText.value : undefined;
+  const count = values !== undefined && s.pendingError === undefined ? values.length : undefined;
+  const countWrong =
+    count !== undefined &&
+    ((field.minItems !== undefined && count < field.minItems) ||
+      (field.maxItems !== undefined && count > field.maxItems));
+  const each = describeLimits(field);
+  const bad =
+    values !== undefined && s.pendingError === undefined
+      ? values.findIndex((v) => typeof v === 'number' && limitProblem(field, v) !== undefined)
+      : -1;
+  const parts: string[] = [];
+  if (count !== undefined) parts.push(countHint(count, field.minItems, field.maxItems));
+  if (bad >= 0) parts.push(`entry ${bad + 1}: ${limitProblem(field, values?.[bad] as number)}`);
+  else if (each !== undefined) parts.push(`each ${each}`);
+  return { hint: parts.length === 0 ? undefined : parts.join('; '), warn: countWrong || bad >= 0 };
+}
+
 /** A number-list field. */
 export const NumberListWidget = memo(function NumberListWidget(props: WidgetProps): ReactNode {
   const { field } = props;
@@ -45,34 +69,15 @@ export const NumberListWidget = memo(function NumberListWidget(props: WidgetProp
     [integer, asText],
   );
   const empty = field.minItems ? ENTER_NUMBERS : asText ? EMPTY_TEXT : EMPTY_LIST;
-  const t = useTextValue(props, formatNumbers, parse, empty);
-  const fromText = typeof t.parsed === 'string' ? parseNumberList(t.parsed) : undefined;
-  const values = Array.isArray(t.parsed) ? t.parsed : fromText?.ok ? fromText.value : undefined;
-  const count = values !== undefined && t.pendingError === undefined ? values.length : undefined;
-  const countWrong =
-    count !== undefined &&
-    ((field.minItems !== undefined && count < field.minItems) ||
-      (field.maxItems !== undefined && count > field.maxItems));
-  // minimum/maximum of a list kind apply to each entry (FieldModel): say so, and which entry breaks them.
-  const each = describeLimits(field);
-  const bad =
-    values !== undefined && t.pendingError === undefined
-      ? values.findIndex((v) => typeof v === 'number' && limitProblem(field, v) !== undefined)
-      : -1;
-  const entryProblem = bad >= 0 ? bad : undefined;
-  const parts: string[] = [];
-  if (count !== undefined) parts.push(countHint(count, field.minItems, field.maxItems));
-  if (entryProblem !== undefined) {
-    parts.push(`entry ${entryProblem + 1}: ${limitProblem(field, values?.[entryProblem] as number)}`);
-  } else if (each !== undefined) parts.push(`each ${each}`);
-  const outOfRange = countWrong || entryProblem !== undefined;
+  const hintOf = useCallback((s: TextState) => listHint(field, s), [field]);
+  const t = useTextValue(props, formatNumbers, parse, empty, hintOf);
   return (
     <FieldFrame
       widget="numberList"
       props={props}
       textError={t.textError}
-      hint={parts.length === 0 ? undefined : parts.join('; ')}
-      hintWarn={outOfRange}
+      hint={t.view.hint}
+      hintWarn={t.view.warn}
       units={field.units}
     >
       {(aria) => (

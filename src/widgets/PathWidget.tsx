@@ -8,7 +8,7 @@ import { ok } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
 import { TypedTextInput } from './TypedTextInput';
-import { useTextValue } from './useTextValue';
+import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
 const EMPTY_TEXT = ok('');
@@ -21,12 +21,14 @@ export function pathWarning(path: string): string | undefined {
   return undefined;
 }
 
+const warningOf = (state: TextState) => pathWarning(state.text);
+
 /** A file path field. */
 export const PathWidget = memo(function PathWidget(props: WidgetProps): ReactNode {
   const { field } = props;
   const parse = useCallback((text: string) => ok(text), []);
-  const t = useTextValue(props, formatAnyValue, parse, EMPTY_TEXT);
-  const warning = pathWarning(t.text);
+  const t = useTextValue(props, formatAnyValue, parse, EMPTY_TEXT, warningOf);
+  const warning = t.view;
   return (
     <FieldFrame
       widget="path"

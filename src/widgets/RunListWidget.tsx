@@ -10,7 +10,7 @@ import { type CoerceResult, DEFAULT_MAX_RUNS, fail, formatRunList, ok, parseRunL
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
 import { TypedTextInput } from './TypedTextInput';
-import { useTextValue } from './useTextValue';
+import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
 const ENTER_RUNS = fail('Enter a run number, a list or a range, e.g. 12345-12350, 12360.');
@@ -50,13 +50,18 @@ export const RunListWidget = memo(function RunListWidget(props: WidgetProps): Re
     },
     [maxRuns, asText],
   );
-  const t = useTextValue(props, formatRuns, parse, ENTER_RUNS);
-  const runs = runsOf(t.parsed, maxRuns);
-  let hint: string | undefined;
-  if (t.pendingError === undefined && runs !== undefined && runs.length > 0) {
-    const count = `${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
-    hint = t.touched ? `${count}: ${formatRunList(runs)}` : count;
-  }
+  // The run count shows while typing, the normalised list after leaving the field.
+  const hintOf = useCallback(
+    (s: TextState): string | undefined => {
+      const runs = runsOf(s.parsed, maxRuns);
+      if (s.pendingError !== undefined || runs === undefined || runs.length === 0) return undefined;
+      const count = `${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
+      return s.touched ? `${count}: ${formatRunList(runs)}` : count;
+    },
+    [maxRuns],
+  );
+  const t = useTextValue(props, formatRuns, parse, ENTER_RUNS, hintOf);
+  const hint = t.view;
   return (
     <FieldFrame widget="runList" props={props} textError={t.textError} hint={hint}>
       {(aria) => (

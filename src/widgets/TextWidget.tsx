@@ -35,15 +35,12 @@ export const TextWidget = memo(function TextWidget(props: WidgetProps): ReactNod
       {(aria) => (
         <input
           {...aria}
+          {...t.input}
           id={props.id}
-          ref={props.inputRef}
           type="text"
           className="formulary-widget__input"
-          value={t.text}
           maxLength={field.maxLength}
           placeholder={field.placeholder}
-          onChange={(event) => t.setText(event.currentTarget.value)}
-          onBlur={t.onBlur}
         />
       )}
     </FieldFrame>

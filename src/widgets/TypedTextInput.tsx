@@ -1,6 +1,6 @@
 /**
  * The text <input> shared by the widgets whose value is typed as text and converted (numbers, run
- * lists, number lists, paths, date-times): the widget's own text while typing (useTextValue), the aria
+ * lists, number lists, paths, date-times): uncontrolled, its text kept by useTextValue, the aria
  * wiring from FieldFrame, no spell check or autocomplete on values that are not prose. The widgets differ
  * only in the modifier class, the placeholder and the keyboard (inputMode).
  */
@@ -12,7 +12,7 @@ import type { WidgetProps } from './WidgetProps';
 export interface TypedTextInputProps {
   readonly aria: ControlAria;
   readonly props: WidgetProps;
-  readonly text: TextValue;
+  readonly text: TextValue<unknown>;
   /** BEM modifier of formulary-widget__input, e.g. "runs". */
   readonly modifier: string;
   readonly placeholder: string | undefined;
@@ -31,16 +31,13 @@ export function TypedTextInput({
     <input
       {...aria}
       id={props.id}
-      ref={props.inputRef}
+      {...text.input}
       type="text"
       inputMode={inputMode}
       autoComplete="off"
       spellCheck={false}
       className={`formulary-widget__input formulary-widget__input--${modifier}`}
-      value={text.text}
       placeholder={placeholder}
-      onChange={(event) => text.setText(event.currentTarget.value)}
-      onBlur={text.onBlur}
     />
   );
 }

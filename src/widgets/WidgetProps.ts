@@ -21,7 +21,9 @@
  *   it shows the message itself (after the first blur, then live as the user types).
  * - empty text: `null` when the field is nullable, `undefined` when it is optional, else a text error.
  * When `value` changes from outside (reset, import, another branch), the widget shows it formatted,
- * unless its current text already means that value (so "0.10" stays "0.10" while typing). To discard
+ * unless its current text already means that value (so "0.10" stays "0.10" while typing). Text inputs
+ * are uncontrolled and report typed values with `onChange(value, { typed: true })`; a caller may then
+ * skip re-rendering them, so a widget compares `value` with its text only when the caller renders it. To discard
  * text that never became a value (a reset while "1,5" is typed, when the value itself did not change),
  * remount the widget (change its React key); its text error goes with it.
  *
@@ -40,6 +42,16 @@
 import type { ComponentType, ReactNode, RefCallback } from 'react';
 import type { FieldNode } from '../schemas/index';
 
+/** How a widget's change came about. */
+export interface ChangeHow {
+  /**
+   * The value is what an uncontrolled input already shows (typed text): the caller need not re-render
+   * the widget for it, so a keystroke costs no render. Whenever the caller does render the widget, the
+   * `value` it passes must be the current one.
+   */
+  readonly typed?: boolean;
+}
+
 export interface WidgetProps {
   /** The field this widget edits (from the FieldModel): label, kind, limits, units, hints. */
   readonly field: FieldNode;
@@ -48,7 +60,7 @@ export interface WidgetProps {
   /** The request value (see "Values versus text"). */
   readonly value: unknown;
   /** Called with a valid request value only (never with text that failed to coerce). */
-  readonly onChange: (value: unknown) => void;
+  readonly onChange: (value: unknown, how?: ChangeHow) => void;
   /** Called when focus leaves the widget (after any normalisation of the shown text). */
   readonly onBlur: () => void;
   /** Called with a message when the typed text is not a value, and with undefined once it is again. */

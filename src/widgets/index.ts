@@ -28,5 +28,5 @@ export { formularyRjsfTheme, formularyRjsfWidgets } from './rjsf/formularyRjsfTh
 export { FormularyAnyOfField, FormularyOneOfField, isSingleValueUnion } from './rjsf/UnionField';
 export { SelectWidget } from './SelectWidget';
 export { TextWidget } from './TextWidget';
-export type { WidgetComponent, WidgetProps } from './WidgetProps';
+export type { ChangeHow, WidgetComponent, WidgetProps } from './WidgetProps';
 export { ENTER_OR_UNSET, withNullable } from './withNullable';

@@ -1,29 +1,53 @@
 /**
  * The text a user is typing versus the request value a widget reports: coerce on every edit, report
  * only valid values through onChange, report coercion messages through onTextError, and show the
- * message after the first blur (then live). An outside change of the value (reset, import) replaces
- * the text unless the text already means that value. No rendering here; widgets stay thin.
+ * message after the first blur (then live). The input is uncontrolled: its text lives in the DOM, so a
+ * keystroke re-renders nothing unless what the widget shows (message, hint: its `view`) changes. An
+ * outside change of the value (reset, import) replaces the text unless the text already means it.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type ChangeEvent,
+  type RefCallback,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { CoerceResult } from '../schemas/index';
 import type { WidgetProps } from './WidgetProps';
 
-export interface TextValue {
+/** What a widget may derive its view from, on each edit. */
+export interface TextState {
   /** What the input shows. */
   readonly text: string;
-  /** Call with the input's new text. */
-  readonly setText: (text: string) => void;
-  /** Call from the input's onBlur. */
-  readonly onBlur: () => void;
-  /** The coercion message to show now (after a blur), else undefined. */
-  readonly textError: string | undefined;
+  /** The last valid value the text meant (the prop value until the user types). */
+  readonly parsed: unknown;
   /** The coercion message whether shown yet or not. */
   readonly pendingError: string | undefined;
   /** The field has been left at least once. */
   readonly touched: boolean;
-  /** The last valid value the text meant (the prop value until the user types). */
-  readonly parsed: unknown;
 }
+
+type TextElement = HTMLInputElement | HTMLTextAreaElement;
+
+/** Spread onto the <input> or <textarea>: uncontrolled, with the text the value means at mount. */
+export interface TextInputProps {
+  readonly defaultValue: string;
+  readonly ref: RefCallback<TextElement>;
+  readonly onChange: (event: ChangeEvent<TextElement>) => void;
+  readonly onBlur: () => void;
+}
+
+export interface TextValue<V> {
+  readonly input: TextInputProps;
+  /** The coercion message to show now (after a blur), else undefined. */
+  readonly textError: string | undefined;
+  /** What the widget shows beside the input, from `view` (undefined without one). */
+  readonly view: V;
+}
+
+const TYPED = { typed: true } as const;
 
 /** Deep equality for request values (numbers, strings, small arrays, null). O(size). */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -34,46 +58,100 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** Equal views re-render nothing: primitives by identity, plain objects field by field. */
+function sameView(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+interface Shown<V> {
+  readonly error: string | undefined;
+  readonly touched: boolean;
+  readonly view: V;
+}
+
 /**
  * Hold a widget's text. `parse` is called on non-empty text only; empty text becomes null (nullable
  * field), undefined (optional field) or `requiredEmpty` (required field: a message, or '' for text).
+ * `view` derives what the widget shows from the text state; keep it cheap, it runs on every edit.
  */
-export function useTextValue(
+export function useTextValue<V = undefined>(
   props: WidgetProps,
   format: (value: unknown) => string,
   parse: (text: string) => CoerceResult<unknown>,
   requiredEmpty: CoerceResult<unknown>,
-): TextValue {
-  const { value, field, onChange, onTextError, onBlur: onBlurProp } = props;
-  const [text, setTextState] = useState(() => format(value));
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [touched, setTouched] = useState(false);
-  // The value the current text means; compared with the prop to tell our own echo from an outside change.
+  view?: (state: TextState) => V,
+): TextValue<V> {
+  const { value, field, onChange, onTextError, onBlur: onBlurProp, inputRef } = props;
+  const element = useRef<TextElement | null>(null);
+  const [initialText] = useState(() => format(value));
+  // What the DOM text means, and the text itself: compared with the prop to tell our own echo from an
+  // outside change, and read by `view`.
   const meant = useRef<unknown>(value);
-  const [seenValue, setSeenValue] = useState<unknown>(value);
+  const text = useRef(initialText);
+  // Text an outside change put in while rendering; written to the DOM after commit.
+  const pendingText = useRef<string | null>(null);
+  const viewOf = (state: TextState) => (view ? view(state) : (undefined as V));
+  const [shown, setShown] = useState<Shown<V>>(() => ({
+    error: undefined,
+    touched: false,
+    view: viewOf({ text: initialText, parsed: value, pendingError: undefined, touched: false }),
+  }));
+  const current = useRef(shown);
+  current.current = shown;
 
-  if (!sameValue(seenValue, value)) {
-    // Adjusting state during render (React's documented pattern) avoids an extra effect pass.
-    setSeenValue(value);
-    if (!sameValue(meant.current, value)) {
-      meant.current = value;
-      setTextState(format(value));
-      setError(undefined);
-    }
+  // Sets what is shown only when it differs: an unchanged message or hint costs no render.
+  const show = useCallback((next: Shown<V>) => {
+    const was = current.current;
+    if (was.error === next.error && was.touched === next.touched && sameView(was.view, next.view)) return;
+    current.current = next;
+    setShown(next);
+  }, []);
+
+  // Only a render by the caller (a new props object) brings a current value: a render of our own
+  // (a message shown) may carry a value from before the keystrokes the caller was told were typed.
+  const lastProps = useRef(props);
+  if (lastProps.current !== props && !sameValue(meant.current, value)) {
+    // An outside change (reset, import): show the value. Adjusting state during render (React's
+    // documented pattern) avoids an extra effect pass.
+    lastProps.current = props;
+    meant.current = value;
+    text.current = format(value);
+    pendingText.current = text.current;
+    const touched = current.current.touched;
+    show({
+      error: undefined,
+      touched,
+      view: viewOf({ text: text.current, parsed: value, pendingError: undefined, touched }),
+    });
   }
+
+  lastProps.current = props;
+
+  useLayoutEffect(() => {
+    if (pendingText.current === null) return;
+    if (element.current && element.current.value !== pendingText.current)
+      element.current.value = pendingText.current;
+    pendingText.current = null;
+  });
 
   // Report coercion messages after commit, never during render (the parent form holds that state).
   const reported = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (reported.current !== error) {
-      reported.current = error;
-      onTextError?.(error);
+    if (reported.current !== shown.error) {
+      reported.current = shown.error;
+      onTextError?.(shown.error);
     }
-  }, [error, onTextError]);
+  }, [shown.error, onTextError]);
 
-  const setText = useCallback(
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const edit = useCallback(
     (next: string) => {
-      setTextState(next);
+      text.current = next;
       let result: CoerceResult<unknown>;
       if (next.trim() === '') {
         if (field.nullable) result = { ok: true, value: null };
@@ -82,29 +160,56 @@ export function useTextValue(
       } else {
         result = parse(next);
       }
-      if (result.ok) {
-        meant.current = result.value;
-        setError(undefined);
-        onChange(result.value);
-      } else {
-        setError(result.message);
-      }
+      const error = result.ok ? undefined : result.message;
+      if (result.ok) meant.current = result.value;
+      const touched = current.current.touched;
+      const derive = viewRef.current;
+      show({
+        error,
+        touched,
+        view: derive
+          ? derive({ text: next, parsed: meant.current, pendingError: error, touched })
+          : (undefined as V),
+      });
+      if (result.ok) onChange(result.value, TYPED);
     },
-    [field, parse, onChange, requiredEmpty],
+    [field, parse, onChange, requiredEmpty, show],
+  );
+
+  const onInputChange = useCallback(
+    (event: ChangeEvent<TextElement>) => edit(event.currentTarget.value),
+    [edit],
   );
 
   const onBlur = useCallback(() => {
-    setTouched(true);
+    const derive = viewRef.current;
+    const error = current.current.error;
+    show({
+      error,
+      touched: true,
+      view: derive
+        ? derive({ text: text.current, parsed: meant.current, pendingError: error, touched: true })
+        : (undefined as V),
+    });
     onBlurProp();
-  }, [onBlurProp]);
+  }, [onBlurProp, show]);
+
+  const ref = useCallback<RefCallback<TextElement>>(
+    (node) => {
+      element.current = node;
+      const cleanup = inputRef?.(node);
+      return () => {
+        element.current = null;
+        if (typeof cleanup === 'function') cleanup();
+        else inputRef?.(null);
+      };
+    },
+    [inputRef],
+  );
 
   return {
-    text,
-    setText,
-    onBlur,
-    textError: touched ? error : undefined,
-    pendingError: error,
-    touched,
-    parsed: meant.current,
+    input: { defaultValue: initialText, ref, onChange: onInputChange, onBlur },
+    textError: shown.touched ? shown.error : undefined,
+    view: shown.view,
   };
 }

@@ -6,7 +6,7 @@
  */
 import { type ComponentType, memo, type ReactNode, useCallback, useRef, useState } from 'react';
 import type { FieldNode } from '../schemas/index';
-import type { WidgetComponent, WidgetProps } from './WidgetProps';
+import type { ChangeHow, WidgetComponent, WidgetProps } from './WidgetProps';
 import { UNSET_WRAPPED } from './widgetState';
 
 const wrapped = new WeakMap<ComponentType<WidgetProps>, WidgetComponent>();
@@ -62,12 +62,14 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
     // Whether we told the form "enter a value or unset", so the first real value clears it.
     const asked = useRef(false);
     const change = useCallback(
-      (next: unknown) => {
+      (next: unknown, how?: ChangeHow) => {
         if (asked.current) {
           asked.current = false;
           onTextError?.(undefined);
         }
-        onChange(next);
+        // A typed value may not come back as a prop (see ChangeHow): remember it for "untick Unset".
+        if (next !== null && next !== undefined) previous.current = next;
+        onChange(next, how);
       },
       [onChange, onTextError],
     );

@@ -244,6 +244,49 @@ describe('import and output', () => {
     expect(request().sample).toEqual({ runNumber: [5], thickness: 0.1 });
   });
 
+  test('an import shows its value even when it equals what the field last rendered before typing', async () => {
+    // Typed keystrokes re-render nothing, so the widget last rendered with "2": an import of 2 must
+    // still replace the typed "23" (the uncontrolled input would otherwise keep showing it).
+    const { user, input, handle, request } = setup();
+    const thickness = input('/sample/thickness');
+    await user.clear(thickness);
+    await user.type(thickness, '2');
+    await user.type(thickness, '3');
+    expect((request().sample as Record<string, unknown>).thickness).toBe(23);
+    act(() => {
+      handle.current!.importRequest({ sample: { thickness: 2 } });
+    });
+    expect(input('/sample/thickness').value).toBe('2');
+    expect((request().sample as Record<string, unknown>).thickness).toBe(2);
+  });
+
+  test('an unset field set by typing, unset, then set again gets back what was typed last', async () => {
+    const { user, input, request } = setup();
+    const unset = screen.getByRole('checkbox', { name: 'Q min: unset' });
+    await user.click(unset);
+    const qmin = input('/reduction/Qmin');
+    await user.type(qmin, '0.5');
+    await user.type(qmin, '1');
+    expect((request().reduction as Record<string, unknown>).Qmin).toBe(0.51);
+    await user.click(unset);
+    expect((request().reduction as Record<string, unknown>).Qmin).toBeNull();
+    expect(input('/reduction/Qmin').disabled).toBe(true);
+    await user.click(unset);
+    expect((request().reduction as Record<string, unknown>).Qmin).toBe(0.51);
+    expect(input('/reduction/Qmin').value).toBe('0.51');
+  });
+
+  test('a message shown while typing keeps the typed text', async () => {
+    const { user, input } = setup();
+    const thickness = input('/sample/thickness');
+    await user.clear(thickness);
+    await user.type(thickness, '1,5');
+    expect(thickness.value).toBe('1,5');
+    await user.tab();
+    expect(thickness.value).toBe('1,5');
+    expect(thickness.closest('[data-widget]')!.textContent).toMatch(/'1,5' is not a number/);
+  });
+
   test('pasting a request JSON imports it', async () => {
     const { user, input } = setup();
     await user.click(screen.getByText('Import a request (JSON)'));

@@ -91,7 +91,7 @@ describe('a 1,000-field form', () => {
     expect([...counts.keys()].sort()).toEqual(['changes:/section1', 'field:/section1/value5']);
     counts.clear();
     await user.type(input, '23');
-    expect([...counts.keys()]).toEqual(['field:/section1/value5']);
+    expect([...counts.keys()]).toEqual([]);
   });
 
   test('a far-off section renders when scrolled to', () => {

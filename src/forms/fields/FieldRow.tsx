@@ -1,11 +1,12 @@
 /**
- * One field of the form: subscribes to its own value (its RHF name only) and its own errors,
- * renders the registry's widget with a "reset to default" control when the value differs from the
- * default. A keystroke re-renders this row and nothing else; rules that read it update their other
- * fields through the error store.
+ * One field of the form: subscribes to its own value (its RHF name only), its errors and whether it
+ * differs from its default, and renders the registry's widget with a "reset to default" control when
+ * it does. A keystroke re-renders nothing unless one of those shown things changes (the input is
+ * uncontrolled); rules that read it update their other fields through the error store.
  */
-import { memo, type ReactNode, useCallback, useEffect, useSyncExternalStore } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { FieldNode } from '../../schemas/index';
+import type { ChangeHow } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
@@ -23,13 +24,29 @@ export interface FieldRowProps {
 export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: FieldRowProps): ReactNode {
   useRenderCount(`field:${path}`);
   const { engine, idPrefix, pickWidget, disabled, readOnly } = useFormContextValue();
-  const value = useStoredValue(fieldName(path));
+  // The widget's own writes re-render nothing here (its input shows them); see useStoredValue.
+  const ownWrite = useRef(false);
+  const value = useStoredValue(fieldName(path), ownWrite);
+  const changed = useSyncExternalStore(
+    useCallback((listener) => engine.subscribeChanged([path], listener), [engine, path]),
+    () => engine.isChanged(path),
+  );
   const shown = useSyncExternalStore(
     useCallback((listener) => engine.errors.subscribe(path, listener), [engine, path]),
     () => engine.errors.at(path),
   );
   const id = domId(idPrefix, path);
-  const onChange = useCallback((next: unknown) => engine.setField(path, next), [engine, path]);
+  const onChange = useCallback(
+    (next: unknown, how?: ChangeHow) => {
+      ownWrite.current = how?.typed === true;
+      try {
+        engine.setField(path, next);
+      } finally {
+        ownWrite.current = false;
+      }
+    },
+    [engine, path],
+  );
   const onBlur = useCallback(() => engine.blurField(path), [engine, path]);
   const onTextError = useCallback(
     (message: string | undefined) => engine.setTextError(path, message),
@@ -47,7 +64,6 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
   );
   // The widget's own text error dies with it: a remounted widget shows the last good value.
   useEffect(() => () => engine.setTextError(path, undefined), [engine, path]);
-  const changed = engine.isChanged(path);
   const messages = shown.filter((e) => e.error.rule !== 'input').map((e) => e.error.message);
   const Widget = pickWidget(node, inCell);
   const adornment =
