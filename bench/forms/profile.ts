@@ -93,19 +93,16 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     type Bench = { mount(): Promise<number>; focusTarget(): Promise<void> };
-    const bench = () => (window as unknown as { formBench: Bench }).formBench;
     if (options.phase === 'mount') await cdp.send('Profiler.start');
-    const mountMs = await page.evaluate(() =>
-      (window as unknown as { formBench: Bench }).formBench.mount(),
-    );
-    void bench;
+    const mountMs = await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.mount());
     if (options.phase === 'mount') console.log(`mount ${mountMs.toFixed(1)} ms`);
     if (options.phase !== 'mount') {
       await page.waitForTimeout(500);
       await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.focusTarget());
       for (let i = 0; i < Number(options.skip); i++) await page.keyboard.press('z');
       await cdp.send('Profiler.start');
-      for (let i = 0; i < Number(options.keys); i++) await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+      for (let i = 0; i < Number(options.keys); i++)
+        await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
       await page.waitForTimeout(100);
     }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };

@@ -109,7 +109,9 @@ async function measureOnce(page: Page, url: string): Promise<Sample & { fields: 
   }
   const [first, ...rest] = timings;
   if (options.verbose)
-    console.log(`  ${url.split('?')[1]} work ${timings.map((t) => t.work.toFixed(1)).join(' ')}\n  frame ${timings.map((t) => t.frame.toFixed(0)).join(' ')}`);
+    console.log(
+      `  ${url.split('?')[1]} work ${timings.map((t) => t.work.toFixed(1)).join(' ')}\n  frame ${timings.map((t) => t.frame.toFixed(0)).join(' ')}`,
+    );
   let openSectionMs: number | null = null;
   const armed = await page.evaluate(() =>
     (window as unknown as { formBench: Bench }).formBench.armOpenSection(),
