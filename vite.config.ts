@@ -110,16 +110,22 @@ function dropSideEffectCss(): Plugin {
  * Third-party modules the embedded form imports but never runs, each replaced in the embed bundle by a
  * stub in src/embed/stubs that throws if called. Why each one is never run is in its stub's header.
  */
-const embedStubs: ReadonlyMap<string, string> = new Map([
-  ['fast-uri', resolve(here, 'src/embed/stubs/fastUri.ts')],
-]);
+const embedStubs: readonly { source: string; importer: RegExp; stub: string }[] = [
+  { source: 'fast-uri', importer: /./, stub: 'src/embed/stubs/fastUri.ts' },
+  {
+    source: './vocabularies/discriminator',
+    importer: /[\\/]node_modules[\\/]ajv[\\/]dist[\\/][^\\/]+\.js$/,
+    stub: 'src/embed/stubs/ajvDiscriminator.ts',
+  },
+];
 
 function stubUnusedModules(): Plugin {
   return {
     name: 'formulary-embed-stub-unused-modules',
     enforce: 'pre',
-    resolveId(source) {
-      return embedStubs.get(source) ?? null;
+    resolveId(source, importer) {
+      const hit = embedStubs.find((s) => s.source === source && s.importer.test(importer ?? ''));
+      return hit ? resolve(here, hit.stub) : null;
     },
   };
 }
