@@ -43,8 +43,7 @@ export class SortedBase<K, V> extends SortedCore<K, V> {
     const st = this._starts;
     if (st !== null) {
       // Read-heavy path: a proportional guess into the starts table, usually exact.
-      const m = items.length;
-      const i = Math.floor((idx * m) / len);
+      const i = Math.floor(idx * this._perItem);
       if ((st[i] as number) <= idx && (st[i + 1] as number) > idx) {
         return (items[i] as V[])[idx - (st[i] as number)] as V;
       }

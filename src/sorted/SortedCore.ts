@@ -47,6 +47,8 @@ export class SortedCore<K, V> implements VersionSource {
    * since the last mutation to pay for it, so alternating reads and writes never rebuild it.
    */
   protected _starts: Int32Array | null = null;
+  /** Sublists per item when `_starts` was built: a multiply (not a divide) guesses a sublist. */
+  protected _perItem = 0;
   /** Fenwick lookups since the last mutation: the rebuild budget for `_starts`. */
   private _fenReads = 0;
   /** Result of the last seek or locate: sublist index and offset (avoids allocating a pair). */
@@ -205,7 +207,7 @@ export class SortedCore<K, V> implements VersionSource {
     if (st !== null) {
       // Sublists hold load / 2 .. 2 * load items, so the proportional guess is usually exact or
       // one off; a bisect over the starts bounds the rest. Measured in docs/sorted.md (at).
-      let i = Math.floor((idx * m) / this._len);
+      let i = Math.floor(idx * this._perItem);
       if ((st[i] as number) > idx || (st[i + 1] as number) <= idx) {
         let lo = 0;
         let hi = m;
@@ -376,6 +378,7 @@ export class SortedCore<K, V> implements VersionSource {
       s += (keys[i] as K[]).length;
     }
     st[m] = s;
+    this._perItem = m / s;
     this._starts = st;
     return st;
   }
