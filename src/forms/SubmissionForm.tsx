@@ -17,6 +17,7 @@ import { FormContext, type FormContextValue } from './FormContext';
 import { widgetPicker } from './fields/widgetPicker';
 import './formulary.css';
 import { ImportPanel } from './ImportPanel';
+import { whenIdle } from './idle';
 import { ErrorSummary } from './layout/ErrorSummary';
 import { SectionView } from './layout/SectionView';
 import { sectionsOf } from './layout/sectionsOf';
@@ -104,15 +105,6 @@ function modelKey(model: FieldModel): number {
   return key;
 }
 
-const idle = (fn: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(fn, { timeout: 500 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(fn, 1);
-  return () => clearTimeout(handle);
-};
-
 function FormInstance(props: SubmissionFormProps & { model: FieldModel }): ReactNode {
   useRenderCount('form');
   const { model } = props;
@@ -140,8 +132,10 @@ function FormInstance(props: SubmissionFormProps & { model: FieldModel }): React
       },
       validator: () => callbacks.current.validator ?? validatorOf(model),
       test: conditionTest,
+      defaults: props.formData === undefined ? initial.values : undefined,
     });
-    created.recomputeChanged();
+    // Without formData every value is its default: nothing differs, no need to compare 1,000 values.
+    if (props.formData !== undefined) created.recomputeChanged();
     return created;
   })[0];
   const ui = useState(createUiStore)[0];
@@ -149,7 +143,7 @@ function FormInstance(props: SubmissionFormProps & { model: FieldModel }): React
   const lastEmitted = useRef<unknown>(props.formData);
 
   // Compile the validator while the browser is idle, never on the first keystroke.
-  useEffect(() => idle(() => callbacks.current.validator ?? validatorOf(model)), [model]);
+  useEffect(() => whenIdle(() => callbacks.current.validator ?? validatorOf(model)), [model]);
 
   useEffect(() => {
     if (initial.unknownKeys.length > 0) callbacks.current.onUnknownKeys?.(initial.unknownKeys);
@@ -181,7 +175,7 @@ function FormInstance(props: SubmissionFormProps & { model: FieldModel }): React
       }
       if (callbacks.current.onValidityChange) {
         cancelValidity?.();
-        cancelValidity = idle(() => {
+        cancelValidity = whenIdle(() => {
           const built = engine.request();
           const validator = callbacks.current.validator ?? validatorOf(model);
           const valid =

@@ -47,6 +47,11 @@ export interface FormEngineOptions {
   readonly validator?: () => FormValidator | null;
   /** Decides show/hide conditions (the schemas layer's evaluateCondition, through schemasBridge). */
   readonly test: ConditionTest;
+  /**
+   * The model's defaults flattened (flattenValues with no request), when the caller has them already:
+   * saves the engine a walk of the whole model at mount. Read only.
+   */
+  readonly defaults?: Readonly<Record<string, unknown>>;
 }
 
 export type FormEngine = ReturnType<typeof createFormEngine>;
@@ -89,7 +94,8 @@ export function createFormEngine(options: FormEngineOptions) {
 
   // Defaults by storage path: outside lists from the whole model's defaults (object-level defaults
   // included); inside list rows from the item's defaults, with every row id normalised to "T".
-  const rootDefaults = flattenNode(model.root, '', '', undefined, newRowId).values;
+  // Row ids in these do not matter: paths inside lists read rowDefaults.
+  const rootDefaults = options.defaults ?? flattenNode(model.root, '', '', undefined, newRowId).values;
   const rowDefaults: Record<string, unknown> = {};
   for (const template of index.lists) {
     const list = index.byTemplate.get(template);

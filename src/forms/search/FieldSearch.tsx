@@ -2,15 +2,17 @@
  * The form's search box: press / or Ctrl+K, type, and the matching fields are listed with their
  * section path, units and current value, matched words marked. Enter or a click jumps to the field
  * (opening its branch and section); "Show only matches" filters the form; Esc restores the view.
- * A sort control lists fields by relevance or an ordering. The index is built once per model.
+ * A sort control lists fields by relevance or an ordering. The index is built once per model, in idle
+ * time after mount or when the box is first used (useFieldIndex).
  */
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { FieldIndex, type OrderingName, parseQuery, type SearchEntry } from '../../schemas/index';
+import { type OrderingName, parseQuery, type SearchEntry } from '../../schemas/index';
 import { fieldName } from '../engine/storagePath';
 import { useFormContextValue } from '../FormContext';
 import { Highlighted } from './Highlighted';
 import { jumpToField, targetPath } from './jumpToField';
 import type { SearchFilter } from './SearchFilter';
+import { useFieldIndex } from './useFieldIndex';
 import { useFieldOrderings } from './useFieldOrderings';
 import './search.css';
 
@@ -40,9 +42,9 @@ const isTyping = (target: EventTarget | null): boolean =>
 
 export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
   const { engine, idPrefix } = useFormContextValue();
-  const index = useMemo(() => new FieldIndex(engine.model), [engine]);
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
+  const index = useFieldIndex(engine, open || text !== '');
   const [onlyMatches, setOnlyMatches] = useState(false);
   const [sort, setSort] = useState<SearchSort>('relevance');
   const [active, setActive] = useState(0);
@@ -57,9 +59,10 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
   );
 
   const query = useMemo(() => parseQuery(text), [text]);
-  const hits = useMemo(() => index.search(query), [index, query]);
+  const hits = useMemo(() => index?.search(query) ?? [], [index, query]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: synced marks a change inside orderings
   const listed: SearchEntry[] = useMemo(() => {
+    if (!orderings) return [];
     if (query.words.length === 0) return sort === 'relevance' ? [] : orderings.list(sort, 0, LIMIT);
     const sorted = sort === 'relevance' ? hits : orderings.sort(hits, sort);
     return sorted.slice(0, LIMIT).map((h) => h.entry);

@@ -8,13 +8,16 @@ import { type FieldIndex, FieldOrderings } from '../../schemas/index';
 import type { FormEngine } from '../engine/FormEngine';
 import { templateOf } from '../engine/storagePath';
 
-/** Orderings over `index`'s fields, synced while `live`, and a number that changes with each sync (for memo deps). */
+/**
+ * Orderings over `index`'s fields (null until there is an index), synced while `live`, and a number
+ * that changes with each sync (for memo deps).
+ */
 export function useFieldOrderings(
   engine: FormEngine,
-  index: FieldIndex,
+  index: FieldIndex | null,
   live: boolean,
-): { orderings: FieldOrderings; synced: number } {
-  const orderings = useMemo(() => new FieldOrderings(index.entries), [index]);
+): { orderings: FieldOrderings | null; synced: number } {
+  const orderings = useMemo(() => (index ? new FieldOrderings(index.entries) : null), [index]);
   const dirty = useRef(true);
   const synced = useRef(0);
   const [, setVersion] = useState(0);
@@ -31,7 +34,7 @@ export function useFieldOrderings(
       offErrors();
     };
   }, [engine, live]);
-  if (live && dirty.current) {
+  if (live && dirty.current && index && orderings) {
     dirty.current = false;
     synced.current++;
     const withErrors = new Set(engine.errors.paths().map(templateOf));

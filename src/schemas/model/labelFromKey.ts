@@ -71,6 +71,18 @@ export function splitKey(key: string): string[] {
   return words;
 }
 
+// The map for a config's acronym list, built once per list: a model asks for a label per key, and
+// rebuilding the map each time led the model build's profile at 1,000 fields.
+const maps = new WeakMap<readonly string[], Map<string, string>>();
+function mapFor(acronyms: readonly string[]): Map<string, string> {
+  let map = maps.get(acronyms);
+  if (map === undefined) {
+    map = acronyms.length === 0 ? defaultMap : acronymMap([...DEFAULT_ACRONYMS, ...acronyms]);
+    maps.set(acronyms, map);
+  }
+  return map;
+}
+
 /**
  * A label from a key: words split by splitKey, first word capitalised, the rest lower case, except
  * acronyms (from the list) and single capital letters (symbols such as Q, T, E) which keep their case.
@@ -78,7 +90,7 @@ export function splitKey(key: string): string[] {
  * correction". O(length of key).
  */
 export function labelFromKey(key: string, acronyms?: readonly string[]): string {
-  const map = acronyms ? acronymMap([...DEFAULT_ACRONYMS, ...acronyms]) : defaultMap;
+  const map = acronyms ? mapFor(acronyms) : defaultMap;
   const words = splitKey(key);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
