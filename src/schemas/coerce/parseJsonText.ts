@@ -1,10 +1,10 @@
 /**
  * JSON typed into the free-form editor, with the first syntax error reported by line and column
  * ("Line 3, column 5: a comma is expected."), the same in every browser (JSON.parse messages differ
- * between engines, so positions come from jsonc-parser in strict mode). No React, no DOM.
+ * between engines, so positions come from our strict parseJsonTree). No React, no DOM.
  */
-import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { type CoerceResult, fail, ok } from './CoerceResult';
+import { parseJsonTree } from './parseJsonTree';
 
 const WHAT: Record<string, string> = {
   InvalidSymbol: 'this is not valid JSON',
@@ -44,12 +44,10 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  */
 export function parseJsonText(text: string): CoerceResult<unknown> {
   if (text.trim() === '') return fail('Enter a JSON value, e.g. {} or [].');
-  const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
+  const first = parseJsonTree(text, false).error;
   if (first !== undefined) {
     const { line, column } = lineAndColumn(text, first.offset);
-    const what = WHAT[printParseErrorCode(first.error)] ?? 'this is not valid JSON';
+    const what = WHAT[first.kind] ?? 'this is not valid JSON';
     return fail(`Line ${line}, column ${column}: ${what}.`);
   }
   try {

@@ -1,15 +1,10 @@
 /**
  * One schema file as read: its text, its value, and positions of its nodes. Values come from
- * JSON.parse (keys like "__proto__" become own properties, never prototypes); jsonc-parser's parseTree
- * is built only when a position is asked for, so a 10 MB schema pays for it only if the linter asks.
+ * JSON.parse (keys like "__proto__" become own properties, never prototypes); the node tree (our
+ * parseJsonTree) is built only when a position is asked for, so a 10 MB schema pays for it only if the
+ * linter asks.
  */
-import {
-  type Node,
-  type ParseError,
-  parse as parseTolerant,
-  parseTree,
-  printParseErrorCode,
-} from 'jsonc-parser';
+import { type JsonNode as Node, parseJsonTree } from '../coerce/parseJsonTree';
 import { joinPointer, splitPointer } from './jsonPointer';
 import { SchemaLoadError } from './SchemaLoadError';
 
@@ -38,11 +33,9 @@ export class JsonDocument {
     try {
       this.value = JSON.parse(this.source);
     } catch (cause) {
-      const errors: ParseError[] = [];
-      parseTolerant(this.source, errors, { allowTrailingComma: false, disallowComments: true });
-      const first = errors[0];
+      const first = parseJsonTree(this.source, false).error;
       const at = first ? this.positionOfOffset(first.offset) : undefined;
-      const what = first ? printParseErrorCode(first.error) : 'Invalid JSON';
+      const what = first ? first.kind : 'Invalid JSON';
       throw new SchemaLoadError(
         `${name} is not valid JSON: ${what}${at ? ` at line ${at.line}, column ${at.column}` : ''}`,
         { file: name, ...(at ? { line: at.line, column: at.column } : {}) },
@@ -57,7 +50,7 @@ export class JsonDocument {
    * a one-time parseTree of the file.
    */
   position(pointer: string): TextPosition | undefined {
-    this.tree ??= parseTree(this.source);
+    this.tree ??= parseJsonTree(this.source).tree;
     if (!this.tree) return undefined;
     let keys = splitPointer(pointer);
     for (;;) {
@@ -91,7 +84,7 @@ export class JsonDocument {
   }
 }
 
-/** jsonc-parser's findNodeAtLocation, but matching array indexes given as strings ("0"). */
+/** The node at `keys` (array indexes given as strings, "0"), or undefined. */
 function findNode(root: Node, keys: readonly string[]): Node | undefined {
   let node: Node | undefined = root;
   for (const key of keys) {
