@@ -6,12 +6,21 @@
  * form but are left out of the request; imported keys the schema lacks are listed in a notice and
  * left out of the request.
  */
-import { type ReactNode, type Ref, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import {
+  memo,
+  type ReactNode,
+  type Ref,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { type UseFormReturn, useForm } from 'react-hook-form';
 import type { FieldModel, Pointer, ValidationError } from '../schemas/index';
 import type { WidgetRegistry } from '../widgets/index';
 import { createFormEngine, type FormEngine, type FormValidator, pathOfName } from './engine/FormEngine';
-import { flattenValues, type UnknownKey } from './engine/flattenValues';
+import { type FlatValues, flattenValues, type UnknownKey } from './engine/flattenValues';
 import { conditionTest, modelOf, validatorOf } from './engine/schemasBridge';
 import { FormContext, type FormContextValue } from './FormContext';
 import { widgetPicker } from './fields/widgetPicker';
@@ -105,16 +114,30 @@ function modelKey(model: FieldModel): number {
   return key;
 }
 
-function FormInstance(props: SubmissionFormProps & { model: FieldModel }): ReactNode {
-  useRenderCount('form');
+type InstanceProps = SubmissionFormProps & { model: FieldModel };
+
+/**
+ * Holds the react-hook-form instance. RHF re-renders the component that calls useForm once after
+ * mount (formState.isReady); kept apart here, that re-render stops at FormBody (memo, same props)
+ * instead of re-rendering the whole form.
+ */
+function FormInstance(props: InstanceProps): ReactNode {
   const { model } = props;
-  // Only the first formData seeds the form; later ones are imported by the effect below.
+  // Only the first formData seeds the form; later ones are imported by FormBody's effect.
   // biome-ignore lint/correctness/useExhaustiveDependencies: formData is read once per model on purpose
   const initial = useMemo(() => {
     let row = 0;
     return flattenValues(model, props.formData, () => `i${row++}`);
   }, [model]);
   const form = useForm<Record<string, unknown>>({ defaultValues: initial.values });
+  return <FormBody {...props} initial={initial} form={form} />;
+}
+
+const FormBody = memo(function FormBody(
+  props: InstanceProps & { initial: FlatValues; form: UseFormReturn<Record<string, unknown>> },
+): ReactNode {
+  useRenderCount('form');
+  const { model, initial, form } = props;
   const [unknownKeys, setUnknownKeys] = useState<readonly UnknownKey[]>(initial.unknownKeys);
   const [fallbackPrefix] = useState(() => `formulary${++formCount}-`);
   const idPrefix = props.idPrefix ?? fallbackPrefix;
@@ -283,7 +306,7 @@ function FormInstance(props: SubmissionFormProps & { model: FieldModel }): React
       </UiStoreContext.Provider>
     </FormContext.Provider>
   );
-}
+});
 
 /** Lists imported keys the schema does not know: they are kept out of the request, never dropped silently. */
 function UnknownKeysNotice({
