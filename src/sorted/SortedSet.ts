@@ -144,6 +144,11 @@ export class SortedSet<T> implements Iterable<T> {
     this._list.forEach(fn);
   }
 
+  /** Folds the members in order: `set.reduce((sum, x) => sum + x, 0)`. O(n). */
+  reduce<A>(fn: (acc: A, value: T) => A, initial: A): A {
+    return this._list.reduce(fn, initial);
+  }
+
   /** A new array of the members in order. O(n). */
   toArray(): T[] {
     return this._list.toArray();

@@ -10,6 +10,10 @@ describe('documented examples', () => {
   test('duplicates dropped, members in order', () => {
     expect(new SortedSet([3, 1, 3]).toArray()).toEqual([1, 3]);
   });
+  test('reduce folds the members in order', () => {
+    expect(new SortedSet([3, 1, 3, 2]).reduce((sum, x) => sum + x, 0)).toBe(6);
+    expect(new SortedSet(['b', 'a', 'c']).reduce((s, x) => s + x, '')).toBe('abc');
+  });
   test('add, has, discard, remove, indexing', () => {
     const s = new SortedSet(['m', 'c', 'x']);
     s.add('c').add('a');
