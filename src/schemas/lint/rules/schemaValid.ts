@@ -8,6 +8,7 @@ import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { Dialect } from '../../FieldModel';
+import { uriResolver } from '../../validate/uriResolver';
 import { formularyKeywords, knownKeywords, uiSchemaKeys, vocabularyKeyword } from '../../vocabulary';
 import type { LintContext, LintRule, RuleFinding } from '../LintDiagnostic';
 
@@ -70,6 +71,8 @@ function strictAjv(context: LintContext, log: string[]): Ajv {
     code: { optimize: false },
     logger,
     validateFormats: true,
+    // Ids and refs resolve as in the form's validator (compileSchema), so both agree on what a $ref names.
+    uriResolver,
   };
   const ajv = new classes[context.dialect](options);
   addFormats(ajv);
