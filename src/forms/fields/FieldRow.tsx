@@ -11,6 +11,7 @@ import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
+import { useTransitionStore } from '../useTransitionStore';
 import { useStoredValue } from './useStoredValue';
 
 export interface FieldRowProps {
@@ -27,9 +28,10 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
   // The widget's own writes re-render nothing here (its input shows them); see useStoredValue.
   const ownWrite = useRef(false);
   const value = useStoredValue(fieldName(path), ownWrite);
-  const changed = useSyncExternalStore(
+  // The reset button and changed mark may follow in the next frame: see useTransitionStore.
+  const changed = useTransitionStore(
     useCallback((listener) => engine.subscribeChanged([path], listener), [engine, path]),
-    () => engine.isChanged(path),
+    useCallback(() => engine.isChanged(path), [engine, path]),
   );
   const shown = useSyncExternalStore(
     useCallback((listener) => engine.errors.subscribe(path, listener), [engine, path]),

@@ -3,7 +3,7 @@
  * (error summary, search, table of contents), or the placeholder takes keyboard focus (then the first
  * input inside is focused, so Tab order is kept). Far-off sections cost a placeholder until then.
  */
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
 import type { StoragePath } from '../engine/storagePath';
 import { useFormContextValue } from '../FormContext';
 
@@ -33,7 +33,9 @@ export function LazyBlock({ eager, roots, estimate, label, children }: LazyBlock
     if (!element) return offReveal;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setShown(true);
+        // Scrolled near: render as a transition, so a keystroke or click arriving meanwhile is served
+        // first (React yields to it) instead of waiting behind a section's worth of fields.
+        if (entries.some((e) => e.isIntersecting)) startTransition(() => setShown(true));
       },
       { rootMargin: '50% 0px' },
     );

@@ -1,16 +1,18 @@
 /**
  * The "N changed" count of a section or advanced part, derived from the engine's changed-from-default
- * tracking (not stored twice). Re-renders only when a value inside its roots crosses its default.
+ * tracking (not stored twice). Re-renders only when a value inside its roots crosses its default, as a
+ * transition (see useTransitionStore).
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
 import type { StoragePath } from '../engine/storagePath';
 import { useFormContextValue } from '../FormContext';
+import { useTransitionStore } from '../useTransitionStore';
 
 /** How many values inside `roots` differ from their defaults. */
 export function useChangedCount(roots: readonly StoragePath[]): number {
   const { engine } = useFormContextValue();
-  return useSyncExternalStore(
+  return useTransitionStore(
     useCallback((listener) => engine.subscribeChanged(roots, listener), [engine, roots]),
-    () => engine.changedCount(roots),
+    useCallback(() => engine.changedCount(roots), [engine, roots]),
   );
 }
