@@ -3,7 +3,7 @@
  * schemas with Formulary, @rjsf/core (live validation off and on) and plain react-hook-form inputs
  * (the floor), on one page in Debian's Chromium, and prints medians of 3 runs with ratios.
  * Options: --quick (100 and 1,000 fields, one run), --json FILE, --engines a,b, --schemas a,b, --runs N,
- * --verbose (every keystroke's times).
+ * --verbose (every keystroke's times), --no-build (reuse bench/forms/dist).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,6 +41,7 @@ const { values: options } = parseArgs({
     schemas: { type: 'string' },
     runs: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
   },
 });
 
@@ -153,11 +154,13 @@ function ratio(ours: number | null, theirs: number | null | undefined): string {
 }
 
 async function main(): Promise<void> {
-  console.log('building the benchmark page ...');
-  execFileSync('npx', ['vite', 'build', '--config', join(here, 'vite.config.ts')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  if (!options['no-build']) {
+    console.log('building the benchmark page ...');
+    execFileSync('npx', ['vite', 'build', '--config', join(here, 'vite.config.ts')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
   const instrumentDir = join(root, 'src/schemas/instruments');
   const site = await serveStatic(join(here, 'dist'), {
     port: 0,

@@ -86,7 +86,18 @@ async function focusTarget(
   if (!element) throw new Error(`form bench: the target field ${target} was not found in ${engine}`);
   element.scrollIntoView({ block: 'center' });
   element.focus();
+  await settled();
+}
+
+/**
+ * Two frames and then an idle period: the page has finished what scrolling to the field started
+ * (a lazy engine renders the sections the jump brought into view), as it has by the time a person who
+ * just clicked a field starts typing. The same wait for every engine.
+ */
+async function settled(): Promise<void> {
   await new Promise((done) => requestAnimationFrame(done));
+  await new Promise((done) => requestAnimationFrame(done));
+  await new Promise((done) => requestIdleCallback(done, { timeout: 2000 }));
 }
 
 async function main(): Promise<void> {
