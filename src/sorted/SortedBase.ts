@@ -15,6 +15,9 @@ export interface RangeOptions {
   reverse?: boolean;
 }
 
+/** irange's default bounds, shared so a range without options allocates only its iterator. */
+const BOTH_ENDS: readonly [boolean, boolean] = [true, true];
+
 export class SortedBase<K, V> extends SortedCore<K, V> {
   /** Number of items. O(1). */
   get length(): number {
@@ -90,7 +93,7 @@ export class SortedBase<K, V> extends SortedCore<K, V> {
     max: K | undefined,
     options: RangeOptions | undefined,
   ): SortedIterator<V> {
-    const inclusive = options?.inclusive ?? [true, true];
+    const inclusive = options?.inclusive ?? BOTH_ENDS;
     let si = 0;
     let sj = 0;
     if (min !== undefined) {
