@@ -239,11 +239,12 @@ const FormBody = memo(function FormBody(
 
   const sections = useMemo(() => sectionsOf(model), [model]);
   const eagerCount = useMemo(() => {
-    // Render the first screenful at mount; the rest when scrolled to (or revealed).
+    // Render the first screenful at mount (20 fields fill a 1080-pixel window); the rest when scrolled
+    // near (or revealed), as transitions after the first frame.
     let fields = 0;
     let n = 0;
     for (const s of sections) {
-      if (n > 0 && fields >= 40) break;
+      if (n > 0 && fields >= 20) break;
       if (!s.advanced) fields += s.fieldCount;
       n++;
     }

@@ -91,6 +91,24 @@ function mapFor(acronyms: readonly string[]): Map<string, string> {
  */
 export function labelFromKey(key: string, acronyms?: readonly string[]): string {
   const map = acronyms ? mapFor(acronyms) : defaultMap;
+  let labels = labelsByMap.get(map);
+  if (labels === undefined) {
+    labels = new Map();
+    labelsByMap.set(map, labels);
+  }
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = labelOf(key, map);
+    labels.set(key, label);
+  }
+  return label;
+}
+
+// Labels already made, per acronym map: schemas repeat keys (every section's "value", "runNumber"),
+// and the regular expressions below were a tenth of building a 1,000-field model.
+const labelsByMap = new WeakMap<Map<string, string>, Map<string, string>>();
+
+function labelOf(key: string, map: Map<string, string>): string {
   const words = splitKey(key);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
