@@ -3,7 +3,7 @@
  * duplicates allowed, with O(log n) search and positional access. The structure lives in SortedBase;
  * this file is only the public, value-keyed API. No DOM and no framework: the CLI uses it too.
  */
-import type { Comparator } from './bisect';
+import { bisectLeftNatural, type Comparator, type NaturalKey } from './bisect';
 import { type RangeOptions, SortedBase, type SortedOptions } from './SortedBase';
 import type { SortedIterator } from './SortedIterator';
 import { sortNatural } from './sortNatural';
@@ -42,8 +42,17 @@ export class SortedList<T> extends SortedBase<T, T> {
   /** Whether an equal value is present. O(log n). */
   has(value: T): boolean {
     this._checkProbe(value);
-    this._seekLeft(value);
-    return this._atKey(value);
+    if (this._cmp !== undefined) {
+      this._seekLeft(value);
+      return this._atKey(value);
+    }
+    // Natural order: both bisects inline with locals, no seek state written (the hottest lookup).
+    const maxes = this._maxes as unknown as NaturalKey[];
+    const x = value as unknown as NaturalKey;
+    const i = bisectLeftNatural(maxes, x, 0, maxes.length);
+    if (i === maxes.length) return false;
+    const list = this._keys[i] as unknown as NaturalKey[];
+    return list[bisectLeftNatural(list, x, 0, list.length)] === x;
   }
 
   /** Removes one equal value if present; returns whether it was. O(log n + load). */
@@ -63,8 +72,17 @@ export class SortedList<T> extends SortedBase<T, T> {
   /** Position where `value` would go before any equal values. O(log n). */
   bisectLeft(value: T): number {
     this._checkProbe(value);
-    this._seekLeft(value);
-    return this._pos(this._li, this._lj);
+    if (this._cmp !== undefined) {
+      this._seekLeft(value);
+      return this._pos(this._li, this._lj);
+    }
+    // Natural order: the same two bisects as has(), with locals.
+    const maxes = this._maxes as unknown as NaturalKey[];
+    const x = value as unknown as NaturalKey;
+    const i = bisectLeftNatural(maxes, x, 0, maxes.length);
+    if (i === maxes.length) return this._len;
+    const list = this._keys[i] as unknown as NaturalKey[];
+    return this._pos(i, bisectLeftNatural(list, x, 0, list.length));
   }
 
   /** Position where `value` would go after any equal values. O(log n). */
