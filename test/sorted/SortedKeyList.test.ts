@@ -123,3 +123,23 @@ test('stress: 100,000 seeded mixed operations against a sorted array', () => {
   }
   expect(skl.toArray()).toEqual(model);
 }, 180_000);
+
+test('runs of positional reads (the starts table) return values, not keys, and stay right after mutations', () => {
+  const rnd = seededRandom(12);
+  const model = Array.from({ length: 600 }, (_, i) => ({ id: String(i), order: Math.floor(rnd() * 200) }));
+  const skl = new SortedKeyList(byOrder, model, { load: 4 });
+  model.sort((p, q) => p.order - q.order || Number(p.id) - Number(q.id));
+  for (let round = 0; round < 30; round++) {
+    for (let r = 0; r < 120; r++) {
+      const i = Math.floor(rnd() * model.length);
+      expect(skl.at(i)).toBe(model[i]);
+      const order = Math.floor(rnd() * 200);
+      expect(skl.bisectKeyLeft(order)).toBe(model.filter((f) => f.order < order).length);
+    }
+    skl.assertInvariants();
+    const i = Math.floor(rnd() * model.length);
+    expect(skl.pop(i)).toBe(model.splice(i, 1)[0]);
+    skl.assertInvariants();
+    expect(skl.at(i % model.length)).toBe(model[i % model.length]);
+  }
+});
