@@ -145,10 +145,23 @@ class ReverseIterator<V> implements SortedIterator<V> {
   }
 
   reduce<A>(fn: (acc: A, value: V) => A, initial: A): A {
+    if (this.source.version !== this.version) throw changed();
+    const lists = this.lists;
     let acc = initial;
-    this.forEach((value) => {
-      acc = fn(acc, value);
-    });
+    let i = this.i;
+    let j = this.j;
+    while (i > this.stopI || (i === this.stopI && j > this.stopJ)) {
+      if (j === 0) {
+        i--;
+        j = (lists[i] as V[]).length;
+        continue;
+      }
+      const list = lists[i] as V[];
+      const low = i === this.stopI ? this.stopJ : 0;
+      while (j > low) acc = fn(acc, list[--j] as V);
+    }
+    this.i = i;
+    this.j = j;
     return acc;
   }
 

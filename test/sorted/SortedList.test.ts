@@ -229,6 +229,8 @@ function stress(seed: number, ops: number, load: number): void {
       });
       expect(viaForEach).toEqual(expected.reverse());
       expect(sl.irange(x, y).reduce((sum, v) => sum + v, 0)).toBe(expected.reduce((sum, v) => sum + v, 0));
+      // expected is descending now (reversed in place above), as a reverse fold visits it.
+      expect(sl.irange(x, y, { reverse: true }).reduce(collect, [])).toEqual(expected);
       continue;
     } else if (r < 0.999) {
       const a = Math.floor(rnd() * (model.length + 10)) - 5;
