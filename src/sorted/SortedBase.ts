@@ -38,21 +38,22 @@ export class SortedBase<K, V> extends SortedCore<K, V> {
 
   /** Item at `index` (negative counts from the end). O(log(n / load)). */
   at(index: number): V {
+    const st = this._starts;
+    // Read-heavy path: a non-negative integer position, a proportional guess into the starts
+    // table (usually exact), two loads. `(x * r) | 0` truncates like Math.floor for x >= 0.
+    if (st !== null && index >= 0 && index < this._len && (index | 0) === index) {
+      const i = (index * this._perItem) | 0;
+      const start = st[i] as number;
+      if (start <= index && (st[i + 1] as number) > index) {
+        return ((this._vals ?? (this._keys as unknown as V[][]))[i] as V[])[index - start] as V;
+      }
+    }
     const len = this._len;
     const idx = index < 0 ? index + len : index;
     // Valid integer positions pass two compares and a floor; anything else gets _index's error.
     if (!(idx >= 0 && idx < len && Math.floor(idx) === idx)) this._index(index, 'at');
-    const items = this._vals ?? (this._keys as unknown as V[][]);
-    const st = this._starts;
-    if (st !== null) {
-      // Read-heavy path: a proportional guess into the starts table, usually exact.
-      const i = Math.floor(idx * this._perItem);
-      if ((st[i] as number) <= idx && (st[i + 1] as number) > idx) {
-        return (items[i] as V[])[idx - (st[i] as number)] as V;
-      }
-    }
     this._locate(idx);
-    return (items[this._li] as V[])[this._lj] as V;
+    return ((this._vals ?? (this._keys as unknown as V[][]))[this._li] as V[])[this._lj] as V;
   }
 
   /** Removes the item at `index` (negative counts from the end). O(load + log n). */
