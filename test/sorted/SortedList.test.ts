@@ -273,6 +273,11 @@ test('positions stay right when runs of reads alternate with mutations (the star
       expect(sl.bisectRight(x)).toBe(modelBisectRight(model, x, num));
     }
     sl.assertInvariants();
+    // With the table live, bad positions still get the general path's errors.
+    expect(() => sl.at(1.5)).toThrow(TypeError);
+    expect(() => sl.at(Number.NaN)).toThrow(TypeError);
+    expect(() => sl.at(model.length)).toThrow(RangeError);
+    expect(sl.at(-1)).toBe(model[model.length - 1]);
     const a = Math.floor(rnd() * model.length);
     expect([...sl.islice(a, a + 20)]).toEqual(model.slice(a, a + 20));
     // Then a few mutations, each followed by a read that must not use a stale table.
