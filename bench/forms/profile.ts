@@ -6,11 +6,10 @@
  * so a missed goal in `npm run bench:forms` can be traced to code. Measures nothing for the table.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serveStatic } from '../../scripts/serve.js';
 import { launchChromium } from '../../test/e2e/chromium';
+import { serveBenchPage } from './serveBenchPage';
 
 const here = import.meta.dirname;
 const root = resolve(here, '../..');
@@ -73,17 +72,7 @@ async function main(): Promise<void> {
       { cwd: root, stdio: 'inherit' },
     );
   }
-  const instrumentDir = join(root, 'src/schemas/instruments');
-  const site = await serveStatic(outDir, {
-    port: 0,
-    handle(req, res) {
-      const match = /^\/schemas\/([\w.-]+\.json)$/.exec(req.url ?? '');
-      if (!match?.[1]) return false;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(readFileSync(join(instrumentDir, match[1])));
-      return true;
-    },
-  });
+  const site = await serveBenchPage(outDir);
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();

@@ -6,12 +6,12 @@
  * --verbose (every keystroke's times), --no-build (reuse bench/forms/dist).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/serve.js';
 import { launchChromium } from '../../test/e2e/chromium';
+import { serveBenchPage } from './serveBenchPage';
 
 const here = import.meta.dirname;
 const root = resolve(here, '../..');
@@ -161,17 +161,7 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     });
   }
-  const instrumentDir = join(root, 'src/schemas/instruments');
-  const site = await serveStatic(join(here, 'dist'), {
-    port: 0,
-    handle(req, res) {
-      const match = /^\/schemas\/([\w.-]+\.json)$/.exec(req.url ?? '');
-      if (!match?.[1]) return false;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(readFileSync(join(instrumentDir, match[1])));
-      return true;
-    },
-  });
+  const site = await serveBenchPage(join(here, 'dist'));
   const browser = await launchChromium();
   const results: Result[] = [];
   try {
