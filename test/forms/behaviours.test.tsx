@@ -2,7 +2,7 @@
  * The form's behaviours as a user meets them: conditions, lists, choices, validation timing, cross-field
  * errors, the error summary, advanced sections, "changed" and reset, import. On the SANS-like fixture.
  */
-import { act, cleanup, screen } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { countRenders, stopCountingRenders } from '../../src/forms/index';
 import { setup } from './formHelpers';
@@ -191,7 +191,8 @@ describe('advanced parts, changed and reset', () => {
     act(() => {
       handle.current!.importRequest({ expert: { flightPathOffset: 5, solidAngle: false } });
     });
-    expect(toggle.closest('section')!.textContent).toContain('2 changed');
+    // The count follows in idle time (useIdleStore).
+    await waitFor(() => expect(toggle.closest('section')!.textContent).toContain('2 changed'));
     expect(document.getElementById('f-.expert.solidAngle')).toBeNull();
     await user.click(toggle);
     expect(document.getElementById('f-.expert.solidAngle')).not.toBeNull();
@@ -204,7 +205,7 @@ describe('advanced parts, changed and reset', () => {
     act(() => {
       handle.current!.importRequest({ reduction: { wavelengthStep: 0.2 } });
     });
-    expect(part.textContent).toContain('1 changed');
+    await waitFor(() => expect(part.textContent).toContain('1 changed'));
     await user.click(part);
     expect(document.getElementById('f-.reduction.wavelengthStep')).not.toBeNull();
   });

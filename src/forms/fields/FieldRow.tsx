@@ -11,7 +11,7 @@ import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
-import { useTransitionStore } from '../useTransitionStore';
+import { useIdleStore } from '../useIdleStore';
 import { useStoredValue } from './useStoredValue';
 
 export interface FieldRowProps {
@@ -28,8 +28,8 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
   // The widget's own writes re-render nothing here (its input shows them); see useStoredValue.
   const ownWrite = useRef(false);
   const value = useStoredValue(fieldName(path), ownWrite);
-  // The reset button and changed mark may follow in the next frame: see useTransitionStore.
-  const changed = useTransitionStore(
+  // The reset button and changed mark follow in the next idle period: see useIdleStore.
+  const changed = useIdleStore(
     useCallback((listener) => engine.subscribeChanged([path], listener), [engine, path]),
     useCallback(() => engine.isChanged(path), [engine, path]),
   );

@@ -1,0 +1,37 @@
+/**
+ * Like useSyncExternalStore, but a change re-renders when the browser is next idle (at most 100 ms
+ * later), as a transition: for marks that need not show in the frame of the keystroke that caused them
+ * ("changed", "N changed"). useSyncExternalStore renders synchronously inside the keystroke's event;
+ * measured at 1,000 fields, that render (the field's reset button, the section's count, on code not yet
+ * warm) was what made the first keystroke slower than the rest. Deferred, the typed character is painted
+ * first and the mark follows in the next idle period, yielding to any keystroke that comes first.
+ */
+import { startTransition, useEffect, useRef, useState } from 'react';
+import { whenIdle } from './idle';
+
+/** The value `read` returns, kept up to date through `subscribe`. Both must be stable (useCallback). */
+export function useIdleStore<T>(subscribe: (listener: () => void) => () => void, read: () => T): T {
+  const [value, setValue] = useState(read);
+  const rendered = useRef(value);
+  rendered.current = value;
+  useEffect(() => {
+    // Several changes before the idle period cost one render.
+    let cancel: (() => void) | null = null;
+    const render = () => {
+      cancel = null;
+      startTransition(() => setValue(read()));
+    };
+    const update = () => {
+      cancel ??= whenIdle(render, 100);
+    };
+    const off = subscribe(update);
+    // A change between this render and the subscription is not missed (and no work when there is none:
+    // every field of a mounting section runs this).
+    if (!Object.is(read(), rendered.current)) update();
+    return () => {
+      off();
+      cancel?.();
+    };
+  }, [subscribe, read]);
+  return value;
+}
