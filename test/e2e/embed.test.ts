@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFieldModel, defaultsOf, loadSchema, setAt } from '../../src/schemas/index';
 import { type LaunchedBrowser, launchChromium } from './chromium';
-import { type ServedPage, servePage } from './servePage';
+import { readJsonBody, type ServedPage, servePage } from './servePage';
 
 let browser: LaunchedBrowser;
 let site: ServedPage;
@@ -33,12 +33,8 @@ beforeAll(async () => {
   // The repository root: the example page reaches the bundle and the schemas by relative paths, as documented.
   site = await servePage('.', (req, res) => {
     if (req.method === 'POST' && req.url === '/submit') {
-      let text = '';
-      req.on('data', (chunk) => {
-        text += chunk;
-      });
-      req.on('end', () => {
-        received.push({ url: req.url ?? '', body: JSON.parse(text), headers: req.headers });
+      void readJsonBody(req).then((body) => {
+        received.push({ url: req.url ?? '', body, headers: req.headers });
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: 'job-1' }));
       });

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LaunchedBrowser, launchChromium } from './chromium';
-import { type ServedPage, servePage } from './servePage';
+import { readJsonBody, type ServedPage, servePage } from './servePage';
 
 const dialects = {
   'draft-07': { uri: 'http://json-schema.org/draft-07/schema#', defs: 'definitions' },
@@ -64,13 +64,9 @@ beforeAll(async () => {
       return true;
     }
     if (submit?.[1] && req.method === 'POST') {
-      let text = '';
-      req.on('data', (chunk) => {
-        text += chunk;
-      });
-      req.on('end', () => {
+      void readJsonBody(req).then((body) => {
         const list = received.get(submit[1] ?? '') ?? [];
-        list.push(JSON.parse(text));
+        list.push(body);
         received.set(submit[1] ?? '', list);
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end('{}');
