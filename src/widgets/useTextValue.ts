@@ -94,17 +94,29 @@ export function useTextValue<V = undefined>(
   const text = useRef(initialText);
   // Text an outside change put in while rendering; written to the DOM after commit.
   const pendingText = useRef<string | null>(null);
-  const viewOf = (state: TextState) => (view ? view(state) : (undefined as V));
+  const viewRef = useRef(view);
+  viewRef.current = view;
   const [shown, setShown] = useState<Shown<V>>(() => ({
     error: undefined,
     touched: false,
-    view: viewOf({ text: initialText, parsed: value, pendingError: undefined, touched: false }),
+    view: view
+      ? view({ text: initialText, parsed: value, pendingError: undefined, touched: false })
+      : (undefined as V),
   }));
   const current = useRef(shown);
   current.current = shown;
 
-  // Sets what is shown only when it differs: an unchanged message or hint costs no render.
-  const show = useCallback((next: Shown<V>) => {
+  // What is shown for the current text: set only when it differs, so an unchanged message or hint
+  // costs no render.
+  const show = useCallback((error: string | undefined, touched: boolean) => {
+    const derive = viewRef.current;
+    const next: Shown<V> = {
+      error,
+      touched,
+      view: derive
+        ? derive({ text: text.current, parsed: meant.current, pendingError: error, touched })
+        : (undefined as V),
+    };
     const was = current.current;
     if (was.error === next.error && was.touched === next.touched && sameView(was.view, next.view)) return;
     current.current = next;
@@ -117,16 +129,10 @@ export function useTextValue<V = undefined>(
   if (lastProps.current !== props && !sameValue(meant.current, value)) {
     // An outside change (reset, import): show the value. Adjusting state during render (React's
     // documented pattern) avoids an extra effect pass.
-    lastProps.current = props;
     meant.current = value;
     text.current = format(value);
     pendingText.current = text.current;
-    const touched = current.current.touched;
-    show({
-      error: undefined,
-      touched,
-      view: viewOf({ text: text.current, parsed: value, pendingError: undefined, touched }),
-    });
+    show(undefined, current.current.touched);
   }
 
   lastProps.current = props;
@@ -147,8 +153,6 @@ export function useTextValue<V = undefined>(
     }
   }, [shown.error, onTextError]);
 
-  const viewRef = useRef(view);
-  viewRef.current = view;
   const edit = useCallback(
     (next: string) => {
       text.current = next;
@@ -160,17 +164,8 @@ export function useTextValue<V = undefined>(
       } else {
         result = parse(next);
       }
-      const error = result.ok ? undefined : result.message;
       if (result.ok) meant.current = result.value;
-      const touched = current.current.touched;
-      const derive = viewRef.current;
-      show({
-        error,
-        touched,
-        view: derive
-          ? derive({ text: next, parsed: meant.current, pendingError: error, touched })
-          : (undefined as V),
-      });
+      show(result.ok ? undefined : result.message, current.current.touched);
       if (result.ok) onChange(result.value, TYPED);
     },
     [field, parse, onChange, requiredEmpty, show],
@@ -182,15 +177,7 @@ export function useTextValue<V = undefined>(
   );
 
   const onBlur = useCallback(() => {
-    const derive = viewRef.current;
-    const error = current.current.error;
-    show({
-      error,
-      touched: true,
-      view: derive
-        ? derive({ text: text.current, parsed: meant.current, pendingError: error, touched: true })
-        : (undefined as V),
-    });
+    show(current.current.error, true);
     onBlurProp();
   }, [onBlurProp, show]);
 
