@@ -8,6 +8,7 @@
 import type { FieldModel, ModelNode, Pointer, ValidationError } from '../../schemas/index';
 import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './buildRequest';
 import { ErrorStore, type ShownError } from './ErrorStore';
+import { createFormDefaults } from './FormDefaults';
 import { escapeKey, flattenNode, type UnknownKey } from './flattenValues';
 import { nodeIndex } from './nodeIndex';
 import { sparseRequest } from './sparseRequest';
@@ -15,6 +16,7 @@ import {
   branchName,
   fieldName,
   isWithin,
+  pathOfName,
   pointerOf,
   rowPath,
   rowsName,
@@ -56,12 +58,7 @@ export interface FormEngineOptions {
 
 export type FormEngine = ReturnType<typeof createFormEngine>;
 
-/** The storage path a RHF name stands for (inverse of fieldName). */
-export function pathOfName(name: string): StoragePath {
-  return name
-    .slice(1)
-    .replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
+export { pathOfName };
 
 /** Makes the engine for one mounted form. */
 export function createFormEngine(options: FormEngineOptions) {
@@ -92,43 +89,32 @@ export function createFormEngine(options: FormEngineOptions) {
 
   const nodeAt = (path: StoragePath): ModelNode | undefined => index.byTemplate.get(templateOf(path));
 
-  // Defaults by storage path: outside lists from the whole model's defaults (object-level defaults
-  // included); inside list rows from the item's defaults, with every row id normalised to "T".
-  // Row ids in these do not matter: paths inside lists read rowDefaults.
-  const rootDefaults = options.defaults ?? flattenNode(model.root, '', '', undefined, newRowId).values;
-  const rowDefaults: Record<string, unknown> = {};
-  for (const template of index.lists) {
-    const list = index.byTemplate.get(template);
-    if (list?.type !== 'list') continue;
-    const base = rowPath(template.replace(/\/\*(?=\/|$)/g, '/~rT'), 'T');
-    Object.assign(rowDefaults, flattenNode(list.item, base, '', undefined, () => 'T').values);
-  }
-  const defaultOf = (path: StoragePath): unknown =>
-    path.includes('/~r')
-      ? rowDefaults[fieldName(path.replace(/\/~r[^/]*(?=\/|$)/g, '/~rT'))]
-      : rootDefaults[fieldName(path)];
   const rowsOf = (listPath: StoragePath): string[] =>
     (store.get(rowsName(listPath)) as string[] | undefined) ?? [];
   const branchOf = (choicePath: StoragePath): string | undefined =>
     store.get(branchName(choicePath)) as string;
 
-  function defaultRowCount(path: StoragePath): number {
-    const node = nodeAt(path);
-    if (node?.type !== 'list') return 0;
-    return node.hasDefault && Array.isArray(node.default) ? node.default.length : (node.minItems ?? 0);
-  }
+  // Defaults by storage path, default rows of lists by position: see FormDefaults.
+  const defaults = createFormDefaults({
+    model,
+    index,
+    root: options.defaults ?? flattenNode(model.root, '', '', undefined, newRowId).values,
+    rowsOf,
+    nodeAt,
+    newRowId,
+  });
 
   /** Key kind and default for a stored name's path. */
   function differsFromDefault(path: StoragePath): boolean {
     if (path.endsWith('/~rows'))
-      return rowsOf(path.slice(0, -6)).length !== defaultRowCount(path.slice(0, -6));
+      return rowsOf(path.slice(0, -6)).length !== defaults.rowCountOf(path.slice(0, -6));
     if (path.endsWith('/~branch')) {
       const node = nodeAt(path.slice(0, -8));
-      return node?.type === 'choice' && store.get(branchName(path.slice(0, -8))) !== node.defaultBranch;
+      return node?.type === 'choice' && branchOf(path.slice(0, -8)) !== defaults.branchOf(path.slice(0, -8));
     }
     const node = nodeAt(path);
     if (node?.type !== 'field') return false;
-    return !valueEquals(store.get(fieldName(path)), defaultOf(path));
+    return !valueEquals(store.get(fieldName(path)), defaults.fieldValue(path));
   }
 
   function trackChange(key: StoragePath): void {
@@ -228,20 +214,6 @@ export function createFormEngine(options: FormEngineOptions) {
   }
 
   /** Default values of everything stored within `path`, for a reset. */
-  function fillDefaults(path: StoragePath): Record<string, unknown> {
-    const node = nodeAt(path);
-    if (!node) return {};
-    if (!path.includes('/~r')) {
-      // Outside lists: the model's defaults (with object-level defaults), fresh row ids for lists.
-      const fresh = flattenNode(model.root, '', '', undefined, newRowId).values;
-      const out: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(fresh))
-        if (isWithin(pathOfName(name), path)) out[name] = value;
-      return out;
-    }
-    return flattenNode(node, path, pointerOf(path, rowsOf), undefined, newRowId).values;
-  }
-
   return {
     model,
     errors,
@@ -336,7 +308,7 @@ export function createFormEngine(options: FormEngineOptions) {
     /** Resets every stored value inside `roots` (fields, rows, branches) to its default. O(form size). */
     resetWithin(roots: readonly StoragePath[]): void {
       for (const root of roots) {
-        writeMany(fillDefaults(root));
+        writeMany(defaults.valuesWithin(root));
       }
       errors.dropWhere((p) => roots.some((r) => isWithin(p, r)));
       emitValues();

@@ -19,6 +19,13 @@ export function fieldName(path: StoragePath): string {
   return `v${path.replace(RHF_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16)}`)}`;
 }
 
+/** The storage path a RHF name stands for (inverse of fieldName). O(length). */
+export function pathOfName(name: string): StoragePath {
+  return name
+    .slice(1)
+    .replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
 /** The RHF name that holds a list's row ids (string[]). */
 export function rowsName(listPath: StoragePath): string {
   return fieldName(`${listPath}/~rows`);
