@@ -2,7 +2,7 @@
  * A list whose schema default supplies rows: those rows start unchanged, compare with (and reset to)
  * their own default row, and rows the user adds compare with the item's defaults.
  */
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { afterEach, expect, test } from 'vitest';
@@ -38,8 +38,9 @@ const changedPaths = () =>
   [...document.querySelectorAll<HTMLElement>('[data-changed="true"]')].map((e) => e.dataset.path);
 const changedCounts = () =>
   [...document.querySelectorAll('.formulary-changed-count')].map((e) => e.textContent);
-const fieldsEndingIn = (suffix: string) =>
-  [...document.querySelectorAll<HTMLElement>(`.formulary-field[data-path$="${suffix}"]`)];
+const fieldsEndingIn = (suffix: string) => [
+  ...document.querySelectorAll<HTMLElement>(`.formulary-field[data-path$="${suffix}"]`),
+];
 
 function renderForm(formData?: unknown) {
   const handle = createRef<SubmissionFormHandle>();
@@ -53,7 +54,10 @@ function renderForm(formData?: unknown) {
       search={false}
     />,
   );
-  return { handle, request: () => handle.current!.getRequest() as { backgrounds: Record<string, unknown>[] } };
+  return {
+    handle,
+    request: () => handle.current!.getRequest() as { backgrounds: Record<string, unknown>[] },
+  };
 }
 
 const defaultRows = [
