@@ -20,6 +20,8 @@ import {
 interface Scope {
   readonly pointer: string;
   readonly existing: Set<string>;
+  /** Keys a then/else/dependent side brought in, with the sides that show them. */
+  readonly bySide: Map<string, readonly Side[]>;
   readonly children: ModelNode[];
   readonly parent: ParentInfo;
 }
@@ -49,6 +51,7 @@ export function buildGroup(
   const scope: Scope = {
     pointer,
     existing: new Set(r.properties.keys()),
+    bySide: new Map(),
     children: [],
     parent: {
       advanced: base.advanced,
@@ -91,9 +94,23 @@ function addSide(
   collectRules(ctx, r, scope.pointer);
   for (const key of r.required) required.push(childPointer(scope.pointer, key));
   for (const [key, parts] of r.properties) {
-    if (scope.existing.has(key)) continue; // a narrowing of a field the group already has: ajv checks it
-    scope.existing.add(key);
     const pointer = childPointer(scope.pointer, key);
+    if (scope.existing.has(key)) {
+      // A narrowing of a field the group already has: ajv checks it. When then and else both bring
+      // the key in, the field shows on either side: it leaves that condition's lists.
+      const first = scope.bySide.get(key);
+      if (first && oppositeLast(first, sides)) {
+        const last = first[first.length - 1] as Side;
+        const condition = ctx.conditions.find((c) => c.id === last.id)!;
+        const list = (last.when ? condition.whenTrue : condition.whenFalse) as string[];
+        const at = list.indexOf(pointer);
+        if (at >= 0) list.splice(at, 1);
+        scope.bySide.set(key, first.slice(0, -1));
+      }
+      continue;
+    }
+    scope.existing.add(key);
+    scope.bySide.set(key, sides);
     for (const side of sides) {
       const condition = ctx.conditions.find((c) => c.id === side.id)!;
       ((side.when ? condition.whenTrue : condition.whenFalse) as string[]).push(pointer);
@@ -110,6 +127,17 @@ function addSide(
   }
   for (const nested of r.conditionals) addConditional(ctx, scope, nested, sides, r.chain);
   for (const nested of r.dependencies) addDependency(ctx, scope, nested, sides, r.chain);
+}
+
+/** Whether two side lists differ only in the last side's `when` (then against else of one `if`). */
+function oppositeLast(a: readonly Side[], b: readonly Side[]): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  for (let i = 0; i < a.length - 1; i++) {
+    if (a[i]?.id !== b[i]?.id || a[i]?.when !== b[i]?.when) return false;
+  }
+  const x = a[a.length - 1] as Side;
+  const y = b[b.length - 1] as Side;
+  return x.id === y.id && x.when !== y.when;
 }
 
 function addConditional(

@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ChoiceNode, FieldNode, GroupNode, ListNode } from '../../../src/schemas/FieldModel';
 import { buildFieldModel } from '../../../src/schemas/model/buildFieldModel';
+import { createValidator } from '../../../src/schemas/validate/createValidator';
 
 const field = (model: ReturnType<typeof buildFieldModel>, pointer: string): FieldNode => {
   const node = model.byPointer.get(pointer);
@@ -347,6 +348,22 @@ describe('conditions', () => {
     const required = model.conditions.find((c) => c.kind === 'dependency' && c.test === 'interval')!;
     expect(required.requires?.whenTrue).toEqual(['/useSlicing']);
     expect(field(model, '/useSlicing').conditionIds).toEqual([]);
+  });
+  test('a key both then and else bring in shows on either side; one only then brings in stays conditional', () => {
+    const both = buildFieldModel({
+      properties: { mode: { enum: ['fine', 'coarse'] } },
+      if: { properties: { mode: { const: 'fine' } } },
+      // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable
+      then: { properties: { bins: { type: 'integer', maximum: 200 }, step: { type: 'number' } } },
+      else: { properties: { bins: { type: 'integer', maximum: 20 } } },
+    });
+    const [condition] = both.conditions;
+    expect(condition).toMatchObject({ whenTrue: ['/step'], whenFalse: [] });
+    expect(both.root.children.filter((c) => c.key === 'bins')).toHaveLength(1);
+    // The field is one, and ajv still holds each side to its own limit.
+    const validator = createValidator(both);
+    expect(validator.validate({ mode: 'fine', bins: 30 })).toEqual([]);
+    expect(validator.validate({ mode: 'coarse', bins: 30 }).map((e) => e.pointer)).toEqual(['/bins']);
   });
   test('conditions inside list rows use "*" templates', () => {
     const bOnly = field(model, '/scans/*/bOnly');
