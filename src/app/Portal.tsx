@@ -134,10 +134,8 @@ export function Portal(): ReactNode {
                   model={loaded.model}
                   idPrefix={`${instrument}-`}
                   formData={draft.formData}
-                  onChange={(request) => {
-                    liveRequest.set(request);
-                    draft.onChange(request);
-                  }}
+                  onChange={liveRequest.set}
+                  onDraftChange={draft.onDraftChange}
                   onSubmit={onSubmit}
                 />
               )}

@@ -63,6 +63,11 @@ export interface SubmissionFormProps {
   readonly formData?: unknown;
   /** The request after each change (coalesced to one call per task). */
   readonly onChange?: (request: SubmissionRequest) => void;
+  /**
+   * After each change (coalesced like onChange), the values as a draft should keep them: the request
+   * plus the fields whose conditions now hide them, so restoring it loses nothing the user typed.
+   */
+  readonly onDraftChange?: (values: SubmissionRequest) => void;
   /** A valid request, on submit. */
   readonly onSubmit?: (request: SubmissionRequest) => void;
   /** Submit was refused: every error. */
@@ -181,19 +186,22 @@ const FormBody = memo(function FormBody(
     if (unknown.length > 0) callbacks.current.onUnknownKeys?.(unknown);
   }, [engine, props.formData]);
 
-  // onChange and onValidityChange, coalesced: a burst of keystrokes builds the request once.
+  // onChange, onDraftChange and onValidityChange, coalesced: a burst of keystrokes builds each once.
   useEffect(() => {
     let queued = false;
     let cancelValidity: (() => void) | null = null;
     let lastValid: boolean | undefined;
     return engine.subscribeValues(() => {
-      if (callbacks.current.onChange && !queued) {
+      if ((callbacks.current.onChange || callbacks.current.onDraftChange) && !queued) {
         queued = true;
         queueMicrotask(() => {
           queued = false;
-          const request = engine.request().request;
-          lastEmitted.current = request;
-          callbacks.current.onChange?.(request);
+          if (callbacks.current.onChange) {
+            const request = engine.request().request;
+            lastEmitted.current = request;
+            callbacks.current.onChange(request);
+          }
+          callbacks.current.onDraftChange?.(engine.draftValues());
         });
       }
       if (callbacks.current.onValidityChange) {

@@ -1,7 +1,8 @@
 /**
  * Binds a draft store to a <SubmissionForm>: the values to start from (the restored draft, taken once
- * per revision so autosaves never re-import into the form), onChange that autosaves, and a key that
- * remounts the form when the draft is replaced from outside (discard, open from history).
+ * per revision so autosaves never re-import into the form), onDraftChange that autosaves the values
+ * with hidden fields kept, and a key that remounts the form when the draft is replaced from outside
+ * (discard, open from history).
  */
 import { useCallback, useMemo } from 'react';
 import type { DraftStore } from './createDraftStore';
@@ -11,7 +12,8 @@ export interface DraftFormBinding {
   /** Put on the form (or its wrapper) as `key`. */
   key: string;
   formData: Record<string, unknown> | undefined;
-  onChange: (request: Record<string, unknown>) => void;
+  /** Put on the form as `onDraftChange`. */
+  onDraftChange: (values: Record<string, unknown>) => void;
 }
 
 export function useDraftForm(store: DraftStore): DraftFormBinding {
@@ -19,9 +21,9 @@ export function useDraftForm(store: DraftStore): DraftFormBinding {
   useDraftAutosave(store);
   // biome-ignore lint/correctness/useExhaustiveDependencies: read once per revision on purpose
   const formData = useMemo(() => store.getState().draft?.values, [store, revision]);
-  const onChange = useCallback(
-    (request: Record<string, unknown>) => store.getState().saveSoon(request),
+  const onDraftChange = useCallback(
+    (values: Record<string, unknown>) => store.getState().saveSoon(values),
     [store],
   );
-  return { key: `${store.getState().instrument}:${revision}`, formData, onChange };
+  return { key: `${store.getState().instrument}:${revision}`, formData, onDraftChange };
 }

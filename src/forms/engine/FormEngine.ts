@@ -169,6 +169,11 @@ export function createFormEngine(options: FormEngineOptions) {
     return buildRequest(model, store.get, test);
   }
 
+  /** The request with hidden fields kept: what a draft saves (see BuildOptions.keepHidden). O(fields). */
+  function draftValues(): Record<string, unknown> {
+    return buildRequest(model, store.get, test, { keepHidden: true }).request;
+  }
+
   /**
    * Validates one field and the rules that read it, on the sparse request holding just what that
    * needs (O(reads)); on the whole request when that set cannot be known (O(fields)).
@@ -227,6 +232,7 @@ export function createFormEngine(options: FormEngineOptions) {
     branchOf,
     newRowId,
     request,
+    draftValues,
     validateAll,
     validateField,
 

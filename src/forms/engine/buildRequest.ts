@@ -97,8 +97,22 @@ export function conditionById(model: FieldModel, id: string): Condition | undefi
   return index.get(id);
 }
 
+export interface BuildOptions {
+  /**
+   * Keep fields whose conditions hide them: the form's values as a draft saves them, so a reload
+   * gives back what the user typed under a condition they switched off. Never the submitted request.
+   */
+  readonly keepHidden?: boolean;
+}
+
 /** The nested request for the current values. */
-export function buildRequest(model: FieldModel, read: ReadValue, test: ConditionTest): BuiltRequest {
+export function buildRequest(
+  model: FieldModel,
+  read: ReadValue,
+  test: ConditionTest,
+  options: BuildOptions = {},
+): BuiltRequest {
+  const keepHidden = options.keepHidden === true;
   const problems: InputProblem[] = [];
   const rows = new Map<PointerTemplate, string>();
   const MISSING = Symbol('missing');
@@ -106,7 +120,8 @@ export function buildRequest(model: FieldModel, read: ReadValue, test: Condition
   function group(node: GroupNode, path: StoragePath, pointer: Pointer): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const child of node.children) {
-      if (child.conditionIds.length > 0 && !isShown(model, child, rows, read, test)) continue;
+      const hidden = child.conditionIds.length > 0 && !isShown(model, child, rows, read, test);
+      if (hidden && !keepHidden) continue;
       const key = escapeKey(child.key);
       const value = build(child, `${path}/${key}`, `${pointer}/${key}`);
       if (value !== MISSING) out[child.key] = value;

@@ -1,10 +1,11 @@
 /**
  * Drafts around the real <SubmissionForm> on the shipped EQSANS schema: typed values survive a remount
- * (a reload), the restored bar shows, and Discard brings the defaults back.
+ * (a reload), values under a condition switched off survive it too, the restored bar shows, and Discard
+ * brings the defaults back.
  */
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   createDraftsRuntime,
   DraftBar,
@@ -34,7 +35,7 @@ function DraftedForm({ store }: { store: DraftStore }) {
         key={binding.key}
         model={model}
         formData={binding.formData}
-        onChange={binding.onChange}
+        onDraftChange={binding.onDraftChange}
       />
     </>
   );
@@ -68,5 +69,35 @@ describe('a drafted SubmissionForm', () => {
     await waitFor(() => expect(ipts().value).toBe(''));
     expect(second.store.getState().draft).toBeNull();
     act(() => second.store.getState().flush());
+  }, 60_000);
+
+  test('a value typed under a condition that is then switched off comes back after a reload', async () => {
+    // Without IntersectionObserver every section renders at once (the binning one is off-screen).
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const storage = memoryStorage();
+    const first = openPage(storage);
+    const user = userEvent.setup();
+    const bins = () => screen.getByRole('textbox', { name: /^Log Q bins per decade$/ }) as HTMLInputElement;
+    const binType = (option: string) =>
+      within(screen.getByRole('group', { name: /^Q bin type$/ })).getByRole('radio', {
+        name: option,
+      }) as HTMLInputElement;
+    await user.clear(bins());
+    await user.type(bins(), '40');
+    await user.click(binType('linear'));
+    expect(screen.queryByRole('textbox', { name: /^Log Q bins per decade$/ })).toBeNull();
+    await waitFor(() =>
+      expect(first.store.getState().draft?.values.binning).toMatchObject({ QbinType: 'linear' }),
+    );
+    // The draft keeps the hidden value; the request leaves it out.
+    expect(first.store.getState().draft?.values.binning).toMatchObject({ LogQBinsPerDecade: 40 });
+    cleanup();
+
+    const second = openPage(storage);
+    expect(binType('linear').checked).toBe(true);
+    await user.click(binType('log'));
+    expect(bins().value).toBe('40');
+    act(() => second.store.getState().flush());
+    vi.unstubAllGlobals();
   }, 60_000);
 });
