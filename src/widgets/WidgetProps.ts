@@ -23,9 +23,9 @@
  * When `value` changes from outside (reset, import, another branch), the widget shows it formatted,
  * unless its current text already means that value (so "0.10" stays "0.10" while typing). Text inputs
  * are uncontrolled and report typed values with `onChange(value, { typed: true })`; a caller may then
- * skip re-rendering them, so a widget compares `value` with its text only when the caller renders it. To discard
- * text that never became a value (a reset while "1,5" is typed, when the value itself did not change),
- * remount the widget (change its React key); its text error goes with it.
+ * skip re-rendering them, so a widget compares `value` with its text only when the caller renders it.
+ * Text that never became a value outlives an unmount of the widget (a closed section): the form keeps
+ * it, refuses submit meanwhile, and passes it back as `keptText` when the widget mounts again.
  *
  * ## Errors and ids
  * - `id` is the id of the focusable input; the widget renders `<label htmlFor={id}>` unless
@@ -65,6 +65,12 @@ export interface WidgetProps {
   readonly onBlur: () => void;
   /** Called with a message when the typed text is not a value, and with undefined once it is again. */
   readonly onTextError?: (message: string | undefined) => void;
+  /**
+   * Text typed into this field that was not a value when its widget last unmounted (a closed
+   * section). Show it at mount instead of `value`, with its message, and report that message through
+   * `onTextError` as for any edit. useTextValue does this.
+   */
+  readonly keptText?: string;
   /** The form's validation message for this field. */
   readonly error?: string;
   /** Id of an element the caller renders `error` in; the widget then does not render it. */

@@ -67,6 +67,21 @@ function sameView(a: unknown, b: unknown): boolean {
   return keys.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** What `text` means for the field: empty text by nullability and requiredness, else `parse`. */
+function coerceText(
+  text: string,
+  field: WidgetProps['field'],
+  parse: (text: string) => CoerceResult<unknown>,
+  requiredEmpty: CoerceResult<unknown>,
+): CoerceResult<unknown> {
+  if (text.trim() !== '') return parse(text);
+  if (field.nullable) return { ok: true, value: null };
+  if (!field.required) return { ok: true, value: undefined };
+  return requiredEmpty;
+}
+
+const messageOf = (result: CoerceResult<unknown>) => (result.ok ? undefined : result.message);
+
 interface Shown<V> {
   readonly error: string | undefined;
   readonly touched: boolean;
@@ -87,7 +102,13 @@ export function useTextValue<V = undefined>(
 ): TextValue<V> {
   const { value, field, onChange, onTextError, onBlur: onBlurProp, inputRef } = props;
   const element = useRef<TextElement | null>(null);
-  const [initialText] = useState(() => format(value));
+  // Text kept from before an unmount (WidgetProps.keptText) comes back with its message, shown at once.
+  const [initialText] = useState(() => props.keptText ?? format(value));
+  const [initialError] = useState(() =>
+    props.keptText === undefined
+      ? undefined
+      : messageOf(coerceText(props.keptText, field, parse, requiredEmpty)),
+  );
   // What the DOM text means, and the text itself: compared with the prop to tell our own echo from an
   // outside change, and read by `view`.
   const meant = useRef<unknown>(value);
@@ -97,10 +118,15 @@ export function useTextValue<V = undefined>(
   const viewRef = useRef(view);
   viewRef.current = view;
   const [shown, setShown] = useState<Shown<V>>(() => ({
-    error: undefined,
-    touched: false,
+    error: initialError,
+    touched: initialError !== undefined,
     view: view
-      ? view({ text: initialText, parsed: value, pendingError: undefined, touched: false })
+      ? view({
+          text: initialText,
+          parsed: value,
+          pendingError: initialError,
+          touched: initialError !== undefined,
+        })
       : (undefined as V),
   }));
   const current = useRef(shown);
@@ -156,14 +182,7 @@ export function useTextValue<V = undefined>(
   const edit = useCallback(
     (next: string) => {
       text.current = next;
-      let result: CoerceResult<unknown>;
-      if (next.trim() === '') {
-        if (field.nullable) result = { ok: true, value: null };
-        else if (!field.required) result = { ok: true, value: undefined };
-        else result = requiredEmpty;
-      } else {
-        result = parse(next);
-      }
+      const result = coerceText(next, field, parse, requiredEmpty);
       if (result.ok) meant.current = result.value;
       show(result.ok ? undefined : result.message, current.current.touched);
       if (result.ok) onChange(result.value, TYPED);

@@ -180,6 +180,53 @@ describe('validation', () => {
     expect(onSubmit).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toMatch(/1,5/);
   });
+
+  test('text that is not a value outlives a closed part: submit stays refused and reopening shows it', async () => {
+    const { user, input, onSubmit, request } = setup();
+    await user.type(input('/sample/runNumber'), '1');
+    await user.type(screen.getByLabelText('Run, row 1'), '5');
+    const part = screen.getByRole('button', { name: /Advanced \(1\)/ });
+    await user.click(part);
+    await user.clear(input('/reduction/wavelengthStep'));
+    await user.type(input('/reduction/wavelengthStep'), '0.2.5');
+    await user.click(part);
+    expect(document.getElementById('f-.reduction.wavelengthStep')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Submit request' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('Wavelength step');
+    // The summary opened the part again: the text is back with its message, and fixing it submits.
+    const step = input('/reduction/wavelengthStep');
+    expect(step.value).toBe('0.2.5');
+    expect(step.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(step);
+    await user.type(step, '0.25');
+    await user.click(screen.getByRole('button', { name: 'Submit request' }));
+    expect(onSubmit).toHaveBeenCalled();
+    expect((request().reduction as Record<string, unknown>).wavelengthStep).toBe(0.25);
+  });
+
+  test('kept text goes with a section reset, and a hidden field’s text does not hold submit back', async () => {
+    const { user, input, onSubmit } = setup();
+    await user.type(input('/sample/runNumber'), '1');
+    await user.type(screen.getByLabelText('Run, row 1'), '5');
+    // Hidden by its condition: its bad text no longer matters to the request.
+    await user.click(input('/reduction/useLogBinning'));
+    await user.clear(input('/reduction/binsPerDecade'));
+    await user.type(input('/reduction/binsPerDecade'), 'x');
+    await user.click(input('/reduction/useLogBinning'));
+    expect(document.getElementById('f-.reduction.binsPerDecade')).toBeNull();
+    // Kept in a closed part, then reset with its section.
+    const part = screen.getByRole('button', { name: /Advanced \(1\)/ });
+    await user.click(part);
+    await user.clear(input('/reduction/wavelengthStep'));
+    await user.type(input('/reduction/wavelengthStep'), '0.2.5');
+    await user.click(part);
+    await user.click(screen.getByRole('button', { name: /Reset section Reduction/ }));
+    await user.click(screen.getByRole('button', { name: 'Submit request' }));
+    expect(onSubmit).toHaveBeenCalled();
+    await user.click(part);
+    expect(input('/reduction/wavelengthStep').value).toBe('0.1');
+  });
 });
 
 describe('advanced parts, changed and reset', () => {

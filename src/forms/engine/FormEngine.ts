@@ -83,6 +83,18 @@ export function createFormEngine(options: FormEngineOptions) {
   // Text a widget could not turn into a value (WidgetProps.onTextError): the store keeps the last
   // good value, so these block submit and are listed in the summary until fixed.
   const textErrors = new Map<StoragePath, string>();
+  // The text behind a text error whose widget is unmounted (its section closed, a search filtered it
+  // out): the widget shows it again when it remounts, and submit stays refused meanwhile, rather than
+  // sending the last good value in its place.
+  const keptTexts = new Map<StoragePath, string>();
+  /** Forgets kept text (and its error) within `roots`: a reset or import replaced those values. */
+  const dropKeptTexts = (roots: readonly StoragePath[]) => {
+    for (const path of [...keptTexts.keys()]) {
+      if (!roots.some((root) => isWithin(path, root))) continue;
+      keptTexts.delete(path);
+      textErrors.delete(path);
+    }
+  };
   let pendingFocus: StoragePath | null = null;
   // A reveal in progress: parts that mount later (a lazy block inside a section just opened) open too.
   let pendingReveal: StoragePath | null = null;
@@ -195,11 +207,11 @@ export function createFormEngine(options: FormEngineOptions) {
 
   /** Full validation: every error is shown; returns the request and whether it may be submitted. */
   function validateAll(): BuiltRequest & { errors: readonly ValidationError[] } {
-    const built = request();
+    const built = buildRequest(model, store.get, test, { trackShown: true });
     const validator = options.validator?.() ?? null;
+    // Text errors of fields a condition or branch now hides do not hold the request back.
     for (const [path, message] of textErrors) {
-      const pointer = pointerOf(path, rowsOf);
-      if (!pointer.split('/').includes('?')) built.problems.push({ pointer, path, message });
+      if (built.shown?.has(path)) built.problems.push({ pointer: pointerOf(path, rowsOf), path, message });
     }
     const problemPointers = new Set(built.problems.map((p) => p.pointer));
     const found: ValidationError[] = built.problems.map((p) => ({
@@ -245,15 +257,38 @@ export function createFormEngine(options: FormEngineOptions) {
 
     /** A widget reports text that is not a value (or undefined once it is again). */
     setTextError(path: StoragePath, message: string | undefined): void {
+      if (message === undefined) keptTexts.delete(path);
       if (textErrors.get(path) === message) return;
       if (message === undefined) textErrors.delete(path);
       else textErrors.set(path, message);
       if (errors.has(path)) validateField(path);
     },
 
-    /** True while some typed text is not a value yet. */
+    /**
+     * A field's widget unmounted, its input holding `text`. Text that was not a value is kept (with
+     * its error) for the widget's return; otherwise the field's text error goes with the widget.
+     */
+    widgetGone(path: StoragePath, text: string | undefined): void {
+      if (text !== undefined && textErrors.has(path)) keptTexts.set(path, text);
+      else textErrors.delete(path);
+    },
+
+    /** Text kept for a widget that is not mounted (see widgetGone), else undefined. */
+    keptText(path: StoragePath): string | undefined {
+      return keptTexts.get(path);
+    },
+
+    /** The remounted widget shows the kept text and reports its error again: the copy can go. */
+    dropKeptText(path: StoragePath): void {
+      keptTexts.delete(path);
+    },
+
+    /** True while the typed text of some shown field is not a value yet. O(fields) when there is any. */
     hasTextErrors(): boolean {
-      return textErrors.size > 0;
+      if (textErrors.size === 0) return false;
+      const { shown } = buildRequest(model, store.get, test, { trackShown: true });
+      for (const path of textErrors.keys()) if (shown?.has(path)) return true;
+      return false;
     },
 
     /** Leaving a field: check it and the rules that read it. */
@@ -316,6 +351,7 @@ export function createFormEngine(options: FormEngineOptions) {
       for (const root of roots) {
         writeMany(defaults.valuesWithin(root));
       }
+      dropKeptTexts(roots);
       errors.dropWhere((p) => roots.some((r) => isWithin(p, r)));
       emitValues();
     },
@@ -354,6 +390,7 @@ export function createFormEngine(options: FormEngineOptions) {
       );
       const gone = rowPath(listPath, rowId);
       for (const key of [...textErrors.keys()]) if (isWithin(key, gone)) textErrors.delete(key);
+      dropKeptTexts([gone]);
       for (const key of [...changed]) if (isWithin(key, gone)) changed.delete(key);
       errors.dropWhere((p) => isWithin(p, gone));
       emitValues();
@@ -395,6 +432,7 @@ export function createFormEngine(options: FormEngineOptions) {
       recomputeChanged();
       errors.replaceAll([]);
       textErrors.clear();
+      keptTexts.clear();
       emitValues();
       return flat.unknownKeys;
     },

@@ -27,6 +27,8 @@ export interface InputProblem {
 export interface BuiltRequest {
   readonly request: Record<string, unknown>;
   readonly problems: InputProblem[];
+  /** With BuildOptions.trackShown: the storage path of every field the request's shape shows. */
+  readonly shown?: ReadonlySet<StoragePath>;
 }
 
 /** Reads one stored value by RHF name. */
@@ -103,6 +105,8 @@ export interface BuildOptions {
    * gives back what the user typed under a condition they switched off. Never the submitted request.
    */
   readonly keepHidden?: boolean;
+  /** Also list the fields shown (selected branches, rows that exist, conditions that hold). */
+  readonly trackShown?: boolean;
 }
 
 /** The nested request for the current values. */
@@ -113,6 +117,7 @@ export function buildRequest(
   options: BuildOptions = {},
 ): BuiltRequest {
   const keepHidden = options.keepHidden === true;
+  const shown = options.trackShown === true ? new Set<StoragePath>() : undefined;
   const problems: InputProblem[] = [];
   const rows = new Map<PointerTemplate, string>();
   const MISSING = Symbol('missing');
@@ -132,6 +137,7 @@ export function buildRequest(
   function build(node: ModelNode, path: StoragePath, pointer: Pointer): unknown {
     switch (node.type) {
       case 'field': {
+        shown?.add(path);
         const value = read(fieldName(path));
         if (value === undefined) return MISSING;
         if (isUnparsed(value)) {
@@ -165,5 +171,6 @@ export function buildRequest(
     }
   }
 
-  return { request: group(model.root, '', ''), problems };
+  const request = group(model.root, '', '');
+  return shown ? { request, problems, shown } : { request, problems };
 }

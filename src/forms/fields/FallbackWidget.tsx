@@ -3,7 +3,7 @@
  * registry is wired): a labelled text box, checkbox or select implementing WidgetProps. Kept plain on
  * purpose; real widgets come from src/widgets. Never turns text that is not a value into one.
  */
-import { memo, type ReactNode, useEffect, useState } from 'react';
+import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { WidgetProps } from '../../widgets/index';
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -42,11 +42,16 @@ function fromText(props: WidgetProps, text: string): { value?: unknown; message?
 /** A generic input for any field kind. */
 export const FallbackWidget = memo(function FallbackWidget(props: WidgetProps): ReactNode {
   const { field, id } = props;
-  const [text, setText] = useState(() => toText(props.value));
-  const [textError, setTextError] = useState<string | undefined>();
-  // Only an outside change of the value replaces the text.
+  const [text, setText] = useState(() => props.keptText ?? toText(props.value));
+  const [textError, setTextError] = useState(() =>
+    props.keptText === undefined ? undefined : fromText(props, props.keptText).message,
+  );
+  // Only an outside change of the value replaces the text (not the mount: kept text stays).
+  const lastValue = useRef(props.value);
   // biome-ignore lint/correctness/useExhaustiveDependencies: props other than value do not change the text
   useEffect(() => {
+    if (Object.is(lastValue.current, props.value)) return;
+    lastValue.current = props.value;
     setText((current) => (fromText(props, current).value === props.value ? current : toText(props.value)));
   }, [props.value]);
   const errorId = `${id}-error`;

@@ -4,7 +4,7 @@
  * it does. A keystroke re-renders nothing unless one of those shown things changes (the input is
  * uncontrolled); rules that read it update their other fields through the error store.
  */
-import { memo, type ReactNode, useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { FieldNode } from '../../schemas/index';
 import type { ChangeHow } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
@@ -54,9 +54,12 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
     (message: string | undefined) => engine.setTextError(path, message),
     [engine, path],
   );
+  // The input as last mounted: its text is read when the widget goes (see engine.widgetGone).
+  const lastInput = useRef<HTMLElement | null>(null);
   const inputRef = useCallback(
     (element: HTMLElement | null) => {
       if (!element) return;
+      lastInput.current = element;
       return engine.registerFocuser(path, () => {
         element.scrollIntoView?.({ block: 'center' });
         focusableOf(element).focus();
@@ -64,8 +67,13 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
     },
     [engine, path],
   );
-  // The widget's own text error dies with it: a remounted widget shows the last good value.
-  useEffect(() => () => engine.setTextError(path, undefined), [engine, path]);
+  // Text that is not a value outlives the widget (a closed section, a search filter) and comes back
+  // with it; the kept copy is dropped once the remounted widget shows it and reports its error again.
+  const [keptText] = useState(() => engine.keptText(path));
+  useEffect(() => {
+    engine.dropKeptText(path);
+    return () => engine.widgetGone(path, textOf(lastInput.current));
+  }, [engine, path]);
   const messages = shown.filter((e) => e.error.rule !== 'input').map((e) => e.error.message);
   const Widget = pickWidget(node, inCell);
   const adornment =
@@ -98,10 +106,18 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
         hideDescription={inCell}
         adornment={adornment}
         label={node.label}
+        keptText={keptText}
       />
     </div>
   );
 });
+
+/** The text of a text input or textarea; undefined for any other control. */
+function textOf(element: HTMLElement | null): string | undefined {
+  return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
+    ? element.value
+    : undefined;
+}
 
 const enabledControl =
   'input:not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)';
