@@ -49,11 +49,11 @@ export function NumberInput({
   const textForm = useMemo(() => textFormOf(field), [field]);
   const parse = useCallback(
     (text: string): CoerceResult<number | string> => {
-      const parsed = parseNumber(text, { integer });
+      const parsed = parseNumber(text, { integer, units: field.units });
       if (parsed.ok || !textForm?.test(text)) return parsed;
       return ok(text);
     },
-    [integer, textForm],
+    [integer, textForm, field.units],
   );
   // The out-of-range warning shows while typing: the one thing a keystroke here may re-render.
   const problemOf = useCallback(

@@ -20,8 +20,9 @@ function labelOf(engine: ReturnType<typeof useFormContextValue>['engine'], path:
       continue;
     }
     const node = engine.nodeAt(prefix);
-    if (node && node.type !== 'group') parts.push(node.label);
-    else if (node && prefix === path) parts.push(node.label);
+    if (!node || (node.type === 'group' && prefix !== path)) continue;
+    // A choice and the list inside it often share a label ("Scans"): say it once.
+    if (parts[parts.length - 1] !== node.label) parts.push(node.label);
   }
   return parts.join(', ') || 'Request';
 }

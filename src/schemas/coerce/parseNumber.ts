@@ -12,6 +12,8 @@ const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 export interface ParseNumberOptions {
   /** Require a whole number (integer fields). */
   readonly integer?: boolean;
+  /** The field's unit, when it has one: a message about typed letters names it. */
+  readonly units?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ParseNumberOptions {
 export function parseNumber(text: string, options: ParseNumberOptions = {}): CoerceResult<number> {
   const trimmed = text.trim();
   if (trimmed === '') return fail('Enter a number.');
-  if (!NUMBER_TEXT.test(trimmed)) return fail(explainNotANumber(trimmed));
+  if (!NUMBER_TEXT.test(trimmed)) return fail(explainNotANumber(trimmed, options.units));
   const value = Number(trimmed);
   if (!Number.isFinite(value)) return fail(`'${trimmed}' is too large to be stored as a number.`);
   if (options.integer === true) {
@@ -31,13 +33,18 @@ export function parseNumber(text: string, options: ParseNumberOptions = {}): Coe
   return ok(value);
 }
 
-/** Why a piece of text is not a number, with the likely fix when there is one. */
-function explainNotANumber(text: string): string {
+/**
+ * Why a piece of text is not a number, with the likely fix when there is one. Letters after digits
+ * are most often a unit typed in; the field's own unit is named when it has one.
+ */
+function explainNotANumber(text: string, units: string | undefined): string {
   if (/^[+-]?\d+,\d+$/.test(text)) {
     return `'${text}' is not a number: use a point for decimals (${text.replace(',', '.')}).`;
   }
   if (/^[+-]?\d/.test(text) && /[a-zA-ZµÅ°]/.test(text)) {
-    return `'${text}' is not a number: type the number only; the unit is shown beside the field.`;
+    return units
+      ? `'${text}' is not a number: type the number only; the unit (${units}) is shown beside the field.`
+      : `'${text}' is not a number: type digits only, without letters.`;
   }
   return `'${text}' is not a number.`;
 }

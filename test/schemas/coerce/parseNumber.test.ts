@@ -22,7 +22,7 @@ describe('parseNumber', () => {
     ['1,5', /use a point for decimals \(1\.5\)/],
     ['abc', /'abc' is not a number/],
     ['0x10', /not a number/],
-    ['10 Å', /unit is shown beside the field/],
+    ['10 Å', /type digits only, without letters/],
     ['1e999', /too large/],
     ['Infinity', /not a number/],
     ['NaN', /not a number/],
@@ -30,6 +30,17 @@ describe('parseNumber', () => {
     const result = parseNumber(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(pattern);
+  });
+
+  test("letters after a number name the field's unit when it has one", () => {
+    expect(parseNumber('10 Å', { units: 'Å' })).toEqual({
+      ok: false,
+      message: "'10 Å' is not a number: type the number only; the unit (Å) is shown beside the field.",
+    });
+    expect(parseNumber('12a')).toEqual({
+      ok: false,
+      message: "'12a' is not a number: type digits only, without letters.",
+    });
   });
 
   test('integer option refuses fractions', () => {
