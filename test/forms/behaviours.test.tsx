@@ -90,6 +90,17 @@ describe('choices', () => {
     await user.click(screen.getByRole('radio', { name: 'Each scan separately' }));
     expect(input('/job/suffix').value).toBe('_T');
   });
+
+  test('picking another branch is one change: its discriminator is not counted again', async () => {
+    const { user, screen } = setup();
+    await user.click(screen.getByRole('radio', { name: 'Each scan separately' }));
+    const section = screen.getByRole('radio', { name: 'Each scan separately' }).closest('section')!;
+    await waitFor(() =>
+      expect(section.querySelector('.formulary-changed-count')?.textContent).toBe('1 changed'),
+    );
+    await user.click(screen.getByRole('radio', { name: 'Average the scans' }));
+    await waitFor(() => expect(section.querySelector('.formulary-changed-count')).toBeNull());
+  });
 });
 
 describe('validation', () => {

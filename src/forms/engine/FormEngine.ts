@@ -106,6 +106,19 @@ export function createFormEngine(options: FormEngineOptions) {
   const branchOf = (choicePath: StoragePath): string | undefined =>
     store.get(branchName(choicePath)) as string;
 
+  // A choice's discriminator fields: the branch picker stands for them, so picking a branch is one
+  // change (its ~branch), not two.
+  const discriminators = new Set<ModelNode>();
+  for (const node of index.byTemplate.values()) {
+    if (node.type !== 'choice' || node.discriminator === undefined) continue;
+    for (const branch of node.branches) {
+      const field = branch.node.children.find((c) => c.key === node.discriminator);
+      if (field) discriminators.add(field);
+    }
+    const shared = index.byTemplate.get(`${node.pointer}/${escapeKey(node.discriminator)}`);
+    if (shared) discriminators.add(shared);
+  }
+
   // Defaults by storage path, default rows of lists by position: see FormDefaults.
   const defaults = createFormDefaults({
     model,
@@ -125,7 +138,7 @@ export function createFormEngine(options: FormEngineOptions) {
       return node?.type === 'choice' && branchOf(path.slice(0, -8)) !== defaults.branchOf(path.slice(0, -8));
     }
     const node = nodeAt(path);
-    if (node?.type !== 'field') return false;
+    if (node?.type !== 'field' || discriminators.has(node)) return false;
     return !valueEquals(store.get(fieldName(path)), defaults.fieldValue(path));
   }
 
