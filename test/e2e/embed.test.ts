@@ -94,6 +94,12 @@ describe('<formulary-form> on a plain portal page', () => {
     await expect.poll(() => ipts.isVisible()).toBe(true);
     expect(await page.locator('formulary-form label', { hasText: 'IPTS' }).isVisible()).toBe(true);
     expect(await ipts.evaluate((el) => getComputedStyle(el).borderTopStyle)).not.toBe('dashed');
+    // Every stylesheet of the form reaches the shadow root: the search results drop down over the form.
+    await page.getByPlaceholder(/Label, key, unit/).fill('wavelength');
+    const results = page.locator('formulary-form .formulary-search__results');
+    await results.waitFor({ state: 'visible' });
+    expect(await results.evaluate((el) => getComputedStyle(el).position)).toBe('absolute');
+    await page.getByPlaceholder(/Label, key, unit/).fill('');
 
     const changes: unknown[] = [];
     await page.evaluate(() => {
