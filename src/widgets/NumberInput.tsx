@@ -1,13 +1,14 @@
 /**
  * The body shared by the number and integer widgets: text in, number out, unit beside the input, the
  * allowed range below it (before the user leaves the field) and a warning while a typed number is out
- * of range. Text that is not a number is never turned into one (see WidgetProps).
+ * of range; the arrow keys step it. Text that is not a number is never turned into one (see WidgetProps).
  */
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useCallback, useMemo } from 'react';
 import { type CoerceResult, fail, formatNumber, ok, parseNumber } from '../schemas/index';
 import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
+import { stepNumberText } from './stepNumberText';
 import { TypedTextInput } from './TypedTextInput';
 import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
@@ -64,6 +65,24 @@ export function NumberInput({
     [field],
   );
   const t = useTextValue(props, formatValue, parse, integer ? ENTER_INTEGER : ENTER_NUMBER, problemOf);
+  // ArrowUp/ArrowDown step the number (Shift: ten steps), as in a native number input: see stepNumberText.
+  const { replaceText } = t;
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLInputElement>) => {
+      if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+      if (event.altKey || event.ctrlKey || event.metaKey || props.readOnly) return;
+      const next = stepNumberText(
+        event.currentTarget.value,
+        event.key === 'ArrowUp' ? 1 : -1,
+        field,
+        event.shiftKey,
+      );
+      if (next === undefined) return;
+      event.preventDefault();
+      replaceText(next);
+    },
+    [field, props.readOnly, replaceText],
+  );
   const limits = describeLimits(field);
   const problem = t.view;
   const hint =
@@ -85,6 +104,7 @@ export function NumberInput({
           modifier="number"
           placeholder={field.placeholder}
           inputMode={integer ? 'numeric' : 'decimal'}
+          onKeyDown={onKeyDown}
         />
       )}
     </FieldFrame>

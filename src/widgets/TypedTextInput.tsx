@@ -4,7 +4,7 @@
  * wiring from FieldFrame, no spell check or autocomplete on values that are not prose. The widgets differ
  * only in the modifier class, the placeholder and the keyboard (inputMode).
  */
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, KeyboardEvent, ReactNode } from 'react';
 import type { ControlAria } from './FieldFrame';
 import type { TextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
@@ -17,6 +17,7 @@ export interface TypedTextInputProps {
   readonly modifier: string;
   readonly placeholder: string | undefined;
   readonly inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  readonly onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
 }
 
 export function TypedTextInput({
@@ -26,6 +27,7 @@ export function TypedTextInput({
   modifier,
   placeholder,
   inputMode,
+  onKeyDown,
 }: TypedTextInputProps): ReactNode {
   return (
     <input
@@ -34,6 +36,7 @@ export function TypedTextInput({
       {...text.input}
       type="text"
       inputMode={inputMode}
+      onKeyDown={onKeyDown}
       autoComplete="off"
       spellCheck={false}
       className={`formulary-widget__input formulary-widget__input--${modifier}`}

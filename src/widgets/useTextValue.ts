@@ -41,6 +41,8 @@ export interface TextInputProps {
 
 export interface TextValue<V> {
   readonly input: TextInputProps;
+  /** Puts `next` in the input as if typed (an arrow-key step): coerced and reported like an edit. */
+  readonly replaceText: (next: string) => void;
   /** The coercion message to show now (after a blur), else undefined. */
   readonly textError: string | undefined;
   /** What the widget shows beside the input, from `view` (undefined without one). */
@@ -213,7 +215,16 @@ export function useTextValue<V = undefined>(
     [inputRef],
   );
 
+  const replaceText = useCallback(
+    (next: string) => {
+      if (element.current) element.current.value = next;
+      edit(next);
+    },
+    [edit],
+  );
+
   return {
+    replaceText,
     input: { defaultValue: initialText, ref, onChange: onInputChange, onBlur },
     textError: shown.touched ? shown.error : undefined,
     view: shown.view,

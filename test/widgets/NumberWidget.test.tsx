@@ -1,5 +1,5 @@
 /** Number and integer widgets: units, limits explained before leaving, bad text refused with a message. */
-import { act, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { IntegerWidget, NumberWidget } from '../../src/widgets/index';
 import { fieldFixture } from './fieldFixture';
@@ -17,6 +17,38 @@ const wavelength = fieldFixture({
 });
 
 describe('NumberWidget', () => {
+  test('ArrowUp and ArrowDown step the last decimal typed, Shift ten steps, within the limits', async () => {
+    const h = renderWidget(NumberWidget, { field: wavelength, value: 2.5 });
+    const input = screen.getByLabelText(/Wavelength min/) as HTMLInputElement;
+    await h.user.click(input);
+    await h.user.keyboard('{ArrowUp}');
+    expect(input.value).toBe('2.6');
+    expect(h.value()).toBe(2.6);
+    await h.user.keyboard('{Shift>}{ArrowDown}{/Shift}');
+    expect(input.value).toBe('1.6');
+    await h.user.clear(input);
+    await h.user.type(input, '9.95{ArrowUp}{ArrowUp}{ArrowUp}{ArrowUp}{ArrowUp}{ArrowUp}');
+    expect(input.value).toBe('10.00'); // the maximum: the sixth press has nowhere to go
+    expect(h.value()).toBe(10);
+  });
+
+  test('the arrow keys leave a read-only field and text that is not a number alone', async () => {
+    const h = renderWidget(NumberWidget, { field: wavelength, value: 2.5, readOnly: true });
+    const input = screen.getByLabelText(/Wavelength min/) as HTMLInputElement;
+    await h.user.click(input);
+    await h.user.keyboard('{ArrowUp}');
+    expect(input.value).toBe('2.5');
+    cleanup();
+    const h2 = renderWidget(NumberWidget, { field: wavelength, value: 2.5 });
+    const input2 = screen.getByLabelText(/Wavelength min/) as HTMLInputElement;
+    await h2.user.clear(input2);
+    await h2.user.type(input2, '1,5');
+    const onChangeCalls = h2.onChange.mock.calls.length;
+    await h2.user.keyboard('{ArrowUp}');
+    expect(input2.value).toBe('1,5');
+    expect(h2.onChange.mock.calls.length).toBe(onChangeCalls);
+  });
+
   test('accepts "0.1", shows the unit and the limit before the user leaves', async () => {
     const h = renderWidget(NumberWidget, { field: wavelength, value: 2.5 });
     const input = screen.getByLabelText(/Wavelength min/);
