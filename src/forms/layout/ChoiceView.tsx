@@ -33,6 +33,10 @@ export const ChoiceView = memo(function ChoiceView({
   useFocusTarget(path, root);
   const locked = disabled || readOnly;
   const changedBranch = selected !== node.defaultBranch;
+  // A top-level choice is its own section, headed with its label (sectionsOf): the picker's own label
+  // is then for screen readers only, not said twice on screen.
+  const labelClass =
+    path.lastIndexOf('/') === 0 && node.group === undefined ? 'formulary-visually-hidden' : undefined;
   const picker =
     node.branches.length <= 4 ? (
       <fieldset
@@ -40,7 +44,7 @@ export const ChoiceView = memo(function ChoiceView({
         id={id}
         aria-describedby={node.description ? `${id}-description` : undefined}
       >
-        <legend>{node.label}</legend>
+        <legend className={labelClass}>{node.label}</legend>
         {node.branches.map((b) => (
           <label
             key={b.id}
@@ -62,7 +66,9 @@ export const ChoiceView = memo(function ChoiceView({
       </fieldset>
     ) : (
       <div className="formulary-choice__select">
-        <label htmlFor={id}>{node.label}</label>
+        <label htmlFor={id} className={labelClass}>
+          {node.label}
+        </label>
         <select
           id={id}
           value={selected}

@@ -1,7 +1,8 @@
 /**
- * The error summary on the shipped EQSANS schema: each problem is labelled by where it is (section,
- * list, row, field) without saying a label twice, and a unitless number field's message does not
- * talk about units.
+ * Labels on the shipped EQSANS schema, where a section, its choice and the list inside share the name
+ * "Scans": the error summary says where a problem is without saying a label twice, the section's
+ * choice is named for screen readers but not shown again under its heading, and a unitless number
+ * field's message does not talk about units.
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -20,4 +21,12 @@ test('a scan row problem reads "Scans, row 1, Run number", not "Scans, Scans, â€
   const items = [...screen.getByRole('alert').querySelectorAll('li')].map((li) => li.textContent);
   expect(items).toContain('Scans, row 1, Run number: Run number is required');
   expect(items).toContain("IPTS: '12a' is not a number: type digits only, without letters.");
+});
+
+test('the Scans section shows its title once; its choice keeps the name for screen readers', async () => {
+  const model = buildFieldModel(await loadSchema('src/schemas/instruments/eqsans.schema.json'));
+  render(<SubmissionForm model={model} />);
+  const picker = screen.getByRole('group', { name: 'Scans' });
+  expect(picker.querySelector('legend')?.className).toBe('formulary-visually-hidden');
+  expect(screen.getByRole('heading', { name: /^Scans/ })).toBeTruthy();
 });
