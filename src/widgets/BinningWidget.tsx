@@ -7,6 +7,7 @@
 import { type FocusEvent, memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { binCount, checkBinning, describeBinningStep, formatNumber, parseNumber } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
+import { splitKeptText } from './keptText';
 import { sameValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
@@ -35,9 +36,16 @@ function parseTexts(texts: Texts): { value: [number, number, number] } | { messa
 /** A binning triplet field. */
 export const BinningWidget = memo(function BinningWidget(props: WidgetProps): ReactNode {
   const { field, value, id } = props;
-  const [texts, setTexts] = useState<Texts>(() => textsOf(value));
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [touched, setTouched] = useState(false);
+  // Texts kept from before an unmount (WidgetProps.keptText) come back with their message, shown.
+  const [kept] = useState(() => {
+    const texts = splitKeptText(props.keptText, 3) as Texts | undefined;
+    if (texts === undefined) return undefined;
+    const parsed = parseTexts(texts);
+    return { texts, error: 'message' in parsed ? parsed.message : undefined };
+  });
+  const [texts, setTexts] = useState<Texts>(() => kept?.texts ?? textsOf(value));
+  const [error, setError] = useState<string | undefined>(kept?.error);
+  const [touched, setTouched] = useState(kept?.error !== undefined);
   const meant = useRef<unknown>(value);
   const [seen, setSeen] = useState<unknown>(value);
   if (!sameValue(seen, value)) {

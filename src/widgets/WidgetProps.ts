@@ -68,7 +68,8 @@ export interface WidgetProps {
   /**
    * Text typed into this field that was not a value when its widget last unmounted (a closed
    * section). Show it at mount instead of `value`, with its message, and report that message through
-   * `onTextError` as for any edit. useTextValue does this.
+   * `onTextError` as for any edit. useTextValue does this. A widget with several text inputs gets
+   * their texts in document order joined by KEPT_TEXT_SEPARATOR (the binning widget's three).
    */
   readonly keptText?: string;
   /** The form's validation message for this field. */

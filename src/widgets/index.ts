@@ -8,6 +8,7 @@ export { defaultWidgetEntries, defaultWidgetRegistry, RADIO_MAX_OPTIONS } from '
 export { describeLimits, limitProblem } from './describeLimits';
 export { IntegerWidget } from './IntegerWidget';
 export { JsonWidget } from './JsonWidget';
+export { KEPT_TEXT_SEPARATOR, splitKeptText } from './keptText';
 export { NumberListWidget } from './NumberListWidget';
 export { NumberWidget } from './NumberWidget';
 export { PathWidget } from './PathWidget';

@@ -1,7 +1,7 @@
 /** Binning triplet: three labelled inputs; a negative step is explained as logarithmic; bad triplets refused. */
 import { act, screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { BinningWidget } from '../../src/widgets/index';
+import { BinningWidget, KEPT_TEXT_SEPARATOR } from '../../src/widgets/index';
 import { fieldFixture } from './fieldFixture';
 import { renderWidget } from './renderWidget';
 
@@ -17,6 +17,19 @@ function setup(value: unknown = [0.001, 0.001, 0.5]) {
 }
 
 describe('BinningWidget', () => {
+  test('kept texts (from before an unmount) come back in all three inputs, with their message', async () => {
+    const h = renderWidget(BinningWidget, {
+      field: qBinning,
+      value: [0.001, 0.001, 0.5],
+      keptText: ['0.001', '0.0x1', '0.5'].join(KEPT_TEXT_SEPARATOR),
+    });
+    const step = screen.getByLabelText(/^step/) as HTMLInputElement;
+    expect(step.value).toBe('0.0x1');
+    expect(document.getElementById('f-error')?.textContent).toMatch(/^Binning step: '0.0x1' is not a number/);
+    await act(async () => {});
+    expect(h.onTextError).toHaveBeenLastCalledWith(expect.stringMatching(/^Binning step:/));
+  });
+
   test('shows min, step and max with units, and what the step means', () => {
     const { min, step, max } = setup();
     expect([min.value, step.value, max.value]).toEqual(['0.001', '0.001', '0.5']);

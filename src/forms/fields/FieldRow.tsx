@@ -6,7 +6,7 @@
  */
 import { memo, type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { FieldNode } from '../../schemas/index';
-import type { ChangeHow } from '../../widgets/index';
+import { type ChangeHow, KEPT_TEXT_SEPARATOR } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
@@ -112,11 +112,18 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
   );
 });
 
-/** The text of a text input or textarea; undefined for any other control. */
+/**
+ * The text a widget's inputs held as it went (WidgetProps.keptText): its text inputs and textareas in
+ * document order, joined by U+001F (several for a binning triplet); undefined when it has none. Read
+ * from the removed subtree, which keeps its elements and their values.
+ */
 function textOf(element: HTMLElement | null): string | undefined {
-  return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
-    ? element.value
-    : undefined;
+  const field = element?.closest('.formulary-field');
+  if (!field) return undefined;
+  const inputs = field.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+    'input[type="text"], textarea',
+  );
+  return inputs.length === 0 ? undefined : Array.from(inputs, (e) => e.value).join(KEPT_TEXT_SEPARATOR);
 }
 
 const enabledControl =
