@@ -37,7 +37,8 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
     const previous = useRef<unknown>(value === null || value === undefined ? undefined : value);
     if (value !== null && value !== undefined) previous.current = value;
     // "editing": the user unticked Unset but has not typed a value yet (value is still null).
-    const [editing, setEditing] = useState(false);
+    // Text kept from before an unmount (WidgetProps.keptText) was being typed: the input stays open.
+    const [editing, setEditing] = useState(props.keptText !== undefined);
     const [seen, setSeen] = useState<unknown>(value);
     if (!Object.is(seen, value)) {
       setSeen(value);

@@ -43,6 +43,17 @@ describe('withNullable', () => {
     expect(input).toHaveProperty('disabled', false);
   });
 
+  test('kept text on an unset field comes back in an open input with its message, not behind Unset', async () => {
+    const h = renderWidget(NullableNumber, { field: thickness, value: null, keptText: '0,2' });
+    const unset = screen.getByRole('checkbox', { name: 'Sample thickness: unset' });
+    const input = screen.getByLabelText(/^Sample thickness/, { selector: 'input[type=text]' });
+    expect(unset).toHaveProperty('checked', false);
+    expect(input).toHaveProperty('disabled', false);
+    expect(input).toHaveProperty('value', '0,2');
+    await act(async () => {});
+    expect(h.onTextError).toHaveBeenLastCalledWith(expect.stringMatching(/use a point for decimals/));
+  });
+
   test('with nothing to restore, the input is focused and a value is asked for', async () => {
     const h = renderWidget(NullableNumber, { field: thickness, value: null });
     const unset = screen.getByRole('checkbox', { name: 'Sample thickness: unset' });
