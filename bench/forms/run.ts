@@ -2,9 +2,10 @@
  * `npm run bench:forms`: mounts and types into generated (100 to 3,000 fields) and shipped instrument
  * schemas with Formulary, @rjsf/core (live validation off and on) and plain react-hook-form inputs
  * (the floor), on one page in Debian's Chromium, and prints medians of 3 runs with ratios. Between
- * focusing the target field and the first keystroke the page waits for two frames and an idle period,
- * for every engine (page/main.tsx, settled()). Options: --quick (100 and 1,000 fields, one run), --json FILE, --engines a,b, --schemas a,b, --runs N,
- * --verbose (every keystroke's times), --no-build (reuse bench/forms/dist).
+ * focusing the target field and the first keystroke the page waits for two frames, an idle period and
+ * three frames in a row at the normal rate, for every engine (page/main.tsx, settled()).
+ * Options: --quick (100 and 1,000 fields, one run), --json FILE, --engines a,b, --schemas a,b,
+ * --runs N, --verbose (every keystroke's times), --no-build (reuse bench/forms/dist).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';

@@ -90,14 +90,32 @@ async function focusTarget(
 }
 
 /**
- * Two frames and then an idle period: the page has finished what scrolling to the field started
- * (a lazy engine renders the sections the jump brought into view), as it has by the time a person who
- * just clicked a field starts typing. The same wait for every engine.
+ * Two frames, an idle period, then frames at the normal rate: the page has finished what scrolling to
+ * the field started (a lazy engine renders the sections the jump brought into view; every engine's
+ * browser paints what the scroll revealed, and holds the next frames back until it has), as it has by
+ * the time a person who just clicked a field starts typing. The same wait for every engine.
  */
 async function settled(): Promise<void> {
   await new Promise((done) => requestAnimationFrame(done));
   await new Promise((done) => requestAnimationFrame(done));
   await new Promise((done) => requestIdleCallback(done, { timeout: 2000 }));
+  await steadyFrames();
+}
+
+/**
+ * Resolves once three frames in a row each came within 20 ms of the one before (at most 60 frames).
+ * While the browser is still painting newly shown content it delays the next frame, so a first
+ * keystroke typed then would be timed with that paint, which is the scroll's, not the keystroke's.
+ */
+async function steadyFrames(): Promise<void> {
+  const frame = () => new Promise<number>((done) => requestAnimationFrame(done));
+  let last = await frame();
+  let steady = 0;
+  for (let i = 0; i < 60 && steady < 3; i++) {
+    const now = await frame();
+    steady = now - last < 20 ? steady + 1 : 0;
+    last = now;
+  }
 }
 
 async function main(): Promise<void> {
