@@ -207,12 +207,9 @@ const FormBody = memo(function FormBody(
       if (callbacks.current.onValidityChange) {
         cancelValidity?.();
         cancelValidity = whenIdle(() => {
-          const built = engine.request();
+          const built = engine.checkedRequest();
           const validator = callbacks.current.validator ?? validatorOf(model);
-          const valid =
-            built.problems.length === 0 &&
-            !engine.hasTextErrors() &&
-            (validator?.validate(built.request).length ?? 0) === 0;
+          const valid = built.problems.length === 0 && (validator?.validate(built.request).length ?? 0) === 0;
           if (valid !== lastValid) {
             lastValid = valid;
             callbacks.current.onValidityChange?.(valid);

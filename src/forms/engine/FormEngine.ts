@@ -116,8 +116,6 @@ export function createFormEngine(options: FormEngineOptions) {
       const field = branch.node.children.find((c) => c.key === node.discriminator);
       if (field) discriminators.add(field);
     }
-    const shared = index.byTemplate.get(`${node.pointer}/${escapeKey(node.discriminator)}`);
-    if (shared) discriminators.add(shared);
   }
 
   // Defaults by storage path, default rows of lists by position: see FormDefaults.
@@ -220,13 +218,21 @@ export function createFormEngine(options: FormEngineOptions) {
   }
 
   /** Full validation: every error is shown; returns the request and whether it may be submitted. */
-  function validateAll(): BuiltRequest & { errors: readonly ValidationError[] } {
+  /**
+   * The request with every input problem that holds it back: text that did not convert, stored or
+   * typed. Text errors of fields a condition or branch now hides do not count. O(fields).
+   */
+  function checkedRequest(): BuiltRequest {
     const built = buildRequest(model, store.get, test, { trackShown: true });
-    const validator = options.validator?.() ?? null;
-    // Text errors of fields a condition or branch now hides do not hold the request back.
     for (const [path, message] of textErrors) {
       if (built.shown?.has(path)) built.problems.push({ pointer: pointerOf(path, rowsOf), path, message });
     }
+    return built;
+  }
+
+  function validateAll(): BuiltRequest & { errors: readonly ValidationError[] } {
+    const built = checkedRequest();
+    const validator = options.validator?.() ?? null;
     const problemPointers = new Set(built.problems.map((p) => p.pointer));
     const found: ValidationError[] = built.problems.map((p) => ({
       pointer: p.pointer,
@@ -257,6 +263,7 @@ export function createFormEngine(options: FormEngineOptions) {
     branchOf,
     newRowId,
     request,
+    checkedRequest,
     draftValues,
     validateAll,
     validateField,
@@ -294,14 +301,6 @@ export function createFormEngine(options: FormEngineOptions) {
     /** The remounted widget shows the kept text and reports its error again: the copy can go. */
     dropKeptText(path: StoragePath): void {
       keptTexts.delete(path);
-    },
-
-    /** True while the typed text of some shown field is not a value yet. O(fields) when there is any. */
-    hasTextErrors(): boolean {
-      if (textErrors.size === 0) return false;
-      const { shown } = buildRequest(model, store.get, test, { trackShown: true });
-      for (const path of textErrors.keys()) if (shown?.has(path)) return true;
-      return false;
     },
 
     /** Leaving a field: check it and the rules that read it. */
