@@ -100,9 +100,7 @@ function addSide(
       // the key in, the field shows on either side: it leaves that condition's lists.
       const first = scope.bySide.get(key);
       if (first && oppositeLast(first, sides)) {
-        const last = first[first.length - 1] as Side;
-        const condition = ctx.conditions.find((c) => c.id === last.id)!;
-        const list = (last.when ? condition.whenTrue : condition.whenFalse) as string[];
+        const list = shownBy(ctx, first[first.length - 1] as Side);
         const at = list.indexOf(pointer);
         if (at >= 0) list.splice(at, 1);
         scope.bySide.set(key, first.slice(0, -1));
@@ -111,10 +109,7 @@ function addSide(
     }
     scope.existing.add(key);
     scope.bySide.set(key, sides);
-    for (const side of sides) {
-      const condition = ctx.conditions.find((c) => c.id === side.id)!;
-      ((side.when ? condition.whenTrue : condition.whenFalse) as string[]).push(pointer);
-    }
+    for (const side of sides) shownBy(ctx, side).push(pointer);
     const conditionIds = [...scope.parent.conditionIds, ...sides.map((s) => s.id)];
     scope.children.push(
       buildNode(ctx, parts, pointer, key, {
@@ -127,6 +122,12 @@ function addSide(
   }
   for (const nested of r.conditionals) addConditional(ctx, scope, nested, sides, r.chain);
   for (const nested of r.dependencies) addDependency(ctx, scope, nested, sides, r.chain);
+}
+
+/** The pointers a side of a condition shows (its whenTrue or whenFalse list), to add to or take from. */
+function shownBy(ctx: ModelContext, side: Side): string[] {
+  const condition = ctx.conditions.find((c) => c.id === side.id)!;
+  return (side.when ? condition.whenTrue : condition.whenFalse) as string[];
 }
 
 /** Whether two side lists differ only in the last side's `when` (then against else of one `if`). */
