@@ -9,5 +9,10 @@ export interface StaticServer {
 
 export function serveStatic(
   dir: string,
-  options?: { port?: number; handle?: (req: IncomingMessage, res: ServerResponse) => boolean },
+  options?: {
+    port?: number;
+    handle?: (req: IncomingMessage, res: ServerResponse) => boolean;
+    /** Sent with every file served. */
+    headers?: Record<string, string>;
+  },
 ): Promise<StaticServer>;

@@ -36,10 +36,10 @@ function fileFor(root, urlPath) {
 }
 
 /**
- * Serves `dir`; `handle(req, res)` may answer a request first (return true) for test endpoints.
- * Resolves to {server, url, close}.
+ * Serves `dir`; `handle(req, res)` may answer a request first (return true) for test endpoints;
+ * `headers` go on every file served. Resolves to {server, url, close}.
  */
-export function serveStatic(dir, { port = 0, handle } = {}) {
+export function serveStatic(dir, { port = 0, handle, headers = {} } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     if (handle?.(req, res)) return;
@@ -49,7 +49,10 @@ export function serveStatic(dir, { port = 0, handle } = {}) {
       res.end(`not found: ${req.url}`);
       return;
     }
-    res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      ...headers,
+      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((ready, fail) => {

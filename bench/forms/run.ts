@@ -84,6 +84,9 @@ async function measureOnce(page: Page, url: string): Promise<Sample & { fields: 
   );
   const loadError = await page.evaluate(() => document.body.dataset.error);
   if (loadError) throw new Error(`bench page failed: ${loadError}`);
+  // Without isolation performance.now() is rounded to 100 µs, too coarse for ~1 ms of key work.
+  if (!(await page.evaluate(() => crossOriginIsolated)))
+    throw new Error('bench page is not cross-origin isolated: timings would be rounded to 0.1 ms');
   const fields = await page.evaluate(
     () => (window as unknown as { formBench: { fields: number } }).formBench.fields,
   );
@@ -113,7 +116,7 @@ async function measureOnce(page: Page, url: string): Promise<Sample & { fields: 
   const [first, ...rest] = timings;
   if (options.verbose)
     console.log(
-      `  ${url.split('?')[1]} work ${timings.map((t) => t.work.toFixed(1)).join(' ')}\n  frame ${timings.map((t) => t.frame.toFixed(0)).join(' ')}`,
+      `  ${url.split('?')[1]} work ${timings.map((t) => t.work.toFixed(2)).join(' ')}\n  frame ${timings.map((t) => t.frame.toFixed(0)).join(' ')}`,
     );
   let openSectionMs: number | null = null;
   const armed = await page.evaluate(() =>
