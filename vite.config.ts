@@ -78,7 +78,6 @@ function libConfig(): UserConfig {
         external: [
           /^react($|\/)/,
           /^react-dom($|\/)/,
-          'react-hook-form',
           'zustand',
           /^zustand\//,
           /^ajv/,

@@ -1,10 +1,9 @@
 /**
- * What every part of a mounted form reads from React context: the engine, the RHF control, the widget
- * picker and flags, and (separately, because it changes per row) which list rows are being rendered.
+ * What every part of a mounted form reads from React context: the engine, the widget picker and
+ * flags, and (separately, because it changes per row) which list rows are being rendered.
  * Values never travel through context: each field subscribes to its own name.
  */
 import { createContext, useContext } from 'react';
-import type { Control } from 'react-hook-form';
 import type { PointerTemplate } from '../schemas/index';
 import type { FormEngine } from './engine/FormEngine';
 import type { StoragePath } from './engine/storagePath';
@@ -12,7 +11,6 @@ import type { PickWidget } from './fields/widgetPicker';
 
 export interface FormContextValue {
   readonly engine: FormEngine;
-  readonly control: Control<Record<string, unknown>>;
   /** Prefix of every DOM id in this form. */
   readonly idPrefix: string;
   readonly pickWidget: PickWidget;

@@ -1,8 +1,8 @@
 /**
  * <SubmissionForm>: an instrument schema (or its FieldModel) as a sectioned, validated form whose
- * submit yields the nested JSON request. Props follow RJSF's Form. react-hook-form holds the values
- * (one flat name per field, one subscription per field); the engine (engine/FormEngine.ts) holds rows,
- * branches, errors and "changed" tracking. Hidden (condition-false) fields keep their values in the
+ * submit yields the nested JSON request. Props follow RJSF's Form. A flat value map holds the values
+ * (one name per field, one subscription per field; engine/ValueMap.ts says why not react-hook-form);
+ * the engine (engine/FormEngine.ts) holds rows, branches, errors and "changed" tracking. Hidden (condition-false) fields keep their values in the
  * form but are left out of the request; imported keys the schema lacks are listed in a notice and
  * left out of the request.
  */
@@ -16,12 +16,12 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type UseFormReturn, useForm } from 'react-hook-form';
 import type { FieldModel, Pointer, ValidationError } from '../schemas/index';
 import type { WidgetRegistry } from '../widgets/index';
 import { createFormEngine, type FormEngine, type FormValidator, pathOfName } from './engine/FormEngine';
 import { type FlatValues, flattenValues, type UnknownKey } from './engine/flattenValues';
 import { conditionTest, modelOf, validatorOf } from './engine/schemasBridge';
+import { createValueMap } from './engine/ValueMap';
 import { FormContext, type FormContextValue } from './FormContext';
 import { widgetPicker } from './fields/widgetPicker';
 import './formulary.css';
@@ -122,9 +122,8 @@ function modelKey(model: FieldModel): number {
 type InstanceProps = SubmissionFormProps & { model: FieldModel };
 
 /**
- * Holds the react-hook-form instance. RHF re-renders the component that calls useForm once after
- * mount (formState.isReady); kept apart here, that re-render stops at FormBody (memo, same props)
- * instead of re-rendering the whole form.
+ * Seeds the values once per model. FormBody is memoised apart from this so that a parent's re-render
+ * with the same props stops here.
  */
 function FormInstance(props: InstanceProps): ReactNode {
   const { model } = props;
@@ -134,15 +133,12 @@ function FormInstance(props: InstanceProps): ReactNode {
     let row = 0;
     return flattenValues(model, props.formData, () => `i${row++}`);
   }, [model]);
-  const form = useForm<Record<string, unknown>>({ defaultValues: initial.values });
-  return <FormBody {...props} initial={initial} form={form} />;
+  return <FormBody {...props} initial={initial} />;
 }
 
-const FormBody = memo(function FormBody(
-  props: InstanceProps & { initial: FlatValues; form: UseFormReturn<Record<string, unknown>> },
-): ReactNode {
+const FormBody = memo(function FormBody(props: InstanceProps & { initial: FlatValues }): ReactNode {
   useRenderCount('form');
-  const { model, initial, form } = props;
+  const { model, initial } = props;
   const [unknownKeys, setUnknownKeys] = useState<readonly UnknownKey[]>(initial.unknownKeys);
   const [fallbackPrefix] = useState(() => `formulary${++formCount}-`);
   const idPrefix = props.idPrefix ?? fallbackPrefix;
@@ -152,12 +148,7 @@ const FormBody = memo(function FormBody(
   const engine = useState<FormEngine>(() => {
     const created = createFormEngine({
       model,
-      store: {
-        get: (name) => form.getValues(name),
-        set: (name, value) => form.setValue(name, value),
-        replaceAll: (values) => form.reset(values),
-        names: () => Object.keys(form.getValues()),
-      },
+      store: createValueMap(initial.values),
       validator: () => callbacks.current.validator ?? validatorOf(model),
       test: conditionTest,
       defaults: props.formData === undefined ? initial.values : undefined,
@@ -259,13 +250,12 @@ const FormBody = memo(function FormBody(
   const context = useMemo<FormContextValue>(
     () => ({
       engine,
-      control: form.control,
       idPrefix,
       pickWidget,
       disabled: props.disabled === true,
       readOnly: props.readOnly === true,
     }),
-    [engine, form.control, idPrefix, pickWidget, props.disabled, props.readOnly],
+    [engine, idPrefix, pickWidget, props.disabled, props.readOnly],
   );
 
   const onSubmit = (event: React.FormEvent) => {

@@ -1,6 +1,6 @@
 /**
- * The form's logic without React: values live in react-hook-form (through a ValueStore adapter), and
- * this factory adds what RHF does not know: list rows and choice branches, "changed from default"
+ * The form's logic without React: values live in a flat ValueStore (ValueMap.ts), and this factory
+ * adds what a map of values does not know: list rows and choice branches, "changed from default"
  * tracking, the error store with cross-field errors, the request builder, import, reset and reveal.
  * Every per-keystroke operation is O(1) in form size (O(rows) in a list row, whose default is found by
  * its position) except revalidating a field that already shows an error (it may rebuild the request).
@@ -27,7 +27,7 @@ import {
 } from './storagePath';
 import { valueEquals } from './valueEquals';
 
-/** Where the values are kept: an adapter over react-hook-form (or a plain object in tests). */
+/** Where the values are kept: a ValueMap (or a plain object in tests). */
 export interface ValueStore {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
@@ -71,13 +71,11 @@ export function createFormEngine(options: FormEngineOptions) {
   const newRowId = () => String(nextRow++);
 
   // "Changed from default": storage paths (fields, lists by row count, choices by branch) whose
-  // value differs. Derived on each write; the values themselves stay in RHF only.
+  // value differs. Derived on each write; the values themselves stay in the store only.
   const changed = new Set<StoragePath>();
   const changedListeners = new Map<StoragePath, Set<() => void>>();
   const valueListeners = new Set<() => void>();
-  // One listener set per stored name. Fields subscribe here rather than through RHF's useWatch: in
-  // react-hook-form 7.92 every useWatch registers a "values" subscriber, which makes each setValue
-  // deep-clone the whole form's values (cloneObject led the profile of a keystroke at 3,000 fields).
+  // One listener set per stored name: each field subscribes to its own value only.
   const nameListeners = new Map<string, Set<() => void>>();
   const revealers = new Set<{ roots: readonly StoragePath[]; open: () => void }>();
   const focusers = new Map<StoragePath, () => void>();
@@ -254,7 +252,7 @@ export function createFormEngine(options: FormEngineOptions) {
     model,
     errors,
     nodeAt,
-    /** A stored value by RHF name. */
+    /** A stored value by name (storagePath's fieldName). */
     read: (name: string) => store.get(name),
     /** Whether `node`'s conditions show it, with `rows` bound. O(its conditions' reads). */
     isShown: (node: ModelNode, rows: ReadonlyMap<string, string>) =>
@@ -338,7 +336,7 @@ export function createFormEngine(options: FormEngineOptions) {
       };
     },
 
-    /** Calls `listener` when the value stored under RHF name `name` changes. O(1) per change. */
+    /** Calls `listener` when the value stored under `name` changes. O(1) per change. */
     subscribeValue(name: string, listener: () => void): () => void {
       let set = nameListeners.get(name);
       if (!set) {

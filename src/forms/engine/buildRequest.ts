@@ -31,7 +31,7 @@ export interface BuiltRequest {
   readonly shown?: ReadonlySet<StoragePath>;
 }
 
-/** Reads one stored value by RHF name. */
+/** Reads one stored value by name (storagePath's fieldName). */
 export type ReadValue = (name: string) => unknown;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Turns a nested request (or nothing: the schema's defaults) into the flat map of storage values that
- * react-hook-form holds, one entry per field, list (its row ids) and choice (its branch). Keys the
+ * the form's value map holds, one entry per field, list (its row ids) and choice (its branch). Keys the
  * schema does not know are returned, never dropped silently. Walks the model once: O(fields + rows).
  * No React.
  */
@@ -14,7 +14,7 @@ export interface UnknownKey {
 }
 
 export interface FlatValues {
-  /** RHF name -> stored value. */
+  /** Stored name (fieldName) -> stored value. */
   readonly values: Record<string, unknown>;
   readonly unknownKeys: UnknownKey[];
 }

@@ -1,8 +1,7 @@
 /**
- * Where each form value lives in react-hook-form: a flat map keyed by a "storage path", a JSON
- * Pointer whose list indexes are replaced by stable row ids ("/job/scans/~r3/run"), so moving a row
- * moves one id, not its values. Also the key encoding RHF needs (no ".", "[", "]", quotes in names).
- * No React, no DOM.
+ * Where each form value lives in the form's value map (ValueMap.ts): a flat map keyed by a "storage
+ * path", a JSON Pointer whose list indexes are replaced by stable row ids ("/job/scans/~r3/run"), so
+ * moving a row moves one id, not its values. No React, no DOM.
  */
 import type { Pointer, PointerTemplate } from '../../schemas/index';
 
@@ -12,26 +11,25 @@ export type StoragePath = string;
 /** Row ids per list storage path: what the request's list indexes are mapped through. */
 export type RowLookup = (listPath: StoragePath) => readonly string[];
 
-const RHF_UNSAFE = /[%.[\]'"]/g;
-
-/** The react-hook-form name of a storage path; RHF splits names on . [ ] ' " so those are %-escaped. O(length). */
+/**
+ * The value map's name for a storage path. The map takes any string, so the name is the path behind a
+ * "v" (when react-hook-form held the values, names had to be %-escaped: it splits them on . and [ ]).
+ */
 export function fieldName(path: StoragePath): string {
-  return `v${path.replace(RHF_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16)}`)}`;
+  return `v${path}`;
 }
 
-/** The storage path a RHF name stands for (inverse of fieldName). O(length). */
+/** The storage path a value map name stands for (inverse of fieldName). */
 export function pathOfName(name: string): StoragePath {
-  return name
-    .slice(1)
-    .replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return name.slice(1);
 }
 
-/** The RHF name that holds a list's row ids (string[]). */
+/** The name that holds a list's row ids (string[]). */
 export function rowsName(listPath: StoragePath): string {
   return fieldName(`${listPath}/~rows`);
 }
 
-/** The RHF name that holds a choice's selected branch id. */
+/** The name that holds a choice's selected branch id. */
 export function branchName(choicePath: StoragePath): string {
   return fieldName(`${choicePath}/~branch`);
 }

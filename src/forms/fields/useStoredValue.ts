@@ -1,7 +1,6 @@
 /**
- * The value stored under one react-hook-form name, re-rendering only when that value changes. The
- * values live in RHF; the subscription is the engine's per-name listener (see FormEngine: RHF's
- * useWatch would clone every value of the form on each keystroke).
+ * The value stored under one name, re-rendering only when that value changes. The values live in the
+ * form's value map; the subscription is the engine's per-name listener.
  */
 import { type RefObject, useCallback, useRef, useSyncExternalStore } from 'react';
 import { useFormContextValue } from '../FormContext';
