@@ -13,7 +13,7 @@ import { whenIdle } from './idle';
 // transition: one commit, so one layout and paint. Scheduled one idle callback each, the marks a first
 // keystroke sets off (the field's reset button, its section's count, the advanced part's count) each
 // made a frame of their own during the next keystrokes: measured on biosans (bench:forms, 5 runs),
-// key-to-frame p95 20.6 ms against 13.3 ms with no deferred marks at all.
+// key-to-frame p95 20.6 ms, against 14.9 ms batched and 13.3 ms with no deferred marks at all.
 const queued = new Set<() => void>();
 let flushScheduled = false;
 
