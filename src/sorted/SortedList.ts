@@ -49,10 +49,11 @@ export class SortedList<T> extends SortedBase<T, T> {
     // Natural order: both bisects inline with locals, no seek state written (the hottest lookup).
     const maxes = this._maxes as unknown as NaturalKey[];
     const x = value as unknown as NaturalKey;
-    const i = bisectLeftNatural(maxes, x, 0, maxes.length);
+    const branchless = this._branchless();
+    const i = bisectLeftNatural(maxes, x, 0, maxes.length, branchless);
     if (i === maxes.length) return false;
     const list = this._keys[i] as unknown as NaturalKey[];
-    return list[bisectLeftNatural(list, x, 0, list.length)] === x;
+    return list[bisectLeftNatural(list, x, 0, list.length, branchless)] === x;
   }
 
   /** Removes one equal value if present; returns whether it was. O(log n + load). */
@@ -79,10 +80,11 @@ export class SortedList<T> extends SortedBase<T, T> {
     // Natural order: the same two bisects as has(), with locals.
     const maxes = this._maxes as unknown as NaturalKey[];
     const x = value as unknown as NaturalKey;
-    const i = bisectLeftNatural(maxes, x, 0, maxes.length);
+    const branchless = this._branchless();
+    const i = bisectLeftNatural(maxes, x, 0, maxes.length, branchless);
     if (i === maxes.length) return this._len;
     const list = this._keys[i] as unknown as NaturalKey[];
-    return this._pos(i, bisectLeftNatural(list, x, 0, list.length));
+    return this._pos(i, bisectLeftNatural(list, x, 0, list.length, branchless));
   }
 
   /** Position where `value` would go after any equal values. O(log n). */
