@@ -37,8 +37,10 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
     const previous = useRef<unknown>(value === null || value === undefined ? undefined : value);
     if (value !== null && value !== undefined) previous.current = value;
     // "editing": the user unticked Unset but has not typed a value yet (value is still null).
-    // Text kept from before an unmount (WidgetProps.keptText) was being typed: the input stays open.
-    const [editing, setEditing] = useState(props.keptText !== undefined);
+    // Text kept from before an unmount (WidgetProps.keptText) over a null value was being typed: the
+    // input stays open. Over a real value the input is open anyway, and "editing" would hide that
+    // value from the inner widget, which then took its next render for an outside change to nothing.
+    const [editing, setEditing] = useState(props.keptText !== undefined && value === null);
     const [seen, setSeen] = useState<unknown>(value);
     if (!Object.is(seen, value)) {
       setSeen(value);

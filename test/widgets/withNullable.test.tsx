@@ -54,6 +54,19 @@ describe('withNullable', () => {
     expect(h.onTextError).toHaveBeenLastCalledWith(expect.stringMatching(/use a point for decimals/));
   });
 
+  test('kept text over a set value: fixed to that same value, it stays through the next render', async () => {
+    const h = renderWidget(NullableNumber, { field: thickness, value: 4, keptText: '4o' });
+    const input = screen.getByLabelText(/^Sample thickness/, { selector: 'input[type=text]' });
+    expect(input).toHaveProperty('value', '4o');
+    await h.user.clear(input);
+    await h.user.type(input, '4');
+    // The form re-renders the field (its message went): what was typed must not be wiped.
+    act(() => h.rerender({ describedBy: 'help' }));
+    expect(input).toHaveProperty('value', '4');
+    expect(h.value()).toBe(4);
+    expect(h.onTextError).toHaveBeenLastCalledWith(undefined);
+  });
+
   test('with nothing to restore, the input is focused and a value is asked for', async () => {
     const h = renderWidget(NullableNumber, { field: thickness, value: null });
     const unset = screen.getByRole('checkbox', { name: 'Sample thickness: unset' });
