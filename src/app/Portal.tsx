@@ -134,6 +134,7 @@ export function Portal(): ReactNode {
                   model={loaded.model}
                   idPrefix={`${instrument}-`}
                   formData={draft.formData}
+                  draftTexts={draft.draftTexts}
                   onChange={liveRequest.set}
                   onDraftChange={draft.onDraftChange}
                   onSubmit={onSubmit}

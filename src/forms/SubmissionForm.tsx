@@ -18,7 +18,13 @@ import {
 } from 'react';
 import type { FieldModel, Pointer, ValidationError } from '../schemas/index';
 import type { WidgetRegistry } from '../widgets/index';
-import { createFormEngine, type FormEngine, type FormValidator, pathOfName } from './engine/FormEngine';
+import {
+  createFormEngine,
+  type DraftTexts,
+  type FormEngine,
+  type FormValidator,
+  pathOfName,
+} from './engine/FormEngine';
 import { type FlatValues, flattenValues, type UnknownKey } from './engine/flattenValues';
 import { conditionTest, modelOf, validatorOf } from './engine/schemasBridge';
 import { createValueMap } from './engine/ValueMap';
@@ -65,9 +71,15 @@ export interface SubmissionFormProps {
   readonly onChange?: (request: SubmissionRequest) => void;
   /**
    * After each change (coalesced like onChange), the values as a draft should keep them: the request
-   * plus the fields whose conditions now hide them, so restoring it loses nothing the user typed.
+   * plus the fields whose conditions now hide them, and the text of fields whose text is not a value
+   * ("1,5" in a number field), so restoring it loses nothing the user typed.
    */
-  readonly onDraftChange?: (values: SubmissionRequest) => void;
+  readonly onDraftChange?: (values: SubmissionRequest, texts: DraftTexts) => void;
+  /**
+   * A draft's texts (onDraftChange's second argument), read once like the first formData: each field
+   * shows its text again and submit is refused with its message until it is fixed.
+   */
+  readonly draftTexts?: DraftTexts;
   /** A valid request, on submit. */
   readonly onSubmit?: (request: SubmissionRequest) => void;
   /** Submit was refused: every error. */
@@ -139,7 +151,6 @@ function FormInstance(props: InstanceProps): ReactNode {
 const FormBody = memo(function FormBody(props: InstanceProps & { initial: FlatValues }): ReactNode {
   useRenderCount('form');
   const { model, initial } = props;
-  const [unknownKeys, setUnknownKeys] = useState<readonly UnknownKey[]>(initial.unknownKeys);
   const [fallbackPrefix] = useState(() => `formulary${++formCount}-`);
   const idPrefix = props.idPrefix ?? fallbackPrefix;
   const callbacks = useRef(props);
@@ -157,6 +168,12 @@ const FormBody = memo(function FormBody(props: InstanceProps & { initial: FlatVa
     if (props.formData !== undefined) created.recomputeChanged();
     return created;
   })[0];
+  // Keys of formData and draft texts the schema has no place for, once per form.
+  const [startUnknown] = useState<readonly UnknownKey[]>(() => [
+    ...initial.unknownKeys,
+    ...engine.restoreTexts(props.draftTexts ?? {}),
+  ]);
+  const [unknownKeys, setUnknownKeys] = useState<readonly UnknownKey[]>(startUnknown);
   const ui = useState(createUiStore)[0];
   const summary = useRef<HTMLDivElement>(null);
   const lastEmitted = useRef<unknown>(props.formData);
@@ -165,8 +182,8 @@ const FormBody = memo(function FormBody(props: InstanceProps & { initial: FlatVa
   useEffect(() => whenIdle(() => callbacks.current.validator ?? validatorOf(model)), [model]);
 
   useEffect(() => {
-    if (initial.unknownKeys.length > 0) callbacks.current.onUnknownKeys?.(initial.unknownKeys);
-  }, [initial]);
+    if (startUnknown.length > 0) callbacks.current.onUnknownKeys?.(startUnknown);
+  }, [startUnknown]);
 
   // A new formData from the parent (not our own onChange echo) is imported.
   useEffect(() => {
@@ -192,7 +209,7 @@ const FormBody = memo(function FormBody(props: InstanceProps & { initial: FlatVa
             lastEmitted.current = request;
             callbacks.current.onChange(request);
           }
-          callbacks.current.onDraftChange?.(engine.draftValues());
+          callbacks.current.onDraftChange?.(engine.draftValues(), engine.draftTexts());
         });
       }
       if (callbacks.current.onValidityChange) {

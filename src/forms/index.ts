@@ -1,7 +1,7 @@
 /** formulary: the React submission form and its widgets. */
 
 export * from './drafts/index';
-export type { FormValidator } from './engine/FormEngine';
+export type { DraftTexts, FormValidator, TypedText } from './engine/FormEngine';
 export type { UnknownKey } from './engine/flattenValues';
 export { countRenders, stopCountingRenders } from './renderCount';
 export {

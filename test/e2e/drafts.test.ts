@@ -1,5 +1,6 @@
 /**
- * Drafts, outbox and history in the built demo portal, in Chromium: filled fields survive a reload; a
+ * Drafts, outbox and history in the built demo portal, in Chromium: filled fields survive a reload,
+ * text that is not a value survives as typed; a
  * backend that fails twice (503) then accepts gets exactly one submission (deduplicated by
  * Idempotency-Key), the draft is cleared and the history shows it; a draft saved under schema version
  * 1 opened under version 2 keeps the values whose fields remain and lists the rest.
@@ -104,6 +105,22 @@ test('filled fields are back after a reload, with the restored-draft bar', async
   await ipts(page).waitFor({ state: 'visible', timeout: 30_000 });
   expect(await ipts(page).inputValue()).toBe('');
   expect(await page.getByText(/Restored draft from/).count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('text that is not a value is back as typed after a reload, still holding submit', async () => {
+  const { page, errors } = await openPortal();
+  await ipts(page).fill('19800');
+  await scanRun(page).fill('8898O');
+  await page.getByText(/^Draft saved/).waitFor({ timeout: 10_000 });
+  await page.reload();
+  await ipts(page).waitFor({ state: 'visible', timeout: 30_000 });
+  // What was typed, not the last good value in its place.
+  expect(await scanRun(page).inputValue()).toBe('8898O');
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('8898O');
+  expect(backend.state.calls).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
 });

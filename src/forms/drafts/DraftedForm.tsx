@@ -1,6 +1,7 @@
 /**
  * Puts drafts around any form: the draft bar above it, the submission status below it, and the form
- * itself from a render function that receives the draft binding (key, formData, onDraftChange). It does
+ * itself from a render function that receives the draft binding (key, formData, draftTexts,
+ * onDraftChange). It does
  * not render the form itself, so the page keeps full control of <SubmissionForm>'s props.
  */
 import type { ReactNode } from 'react';
@@ -14,7 +15,10 @@ export interface DraftedFormProps {
   store: DraftStore;
   /** The outbox the submission status reads; DraftsContext's by default. */
   outbox?: OutboxStore;
-  /** Renders the form with the binding: `<SubmissionForm key={b.key} formData={b.formData} onDraftChange={b.onDraftChange} />`. */
+  /**
+   * Renders the form with the binding: `<SubmissionForm key={b.key} formData={b.formData}
+   * draftTexts={b.draftTexts} onDraftChange={b.onDraftChange} />`.
+   */
   children: (binding: DraftFormBinding) => ReactNode;
   formatTime?: (epochMs: number) => string;
 }

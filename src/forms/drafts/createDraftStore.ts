@@ -7,6 +7,7 @@
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FieldModel } from '../../schemas/index';
+import type { DraftTexts, TypedText } from '../engine/FormEngine';
 import { isPlainObject } from './jsonPointer';
 import { defaultStorage } from './memoryStorage';
 import { migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
@@ -14,6 +15,8 @@ import { migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
 /** A saved draft: the form's values, when they were saved and under which schema version. */
 export interface Draft {
   readonly values: Record<string, unknown>;
+  /** Text that was not a value when saved, by pointer (SubmissionForm's onDraftChange, draftTexts). */
+  readonly texts?: DraftTexts;
   /** Epoch milliseconds of the last save. */
   readonly savedAt: number;
   readonly schemaVersion: number;
@@ -31,8 +34,8 @@ export interface DraftState {
   readonly pending: boolean;
   /** Bumps when values are replaced from outside the form (discard, clear, open from history): remount. */
   readonly revision: number;
-  /** Records the form's latest values; saved at most `debounceMs` after the last call. O(1). */
-  saveSoon(values: Record<string, unknown>): void;
+  /** Records the form's latest values (and texts); saved at most `debounceMs` after the last call. O(1). */
+  saveSoon(values: Record<string, unknown>, texts?: DraftTexts): void;
   /** Saves pending values now (page hide, submit). */
   flush(): void;
   /** Deletes the draft; the form goes back to its defaults. */
@@ -88,6 +91,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let migrated = false;
   let pendingValues: Record<string, unknown> | undefined;
+  let pendingTexts: DraftTexts | undefined;
 
   return createStore<DraftState>()(
     persist(
@@ -101,8 +105,11 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           if (!pendingValues) return;
           // A structured copy: the form may keep mutating the object it handed us.
           const values = structuredClone(pendingValues);
+          const texts =
+            pendingTexts && Object.keys(pendingTexts).length > 0 ? { ...pendingTexts } : undefined;
           pendingValues = undefined;
-          set({ draft: { values, savedAt: now(), schemaVersion }, pending: false });
+          pendingTexts = undefined;
+          set({ draft: { values, ...(texts && { texts }), savedAt: now(), schemaVersion }, pending: false });
         };
         return {
           instrument,
@@ -112,8 +119,9 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           notApplied: [],
           pending: false,
           revision: 0,
-          saveSoon(values) {
+          saveSoon(values, texts) {
             pendingValues = values;
+            pendingTexts = texts;
             cancelTimer();
             timer = setTimeout(flush, debounceMs);
             if (!get().pending) set({ pending: true });
@@ -122,6 +130,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           discard() {
             cancelTimer();
             pendingValues = undefined;
+            pendingTexts = undefined;
             set({ draft: null, restoredFrom: null, pending: false, revision: get().revision + 1 });
           },
           clearIfUnchangedSince(time) {
@@ -133,6 +142,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           replace(values, fromSchemaVersion = schemaVersion) {
             cancelTimer();
             pendingValues = undefined;
+            pendingTexts = undefined;
             const fitted = model
               ? migrateDraftValues(values, model, fromSchemaVersion)
               : { values, notApplied: [] };
@@ -215,7 +225,8 @@ function readPersisted(persisted: unknown, version: number): PersistedDraft {
   if (isPlainObject(draft) && isPlainObject(draft.values)) {
     const savedAt = typeof draft.savedAt === 'number' ? draft.savedAt : 0;
     const schemaVersion = typeof draft.schemaVersion === 'number' ? draft.schemaVersion : version;
-    return { draft: { values: draft.values, savedAt, schemaVersion }, notApplied };
+    const texts = readTexts(draft.texts, notApplied, schemaVersion);
+    return { draft: { values: draft.values, ...(texts && { texts }), savedAt, schemaVersion }, notApplied };
   }
   notApplied.push({
     pointer: '',
@@ -224,4 +235,23 @@ function readPersisted(persisted: unknown, version: number): PersistedDraft {
     fromSchemaVersion: version,
   });
   return { draft: null, notApplied };
+}
+
+/** A draft's texts as stored; an entry of the wrong shape becomes a not-applied value. */
+function readTexts(stored: unknown, notApplied: NotAppliedValue[], version: number): DraftTexts | undefined {
+  if (stored === undefined) return undefined;
+  const texts: Record<string, TypedText> = {};
+  const entries = isPlainObject(stored) ? Object.entries(stored) : [['', stored] as const];
+  for (const [pointer, entry] of entries) {
+    if (isPlainObject(entry) && typeof entry.text === 'string' && typeof entry.message === 'string')
+      texts[pointer] = { text: entry.text, message: entry.message };
+    else
+      notApplied.push({
+        pointer,
+        value: entry,
+        reason: 'the text saved for this field could not be read',
+        fromSchemaVersion: version,
+      });
+  }
+  return Object.keys(texts).length > 0 ? texts : undefined;
 }

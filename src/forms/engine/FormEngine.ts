@@ -59,6 +59,15 @@ export interface FormEngineOptions {
 
 export type FormEngine = ReturnType<typeof createFormEngine>;
 
+/** Text a field held that was not a value, and the message it got: what a draft keeps of it. */
+export interface TypedText {
+  readonly text: string;
+  readonly message: string;
+}
+
+/** TypedText by the field's JSON Pointer (request indexes, not row ids). */
+export type DraftTexts = Readonly<Record<Pointer, TypedText>>;
+
 export { pathOfName };
 
 /** Makes the engine for one mounted form. */
@@ -86,6 +95,9 @@ export function createFormEngine(options: FormEngineOptions) {
   // out): the widget shows it again when it remounts, and submit stays refused meanwhile, rather than
   // sending the last good value in its place.
   const keptTexts = new Map<StoragePath, string>();
+  // The text behind each text error of a mounted widget (read from its input as the error is
+  // reported), so a draft can keep what was typed, not only the last good value.
+  const typedTexts = new Map<StoragePath, string>();
   /** Forgets kept text (and its error) within `roots`: a reset or import replaced those values. */
   const dropKeptTexts = (roots: readonly StoragePath[]) => {
     for (const path of [...keptTexts.keys()]) {
@@ -93,6 +105,8 @@ export function createFormEngine(options: FormEngineOptions) {
       keptTexts.delete(path);
       textErrors.delete(path);
     }
+    for (const path of [...typedTexts.keys()])
+      if (roots.some((root) => isWithin(path, root))) typedTexts.delete(path);
   };
   let pendingFocus: StoragePath | null = null;
   // A reveal in progress: parts that mount later (a lazy block inside a section just opened) open too.
@@ -273,13 +287,51 @@ export function createFormEngine(options: FormEngineOptions) {
       emitValues();
     },
 
-    /** A widget reports text that is not a value (or undefined once it is again). */
-    setTextError(path: StoragePath, message: string | undefined): void {
-      if (message === undefined) keptTexts.delete(path);
-      if (textErrors.get(path) === message) return;
-      if (message === undefined) textErrors.delete(path);
-      else textErrors.set(path, message);
-      if (errors.has(path)) validateField(path);
+    /**
+     * A widget reports text that is not a value (or undefined once it is again), and the text itself.
+     * Listeners of values hear of it: the draft keeps the text, and the form is no longer valid.
+     */
+    setTextError(path: StoragePath, message: string | undefined, text?: string): void {
+      const textChanged = message !== undefined && text !== undefined && typedTexts.get(path) !== text;
+      if (message === undefined) {
+        keptTexts.delete(path);
+        typedTexts.delete(path);
+      } else if (text !== undefined) typedTexts.set(path, text);
+      if (textErrors.get(path) !== message) {
+        if (message === undefined) textErrors.delete(path);
+        else textErrors.set(path, message);
+        if (errors.has(path)) validateField(path);
+      } else if (!textChanged) return;
+      emitValues();
+    },
+
+    /** The text behind every text error, by pointer: what onDraftChange passes beside the values. */
+    draftTexts(): Record<Pointer, TypedText> {
+      const out: Record<Pointer, TypedText> = {};
+      for (const [path, message] of textErrors) {
+        const text = keptTexts.get(path) ?? typedTexts.get(path);
+        if (text !== undefined) out[pointerOf(path, rowsOf)] = { text, message };
+      }
+      return out;
+    },
+
+    /**
+     * Puts a draft's texts back before the fields mount: each field shows its text again (keptText)
+     * and submit is refused with its message until it is fixed. Returns texts whose pointer is no
+     * field of this form (a changed schema), for the unknown-keys notice.
+     */
+    restoreTexts(texts: DraftTexts): UnknownKey[] {
+      const unknown: UnknownKey[] = [];
+      for (const [pointer, typed] of Object.entries(texts)) {
+        const path = storageOf(pointer, (t) => index.lists.has(t), rowsOf);
+        if (path === null || nodeAt(path)?.type !== 'field') {
+          unknown.push({ pointer, value: typed.text });
+          continue;
+        }
+        keptTexts.set(path, typed.text);
+        textErrors.set(path, typed.message);
+      }
+      return unknown;
     },
 
     /**
@@ -289,6 +341,7 @@ export function createFormEngine(options: FormEngineOptions) {
     widgetGone(path: StoragePath, text: string | undefined): void {
       if (text !== undefined && textErrors.has(path)) keptTexts.set(path, text);
       else textErrors.delete(path);
+      typedTexts.delete(path);
     },
 
     /** Text kept for a widget that is not mounted (see widgetGone), else undefined. */
@@ -443,6 +496,7 @@ export function createFormEngine(options: FormEngineOptions) {
       errors.replaceAll([]);
       textErrors.clear();
       keptTexts.clear();
+      typedTexts.clear();
       emitValues();
       return flat.unknownKeys;
     },

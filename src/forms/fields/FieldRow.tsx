@@ -50,12 +50,14 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
     [engine, path],
   );
   const onBlur = useCallback(() => engine.blurField(path), [engine, path]);
+  // The input as last mounted: its text is read with each text error (a draft keeps it) and when the
+  // widget goes (see engine.widgetGone).
+  const lastInput = useRef<HTMLElement | null>(null);
   const onTextError = useCallback(
-    (message: string | undefined) => engine.setTextError(path, message),
+    (message: string | undefined) =>
+      engine.setTextError(path, message, message === undefined ? undefined : textOf(lastInput.current)),
     [engine, path],
   );
-  // The input as last mounted: its text is read when the widget goes (see engine.widgetGone).
-  const lastInput = useRef<HTMLElement | null>(null);
   const inputRef = useCallback(
     (element: HTMLElement | null) => {
       if (!element) return;

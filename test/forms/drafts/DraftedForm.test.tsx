@@ -1,7 +1,7 @@
 /**
  * Drafts around the real <SubmissionForm> on the shipped EQSANS schema: typed values survive a remount
- * (a reload), values under a condition switched off survive it too, the restored bar shows, and Discard
- * brings the defaults back.
+ * (a reload), values under a condition switched off survive it too, text that is not a value survives
+ * as text (still refusing submit), the restored bar shows, and Discard brings the defaults back.
  */
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -35,6 +35,7 @@ function DraftedForm({ store }: { store: DraftStore }) {
         key={binding.key}
         model={model}
         formData={binding.formData}
+        draftTexts={binding.draftTexts}
         onDraftChange={binding.onDraftChange}
       />
     </>
@@ -97,6 +98,37 @@ describe('a drafted SubmissionForm', () => {
     expect(binType('linear').checked).toBe(true);
     await user.click(binType('log'));
     expect(bins().value).toBe('40');
+    act(() => second.store.getState().flush());
+    vi.unstubAllGlobals();
+  }, 60_000);
+
+  test('text that is not a value comes back as text after a reload, and submit is still refused', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const storage = memoryStorage();
+    const first = openPage(storage);
+    const user = userEvent.setup();
+    const bins = () => screen.getByRole('textbox', { name: /^Log Q bins per decade$/ }) as HTMLInputElement;
+    await user.clear(bins());
+    await user.type(bins(), '4o');
+    await waitFor(() =>
+      expect(first.store.getState().draft?.texts?.['/binning/LogQBinsPerDecade']?.text).toBe('4o'),
+    );
+    const message = first.store.getState().draft?.texts?.['/binning/LogQBinsPerDecade']?.message;
+    expect(message).toMatch(/\S/);
+    cleanup();
+
+    const second = openPage(storage);
+    // The user sees what they typed, not the last good value (4) in its place.
+    expect(bins().value).toBe('4o');
+    await user.click(screen.getByRole('button', { name: 'Submit request' }));
+    expect(screen.getByRole('alert').textContent).toContain(message);
+    // Fixed, the text leaves the draft.
+    await user.clear(bins());
+    await user.type(bins(), '40');
+    await waitFor(() =>
+      expect(second.store.getState().draft?.values.binning).toMatchObject({ LogQBinsPerDecade: 40 }),
+    );
+    expect(second.store.getState().draft?.texts).toBeUndefined();
     act(() => second.store.getState().flush());
     vi.unstubAllGlobals();
   }, 60_000);

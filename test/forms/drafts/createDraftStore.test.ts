@@ -70,6 +70,45 @@ describe('restore', () => {
     expect(second.getState().restoredFrom).toEqual({ savedAt, schemaVersion: 1 });
   });
 
+  test('texts that were not values are restored beside the values; an empty set is not stored', () => {
+    const storage = memoryStorage();
+    const first = open(storage);
+    const texts = { '/sample/thickness': { text: '0,1', message: 'use a point for decimals' } };
+    first.getState().saveSoon({ sample: { run: [1] } }, texts);
+    vi.advanceTimersByTime(500);
+    expect(open(storage).getState().draft?.texts).toEqual(texts);
+    first.getState().saveSoon({ sample: { run: [1] } }, {});
+    vi.advanceTimersByTime(500);
+    expect(open(storage).getState().draft).not.toHaveProperty('texts');
+  });
+
+  test('a stored text of the wrong shape is reported as not applied, the others kept', () => {
+    const storage = memoryStorage({
+      [draftStorageKey('EQSANS')]: JSON.stringify({
+        state: {
+          draft: {
+            values: {},
+            savedAt: 1,
+            schemaVersion: 1,
+            texts: { '/a': { text: 'x', message: 'm' }, '/b': { text: 3 } },
+          },
+          notApplied: [],
+        },
+        version: 1,
+      }),
+    });
+    const store = open(storage, 1);
+    expect(store.getState().draft?.texts).toEqual({ '/a': { text: 'x', message: 'm' } });
+    expect(store.getState().notApplied).toEqual([
+      {
+        pointer: '/b',
+        value: { text: 3 },
+        reason: 'the text saved for this field could not be read',
+        fromSchemaVersion: 1,
+      },
+    ]);
+  });
+
   test('another instrument has its own draft', () => {
     const storage = memoryStorage();
     open(storage)
