@@ -292,16 +292,18 @@ export function createFormEngine(options: FormEngineOptions) {
      * Listeners of values hear of it: the draft keeps the text, and the form is no longer valid.
      */
     setTextError(path: StoragePath, message: string | undefined, text?: string): void {
-      const textChanged = message !== undefined && text !== undefined && typedTexts.get(path) !== text;
+      const before = textErrors.get(path);
+      const textBefore = typedTexts.get(path);
       if (message === undefined) {
+        textErrors.delete(path);
         keptTexts.delete(path);
         typedTexts.delete(path);
-      } else if (text !== undefined) typedTexts.set(path, text);
-      if (textErrors.get(path) !== message) {
-        if (message === undefined) textErrors.delete(path);
-        else textErrors.set(path, message);
-        if (errors.has(path)) validateField(path);
-      } else if (!textChanged) return;
+      } else {
+        textErrors.set(path, message);
+        if (text !== undefined) typedTexts.set(path, text);
+      }
+      if (before === message && textBefore === typedTexts.get(path)) return;
+      if (before !== message && errors.has(path)) validateField(path);
       emitValues();
     },
 
