@@ -2,9 +2,9 @@
  * <SubmissionForm>: an instrument schema (or its FieldModel) as a sectioned, validated form whose
  * submit yields the nested JSON request. Props follow RJSF's Form. A flat value map holds the values
  * (one name per field, one subscription per field; engine/ValueMap.ts says why not react-hook-form);
- * the engine (engine/FormEngine.ts) holds rows, branches, errors and "changed" tracking. Hidden (condition-false) fields keep their values in the
- * form but are left out of the request; imported keys the schema lacks are listed in a notice and
- * left out of the request.
+ * the engine (engine/FormEngine.ts) holds rows, branches, errors and "changed" tracking. Hidden
+ * (condition-false) fields keep their values in the form but are left out of the request; imported
+ * keys the schema lacks are listed in a notice and left out of the request.
  */
 import {
   memo,
@@ -25,7 +25,7 @@ import {
   type FormValidator,
   pathOfName,
 } from './engine/FormEngine';
-import { type FlatValues, flattenValues, type UnknownKey } from './engine/flattenValues';
+import { flattenValues, type UnknownKey } from './engine/flattenValues';
 import { conditionTest, modelOf, validatorOf } from './engine/schemasBridge';
 import { createValueMap } from './engine/ValueMap';
 import { FormContext, type FormContextValue } from './FormContext';
@@ -133,24 +133,16 @@ function modelKey(model: FieldModel): number {
 
 type InstanceProps = SubmissionFormProps & { model: FieldModel };
 
-/**
- * Seeds the values once per model. FormBody is memoised apart from this so that a parent's re-render
- * with the same props stops here.
- */
-function FormInstance(props: InstanceProps): ReactNode {
+/** One mounted form per model (SubmissionForm keys it by model); memo: same props, no render. */
+const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode {
+  useRenderCount('form');
   const { model } = props;
-  // Only the first formData seeds the form; later ones are imported by FormBody's effect.
+  // Only the first formData seeds the form; later ones are imported by the effect below.
   // biome-ignore lint/correctness/useExhaustiveDependencies: formData is read once per model on purpose
   const initial = useMemo(() => {
     let row = 0;
     return flattenValues(model, props.formData, () => `i${row++}`);
   }, [model]);
-  return <FormBody {...props} initial={initial} />;
-}
-
-const FormBody = memo(function FormBody(props: InstanceProps & { initial: FlatValues }): ReactNode {
-  useRenderCount('form');
-  const { model, initial } = props;
   const [fallbackPrefix] = useState(() => `formulary${++formCount}-`);
   const idPrefix = props.idPrefix ?? fallbackPrefix;
   const callbacks = useRef(props);
