@@ -1,9 +1,13 @@
 /**
- * A list (array) as an editable table: one row per item, one column per field of an object item (a
- * single column for scalars); add, remove, duplicate and move rows, within minItems/maxItems. Rows
- * are keyed by stable ids, so moving a row moves one id and re-renders no field.
+ * A list (array), editable: add, remove, duplicate and move rows, within minItems/maxItems. Rows are
+ * keyed by stable ids, so moving a row moves one id and re-renders no field. A list of scalars, or of
+ * objects with at most CARD_COLUMNS plain fields, is a table: one row per item, one column per field.
+ * Wider items, or items holding groups or lists (a scan with its transmission run and value), are
+ * cards: one bordered block per item with its fields side by side, wrapping to the column's width, so
+ * the form's narrow column shows every field of a scan instead of scrolling sideways past them.
+ * Either way a field's accessible name is "<label>, row <n>".
  */
-import { memo, type ReactNode, useContext, useMemo, useRef } from 'react';
+import { memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
 import type { ListNode, ModelNode } from '../../schemas/index';
 import { escapeKey } from '../engine/flattenValues';
 import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
@@ -30,6 +34,14 @@ function columnsOf(list: ListNode): Column[] {
     .map((node) => ({ node, key: escapeKey(node.key) }));
 }
 
+/** More plain fields than this in an item, or any group, list or choice in it: cards, not a table. */
+export const CARD_COLUMNS = 4;
+
+/** Whether the items of a list with these columns show as cards (see the module header). */
+export function showsCards(columns: readonly Column[]): boolean {
+  return columns.length > CARD_COLUMNS || columns.some((c) => c.node.type !== 'field');
+}
+
 export const ListTable = memo(function ListTable({
   node,
   path,
@@ -41,11 +53,20 @@ export const ListTable = memo(function ListTable({
   const ids = (useStoredValue(rowsName(path)) as string[] | undefined) ?? NO_ROWS;
   const columns = useMemo(() => columnsOf(node), [node]);
   const id = domId(idPrefix, path);
-  const table = useRef<HTMLTableElement>(null);
-  useFocusTarget(path, table);
+  const body = useRef<HTMLElement>(null);
+  useFocusTarget(path, body);
   const locked = disabled || readOnly;
   const atMax = node.maxItems !== undefined && ids.length >= node.maxItems;
   const atMin = ids.length <= (node.minItems ?? 0);
+  const rowProps = {
+    list: node,
+    listPath: path,
+    count: ids.length,
+    columns,
+    canRemove: !atMin && !locked,
+    canAdd: !atMax && !locked,
+    locked,
+  };
   return (
     <fieldset className="formulary-list" data-path={path}>
       <legend id={`${id}-label`} className="formulary-list__label">
@@ -59,41 +80,38 @@ export const ListTable = memo(function ListTable({
       </legend>
       {node.description && <p className="formulary-list__description">{node.description}</p>}
       <NodeErrors path={path} id={`${id}-error`} />
-      <div className="formulary-table-scroll">
-        <table ref={table} className="formulary-table" id={id} tabIndex={-1}>
-          <caption className="formulary-visually-hidden">{node.label}</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              {columns.map((c) => (
-                <th scope="col" key={c.key ?? '*'}>
-                  {c.node.label}
-                  {c.node.type === 'field' && c.node.units ? ` (${c.node.units})` : ''}
+      {showsCards(columns) ? (
+        <ol ref={body as RefObject<HTMLOListElement>} className="formulary-cards" id={id} tabIndex={-1}>
+          {ids.map((rowId, index) => (
+            <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards />
+          ))}
+        </ol>
+      ) : (
+        <div className="formulary-table-scroll">
+          <table ref={body as RefObject<HTMLTableElement>} className="formulary-table" id={id} tabIndex={-1}>
+            <caption className="formulary-visually-hidden">{node.label}</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                {columns.map((c) => (
+                  <th scope="col" key={c.key ?? '*'}>
+                    {c.node.label}
+                    {c.node.type === 'field' && c.node.units ? ` (${c.node.units})` : ''}
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="formulary-visually-hidden">Row actions</span>
                 </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ids.map((rowId, index) => (
+                <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards={false} />
               ))}
-              <th scope="col">
-                <span className="formulary-visually-hidden">Row actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {ids.map((rowId, index) => (
-              <ListRow
-                key={rowId}
-                list={node}
-                listPath={path}
-                rowId={rowId}
-                index={index}
-                count={ids.length}
-                columns={columns}
-                canRemove={!atMin && !locked}
-                canAdd={!atMax && !locked}
-                locked={locked}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </tbody>
+          </table>
+        </div>
+      )}
       <button type="button" disabled={atMax || locked} onClick={() => engine.addRow(path)}>
         Add row to {node.label}
       </button>
@@ -112,77 +130,115 @@ interface ListRowProps {
   readonly canRemove: boolean;
   readonly canAdd: boolean;
   readonly locked: boolean;
+  /** A card (<li>) instead of a table row (<tr>). */
+  readonly cards: boolean;
 }
 
 const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
-  const { list, listPath, rowId, index, count, columns } = props;
-  const { engine, idPrefix } = useFormContextValue();
+  const { list, listPath, rowId, index, columns, cards } = props;
   const parentRows = useContext(RowContext);
   const rows = useMemo(() => new Map(parentRows).set(list.pointer, rowId), [parentRows, list.pointer, rowId]);
   const path = rowPath(listPath, rowId);
   const n = index + 1;
+  const cells = columns.map((c) => (
+    <RowCell key={c.key ?? '*'} column={c} rowPath={path} n={n} cards={cards} />
+  ));
+  const actions = <RowActions {...props} n={n} />;
   return (
     <RowContext.Provider value={rows}>
-      <tr data-row={rowId}>
-        <th scope="row">{n}</th>
-        {columns.map((c) => {
-          const cellPath = c.key === null ? path : `${path}/${c.key}`;
-          const cell =
-            c.node.type === 'field' ? (
-              <>
-                <label htmlFor={domId(idPrefix, cellPath)} className="formulary-visually-hidden">
-                  {c.node.label}, row {n}
-                </label>
-                <FieldRow node={c.node} path={cellPath} inCell />
-              </>
-            ) : (
-              <NodeView node={c.node} path={cellPath} />
-            );
-          return (
-            <td key={c.key ?? '*'}>
-              {c.node.conditionIds.length > 0 && c.node.type === 'field' ? (
-                <ConditionGate node={c.node}>{cell}</ConditionGate>
-              ) : (
-                cell
-              )}
-            </td>
-          );
-        })}
-        <td className="formulary-row-actions">
-          <button
-            type="button"
-            aria-label={`Move row ${n} up`}
-            disabled={props.locked || index === 0}
-            onClick={() => engine.moveRow(listPath, rowId, -1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            aria-label={`Move row ${n} down`}
-            disabled={props.locked || index === count - 1}
-            onClick={() => engine.moveRow(listPath, rowId, 1)}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            aria-label={`Duplicate row ${n}`}
-            disabled={!props.canAdd}
-            onClick={() => engine.duplicateRow(listPath, rowId)}
-          >
-            Duplicate
-          </button>
-          <button
-            type="button"
-            aria-label={`Remove row ${n}`}
-            disabled={!props.canRemove}
-            onClick={() => engine.removeRow(listPath, rowId)}
-          >
-            Remove
-          </button>
-        </td>
-      </tr>
+      {cards ? (
+        <li className="formulary-card" data-row={rowId}>
+          <fieldset>
+            <legend className="formulary-card__legend">
+              {list.label}, row {n}
+            </legend>
+            <div className="formulary-card__cells">{cells}</div>
+            <div className="formulary-row-actions">{actions}</div>
+          </fieldset>
+        </li>
+      ) : (
+        <tr data-row={rowId}>
+          <th scope="row">{n}</th>
+          {cells}
+          <td className="formulary-row-actions">{actions}</td>
+        </tr>
+      )}
     </RowContext.Provider>
   );
 });
+
+/** One field, group or list of row `n`: a table cell, or a labelled block in a card. */
+function RowCell(props: { column: Column; rowPath: StoragePath; n: number; cards: boolean }): ReactNode {
+  const { column: c, rowPath: path, n, cards } = props;
+  const { idPrefix } = useFormContextValue();
+  const cellPath = c.key === null ? path : `${path}/${c.key}`;
+  // The field's name for assistive technology says which row: "Thickness, row 2". In a table the
+  // column header shows the label; in a card the label itself does.
+  let cell =
+    c.node.type === 'field' ? (
+      <>
+        {cards ? (
+          // The visible label, and a hidden one naming the row: a hidden span inside one label would
+          // be read with a space before it ("Run number , row 2").
+          <label htmlFor={domId(idPrefix, cellPath)} className="formulary-card__label">
+            <span aria-hidden="true">{c.node.label}</span>
+            <span className="formulary-visually-hidden">
+              {c.node.label}, row {n}
+            </span>
+          </label>
+        ) : (
+          <label htmlFor={domId(idPrefix, cellPath)} className="formulary-visually-hidden">
+            {c.node.label}, row {n}
+          </label>
+        )}
+        <FieldRow node={c.node} path={cellPath} inCell />
+      </>
+    ) : (
+      <NodeView node={c.node} path={cellPath} />
+    );
+  if (c.node.conditionIds.length > 0 && c.node.type === 'field')
+    cell = <ConditionGate node={c.node}>{cell}</ConditionGate>;
+  return cards ? <div className="formulary-card__cell">{cell}</div> : <td>{cell}</td>;
+}
+
+/** Move up, move down, duplicate and remove, for row `n` of a list. */
+function RowActions(props: ListRowProps & { n: number }): ReactNode {
+  const { listPath, rowId, index, count, n } = props;
+  const { engine } = useFormContextValue();
+  return (
+    <>
+      <button
+        type="button"
+        aria-label={`Move row ${n} up`}
+        disabled={props.locked || index === 0}
+        onClick={() => engine.moveRow(listPath, rowId, -1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        aria-label={`Move row ${n} down`}
+        disabled={props.locked || index === count - 1}
+        onClick={() => engine.moveRow(listPath, rowId, 1)}
+      >
+        ↓
+      </button>
+      <button
+        type="button"
+        aria-label={`Duplicate row ${n}`}
+        disabled={!props.canAdd}
+        onClick={() => engine.duplicateRow(listPath, rowId)}
+      >
+        Duplicate
+      </button>
+      <button
+        type="button"
+        aria-label={`Remove row ${n}`}
+        disabled={!props.canRemove}
+        onClick={() => engine.removeRow(listPath, rowId)}
+      >
+        Remove
+      </button>
+    </>
+  );
+}
