@@ -35,10 +35,10 @@ function columnsOf(list: ListNode): Column[] {
 }
 
 /** More plain fields than this in an item, or any group, list or choice in it: cards, not a table. */
-export const CARD_COLUMNS = 4;
+const CARD_COLUMNS = 4;
 
 /** Whether the items of a list with these columns show as cards (see the module header). */
-export function showsCards(columns: readonly Column[]): boolean {
+function showsCards(columns: readonly Column[]): boolean {
   return columns.length > CARD_COLUMNS || columns.some((c) => c.node.type !== 'field');
 }
 
