@@ -1,8 +1,8 @@
 /**
  * Binds a draft store to a <SubmissionForm>: the values to start from (the restored draft, taken once
  * per revision so autosaves never re-import into the form) and the texts that were not values,
- * onDraftChange that autosaves both (hidden fields kept), and a key that remounts the form when the draft is replaced from outside
- * (discard, open from history).
+ * onDraftChange that autosaves both (hidden fields kept), and a key that remounts the form when the
+ * draft is replaced from outside (discard, open from history).
  */
 import { useCallback, useMemo } from 'react';
 import type { DraftTexts } from '../engine/FormEngine';
