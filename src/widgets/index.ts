@@ -26,6 +26,7 @@ export { AdvancedObjectFieldTemplate, isAdvancedProperty } from './rjsf/Advanced
 export { adaptWidget } from './rjsf/adaptWidget';
 export { fieldNodeFromRjsf, type RjsfFieldInput } from './rjsf/fieldNodeFromRjsf';
 export { formularyRjsfTheme, formularyRjsfWidgets } from './rjsf/formularyRjsfTheme';
+export { PointerFieldTemplate, RjsfPointerContext } from './rjsf/PointerFieldTemplate';
 export { FormularyAnyOfField, FormularyOneOfField, isSingleValueUnion } from './rjsf/UnionField';
 export { SelectWidget } from './SelectWidget';
 export { TextWidget } from './TextWidget';

@@ -9,6 +9,7 @@ import type { FieldProps } from '@rjsf/utils';
 import { type ReactNode, useCallback } from 'react';
 import { defaultWidgetRegistry } from '../defaultWidgetRegistry';
 import { fieldNodeFromRjsf } from './fieldNodeFromRjsf';
+import { pointerOfPath } from './PointerFieldTemplate';
 
 const rjsfFields = getDefaultRegistry().fields;
 
@@ -29,6 +30,7 @@ function UnionField({ rjsf: props, Fallback }: { rjsf: FieldProps; Fallback: Fie
     required: required === true,
     uiWidget: props.uiSchema?.['ui:widget'],
     rootSchema: registry.rootSchema,
+    pointer: pointerOfPath(fieldPathId.path),
   });
   const id = fieldPathId.$id;
   const change = useCallback(

@@ -4,12 +4,13 @@
  * coercion messages. A facility on @rjsf/core can switch one widget at a time.
  */
 import type { WidgetProps as RjsfWidgetProps, Widget } from '@rjsf/utils';
-import { type ReactNode, useCallback, useMemo } from 'react';
+import { type ReactNode, useCallback, useContext, useMemo } from 'react';
 import { defaultWidgetRegistry } from '../defaultWidgetRegistry';
 import type { WidgetRegistry } from '../registry';
 import type { WidgetComponent } from '../WidgetProps';
 import { withNullable } from '../withNullable';
 import { fieldNodeFromRjsf } from './fieldNodeFromRjsf';
+import { RjsfPointerContext } from './PointerFieldTemplate';
 
 /**
  * An RJSF widget that renders `component`, or the widget our registry picks for the field.
@@ -36,12 +37,15 @@ interface AdapterProps {
 function RjsfAdapter({ rjsf: props, component, registry }: AdapterProps): ReactNode {
   const { schema, uiSchema, name, required, options, onChange, onBlur, id, value } = props;
   const enumLabels = useMemo(() => options.enumOptions?.map((o) => o.label), [options.enumOptions]);
+  // The field's real pointer when the theme's FieldTemplate is ours (PointerFieldTemplate).
+  const pointer = useContext(RjsfPointerContext);
   const described = fieldNodeFromRjsf({
     schema,
     name,
     required: required === true,
     uiWidget: uiSchema?.['ui:widget'],
     rootSchema: props.registry.rootSchema,
+    ...(pointer !== undefined ? { pointer } : {}),
     ...(enumLabels !== undefined ? { enumLabels } : {}),
   });
   // RJSF's oneOf/anyOf selector hands a select its branches as enumOptions on a synthetic schema.

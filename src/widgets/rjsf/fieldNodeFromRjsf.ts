@@ -31,6 +31,8 @@ export interface RjsfFieldInput {
   readonly enumLabels?: readonly string[];
   /** The form's root schema: its definitions / $defs resolve local $refs inside the field's schema. */
   readonly rootSchema?: object;
+  /** The field's JSON Pointer in the form's data, when known; else "/<name>". */
+  readonly pointer?: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export function fieldNodeFromRjsf(input: RjsfFieldInput): FieldNode {
     input.required,
     input.uiWidget,
     input.enumLabels,
+    input.pointer,
   ]);
   const root = input.rootSchema ?? NO_ROOT;
   let cache = caches.get(root);
@@ -80,6 +83,7 @@ export function fieldNodeFromRjsf(input: RjsfFieldInput): FieldNode {
       : field.widget;
   field = {
     ...field,
+    ...(input.pointer !== undefined ? { pointer: input.pointer } : {}),
     ...(widget !== undefined ? { widget } : {}),
     ...(input.enumLabels !== undefined && field.enumLabels === undefined && field.kind === 'enum'
       ? { enumLabels: input.enumLabels }

@@ -1,7 +1,9 @@
 /**
  * The RJSF theme: our widgets under RJSF's widget names, the object template with the "Advanced"
- * section, and union fields that show a one-value union (number | numeric text | null) as one input. `withTheme(formularyRjsfTheme)` gives an @rjsf/core Form with Formulary inputs; a facility
- * can also take single entries (`formularyRjsfWidgets.TextWidget`) and keep the rest of its theme.
+ * section, RJSF's field template telling widgets their JSON Pointer, and union fields that show a
+ * one-value union (number | numeric text | null) as one input. `withTheme(formularyRjsfTheme)` gives
+ * an @rjsf/core Form with Formulary inputs; a facility can also take single entries
+ * (`formularyRjsfWidgets.TextWidget`) and keep the rest of its theme.
  */
 import type { ThemeProps } from '@rjsf/core';
 import type { RegistryWidgetsType } from '@rjsf/utils';
@@ -11,6 +13,7 @@ import { NumberWidget } from '../NumberWidget';
 import { RadioWidget } from '../RadioWidget';
 import { AdvancedObjectFieldTemplate } from './AdvancedObjectFieldTemplate';
 import { adaptWidget } from './adaptWidget';
+import { PointerFieldTemplate } from './PointerFieldTemplate';
 import { FormularyAnyOfField, FormularyOneOfField } from './UnionField';
 
 /** By RJSF widget name; the generic entries pick through our registry (kind, x-input, x-widget). */
@@ -34,6 +37,6 @@ export const formularyRjsfWidgets: RegistryWidgetsType = {
 /** A ThemeProps for @rjsf/core's withTheme. */
 export const formularyRjsfTheme: ThemeProps = {
   widgets: formularyRjsfWidgets,
-  templates: { ObjectFieldTemplate: AdvancedObjectFieldTemplate },
+  templates: { ObjectFieldTemplate: AdvancedObjectFieldTemplate, FieldTemplate: PointerFieldTemplate },
   fields: { AnyOfField: FormularyAnyOfField, OneOfField: FormularyOneOfField },
 };

@@ -48,6 +48,26 @@ describe('formularyRjsfTheme on EQSANS', { timeout: 30_000 }, () => {
     expect(widgetOf(radius).querySelector('label')).toBeNull();
   });
 
+  test('each widget carries the JSON Pointer of its field, nested and in list rows', () => {
+    const { container } = render(<ThemedForm schema={schema} validator={validator} formData={example} />);
+    const radius = screen.getByLabelText(/Centre-of-mass radius/) as HTMLInputElement;
+    expect(widgetOf(radius).getAttribute('data-pointer')).toBe('/beamCenter/comRadius');
+    const pointers = [...container.querySelectorAll('[data-widget]')].map((e) =>
+      e.getAttribute('data-pointer'),
+    );
+    expect(pointers).toContain('/job/scans/0/runNumber');
+    expect(pointers).toContain('/job/scans/1/transmission/runNumber');
+    // A union of one value (number | null) is our widget too, under its full pointer.
+    expect(pointers).toContain('/job/scans/1/transmission/value');
+    // Every pointer is a path into the schema's properties, never a bare key.
+    expect(pointers.filter((p) => p !== null && p.split('/').length === 2).sort()).toEqual(
+      Object.keys((schema as { properties: object }).properties)
+        .filter((key) => pointers.includes(`/${key}`))
+        .map((key) => `/${key}`)
+        .sort(),
+    );
+  });
+
   test('x-advanced properties sit in a collapsed "Advanced" section', () => {
     const { container } = render(<ThemedForm schema={schema} validator={validator} formData={example} />);
     const sections = [...container.querySelectorAll('details.formulary-advanced')] as HTMLDetailsElement[];
