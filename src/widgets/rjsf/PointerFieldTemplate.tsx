@@ -5,22 +5,18 @@
  * (/sample/thickness, /job/scans/0/run) instead of the bare key.
  */
 import { getDefaultRegistry } from '@rjsf/core';
-import type { FieldPathList, FieldTemplateProps } from '@rjsf/utils';
+import type { FieldTemplateProps } from '@rjsf/utils';
 import { createContext, type ReactNode } from 'react';
+import { formatPointer } from '../../schemas/index';
 
 const RjsfFieldTemplate = getDefaultRegistry().templates.FieldTemplate;
 
 /** The JSON Pointer of the RJSF field being rendered; undefined outside PointerFieldTemplate. */
 export const RjsfPointerContext = createContext<string | undefined>(undefined);
 
-/** "/a/b~1c/0" for the path ["a", "b/c", 0]; "" for the root. */
-export function pointerOfPath(path: FieldPathList): string {
-  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
-
 export function PointerFieldTemplate(props: FieldTemplateProps): ReactNode {
   return (
-    <RjsfPointerContext value={pointerOfPath(props.fieldPathId.path)}>
+    <RjsfPointerContext value={formatPointer(props.fieldPathId.path)}>
       <RjsfFieldTemplate {...props} />
     </RjsfPointerContext>
   );

@@ -7,9 +7,9 @@
 import { getDefaultRegistry } from '@rjsf/core';
 import type { FieldProps } from '@rjsf/utils';
 import { type ReactNode, useCallback } from 'react';
+import { formatPointer } from '../../schemas/index';
 import { defaultWidgetRegistry } from '../defaultWidgetRegistry';
 import { fieldNodeFromRjsf } from './fieldNodeFromRjsf';
-import { pointerOfPath } from './PointerFieldTemplate';
 
 const rjsfFields = getDefaultRegistry().fields;
 
@@ -30,7 +30,7 @@ function UnionField({ rjsf: props, Fallback }: { rjsf: FieldProps; Fallback: Fie
     required: required === true,
     uiWidget: props.uiSchema?.['ui:widget'],
     rootSchema: registry.rootSchema,
-    pointer: pointerOfPath(fieldPathId.path),
+    pointer: formatPointer(fieldPathId.path),
   });
   const id = fieldPathId.$id;
   const change = useCallback(
