@@ -6,6 +6,7 @@
 export * from './coerce/index';
 export type * from './FieldModel';
 export { type InstrumentCatalogueEntry, instrumentCatalogue } from './instruments/index';
+export { isPlainObject, jsonEquals } from './jsonEquals';
 export * from './lint/index';
 export * from './load/index';
 export * from './model/index';

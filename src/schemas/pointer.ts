@@ -22,11 +22,20 @@ export function unescapePointerSegment(segment: string): string {
  */
 export function parsePointer(pointer: string): string[] {
   let text = pointer;
-  if (text.startsWith('#')) text = decodeURIComponent(text.slice(1));
+  if (text.startsWith('#')) text = decodeFragment(text.slice(1));
   if (text === '') return [];
   if (!text.startsWith('/'))
     throw new Error(`Invalid JSON Pointer "${pointer}": must be "" or start with "/"`);
   return text.slice(1).split('/').map(unescapePointerSegment);
+}
+
+/** Percent-decodes a URI fragment; malformed escapes ("%ZZ") stay as written, so a lookup fails by name. */
+function decodeFragment(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Joins keys into a pointer: ["a", "b/c"] -> "/a/b~1c"; [] -> "". */
@@ -90,9 +99,13 @@ export function hasAt(root: unknown, pointer: Pointer): boolean {
   return true;
 }
 
-/** Defines an own, enumerable, writable property even for "__proto__" (plain assignment would set the prototype). */
-function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+/** Sets an own, enumerable, writable property, even for "__proto__" (plain assignment would set the prototype). */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }
 
 /**
@@ -114,13 +127,13 @@ export function setAt<T>(root: T, pointer: Pointer | readonly string[], value: u
     }
     const index = Array.isArray(current) && key === '-' ? String(current.length) : key;
     if (last) {
-      defineOwn(current, index, value);
+      setOwn(current, index, value);
       return root;
     }
     let next = hasOwn(current, index) ? current[index] : undefined;
     if (next === null || typeof next !== 'object') {
       next = /^(0|[1-9][0-9]*|-)$/.test(keys[i + 1]!) ? [] : {};
-      defineOwn(current, index, next);
+      setOwn(current, index, next);
     }
     current = next as Record<string, unknown>;
   }

@@ -25,6 +25,9 @@ describe('parse and format', () => {
     expect(parsePointer('#/definitions/a%20b')).toEqual(['definitions', 'a b']);
     expect(parsePointer('')).toEqual([]);
   });
+  test('keeps a malformed percent escape as written, so a lookup fails by name instead of throwing', () => {
+    expect(parsePointer('#/definitions/a%ZZ')).toEqual(['definitions', 'a%ZZ']);
+  });
   test('rejects a pointer without a leading slash', () => {
     expect(() => parsePointer('a/b')).toThrow(/must be "" or start with "\/"/);
   });
@@ -46,6 +49,7 @@ describe('getAt / hasAt', () => {
     expect(hasAt(doc, '/a/b/1/c')).toBe(true);
     expect(hasAt(doc, '/a/b/1/d')).toBe(false);
     expect(hasAt(doc, '/a/b/2')).toBe(false);
+    expect(hasAt(doc, '/a/b/length')).toBe(false);
   });
 });
 

@@ -6,9 +6,8 @@
  */
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FieldModel } from '../../schemas/index';
+import { type FieldModel, isPlainObject } from '../../schemas/index';
 import type { DraftTexts, TypedText } from '../engine/FormEngine';
-import { isPlainObject } from './jsonPointer';
 import { defaultStorage } from './memoryStorage';
 import { migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
 

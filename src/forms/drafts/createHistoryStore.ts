@@ -5,7 +5,7 @@
  */
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { isPlainObject } from './jsonPointer';
+import { isPlainObject } from '../../schemas/index';
 import { defaultStorage } from './memoryStorage';
 
 export interface HistoryEntry {

@@ -4,12 +4,11 @@
  * clear the draft. Retries of one submission reuse its Idempotency-Key. Never sends the same entry
  * twice at once. No React; `startOutboxSync` ties retries to page load and the `online` event.
  */
-import type { FieldModel } from '../../schemas/index';
+import { type FieldModel, isPlainObject, jsonEquals } from '../../schemas/index';
 import type { HistoryEntry, HistoryStore } from './createHistoryStore';
 import type { OutboxEntry, OutboxStore } from './createOutboxStore';
 import { diffFromDefaults } from './diffFromDefaults';
 import { jobKindOf } from './jobKindOf';
-import { isPlainObject, sameJson } from './jsonPointer';
 import { newIdempotencyKey, type SubmitOptions, type SubmitResult, submitRequest } from './submitRequest';
 
 export interface SubmitterOptions {
@@ -97,7 +96,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       const entries = outbox.getState().entries;
       // The same request still waiting (never definitively answered) keeps its key: no double submission.
       const same = entries.find(
-        (e) => e.instrument === meta.instrument && e.status !== 'rejected' && sameJson(e.request, request),
+        (e) => e.instrument === meta.instrument && e.status !== 'rejected' && jsonEquals(e.request, request),
       );
       if (same) return send(same);
       const entry: OutboxEntry = {

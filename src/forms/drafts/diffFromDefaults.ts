@@ -3,7 +3,7 @@
  * scientist sees at a glance what they changed. Objects are compared key by key, arrays (run lists,
  * scan tables) as whole values. Keys the request leaves out (hidden fields) are not changes. Pure.
  */
-import { childPointer, isPlainObject, sameJson } from './jsonPointer';
+import { childPointer, isPlainObject, jsonEquals } from '../../schemas/index';
 
 /**
  * Pointers of values in `request` that differ from `defaults`, in the request's key order.
@@ -22,5 +22,5 @@ export function diffFromDefaults(request: unknown, defaults: unknown, pointer = 
     }
     return changed;
   }
-  return sameJson(request, defaults) ? [] : [pointer];
+  return jsonEquals(request, defaults) ? [] : [pointer];
 }

@@ -2,8 +2,14 @@
  * Names the kind of job a request asks for ("one reduction of several scans", "each scan alone") for
  * the outbox and the history: read from the model's job choice when there is one. Pure; never throws.
  */
-import type { ChoiceNode, FieldModel } from '../../schemas/index';
-import { childPointer, isPlainObject, sameJson, valueAt } from './jsonPointer';
+import {
+  type ChoiceNode,
+  childPointer,
+  type FieldModel,
+  getAt,
+  isPlainObject,
+  jsonEquals,
+} from '../../schemas/index';
 
 /** The job choice's branch label for `request`, else its discriminator value, else "". O(nodes). */
 export function jobKindOf(request: unknown, model?: FieldModel): string {
@@ -13,8 +19,8 @@ export function jobKindOf(request: unknown, model?: FieldModel): string {
     );
     const job = choices.find((choice) => choice.key === 'job') ?? choices[0];
     if (job?.discriminator) {
-      const value = valueAt(request, childPointer(job.pointer, job.discriminator));
-      const branch = job.branches.find((b) => sameJson(b.discriminatorValue, value) || b.id === value);
+      const value = getAt(request, childPointer(job.pointer, job.discriminator));
+      const branch = job.branches.find((b) => jsonEquals(b.discriminatorValue, value) || b.id === value);
       if (branch) return branch.label;
       if (typeof value === 'string') return value;
     }

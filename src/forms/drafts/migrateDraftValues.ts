@@ -3,8 +3,14 @@
  * value is returned in `notApplied` with its pointer and a reason. Nothing is dropped silently: what
  * this function does not keep, it reports. Pure and framework-free (Node tests and the CLI can use it).
  */
-import type { FieldModel, FieldNode, ModelNode } from '../../schemas/index';
-import { childPointer, isPlainObject, sameJson } from './jsonPointer';
+import {
+  childPointer,
+  type FieldModel,
+  type FieldNode,
+  isPlainObject,
+  jsonEquals,
+  type ModelNode,
+} from '../../schemas/index';
 
 /** A draft value the current schema could not take, kept until the user dismisses it. */
 export interface NotAppliedValue {
@@ -145,7 +151,7 @@ function fitValue(
 
 /** Why a saved value no longer fits its field, or undefined when it does. */
 function fieldProblem(node: FieldNode, value: unknown): string | undefined {
-  if (node.enum && !node.enum.some((allowed) => sameJson(allowed, value))) {
+  if (node.enum && !node.enum.some((allowed) => jsonEquals(allowed, value))) {
     return 'no longer one of the allowed choices';
   }
   const numeric = typeof value === 'number' || (typeof value === 'string' && value.trim() !== '');

@@ -6,7 +6,13 @@
  * its position) except revalidating a field that already shows an error (it may rebuild the request).
  * Hooks adapt it with useSyncExternalStore and hold no logic.
  */
-import type { FieldModel, ModelNode, Pointer, ValidationError } from '../../schemas/index';
+import {
+  type FieldModel,
+  jsonEquals,
+  type ModelNode,
+  type Pointer,
+  type ValidationError,
+} from '../../schemas/index';
 import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './buildRequest';
 import { ErrorStore, type ShownError } from './ErrorStore';
 import { createFormDefaults } from './FormDefaults';
@@ -25,7 +31,6 @@ import {
   storageOf,
   templateOf,
 } from './storagePath';
-import { valueEquals } from './valueEquals';
 
 /** Where the values are kept: a ValueMap (or a plain object in tests). */
 export interface ValueStore {
@@ -150,7 +155,7 @@ export function createFormEngine(options: FormEngineOptions) {
     }
     const node = nodeAt(path);
     if (node?.type !== 'field' || discriminators.has(node)) return false;
-    return !valueEquals(store.get(fieldName(path)), defaults.fieldValue(path));
+    return !jsonEquals(store.get(fieldName(path)), defaults.fieldValue(path));
   }
 
   function trackChange(key: StoragePath): void {

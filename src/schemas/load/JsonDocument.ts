@@ -5,7 +5,7 @@
  * linter asks.
  */
 import { type JsonNode as Node, parseJsonTree } from '../coerce/parseJsonTree';
-import { joinPointer, splitPointer } from './jsonPointer';
+import { formatPointer, parsePointer } from '../pointer';
 import { SchemaLoadError } from './SchemaLoadError';
 
 export interface TextPosition {
@@ -52,13 +52,13 @@ export class JsonDocument {
   position(pointer: string): TextPosition | undefined {
     this.tree ??= parseJsonTree(this.source).tree;
     if (!this.tree) return undefined;
-    let keys = splitPointer(pointer);
+    let keys = parsePointer(pointer);
     for (;;) {
       const node = findNode(this.tree, keys);
       if (node) {
         const start = node.parent?.type === 'property' ? node.parent.offset : node.offset;
         const { line, column } = this.positionOfOffset(start);
-        return { pointer: joinPointer(keys), line, column };
+        return { pointer: formatPointer(keys), line, column };
       }
       if (keys.length === 0) return undefined;
       keys = keys.slice(0, -1);

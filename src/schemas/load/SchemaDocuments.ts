@@ -4,10 +4,11 @@
  * later passes are synchronous. $ref is resolved against the URL of the file that contains it; `$id`
  * does not move the base (files are found where they sit, as json-schema-ref-parser also does).
  */
+
+import { getAt, hasAt } from '../pointer';
 import { displayName, type ReadText } from './documentUrl';
 import { forEachSubschema } from './forEachSubschema';
 import { JsonDocument } from './JsonDocument';
-import { readPointer } from './jsonPointer';
 import { SchemaLoadError } from './SchemaLoadError';
 
 /** A resolved $ref: the document URL and a JSON Pointer into it. */
@@ -86,7 +87,7 @@ export class SchemaDocuments {
       const { url, pointer } = queue[next++]!;
       const sites: [string, string][] = [];
       forEachSubschema(
-        readPointer(this.docs.get(url)?.value, pointer).value,
+        getAt(this.docs.get(url)?.value, pointer),
         (node, at) => {
           if (typeof node.$ref === 'string') sites.push([at, node.$ref]);
         },
@@ -118,7 +119,7 @@ export class SchemaDocuments {
         throw this.error(`$ref "${ref}": no $anchor or $id "#${fragment}" in ${displayName(url)}`, site);
       pointer = found;
     }
-    if (!doc || !readPointer(doc.value, pointer).found) {
+    if (!doc || !hasAt(doc.value, pointer)) {
       throw this.error(`$ref "${ref}": ${displayName(url)} has nothing at #${pointer}`, site);
     }
     return { url, pointer };

@@ -5,8 +5,8 @@
  * expanded: a tree-shaped schema is legal, the model builder stops at the cycle, and nothing here can hang.
  */
 import type { SchemaDiagnostic } from '../FieldModel';
+import { formatPointer, parsePointer } from '../pointer';
 import { forEachSubschema } from './forEachSubschema';
-import { joinPointer, splitPointer } from './jsonPointer';
 
 interface Site {
   /** Pointer of the object holding the $ref. */
@@ -26,7 +26,7 @@ export function findRecursiveRefs(schema: unknown): SchemaDiagnostic[] {
     if (typeof ref !== 'string' || !ref.startsWith('#')) return;
     let target: string;
     try {
-      target = joinPointer(splitPointer(ref));
+      target = formatPointer(parsePointer(ref));
     } catch {
       return; // a plain-name fragment: the loader rewrote all of ours, so this one is not ours to judge
     }

@@ -4,9 +4,9 @@
  * stop its form; an error with `strict`. Names under properties/$defs/... are names, not keywords.
  */
 import type { Dialect, SchemaDiagnostic } from '../FieldModel';
+import { escapePointerSegment } from '../pointer';
 import { knownKeywords } from '../vocabulary';
 import { forEachSubschema } from './forEachSubschema';
-import { escapeSegment } from './jsonPointer';
 
 /** One diagnostic (rule "unknown-keyword") per unknown keyword occurrence, in schema order. O(nodes). */
 export function findUnknownKeywords(
@@ -24,7 +24,7 @@ export function findUnknownKeywords(
         severity: options.strict ? 'error' : 'warning',
         rule: 'unknown-keyword',
         message: `Unknown keyword "${key}": not ${dialect} JSON Schema nor Formulary's vocabulary (map it with "aliases", or list it in "extraKeywords")`,
-        location: { schemaPointer: `#${pointer}/${escapeSegment(key)}` },
+        location: { schemaPointer: `#${pointer}/${escapePointerSegment(key)}` },
       });
     }
   });

@@ -3,7 +3,7 @@
  * loader's passes (refs, unknown keywords, recursion) share it so they agree on what is a schema and
  * what is data: names under `properties` or `$defs` are names, and `default`/`enum` values are never walked.
  */
-import { escapeSegment } from './jsonPointer';
+import { escapePointerSegment } from '../pointer';
 
 /** Keywords whose value is one schema (`items` also takes an array: see arrayOfSchemas). */
 export const singleSchemaKeywords: ReadonlySet<string> = new Set([
@@ -57,12 +57,12 @@ export function childSchemas(node: SchemaObject): [string, unknown][] {
         for (let i = 0; i < value.length; i++) out.push([`/${key}/${i}`, value[i]]);
       }
     } else if (isObject(value)) {
-      if (singleSchemaKeywords.has(key)) out.push([`/${escapeSegment(key)}`, value]);
+      if (singleSchemaKeywords.has(key)) out.push([`/${escapePointerSegment(key)}`, value]);
       else if (mapOfSchemasKeywords.has(key)) {
         for (const name of Object.keys(value)) {
           const child = value[name];
           if (isObject(child) || typeof child === 'boolean')
-            out.push([`/${key}/${escapeSegment(name)}`, child]);
+            out.push([`/${key}/${escapePointerSegment(name)}`, child]);
         }
       }
     }

@@ -9,9 +9,9 @@
  * Its HTTP resolver also returns Node's Buffer, which a browser lacks. So we crawl and place targets ourselves.
  */
 import type { SchemaDiagnostic } from '../FieldModel';
+import { escapePointerSegment, getAt, setOwn } from '../pointer';
 import { displayName } from './documentUrl';
 import { arrayOfSchemasKeywords, mapOfSchemasKeywords, singleSchemaKeywords } from './forEachSubschema';
-import { escapeSegment, readPointer, setOwn } from './jsonPointer';
 import type { RefTarget, SchemaDocuments } from './SchemaDocuments';
 
 /** Where a node of the bundled schema was written: used by locate() for nodes not at the same path. */
@@ -68,7 +68,7 @@ export function internaliseRefs(
   const rewriteRef = (ref: string, url: string, pointer: string): string => {
     const target = docs.resolve(ref, { url, pointer });
     if (target.url === rootUrl) return `#${encodeFragment(target.pointer)}`;
-    return `#/${container}/${encodeFragment(escapeSegment(entryFor(target)))}`;
+    return `#/${container}/${encodeFragment(escapePointerSegment(entryFor(target)))}`;
   };
 
   const copySchema = (node: unknown, url: string, at: string, from: string, isRoot: boolean): unknown => {
@@ -85,11 +85,14 @@ export function internaliseRefs(
             severity: 'error',
             rule: 'alias-conflict',
             message: `"${key}" is an alias of "${ours}", but this node has both; "${ours}" is used`,
-            location: { schemaPointer: `#${at}/${escapeSegment(key)}`, file: displayName(url) },
+            location: { schemaPointer: `#${at}/${escapePointerSegment(key)}`, file: displayName(url) },
           });
         } else {
           name = ours;
-          origins.set(`${at}/${escapeSegment(ours)}`, { url, pointer: `${from}/${escapeSegment(key)}` });
+          origins.set(`${at}/${escapePointerSegment(ours)}`, {
+            url,
+            pointer: `${from}/${escapePointerSegment(key)}`,
+          });
         }
       }
       // Every ref becomes a pointer from the bundle's root, so nested $id/$anchor would only mislead ajv.
@@ -107,8 +110,8 @@ export function internaliseRefs(
           location: { schemaPointer: `#${at}/$ref`, file: displayName(url) },
         });
       }
-      const childAt = `${at}/${escapeSegment(name)}`;
-      const childFrom = `${from}/${escapeSegment(key)}`;
+      const childAt = `${at}/${escapePointerSegment(name)}`;
+      const childFrom = `${from}/${escapePointerSegment(key)}`;
       setOwn(out, name, copyKeyword(name, value, url, childAt, childFrom));
     }
     if (typeof out.$ref === 'string' && Object.keys(out).some((k) => !harmlessRefSiblings.has(k))) {
@@ -128,7 +131,7 @@ export function internaliseRefs(
     const map = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const name of Object.keys(map)) {
-      const seg = escapeSegment(name);
+      const seg = escapePointerSegment(name);
       const child = map[name];
       setOwn(
         out,
@@ -153,9 +156,9 @@ export function internaliseRefs(
   const entries: Record<string, unknown> = {};
   for (let next = 0; next < pending.length; next++) {
     const [name, target] = pending[next]!;
-    const at = `/${container}/${escapeSegment(name)}`;
+    const at = `/${container}/${escapePointerSegment(name)}`;
     origins.set(at, target);
-    const value = readPointer(docs.get(target.url)?.value, target.pointer).value;
+    const value = getAt(docs.get(target.url)?.value, target.pointer);
     setOwn(entries, name, copySchema(value, target.url, at, target.pointer, false));
   }
   if (Object.keys(entries).length > 0) {

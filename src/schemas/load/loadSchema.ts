@@ -4,6 +4,7 @@
  * the browser fetches). It never validates data and never runs a schema's `pattern`: it only reads.
  */
 import type { Dialect, SchemaDiagnostic } from '../FieldModel';
+import { formatPointer, hasAt, parsePointer } from '../pointer';
 import { aliasMap } from './aliasMap';
 import { dialectFromUri, dialectUri, isDialect } from './dialectOf';
 import { displayName, objectSourceUrl, readDocumentText, toDocumentUrl } from './documentUrl';
@@ -11,7 +12,6 @@ import { findRecursiveRefs } from './findRecursiveRefs';
 import { findUnknownKeywords } from './findUnknownKeywords';
 import { internaliseRefs } from './internaliseRefs';
 import { JsonDocument } from './JsonDocument';
-import { joinPointer, readPointer, splitPointer } from './jsonPointer';
 import type { LoadedSchema, LoadOptions, SourceLocation } from './LoadOptions';
 import { SchemaDocuments } from './SchemaDocuments';
 import { SchemaLoadError } from './SchemaLoadError';
@@ -71,16 +71,16 @@ export async function loadSchema(
   const locate = (schemaPointer: string): SourceLocation | undefined => {
     let keys: string[];
     try {
-      keys = splitPointer(schemaPointer);
+      keys = parsePointer(schemaPointer);
     } catch {
       return undefined;
     }
-    if (!readPointer(bundled.schema, joinPointer(keys)).found) return undefined;
+    if (!hasAt(bundled.schema, formatPointer(keys))) return undefined;
     for (let n = keys.length; n >= 0; n--) {
-      const origin = bundled.origins.get(joinPointer(keys.slice(0, n)));
+      const origin = bundled.origins.get(formatPointer(keys.slice(0, n)));
       if (!origin) continue;
       const doc = docs.get(origin.url);
-      const at = doc?.position(origin.pointer + joinPointer(keys.slice(n)));
+      const at = doc?.position(origin.pointer + formatPointer(keys.slice(n)));
       if (!doc || !at) return undefined;
       return { file: doc.name, pointer: at.pointer, line: at.line, column: at.column };
     }

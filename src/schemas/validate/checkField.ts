@@ -7,8 +7,8 @@
 
 import type { Format } from 'ajv';
 import type { FieldNode, ValidationError } from '../FieldModel';
+import { jsonEquals } from '../jsonEquals';
 import { listTextProblem } from './listTextProblem';
-import { deepEqual } from './matchSchema';
 import { customMessage, enumMessage, formatWords, limitMessage, typeMessage } from './messages';
 import { safeRegExp } from './safePattern';
 
@@ -98,7 +98,7 @@ export function checkField(
     return errors;
   }
   if (field.enum && field.kind === 'enum') {
-    if (!field.enum.some((v) => deepEqual(v, value))) push('enum', enumMessage(field.enum, field));
+    if (!field.enum.some((v) => jsonEquals(v, value))) push('enum', enumMessage(field.enum, field));
     return errors;
   }
   switch (field.kind) {

@@ -5,10 +5,10 @@
  * not JSON Schema, and a keystroke must re-check only the rules that read the changed field.
  */
 import type { FieldModel, Pointer, Rule, ValidationError } from '../FieldModel';
+import { jsonEquals } from '../jsonEquals';
 import { refsOf } from '../model/resolveRules';
 import { getAt, instancePointer } from '../pointer';
 import { type RequiredWhenCondition, resolveFieldRef } from '../vocabulary';
-import { deepEqual } from './matchSchema';
 import { describeValue, formatNumber, labelOf, withUnits } from './messages';
 
 /** Reads a value by instance pointer (validateField swaps in the value being typed). */
@@ -109,8 +109,8 @@ function ruleError(
 }
 
 function conditionHolds(c: RequiredWhenCondition, value: unknown): boolean {
-  if ('equals' in c) return deepEqual(value, c.equals);
-  if ('in' in c) return c.in.some((x) => deepEqual(value, x));
+  if ('equals' in c) return jsonEquals(value, c.equals);
+  if ('in' in c) return c.in.some((x) => jsonEquals(value, x));
   return isSet(value) === c.set;
 }
 

@@ -1,26 +1,10 @@
 /**
  * Fast path for the small schemas conditions test (`if: {properties: {mode: {const: "wedge"}}}`):
  * evaluated in TypeScript without ajv. Returns undefined for any keyword it does not know, and the
- * caller then asks ajv: this never guesses. deepEqual is JSON equality, as ajv's const/enum use.
+ * caller then asks ajv: this never guesses. const and enum compare with jsonEquals,
+ * as ajv's do.
  */
-
-/** JSON deep equality (objects compared by own keys, order ignored). O(size). */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => deepEqual(v, bb[i]));
-  }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every(
-    (k) =>
-      Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
-}
+import { jsonEquals } from '../jsonEquals';
 
 const ignored = new Set(['title', 'description', '$comment', 'examples', 'default', 'x-units', 'readOnly']);
 
@@ -58,10 +42,10 @@ export function matchSchema(schema: unknown, value: unknown): boolean | undefine
     let ok: boolean | undefined;
     switch (keyword) {
       case 'const':
-        ok = deepEqual(value, arg);
+        ok = jsonEquals(value, arg);
         break;
       case 'enum':
-        ok = Array.isArray(arg) && arg.some((v) => deepEqual(value, v));
+        ok = Array.isArray(arg) && arg.some((v) => jsonEquals(value, v));
         break;
       case 'type':
         ok = typeMatches(arg, value);
