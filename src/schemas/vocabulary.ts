@@ -11,8 +11,6 @@ export type KeywordValueType = 'string' | 'number' | 'integer' | 'boolean' | 'ar
 
 export interface KeywordSpec {
   readonly name: string;
-  /** One line: what it means. */
-  readonly doc: string;
   /** Human-readable shape of the value, as docs/vocabulary.md shows it. */
   readonly shape: string;
   /** For ajv addKeyword({keyword, schemaType}). */
@@ -67,98 +65,98 @@ const condition = {
 
 /** Our keywords, in the order docs/vocabulary.md lists them. */
 export const formularyKeywords: readonly KeywordSpec[] = [
+  /** Show this field (or every field of this object) in the collapsed "Advanced" part. */
   {
     name: 'x-advanced',
-    doc: 'Show this field (or every field of this object) in the collapsed "Advanced" part.',
     shape: 'boolean',
     valueTypes: ['boolean'],
     valueSchema: { type: 'boolean' },
   },
+  /** The unit of a number or list of numbers, shown beside the input and in messages. */
   {
     name: 'x-units',
-    doc: 'The unit of a number or list of numbers, shown beside the input and in messages.',
     shape: 'string, e.g. "Å", "1/Å", "mm"',
     valueTypes: ['string'],
     valueSchema: { type: 'string', minLength: 1 },
   },
+  /** Sort key among siblings: stable ascending sort, a node without x-order counts as 0. */
   {
     name: 'x-order',
-    doc: 'Sort key among siblings: stable ascending sort, a node without x-order counts as 0.',
     shape: 'number (negative moves up, positive moves down)',
     valueTypes: ['number', 'integer'],
     valueSchema: { type: 'number' },
   },
+  /** A named section of the parent object this field is shown in; same name, same section. */
   {
     name: 'x-group',
-    doc: 'A named section of the parent object this field is shown in; same name, same section.',
     shape: 'string',
     valueTypes: ['string'],
     valueSchema: { type: 'string', minLength: 1 },
   },
+  /** Name of a registered widget to prefer for this field (same as ui:widget). */
   {
     name: 'x-widget',
-    doc: 'Name of a registered widget to prefer for this field (same as ui:widget).',
     shape: 'string',
     valueTypes: ['string'],
     valueSchema: { type: 'string', minLength: 1 },
   },
+  /** How typed text becomes the value: run list, number list, or a file path. */
   {
     name: 'x-input',
-    doc: 'How typed text becomes the value: run list, number list, or a file path.',
     shape: '"run-list" | "number-list" | "path"',
     valueTypes: ['string'],
     valueSchema: { enum: [...inputKinds] },
   },
+  /** Hint text shown in an empty input (same as ui:placeholder). */
   {
     name: 'x-placeholder',
-    doc: 'Hint text shown in an empty input (same as ui:placeholder).',
     shape: 'string',
     valueTypes: ['string'],
     valueSchema: { type: 'string' },
   },
+  /** This field must be less than each named field (element-wise when both are lists). */
   {
     name: 'x-lessThan',
-    doc: 'This field must be less than each named field (element-wise when both are lists).',
     shape: 'FieldRef | FieldRef[], e.g. "1/Qmax"',
     valueTypes: ['string', 'array'],
     valueSchema: { anyOf: [fieldRef, fieldRefs] },
     rule: 'lessThan',
   },
+  /** When this field is set, each named field must be set too. */
   {
     name: 'x-requires',
-    doc: 'When this field is set, each named field must be set too.',
     shape: 'FieldRef | FieldRef[], e.g. ["1/partner"]',
     valueTypes: ['string', 'array'],
     valueSchema: { anyOf: [fieldRef, fieldRefs] },
     rule: 'requires',
   },
+  /** Of the named boolean fields, at most one may be true. */
   {
     name: 'x-atMostOneTrue',
-    doc: 'Of the named boolean fields, at most one may be true.',
     shape: 'FieldRef[] (two or more), e.g. on an object ["0/useA", "0/useB"]',
     valueTypes: ['array'],
     valueSchema: { ...fieldRefs, minItems: 2 },
     rule: 'atMostOneTrue',
   },
+  /** The named list fields that are set must have the same number of items. */
   {
     name: 'x-sameLength',
-    doc: 'The named list fields that are set must have the same number of items.',
     shape: 'FieldRef[] (two or more), e.g. on an object ["0/wedgeMin", "0/wedgeMax"]',
     valueTypes: ['array'],
     valueSchema: { ...fieldRefs, minItems: 2 },
     rule: 'sameLength',
   },
+  /** This field must be set when a condition on another field holds (an array: all hold). */
   {
     name: 'x-requiredWhen',
-    doc: 'This field must be set when a condition on another field holds (an array: all hold).',
     shape: '{pointer, equals} | {pointer, in: [...]} | {pointer, set: boolean}, or an array of them',
     valueTypes: ['object', 'array'],
     valueSchema: { anyOf: [condition, { type: 'array', items: condition, minItems: 1 }] },
     rule: 'requiredWhen',
   },
+  /** Custom error messages for this node, keyed by rule kind or JSON Schema keyword. */
   {
     name: 'x-messages',
-    doc: 'Custom error messages for this node, keyed by rule kind or JSON Schema keyword.',
     shape: '{ [ruleKindOrKeyword]: string }, e.g. {"lessThan": "Q min must be below Q max"}',
     valueTypes: ['object'],
     valueSchema: { type: 'object', additionalProperties: { type: 'string' } },
@@ -167,51 +165,51 @@ export const formularyKeywords: readonly KeywordSpec[] = [
 
 /** RJSF uiSchema keys accepted inline in a schema node (RJSF's meaning; see docs/vocabulary.md). */
 export const uiSchemaKeys: readonly KeywordSpec[] = [
+  /** On an object: property names in display order; "*" stands for all the others. */
   {
     name: 'ui:order',
-    doc: 'On an object: property names in display order; "*" stands for all the others.',
     shape: 'string[]',
     valueTypes: ['array'],
     valueSchema: { type: 'array', items: { type: 'string' } },
   },
+  /** Widget name to prefer (same as x-widget). */
   {
     name: 'ui:widget',
-    doc: 'Widget name to prefer (same as x-widget).',
     shape: 'string',
     valueTypes: ['string'],
     valueSchema: { type: 'string' },
   },
+  /** Free-form options passed to the widget. */
   {
     name: 'ui:options',
-    doc: 'Free-form options passed to the widget.',
     shape: 'object',
     valueTypes: ['object'],
     valueSchema: { type: 'object' },
   },
+  /** Label shown instead of title. */
   {
     name: 'ui:title',
-    doc: 'Label shown instead of title.',
     shape: 'string',
     valueTypes: ['string'],
     valueSchema: { type: 'string' },
   },
+  /** Help text shown below the input. */
   {
     name: 'ui:help',
-    doc: 'Help text shown below the input.',
     shape: 'string',
     valueTypes: ['string'],
     valueSchema: { type: 'string' },
   },
+  /** Description shown instead of description. */
   {
     name: 'ui:description',
-    doc: 'Description shown instead of description.',
     shape: 'string',
     valueTypes: ['string'],
     valueSchema: { type: 'string' },
   },
+  /** Hint text in an empty input (same as x-placeholder). */
   {
     name: 'ui:placeholder',
-    doc: 'Hint text in an empty input (same as x-placeholder).',
     shape: 'string',
     valueTypes: ['string'],
     valueSchema: { type: 'string' },
