@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { SortedList } from '../../src/sorted/index';
+import { BRANCHLESS_MAX_LENGTH } from '../../src/sorted/SortedCore';
 import { modelBisectLeft, modelBisectRight, seededRandom } from './seededRandom';
 
 const num = (a: number, b: number) => a - b;
@@ -181,6 +182,20 @@ describe('edge cases', () => {
     sl.assertInvariants();
     expect(sl.toArray()).toEqual([...values, 5, 3].sort(num));
     expect(sl.at(100_000)).toBe(sl.toArray()[100_000]);
+  }, 60_000);
+  test('searches past the branchless size agree with a sorted array (every key, the gaps, both ends)', () => {
+    const rnd = seededRandom(11);
+    const values = Array.from({ length: BRANCHLESS_MAX_LENGTH + 5_000 }, () => Math.floor(rnd() * 1e7));
+    const sl = new SortedList(values);
+    const model = [...values].sort(num);
+    // Every key (so every sublist's first and last) and the gap after it: each boundary a search can miss.
+    const probes = [-1, 1e7 + 1, ...model, ...model.map((x) => x + 0.5)];
+    const ours = probes.map((x) => [sl.bisectLeft(x), sl.bisectRight(x), sl.has(x)]);
+    const expected = probes.map((x) => {
+      const left = modelBisectLeft(model, x, num);
+      return [left, modelBisectRight(model, x, num), model[left] === x];
+    });
+    expect(ours).toEqual(expected);
   }, 60_000);
 });
 
