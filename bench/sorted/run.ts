@@ -37,9 +37,30 @@ const PEERS = [
 const sizes = list('--sizes', flag('--quick') ? ['1e3', '1e4'] : ['1e3', '1e4', '1e5', '1e6']).map(Number);
 const ops = list('--ops', OPS);
 const libs = list('--libs', ['formulary', ...(flag('--with-comparator') ? ['formulary-cmp'] : []), ...PEERS]);
+/** Bad flags end the run before any work, with one line that names the flag and what it accepts. */
+function failUsage(message: string): never {
+  console.error(`bench:sorted: ${message}`);
+  process.exit(2);
+}
+
+/** Every name in a list flag must be one the benchmark knows: a typo fails here, naming the valid ones. */
+function checkNames(flagName: string, given: readonly string[], known: readonly string[]): void {
+  const unknown = given.filter((name) => !known.includes(name));
+  if (unknown.length > 0)
+    failUsage(
+      `${flagName}: unknown ${unknown.map((u) => `"${u}"`).join(', ')}; known: ${known.map((k) => `"${k}"`).join(', ')}`,
+    );
+}
+checkNames('--ops', ops, OPS);
+checkNames('--libs', libs, ['formulary', 'formulary-cmp', ...PEERS]);
+const badSize = sizes.findIndex((n) => !Number.isInteger(n) || n < 1);
+if (badSize >= 0)
+  failUsage(
+    `--sizes: "${option('--sizes')?.split(',')[badSize]}" is not a positive whole number (1e3, 10000, ...)`,
+  );
 const jsonFile = option('--json');
 const processes = Number(option('--processes') ?? (flag('--quick') ? 1 : 3));
-if (!Number.isInteger(processes) || processes < 1) throw new Error(`--processes must be a positive integer`);
+if (!Number.isInteger(processes) || processes < 1) failUsage('--processes must be a positive integer');
 
 /** Samples per cell: small sizes are cheap and noisy, so they get more. Never fewer than 5. */
 function plan(n: number): { samples: number; warmup: number } {
