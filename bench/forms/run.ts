@@ -53,8 +53,25 @@ const instruments = readdirSync(join(root, 'src/schemas/instruments'))
 const schemas =
   options.schemas?.split(',') ??
   (options.quick ? ['gen-100', 'gen-1000'] : ['gen-100', 'gen-300', 'gen-1000', 'gen-3000', ...instruments]);
-const engines = options.engines?.split(',') ?? ['formulary', 'rjsf', 'rjsf-live', 'rhf'];
+const allEngines = ['formulary', 'rjsf', 'rjsf-live', 'rhf'];
+const engines = options.engines?.split(',') ?? allEngines;
 const runs = Number(options.runs ?? (options.quick ? 1 : 3));
+
+/** Bad flags end the run before the build, with one line that names the flag and what it accepts. */
+function failUsage(message: string): never {
+  console.error(`bench:forms: ${message}`);
+  process.exit(2);
+}
+const badSchemas = schemas.filter((s) => !instruments.includes(s) && !/^gen-[1-9][0-9]*$/.test(s));
+if (badSchemas.length > 0)
+  failUsage(
+    `--schemas: unknown ${badSchemas.join(', ')}; known: gen-<fields> (gen-1000) or ${instruments.join(', ')}`,
+  );
+const badEngines = engines.filter((e) => !allEngines.includes(e));
+if (badEngines.length > 0)
+  failUsage(`--engines: unknown ${badEngines.join(', ')}; known: ${allEngines.join(', ')}`);
+if (!Number.isInteger(runs) || runs < 1)
+  failUsage(`--runs: "${options.runs}" is not a positive whole number`);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
