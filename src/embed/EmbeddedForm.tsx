@@ -1,18 +1,12 @@
 /**
  * What <formulary-form> and mount() render: fetch the schema (external refs relative to its URL) and
- * the optional prefill, then the SubmissionForm; on submit, tell the page and POST the request. A
- * failed load is shown as a message naming the URL and what failed, never as an empty box.
+ * the optional prefill, then the form (EmbeddedFormBody: drafts, the POST). A failed load, or a bad
+ * schema-version, is shown as a message naming the URL or attribute and what failed, never as an empty box.
  */
 import { type ReactNode, type Ref, useEffect, useState } from 'react';
-import {
-  SubmissionForm,
-  type SubmissionFormHandle,
-  type SubmissionRequest,
-  type SubmitResult,
-  submitRequest,
-} from '../forms/index';
+import type { SubmissionFormHandle, SubmissionRequest, SubmitResult } from '../forms/index';
 import { buildFieldModel, type FieldModel, loadSchema } from '../schemas/index';
-
+import { EmbeddedFormBody } from './EmbeddedFormBody';
 export interface EmbeddedFormProps {
   /** URL of the instrument schema, absolute or relative to the page. */
   readonly schemaSrc?: string;
@@ -31,6 +25,21 @@ export interface EmbeddedFormProps {
   /** The server's answer to the POST. */
   readonly onSubmitted?: (result: SubmitResult) => void;
   readonly formRef?: Ref<SubmissionFormHandle>;
+  /**
+   * Keep a draft in localStorage, so a reload or a failed POST loses nothing: on unless false (and
+   * never for a read-only form).
+   */
+  readonly drafts?: boolean;
+  /**
+   * Storage name of the draft. By default the schema URL, plus the prefill URL when there is one, so
+   * each prefilled job keeps its own draft.
+   */
+  readonly draftKey?: string;
+  /**
+   * Version of the schema; a draft saved under another one is fitted to this schema. 1 by default.
+   * A string (the schema-version attribute) must be a whole number.
+   */
+  readonly schemaVersion?: number | string;
 }
 
 type Loaded =
@@ -38,12 +47,17 @@ type Loaded =
   | { state: 'ready'; model: FieldModel; formData: unknown }
   | { state: 'failed'; what: string; url?: string; message: string };
 
-type Sending = { state: 'idle' } | { state: 'sending' } | { state: 'done'; result: SubmitResult };
-
 const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
 /** Loads the schema and the prefill; each failure names the URL it came from. O(schema size). */
 async function load(props: EmbeddedFormProps): Promise<Loaded> {
+  if (props.schemaVersion !== undefined && versionOf(props.schemaVersion) === undefined) {
+    return {
+      state: 'failed',
+      what: 'schema-version',
+      message: `"${props.schemaVersion}" is not a whole number (the version drafts are saved under, 1 by default)`,
+    };
+  }
   let model: FieldModel;
   const schemaUrl = props.schemaSrc === undefined ? undefined : absolute(props.schemaSrc);
   try {
@@ -72,21 +86,21 @@ async function load(props: EmbeddedFormProps): Promise<Loaded> {
   }
 }
 
-/** The embedded form with its loading, failure and sending states. */
+/** The embedded form with its loading and failure states. */
 export function EmbeddedForm(props: EmbeddedFormProps): ReactNode {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [sending, setSending] = useState<Sending>({ state: 'idle' });
-  const { schemaSrc, schema, formDataSrc, formData } = props;
+  const { schemaSrc, schema, formDataSrc, formData, schemaVersion } = props;
 
   useEffect(() => {
     let live = true;
     setLoaded({ state: 'loading' });
-    setSending({ state: 'idle' });
-    load({ schemaSrc, schema, formDataSrc, formData }).then((result) => live && setLoaded(result));
+    load({ schemaSrc, schema, formDataSrc, formData, schemaVersion }).then(
+      (result) => live && setLoaded(result),
+    );
     return () => {
       live = false;
     };
-  }, [schemaSrc, schema, formDataSrc, formData]);
+  }, [schemaSrc, schema, formDataSrc, formData, schemaVersion]);
 
   if (loaded.state === 'loading') {
     return (
@@ -111,49 +125,32 @@ export function EmbeddedForm(props: EmbeddedFormProps): ReactNode {
       </div>
     );
   }
-
-  const onSubmit = async (request: SubmissionRequest) => {
-    const proceed = props.onSubmit?.(request) ?? true;
-    if (!proceed || !props.submitUrl) return;
-    setSending({ state: 'sending' });
-    const result = await submitRequest(request, { url: absolute(props.submitUrl), retries: 2 });
-    setSending({ state: 'done', result });
-    props.onSubmitted?.(result);
-  };
-
   return (
-    <>
-      <SubmissionForm
-        model={loaded.model}
-        formData={loaded.formData}
-        readOnly={props.readOnly}
-        onChange={props.onChange}
-        onSubmit={onSubmit}
-        formRef={props.formRef}
-      />
-      <SendingStatus sending={sending} />
-    </>
+    <EmbeddedFormBody
+      model={loaded.model}
+      formData={loaded.formData}
+      draftKey={props.drafts === false || props.readOnly ? undefined : draftKeyOf(props)}
+      schemaVersion={(schemaVersion === undefined ? undefined : versionOf(schemaVersion)) ?? 1}
+      submitUrl={props.submitUrl === undefined ? undefined : absolute(props.submitUrl)}
+      readOnly={props.readOnly}
+      onChange={props.onChange}
+      onSubmit={props.onSubmit}
+      onSubmitted={props.onSubmitted}
+      formRef={props.formRef}
+    />
   );
 }
 
-function SendingStatus({ sending }: { sending: Sending }): ReactNode {
-  if (sending.state === 'idle') return null;
-  if (sending.state === 'sending') {
-    return (
-      <p className="formulary-embed__result" role="status" data-outcome="sending">
-        Sending the request…
-      </p>
-    );
-  }
-  const { result } = sending;
-  return result.ok ? (
-    <p className="formulary-embed__result" role="status" data-outcome="sent">
-      Request sent (HTTP {result.status}).
-    </p>
-  ) : (
-    <p className="formulary-embed__result" role="alert" data-outcome="failed">
-      {result.kind === 'rejected' ? 'The server refused the request' : 'The server could not be reached'}
-      {result.status ? ` (HTTP ${result.status})` : ''}: {result.message}
-    </p>
-  );
+/** The default draft name: the schema URL, and the prefill URL when there is one. */
+function draftKeyOf(props: EmbeddedFormProps): string {
+  if (props.draftKey) return props.draftKey;
+  const schemaPart = props.schemaSrc === undefined ? 'inline-schema' : absolute(props.schemaSrc);
+  return props.formDataSrc === undefined ? schemaPart : `${schemaPart} ${absolute(props.formDataSrc)}`;
+}
+
+/** A schema version as a number: a whole number >= 0, given as a number or as its digits; else undefined. */
+function versionOf(value: number | string): number | undefined {
+  const version =
+    typeof value === 'number' ? value : /^\s*[0-9]+\s*$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isInteger(version) && version >= 0 ? version : undefined;
 }

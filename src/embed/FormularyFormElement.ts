@@ -1,6 +1,6 @@
 /**
- * <formulary-form schema-src submit-url form-data-src readonly>: the custom element a server-rendered
- * page uses. A thin shell over mount(): attributes become options, attribute changes re-render. Safe to
+ * <formulary-form schema-src submit-url form-data-src readonly drafts draft-key schema-version>: the
+ * custom element a server-rendered page uses. A thin shell over mount(): attributes become options, attribute changes re-render. Safe to
  * import where there is no DOM (Node, SSR): the class only extends HTMLElement when one exists.
  */
 import type { SubmissionRequest } from '../forms/index';
@@ -14,7 +14,15 @@ export const formularyFormTag = 'formulary-form';
 
 /** The element class; registered by defineFormularyForm(). */
 export class FormularyFormElement extends Base {
-  static readonly observedAttributes = ['schema-src', 'submit-url', 'form-data-src', 'readonly'];
+  static readonly observedAttributes = [
+    'schema-src',
+    'submit-url',
+    'form-data-src',
+    'readonly',
+    'drafts',
+    'draft-key',
+    'schema-version',
+  ];
   #mounted: MountedForm | null = null;
 
   connectedCallback(): void {
@@ -42,6 +50,10 @@ export class FormularyFormElement extends Base {
       submitUrl: this.getAttribute('submit-url') ?? undefined,
       formDataSrc: this.getAttribute('form-data-src') ?? undefined,
       readOnly: this.hasAttribute('readonly'),
+      // drafts="off" (or "false") turns the draft off; any other value, or none, keeps it.
+      drafts: !['off', 'false'].includes((this.getAttribute('drafts') ?? '').trim().toLowerCase()),
+      draftKey: this.getAttribute('draft-key') ?? undefined,
+      schemaVersion: this.getAttribute('schema-version') ?? undefined,
     };
   }
 }

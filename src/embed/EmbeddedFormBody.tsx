@@ -1,0 +1,131 @@
+/**
+ * The loaded embedded form: the SubmissionForm, its draft (localStorage, so a reload or a failed POST
+ * loses nothing; the bar "Restored draft from <time> · Discard" above it) and the POST to submit-url
+ * with its outcome. Without a draft (turned off, or read-only) it is the form and the POST alone.
+ */
+import { type ReactNode, type Ref, useMemo, useState } from 'react';
+import {
+  createDraftStore,
+  DraftBar,
+  type DraftStore,
+  SubmissionForm,
+  type SubmissionFormHandle,
+  type SubmissionRequest,
+  type SubmitResult,
+  submitRequest,
+  useDraftForm,
+} from '../forms/index';
+import type { FieldModel } from '../schemas/index';
+
+export interface EmbeddedFormBodyProps {
+  readonly model: FieldModel;
+  /** The prefill: where the form starts without a draft, and where Discard goes back to. */
+  readonly formData: unknown;
+  /** Storage name of the draft; undefined: no draft. */
+  readonly draftKey: string | undefined;
+  readonly schemaVersion: number;
+  /** Absolute URL the request is POSTed to; undefined: onSubmit only. */
+  readonly submitUrl: string | undefined;
+  readonly readOnly?: boolean;
+  readonly onChange?: (request: SubmissionRequest) => void;
+  readonly onSubmit?: (request: SubmissionRequest) => boolean;
+  readonly onSubmitted?: (result: SubmitResult) => void;
+  readonly formRef?: Ref<SubmissionFormHandle>;
+}
+
+type Sending = { state: 'idle' } | { state: 'sending' } | { state: 'done'; result: SubmitResult };
+
+/** The form with or without its draft; a new model, key or version opens a new draft store. */
+export function EmbeddedFormBody(props: EmbeddedFormBodyProps): ReactNode {
+  const { model, draftKey, schemaVersion } = props;
+  const store = useMemo(
+    () =>
+      draftKey === undefined ? undefined : createDraftStore({ instrument: draftKey, schemaVersion, model }),
+    [model, draftKey, schemaVersion],
+  );
+  return store ? <DraftedBody {...props} store={store} /> : <PlainBody {...props} />;
+}
+
+function PlainBody(props: EmbeddedFormBodyProps): ReactNode {
+  const [sending, post] = usePost(props, undefined);
+  return (
+    <>
+      <SubmissionForm
+        model={props.model}
+        formData={props.formData}
+        readOnly={props.readOnly}
+        onChange={props.onChange}
+        onSubmit={post}
+        formRef={props.formRef}
+      />
+      <SendingStatus sending={sending} />
+    </>
+  );
+}
+
+function DraftedBody(props: EmbeddedFormBodyProps & { store: DraftStore }): ReactNode {
+  const binding = useDraftForm(props.store);
+  const [sending, post] = usePost(props, props.store);
+  return (
+    <>
+      <DraftBar store={props.store} />
+      <SubmissionForm
+        key={binding.key}
+        model={props.model}
+        formData={binding.formData ?? props.formData}
+        draftTexts={binding.draftTexts}
+        onDraftChange={binding.onDraftChange}
+        readOnly={props.readOnly}
+        onChange={props.onChange}
+        onSubmit={post}
+        formRef={props.formRef}
+      />
+      <SendingStatus sending={sending} />
+    </>
+  );
+}
+
+/**
+ * Tells the page (onSubmit may stop the POST), POSTs, reports the outcome. An accepted request clears
+ * the draft unless it was edited while sending; a refused or unreachable one keeps it.
+ */
+function usePost(
+  props: EmbeddedFormBodyProps,
+  store: DraftStore | undefined,
+): [Sending, (request: SubmissionRequest) => Promise<void>] {
+  const [sending, setSending] = useState<Sending>({ state: 'idle' });
+  const post = async (request: SubmissionRequest) => {
+    const proceed = props.onSubmit?.(request) ?? true;
+    if (!proceed || !props.submitUrl) return;
+    store?.getState().flush();
+    const sentAt = Date.now();
+    setSending({ state: 'sending' });
+    const result = await submitRequest(request, { url: props.submitUrl, retries: 2 });
+    if (result.ok) store?.getState().clearIfUnchangedSince(sentAt);
+    setSending({ state: 'done', result });
+    props.onSubmitted?.(result);
+  };
+  return [sending, post];
+}
+
+function SendingStatus({ sending }: { sending: Sending }): ReactNode {
+  if (sending.state === 'idle') return null;
+  if (sending.state === 'sending') {
+    return (
+      <p className="formulary-embed__result" role="status" data-outcome="sending">
+        Sending the request…
+      </p>
+    );
+  }
+  const { result } = sending;
+  return result.ok ? (
+    <p className="formulary-embed__result" role="status" data-outcome="sent">
+      Request sent (HTTP {result.status}).
+    </p>
+  ) : (
+    <p className="formulary-embed__result" role="alert" data-outcome="failed">
+      {result.kind === 'rejected' ? 'The server refused the request' : 'The server could not be reached'}
+      {result.status ? ` (HTTP ${result.status})` : ''}: {result.message}
+    </p>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * Drafts in the one-script-tag embed, in Chromium: what a scientist types into <formulary-form> survives
+ * a reload and a refused POST, an accepted POST clears it, drafts="off" stores nothing, and a bad
+ * schema-version is named in the element. Builds the embed bundle first (a few seconds).
+ */
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type LaunchedBrowser, launchChromium } from './chromium';
+import { readJsonBody, type ServedPage, servePage } from './servePage';
+
+let browser: LaunchedBrowser;
+let site: ServedPage;
+/** How the fake reduction service answers the next POSTs. */
+let answer: 'accept' | 'refuse' = 'accept';
+const received: unknown[] = [];
+
+const pageWith = (attributes: string) => `<!doctype html><html><head>
+<script src="/dist/embed/formulary.js" defer></script></head><body>
+<formulary-form schema-src="/src/schemas/instruments/eqsans.schema.json" submit-url="/submit" ${attributes}></formulary-form>
+</body></html>`;
+const pages: Record<string, string> = {
+  '/drafts.html': pageWith(''),
+  '/drafts-off.html': pageWith('drafts="off"'),
+  '/bad-version.html': pageWith('schema-version="two"'),
+};
+
+beforeAll(async () => {
+  // NODE_ENV=test (vitest's) would make the React plugin emit development JSX into a production bundle.
+  execFileSync('npx', ['vite', 'build', '--mode', 'embed', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  site = await servePage('.', (req, res) => {
+    if (req.method === 'POST' && req.url === '/submit') {
+      void readJsonBody(req).then((body) => {
+        received.push(body);
+        if (answer === 'accept') {
+          res.writeHead(201, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: 'job-1' }));
+        } else {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: 'IPTS 19800 is closed' }));
+        }
+      });
+      return true;
+    }
+    const html = pages[req.url ?? ''];
+    if (html === undefined) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+    return true;
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      errors.push(message.text());
+  });
+  await page.goto(`${site.url}${path.slice(1)}`);
+  // Each test starts with no draft (the tests share one browser profile).
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  return { page, errors };
+}
+
+async function formReady(page: Page): Promise<void> {
+  await page.getByLabel(/^IPTS/).waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** The drafts saved in the page's localStorage (a discarded draft is stored as null: not listed). */
+const savedDrafts = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith('formulary:draft:'))
+      .map((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.state?.draft)
+      .filter((draft) => draft),
+  );
+
+describe('drafts in <formulary-form>', () => {
+  test('typed values survive a reload and a refused POST; an accepted POST clears the draft', async () => {
+    const { page, errors } = await open('/drafts.html');
+    await formReady(page);
+    await page.getByLabel(/^IPTS/).fill('19800');
+    await page.getByLabel('Sample name, row 1').fill('lysozyme in D2O');
+    // The bar says the draft is saved once the autosave has run.
+    await page.locator('formulary-form .formulary-draft-status', { hasText: 'Draft saved' }).waitFor();
+    expect(await savedDrafts(page)).toMatchObject([{ values: { iptsNumber: 19800 } }]);
+
+    await page.reload();
+    await formReady(page);
+    expect(await page.getByLabel(/^IPTS/).inputValue()).toBe('19800');
+    expect(await page.getByLabel('Sample name, row 1').inputValue()).toBe('lysozyme in D2O');
+    expect(await page.locator('formulary-form .formulary-draft-restored').textContent()).toMatch(
+      /Restored draft from/,
+    );
+
+    // The service refuses: the message is shown and the draft stays.
+    answer = 'refuse';
+    await page.getByLabel('Run number, row 1').fill('88980');
+    await page.getByRole('button', { name: 'Submit request' }).click();
+    await page.locator('formulary-form [data-outcome="failed"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('formulary-form [data-outcome="failed"]').textContent()).toContain(
+      'IPTS 19800 is closed',
+    );
+    await page.reload();
+    await formReady(page);
+    expect(await page.getByLabel('Run number, row 1').inputValue()).toBe('88980');
+
+    // The service accepts: the draft is cleared, and a reload starts from the defaults.
+    answer = 'accept';
+    const before = received.length;
+    await page.getByRole('button', { name: 'Submit request' }).click();
+    await page.locator('formulary-form [data-outcome="sent"]').waitFor({ timeout: 15_000 });
+    expect(received.length).toBe(before + 1);
+    expect(received.at(-1)).toMatchObject({ iptsNumber: 19800 });
+    expect(await savedDrafts(page)).toEqual([]);
+    await page.reload();
+    await formReady(page);
+    expect(await page.getByLabel(/^IPTS/).inputValue()).toBe('');
+    expect(await page.locator('formulary-form .formulary-draft-restored').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('drafts="off" stores nothing and restores nothing', async () => {
+    const { page, errors } = await open('/drafts-off.html');
+    await formReady(page);
+    await page.getByLabel(/^IPTS/).fill('4242');
+    // Longer than the 500 ms autosave debounce a draft would have waited.
+    await page.waitForTimeout(900);
+    expect(await savedDrafts(page)).toEqual([]);
+    await page.reload();
+    await formReady(page);
+    expect(await page.getByLabel(/^IPTS/).inputValue()).toBe('');
+    expect(await page.locator('formulary-form .formulary-draft-bar').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a schema-version that is not a whole number is named in the element', async () => {
+    const { page, errors } = await open('/bad-version.html');
+    const problem = page.locator('formulary-form [role="alert"]');
+    await problem.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await problem.textContent()) ?? '';
+    expect(text).toContain('schema-version');
+    expect(text).toContain('"two" is not a whole number');
+    expect(await page.locator('formulary-form form').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
