@@ -35,9 +35,18 @@ function initialInstrument(): string {
 /** Drafts, outbox and history for the page (localStorage); requests go to the backend URL set below. */
 const backend = { url: '' };
 const draftsRuntime = createDraftsRuntime({ send: () => ({ url: backend.url }) });
-/** Drafts are saved under this schema version; `?schemaVersion=2` shows how older drafts migrate. */
-const schemaVersion =
-  Number.parseInt(new URLSearchParams(window.location.search).get('schemaVersion') ?? '', 10) || 1;
+/**
+ * Drafts are saved under the catalogue's schema version of each instrument; `?schemaVersion=2`
+ * overrides it for every instrument, to show how older drafts migrate.
+ */
+const schemaVersionOverride = Number.parseInt(
+  new URLSearchParams(window.location.search).get('schemaVersion') ?? '',
+  10,
+);
+function schemaVersionOf(instrument: string): number {
+  if (Number.isInteger(schemaVersionOverride) && schemaVersionOverride >= 0) return schemaVersionOverride;
+  return instrumentCatalogue.find((i) => i.id === instrument)?.schemaVersion ?? 1;
+}
 
 /** The portal page. */
 export function Portal(): ReactNode {
@@ -75,7 +84,7 @@ export function Portal(): ReactNode {
   const draftStore = useMemo(
     () =>
       loaded.state === 'ready'
-        ? draftsRuntime.draftStoreFor(loaded.instrument, schemaVersion, loaded.model)
+        ? draftsRuntime.draftStoreFor(loaded.instrument, schemaVersionOf(loaded.instrument), loaded.model)
         : undefined,
     [loaded],
   );
@@ -89,7 +98,12 @@ export function Portal(): ReactNode {
     setSubmission({ request, status: backendUrl ? 'sending' : 'shown' });
     if (!backendUrl || !model) return;
     const defaults = defaultsOf(model, { includeHidden: true });
-    const result = await draftsRuntime.submit(request, { instrument, schemaVersion, model, defaults });
+    const result = await draftsRuntime.submit(request, {
+      instrument,
+      schemaVersion: schemaVersionOf(instrument),
+      model,
+      defaults,
+    });
     setSubmission({
       request,
       status: result.ok ? 'sent' : 'failed',

@@ -15,6 +15,11 @@ export interface InstrumentCatalogueEntry {
   /** Path of the entry file, relative to the package root. Multi-file schemas $ref their neighbours. */
   readonly schemaPath: string;
   readonly dialect: Dialect;
+  /**
+   * Bumped when the schema changes in a way a saved draft may not fit (a field renamed, moved or
+   * removed): drafts saved under an older version are fitted to the new schema, the rest listed.
+   */
+  readonly schemaVersion: number;
 }
 
 export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
@@ -24,6 +29,7 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     kind: 'Time-of-flight small-angle neutron scattering (SANS)',
     schemaPath: 'src/schemas/instruments/eqsans.schema.json',
     dialect: 'draft-07',
+    schemaVersion: 1,
   },
   {
     id: 'powder',
@@ -31,6 +37,7 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     kind: 'Time-of-flight powder diffraction',
     schemaPath: 'src/schemas/instruments/powder.schema.json',
     dialect: '2020-12',
+    schemaVersion: 1,
   },
   {
     id: 'reflectometer',
@@ -38,6 +45,7 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     kind: 'Polarised neutron reflectometry',
     schemaPath: 'src/schemas/instruments/reflectometer.schema.json',
     dialect: 'draft-07',
+    schemaVersion: 1,
   },
   {
     id: 'biosans',
@@ -45,6 +53,7 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     kind: 'Monochromatic SANS with main, midrange and wing detectors',
     schemaPath: 'src/schemas/instruments/biosans.schema.json',
     dialect: 'draft-07',
+    schemaVersion: 1,
   },
   {
     id: 'inelastic',
@@ -52,5 +61,6 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     kind: 'Direct-geometry inelastic spectrometer',
     schemaPath: 'src/schemas/instruments/inelastic.schema.json',
     dialect: '2020-12',
+    schemaVersion: 1,
   },
 ];

@@ -47,6 +47,10 @@ describe.each(instrumentCatalogue.map((entry) => [entry.id, entry] as const))(
   (id, entry) => {
     const loading = loadInstrument(entry.schemaPath);
 
+    it('has a schema version drafts can be saved under (a whole number)', () => {
+      expect(Number.isInteger(entry.schemaVersion) && entry.schemaVersion >= 0).toBe(true);
+    });
+
     it('loads without diagnostics and compiles in ajv strict mode for its dialect', async () => {
       const loaded = await loading;
       expect(loaded.dialect).toBe(entry.dialect);
