@@ -2,7 +2,9 @@
  * Walks a run of a list-of-sublists between two (sublist, offset) positions, forwards or backwards.
  * Plain classes rather than generators, one per direction, so V8 inlines next() into for-of loops
  * without a direction branch per item. They never mutate the container, and they throw if it changed
- * under them instead of yielding skipped or repeated items.
+ * under them instead of yielding skipped or repeated items. forEach and reduce keep their own loops on
+ * purpose: forEach written as reduce (the callback as the accumulator) walked 1e6 numbers in 6.8 ms
+ * forwards and 8.7 ms backwards, against 4.8 and 4.9-5.7 ms with its own loop (median of 15, Node 20).
  */
 
 /** What the sorted containers' iteration methods return: an iterator with a fast forEach. */
