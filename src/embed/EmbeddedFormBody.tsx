@@ -7,6 +7,7 @@ import { type ReactNode, type Ref, useMemo, useState } from 'react';
 import {
   createDraftStore,
   DraftBar,
+  type DraftFormBinding,
   type DraftStore,
   SubmissionForm,
   type SubmissionFormHandle,
@@ -43,38 +44,33 @@ export function EmbeddedFormBody(props: EmbeddedFormBodyProps): ReactNode {
       draftKey === undefined ? undefined : createDraftStore({ instrument: draftKey, schemaVersion, model }),
     [model, draftKey, schemaVersion],
   );
-  return store ? <DraftedBody {...props} store={store} /> : <PlainBody {...props} />;
-}
-
-function PlainBody(props: EmbeddedFormBodyProps): ReactNode {
-  const [sending, post] = usePost(props, undefined);
-  return (
-    <>
-      <SubmissionForm
-        model={props.model}
-        formData={props.formData}
-        readOnly={props.readOnly}
-        onChange={props.onChange}
-        onSubmit={post}
-        formRef={props.formRef}
-      />
-      <SendingStatus sending={sending} />
-    </>
-  );
+  return store ? <DraftedBody {...props} store={store} /> : <FormAndPost {...props} />;
 }
 
 function DraftedBody(props: EmbeddedFormBodyProps & { store: DraftStore }): ReactNode {
   const binding = useDraftForm(props.store);
-  const [sending, post] = usePost(props, props.store);
   return (
     <>
       <DraftBar store={props.store} />
+      <FormAndPost {...props} draft={binding} />
+    </>
+  );
+}
+
+/** The form (started from the draft when there is one, else the prefill), the POST and its outcome. */
+function FormAndPost(
+  props: EmbeddedFormBodyProps & { store?: DraftStore; draft?: DraftFormBinding },
+): ReactNode {
+  const { draft } = props;
+  const [sending, post] = usePost(props, props.store);
+  return (
+    <>
       <SubmissionForm
-        key={binding.key}
+        key={draft?.key}
         model={props.model}
-        formData={binding.formData ?? props.formData}
-        draftTexts={binding.draftTexts}
-        onDraftChange={binding.onDraftChange}
+        formData={draft?.formData ?? props.formData}
+        draftTexts={draft?.draftTexts}
+        onDraftChange={draft?.onDraftChange}
         readOnly={props.readOnly}
         onChange={props.onChange}
         onSubmit={post}

@@ -5,12 +5,12 @@
  * request with those three changes. A schema-src that 404s must show an error naming the URL.
  * Builds the embed bundle first (vite build --mode embed, a few seconds).
  */
-import { execFileSync } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFieldModel, defaultsOf, loadSchema, setAt } from '../../src/schemas/index';
 import { type LaunchedBrowser, launchChromium } from './chromium';
+import { buildEmbed, openRecorded } from './embedTestPage';
 import { readJsonBody, type ServedPage, servePage } from './servePage';
 
 let browser: LaunchedBrowser;
@@ -25,11 +25,7 @@ const readonlyPage = `<!doctype html><html><head><script src="/dist/embed/formul
   submit-url="/submit"></formulary-form></body></html>`;
 
 beforeAll(async () => {
-  // NODE_ENV=test (vitest's) would make the React plugin emit development JSX into a production bundle.
-  execFileSync('npx', ['vite', 'build', '--mode', 'embed', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  buildEmbed();
   // The repository root: the example page reaches the bundle and the schemas by relative paths, as documented.
   site = await servePage('.', (req, res) => {
     if (req.method === 'POST' && req.url === '/submit') {
@@ -65,16 +61,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-      errors.push(message.text());
-  });
-  await page.goto(`${site.url}${path}`);
-  return { page, errors };
+function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  return openRecorded(browser, `${site.url}${path}`);
 }
 
 describe('<formulary-form> on a plain portal page', () => {

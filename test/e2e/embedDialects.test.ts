@@ -4,9 +4,9 @@
  * still builds and checks a request there: a value only ajv rejects (`not`) blocks submit with a
  * message, a good one reaches the server. Builds the embed bundle first (vite build --mode embed).
  */
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LaunchedBrowser, launchChromium } from './chromium';
+import { buildEmbed, openRecorded } from './embedTestPage';
 import { readJsonBody, type ServedPage, servePage } from './servePage';
 
 const dialects = {
@@ -43,11 +43,7 @@ let site: ServedPage;
 const received = new Map<string, unknown[]>();
 
 beforeAll(async () => {
-  // NODE_ENV=test (vitest's) would make the React plugin emit development JSX into a production bundle.
-  execFileSync('npx', ['vite', 'build', '--mode', 'embed', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  buildEmbed();
   site = await servePage('.', (req, res) => {
     const url = req.url ?? '';
     const schema = /^\/tiny\/([\w-]+)\.schema\.json$/.exec(url);
@@ -85,15 +81,7 @@ afterAll(async () => {
 
 describe('the embed bundle validates every dialect', () => {
   test.each(Object.keys(dialects) as DialectName[])('%s', async (dialect) => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      // The browser's own favicon request 404s; anything else logged as an error fails the test.
-      if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-        errors.push(message.text());
-    });
-    await page.goto(new URL(`tiny/${dialect}.html`, site.url).href);
+    const { page, errors } = await openRecorded(browser, new URL(`tiny/${dialect}.html`, site.url).href);
     const name = page.getByLabel(/^Sample name/);
     await name.waitFor({ timeout: 30_000 });
 

@@ -3,10 +3,10 @@
  * a reload and a refused POST, an accepted POST clears it, drafts="off" stores nothing, and a bad
  * schema-version is named in the element. Builds the embed bundle first (a few seconds).
  */
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type LaunchedBrowser, launchChromium } from './chromium';
+import { buildEmbed, openRecorded } from './embedTestPage';
 import { readJsonBody, type ServedPage, servePage } from './servePage';
 
 let browser: LaunchedBrowser;
@@ -26,11 +26,7 @@ const pages: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  // NODE_ENV=test (vitest's) would make the React plugin emit development JSX into a production bundle.
-  execFileSync('npx', ['vite', 'build', '--mode', 'embed', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  buildEmbed();
   site = await servePage('.', (req, res) => {
     if (req.method === 'POST' && req.url === '/submit') {
       void readJsonBody(req).then((body) => {
@@ -60,18 +56,11 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-      errors.push(message.text());
-  });
-  await page.goto(`${site.url}${path.slice(1)}`);
+  const opened = await openRecorded(browser, `${site.url}${path.slice(1)}`);
   // Each test starts with no draft (the tests share one browser profile).
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  return { page, errors };
+  await opened.page.evaluate(() => localStorage.clear());
+  await opened.page.reload();
+  return opened;
 }
 
 async function formReady(page: Page): Promise<void> {
