@@ -1,12 +1,14 @@
 /**
  * What <formulary-form> and mount() render: fetch the schema (external refs relative to its URL) and
  * the optional prefill, then the form (EmbeddedFormBody: drafts, the POST). A failed load, or a bad
- * schema-version, is shown as a message naming the URL or attribute and what failed, never as an empty box.
+ * schema-version, is shown as a message naming the URL or attribute and what failed, never as an
+ * empty box.
  */
 import { type ReactNode, type Ref, useEffect, useState } from 'react';
 import type { SubmissionFormHandle, SubmissionRequest, SubmitResult } from '../forms/index';
 import { buildFieldModel, type FieldModel, loadSchema } from '../schemas/index';
 import { EmbeddedFormBody } from './EmbeddedFormBody';
+
 export interface EmbeddedFormProps {
   /** URL of the instrument schema, absolute or relative to the page. */
   readonly schemaSrc?: string;
@@ -44,14 +46,15 @@ export interface EmbeddedFormProps {
 
 type Loaded =
   | { state: 'loading' }
-  | { state: 'ready'; model: FieldModel; formData: unknown }
+  | { state: 'ready'; model: FieldModel; formData: unknown; schemaVersion: number }
   | { state: 'failed'; what: string; url?: string; message: string };
 
 const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
 /** Loads the schema and the prefill; each failure names the URL it came from. O(schema size). */
 async function load(props: EmbeddedFormProps): Promise<Loaded> {
-  if (props.schemaVersion !== undefined && versionOf(props.schemaVersion) === undefined) {
+  const schemaVersion = props.schemaVersion === undefined ? 1 : versionOf(props.schemaVersion);
+  if (schemaVersion === undefined) {
     return {
       state: 'failed',
       what: 'schema-version',
@@ -69,13 +72,13 @@ async function load(props: EmbeddedFormProps): Promise<Loaded> {
     return { state: 'failed', what: 'schema', url: schemaUrl, message: (error as Error).message };
   }
   if (props.formData !== undefined || props.formDataSrc === undefined) {
-    return { state: 'ready', model, formData: props.formData };
+    return { state: 'ready', model, formData: props.formData, schemaVersion };
   }
   const dataUrl = absolute(props.formDataSrc);
   try {
     const response = await fetch(dataUrl);
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    return { state: 'ready', model, formData: await response.json() };
+    return { state: 'ready', model, formData: await response.json(), schemaVersion };
   } catch (error) {
     return {
       state: 'failed',
@@ -130,7 +133,7 @@ export function EmbeddedForm(props: EmbeddedFormProps): ReactNode {
       model={loaded.model}
       formData={loaded.formData}
       draftKey={props.drafts === false || props.readOnly ? undefined : draftKeyOf(props)}
-      schemaVersion={(schemaVersion === undefined ? undefined : versionOf(schemaVersion)) ?? 1}
+      schemaVersion={loaded.schemaVersion}
       submitUrl={props.submitUrl === undefined ? undefined : absolute(props.submitUrl)}
       readOnly={props.readOnly}
       onChange={props.onChange}

@@ -1,7 +1,8 @@
 /**
  * <formulary-form schema-src submit-url form-data-src readonly drafts draft-key schema-version>: the
- * custom element a server-rendered page uses. A thin shell over mount(): attributes become options, attribute changes re-render. Safe to
- * import where there is no DOM (Node, SSR): the class only extends HTMLElement when one exists.
+ * custom element a server-rendered page uses. A thin shell over mount(): attributes become options,
+ * attribute changes re-render. Safe to import where there is no DOM (Node, SSR): the class only
+ * extends HTMLElement when one exists.
  */
 import type { SubmissionRequest } from '../forms/index';
 import { type MountedForm, mount } from './mount';

@@ -3,7 +3,6 @@
  * and reports every bad one by index and field, never dropping one silently. Pure: the caller adds
  * the good entries to its store.
  */
-
 import { isPlainObject } from '../../schemas/index';
 import type { HistoryEntry } from './createHistoryStore';
 

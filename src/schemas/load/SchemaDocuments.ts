@@ -4,7 +4,6 @@
  * later passes are synchronous. $ref is resolved against the URL of the file that contains it; `$id`
  * does not move the base (files are found where they sit, as json-schema-ref-parser also does).
  */
-
 import { getAt, hasAt } from '../pointer';
 import { displayName, type ReadText } from './documentUrl';
 import { forEachSubschema } from './forEachSubschema';
