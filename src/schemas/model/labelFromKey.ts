@@ -52,20 +52,34 @@ const defaultMap = acronymMap(DEFAULT_ACRONYMS);
 
 /**
  * Splits a key into words at "_", "-", ".", spaces, lower->upper and letter<->digit changes, and before
- * the last capital of a capital run ("IPTSNumber" -> IPTS, Number). A digit run followed by one capital
- * is one word ("1D"). "Q" glued to a lower-case word is the symbol Q ("Qbin" -> Q, bin; "Qmax" -> Q, max),
- * because English words starting with Q continue with "u"; "Qx"/"Qy"/"Qz" stay whole.
+ * the last capital of a capital run ("IPTSNumber" -> IPTS, Number), unless the whole run is a known
+ * acronym followed by a lower-case word ("TOFmin" -> TOF, min; "UBmatrix" -> UB, matrix). A capital
+ * run with a plural "s" is one word ("IDs", "ROIs"). A digit run followed by one capital is one word
+ * ("1D"). "Q" glued to a lower-case word is the symbol Q ("Qbin" -> Q, bin; "Qmax" -> Q, max), because
+ * English words starting with Q continue with "u"; "Qx"/"Qy"/"Qz" stay whole.
  */
-export function splitKey(key: string): string[] {
+export function splitKey(key: string, acronyms?: readonly string[]): string[] {
+  return splitWith(key, acronyms ? mapFor(acronyms) : defaultMap);
+}
+
+// digits+capital ("1D", "2D"), a plural capital run ("IDs"), capital runs not followed by lower case,
+// capitalised or lower words, digits, a lone capital.
+const wordPattern = /[0-9]+[A-Z](?![a-z])|[A-Z]{2,}s(?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[A-Z]/g;
+
+function splitWith(key: string, map: Map<string, string>): string[] {
   const words: string[] = [];
-  for (const chunk of key.split(/[\s_\-.]+/)) {
-    if (!chunk) continue;
-    // digits+capital ("1D", "2D"), capital runs not followed by lower case, capitalised or lower words, digits.
-    const re = /[0-9]+[A-Z](?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[A-Z]/g;
-    for (const m of chunk.matchAll(re)) {
-      const word = m[0];
-      if (/^Q[b-df-hj-np-tv-z][a-z]+$/.test(word)) words.push('Q', word.slice(1));
-      else words.push(word);
+  for (const raw of key.split(/[\s_\-.]+/)) {
+    if (!raw) continue;
+    // A known acronym glued to a lower-case word ("TOFmin") ends where the acronym ends.
+    const chunk = raw.replace(/[A-Z]{2,}(?=[a-z])/g, (run, at: number) =>
+      map.get(run.toLowerCase()) === run && !/^s(?![a-z])/.test(raw.slice(at + run.length)) ? `${run} ` : run,
+    );
+    for (const part of chunk.split(' ')) {
+      for (const m of part.matchAll(wordPattern)) {
+        const word = m[0];
+        if (/^Q[b-df-hj-np-tv-z][a-z]+$/.test(word)) words.push('Q', word.slice(1));
+        else words.push(word);
+      }
     }
   }
   return words;
@@ -109,7 +123,7 @@ export function labelFromKey(key: string, acronyms?: readonly string[]): string 
 const labelsByMap = new WeakMap<Map<string, string>, Map<string, string>>();
 
 function labelOf(key: string, map: Map<string, string>): string {
-  const words = splitKey(key);
+  const words = splitWith(key, map);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
@@ -117,8 +131,8 @@ function labelOf(key: string, map: Map<string, string>): string {
     if (known) out.push(known);
     else if (/^[A-Z]$/.test(word)) out.push(word);
     else if (/^[0-9]+[A-Z]$/.test(word)) out.push(word);
-    else if (/^[A-Z]{2,}$/.test(word))
-      out.push(word); // an unknown capital run is an acronym too
+    else if (/^[A-Z]{2,}s?$/.test(word))
+      out.push(word); // an unknown capital run is an acronym too, and so is its plural ("IDs")
     else out.push(i === 0 ? word[0]!.toUpperCase() + word.slice(1).toLowerCase() : word.toLowerCase());
   }
   if (out.length > 0 && /^[a-z]/.test(out[0]!)) out[0] = out[0]![0]!.toUpperCase() + out[0]!.slice(1);

@@ -17,6 +17,21 @@ test.each([
   ['runID', 'Run ID'],
   ['Quality', 'Quality'],
   ['T', 'T'],
+  // A known acronym glued to a lower-case word ends where the acronym ends.
+  ['TOFmin', 'TOF min'],
+  ['UBmatrix', 'UB matrix'],
+  ['SANSmode', 'SANS mode'],
+  ['EQSANSmode', 'EQSANS mode'],
+  ['ROIfile', 'ROI file'],
+  // An unknown capital run before a capitalised word still gives its last capital to the word.
+  ['TOFMin', 'TOF min'],
+  ['HDFFile', 'HDF file'],
+  ['CompressTOFTolerance', 'Compress TOF tolerance'],
+  // Plural acronyms stay whole.
+  ['IDs', 'IDs'],
+  ['runIDs', 'Run IDs'],
+  ['numROIs', 'Num ROIs'],
+  ['URLsList', 'URLs list'],
 ])('%s -> %s', (key, label) => {
   expect(labelFromKey(key)).toBe(label);
 });
@@ -24,6 +39,9 @@ test.each([
 test('a facility extends the acronym list', () => {
   expect(labelFromKey('nomadMode')).toBe('Nomad mode');
   expect(labelFromKey('nomadMode', ['NOMAD'])).toBe('NOMAD mode');
+  // A facility acronym glued to a lower-case word splits right once the facility names it.
+  expect(labelFromKey('VULCANbank')).not.toBe('VULCAN bank');
+  expect(labelFromKey('VULCANbank', ['VULCAN'])).toBe('VULCAN bank');
 });
 
 test('values become labels for choice branches', () => {
