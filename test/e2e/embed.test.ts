@@ -82,6 +82,13 @@ describe('<formulary-form> on a plain portal page', () => {
     await expect.poll(() => ipts.isVisible()).toBe(true);
     expect(await page.locator('formulary-form label', { hasText: 'IPTS' }).isVisible()).toBe(true);
     expect(await ipts.evaluate((el) => getComputedStyle(el).borderTopStyle)).not.toBe('dashed');
+    // The portal's theme on the element reaches the widgets inside the shadow root.
+    expect(
+      await page
+        .locator('formulary-form .formulary-widget')
+        .first()
+        .evaluate((el) => getComputedStyle(el).getPropertyValue('--formulary-focus').trim()),
+    ).toBe('#0b6e4f');
     // Every stylesheet of the form reaches the shadow root: the search results drop down over the form.
     await page.getByPlaceholder(/Label, key, unit/).fill('wavelength');
     const results = page.locator('formulary-form .formulary-search__results');

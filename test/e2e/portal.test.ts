@@ -27,3 +27,16 @@ test('the live request beside the form shows the default request before any chan
   await live.waitFor({ state: 'visible', timeout: 30_000 });
   expect(JSON.parse((await live.textContent()) ?? '')).toEqual(defaultsOf(model));
 });
+
+test('a page themes the form with --formulary-* custom properties on any ancestor', async () => {
+  const page = await portal.browser.context.newPage();
+  await page.goto(portal.site.url);
+  const widget = page.locator('.formulary-widget').first();
+  await widget.waitFor({ state: 'visible', timeout: 30_000 });
+  const focusOf = () =>
+    widget.evaluate((el) => getComputedStyle(el).getPropertyValue('--formulary-focus').trim());
+  // The default, until the page sets its own on <body>.
+  expect(await focusOf()).toBe('#1a5fd6');
+  await page.evaluate(() => document.body.style.setProperty('--formulary-focus', '#0b6e4f'));
+  expect(await focusOf()).toBe('#0b6e4f');
+});
