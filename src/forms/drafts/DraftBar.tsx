@@ -1,7 +1,7 @@
 /**
- * The bar above a form: "Restored draft from <time> · Discard", the autosave status, and the saved
- * values the current schema could not take ("not applied"), each kept until dismissed. Rendering only:
- * every action is a draft store method.
+ * The bar above a form: "Restored draft from <time> · Discard", the autosave status (or why the
+ * browser did not store the draft), and the saved values the current schema could not take ("not
+ * applied"), each kept until dismissed. Rendering only: every action is a draft store method.
  */
 import type { DraftStore } from './createDraftStore';
 import { formatTime as defaultFormat } from './formatTime';
@@ -16,6 +16,7 @@ export function DraftBar({ store, formatTime = defaultFormat }: DraftBarProps) {
   const restoredFrom = useDraftStore((s) => s.restoredFrom, store);
   const draft = useDraftStore((s) => s.draft, store);
   const pending = useDraftStore((s) => s.pending, store);
+  const saveError = useDraftStore((s) => s.saveError, store);
   const schemaVersion = useDraftStore((s) => s.schemaVersion, store);
   const notApplied = useDraftStore((s) => s.notApplied, store);
   const actions = useDraftStore((s) => s, store);
@@ -37,9 +38,19 @@ export function DraftBar({ store, formatTime = defaultFormat }: DraftBarProps) {
           </button>
         </p>
       ) : null}
-      <p className="formulary-draft-status" aria-live="polite">
-        {pending ? 'Saving draft…' : draft && !restoredFrom ? `Draft saved ${formatTime(draft.savedAt)}` : ''}
-      </p>
+      {saveError ? (
+        <p role="alert" className="formulary-draft-error">
+          Draft not saved: {saveError}. Your values are kept in this page only; do not reload it.
+        </p>
+      ) : (
+        <p className="formulary-draft-status" aria-live="polite">
+          {pending
+            ? 'Saving draft…'
+            : draft && !restoredFrom
+              ? `Draft saved ${formatTime(draft.savedAt)}`
+              : ''}
+        </p>
+      )}
       {notApplied.length > 0 ? (
         <section className="formulary-not-applied" aria-labelledby="formulary-not-applied-title">
           <h2 id="formulary-not-applied-title">

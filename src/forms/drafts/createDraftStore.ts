@@ -31,6 +31,11 @@ export interface DraftState {
   readonly notApplied: readonly NotAppliedValue[];
   /** True while changes wait for the debounce. */
   readonly pending: boolean;
+  /**
+   * Why the last write to storage failed (full, or refused), or null. The draft is then only in this
+   * page: the bar says so instead of "Draft saved". The next write that succeeds clears it.
+   */
+  readonly saveError: string | null;
   /** Bumps when values are replaced from outside the form (discard, clear, open from history): remount. */
   readonly revision: number;
   /** Records the form's latest values (and texts); saved at most `debounceMs` after the last call. O(1). */
@@ -94,7 +99,22 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
 
   return createStore<DraftState>()(
     persist(
-      (set, get) => {
+      (persistedSet, get) => {
+        // persist writes storage inside every set and throws when the browser refuses (quota): the
+        // state is already updated then, so record why instead of letting the error escape a timer.
+        const set = (partial: Partial<DraftState>) => {
+          try {
+            persistedSet(partial);
+            if (get().saveError !== null) persistedSet({ saveError: null });
+          } catch (error) {
+            const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+            try {
+              persistedSet({ saveError: `the browser did not store it (${why})` });
+            } catch {
+              // The same refusal again: the state already holds the error.
+            }
+          }
+        };
         const cancelTimer = () => {
           if (timer !== undefined) clearTimeout(timer);
           timer = undefined;
@@ -117,6 +137,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           restoredFrom: null,
           notApplied: [],
           pending: false,
+          saveError: null,
           revision: 0,
           saveSoon(values, texts) {
             pendingValues = values;

@@ -74,6 +74,26 @@ describe('<DraftBar>', () => {
     act(() => store.getState().flush());
     expect(screen.getByText(/^Draft saved T\d+/)).toBeTruthy();
   });
+
+  test('says the draft was not saved when the browser refuses to store it', () => {
+    const storage = memoryStorage();
+    const full = {
+      ...storage,
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    const store = createDraftStore({ instrument: 'X', schemaVersion: 1, storage: full, debounceMs: 10_000 });
+    render(<DraftBar store={store} formatTime={time} />);
+    act(() => {
+      store.getState().saveSoon({ a: 1 });
+      store.getState().flush();
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^Draft not saved: the browser did not store it \(QuotaExceededError: The quota has been exceeded\.\)\. Your values are kept in this page only/,
+    );
+    expect(screen.queryByText(/^Draft saved/)).toBeNull();
+  });
 });
 
 describe('<SubmitStatus> and <OutboxPanel>', () => {

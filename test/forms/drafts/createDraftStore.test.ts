@@ -47,6 +47,32 @@ describe('autosave', () => {
     expect(storage.writes - writesBefore).toBe(2);
   });
 
+  test('a write the browser refuses is reported, the values kept in memory; the next good write clears it', () => {
+    const storage = memoryStorage();
+    let refuse = true;
+    const flaky = {
+      ...storage,
+      setItem: (name: string, value: string) => {
+        if (refuse) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        storage.setItem(name, value);
+      },
+    };
+    const store = createDraftStore({ instrument: 'EQSANS', schemaVersion: 1, storage: flaky });
+    // The write fails inside the autosave timer: nothing may escape it.
+    store.getState().saveSoon({ sample: { thickness: 3 } });
+    expect(() => vi.advanceTimersByTime(500)).not.toThrow();
+    expect(store.getState().draft?.values).toEqual({ sample: { thickness: 3 } });
+    expect(store.getState().saveError).toMatch(/QuotaExceededError/);
+    expect(storage.items.has(draftStorageKey('EQSANS'))).toBe(false);
+
+    refuse = false;
+    store.getState().saveSoon({ sample: { thickness: 4 } });
+    vi.advanceTimersByTime(500);
+    expect(store.getState().saveError).toBeNull();
+    const saved = JSON.parse(storage.items.get(draftStorageKey('EQSANS')) ?? 'null');
+    expect(saved.state.draft.values).toEqual({ sample: { thickness: 4 } });
+  });
+
   test('flush saves at once (page hide) and a later change is copied, not aliased', () => {
     const storage = memoryStorage();
     const store = open(storage);
