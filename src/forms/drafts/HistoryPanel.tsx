@@ -29,6 +29,7 @@ export function HistoryPanel({ store, onOpen, onExport, formatTime = defaultForm
   const context = useContext(DraftsContext);
   const history = store ?? context.history;
   const entries = useHistory((s) => s.entries, store);
+  const saveError = useHistory((s) => s.saveError, store);
   const [report, setReport] = useState<ImportReport | null>(null);
   const inputId = useId();
 
@@ -53,6 +54,11 @@ export function HistoryPanel({ store, onOpen, onExport, formatTime = defaultForm
   return (
     <section className="formulary-history" aria-labelledby="formulary-history-title">
       <h2 id="formulary-history-title">History</h2>
+      {saveError ? (
+        <p role="alert" className="formulary-history-save-error">
+          The history was not saved: {saveError}. Export it to keep it.
+        </p>
+      ) : null}
       <p>
         <button type="button" onClick={exportNow} disabled={entries.length === 0}>
           Export history

@@ -27,11 +27,18 @@ const statusText: Record<OutboxEntry['status'], string> = {
 export function OutboxPanel({ store, submitter, onOpen, formatTime = defaultFormat }: OutboxPanelProps) {
   const context = useContext(DraftsContext);
   const entries = useOutbox((s) => s.entries, store);
+  const saveError = useOutbox((s) => s.saveError, store);
   const outbox = store ?? context.outbox;
   const send = submitter ?? context.submitter;
   return (
     <section className="formulary-outbox" aria-labelledby="formulary-outbox-title">
       <h2 id="formulary-outbox-title">Outbox</h2>
+      {saveError ? (
+        <p role="alert" className="formulary-outbox-save-error">
+          The outbox was not saved: {saveError}. Its requests are kept in this page only; do not reload it
+          until they are sent.
+        </p>
+      ) : null}
       {entries.length === 0 ? (
         <p>Nothing waiting: every submitted request was accepted.</p>
       ) : (

@@ -10,6 +10,7 @@ import { type FieldModel, isPlainObject } from '../../schemas/index';
 import type { DraftTexts, TypedText } from '../engine/FormEngine';
 import { defaultStorage } from './memoryStorage';
 import { migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
+import { refusalSafeSet, type SaveErrorState } from './refusalSafeSet';
 
 /** A saved draft: the form's values, when they were saved and under which schema version. */
 export interface Draft {
@@ -21,7 +22,7 @@ export interface Draft {
   readonly schemaVersion: number;
 }
 
-export interface DraftState {
+export interface DraftState extends SaveErrorState {
   readonly instrument: string;
   readonly schemaVersion: number;
   readonly draft: Draft | null;
@@ -31,11 +32,6 @@ export interface DraftState {
   readonly notApplied: readonly NotAppliedValue[];
   /** True while changes wait for the debounce. */
   readonly pending: boolean;
-  /**
-   * Why the last write to storage failed (full, or refused), or null. The draft is then only in this
-   * page: the bar says so instead of "Draft saved". The next write that succeeds clears it.
-   */
-  readonly saveError: string | null;
   /** Bumps when values are replaced from outside the form (discard, clear, open from history): remount. */
   readonly revision: number;
   /** Records the form's latest values (and texts); saved at most `debounceMs` after the last call. O(1). */
@@ -100,21 +96,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   return createStore<DraftState>()(
     persist(
       (persistedSet, get) => {
-        // persist writes storage inside every set and throws when the browser refuses (quota): the
-        // state is already updated then, so record why instead of letting the error escape a timer.
-        const set = (partial: Partial<DraftState>) => {
-          try {
-            persistedSet(partial);
-            if (get().saveError !== null) persistedSet({ saveError: null });
-          } catch (error) {
-            const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-            try {
-              persistedSet({ saveError: `the browser did not store it (${why})` });
-            } catch {
-              // The same refusal again: the state already holds the error.
-            }
-          }
-        };
+        const set = refusalSafeSet(persistedSet, get);
         const cancelTimer = () => {
           if (timer !== undefined) clearTimeout(timer);
           timer = undefined;

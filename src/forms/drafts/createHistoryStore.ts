@@ -7,6 +7,7 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isPlainObject } from '../../schemas/index';
 import { defaultStorage } from './memoryStorage';
+import { refusalSafeSet, type SaveErrorState } from './refusalSafeSet';
 
 export interface HistoryEntry {
   /** The submission's Idempotency-Key: the same request imported twice is one entry. */
@@ -21,7 +22,7 @@ export interface HistoryEntry {
   readonly request: Record<string, unknown>;
 }
 
-export interface HistoryState {
+export interface HistoryState extends SaveErrorState {
   readonly entries: readonly HistoryEntry[];
   /** Adds an entry (or replaces the one with its id). O(n). */
   add(entry: HistoryEntry): void;
@@ -41,33 +42,37 @@ const newestFirst = (a: HistoryEntry, b: HistoryEntry) => b.submittedAt - a.subm
 export function createHistoryStore(options: { storage?: StateStorage } = {}): HistoryStore {
   return createStore<HistoryState>()(
     persist(
-      (set, get) => ({
-        entries: [],
-        add(entry) {
-          const others = get().entries.filter((e) => e.id !== entry.id);
-          set({ entries: [...others, entry].sort(newestFirst) });
-        },
-        addMany(entries) {
-          const known = new Set(get().entries.map((e) => e.id));
-          const duplicates: number[] = [];
-          const fresh: HistoryEntry[] = [];
-          entries.forEach((entry, index) => {
-            if (known.has(entry.id)) duplicates.push(index);
-            else {
-              known.add(entry.id);
-              fresh.push(entry);
-            }
-          });
-          set({ entries: [...get().entries, ...fresh].sort(newestFirst) });
-          return { added: fresh.length, duplicates };
-        },
-        remove(id) {
-          set({ entries: get().entries.filter((e) => e.id !== id) });
-        },
-        clear() {
-          set({ entries: [] });
-        },
-      }),
+      (persistedSet, get) => {
+        const set = refusalSafeSet(persistedSet, get);
+        return {
+          saveError: null,
+          entries: [],
+          add(entry) {
+            const others = get().entries.filter((e) => e.id !== entry.id);
+            set({ entries: [...others, entry].sort(newestFirst) });
+          },
+          addMany(entries) {
+            const known = new Set(get().entries.map((e) => e.id));
+            const duplicates: number[] = [];
+            const fresh: HistoryEntry[] = [];
+            entries.forEach((entry, index) => {
+              if (known.has(entry.id)) duplicates.push(index);
+              else {
+                known.add(entry.id);
+                fresh.push(entry);
+              }
+            });
+            set({ entries: [...get().entries, ...fresh].sort(newestFirst) });
+            return { added: fresh.length, duplicates };
+          },
+          remove(id) {
+            set({ entries: get().entries.filter((e) => e.id !== id) });
+          },
+          clear() {
+            set({ entries: [] });
+          },
+        };
+      },
       {
         name: historyStorageKey,
         version: 1,

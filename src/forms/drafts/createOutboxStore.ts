@@ -7,6 +7,7 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isPlainObject } from '../../schemas/index';
 import { defaultStorage } from './memoryStorage';
+import { refusalSafeSet, type SaveErrorState } from './refusalSafeSet';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'rejected';
 
@@ -29,7 +30,7 @@ export interface OutboxEntry {
   readonly nextRetryAt?: number;
 }
 
-export interface OutboxState {
+export interface OutboxState extends SaveErrorState {
   readonly entries: readonly OutboxEntry[];
   /** Last accepted submission per instrument in this page's life (not persisted): "submitted ✓". */
   readonly accepted: Readonly<Record<string, { id: string; at: number }>>;
@@ -49,28 +50,32 @@ export const outboxStorageKey = 'formulary:outbox';
 export function createOutboxStore(options: { storage?: StateStorage } = {}): OutboxStore {
   return createStore<OutboxState>()(
     persist(
-      (set, get) => ({
-        entries: [],
-        accepted: {},
-        put(entry) {
-          const others = get().entries.filter(
-            (e) => e.id !== entry.id && (e.instrument !== entry.instrument || e.status === 'sending'),
-          );
-          set({ entries: [...others, entry] });
-        },
-        update(id, patch) {
-          set({ entries: get().entries.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
-        },
-        remove(id) {
-          set({ entries: get().entries.filter((e) => e.id !== id) });
-        },
-        markAccepted(entry, at) {
-          set({
-            entries: get().entries.filter((e) => e.id !== entry.id),
-            accepted: { ...get().accepted, [entry.instrument]: { id: entry.id, at } },
-          });
-        },
-      }),
+      (persistedSet, get) => {
+        const set = refusalSafeSet(persistedSet, get);
+        return {
+          saveError: null,
+          entries: [],
+          accepted: {},
+          put(entry) {
+            const others = get().entries.filter(
+              (e) => e.id !== entry.id && (e.instrument !== entry.instrument || e.status === 'sending'),
+            );
+            set({ entries: [...others, entry] });
+          },
+          update(id, patch) {
+            set({ entries: get().entries.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
+          },
+          remove(id) {
+            set({ entries: get().entries.filter((e) => e.id !== id) });
+          },
+          markAccepted(entry, at) {
+            set({
+              entries: get().entries.filter((e) => e.id !== entry.id),
+              accepted: { ...get().accepted, [entry.instrument]: { id: entry.id, at } },
+            });
+          },
+        };
+      },
       {
         name: outboxStorageKey,
         version: 1,

@@ -23,6 +23,14 @@ afterEach(cleanup);
 
 const time = (ms: number) => `T${ms}`;
 
+/** A storage whose every write the browser refuses, as with a full origin quota. */
+const fullStorage = () => ({
+  ...memoryStorage(),
+  setItem: () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  },
+});
+
 function seededV1(storage: ReturnType<typeof memoryStorage>) {
   const v1 = createDraftStore({ instrument: 'EQSANS', schemaVersion: 1, storage, now: () => 1000 });
   v1.getState().replace({ sample: { thickness: 0.2, aperture: 8 }, reduction: { binType: 'log' } });
@@ -76,14 +84,12 @@ describe('<DraftBar>', () => {
   });
 
   test('says the draft was not saved when the browser refuses to store it', () => {
-    const storage = memoryStorage();
-    const full = {
-      ...storage,
-      setItem: () => {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      },
-    };
-    const store = createDraftStore({ instrument: 'X', schemaVersion: 1, storage: full, debounceMs: 10_000 });
+    const store = createDraftStore({
+      instrument: 'X',
+      schemaVersion: 1,
+      storage: fullStorage(),
+      debounceMs: 10_000,
+    });
     render(<DraftBar store={store} formatTime={time} />);
     act(() => {
       store.getState().saveSoon({ a: 1 });
@@ -126,6 +132,39 @@ describe('<SubmitStatus> and <OutboxPanel>', () => {
     await waitFor(() => expect(screen.getByText(/Nothing waiting/)).toBeTruthy());
     expect(screen.getByRole('status').textContent).toMatch(/^Submitted at T\d+\.$/);
     expect(history.getState().entries).toHaveLength(1);
+  });
+});
+
+describe('storage the browser refuses', () => {
+  test('a request the outbox could not store is still sent, and the panels say it was not saved', async () => {
+    const outbox = createOutboxStore({ storage: fullStorage() });
+    const history = createHistoryStore({ storage: fullStorage() });
+    const server = fakeServer([503, 200]);
+    const submitter = createSubmitter({
+      outbox,
+      history,
+      send: { url: '/x', fetch: server.fetch, retries: 0 },
+    });
+    render(
+      <DraftsContext value={{ outbox, history, submitter }}>
+        <OutboxPanel formatTime={time} />
+        <HistoryPanel formatTime={time} />
+      </DraftsContext>,
+    );
+    await act(() =>
+      submitter.submit({ sample: { run: [12345] } }, { instrument: 'EQSANS', schemaVersion: 1 }),
+    );
+    const outboxRegion = screen.getByRole('region', { name: 'Outbox' });
+    expect(outboxRegion.textContent).toContain('waiting to be sent');
+    expect(outboxRegion.textContent).toMatch(
+      /The outbox was not saved: the browser did not store it \(QuotaExceededError: .*\)\. Its requests are kept in this page only/,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    await waitFor(() => expect(screen.getByText(/Nothing waiting/)).toBeTruthy());
+    expect(history.getState().entries).toHaveLength(1);
+    expect(screen.getByRole('region', { name: 'History' }).textContent).toContain(
+      'The history was not saved: the browser did not store it (QuotaExceededError',
+    );
   });
 });
 
