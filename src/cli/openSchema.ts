@@ -34,13 +34,21 @@ export interface OpenedSchema {
 
 /**
  * Loads, models and compiles one schema file (relative paths against `cwd`, not the process's, so
- * the CLI can run in-process too); never throws for problems in the file.
+ * the CLI can run in-process too); never throws for problems in the file. `forLint`: a $ref that
+ * cannot be resolved is a diagnostic in `loaded` and the rest still loads (see hasUnresolvedRefs).
  */
-export async function openSchema(path: string, config: CliConfig, cwd: string): Promise<OpenedSchema> {
+export async function openSchema(
+  path: string,
+  config: CliConfig,
+  cwd: string,
+  options: { forLint?: boolean } = {},
+): Promise<OpenedSchema> {
   const problems: LintDiagnostic[] = [];
   let loaded: LoadedSchema;
   try {
-    loaded = await loadSchema(resolve(cwd, path), config.load);
+    // lint reports every $ref it cannot resolve and checks the rest; the other commands stop at one.
+    const load = options.forLint ? { ...config.load, unresolvedRefs: 'report' as const } : config.load;
+    loaded = await loadSchema(resolve(cwd, path), load);
   } catch (error) {
     return { path, problems: [diagnosticFromLoadError(error, path)] };
   }
@@ -76,4 +84,9 @@ export async function openSchema(path: string, config: CliConfig, cwd: string): 
     };
   }
   return { path, loaded, model, validate, validatorProblem, problems };
+}
+
+/** Whether a schema opened for lint has a $ref it could not resolve: nothing may be validated against it. */
+export function hasUnresolvedRefs(opened: OpenedSchema): boolean {
+  return opened.loaded?.diagnostics.some((d) => d.rule === 'unresolved-ref') ?? false;
 }

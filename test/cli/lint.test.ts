@@ -165,6 +165,43 @@ describe('formulary lint', { timeout: 120_000 }, () => {
     expect(row.message).toContain('common.json');
   });
 
+  test('past a $ref it cannot resolve, lint still reports the rest of the schema', async () => {
+    const broken = {
+      ...sans,
+      properties: {
+        ...sans.properties,
+        mask: { $ref: 'masks.json#/definitions/wedge' },
+        wavelengthMax: { type: 'number', 'x-units': 'Å', default: 'six' },
+      },
+    };
+    const dir = tempProject({ 'sans.schema.json': broken, 'common.json': { definitions: {} } });
+    const run = await runCli(['lint', '--format', 'json', 'sans.schema.json'], dir);
+    expect(run.code).toBe(1);
+    const rows: { rule: string; message: string; line?: number }[] = JSON.parse(run.stdout);
+    const refs = rows.filter((r) => r.rule === 'unresolved-ref').map((r) => r.message);
+    // Both broken refs (a missing pointer, a missing file), each once, with a line to go to.
+    expect(refs).toHaveLength(2);
+    expect(refs.some((m) => m.includes('common.json') && m.includes('#/definitions/runList'))).toBe(true);
+    expect(refs.some((m) => m.includes('masks.json'))).toBe(true);
+    expect(rows.filter((r) => r.rule === 'unresolved-ref').every((r) => typeof r.line === 'number')).toBe(
+      true,
+    );
+    // And what it found past them.
+    expect(rows.some((r) => r.rule === 'default-invalid' && r.message.includes('"six"'))).toBe(true);
+  });
+
+  test('an example is not checked against a schema with a $ref it cannot resolve', async () => {
+    const dir = tempProject({
+      'src/schemas/instruments/sans.schema.json': sans,
+      'examples/sans/request.json': { sampleRuns: 'anything at all', numberOfBins: 4 },
+    });
+    const run = await runCli(['lint', '--format', 'json', 'examples/sans/request.json'], dir);
+    expect(run.code).toBe(1);
+    const rows: { rule: string; message: string }[] = JSON.parse(run.stdout);
+    expect(rows.map((r) => r.rule)).toEqual(['example-invalid']);
+    expect(rows[0]?.message).toMatch(/not checked: its schema .*does not load/);
+  });
+
   test('invalid JSON is a load-error with its line', async () => {
     const dir = tempProject({ 'broken.schema.json': '{\n  "type": "object",\n  "properties": {,}\n}\n' });
     const run = await runCli(['lint', 'broken.schema.json'], dir);

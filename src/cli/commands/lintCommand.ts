@@ -24,14 +24,15 @@ import { formatJson } from '../format/formatJson';
 import { formatSarif } from '../format/formatSarif';
 import { formatStylish } from '../format/formatStylish';
 import type { Io } from '../Io';
-import { type OpenedSchema, openSchema } from '../openSchema';
+import { hasUnresolvedRefs, type OpenedSchema, openSchema } from '../openSchema';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { type CliConfig, readCliConfig } from '../readCliConfig';
 import { UsageError } from '../UsageError';
 
 export const lintHelp = `Usage: formulary lint [paths or globs...] [options]
 
-Lints instrument schemas and example requests. A schema may $ref other files (they are read too).
+Lints instrument schemas and example requests. A schema may $ref other files (they are read too);
+each $ref that cannot be resolved is reported, and the rest of the schema is still checked.
 Files under examples/<id>/ are example requests, validated against
 src/schemas/instruments/<id>.schema.json; invalid-*.json must fail exactly as invalid-*.expected.json
 lists ([{"pointer", "rule"}]).
@@ -106,9 +107,10 @@ async function lintExampleFile(
     ];
   }
   const schemaPath = relative(io.cwd, schema) || schema;
-  if (!opened.has(schemaPath)) opened.set(schemaPath, openSchema(schemaPath, config, io.cwd));
+  if (!opened.has(schemaPath))
+    opened.set(schemaPath, openSchema(schemaPath, config, io.cwd, { forLint: true }));
   const target = await opened.get(schemaPath)!;
-  if (!target.validate) {
+  if (!target.validate || hasUnresolvedRefs(target)) {
     return [
       {
         file,
@@ -175,7 +177,7 @@ export async function lintFiles(
       out.push(...(await lintExampleFile(file, io, config, opened)));
       continue;
     }
-    if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd));
+    if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd, { forLint: true }));
     const target = await opened.get(file)!;
     out.push(...target.problems);
     if (!target.loaded) continue;

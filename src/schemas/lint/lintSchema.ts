@@ -92,7 +92,10 @@ export function lintSchema(loaded: LintableSchema, options: LintOptions = {}): L
   ];
   for (const d of others) {
     const rule = renamed[d.rule] ?? d.rule;
-    if (ours.has(d.rule) || rule === '') continue;
+    // A $ref the loader could not resolve (unresolvedRefs: 'report') is gone from the bundle, so the
+    // unresolved-ref rule cannot see it: the loader's report is the only one.
+    const onlyFromLoader = d.rule === 'unresolved-ref';
+    if ((ours.has(d.rule) && !onlyFromLoader) || rule === '') continue;
     raw.push({
       rule,
       severity: d.severity,

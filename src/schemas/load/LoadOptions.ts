@@ -27,6 +27,13 @@ export interface LoadOptions extends FormularyConfig {
   readonly baseUrl?: string | URL;
   /** Replaces the reader of documents by URL (default: fs for file:, fetch for http(s)). */
   readonly read?: ReadText;
+  /**
+   * What a $ref that cannot be resolved does: 'throw' (the default) stops the load with a
+   * SchemaLoadError; 'report' (the linter) makes it an `unresolved-ref` error diagnostic and drops the
+   * $ref, so the rest of the schema can still be checked. Never 'report' for a form or a validator:
+   * the node would then accept anything.
+   */
+  readonly unresolvedRefs?: 'throw' | 'report';
 }
 
 /** Where a node of the bundled schema was written. */

@@ -29,7 +29,16 @@ export class SchemaDocuments {
   private readonly anchors = new Map<string, Map<string, string>>();
   private readonly byId = new Map<string, string>();
 
-  constructor(private readonly read: ReadText) {}
+  /**
+   * With `reportUnresolved`, the $ref sites crawl() could not resolve ("<url>#<pointer of the node>")
+   * and why, instead of crawl() throwing at the first.
+   */
+  readonly unresolved = new Map<string, SchemaLoadError>();
+
+  constructor(
+    private readonly read: ReadText,
+    private readonly reportUnresolved = false,
+  ) {}
 
   /** Registers an already-parsed document (the root, or an object source). */
   add(url: string, doc: JsonDocument): void {
@@ -65,9 +74,16 @@ export class SchemaDocuments {
     // those (found by its $id), and then nothing is fetched from the network.
     const later: [RefSite, string][] = [];
     const follow = async (site: RefSite, ref: string) => {
-      const targetUrl = this.refUrl(ref, site);
-      if (!this.docs.has(targetUrl)) await this.load(targetUrl, site, ref);
-      const target = this.resolve(ref, site);
+      let target: RefTarget;
+      try {
+        const targetUrl = this.refUrl(ref, site);
+        if (!this.docs.has(targetUrl)) await this.load(targetUrl, site, ref);
+        target = this.resolve(ref, site);
+      } catch (error) {
+        if (!this.reportUnresolved || !(error instanceof SchemaLoadError)) throw error;
+        this.unresolved.set(`${site.url}#${site.pointer}`, error);
+        return;
+      }
       const key = `${target.url}#${target.pointer}`;
       if (!seen.has(key)) {
         seen.add(key);

@@ -99,6 +99,18 @@ export function internaliseRefs(
       if (!isRoot && (name === '$id' || name === '$schema')) continue;
       if (name === '$anchor') continue;
       if (name === '$ref' && typeof value === 'string') {
+        // Only with unresolvedRefs: 'report' (the linter): the error is reported and the $ref dropped.
+        const failed = docs.unresolved.get(`${url}#${from}`);
+        if (failed) {
+          diagnostics.push({
+            severity: 'error',
+            rule: 'unresolved-ref',
+            message: failed.message.replace(/ \(at [^()]*\)$/, ''),
+            // The node, not its $ref: the $ref is not in the bundle, so only the node can be located.
+            location: { schemaPointer: `#${at}`, file: displayName(url) },
+          });
+          continue;
+        }
         setOwn(out, name, rewriteRef(value, url, from));
         continue;
       }

@@ -39,7 +39,7 @@ export async function loadSchema(
     );
   }
   const read = options.read ?? readDocumentText;
-  const docs = new SchemaDocuments(read);
+  const docs = new SchemaDocuments(read, options.unresolvedRefs === 'report');
   const rootUrl = await openRoot(source, options, docs);
   const root = docs.get(rootUrl)!;
   if (typeof root.value !== 'object' || root.value === null || Array.isArray(root.value)) {

@@ -177,6 +177,55 @@ describe('object sources', () => {
   });
 });
 
+describe("unresolvedRefs: 'report' (the linter)", () => {
+  // Read from memory: the root, and a neighbour whose own ref points at nothing.
+  const files: Record<string, string> = {
+    'file:///facility/sans.schema.json': JSON.stringify(
+      {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        properties: {
+          mask: { $ref: 'masks.json#/definitions/wedge', title: 'Mask' },
+          panel: { $ref: 'panel.json' },
+          thickness: { type: 'number' },
+        },
+      },
+      null,
+      2,
+    ),
+    'file:///facility/panel.json': JSON.stringify(
+      { properties: { run: { $ref: '#/definitions/nope' } } },
+      null,
+      2,
+    ),
+  };
+  const read = async (url: string) => {
+    const text = files[url];
+    if (text === undefined) throw new Error('ENOENT: no such file');
+    return text;
+  };
+
+  test('the default stops at the first $ref it cannot resolve', async () => {
+    const error = await loadSchema('file:///facility/sans.schema.json', { read }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SchemaLoadError);
+  });
+
+  test("'report' names every one, in its own file with a line, and drops only those $refs", async () => {
+    const loaded = await loadSchema('file:///facility/sans.schema.json', { read, unresolvedRefs: 'report' });
+    const unresolved = loaded.diagnostics.filter((d) => d.rule === 'unresolved-ref');
+    expect(unresolved.map((d) => [d.severity, d.location.file])).toEqual([
+      ['error', '/facility/sans.schema.json'],
+      ['error', '/facility/panel.json'],
+    ]);
+    expect(unresolved[0]?.message).toMatch(/cannot read .*masks\.json.*ENOENT/);
+    expect(unresolved[1]?.message).toContain('#/definitions/nope');
+    for (const d of unresolved) expect(loaded.locate(d.location.schemaPointer)?.line).toBeGreaterThan(1);
+    const properties = loaded.schema.properties as Record<string, Record<string, unknown>>;
+    expect(properties.mask).toEqual({ title: 'Mask' });
+    expect(properties.thickness).toEqual({ type: 'number' });
+    expect(refsOf(loaded.schema)).toEqual(['#/definitions/panel']);
+  });
+});
+
 describe('over http', () => {
   let server: Server;
   let base = '';
