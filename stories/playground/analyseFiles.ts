@@ -65,7 +65,11 @@ export async function analyseFiles(files: readonly PlaygroundFile[]): Promise<Pl
 
   let loaded: Awaited<ReturnType<typeof loadSchema>>;
   try {
-    loaded = await loadSchema(playgroundBase + encodeURIComponent(root.name), { read });
+    // Every broken $ref is listed, as `formulary lint` does; the form is then not shown (see below).
+    loaded = await loadSchema(playgroundBase + encodeURIComponent(root.name), {
+      read,
+      unresolvedRefs: 'report',
+    });
   } catch (error) {
     return { diagnostics: [relocate(diagnosticFromLoadError(error, root.name))] };
   }
@@ -91,5 +95,8 @@ export async function analyseFiles(files: readonly PlaygroundFile[]): Promise<Pl
   } catch {
     // Reported by the schema-valid and unsafe-pattern rules below, as in the CLI.
   }
-  return { model, diagnostics: lintSchema(loaded, { model, validate }).map(relocate) };
+  const diagnostics = lintSchema(loaded, { model, validate }).map(relocate);
+  // A schema with a $ref that leads nowhere would show a field that accepts anything: no form.
+  const holes = loaded.diagnostics.some((d) => d.rule === 'unresolved-ref');
+  return holes ? { diagnostics } : { model, diagnostics };
 }

@@ -37,6 +37,32 @@ describe('analyseFiles', () => {
     expect(result.diagnostics[0]!.message).toContain('shared.json');
   });
 
+  test('every broken ref is listed with what else is wrong, as the CLI does, and no form is shown', async () => {
+    const files = [
+      {
+        name: 'main.schema.json',
+        text: JSON.stringify(
+          {
+            type: 'object',
+            properties: {
+              a: { $ref: 'shared.json#/definitions/a' },
+              b: { $ref: '#/definitions/missing' },
+              c: { type: 'number', minimun: 0 },
+            },
+          },
+          null,
+          2,
+        ),
+      },
+    ];
+    const result = await analyseFiles(files);
+    expect(result.model).toBeUndefined();
+    const rules = result.diagnostics.map((d) => d.rule);
+    expect(rules.filter((r) => r === 'unresolved-ref')).toHaveLength(2);
+    expect(rules).toContain('unknown-keyword');
+    expect(result.diagnostics.every((d) => d.file === 'main.schema.json' && d.line !== undefined)).toBe(true);
+  });
+
   test('invalid JSON in a referenced file is located in that file', async () => {
     const files = [
       initialFiles[0]!,

@@ -80,7 +80,10 @@ export class SchemaDocuments {
         if (!this.docs.has(targetUrl)) await this.load(targetUrl, site, ref);
         target = this.resolve(ref, site);
       } catch (error) {
-        if (!this.reportUnresolved || !(error instanceof SchemaLoadError)) throw error;
+        // Only errors at the $ref itself (nothing there, no such file): a file that exists but is
+        // not JSON still stops the load, located in that file.
+        const atSite = error instanceof SchemaLoadError && error.file === displayName(site.url);
+        if (!this.reportUnresolved || !atSite) throw error;
         this.unresolved.set(`${site.url}#${site.pointer}`, error);
         return;
       }
