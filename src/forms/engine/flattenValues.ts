@@ -4,7 +4,13 @@
  * schema does not know are returned, never dropped silently. Walks the model once: O(fields + rows).
  * No React.
  */
-import type { ChoiceNode, FieldModel, GroupNode, ModelNode, Pointer } from '../../schemas/index';
+import {
+  type FieldModel,
+  type GroupNode,
+  type ModelNode,
+  type Pointer,
+  selectBranch,
+} from '../../schemas/index';
 import { branchName, fieldName, rowPath, rowsName, type StoragePath } from './storagePath';
 
 /** A key found in imported data that the schema has no place for. */
@@ -38,27 +44,6 @@ function groupDefault(group: GroupNode, inherited: unknown): Record<string, unkn
   const own = group.hasDefault && isObject(group.default) ? group.default : undefined;
   if (isObject(inherited)) return { ...inherited, ...(own ?? {}) };
   return own;
-}
-
-/** Picks the branch a value belongs to: by discriminator, else the branch that knows most of its keys. */
-export function branchFor(choice: ChoiceNode, value: unknown): string {
-  if (!isObject(value)) return choice.defaultBranch;
-  if (choice.discriminator !== undefined && Object.hasOwn(value, choice.discriminator)) {
-    const found = choice.branches.find((b) => b.discriminatorValue === value[choice.discriminator!]);
-    if (found) return found.id;
-  }
-  let best = choice.defaultBranch;
-  let bestScore = -1;
-  for (const branch of choice.branches) {
-    const keys = new Set(branch.node.children.map((c) => c.key));
-    let score = 0;
-    for (const key of Object.keys(value)) score += keys.has(key) ? 1 : -1;
-    if (score > bestScore) {
-      bestScore = score;
-      best = branch.id;
-    }
-  }
-  return best;
 }
 
 /**
@@ -148,7 +133,7 @@ export function flattenNode(
         return;
       }
       case 'choice': {
-        const selected = value === undefined ? node.defaultBranch : branchFor(node, value);
+        const selected = value === undefined ? node.defaultBranch : selectBranch(node, value);
         values[branchName(path)] = selected;
         // Every branch gets its starting values, the selected one last so its data wins where
         // branches share a key: switching later shows defaults, not blanks.

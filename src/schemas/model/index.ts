@@ -10,3 +10,4 @@ export {
 } from './buildFieldModel';
 export { type DefaultsOptions, defaultsOf } from './defaultsOf';
 export { DEFAULT_ACRONYMS, labelFromKey, labelFromValue, splitKey } from './labelFromKey';
+export { selectBranch } from './selectBranch';

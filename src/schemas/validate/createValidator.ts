@@ -6,6 +6,7 @@
  */
 import type { Format } from 'ajv';
 import type { FieldModel, FieldNode, Pointer, ValidationError } from '../FieldModel';
+import { selectBranch } from '../model/selectBranch';
 import { getAt, instancePointer, rowIndexes } from '../pointer';
 import { checkableInTs, checkField } from './checkField';
 import { type CompileOptions, compileSchema } from './compileSchema';
@@ -21,7 +22,6 @@ import { type ExplainContext, explainAjvErrors, explainOne } from './explainAjvE
 import { holdsListText, listTextProblem } from './listTextProblem';
 import { labelOf } from './messages';
 import { modelIndex, templateOf } from './modelIndex';
-import { selectBranchId } from './visibleRequest';
 
 export type ValidatorOptions = CompileOptions;
 
@@ -77,7 +77,7 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       if (!owner) return field;
       const choice = model.byPointer.get(owner.choice);
       const value = getAt(request, instancePointer(owner.choice, indexes));
-      if (choice?.type === 'choice' && selectBranchId(choice, value) === owner.branch) return field;
+      if (choice?.type === 'choice' && selectBranch(choice, value) === owner.branch) return field;
     }
     return candidates[0]!;
   };

@@ -6,12 +6,12 @@
  */
 import type { ErrorObject, Format } from 'ajv';
 import type { ChoiceNode, FieldModel, FieldNode, ModelNode, ValidationError } from '../FieldModel';
+import { selectBranch } from '../model/selectBranch';
 import { childPointer, formatPointer, getAt, parsePointer } from '../pointer';
 import { checkField } from './checkField';
 import type { CompiledSchema } from './compileSchema';
 import { customMessage, enumMessage, formatWords, labelOf, limitMessage, typeMessage } from './messages';
 import { nearestNode, templateOf } from './modelIndex';
-import { selectBranchId } from './visibleRequest';
 
 export interface ExplainContext {
   readonly model: FieldModel;
@@ -186,7 +186,7 @@ function explainChoice(
       ].filter(() => values.length > 0);
     }
   }
-  const branch = choice.branches.find((b) => b.id === selectBranchId(choice, value)) ?? choice.branches[0];
+  const branch = choice.branches.find((b) => b.id === selectBranch(choice, value)) ?? choice.branches[0];
   const fragment = branch && ctx.compiled.fragment(branch.node.location.schemaPointer);
   if (!branch || !fragment)
     return [{ pointer: at, rule: choice.combinator, message: 'does not match any of the options' }];

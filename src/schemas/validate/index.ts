@@ -8,4 +8,4 @@ export { evaluateCondition, isShown } from './evaluateCondition';
 export { isSet } from './evaluateRules';
 export { templateOf } from './modelIndex';
 export { isDangerousPattern } from './safePattern';
-export { cloneJson, selectBranchId, visibleRequest } from './visibleRequest';
+export { cloneJson, visibleRequest } from './visibleRequest';

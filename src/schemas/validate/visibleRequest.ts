@@ -5,6 +5,7 @@
  * forbids them).
  */
 import type { FieldModel, ModelNode } from '../FieldModel';
+import { selectBranch } from '../model/selectBranch';
 import { evaluateCondition } from './evaluateCondition';
 import { modelIndex } from './modelIndex';
 
@@ -37,7 +38,7 @@ export function visibleRequest<T>(model: FieldModel, values: T): T {
       return;
     }
     if (node.type === 'choice') {
-      const branch = node.branches.find((b) => b.id === selectBranchId(node, value)) ?? node.branches[0];
+      const branch = node.branches.find((b) => b.id === selectBranch(node, value)) ?? node.branches[0];
       if (branch) prune(branch.node, value, indexes);
       return;
     }
@@ -54,23 +55,4 @@ export function visibleRequest<T>(model: FieldModel, values: T): T {
   };
   prune(model.root, copy, []);
   return copy;
-}
-
-/**
- * The branch a value selects: by the discriminator's value, else the first branch whose own required
- * keys are all present, else the default branch. O(branches).
- */
-export function selectBranchId(node: Extract<ModelNode, { type: 'choice' }>, value: unknown): string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return node.defaultBranch;
-  const record = value as Record<string, unknown>;
-  if (node.discriminator !== undefined) {
-    const wanted = JSON.stringify(record[node.discriminator]);
-    const hit = node.branches.find((b) => JSON.stringify(b.discriminatorValue) === wanted);
-    return hit ? hit.id : node.defaultBranch;
-  }
-  const hit = node.branches.find((b) => {
-    const required = b.node.children.filter((c) => c.required);
-    return required.length > 0 && required.every((c) => Object.hasOwn(record, c.key));
-  });
-  return hit ? hit.id : node.defaultBranch;
 }
