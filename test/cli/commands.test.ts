@@ -57,6 +57,30 @@ describe('formulary validate', { timeout: 120_000 }, () => {
     ]);
   });
 
+  test('a key the schema has no field for is a warning naming it; exit 0 when it is the only finding', async () => {
+    const closed = {
+      ...parts.definitions.sample,
+      additionalProperties: false,
+    };
+    const dir = tempProject({
+      ...files,
+      'closed.schema.json': { ...schema, properties: { ...schema.properties, sample: closed } },
+      'typo.json': { sample: { run: 1 }, Qmin: 0.01, Qmx: 0.5 },
+      'closedTypo.json': { sample: { run: 1, thicknes: 0.2 } },
+    });
+    const typo = await runCli(['validate', 's.schema.json', 'typo.json'], dir);
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toMatch(/^typo\.json:6:3 warning unknown-key \/Qmx: not a field of this schema/m);
+    // Where the schema forbids the key, it is the validator's error, reported once.
+    const closedRun = await runCli(
+      ['validate', '--format', 'json', 'closed.schema.json', 'closedTypo.json'],
+      dir,
+    );
+    expect(closedRun.code).toBe(1);
+    const rows: { pointer: string; severity: string }[] = JSON.parse(closedRun.stdout);
+    expect(rows.filter((r) => r.pointer === '/sample/thicknes').map((r) => r.severity)).toEqual(['error']);
+  });
+
   test('--config aliases make a facility rule keyword work', async () => {
     const dir = tempProject({ ...files, 'r.json': { sample: { run: 1 }, Qmin: 0.6, Qmax: 0.5 } });
     expect((await runCli(['validate', 's.schema.json', 'r.json'], dir)).code).toBe(0);

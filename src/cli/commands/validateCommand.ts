@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type LintDiagnostic, locateInJson, sortDiagnostics } from '../../schemas/index';
+import { type LintDiagnostic, locateInJson, sortDiagnostics, unknownKeysIn } from '../../schemas/index';
 import { formatJson } from '../format/formatJson';
 import { formatStylish } from '../format/formatStylish';
 import type { Io } from '../Io';
@@ -17,14 +17,15 @@ import { reportProblems } from './reportProblems';
 export const validateHelp = `Usage: formulary validate SCHEMA REQUEST [options]
 
 Validates a request (JSON file) against an instrument schema, with its cross-field rules.
-Prints each error as REQUEST:line:col error RULE POINTER MESSAGE.
+Prints each error as REQUEST:line:col error RULE POINTER MESSAGE, and a warning (unknown-key) for
+each key the schema has no field for.
 
 Options:
   --format stylish|json   output format (default stylish); json prints [{file, pointer, line, column, rule, severity, message}]
   --config FILE           formulary.config.json (keyword aliases, strict, ...)
   -h, --help              this help
 
-Exit codes: 0 valid, 1 invalid or the schema does not load, 2 usage error.
+Exit codes: 0 valid (warnings allowed), 1 invalid or the schema does not load, 2 usage error.
 `;
 
 /** Runs `formulary validate`; returns the exit code. */
@@ -66,6 +67,20 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     severity: 'error',
     message: `${e.pointer || '/'}: ${e.message}`,
   }));
+  // A key the schema allows but has no field for is most often a misspelt one: the backend would
+  // read the default instead. A warning, unless the schema forbids it (then it is an error above).
+  const reported = new Set(errors.map((e) => e.pointer));
+  for (const unknown of unknownKeysIn(opened.model!.root, request)) {
+    if (reported.has(unknown.pointer)) continue;
+    diagnostics.push({
+      file: requestPath,
+      pointer: unknown.pointer,
+      ...locateInJson(text, unknown.pointer),
+      rule: 'unknown-key',
+      severity: 'warning',
+      message: `${unknown.pointer}: not a field of this schema (misspelt, or from an older version?)`,
+    });
+  }
   sortDiagnostics(diagnostics);
   if (values.format === 'json') io.out(formatJson(diagnostics));
   else if (diagnostics.length > 0) io.out(formatStylish(diagnostics));

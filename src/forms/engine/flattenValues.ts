@@ -1,7 +1,8 @@
 /**
  * Turns a nested request (or nothing: the schema's defaults) into the flat map of storage values that
  * the form's value map holds, one entry per field, list (its row ids) and choice (its branch). Keys the
- * schema does not know are returned, never dropped silently. Walks the model once: O(fields + rows).
+ * schema does not know are returned (schemas' unknownKeysIn), never dropped silently. Walks the model
+ * once: O(fields + rows).
  * No React.
  */
 import {
@@ -10,14 +11,12 @@ import {
   type ModelNode,
   type Pointer,
   selectBranch,
+  type UnknownKey,
+  unknownKeysIn,
 } from '../../schemas/index';
 import { branchName, fieldName, rowPath, rowsName, type StoragePath } from './storagePath';
 
-/** A key found in imported data that the schema has no place for. */
-export interface UnknownKey {
-  readonly pointer: Pointer;
-  readonly value: unknown;
-}
+export type { UnknownKey };
 
 export interface FlatValues {
   /** Stored name (fieldName) -> stored value. */
@@ -63,52 +62,22 @@ export function flattenNode(
   newRowId: () => string,
 ): FlatValues {
   const values: Record<string, unknown> = {};
-  const unknownKeys: UnknownKey[] = [];
 
-  function fillGroup(
-    group: GroupNode,
-    path: StoragePath,
-    pointer: Pointer,
-    value: unknown,
-    report: boolean,
-    inherited: unknown,
-  ) {
+  function fillGroup(group: GroupNode, path: StoragePath, value: unknown, inherited: unknown) {
     const obj = isObject(value) ? value : undefined;
     const given = groupDefault(group, inherited);
-    const known = new Set<string>();
     for (const child of group.children) {
-      known.add(child.key);
-      const key = escapeKey(child.key);
-      fill(
-        child,
-        `${path}/${key}`,
-        `${pointer}/${key}`,
-        obj?.[child.key],
-        report && obj !== undefined,
-        given?.[child.key],
-      );
-    }
-    if (obj && report) {
-      for (const key of Object.keys(obj)) {
-        if (!known.has(key)) unknownKeys.push({ pointer: `${pointer}/${escapeKey(key)}`, value: obj[key] });
-      }
+      fill(child, `${path}/${escapeKey(child.key)}`, obj?.[child.key], given?.[child.key]);
     }
   }
 
-  function fill(
-    node: ModelNode,
-    path: StoragePath,
-    pointer: Pointer,
-    value: unknown,
-    report: boolean,
-    inherited: unknown,
-  ) {
+  function fill(node: ModelNode, path: StoragePath, value: unknown, inherited: unknown) {
     switch (node.type) {
       case 'field':
         values[fieldName(path)] = value === undefined ? fieldStart(node, inherited) : value;
         return;
       case 'group':
-        fillGroup(node, path, pointer, value, report, inherited);
+        fillGroup(node, path, value, inherited);
         return;
       case 'list': {
         const rows: unknown[] = Array.isArray(value)
@@ -121,14 +90,7 @@ export function flattenNode(
         const ids = rows.map(() => newRowId());
         values[rowsName(path)] = ids;
         ids.forEach((id, i) => {
-          fill(
-            node.item,
-            rowPath(path, id),
-            `${pointer}/${i}`,
-            rows[i],
-            report && Array.isArray(value),
-            undefined,
-          );
+          fill(node.item, rowPath(path, id), rows[i], undefined);
         });
         return;
       }
@@ -138,10 +100,10 @@ export function flattenNode(
         // Every branch gets its starting values, the selected one last so its data wins where
         // branches share a key: switching later shows defaults, not blanks.
         for (const branch of node.branches) {
-          if (branch.id !== selected) fillGroup(branch.node, path, pointer, undefined, false, inherited);
+          if (branch.id !== selected) fillGroup(branch.node, path, undefined, inherited);
         }
         const chosen = node.branches.find((b) => b.id === selected);
-        if (chosen) fillGroup(chosen.node, path, pointer, value, report, inherited);
+        if (chosen) fillGroup(chosen.node, path, value, inherited);
         if (chosen && node.discriminator !== undefined) {
           values[fieldName(`${path}/${escapeKey(node.discriminator)}`)] = chosen.discriminatorValue;
         }
@@ -150,8 +112,8 @@ export function flattenNode(
     }
   }
 
-  fill(start, startPath, startPointer, startValue, true, undefined);
-  return { values, unknownKeys };
+  fill(start, startPath, startValue, undefined);
+  return { values, unknownKeys: unknownKeysIn(start, startValue, startPointer) };
 }
 
 /** JSON Pointer escaping of one key. */

@@ -8,4 +8,5 @@ export { evaluateCondition, isShown } from './evaluateCondition';
 export { isSet } from './evaluateRules';
 export { templateOf } from './modelIndex';
 export { isDangerousPattern } from './safePattern';
+export { type UnknownKey, unknownKeysIn } from './unknownKeysIn';
 export { cloneJson, visibleRequest } from './visibleRequest';
