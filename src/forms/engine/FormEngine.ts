@@ -7,6 +7,7 @@
  * Hooks adapt it with useSyncExternalStore and hold no logic.
  */
 import {
+  escapePointerSegment,
   type FieldModel,
   jsonEquals,
   type ModelNode,
@@ -16,7 +17,7 @@ import {
 import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './buildRequest';
 import { ErrorStore, type ShownError } from './ErrorStore';
 import { createFormDefaults } from './FormDefaults';
-import { escapeKey, flattenNode, type UnknownKey } from './flattenValues';
+import { flattenNode, type UnknownKey } from './flattenValues';
 import { nodeIndex } from './nodeIndex';
 import { sparseRequest } from './sparseRequest';
 import {
@@ -433,7 +434,10 @@ export function createFormEngine(options: FormEngineOptions) {
       if (!branch) throw new Error(`Choice "${choicePath}" has no branch "${branchId}"`);
       write(branchName(choicePath), branchId);
       if (node.discriminator !== undefined) {
-        write(fieldName(`${choicePath}/${escapeKey(node.discriminator)}`), branch.discriminatorValue);
+        write(
+          fieldName(`${choicePath}/${escapePointerSegment(node.discriminator)}`),
+          branch.discriminatorValue,
+        );
       }
       errors.dropWhere((p) => isWithin(p, choicePath));
       emitValues();

@@ -6,6 +6,7 @@
  */
 import {
   type Condition,
+  escapePointerSegment,
   type FieldModel,
   type GroupNode,
   type ModelNode,
@@ -13,7 +14,6 @@ import {
   type PointerTemplate,
   setAt,
 } from '../../schemas/index';
-import { escapeKey } from './flattenValues';
 import { branchName, fieldName, resolveTemplate, rowPath, rowsName, type StoragePath } from './storagePath';
 import { isUnparsed } from './UnparsedText';
 
@@ -127,7 +127,7 @@ export function buildRequest(
     for (const child of node.children) {
       const hidden = child.conditionIds.length > 0 && !isShown(model, child, rows, read, test);
       if (hidden && !keepHidden) continue;
-      const key = escapeKey(child.key);
+      const key = escapePointerSegment(child.key);
       const value = build(child, `${path}/${key}`, `${pointer}/${key}`);
       if (value !== MISSING) out[child.key] = value;
     }

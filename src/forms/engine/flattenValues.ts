@@ -6,6 +6,7 @@
  * No React.
  */
 import {
+  escapePointerSegment,
   type FieldModel,
   type GroupNode,
   type ModelNode,
@@ -67,7 +68,7 @@ export function flattenNode(
     const obj = isObject(value) ? value : undefined;
     const given = groupDefault(group, inherited);
     for (const child of group.children) {
-      fill(child, `${path}/${escapeKey(child.key)}`, obj?.[child.key], given?.[child.key]);
+      fill(child, `${path}/${escapePointerSegment(child.key)}`, obj?.[child.key], given?.[child.key]);
     }
   }
 
@@ -105,7 +106,8 @@ export function flattenNode(
         const chosen = node.branches.find((b) => b.id === selected);
         if (chosen) fillGroup(chosen.node, path, value, inherited);
         if (chosen && node.discriminator !== undefined) {
-          values[fieldName(`${path}/${escapeKey(node.discriminator)}`)] = chosen.discriminatorValue;
+          values[fieldName(`${path}/${escapePointerSegment(node.discriminator)}`)] =
+            chosen.discriminatorValue;
         }
         return;
       }
@@ -114,9 +116,4 @@ export function flattenNode(
 
   fill(start, startPath, startValue, undefined);
   return { values, unknownKeys: unknownKeysIn(start, startValue, startPointer) };
-}
-
-/** JSON Pointer escaping of one key. */
-export function escapeKey(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

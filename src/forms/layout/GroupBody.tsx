@@ -3,8 +3,7 @@
  * part at the end (not rendered while closed). Shared by sections, nested groups and choice branches.
  */
 import { type ReactNode, useMemo } from 'react';
-import type { GroupNode, ModelNode } from '../../schemas/index';
-import { escapeKey } from '../engine/flattenValues';
+import { escapePointerSegment, type GroupNode, type ModelNode } from '../../schemas/index';
 import type { StoragePath } from '../engine/storagePath';
 import { AdvancedPart } from './AdvancedPart';
 import { NodeView } from './NodeView';
@@ -19,7 +18,7 @@ export function placeChildren(group: GroupNode, path: StoragePath, skip?: string
   return [...group.children]
     .filter((c) => c.key !== skip)
     .sort((a, b) => a.order - b.order || a.schemaIndex - b.schemaIndex)
-    .map((node) => ({ node, path: `${path}/${escapeKey(node.key)}` }));
+    .map((node) => ({ node, path: `${path}/${escapePointerSegment(node.key)}` }));
 }
 
 export interface GroupBodyProps {

@@ -8,8 +8,7 @@
  * Either way a field's accessible name is "<label>, row <n>".
  */
 import { memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
-import type { ListNode, ModelNode } from '../../schemas/index';
-import { escapeKey } from '../engine/flattenValues';
+import { escapePointerSegment, type ListNode, type ModelNode } from '../../schemas/index';
 import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
 import { domId, RowContext, useFormContextValue } from '../FormContext';
 import { FieldRow } from '../fields/FieldRow';
@@ -31,7 +30,7 @@ function columnsOf(list: ListNode): Column[] {
   if (item.type !== 'group') return [{ node: item, key: null }];
   return [...item.children]
     .sort((a, b) => a.order - b.order)
-    .map((node) => ({ node, key: escapeKey(node.key) }));
+    .map((node) => ({ node, key: escapePointerSegment(node.key) }));
 }
 
 /** More plain fields than this in an item, or any group, list or choice in it: cards, not a table. */

@@ -3,8 +3,7 @@
  * level fields go to their x-group's section, or to "General". Order follows x-order / ui:order.
  * Plain data, built once per model. O(top-level nodes).
  */
-import type { FieldModel, ModelNode } from '../../schemas/index';
-import { escapeKey } from '../engine/flattenValues';
+import { escapePointerSegment, type FieldModel, type ModelNode } from '../../schemas/index';
 import type { StoragePath } from '../engine/storagePath';
 import type { PlacedNode } from './GroupBody';
 
@@ -46,11 +45,11 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
   const sections: SectionSpec[] = [];
   const loose = new Map<string, { spec: SectionSpec; nodes: PlacedNode[] }>();
   for (const node of children) {
-    const path = `/${escapeKey(node.key)}`;
+    const path = `/${escapePointerSegment(node.key)}`;
     if (node.type === 'group' && node.group === undefined) {
       const nodes = [...node.children]
         .sort((a, b) => a.order - b.order || a.schemaIndex - b.schemaIndex)
-        .map((c) => ({ node: c, path: `${path}/${escapeKey(c.key)}` }));
+        .map((c) => ({ node: c, path: `${path}/${escapePointerSegment(c.key)}` }));
       sections.push({
         key: path,
         title: node.label,
