@@ -33,10 +33,15 @@ export interface EmbeddedFormProps {
    */
   readonly drafts?: boolean;
   /**
-   * Storage name of the draft. By default the schema URL, plus the prefill URL when there is one, so
-   * each prefilled job keeps its own draft.
+   * Storage name of the draft. By default the schema URL, plus the prefill URL when there is one (so
+   * each prefilled job keeps its own draft), plus `draftScope`.
    */
   readonly draftKey?: string;
+  /**
+   * Part of the default draft name that tells apart two forms of one schema on one page; mount()
+   * passes the element's id.
+   */
+  readonly draftScope?: string;
   /**
    * Version of the schema; a draft saved under another one is fitted to this schema. 1 by default.
    * A string (the schema-version attribute) must be a whole number.
@@ -144,11 +149,13 @@ export function EmbeddedForm(props: EmbeddedFormProps): ReactNode {
   );
 }
 
-/** The default draft name: the schema URL, and the prefill URL when there is one. */
+/** The default draft name: the schema URL, the prefill URL when there is one, and the scope (element id). */
 function draftKeyOf(props: EmbeddedFormProps): string {
   if (props.draftKey) return props.draftKey;
-  const schemaPart = props.schemaSrc === undefined ? 'inline-schema' : absolute(props.schemaSrc);
-  return props.formDataSrc === undefined ? schemaPart : `${schemaPart} ${absolute(props.formDataSrc)}`;
+  const parts = [props.schemaSrc === undefined ? 'inline-schema' : absolute(props.schemaSrc)];
+  if (props.formDataSrc !== undefined) parts.push(absolute(props.formDataSrc));
+  if (props.draftScope) parts.push(`#${props.draftScope}`);
+  return parts.join(' ');
 }
 
 /** A schema version as a number: a whole number >= 0, given as a number or as its digits; else undefined. */

@@ -54,6 +54,8 @@ export function mount(element: Element, options: MountOptions): MountedForm {
 
   const render = (current: MountOptions) => {
     const props: EmbeddedFormProps = {
+      // Two forms of one schema on one page keep apart drafts when their elements have ids.
+      ...(element.id ? { draftScope: element.id } : {}),
       ...current,
       formRef: handle,
       onChange: (request) => {

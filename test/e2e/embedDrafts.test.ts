@@ -23,6 +23,11 @@ const pages: Record<string, string> = {
   '/drafts.html': pageWith(''),
   '/drafts-off.html': pageWith('drafts="off"'),
   '/bad-version.html': pageWith('schema-version="two"'),
+  '/two-forms.html': `<!doctype html><html><head>
+<script src="/dist/embed/formulary.js" defer></script></head><body>
+<formulary-form id="first" schema-src="/src/schemas/instruments/eqsans.schema.json"></formulary-form>
+<formulary-form id="second" schema-src="/src/schemas/instruments/eqsans.schema.json"></formulary-form>
+</body></html>`,
 };
 
 beforeAll(async () => {
@@ -133,6 +138,22 @@ describe('drafts in <formulary-form>', () => {
     await formReady(page);
     expect(await page.getByLabel(/^IPTS/).inputValue()).toBe('');
     expect(await page.locator('formulary-form .formulary-draft-bar').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('two forms of one schema on one page keep their own drafts when the elements have ids', async () => {
+    const { page, errors } = await open('/two-forms.html');
+    const ipts = (id: string) => page.locator(`#${id}`).getByLabel(/^IPTS/);
+    await ipts('first').waitFor({ timeout: 30_000 });
+    await ipts('second').waitFor({ timeout: 30_000 });
+    await ipts('first').fill('111');
+    await ipts('second').fill('222');
+    await expect.poll(async () => (await savedDrafts(page)).length, { timeout: 5_000 }).toBe(2);
+    await page.reload();
+    await ipts('second').waitFor({ timeout: 30_000 });
+    expect(await ipts('first').inputValue()).toBe('111');
+    expect(await ipts('second').inputValue()).toBe('222');
     expect(errors).toEqual([]);
     await page.close();
   });
