@@ -35,7 +35,7 @@ export interface OpenedSchema {
 /**
  * Loads, models and compiles one schema file (relative paths against `cwd`, not the process's, so
  * the CLI can run in-process too); never throws for problems in the file. `forLint`: a $ref that
- * cannot be resolved is a diagnostic in `loaded` and the rest still loads (see hasUnresolvedRefs).
+ * cannot be resolved is a diagnostic in `loaded` and the rest still loads (the schemas layer's hasUnresolvedRefs).
  */
 export async function openSchema(
   path: string,
@@ -84,9 +84,4 @@ export async function openSchema(
     };
   }
   return { path, loaded, model, validate, validatorProblem, problems };
-}
-
-/** Whether a schema opened for lint has a $ref it could not resolve: nothing may be validated against it. */
-export function hasUnresolvedRefs(opened: OpenedSchema): boolean {
-  return opened.loaded?.diagnostics.some((d) => d.rule === 'unresolved-ref') ?? false;
 }

@@ -8,6 +8,7 @@ import {
   createValidator,
   diagnosticFromLoadError,
   type FieldModel,
+  hasUnresolvedRefs,
   type LintDiagnostic,
   lintSchema,
   loadSchema,
@@ -97,6 +98,6 @@ export async function analyseFiles(files: readonly PlaygroundFile[]): Promise<Pl
   }
   const diagnostics = lintSchema(loaded, { model, validate }).map(relocate);
   // A schema with a $ref that leads nowhere would show a field that accepts anything: no form.
-  const holes = loaded.diagnostics.some((d) => d.rule === 'unresolved-ref');
+  const holes = hasUnresolvedRefs(loaded);
   return holes ? { diagnostics } : { model, diagnostics };
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
+  hasUnresolvedRefs,
   type LintDiagnostic,
   lintExample,
   lintSchema,
@@ -24,7 +25,7 @@ import { formatJson } from '../format/formatJson';
 import { formatSarif } from '../format/formatSarif';
 import { formatStylish } from '../format/formatStylish';
 import type { Io } from '../Io';
-import { hasUnresolvedRefs, type OpenedSchema, openSchema } from '../openSchema';
+import { type OpenedSchema, openSchema } from '../openSchema';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { type CliConfig, readCliConfig } from '../readCliConfig';
 import { UsageError } from '../UsageError';
@@ -110,7 +111,7 @@ async function lintExampleFile(
   if (!opened.has(schemaPath))
     opened.set(schemaPath, openSchema(schemaPath, config, io.cwd, { forLint: true }));
   const target = await opened.get(schemaPath)!;
-  if (!target.validate || hasUnresolvedRefs(target)) {
+  if (!target.validate || (target.loaded && hasUnresolvedRefs(target.loaded))) {
     return [
       {
         file,

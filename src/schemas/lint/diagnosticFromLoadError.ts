@@ -18,6 +18,6 @@ export function diagnosticFromLoadError(error: unknown, fallbackFile: string): L
     rule: refProblem ? 'unresolved-ref' : 'load-error',
     severity: 'error',
     // The place is in the diagnostic's own fields; the message need not repeat it.
-    message: message.replace(/ \(at [^()]*\)$/, ''),
+    message: place ? place.reason : message,
   };
 }

@@ -15,6 +15,8 @@ export interface SchemaLoadErrorPlace {
 }
 
 export class SchemaLoadError extends Error implements SchemaLoadErrorPlace {
+  /** The message without its place suffix, for reports that show the place in fields of their own. */
+  readonly reason: string;
   readonly file?: string;
   readonly pointer?: string;
   readonly line?: number;
@@ -23,6 +25,7 @@ export class SchemaLoadError extends Error implements SchemaLoadErrorPlace {
   constructor(message: string, place: SchemaLoadErrorPlace = {}, options?: { cause?: unknown }) {
     super(message + placeSuffix(place), options);
     this.name = 'SchemaLoadError';
+    this.reason = message;
     if (place.file !== undefined) this.file = place.file;
     if (place.pointer !== undefined) this.pointer = place.pointer;
     if (place.line !== undefined) this.line = place.line;

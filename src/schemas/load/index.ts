@@ -4,6 +4,7 @@
  */
 export { dialectFromUri, dialects, dialectUri } from './dialectOf';
 export type { ReadText } from './documentUrl';
+export { hasUnresolvedRefs } from './hasUnresolvedRefs';
 export type { FormularyConfig, LoadedSchema, LoadOptions, SourceLocation } from './LoadOptions';
 export { checkConfig, loadConfig } from './loadConfig';
 export { loadSchema } from './loadSchema';

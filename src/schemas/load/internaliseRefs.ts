@@ -105,7 +105,7 @@ export function internaliseRefs(
           diagnostics.push({
             severity: 'error',
             rule: 'unresolved-ref',
-            message: failed.message.replace(/ \(at [^()]*\)$/, ''),
+            message: failed.reason,
             // The node, not its $ref: the $ref is not in the bundle, so only the node can be located.
             location: { schemaPointer: `#${at}`, file: displayName(url) },
           });
