@@ -1,10 +1,10 @@
 /**
- * Like useSyncExternalStore, but a change re-renders when the browser is next idle (at most 100 ms
- * later), as a transition: for marks that need not show in the frame of the keystroke that caused them
- * ("changed", "N changed"). useSyncExternalStore renders synchronously inside the keystroke's event;
- * measured at 1,000 fields, that render (the field's reset button, the section's count, on code not yet
- * warm) was what made the first keystroke slower than the rest. Deferred, the typed character is painted
- * first and the mark follows in the next idle period, yielding to any keystroke that comes first.
+ * Like useSyncExternalStore, but a change re-renders once typing pauses (no key or input for 200 ms)
+ * and the browser is next idle (at most 100 ms later), as a transition: for marks that need not show in
+ * the frame of the keystroke that caused them ("changed", "N changed"). useSyncExternalStore renders
+ * synchronously inside the keystroke's event; measured at 1,000 fields, that render (the field's reset
+ * button, the section's count, on code not yet warm) was what made the first keystroke slower than the
+ * rest. Deferred, the typed characters are painted first and the marks follow between bursts of typing.
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { whenIdle } from './idle';
@@ -16,6 +16,32 @@ import { whenIdle } from './idle';
 // key-to-frame p95 20.6 ms, against 14.9 ms batched and 13.3 ms with no deferred marks at all.
 const queued = new Set<() => void>();
 let flushScheduled = false;
+
+// ...and only once typing pauses. Flushed at the first idle moment, the marks' one render (1-6 ms of
+// React, cold) and the layout it causes (2-6 ms) landed in the frame of the next keystroke of a fast
+// burst and made it miss a frame: on biosans and reflectometer (bench:forms, 5 runs each) the second
+// keystroke took 20-23 ms against 9-13 ms for the others, and 9-15 ms with no marks at all. A pause
+// is measured from the last keydown or input anywhere on the page (one listener for all forms).
+const typingPauseMs = 200;
+let lastTypedAt = Number.NEGATIVE_INFINITY;
+let watchingTyping = false;
+
+function noteTyping(): void {
+  lastTypedAt = performance.now();
+}
+
+function watchTyping(): void {
+  if (watchingTyping || typeof window === 'undefined') return;
+  watchingTyping = true;
+  for (const type of ['keydown', 'input'] as const)
+    window.addEventListener(type, noteTyping, { capture: true, passive: true });
+}
+
+function scheduleFlush(): void {
+  const wait = lastTypedAt + typingPauseMs - performance.now();
+  if (wait > 0) setTimeout(scheduleFlush, wait);
+  else whenIdle(flush, 100);
+}
 
 function flush(): void {
   flushScheduled = false;
@@ -32,13 +58,14 @@ export function useIdleStore<T>(subscribe: (listener: () => void) => () => void,
   const rendered = useRef(value);
   rendered.current = value;
   useEffect(() => {
+    watchTyping();
     // Several changes before the idle period cost one render.
     const render = () => setValue(read());
     const update = () => {
       queued.add(render);
       if (flushScheduled) return;
       flushScheduled = true;
-      whenIdle(flush, 100);
+      scheduleFlush();
     };
     const off = subscribe(update);
     // A change between this render and the subscription is not missed (and no work when there is none:

@@ -232,7 +232,8 @@ describe('validation', () => {
     await user.clear(input('/reduction/wavelengthStep'));
     await user.type(input('/reduction/wavelengthStep'), '0.2.5');
     await user.click(part);
-    await user.click(screen.getByRole('button', { name: /Reset section Reduction/ }));
+    // Marks follow a pause in typing (useIdleStore).
+    await user.click(await screen.findByRole('button', { name: /Reset section Reduction/ }));
     await user.click(screen.getByRole('button', { name: 'Submit request' }));
     expect(onSubmit).toHaveBeenCalled();
     await user.click(part);
@@ -275,10 +276,11 @@ describe('advanced parts, changed and reset', () => {
     await user.type(thickness, '0.3');
     await user.type(input('/sample/runNumber'), '7');
     const section = thickness.closest('section')!;
-    expect(section.textContent).toContain('2 changed');
+    // Marks follow a pause in typing (useIdleStore).
+    await waitFor(() => expect(section.textContent).toContain('2 changed'));
     await user.click(screen.getByRole('button', { name: 'Reset Sample thickness to its default' }));
     expect(input('/sample/thickness').value).toBe('0.1');
-    expect(section.textContent).toContain('1 changed');
+    await waitFor(() => expect(section.textContent).toContain('1 changed'));
     await user.click(screen.getByRole('button', { name: /Reset section Sample/ }));
     expect(request().sample).toEqual({ thickness: 0.1 });
     expect(section.textContent).not.toContain('changed');

@@ -32,8 +32,8 @@ const model = buildFieldModel({
   },
 });
 
-/** Lets the changed marks, which follow in idle time, catch up. */
-const settle = () => act(() => new Promise((done) => setTimeout(done, 250)));
+/** Lets the changed marks catch up: they render once typing pauses for 200 ms, in idle time (useIdleStore). */
+const settle = () => act(() => new Promise((done) => setTimeout(done, 400)));
 const changedPaths = () =>
   [...document.querySelectorAll<HTMLElement>('[data-changed="true"]')].map((e) => e.dataset.path);
 const changedCounts = () =>
