@@ -149,13 +149,27 @@ export function EmbeddedForm(props: EmbeddedFormProps): ReactNode {
   );
 }
 
-/** The default draft name: the schema URL, the prefill URL when there is one, and the scope (element id). */
+/**
+ * The default draft name: the schema URL (for a schema object its `$id`, else its `title`), the prefill
+ * URL when there is one, and the scope (element id).
+ */
 function draftKeyOf(props: EmbeddedFormProps): string {
   if (props.draftKey) return props.draftKey;
-  const parts = [props.schemaSrc === undefined ? 'inline-schema' : absolute(props.schemaSrc)];
+  const parts = [props.schemaSrc === undefined ? inlineSchemaName(props.schema) : absolute(props.schemaSrc)];
   if (props.formDataSrc !== undefined) parts.push(absolute(props.formDataSrc));
   if (props.draftScope) parts.push(`#${props.draftScope}`);
   return parts.join(' ');
+}
+
+/**
+ * A name for a schema passed as an object: its `$id` or `id`, else its `title`, so two instruments
+ * mounted from objects on one page keep their own drafts. One without either is "inline-schema".
+ */
+function inlineSchemaName(schema: object | undefined): string {
+  const named = schema as { $id?: unknown; id?: unknown; title?: unknown } | undefined;
+  for (const name of [named?.$id, named?.id, named?.title])
+    if (typeof name === 'string' && name.trim() !== '') return `inline-schema ${name.trim()}`;
+  return 'inline-schema';
 }
 
 /** A schema version as a number: a whole number >= 0, given as a number or as its digits; else undefined. */

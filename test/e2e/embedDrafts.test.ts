@@ -28,6 +28,18 @@ const pages: Record<string, string> = {
 <formulary-form id="first" schema-src="/src/schemas/instruments/eqsans.schema.json"></formulary-form>
 <formulary-form id="second" schema-src="/src/schemas/instruments/eqsans.schema.json"></formulary-form>
 </body></html>`,
+  // Two instruments mounted from schema objects, into elements without ids: the schemas' $id and title
+  // tell their drafts apart.
+  '/inline-schemas.html': `<!doctype html><html><head>
+<script src="/dist/embed/formulary.js"></script></head><body>
+<div class="form"></div><div class="form"></div>
+<script>
+const schema = (name, key) => ({ ...name, type: 'object', properties: { [key]: { type: 'string' } } });
+const [a, b] = document.querySelectorAll('.form');
+Formulary.mount(a, { schema: schema({ $id: 'https://facility.example/powder.json' }, 'sampleName') });
+Formulary.mount(b, { schema: schema({ title: 'Reflectometer' }, 'sampleName') });
+</script>
+</body></html>`,
 };
 
 beforeAll(async () => {
@@ -154,6 +166,24 @@ describe('drafts in <formulary-form>', () => {
     await ipts('second').waitFor({ timeout: 30_000 });
     expect(await ipts('first').inputValue()).toBe('111');
     expect(await ipts('second').inputValue()).toBe('222');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('two forms mounted from schema objects keep their own drafts, named by $id and title', async () => {
+    const { page, errors } = await open('/inline-schemas.html');
+    const sample = (n: number) => page.locator('.form').nth(n).getByLabel(/^Sample name/);
+    await sample(1).waitFor({ timeout: 30_000 });
+    await sample(0).fill('silicon');
+    await sample(1).fill('lipid bilayer');
+    await expect.poll(async () => (await savedDrafts(page)).length, { timeout: 5_000 }).toBe(2);
+    const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+    expect(keys.some((k) => k.includes('https://facility.example/powder.json'))).toBe(true);
+    expect(keys.some((k) => k.includes('Reflectometer'))).toBe(true);
+    await page.reload();
+    await sample(1).waitFor({ timeout: 30_000 });
+    expect(await sample(0).inputValue()).toBe('silicon');
+    expect(await sample(1).inputValue()).toBe('lipid bilayer');
     expect(errors).toEqual([]);
     await page.close();
   });
