@@ -188,4 +188,28 @@ describe('EQSANS form in the demo portal', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
+
+  test('sections out of view skip rendering, and all of them print', async () => {
+    const { page, errors } = await openForm();
+    // Visit the end of the form so every section has mounted its fields, then go back to the top.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator('section.formulary-section').last().locator('input').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // The browser's own visibility test for skipped content, on the last section's first field.
+    const lastSectionShown = () =>
+      page
+        .locator('section.formulary-section')
+        .last()
+        .locator('input')
+        .first()
+        .evaluate((field) => field.checkVisibility({ contentVisibilityAuto: true }));
+    await expect.poll(lastSectionShown).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(lastSectionShown).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('section.formulary-section').last().scrollIntoViewIfNeeded();
+    await expect.poll(lastSectionShown).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
