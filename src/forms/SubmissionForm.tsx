@@ -17,6 +17,7 @@ import {
   useState,
 } from 'react';
 import type { FieldModel, Pointer, ValidationError } from '../schemas/index';
+import { jsonEquals } from '../schemas/index';
 import type { WidgetRegistry } from '../widgets/index';
 import {
   createFormEngine,
@@ -198,8 +199,11 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
           queued = false;
           if (callbacks.current.onChange) {
             const request = engine.request().request;
-            lastEmitted.current = request;
-            callbacks.current.onChange(request);
+            // Text that is not yet a value ("0.2x") changes the draft, not the request: no onChange.
+            if (!jsonEquals(request, lastEmitted.current)) {
+              lastEmitted.current = request;
+              callbacks.current.onChange(request);
+            }
           }
           callbacks.current.onDraftChange?.(engine.draftValues(), engine.draftTexts());
         });

@@ -58,6 +58,29 @@ describe('SubmissionForm', () => {
     });
   });
 
+  test('text that is not yet a value changes the draft, not the request: no onChange for it', async () => {
+    const onChange = vi.fn();
+    const onDraftChange = vi.fn();
+    const { user } = setup({ onChange, onDraftChange });
+    const input = screen.getByLabelText(/Sample thickness/) as HTMLInputElement;
+    await user.clear(input);
+    await user.type(input, '0.2');
+    await act(async () => {});
+    const requests = onChange.mock.calls.length;
+    expect(onChange.mock.calls.at(-1)?.[0].sample.thickness).toBe(0.2);
+    const drafts = onDraftChange.mock.calls.length;
+    await user.type(input, 'x');
+    await act(async () => {});
+    expect(input.value).toBe('0.2x');
+    // The draft keeps the text; the request, and so onChange, is as it was.
+    expect(onDraftChange.mock.calls.length).toBeGreaterThan(drafts);
+    expect(onChange.mock.calls.length).toBe(requests);
+    // Fixing the text to a new value is a change again.
+    await user.type(input, '{Backspace}5');
+    await act(async () => {});
+    expect(onChange.mock.calls.at(-1)?.[0].sample.thickness).toBe(0.25);
+  });
+
   test('a keystroke re-renders nothing unless the field starts or stops differing from its default', async () => {
     const onChange = vi.fn();
     const { user } = setup({ onChange });
