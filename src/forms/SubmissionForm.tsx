@@ -16,8 +16,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { FieldModel, Pointer, ValidationError } from '../schemas/index';
-import { jsonEquals } from '../schemas/index';
+import { type FieldModel, jsonEquals, type Pointer, type ValidationError } from '../schemas/index';
 import type { WidgetRegistry } from '../widgets/index';
 import {
   createFormEngine,
