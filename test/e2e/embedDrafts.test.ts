@@ -172,7 +172,11 @@ describe('drafts in <formulary-form>', () => {
 
   test('two forms mounted from schema objects keep their own drafts, named by $id and title', async () => {
     const { page, errors } = await open('/inline-schemas.html');
-    const sample = (n: number) => page.locator('.form').nth(n).getByLabel(/^Sample name/);
+    const sample = (n: number) =>
+      page
+        .locator('.form')
+        .nth(n)
+        .getByLabel(/^Sample name/);
     await sample(1).waitFor({ timeout: 30_000 });
     await sample(0).fill('silicon');
     await sample(1).fill('lipid bilayer');
