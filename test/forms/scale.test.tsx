@@ -107,6 +107,18 @@ describe('a 1,000-field form', () => {
     expect(document.getElementById('g-.section20.value0')).not.toBeNull();
   });
 
+  test('a section the browser skips off screen keeps its estimated height: 20 rows open, its heading closed', async () => {
+    const user = userEvent.setup();
+    render(<SubmissionForm model={model} idPrefix="g-" />);
+    const sectionOf = (title: string) => screen.getByRole('region', { name: new RegExp(`^${title}`) });
+    // 48 px of heading and 64 px a row (SectionView), so the scrollbar does not jump as sections render.
+    expect(sectionOf('Section 20').style.containIntrinsicSize).toBe('auto 1328px');
+    const advanced = sectionOf('Section 45');
+    expect(advanced.style.containIntrinsicSize).toBe('auto 48px');
+    await user.click(screen.getByRole('button', { name: /^Section 45/ }));
+    expect(advanced.style.containIntrinsicSize).toBe('auto 1328px');
+  }, 30_000);
+
   test('Tab onto a placeholder renders the section and focuses its first input', async () => {
     const user = userEvent.setup();
     render(<SubmissionForm model={model} idPrefix="g-" />);

@@ -16,6 +16,8 @@ import { useOpenState } from './useOpenState';
 
 /** Estimated height of one field row before the section is rendered, in px. */
 const ROW_HEIGHT = 64;
+/** Estimated height of a section's heading, in px. */
+const HEAD_HEIGHT = 48;
 
 export interface SectionViewProps {
   readonly section: SectionSpec;
@@ -35,12 +37,16 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
   const headingId = `${id}-heading`;
   const bodyId = `${id}-body`;
   if (!hasMatch) return null;
+  const estimate = section.fieldCount * ROW_HEIGHT;
   return (
     <section
       id={id}
       className="formulary-section"
       aria-labelledby={headingId}
       data-advanced={section.advanced ? 'true' : undefined}
+      // Its height while the browser skips it off screen (content-visibility in formulary.css) and it
+      // has not been rendered yet: the same estimate as its lazy body, so the scrollbar does not jump.
+      style={{ containIntrinsicSize: `auto ${HEAD_HEIGHT + (open ? estimate : 0)}px` }}
     >
       <div className="formulary-section__head">
         <h2 id={headingId} className="formulary-section__title">
@@ -69,7 +75,7 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
             key={filtering ? 'filtered' : 'all'}
             eager={eager || filtering}
             roots={section.roots}
-            estimate={section.fieldCount * ROW_HEIGHT}
+            estimate={estimate}
             label={section.title}
           >
             <GroupBody nodes={section.nodes} partKey={section.key} insideAdvanced={section.advanced} />
