@@ -1,6 +1,7 @@
 /**
  * Readable labels from property keys, for schemas without `title`: "sampleApertureSize" -> "Sample
- * aperture size", "1DQbinType" -> "1D Q bin type", "iptsNumber" -> "IPTS number". Pure string work;
+ * aperture size", "1DQbinType" -> "1D Q bin type", "iptsNumber" -> "IPTS number", "sampleThickness_cm"
+ * -> "Sample thickness (cm)". Pure string work;
  * acronyms come from an extendable list so a facility can add its own (options.acronyms).
  */
 
@@ -62,6 +63,21 @@ export function splitKey(key: string, acronyms?: readonly string[]): string[] {
   return splitWith(key, acronyms ? mapFor(acronyms) : defaultMap);
 }
 
+// Words a key may fuse with the acronym before it, sharing one capital ("HDFile", "SANSample"). Short
+// on purpose: a word here that is also a common key tail would split keys like "TOFmin" wrongly.
+const sharedCapitalWords = new Set([
+  'file',
+  'files',
+  'filename',
+  'format',
+  'folder',
+  'sample',
+  'samples',
+  'path',
+  'number',
+  'name',
+]);
+
 // digits+capital ("1D", "2D"), a plural capital run ("IDs"), capital runs not followed by lower case,
 // capitalised or lower words, digits, a lone capital.
 const wordPattern = /[0-9]+[A-Z](?![a-z])|[A-Z]{2,}s(?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[A-Z]/g;
@@ -70,10 +86,18 @@ function splitWith(key: string, map: Map<string, string>): string[] {
   const words: string[] = [];
   for (const raw of key.split(/[\s_\-.]+/)) {
     if (!raw) continue;
-    // A known acronym glued to a lower-case word ("TOFmin") ends where the acronym ends.
-    const chunk = raw.replace(/[A-Z]{2,}(?=[a-z])/g, (run, at: number) =>
-      map.get(run.toLowerCase()) === run && !/^s(?![a-z])/.test(raw.slice(at + run.length)) ? `${run} ` : run,
-    );
+    // A known acronym glued to a lower-case word ("TOFmin") ends where the acronym ends. When its last
+    // capital also starts a common word that the rest alone is not ("HDFile": F + ile), the capital is
+    // shared: "HDF file".
+    const chunk = raw.replace(/[A-Z]{2,}(?=[a-z])/g, (run, at: number) => {
+      const rest = raw.slice(at + run.length);
+      if (map.get(run.toLowerCase()) !== run || /^s(?![a-z])/.test(rest)) return run;
+      const last = run[run.length - 1]!.toLowerCase();
+      const tail = /^[a-z]+/.exec(rest)![0];
+      return sharedCapitalWords.has(last + tail) && !sharedCapitalWords.has(tail)
+        ? `${run} ${last}`
+        : `${run} `;
+    });
     for (const part of chunk.split(' ')) {
       for (const m of part.matchAll(wordPattern)) {
         const word = m[0];
@@ -122,7 +146,64 @@ export function labelFromKey(key: string, acronyms?: readonly string[]): string 
 // and the regular expressions below were a tenth of building a 1,000-field model.
 const labelsByMap = new WeakMap<Map<string, string>, Map<string, string>>();
 
+// Unit symbols a key may end with after a separator ("sampleThickness_cm", "distance_m"), written as
+// they are. Left out on purpose: "min" (minimum far more often than minutes), "A" and "T" (a bank or
+// detector letter as often as ångström or tesla), "C".
+const unitSuffixes = new Set([
+  'nm',
+  'um',
+  'mm',
+  'cm',
+  'm',
+  'Ang',
+  'AA',
+  'Angstrom',
+  'angstrom',
+  'invAng',
+  'K',
+  'mK',
+  'degC',
+  'deg',
+  'degrees',
+  'rad',
+  'mrad',
+  's',
+  'sec',
+  'ms',
+  'us',
+  'ns',
+  'Hz',
+  'kHz',
+  'MHz',
+  'meV',
+  'ueV',
+  'eV',
+  'keV',
+  'mT',
+  'Pa',
+  'kPa',
+  'bar',
+  'mbar',
+  'kV',
+  'mA',
+  'uA',
+  'pct',
+]);
+
+/**
+ * The unit a key ends with after a separator, and the key without it: "sampleThickness_cm" -> cm,
+ * "sampleThickness". Undefined when the key has no such suffix or is nothing but a unit.
+ */
+function unitSuffixOf(key: string): { stem: string; unit: string } | undefined {
+  const m = /^(.*[^\s_\-.])[\s_\-.]+([A-Za-z]+)$/.exec(key);
+  if (m === null || !unitSuffixes.has(m[2]!)) return undefined;
+  return { stem: m[1]!, unit: m[2]! };
+}
+
 function labelOf(key: string, map: Map<string, string>): string {
+  // A unit suffix keeps its case and goes in parentheses: "Sample thickness (cm)", not "... cm".
+  const suffix = unitSuffixOf(key);
+  if (suffix !== undefined) return `${labelOf(suffix.stem, map)} (${suffix.unit})`;
   const words = splitWith(key, map);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {

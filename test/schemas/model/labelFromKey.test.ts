@@ -23,6 +23,12 @@ test.each([
   ['SANSmode', 'SANS mode'],
   ['EQSANSmode', 'EQSANS mode'],
   ['ROIfile', 'ROI file'],
+  // ...and shares its last capital with a common word that the rest alone is not.
+  ['HDFile', 'HDF file'],
+  ['saveHDFilename', 'Save HDF filename'],
+  ['SANSample', 'SANS sample'],
+  ['CSVfile', 'CSV file'],
+  ['ROIname', 'ROI name'],
   // An unknown capital run before a capitalised word still gives its last capital to the word.
   ['TOFMin', 'TOF min'],
   ['HDFFile', 'HDF file'],
@@ -33,6 +39,23 @@ test.each([
   ['numROIs', 'Num ROIs'],
   ['URLsList', 'URLs list'],
 ])('%s -> %s', (key, label) => {
+  expect(labelFromKey(key)).toBe(label);
+});
+
+test.each([
+  ['sampleThickness_cm', 'Sample thickness (cm)'],
+  ['sample_thickness_cm', 'Sample thickness (cm)'],
+  ['detectorDistance-m', 'Detector distance (m)'],
+  ['wavelength_Ang', 'Wavelength (Ang)'],
+  ['energyTransfer_meV', 'Energy transfer (meV)'],
+  ['countTime_s', 'Count time (s)'],
+  ['TOF_us', 'TOF (us)'],
+  // Not units: a minimum, a bank letter, a key that is only a unit, a unit glued without a separator.
+  ['TOF_min', 'TOF min'],
+  ['bank_A', 'Bank A'],
+  ['cm', 'Cm'],
+  ['thicknessCm', 'Thickness cm'],
+])('a unit suffix goes in parentheses: %s -> %s', (key, label) => {
   expect(labelFromKey(key)).toBe(label);
 });
 
