@@ -163,13 +163,24 @@ function draftKeyOf(props: EmbeddedFormProps): string {
 
 /**
  * A name for a schema passed as an object: its `$id` or `id`, else its `title`, so two instruments
- * mounted from objects on one page keep their own drafts. One without either is "inline-schema".
+ * mounted from objects on one page keep their own drafts. One without either is named by a hash of its
+ * top-level property names: two different nameless forms on a page stay apart, and editing a
+ * description or a default keeps the draft (adding or renaming a top-level property starts a new one).
  */
 function inlineSchemaName(schema: object | undefined): string {
-  const named = schema as { $id?: unknown; id?: unknown; title?: unknown } | undefined;
+  const named = schema as { $id?: unknown; id?: unknown; title?: unknown; properties?: unknown } | undefined;
   for (const name of [named?.$id, named?.id, named?.title])
     if (typeof name === 'string' && name.trim() !== '') return `inline-schema ${name.trim()}`;
-  return 'inline-schema';
+  const properties = named?.properties;
+  if (properties === null || typeof properties !== 'object') return 'inline-schema';
+  return `inline-schema properties ${fnv1a(Object.keys(properties).sort().join('\n'))}`;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable name, not a security hash. O(length). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /** A schema version as a number: a whole number >= 0, given as a number or as its digits; else undefined. */

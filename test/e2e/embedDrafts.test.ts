@@ -40,6 +40,18 @@ Formulary.mount(a, { schema: schema({ $id: 'https://facility.example/powder.json
 Formulary.mount(b, { schema: schema({ title: 'Reflectometer' }, 'sampleName') });
 </script>
 </body></html>`,
+  // Two forms mounted from schema objects with neither $id nor title: their property names tell them apart.
+  '/nameless-schemas.html': `<!doctype html><html><head>
+<script src="/dist/embed/formulary.js"></script></head><body>
+<div class="form"></div><div class="form"></div>
+<script>
+const [a, b] = document.querySelectorAll('.form');
+Formulary.mount(a, { schema: { type: 'object', properties: { sampleName: { type: 'string' } } } });
+Formulary.mount(b, {
+  schema: { type: 'object', properties: { sampleName: { type: 'string' }, runNumber: { type: 'string' } } },
+});
+</script>
+</body></html>`,
 };
 
 beforeAll(async () => {
@@ -184,6 +196,25 @@ describe('drafts in <formulary-form>', () => {
     const keys = await page.evaluate(() => Object.keys(localStorage).sort());
     expect(keys.some((k) => k.includes('https://facility.example/powder.json'))).toBe(true);
     expect(keys.some((k) => k.includes('Reflectometer'))).toBe(true);
+    await page.reload();
+    await sample(1).waitFor({ timeout: 30_000 });
+    expect(await sample(0).inputValue()).toBe('silicon');
+    expect(await sample(1).inputValue()).toBe('lipid bilayer');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('two forms mounted from schema objects without $id or title keep their own drafts', async () => {
+    const { page, errors } = await open('/nameless-schemas.html');
+    const sample = (n: number) =>
+      page
+        .locator('.form')
+        .nth(n)
+        .getByLabel(/^Sample name/);
+    await sample(1).waitFor({ timeout: 30_000 });
+    await sample(0).fill('silicon');
+    await sample(1).fill('lipid bilayer');
+    await expect.poll(async () => (await savedDrafts(page)).length, { timeout: 5_000 }).toBe(2);
     await page.reload();
     await sample(1).waitFor({ timeout: 30_000 });
     expect(await sample(0).inputValue()).toBe('silicon');
