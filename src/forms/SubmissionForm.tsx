@@ -247,13 +247,13 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
 
   const sections = useMemo(() => sectionsOf(model), [model]);
   const eagerCount = useMemo(() => {
-    // Render the first screenful at mount (20 fields fill a 1080-pixel window); the rest when scrolled
+    // Render the first screenful at mount (20 rows fill a 1080-pixel window); the rest when scrolled
     // near (or revealed), as transitions after the first frame.
     let fields = 0;
     let n = 0;
     for (const s of sections) {
       if (n > 0 && fields >= 20) break;
-      if (!s.advanced) fields += s.fieldCount;
+      if (!s.advanced) fields += s.rowCount;
       n++;
     }
     return n;

@@ -37,7 +37,7 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
   const headingId = `${id}-heading`;
   const bodyId = `${id}-body`;
   if (!hasMatch) return null;
-  const estimate = section.fieldCount * ROW_HEIGHT;
+  const estimate = section.rowCount * ROW_HEIGHT;
   return (
     <section
       id={id}

@@ -18,23 +18,51 @@ export interface SectionSpec {
   readonly nodes: readonly PlacedNode[];
   /** Storage paths it covers, for "N changed", reset and reveal. */
   readonly roots: readonly StoragePath[];
-  /** Leaf fields inside (estimates the height of a not-yet-rendered section). */
-  readonly fieldCount: number;
+  /** Rows it shows when first rendered (see rowsShown): the height estimate of a section not yet rendered. */
+  readonly rowCount: number;
   /** Path of the group it stands for, when it is one (for its group-level errors). */
   readonly groupPath?: StoragePath;
 }
 
-function countFields(node: ModelNode): number {
+/**
+ * Rows a node shows when first rendered, for the height estimate of a section not yet rendered: the
+ * default branch of a choice (not the largest), a list's default or minimum rows (a table row each, or
+ * a card of its item's rows), and advanced children folded into one "Advanced (n)" row unless the
+ * node is advanced itself. A heading (a nested group's legend, a choice's selector, a list's add bar)
+ * counts as a row. Measured against real heights in docs/architecture.md. O(nodes).
+ */
+function rowsShown(node: ModelNode, insideAdvanced: boolean): number {
   switch (node.type) {
     case 'field':
       return 1;
     case 'group':
-      return node.children.reduce((n, c) => n + countFields(c), 0);
-    case 'list':
-      return 2 * countFields(node.item);
-    case 'choice':
-      return Math.max(0, ...node.branches.map((b) => countFields(b.node)));
+      return childRows(node.children, insideAdvanced || node.advanced);
+    case 'list': {
+      const rows = Array.isArray(node.default) ? node.default.length : (node.minItems ?? 0);
+      const item = node.item;
+      const table =
+        item.type === 'field' ||
+        (item.type === 'group' &&
+          item.children.length <= 4 &&
+          item.children.every((c) => c.type === 'field'));
+      return 1 + rows * (table ? 1 : rowsShown(item, insideAdvanced || node.advanced));
+    }
+    case 'choice': {
+      const branch = node.branches.find((b) => b.id === node.defaultBranch) ?? node.branches[0];
+      return 1 + (branch ? rowsShown(branch.node, insideAdvanced || node.advanced) : 0);
+    }
   }
+}
+
+/** Rows of a group's children: the plain ones, plus one for a folded "Advanced (n)" part. */
+function childRows(children: readonly ModelNode[], insideAdvanced: boolean): number {
+  let rows = 0;
+  let folded = false;
+  for (const child of children) {
+    if (!insideAdvanced && child.advanced) folded = true;
+    else rows += rowsShown(child, insideAdvanced) + (child.type === 'group' ? 1 : 0);
+  }
+  return rows + (folded ? 1 : 0);
 }
 
 /** Sections of `model` in display order. */
@@ -57,7 +85,7 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
         advanced: node.advanced,
         nodes,
         roots: [path],
-        fieldCount: countFields(node),
+        rowCount: rowsShown(node, false),
         groupPath: path,
       });
       continue;
@@ -70,7 +98,7 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
         advanced: node.advanced,
         nodes: [{ node, path }],
         roots: [path],
-        fieldCount: countFields(node),
+        rowCount: rowsShown(node, false),
       });
       continue;
     }
@@ -84,7 +112,7 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
         advanced: false,
         nodes,
         roots: [],
-        fieldCount: 0,
+        rowCount: 0,
       };
       entry = { spec, nodes };
       loose.set(name, entry);
@@ -98,7 +126,10 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
     return {
       ...s,
       roots: entry.nodes.map((n) => n.path),
-      fieldCount: entry.nodes.reduce((n, p) => n + countFields(p.node), 0),
+      rowCount: childRows(
+        entry.nodes.map((n) => n.node),
+        false,
+      ),
       advanced: entry.nodes.every((n) => n.node.advanced),
     };
   });
