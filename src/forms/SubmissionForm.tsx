@@ -16,7 +16,13 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type FieldModel, jsonEquals, type Pointer, type ValidationError } from '../schemas/index';
+import {
+  type FieldModel,
+  jsonEquals,
+  type Pointer,
+  type ValidationError,
+  validationLimitation,
+} from '../schemas/index';
 import type { WidgetRegistry } from '../widgets/index';
 import {
   createFormEngine,
@@ -246,6 +252,8 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
   );
 
   const sections = useMemo(() => sectionsOf(model), [model]);
+  // The built-in validator runs without ajv where the page forbids compiling code: say so, once.
+  const limitation = props.validator === undefined ? validationLimitation() : undefined;
   const eagerCount = useMemo(() => {
     // Render the first screenful at mount (20 rows fill a 1080-pixel window); the rest when scrolled
     // near (or revealed), as transitions after the first frame.
@@ -293,6 +301,11 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
             aria-label={model.root.label || 'Reduction request'}
           >
             <ErrorSummary ref={summary} />
+            {limitation !== undefined && (
+              <p className="formulary-notice" role="status">
+                {limitation}
+              </p>
+            )}
             {unknownKeys.length > 0 && (
               <UnknownKeysNotice keys={unknownKeys} onDismiss={() => setUnknownKeys([])} />
             )}

@@ -11,6 +11,7 @@ import addFormats from 'ajv-formats';
 import type { Dialect } from '../FieldModel';
 import { escapePointerSegment } from '../pointer';
 import { acceptedExtraKeywords, formularyKeywords, uiSchemaKeys } from '../vocabulary';
+import { codeEvaluationAllowed } from './codeEvaluation';
 import { safeRegExp } from './safePattern';
 import { uriResolver } from './uriResolver';
 
@@ -34,6 +35,11 @@ export interface CompiledSchema {
   readonly sectioned: boolean;
   /** A validator for the subschema at a "#/..." location of the same root (cached), or undefined if absent. */
   fragment(schemaPointer: string): ValidateFunction | undefined;
+  /**
+   * False when this page forbids compiling code (see codeEvaluation.ts): then `validate` reports
+   * nothing and `fragment` is always undefined, and the caller must check what it can without ajv.
+   */
+  readonly compiled: boolean;
 }
 
 // ajv's code.regExp hook: the engine it calls for `pattern` and `patternProperties`.
@@ -111,6 +117,8 @@ let counter = 0;
 
 /**
  * The compiled validator of `schema` (a bundled schema object), from the cache when compiled before.
+ * On a page that forbids compiling code (codeEvaluation.ts) it compiles nothing and says so
+ * (`compiled: false`) instead of throwing.
  * One ajv instance per compiled schema: a schema's `$id` can then never clash with another version of
  * the same schema loaded in the same page (the author playground recompiles on each edit).
  * Throws ajv's error (naming the keyword and location) when the schema does not compile.
@@ -125,6 +133,24 @@ export function compileSchema(
   const hit = bySchema?.get(optionKey);
   if (hit) return hit;
   const ajv = createAjv(dialect, options);
+  if (!codeEvaluationAllowed()) {
+    // ajv can still look up formats here (plain functions); it can compile nothing. Cached like a
+    // compiled schema: conditions ask for it on every keystroke.
+    const uncompiled: CompiledSchema = {
+      ajv,
+      validate: () => [],
+      warm: () => {},
+      sectioned: false,
+      fragment: () => undefined,
+      compiled: false,
+    };
+    if (!bySchema) {
+      bySchema = new Map();
+      cache.set(schema, bySchema);
+    }
+    bySchema.set(optionKey, uncompiled);
+    return uncompiled;
+  }
   const key = `formulary-${++counter}`;
   ajv.addSchema(schema as Record<string, unknown>, key);
   const fragments = new Map<string, ValidateFunction | undefined>();
@@ -173,7 +199,14 @@ export function compileSchema(
     validate = (request) => (whole(request) ? [] : [...(whole.errors ?? [])]);
     warm = () => {};
   }
-  const compiled: CompiledSchema = { ajv, validate, warm, sectioned: sections !== undefined, fragment };
+  const compiled: CompiledSchema = {
+    ajv,
+    validate,
+    warm,
+    sectioned: sections !== undefined,
+    fragment,
+    compiled: true,
+  };
   // Strict mode is for authors and CI: report every schema error now, not at the first submit.
   if (options.strict) warm();
   if (!bySchema) {

@@ -6,9 +6,11 @@
  */
 import type { Format } from 'ajv';
 import type { FieldModel, FieldNode, Pointer, ValidationError } from '../FieldModel';
+import { isPlainObject } from '../jsonEquals';
 import { selectBranch } from '../model/selectBranch';
 import { getAt, instancePointer, rowIndexes } from '../pointer';
 import { checkableInTs, checkField } from './checkField';
+import { validationLimitation } from './codeEvaluation';
 import { type CompileOptions, compileSchema } from './compileSchema';
 import { isShown } from './evaluateCondition';
 import {
@@ -38,6 +40,13 @@ export interface Validator {
    * call it in idle time after the form shows, so the first submit does not pay for it.
    */
   warm(): void;
+  /**
+   * Set when ajv cannot run on this page (a Content-Security-Policy without 'unsafe-eval'): what a
+   * user should be told. `validate` then checks each field's own constraints and presence in
+   * TypeScript, plus the rules; what only the whole schema says (combinators, additionalProperties,
+   * "json" fields) is left to the server.
+   */
+  readonly limitation?: string;
 }
 
 const starCount = (t: string): number => t.split('/*').length - 1;
@@ -82,11 +91,45 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     return candidates[0]!;
   };
 
+  /** Whether the branch that owns `field` (if any) is the one `request` selects at these rows. */
+  const inSelectedBranch = (field: FieldNode, indexes: number[], request: unknown): boolean => {
+    const owner = index.branchOf.get(field);
+    if (!owner) return true;
+    const choice = model.byPointer.get(owner.choice);
+    const value = getAt(request, instancePointer(owner.choice, indexes));
+    return choice?.type !== 'choice' || selectBranch(choice, value) === owner.branch;
+  };
+
+  /**
+   * Without ajv: every field instance's own constraints (checkField) and its presence when its parent
+   * object is there and requires it. O(fields x rows).
+   */
+  const checkFieldsInTs = (request: unknown, read: ValueReader): ValidationError[] => {
+    const errors: ValidationError[] = [];
+    for (const [template, candidates] of index.fieldsAt) {
+      for (const indexes of rowCombinations(template, read)) {
+        const field = pickField(candidates, indexes, request);
+        if (!inSelectedBranch(field, indexes, request)) continue;
+        const pointer = instancePointer(template, indexes);
+        const value = read(pointer);
+        if (value === undefined) {
+          const parent = read(pointer.slice(0, pointer.lastIndexOf('/')));
+          if (field.required && isPlainObject(parent))
+            errors.push({ pointer, rule: 'required', message: `${labelOf(field, field.key)} is required` });
+        } else if (checkableInTs(field)) errors.push(...checkField(field, pointer, value, formats));
+      }
+    }
+    return errors;
+  };
+
   return {
+    ...(compiled.compiled ? {} : { limitation: validationLimitation() }),
+
     validate(request) {
       const raw = compiled.validate(request);
       const errors = raw.length === 0 ? [] : explainAjvErrors(ctx, request, raw);
       const read = readerOf(request);
+      if (!compiled.compiled) errors.push(...checkFieldsInTs(request, read));
       for (const rule of model.rules) {
         const found = evaluateRuleEverywhere(model, rule, read);
         for (const e of found) errors.push(e);
