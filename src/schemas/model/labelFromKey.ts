@@ -5,6 +5,8 @@
  * acronyms come from an extendable list so a facility can add its own (options.acronyms).
  */
 
+import { unitSuffixOf } from './unitSuffix';
+
 /** Acronyms written in capitals wherever they appear as a word. A facility extends this per model. */
 export const DEFAULT_ACRONYMS: readonly string[] = [
   'IPTS',
@@ -145,60 +147,6 @@ export function labelFromKey(key: string, acronyms?: readonly string[]): string 
 // Labels already made, per acronym map: schemas repeat keys (every section's "value", "runNumber"),
 // and the regular expressions below were a tenth of building a 1,000-field model.
 const labelsByMap = new WeakMap<Map<string, string>, Map<string, string>>();
-
-// Unit symbols a key may end with after a separator ("sampleThickness_cm", "distance_m"), written as
-// they are. Left out on purpose: "min" (minimum far more often than minutes), "A" and "T" (a bank or
-// detector letter as often as ångström or tesla), "C".
-const unitSuffixes = new Set([
-  'nm',
-  'um',
-  'mm',
-  'cm',
-  'm',
-  'Ang',
-  'AA',
-  'Angstrom',
-  'angstrom',
-  'invAng',
-  'K',
-  'mK',
-  'degC',
-  'deg',
-  'degrees',
-  'rad',
-  'mrad',
-  's',
-  'sec',
-  'ms',
-  'us',
-  'ns',
-  'Hz',
-  'kHz',
-  'MHz',
-  'meV',
-  'ueV',
-  'eV',
-  'keV',
-  'mT',
-  'Pa',
-  'kPa',
-  'bar',
-  'mbar',
-  'kV',
-  'mA',
-  'uA',
-  'pct',
-]);
-
-/**
- * The unit a key ends with after a separator, and the key without it: "sampleThickness_cm" -> cm,
- * "sampleThickness". Undefined when the key has no such suffix or is nothing but a unit.
- */
-function unitSuffixOf(key: string): { stem: string; unit: string } | undefined {
-  const m = /^(.*[^\s_\-.])[\s_\-.]+([A-Za-z]+)$/.exec(key);
-  if (m === null || !unitSuffixes.has(m[2]!)) return undefined;
-  return { stem: m[1]!, unit: m[2]! };
-}
 
 function labelOf(key: string, map: Map<string, string>): string {
   // A unit suffix keeps its case and goes in parentheses: "Sample thickness (cm)", not "... cm".

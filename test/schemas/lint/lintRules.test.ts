@@ -80,6 +80,42 @@ describe('messages help the author', () => {
     expect(messages).toContain('/outputName, which is not a boolean');
   });
 
+  test('a misspelt type is one finding that names the type meant, in draft-07 and 2020-12', async () => {
+    for (const $schema of [
+      'http://json-schema.org/draft-07/schema#',
+      'https://json-schema.org/draft/2020-12/schema',
+    ]) {
+      const found = (
+        await lintFile({
+          $schema,
+          type: 'object',
+          properties: { y: { type: 'numbr' }, x: { type: ['number', 'nul'] }, z: { items: 5 } },
+        })
+      ).filter((d) => d.rule === 'schema-valid');
+      expect(found.map((d) => [d.pointer, d.message.replace(/^not valid [^:]+: /, '')])).toEqual([
+        [
+          '/properties/y/type',
+          expect.stringContaining('"numbr" is not a JSON Schema type (did you mean "number"?)'),
+        ],
+        [
+          '/properties/x/type/1',
+          expect.stringContaining('"nul" is not a JSON Schema type (did you mean "null"?)'),
+        ],
+        ['/properties/z/items', expect.stringMatching(/^\/properties\/z\/items must be object,boolean/)],
+      ]);
+    }
+  });
+
+  test('a key that ends in its unit needs no x-units', async () => {
+    const found = await lintFile({
+      type: 'object',
+      properties: { sampleThickness_cm: { type: 'number' }, sampleThickness: { type: 'number' } },
+    });
+    expect(found.filter((d) => d.rule === 'missing-units').map((d) => d.pointer)).toEqual([
+      '/properties/sampleThickness',
+    ]);
+  });
+
   test('a rule can be switched off or made an error by configuration', async () => {
     const off = await lintFile(fixture('missing-units.schema.json'), { rules: { 'missing-units': 'off' } });
     expect(off.filter((d) => d.rule === 'missing-units')).toEqual([]);

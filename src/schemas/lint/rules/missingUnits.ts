@@ -1,8 +1,10 @@
 /**
  * Rule missing-units: a number whose key names a physical quantity (wavelength, distance, Q...) must
  * say its unit with x-units: "3" means nothing until it is 3 Å or 3 m. The quantity words are
- * configurable; keys that count or scale (bins, number, factor, fraction...) are exempt.
+ * configurable; keys that count or scale (bins, number, factor, fraction...) are exempt, and so are keys
+ * that end in their unit ("thickness_cm").
  */
+import { unitSuffixOf } from '../../model/unitSuffix';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 
 /** The default quantity words, matched against the words of a key. */
@@ -104,6 +106,8 @@ export const missingUnits: LintRule = {
     const findings: RuleFinding[] = [];
     for (const field of model?.fields ?? []) {
       if (field.units || !(numeric.has(field.kind) || unitsRequiredFor.includes(field.kind))) continue;
+      // A key that ends in its unit ("thickness_cm") says it; the label shows it as "Thickness (cm)".
+      if (unitSuffixOf(field.key)) continue;
       const quantity = quantityOf(field.key, quantities);
       if (!quantity && !unitsRequiredFor.includes(field.kind)) continue;
       if (quantity && field.description && unitlessDescription.test(field.description)) continue;

@@ -3,14 +3,16 @@
  * with our vocabulary registered (so a malformed x- value is caught too). Unknown keywords and
  * unresolvable refs are left to their own rules, so one mistake is reported once.
  */
-import Ajv, { type Options, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { Dialect } from '../../FieldModel';
+import { getAt } from '../../pointer';
 import { uriResolver } from '../../validate/uriResolver';
 import { formularyKeywords, knownKeywords, uiSchemaKeys, vocabularyKeyword } from '../../vocabulary';
 import type { LintContext, LintRule, RuleFinding } from '../LintDiagnostic';
+import { suggestKeyword } from '../suggestKeyword';
 
 const classes: Record<Dialect, typeof Ajv> = { 'draft-07': Ajv, '2019-09': Ajv2019, '2020-12': Ajv2020 };
 
@@ -120,6 +122,65 @@ function pointerIn(message: string): string {
   return match ? decodeURIComponent(match[1]!) : '';
 }
 
+const typeNames = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
+
+/**
+ * The meta-schema's errors, one finding per mistake. A keyword whose meta-schema is an anyOf ("type":
+ * a name or a list of names) fails every branch; ajv reports each branch and then the anyOf, three
+ * lines for one typo. Those become one finding that lists the forms it may take, and for a `type`
+ * that is not a type name, the name that was meant.
+ */
+function metaSchemaFindings(
+  errors: readonly ErrorObject[],
+  schema: unknown,
+  dialect: Dialect,
+): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const covered = new Set<ErrorObject>();
+  const add = (pointer: string, message: string): void => {
+    findings.push({
+      schemaPointer: pointer,
+      message: `not valid ${dialect}: ${pointer || 'root'} ${message}`,
+    });
+  };
+  for (const any of errors) {
+    if (covered.has(any) || (any.keyword !== 'anyOf' && any.keyword !== 'oneOf')) continue;
+    const at = any.instancePath;
+    const value = getAt(schema, at);
+    const badNames = at.endsWith('/type') ? typeNameMistakes(at, value) : [];
+    if (badNames.length > 0) {
+      // Every complaint about this `type` (its own, its items') is one of these names.
+      for (const e of errors)
+        if (e.instancePath === at || e.instancePath.startsWith(`${at}/`)) covered.add(e);
+      for (const [pointer, name] of badNames) {
+        const meant = typeof name === 'string' ? suggestKeyword(name, typeNames) : undefined;
+        add(
+          pointer,
+          `${JSON.stringify(name)} is not a JSON Schema type${meant ? ` (did you mean "${meant}"?)` : ''}: use one of ${typeNames.join(', ')}, or a list of them`,
+        );
+      }
+      continue;
+    }
+    // Its branches' errors sit at the same value; their schemaPath need not be under the anyOf's (a
+    // branch may be a $ref, as draft-07's simpleTypes is).
+    const branches = errors.filter((e) => e !== any && e.instancePath === at);
+    for (const e of [any, ...branches]) covered.add(e);
+    const forms = [...new Set(branches.map((b) => b.message ?? ''))].filter(Boolean);
+    add(at, forms.length > 0 ? forms.join(', or ') : (any.message ?? 'is not valid'));
+  }
+  for (const error of errors)
+    if (!covered.has(error)) add(error.instancePath, error.message ?? 'is not valid');
+  return findings;
+}
+
+/** The names in a `type` value (a name or a list) that are not type names, with their pointers. */
+function typeNameMistakes(at: string, value: unknown): [string, unknown][] {
+  const names: [string, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [`${at}/${i}`, v])
+    : [[at, value]];
+  return names.filter(([, name]) => typeof name !== 'string' || !typeNames.includes(name));
+}
+
 export const schemaValid: LintRule = {
   id: 'schema-valid',
   severity: 'error',
@@ -130,12 +191,7 @@ export const schemaValid: LintRule = {
     const { $schema: _ignored, ...schema } = context.schema as Record<string, unknown>;
     const meta = metaAjv(context.dialect);
     if (!meta.validateSchema(schema)) {
-      for (const error of meta.errors ?? []) {
-        findings.push({
-          schemaPointer: error.instancePath,
-          message: `not valid ${context.dialect}: ${error.instancePath || 'root'} ${error.message}`,
-        });
-      }
+      findings.push(...metaSchemaFindings(meta.errors ?? [], schema, context.dialect));
       return findings;
     }
     const ajv = strictAjv(context, log);
