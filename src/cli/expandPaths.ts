@@ -53,7 +53,12 @@ export interface ExpandedPaths {
   readonly unmatched: string[];
 }
 
-/** Expands paths and globs relative to `cwd`. O(files below each glob's static prefix). */
+/** True for an http(s) URL, which the CLI reads over the network instead of from disk. */
+export function isWebUrl(path: string): boolean {
+  return /^https?:\/\//i.test(path);
+}
+
+/** Expands paths and globs relative to `cwd`; http(s) URLs pass as they are. O(files below each glob's static prefix). */
 export function expandPaths(patterns: readonly string[], cwd: string): ExpandedPaths {
   const files = new Set<string>();
   const unmatched: string[] = [];
@@ -62,6 +67,11 @@ export function expandPaths(patterns: readonly string[], cwd: string): ExpandedP
     return rel.startsWith('..') ? abs : rel.split(sep).join('/');
   };
   for (const pattern of patterns) {
+    // A schema published on a web server is linted where it lives (its $refs relative to its URL).
+    if (isWebUrl(pattern)) {
+      files.add(pattern);
+      continue;
+    }
     const normal = pattern.split(sep).join('/');
     if (!magic.test(normal)) {
       const abs = resolve(cwd, normal);

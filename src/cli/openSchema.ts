@@ -16,6 +16,7 @@ import {
   loadSchema,
   type ValidationError,
 } from '../schemas/index';
+import { isWebUrl } from './expandPaths';
 import type { CliConfig } from './readCliConfig';
 
 export interface OpenedSchema {
@@ -48,7 +49,7 @@ export async function openSchema(
   try {
     // lint reports every $ref it cannot resolve and checks the rest; the other commands stop at one.
     const load = options.forLint ? { ...config.load, unresolvedRefs: 'report' as const } : config.load;
-    loaded = await loadSchema(resolve(cwd, path), load);
+    loaded = await loadSchema(isWebUrl(path) ? path : resolve(cwd, path), load);
   } catch (error) {
     return { path, problems: [diagnosticFromLoadError(error, path)] };
   }

@@ -6,7 +6,7 @@
  */
 import { type ReactNode, type Ref, useEffect, useState } from 'react';
 import type { SubmissionFormHandle, SubmissionRequest, SubmitResult } from '../forms/index';
-import { buildFieldModel, type FieldModel, loadSchema } from '../schemas/index';
+import { buildFieldModel, type FieldModel, fetchJson, loadSchema } from '../schemas/index';
 import { EmbeddedFormBody } from './EmbeddedFormBody';
 
 export interface EmbeddedFormProps {
@@ -81,9 +81,7 @@ async function load(props: EmbeddedFormProps): Promise<Loaded> {
   }
   const dataUrl = absolute(props.formDataSrc);
   try {
-    const response = await fetch(dataUrl);
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    return { state: 'ready', model, formData: await response.json(), schemaVersion };
+    return { state: 'ready', model, formData: await fetchJson(dataUrl), schemaVersion };
   } catch (error) {
     return {
       state: 'failed',

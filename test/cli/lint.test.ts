@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
+import { serveStatic } from '../../scripts/serve.js';
 import { repoRoot, runCli, spawnCli, tempProject } from './runCli';
 
 const sans = {
@@ -26,6 +27,32 @@ const common = {
 };
 
 describe('formulary lint', { timeout: 120_000 }, () => {
+  test('a schema on a web server is linted by URL, its $refs read beside it; no answer is a clear error', async () => {
+    const dir = tempProject({
+      'sans.schema.json': sans,
+      'common.json': { ...common, definitions: { runList: { type: 'strnig', default: '' } } },
+    });
+    const server = await serveStatic(dir, { port: 0 });
+    try {
+      const run = await runCli(['lint', `${server.url}sans.schema.json`], dir);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `^${server.url.replace(/[.]/g, '\\.')}common\\.json:\\d+:\\d+ error schema-valid .*"strnig" is not a JSON Schema type \\(did you mean "string"\\?\\)`,
+          'm',
+        ),
+      );
+    } finally {
+      await server.close();
+    }
+    const gone = await runCli(['lint', 'http://nonexistent.invalid/sans.schema.json'], dir);
+    expect(gone.code).toBe(1);
+    // ENOTFOUND, or EAI_AGAIN on a machine without DNS: either way the cause is named.
+    expect(gone.stdout).toMatch(
+      /Cannot read schema http:\/\/nonexistent\.invalid\/sans\.schema\.json \(no response: getaddrinfo [A-Z_]+ nonexistent\.invalid\)/,
+    );
+  });
+
   test('a clean multi-file schema exits 0 and prints nothing', async () => {
     const dir = tempProject({ 'sans.schema.json': sans, 'common.json': common });
     const run = spawnCli(['lint', 'sans.schema.json'], dir);

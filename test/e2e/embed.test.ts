@@ -15,6 +15,8 @@ import { readJsonBody, type ServedPage, servePage } from './servePage';
 
 let browser: LaunchedBrowser;
 let site: ServedPage;
+/** The same files from another port: another origin, which sends no CORS headers. */
+let otherOrigin: ServedPage;
 const received: { url: string; body: unknown; headers: IncomingMessage['headers'] }[] = [];
 
 const brokenPage = `<!doctype html><html><head><script src="/dist/embed/formulary.js" defer></script></head>
@@ -46,6 +48,18 @@ beforeAll(async () => {
       res.end(JSON.stringify({ iptsNumber: 4242 }));
       return true;
     }
+    if (req.url === '/cross-origin.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><head><script src="/dist/embed/formulary.js" defer></script></head>
+<body><formulary-form schema-src="${otherOrigin.url}src/schemas/instruments/eqsans.schema.json"></formulary-form></body></html>`);
+      return true;
+    }
+    if (req.url === '/prefill-not-json.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><head><script src="/dist/embed/formulary.js" defer></script></head>
+<body><formulary-form schema-src="/src/schemas/instruments/eqsans.schema.json" form-data-src="/broken.html"></formulary-form></body></html>`);
+      return true;
+    }
     if (req.url === '/broken.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(brokenPage);
@@ -53,12 +67,14 @@ beforeAll(async () => {
     }
     return false;
   });
+  otherOrigin = await servePage('.');
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  await otherOrigin?.close();
 });
 
 function open(path: string): Promise<{ page: Page; errors: string[] }> {
@@ -148,6 +164,29 @@ describe('<formulary-form> on a plain portal page', () => {
     expect(text).toContain(`${site.url}no/such/instrument.schema.json`);
     expect(text).toMatch(/404/);
     expect(await page.locator('formulary-form form').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a schema-src on another origin without CORS headers says so, naming the URL', async () => {
+    const { page, errors } = await open('cross-origin.html');
+    const problem = page.locator('formulary-form [role="alert"]');
+    await problem.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await problem.textContent()) ?? '';
+    expect(text).toContain(`${otherOrigin.url}src/schemas/instruments/eqsans.schema.json`);
+    expect(text).toContain('Access-Control-Allow-Origin');
+    // The browser's own report of the blocked request is the only thing logged.
+    expect(errors.filter((e) => !/CORS policy/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  test('a form-data-src that is not JSON says so, naming the URL', async () => {
+    const { page, errors } = await open('prefill-not-json.html');
+    const problem = page.locator('formulary-form [role="alert"]');
+    await problem.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await problem.textContent()) ?? '';
+    expect(text).toContain(`${site.url}broken.html`);
+    expect(text).toContain('not JSON');
     expect(errors).toEqual([]);
     await page.close();
   });

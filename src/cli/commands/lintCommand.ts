@@ -13,7 +13,7 @@ import {
   parseExpectedErrors,
   sortDiagnostics,
 } from '../../schemas/index';
-import { expandPaths } from '../expandPaths';
+import { expandPaths, isWebUrl } from '../expandPaths';
 import {
   expectedErrorsPath,
   findExampleSchema,
@@ -32,7 +32,8 @@ import { UsageError } from '../UsageError';
 
 export const lintHelp = `Usage: formulary lint [paths or globs...] [options]
 
-Lints instrument schemas and example requests. A schema may $ref other files (they are read too);
+Lints instrument schemas and example requests. A schema may also be given by its http(s) URL, as a
+facility publishes it. A schema may $ref other files (they are read too, relative to it);
 each $ref that cannot be resolved is reported, and the rest of the schema is still checked.
 Files under examples/<id>/ are example requests, validated against
 src/schemas/instruments/<id>.schema.json; invalid-*.json must fail exactly as invalid-*.expected.json
@@ -174,7 +175,7 @@ export async function lintFiles(
   const out: LintDiagnostic[] = [];
   for (const file of files) {
     if (isExpectedErrorsPath(file)) continue;
-    if (isExamplePath(file)) {
+    if (!isWebUrl(file) && isExamplePath(file)) {
       out.push(...(await lintExampleFile(file, io, config, opened)));
       continue;
     }

@@ -3,6 +3,8 @@
  * them with fs), http(s) URLs are fetched (browser and Node). Node modules are imported lazily by a
  * computed name so a browser bundle never pulls `fs` in. Nothing else here: parsing is JsonDocument's job.
  */
+
+import { fetchText } from './fetchText';
 import { SchemaLoadError } from './SchemaLoadError';
 
 /** Reads a document's text by URL; LoadOptions.read replaces the default (fs for file:, fetch for http). */
@@ -51,9 +53,7 @@ export const readDocumentText: ReadText = async (url) => {
     return readFile(new URL(url), 'utf8');
   }
   if (protocol === 'http:' || protocol === 'https:') {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    return response.text();
+    return fetchText(url);
   }
   if (protocol === 'memory:') throw new Error('a schema object with relative $refs needs options.baseUrl');
   throw new Error(`unsupported protocol ${protocol} (use a file path, http: or https:)`);
