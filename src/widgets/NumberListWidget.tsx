@@ -23,9 +23,9 @@ function formatNumbers(value: unknown): string {
     : formatAnyValue(value);
 }
 
-/** "2 values", with the allowed count when the schema limits it. */
+/** "2 values" ("no values" for an empty list), with the allowed count when the schema limits it. */
 function countHint(count: number, minItems?: number, maxItems?: number): string {
-  const has = `${count} ${count === 1 ? 'value' : 'values'}`;
+  const has = count === 0 ? 'no values' : `${count} ${count === 1 ? 'value' : 'values'}`;
   if (minItems !== undefined && minItems === maxItems) return `${has}; exactly ${minItems} expected`;
   if (minItems !== undefined && count < minItems) return `${has}; at least ${minItems} expected`;
   if (maxItems !== undefined && count > maxItems) return `${has}; at most ${maxItems} expected`;

@@ -31,6 +31,11 @@ describe('NumberListWidget', () => {
     expect(document.getElementById('f-hint')?.textContent).toBe('2 values; exactly 2 expected');
   });
 
+  test('an empty list reads "no values", with the limits of each entry', () => {
+    setup([], fieldFixture({ ...wedges, minItems: undefined, maxItems: undefined, minimum: 0 }));
+    expect(document.getElementById('f-hint')?.textContent).toBe('no values; each at least 0 degrees');
+  });
+
   test('spaces and semicolons separate too', async () => {
     const { h, input } = setup();
     await h.user.clear(input);

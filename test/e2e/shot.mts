@@ -1,0 +1,13 @@
+import { launchChromium } from './chromium';
+import { servePage } from './servePage';
+const site = await servePage('dist/app');
+const b = await launchChromium();
+const page = await b.context.newPage();
+await page.setViewportSize({ width: 1280, height: 1000 });
+await page.goto(`${site.url}?instrument=${process.argv[2] ?? 'powder'}`);
+await page.locator('form.formulary-form').waitFor({ state: 'visible', timeout: 30000 });
+await page.waitForTimeout(1000);
+await page.screenshot({ path: '/tmp/shot1.png' });
+await page.mouse.wheel(0, 1400); await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/shot2.png' });
+await b.close(); await site.close();
