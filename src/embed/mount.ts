@@ -1,5 +1,5 @@
 /**
- * mount(element, options): renders an embedded form into `element`'s shadow root (styles inlined
+ * mount(element, options): renders an embedded form into `element`'s shadow root (styles adopted
  * there, so page CSS and form CSS do not meet) and dispatches `formulary-change` and
  * `formulary-submit` on the element. For pages that are not React; React apps use SubmissionForm.
  */
@@ -30,6 +30,26 @@ export const changeEvent = 'formulary-change';
 export const submitEvent = 'formulary-submit';
 export const submittedEvent = 'formulary-submitted';
 
+let styleSheet: CSSStyleSheet | null | undefined;
+
+/**
+ * The form's styles as one constructed stylesheet that every form on the page adopts, or null where
+ * the browser cannot construct one (then each shadow root gets a <style>). A constructed sheet is not
+ * an inline style: a Content-Security-Policy whose style-src lacks 'unsafe-inline' blocks a <style>
+ * element but not this, so the form keeps its looks on such pages.
+ */
+function sharedStyleSheet(): CSSStyleSheet | null {
+  if (styleSheet === undefined) {
+    try {
+      styleSheet = new CSSStyleSheet();
+      styleSheet.replaceSync(embedCss);
+    } catch {
+      styleSheet = null;
+    }
+  }
+  return styleSheet;
+}
+
 /**
  * Mounts a form into `element` (any element that can hold a shadow root: div, section, a custom element).
  * `formulary-submit` is cancelable: preventDefault() stops the POST to submitUrl.
@@ -43,12 +63,18 @@ export function mount(element: Element, options: MountOptions): MountedForm {
       `formulary mount(): <${element.localName}> cannot hold a shadow root (${(error as Error).message}); use a <div> or <formulary-form>`,
     );
   }
-  const style = document.createElement('style');
-  style.textContent = embedCss;
   const container = document.createElement('div');
   container.className = 'formulary-embed';
   container.setAttribute('part', 'form');
-  shadow.replaceChildren(style, container);
+  const sheet = sharedStyleSheet();
+  if (sheet) {
+    shadow.adoptedStyleSheets = [sheet];
+    shadow.replaceChildren(container);
+  } else {
+    const style = document.createElement('style');
+    style.textContent = embedCss;
+    shadow.replaceChildren(style, container);
+  }
   const root: Root = createRoot(container);
   const handle = createRef<SubmissionFormHandle>();
 
@@ -91,7 +117,9 @@ export function mount(element: Element, options: MountOptions): MountedForm {
     unmount: () => {
       root.unmount();
       container.remove();
-      style.remove();
+      // Leaves the shadow root empty, as documented: no form, no styles.
+      shadow.replaceChildren();
+      shadow.adoptedStyleSheets = [];
     },
   };
 }
