@@ -182,8 +182,12 @@ describe('drafts in <formulary-form>', () => {
     await page.close();
   });
 
-  test('two forms mounted from schema objects keep their own drafts, named by $id and title', async () => {
-    const { page, errors } = await open('/inline-schemas.html');
+  /**
+   * Two `.form` divs mounted from schema objects on `path`: each keeps its own typed sample name over a
+   * reload. Returns the localStorage keys the drafts were saved under.
+   */
+  async function twoSchemaObjectsKeepTheirDrafts(path: string): Promise<string[]> {
+    const { page, errors } = await open(path);
     const sample = (n: number) =>
       page
         .locator('.form')
@@ -194,33 +198,23 @@ describe('drafts in <formulary-form>', () => {
     await sample(1).fill('lipid bilayer');
     await expect.poll(async () => (await savedDrafts(page)).length, { timeout: 5_000 }).toBe(2);
     const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-    expect(keys.some((k) => k.includes('https://facility.example/powder.json'))).toBe(true);
-    expect(keys.some((k) => k.includes('Reflectometer'))).toBe(true);
     await page.reload();
     await sample(1).waitFor({ timeout: 30_000 });
     expect(await sample(0).inputValue()).toBe('silicon');
     expect(await sample(1).inputValue()).toBe('lipid bilayer');
     expect(errors).toEqual([]);
     await page.close();
+    return keys;
+  }
+
+  test('two forms mounted from schema objects keep their own drafts, named by $id and title', async () => {
+    const keys = await twoSchemaObjectsKeepTheirDrafts('/inline-schemas.html');
+    expect(keys.some((k) => k.includes('https://facility.example/powder.json'))).toBe(true);
+    expect(keys.some((k) => k.includes('Reflectometer'))).toBe(true);
   });
 
   test('two forms mounted from schema objects without $id or title keep their own drafts', async () => {
-    const { page, errors } = await open('/nameless-schemas.html');
-    const sample = (n: number) =>
-      page
-        .locator('.form')
-        .nth(n)
-        .getByLabel(/^Sample name/);
-    await sample(1).waitFor({ timeout: 30_000 });
-    await sample(0).fill('silicon');
-    await sample(1).fill('lipid bilayer');
-    await expect.poll(async () => (await savedDrafts(page)).length, { timeout: 5_000 }).toBe(2);
-    await page.reload();
-    await sample(1).waitFor({ timeout: 30_000 });
-    expect(await sample(0).inputValue()).toBe('silicon');
-    expect(await sample(1).inputValue()).toBe('lipid bilayer');
-    expect(errors).toEqual([]);
-    await page.close();
+    await twoSchemaObjectsKeepTheirDrafts('/nameless-schemas.html');
   });
 
   test('a schema-version that is not a whole number is named in the element', async () => {
