@@ -1,45 +1,25 @@
 /**
  * A list (array), editable: add, remove, duplicate and move rows, within minItems/maxItems. Rows are
  * keyed by stable ids, so moving a row moves one id and re-renders no field. A list of scalars, or of
- * objects with at most CARD_COLUMNS plain fields, is a table: one row per item, one column per field.
+ * objects with at most four plain fields, is a table (listColumns.ts): one row per item, one column per field.
  * Wider items, or items holding groups or lists (a scan with its transmission run and value), are
  * cards: one bordered block per item with its fields side by side, wrapping to the column's width, so
  * the form's narrow column shows every field of a scan instead of scrolling sideways past them.
  * Either way a field's accessible name is "<label>, row <n>".
  */
 import { memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
-import { escapePointerSegment, type ListNode, type ModelNode } from '../../schemas/index';
+import type { ListNode } from '../../schemas/index';
 import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
 import { domId, RowContext, useFormContextValue } from '../FormContext';
 import { FieldRow } from '../fields/FieldRow';
 import { useStoredValue } from '../fields/useStoredValue';
 import { ConditionGate } from './ConditionGate';
+import { type Column, columnsOf, showsCards } from './listColumns';
 import { NodeErrors } from './NodeErrors';
 import { NodeView } from './NodeView';
 import { useFocusTarget } from './useFocusTarget';
 
 const NO_ROWS: readonly string[] = [];
-
-interface Column {
-  readonly node: ModelNode;
-  readonly key: string | null;
-}
-
-function columnsOf(list: ListNode): Column[] {
-  const item = list.item;
-  if (item.type !== 'group') return [{ node: item, key: null }];
-  return [...item.children]
-    .sort((a, b) => a.order - b.order)
-    .map((node) => ({ node, key: escapePointerSegment(node.key) }));
-}
-
-/** More plain fields than this in an item, or any group, list or choice in it: cards, not a table. */
-const CARD_COLUMNS = 4;
-
-/** Whether the items of a list with these columns show as cards (see the module header). */
-function showsCards(columns: readonly Column[]): boolean {
-  return columns.length > CARD_COLUMNS || columns.some((c) => c.node.type !== 'field');
-}
 
 export const ListTable = memo(function ListTable({
   node,

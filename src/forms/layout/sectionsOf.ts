@@ -6,6 +6,7 @@
 import { escapePointerSegment, type FieldModel, type ModelNode } from '../../schemas/index';
 import type { StoragePath } from '../engine/storagePath';
 import type { PlacedNode } from './GroupBody';
+import { columnsOf, showsCards } from './listColumns';
 
 export interface SectionSpec {
   /** Stable key (UI store, ids). */
@@ -39,13 +40,8 @@ function rowsShown(node: ModelNode, insideAdvanced: boolean): number {
       return childRows(node.children, insideAdvanced || node.advanced);
     case 'list': {
       const rows = Array.isArray(node.default) ? node.default.length : (node.minItems ?? 0);
-      const item = node.item;
-      const table =
-        item.type === 'field' ||
-        (item.type === 'group' &&
-          item.children.length <= 4 &&
-          item.children.every((c) => c.type === 'field'));
-      return 1 + rows * (table ? 1 : rowsShown(item, insideAdvanced || node.advanced));
+      const cards = showsCards(columnsOf(node));
+      return 1 + rows * (cards ? rowsShown(node.item, insideAdvanced || node.advanced) : 1);
     }
     case 'choice': {
       const branch = node.branches.find((b) => b.id === node.defaultBranch) ?? node.branches[0];
