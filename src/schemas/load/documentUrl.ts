@@ -3,7 +3,6 @@
  * them with fs), http(s) URLs are fetched (browser and Node). Node modules are imported lazily by a
  * computed name so a browser bundle never pulls `fs` in. Nothing else here: parsing is JsonDocument's job.
  */
-
 import { fetchText } from './fetchText';
 import { SchemaLoadError } from './SchemaLoadError';
 

@@ -1,10 +1,9 @@
 /**
  * Readable labels from property keys, for schemas without `title`: "sampleApertureSize" -> "Sample
  * aperture size", "1DQbinType" -> "1D Q bin type", "iptsNumber" -> "IPTS number", "sampleThickness_cm"
- * -> "Sample thickness (cm)". Pure string work;
- * acronyms come from an extendable list so a facility can add its own (options.acronyms).
+ * -> "Sample thickness (cm)". Pure string work; acronyms come from an extendable list so a facility
+ * can add its own (options.acronyms).
  */
-
 import { unitSuffixOf } from './unitSuffix';
 
 /** Acronyms written in capitals wherever they appear as a word. A facility extends this per model. */

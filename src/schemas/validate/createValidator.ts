@@ -79,26 +79,26 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     return !isShown(model, template, request, rowIndexes(template, pointer));
   };
 
-  const pickField = (candidates: readonly FieldNode[], indexes: number[], request: unknown): FieldNode => {
-    if (candidates.length === 1) return candidates[0]!;
-    for (const field of candidates) {
-      const owner = index.branchOf.get(field);
-      if (!owner) return field;
-      const choice = model.byPointer.get(owner.choice);
-      const value = getAt(request, instancePointer(owner.choice, indexes));
-      if (choice?.type === 'choice' && selectBranch(choice, value) === owner.branch) return field;
-    }
-    return candidates[0]!;
-  };
-
   /** Whether the branch that owns `field` (if any) is the one `request` selects at these rows. */
   const inSelectedBranch = (field: FieldNode, indexes: number[], request: unknown): boolean => {
     const owner = index.branchOf.get(field);
     if (!owner) return true;
     const choice = model.byPointer.get(owner.choice);
     const value = getAt(request, instancePointer(owner.choice, indexes));
-    return choice?.type !== 'choice' || selectBranch(choice, value) === owner.branch;
+    return choice?.type === 'choice' && selectBranch(choice, value) === owner.branch;
   };
+
+  /** Of the fields sharing a pointer (one per branch), the one the request's branch holds. */
+  const pickField = (candidates: readonly FieldNode[], indexes: number[], request: unknown): FieldNode => {
+    if (candidates.length === 1) return candidates[0]!;
+    return candidates.find((field) => inSelectedBranch(field, indexes, request)) ?? candidates[0]!;
+  };
+
+  const requiredError = (field: FieldNode, pointer: Pointer): ValidationError => ({
+    pointer,
+    rule: 'required',
+    message: `${labelOf(field, field.key)} is required`,
+  });
 
   /**
    * Without ajv: every field instance's own constraints (checkField) and its presence when its parent
@@ -114,8 +114,7 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
         const value = read(pointer);
         if (value === undefined) {
           const parent = read(pointer.slice(0, pointer.lastIndexOf('/')));
-          if (field.required && isPlainObject(parent))
-            errors.push({ pointer, rule: 'required', message: `${labelOf(field, field.key)} is required` });
+          if (field.required && isPlainObject(parent)) errors.push(requiredError(field, pointer));
         } else if (checkableInTs(field)) errors.push(...checkField(field, pointer, value, formats));
       }
     }
@@ -158,8 +157,7 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       if (field.conditionIds.length > 0 && !isShown(model, template, request, indexes)) return [];
       const errors: ValidationError[] = [];
       if (value === undefined) {
-        if (field.required)
-          errors.push({ pointer, rule: 'required', message: `${labelOf(field, field.key)} is required` });
+        if (field.required) errors.push(requiredError(field, pointer));
       } else if (checkableInTs(field)) {
         errors.push(...checkField(field, pointer, value, formats));
       } else {
