@@ -12,6 +12,7 @@ import { impossibleCondition } from './rules/impossibleCondition';
 import { missingUnits } from './rules/missingUnits';
 import { ruleTarget } from './rules/ruleTarget';
 import { schemaValid } from './rules/schemaValid';
+import { unitMismatch } from './rules/unitMismatch';
 import { unknownKeyword } from './rules/unknownKeyword';
 import { unresolvedRef } from './rules/unresolvedRef';
 import { unsafePattern } from './rules/unsafePattern';
@@ -26,6 +27,7 @@ export const lintRules: readonly LintRule[] = [
   ruleTarget,
   duplicateLabel,
   missingUnits,
+  unitMismatch,
   unsafePattern,
   ambiguousOneOf,
   impossibleCondition,

@@ -51,6 +51,15 @@ const good: Record<string, Record<string, unknown>> = {
       peakWidth: { type: 'number', default: 0.25, description: 'As a fraction of the FWHM.' },
     },
   },
+  'unit-mismatch': {
+    type: 'object',
+    properties: {
+      sampleThickness_mm: { type: 'number', 'x-units': 'mm', default: 1 },
+      wavelength_Ang: { type: 'number', 'x-units': 'Å', default: 6 },
+      tofMin_us: { type: 'number', 'x-units': 'µs', default: 0 },
+      sampleThickness: { type: 'number', 'x-units': 'cm', default: 0.1 },
+    },
+  },
   'unsafe-pattern': {
     type: 'object',
     properties: { r: { type: 'string', pattern: '^[0-9]+(?:,[0-9]+)*$' } },

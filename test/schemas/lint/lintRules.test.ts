@@ -24,6 +24,7 @@ const expectedAt: Record<string, string[]> = {
   'rule-target': ['/properties/Qmin/x-lessThan', '/x-atMostOneTrue'],
   'duplicate-label': ['/properties/sample_run'],
   'missing-units': ['/properties/wavelengthMin'],
+  'unit-mismatch': ['/properties/sampleThickness_cm'],
   'unsafe-pattern': ['/properties/runs/pattern', '/properties/maskFile/pattern'],
   'ambiguous-oneof': ['/properties/absoluteScale/oneOf/1'],
   'impossible-condition': ['/if/properties/binning'],
