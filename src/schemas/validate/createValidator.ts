@@ -5,10 +5,10 @@
  * condition hides are not validated. The same code runs in the form, the CLI and a facility's backend.
  */
 import type { Format } from 'ajv';
-import type { FieldModel, FieldNode, Pointer, ValidationError } from '../FieldModel';
+import type { FieldModel, FieldNode, ModelNode, Pointer, ValidationError } from '../FieldModel';
 import { isPlainObject } from '../jsonEquals';
 import { selectBranch } from '../model/selectBranch';
-import { getAt, instancePointer, rowIndexes } from '../pointer';
+import { childPointer, getAt, instancePointer, rowIndexes } from '../pointer';
 import { checkableInTs, checkField } from './checkField';
 import { validationLimitation } from './codeEvaluation';
 import { type CompileOptions, compileSchema } from './compileSchema';
@@ -20,8 +20,9 @@ import {
   rowCombinations,
   type ValueReader,
 } from './evaluateRules';
-import { type ExplainContext, explainAjvErrors, explainOne } from './explainAjvErrors';
+import { type ExplainContext, explainAjvErrors, explainOne, missingMessage } from './explainAjvErrors';
 import { holdsListText, listTextProblem } from './listTextProblem';
+import { matchSchema } from './matchSchema';
 import { labelOf } from './messages';
 import { modelIndex, templateOf } from './modelIndex';
 
@@ -42,9 +43,10 @@ export interface Validator {
   warm(): void;
   /**
    * Set when ajv cannot run on this page (a Content-Security-Policy without 'unsafe-eval'): what a
-   * user should be told. `validate` then checks each field's own constraints and presence in
-   * TypeScript, plus the rules; what only the whole schema says (combinators, additionalProperties,
-   * "json" fields) is left to the server.
+   * user should be told. `validate` then checks in TypeScript each field's own constraints and
+   * presence, the rules, and what a decidable if/then/else or a dependency requires; what only the
+   * whole schema says (an undecidable `if`, combinators, additionalProperties, "json" fields) is left
+   * to the server.
    */
   readonly limitation?: string;
 }
@@ -94,11 +96,12 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     return candidates.find((field) => inSelectedBranch(field, indexes, request)) ?? candidates[0]!;
   };
 
-  const requiredError = (field: FieldNode, pointer: Pointer): ValidationError => ({
-    pointer,
-    rule: 'required',
-    message: `${labelOf(field, field.key)} is required`,
-  });
+  const requiredError = (
+    node: ModelNode | undefined,
+    pointer: Pointer,
+    fallback: string,
+    because?: { label: string },
+  ): ValidationError => ({ pointer, rule: 'required', message: missingMessage(node, fallback, because) });
 
   /**
    * Without ajv: every field instance's own constraints (checkField) and its presence when its parent
@@ -114,8 +117,40 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
         const value = read(pointer);
         if (value === undefined) {
           const parent = read(pointer.slice(0, pointer.lastIndexOf('/')));
-          if (field.required && isPlainObject(parent)) errors.push(requiredError(field, pointer));
+          if (field.required && isPlainObject(parent)) errors.push(requiredError(field, pointer, field.key));
         } else if (checkableInTs(field)) errors.push(...checkField(field, pointer, value, formats));
+      }
+    }
+    return errors;
+  };
+
+  /**
+   * Without ajv: what a then/else side or a dependency requires, where the TypeScript matcher can
+   * decide its `if` (an `if` it cannot decide is left to the server rather than guessed). A
+   * dependency holds when its key is present, null or not, as in ajv. O(conditions x rows).
+   */
+  const conditionalRequiredInTs = (read: ValueReader): ValidationError[] => {
+    const errors: ValidationError[] = [];
+    for (const condition of model.conditions) {
+      if (!condition.requires) continue;
+      for (const indexes of rowCombinations(condition.scope, read)) {
+        const scope = read(instancePointer(condition.scope, indexes));
+        if (!isPlainObject(scope)) continue;
+        const holds =
+          condition.kind === 'dependency'
+            ? Object.hasOwn(scope, String(condition.test))
+            : matchSchema(condition.test, scope);
+        if (holds === undefined) continue;
+        for (const template of holds ? condition.requires.whenTrue : condition.requires.whenFalse) {
+          const pointer = instancePointer(template, indexes);
+          if (read(pointer) !== undefined) continue;
+          const key = String(condition.test);
+          const because =
+            condition.kind === 'dependency'
+              ? { label: labelOf(model.byPointer.get(childPointer(condition.scope, key)), key) }
+              : undefined;
+          errors.push(requiredError(model.byPointer.get(template), pointer, template, because));
+        }
       }
     }
     return errors;
@@ -128,7 +163,8 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       const raw = compiled.validate(request);
       const errors = raw.length === 0 ? [] : explainAjvErrors(ctx, request, raw);
       const read = readerOf(request);
-      if (!compiled.compiled) errors.push(...checkFieldsInTs(request, read));
+      if (!compiled.compiled)
+        errors.push(...checkFieldsInTs(request, read), ...conditionalRequiredInTs(read));
       for (const rule of model.rules) {
         const found = evaluateRuleEverywhere(model, rule, read);
         for (const e of found) errors.push(e);
@@ -157,7 +193,7 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       if (field.conditionIds.length > 0 && !isShown(model, template, request, indexes)) return [];
       const errors: ValidationError[] = [];
       if (value === undefined) {
-        if (field.required) errors.push(requiredError(field, pointer));
+        if (field.required) errors.push(requiredError(field, pointer, field.key));
       } else if (checkableInTs(field)) {
         errors.push(...checkField(field, pointer, value, formats));
       } else {

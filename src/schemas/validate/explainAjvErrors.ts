@@ -38,7 +38,12 @@ function innermostChoice(
   }
 }
 
-function missingMessage(node: ModelNode | undefined, key: string, because?: { label: string }): string {
+/** "<label> is required" (or the schema's x-messages.required), with " when <label> is set" for a dependency. */
+export function missingMessage(
+  node: ModelNode | undefined,
+  key: string,
+  because?: { label: string },
+): string {
   const custom = customMessage(node, 'required');
   if (custom) return custom;
   return `${labelOf(node, key)} is required${because ? ` when ${because.label} is set` : ''}`;

@@ -14,9 +14,18 @@ import {
 import { createValidator, type Validator } from '../../../src/schemas/validate/createValidator';
 
 const schema = () => ({
+  $schema: 'http://json-schema.org/draft-07/schema#',
   type: 'object',
   required: ['wavelength', 'sampleRun'],
+  if: { properties: { absoluteScale: { const: 'standard' } }, required: ['absoluteScale'] },
+  // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable
+  then: { required: ['sampleTransmissionRun'] },
+  dependencies: { useMask: ['maskFile'] },
   properties: {
+    absoluteScale: { enum: ['none', 'standard'] },
+    sampleTransmissionRun: { type: ['integer', 'null'] },
+    useMask: { type: 'boolean' },
+    maskFile: { type: 'string' },
     wavelength: { type: 'number', minimum: 1, maximum: 10, 'x-units': 'Å' },
     sampleThickness: { type: 'number', exclusiveMinimum: 0, 'x-units': 'cm' },
     sampleRun: { type: 'integer' },
@@ -96,6 +105,11 @@ const requests: Record<string, unknown> = {
   'the selected branch only': { ...base, absorption: { kind: 'none' } },
   "the selected branch's own required field": { ...base, absorption: { kind: 'full' } },
   "the selected branch's limit": { ...base, absorption: { kind: 'full', radius: -1 } },
+  "a then side's required field": { ...base, absoluteScale: 'standard' },
+  'a then side satisfied': { ...base, absoluteScale: 'standard', sampleTransmissionRun: 5 },
+  'the else side, which requires nothing': { ...base, absoluteScale: 'none' },
+  "a dependency's required field": { ...base, useMask: false },
+  'a dependency satisfied': { ...base, useMask: true, maskFile: 'mask.xml' },
 };
 
 test.each(Object.entries(requests))('without ajv, %s gives the errors ajv gives', (_, request) => {
