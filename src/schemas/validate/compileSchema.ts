@@ -129,27 +129,29 @@ export function compileSchema(
   options: CompileOptions = {},
 ): CompiledSchema {
   const optionKey = `${dialect}|${options.strict === true}|${(options.extraKeywords ?? []).join(',')}`;
-  let bySchema = cache.get(schema);
-  const hit = bySchema?.get(optionKey);
+  const hit = cache.get(schema)?.get(optionKey);
   if (hit) return hit;
+  const remember = (result: CompiledSchema): CompiledSchema => {
+    let bySchema = cache.get(schema);
+    if (!bySchema) {
+      bySchema = new Map();
+      cache.set(schema, bySchema);
+    }
+    bySchema.set(optionKey, result);
+    return result;
+  };
   const ajv = createAjv(dialect, options);
   if (!codeEvaluationAllowed()) {
     // ajv can still look up formats here (plain functions); it can compile nothing. Cached like a
     // compiled schema: conditions ask for it on every keystroke.
-    const uncompiled: CompiledSchema = {
+    return remember({
       ajv,
       validate: () => [],
       warm: () => {},
       sectioned: false,
       fragment: () => undefined,
       compiled: false,
-    };
-    if (!bySchema) {
-      bySchema = new Map();
-      cache.set(schema, bySchema);
-    }
-    bySchema.set(optionKey, uncompiled);
-    return uncompiled;
+    });
   }
   const key = `formulary-${++counter}`;
   ajv.addSchema(schema as Record<string, unknown>, key);
@@ -209,10 +211,5 @@ export function compileSchema(
   };
   // Strict mode is for authors and CI: report every schema error now, not at the first submit.
   if (options.strict) warm();
-  if (!bySchema) {
-    bySchema = new Map();
-    cache.set(schema, bySchema);
-  }
-  bySchema.set(optionKey, compiled);
-  return compiled;
+  return remember(compiled);
 }

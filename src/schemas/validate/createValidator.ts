@@ -111,8 +111,9 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     const errors: ValidationError[] = [];
     for (const [template, candidates] of index.fieldsAt) {
       for (const indexes of rowCombinations(template, read)) {
-        const field = pickField(candidates, indexes, request);
-        if (!inSelectedBranch(field, indexes, request)) continue;
+        // Only a field of the branch the request selects (or of no branch) is checked.
+        const field = candidates.find((f) => inSelectedBranch(f, indexes, request));
+        if (!field) continue;
         const pointer = instancePointer(template, indexes);
         const value = read(pointer);
         if (value === undefined) {
@@ -133,22 +134,20 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     const errors: ValidationError[] = [];
     for (const condition of model.conditions) {
       if (!condition.requires) continue;
+      const key = String(condition.test);
+      const because =
+        condition.kind === 'dependency'
+          ? { label: labelOf(model.byPointer.get(childPointer(condition.scope, key)), key) }
+          : undefined;
       for (const indexes of rowCombinations(condition.scope, read)) {
         const scope = read(instancePointer(condition.scope, indexes));
         if (!isPlainObject(scope)) continue;
         const holds =
-          condition.kind === 'dependency'
-            ? Object.hasOwn(scope, String(condition.test))
-            : matchSchema(condition.test, scope);
+          condition.kind === 'dependency' ? Object.hasOwn(scope, key) : matchSchema(condition.test, scope);
         if (holds === undefined) continue;
         for (const template of holds ? condition.requires.whenTrue : condition.requires.whenFalse) {
           const pointer = instancePointer(template, indexes);
           if (read(pointer) !== undefined) continue;
-          const key = String(condition.test);
-          const because =
-            condition.kind === 'dependency'
-              ? { label: labelOf(model.byPointer.get(childPointer(condition.scope, key)), key) }
-              : undefined;
           errors.push(requiredError(model.byPointer.get(template), pointer, template, because));
         }
       }
