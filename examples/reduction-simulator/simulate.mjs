@@ -108,8 +108,9 @@ function planReduction(request) {
   };
 }
 
+/** `globalIndex` is the scan's place in the submitted request, so a per-scan job's messages point there. */
 function readScan(scan, i, globalIndex) {
-  const at = `/job/scans/${i}`;
+  const at = `/job/scans/${globalIndex}`;
   if (typeof scan !== 'object' || scan === null) throw new CannotReduce(`${at}: not a scan`);
   const runText = String(scan.runNumber ?? '').trim();
   const runs = parseRuns(runText, `${at}/runNumber`);
@@ -126,7 +127,7 @@ function readScan(scan, i, globalIndex) {
   if (!(thickness > 0)) throw new CannotReduce(`${at}/thickness: ${thickness} cm is not a thickness`);
   const name = [scan.sampleName, scan.label].find((v) => typeof v === 'string' && v.trim() !== '');
   return {
-    number: i + 1,
+    number: globalIndex + 1,
     runs,
     runText,
     seed: runs[0],
@@ -179,7 +180,7 @@ function shape(plan, scan) {
 
 function spheres(q, scan) {
   // Radius grows with temperature (micelles swell); intensity scales with concentration and thickness.
-  const radius = 30 * (1 + (scan.temperature - 295) / 150);
+  const radius = 30 * Math.min(2, Math.max(0.5, 1 + (scan.temperature - 295) / 150));
   const scale = 0.04 * scan.concentration * (scan.thickness / 0.1) * scan.transmission;
   let sum = 0;
   for (const spread of [0.85, 0.925, 1, 1.075, 1.15]) {
@@ -192,7 +193,7 @@ function spheres(q, scan) {
 
 function reflectivity(q, scan) {
   const qc = 0.0105;
-  const film = 250 + (scan.temperature - 295);
+  const film = 250 * Math.min(1.2, Math.max(0.8, 1 + (scan.temperature - 295) / 2000));
   if (q <= qc) return 1;
   const k = Math.sqrt(q * q - qc * qc);
   const fresnel = ((q - k) / (q + k)) ** 2;

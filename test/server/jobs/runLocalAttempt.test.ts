@@ -82,16 +82,23 @@ describe('runLocalAttempt', () => {
     expect(record.lines.every((l) => !Number.isNaN(Date.parse(l.time)))).toBe(true);
     expect(record.lines[0]!.stream).toBe('system');
     expect(record.lines.at(-1)!.text).toMatch(/^Ended with exit code 0 after/);
-    const written = JSON.parse(readFileSync(join(configWithDir(recorder, attempt.jobId), 'request.json'), 'utf8'));
+    const written = JSON.parse(
+      readFileSync(join(configWithDir(recorder, attempt.jobId), 'request.json'), 'utf8'),
+    );
     expect(written).toEqual({ lines: 12 });
   });
 
   it('fails with the last error line as the message', async () => {
     const { recorder, run } = setUp(chattyConfig());
-    const { attempt, handle } = await run({ lines: 30, exit: 3, errorLine: 'error: run 142010 has no events' });
+    const { attempt, handle } = await run({
+      lines: 30,
+      exit: 3,
+      errorLine: 'error: run 142010 has no events',
+    });
     const final = await handle.done;
     expect(final).toMatchObject({ state: 'failed', reason: 'exit', exitCode: 3 });
     expect(final.message).toBe('error: run 142010 has no events');
+    expect(recorder.lastTransition(attempt.jobId)).toEqual(final);
   });
 
   it('says so when the program cannot be started', async () => {
@@ -101,6 +108,7 @@ describe('runLocalAttempt', () => {
     const final = await handle.done;
     expect(final).toMatchObject({ state: 'failed', reason: 'spawn-error' });
     expect(final.message).toContain('Could not start "/no/such/reducer": not found');
+    expect(recorder.get(attempt.jobId)!.transitions.map((t) => t.state)).toEqual(['queued', 'failed']);
   });
 
   it('stops a task at its time limit: SIGTERM, then SIGKILL to the whole tree after the grace', async () => {
@@ -157,17 +165,26 @@ describe('runLocalAttempt', () => {
     const config = chattyConfig({ logLimitBytes: 64 * 1024 });
     const { recorder, run } = setUp(config);
     // 3,000 lines of about 100 bytes: about 300 kB printed, 64 kB stored.
-    const { attempt, handle } = await run({ lines: 3000, lineBytes: 90, exit: 1, errorLine: 'error: the last words' });
+    const { attempt, handle } = await run({
+      lines: 3000,
+      lineBytes: 90,
+      exit: 1,
+      errorLine: 'error: the last words',
+    });
     const final = await handle.done;
     expect(final.message).toBe('error: the last words');
     const lines = recorder.get(attempt.jobId)!.lines;
-    const stored = lines.filter((l) => l.stream !== 'system').reduce((sum, l) => sum + Buffer.byteLength(l.text) + 1, 0);
+    const stored = lines
+      .filter((l) => l.stream !== 'system')
+      .reduce((sum, l) => sum + Buffer.byteLength(l.text) + 1, 0);
     expect(stored).toBeLessThanOrEqual(64 * 1024);
     expect(stored).toBeGreaterThan(60 * 1024);
     const markers = lines.filter((l) => l.text.startsWith(TRUNCATED_MARKER));
     expect(markers).toHaveLength(1);
     expect(markers[0]!.stream).toBe('system');
-    expect(lines.some((l) => /^\d+ more line\(s\), [\d.]+ kB, were printed after the limit/.test(l.text))).toBe(true);
+    expect(
+      lines.some((l) => /^\d+ more line\(s\), [\d.]+ kB, were printed after the limit/.test(l.text)),
+    ).toBe(true);
     expect(lines.some((l) => l.text === 'line 2999' || l.text.startsWith('line 2999 '))).toBe(false);
   });
 });
