@@ -92,7 +92,7 @@ function planReduction(request) {
   if (bins < 5 || bins > 5000)
     throw new CannotReduce(`/binning/numQBins: ${bins} bins; the simulator reduces 5 to 5000`);
   const firstIndex = Number(process.env.FORMULARY_SCAN_INDEX || 0);
-  const scans = job.scans.map((scan, i) => readScan(scan, i, firstIndex + i));
+  const scans = job.scans.map((scan, i) => readScan(scan, firstIndex + i));
   return {
     instrument: String(
       request.instrumentName ?? process.env.FORMULARY_INSTRUMENT ?? 'instrument',
@@ -109,7 +109,7 @@ function planReduction(request) {
 }
 
 /** `globalIndex` is the scan's place in the submitted request, so a per-scan job's messages point there. */
-function readScan(scan, i, globalIndex) {
+function readScan(scan, globalIndex) {
   const at = `/job/scans/${globalIndex}`;
   if (typeof scan !== 'object' || scan === null) throw new CannotReduce(`${at}: not a scan`);
   const runText = String(scan.runNumber ?? '').trim();

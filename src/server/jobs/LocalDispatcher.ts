@@ -26,6 +26,7 @@ export interface LocalDispatcherOptions {
    * attempts started under the same id, so each server process with local jobs needs its own.
    */
   readonly runnerId?: string;
+  /** How running attempts retry refused recorder calls (default: until stored; see runLocalAttempt). */
   readonly retry?: RetryOptions;
   /** Told when the recorder refused a call past its retries (default: written to stderr). */
   readonly onError?: (error: unknown, what: string) => void;
@@ -73,7 +74,8 @@ export class LocalDispatcher implements Dispatcher {
               message: attempt.attempt === 1 ? 'Queued' : `Queued as attempt ${attempt.attempt}`,
               cause: attempt.cause,
             }),
-          this.options.retry,
+          // A few tries only: the caller (a route, recovery) is waiting and reports the refusal.
+          { tries: 4 },
         );
       }
       if (taskFor(this.options.config, attempt.instrument) === undefined) {
@@ -185,9 +187,8 @@ export class LocalDispatcher implements Dispatcher {
   }
 
   private async record(change: JobTransition): Promise<void> {
-    await withRetry(() => this.options.recorder.transition(change), this.options.retry).catch(
-      (error: unknown) =>
-        this.reportError(error, `the ${change.state} state of job ${change.jobId} attempt ${change.attempt}`),
+    await withRetry(() => this.options.recorder.transition(change), { tries: 6 }).catch((error: unknown) =>
+      this.reportError(error, `the ${change.state} state of job ${change.jobId} attempt ${change.attempt}`),
     );
   }
 

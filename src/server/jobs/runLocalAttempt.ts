@@ -19,8 +19,12 @@ export interface LocalRunContext {
   readonly recorder: JobRecorder;
   /** Stored with `running`, so a restart recovers only what this runner started. */
   readonly runnerId: string;
+  /**
+   * How refused recorder calls are retried. Default: until stored (pauses up to 5 s), since a state
+   * or log line given up on would leave the store wrong; the attempt's slot stays taken meanwhile.
+   */
   readonly retry?: RetryOptions;
-  /** Told about recorder refusals that outlived their retries; the job layer keeps going. */
+  /** Told about each refused recorder call (and one given up on, with a limited `retry`). */
   readonly onError?: (error: unknown, what: string) => void;
 }
 
@@ -63,8 +67,13 @@ async function run(
   const { recorder, task, config } = ctx;
   const { jobId } = attempt;
   const n = attempt.attempt;
+  const retry = (what: string): RetryOptions => ({
+    tries: Number.POSITIVE_INFINITY,
+    ...ctx.retry,
+    onRefused: (error) => ctx.onError?.(error, `${what} of job ${jobId} attempt ${n} (retrying)`),
+  });
   const record = (what: string, call: () => Promise<void>) =>
-    withRetry(call, ctx.retry).catch((error: unknown) => {
+    withRetry(call, retry(what)).catch((error: unknown) => {
       ctx.onError?.(error, `${what} of job ${jobId} attempt ${n}`);
     });
   const finish = async (fields: Omit<JobTransition, 'jobId' | 'attempt' | 'time'>) => {
@@ -122,7 +131,7 @@ async function run(
     limitBytes: config.logLimitBytes,
     send: async (lines) => {
       await runningRecorded;
-      await withRetry(() => recorder.appendLog(jobId, n, lines), ctx.retry);
+      await withRetry(() => recorder.appendLog(jobId, n, lines), retry('log lines'));
     },
     onSendError: (error) => ctx.onError?.(error, `log lines of job ${jobId} attempt ${n}`),
   });
@@ -139,10 +148,11 @@ async function run(
   child.stdin.end(prepared.requestText);
 
   let stop: Stop | undefined;
+  let ended = false;
   let killTimer: NodeJS.Timeout | undefined;
   let peakMemory = 0;
   const stopGroup = (next: Stop) => {
-    if (stop !== undefined) return;
+    if (stop !== undefined || ended) return; // a cancel after the exit changes nothing
     stop = next;
     capture.system(
       `${next.message}: SIGTERM to the process group, SIGKILL after ${seconds(config.killGraceMs)}`,
@@ -170,6 +180,7 @@ async function run(
   }, config.memoryPollMs);
 
   const exit = await exited;
+  ended = true;
   clearTimeout(timeLimit);
   clearInterval(memoryWatch);
   // Processes the task left behind (in its group or below it) would outlive the job: stop them too.

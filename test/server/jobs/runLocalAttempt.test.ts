@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type JobRecorder,
   type JobsConfig,
   MemoryJobRecorder,
   runLocalAttempt,
@@ -194,3 +195,56 @@ function configWithDir(recorder: MemoryJobRecorder, jobId: string): string {
   const started = recorder.get(jobId)!.lines[0]!.text;
   return /\(in (.*)\)$/.exec(started)![1]!;
 }
+
+describe('runLocalAttempt with a recorder that refuses calls', () => {
+  it('retries until stored: the final state comes last, the log whole, each line once', async () => {
+    const inner = new MemoryJobRecorder();
+    recorders.push(inner);
+    const refusals: string[] = [];
+    let refuseRunning = 1;
+    let loseAck = 1;
+    let refuseFinal = 2;
+    // Refuses `running` once, stores the first log batch but "loses" its acknowledgement, refuses
+    // the final state twice: what a database restart in the middle of a job looks like.
+    const flaky: JobRecorder = {
+      async transition(change) {
+        if (change.state === 'running' && refuseRunning-- > 0) throw new Error('connection reset');
+        if (change.state === 'succeeded' && refuseFinal-- > 0) throw new Error('connection reset');
+        await inner.transition(change);
+      },
+      async appendLog(jobId, attempt, lines) {
+        await inner.appendLog(jobId, attempt, lines);
+        if (loseAck-- > 0) throw new Error('timeout waiting for the commit reply');
+      },
+    };
+    const config = chattyConfig();
+    const attempt = attemptOf({ request: { lines: 5 } });
+    await inner.transition({
+      jobId: attempt.jobId,
+      attempt: 1,
+      state: 'queued',
+      time: '',
+      message: 'Queued',
+    });
+    const handle = runLocalAttempt(attempt, {
+      config,
+      task: taskFor(config, 'eqsans')!,
+      recorder: flaky,
+      runnerId: 'test',
+      retry: { firstDelayMs: 10 },
+      onError: (_error, what) => refusals.push(what),
+    });
+    const final = await handle.done;
+    expect(final.state).toBe('succeeded');
+    expect(inner.get(attempt.jobId)!.transitions.map((t) => t.state)).toEqual([
+      'queued',
+      'running',
+      'succeeded',
+    ]);
+    const lines = inner.get(attempt.jobId)!.lines;
+    expect(lines.map((l) => l.seq)).toEqual(lines.map((_, i) => i + 1));
+    expect(lines.at(-1)!.text).toMatch(/^Ended with exit code 0/);
+    expect(refusals).toHaveLength(4);
+    expect(refusals[0]).toMatch(/^the running state of job .* \(retrying\)$/);
+  });
+});
