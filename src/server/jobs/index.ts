@@ -36,7 +36,14 @@ export {
 } from './parseCurveFile';
 export { JOBS_DEFAULTS, JobsConfigError, PLACEHOLDERS, parseJobsConfig } from './parseJobsConfig';
 export { JobPlanError, type PlannedJob, planJobs } from './planJobs';
-export { isAttemptProcess, processTree, signalTree, treeAlive, treeMemoryBytes } from './processTree';
+export {
+  descendantTree,
+  isAttemptProcess,
+  processTree,
+  signalTree,
+  treeAlive,
+  treeMemoryBytes,
+} from './processTree';
 export {
   type RecoveryOptions,
   type RecoveryReport,

@@ -41,9 +41,44 @@ export function processTree(leader: number): number[] | null {
   return [...members];
 }
 
-/** Resident memory of the tree in bytes, or null where /proc cannot be read. */
-export function treeMemoryBytes(leader: number): number | null {
-  const pids = processTree(leader);
+/**
+ * The leader and its descendants through /proc/<pid>/task/<tid>/children: O(tree), not O(host), so
+ * it is what the memory watch reads most of the time (a full scan took 6 to 10 ms with 160 processes
+ * on the 2-core test machine, 2.5 % of a core per job at one reading every 250 ms). It misses a
+ * group member whose parent already ended; the watch does a full scan every few readings for those.
+ * Null where the kernel has no `children` files.
+ */
+export function descendantTree(leader: number): number[] | null {
+  const found = [leader];
+  for (let i = 0; i < found.length; i++) {
+    const pid = found[i]!;
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      if (i === 0) return [];
+      continue;
+    }
+    for (const tid of tasks) {
+      let text: string;
+      try {
+        text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && i === 0 && tid === tasks[0]) return null;
+        continue;
+      }
+      for (const child of text.split(' ')) if (child !== '') found.push(Number(child));
+    }
+  }
+  return found;
+}
+
+/**
+ * Resident memory of the tree in bytes, or null where /proc cannot be read. With `full`, the whole
+ * host is scanned for the group's members (processTree); otherwise the descendants are walked.
+ */
+export function treeMemoryBytes(leader: number, full = true): number | null {
+  const pids = (full ? null : descendantTree(leader)) ?? processTree(leader);
   if (pids === null) return null;
   let total = 0;
   for (const pid of pids) total += residentBytes(pid);
