@@ -37,6 +37,13 @@ export {
 export { JOBS_DEFAULTS, JobsConfigError, PLACEHOLDERS, parseJobsConfig } from './parseJobsConfig';
 export { JobPlanError, type PlannedJob, planJobs } from './planJobs';
 export {
+  type AttemptPaths,
+  attemptPaths,
+  fillPlaceholders,
+  type PreparedAttempt,
+  prepareAttempt,
+} from './prepareAttempt';
+export {
   descendantTree,
   isAttemptProcess,
   processTree,

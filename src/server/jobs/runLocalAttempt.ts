@@ -5,6 +5,7 @@
  * the final state is acknowledged (the recorder contract), so a finished job is never half-recorded.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import type { JobRecorder } from './JobRecorder';
 import type { JobsConfig, TaskConfig } from './JobsConfig';
 import type { JobAttempt, JobState, JobTransition, StopReason } from './JobTypes';
@@ -195,6 +196,13 @@ async function run(
   await waitUntilGone(pid, config.killGraceMs);
   if (killTimer !== undefined) clearTimeout(killTimer);
 
+  if (prepared.curveFile !== null) {
+    capture.system(
+      existsSync(prepared.curveFile)
+        ? `Curve file: ${prepared.curveFile} (${formatBytes(statSync(prepared.curveFile).size)})`
+        : `No curve file was written at ${prepared.curveFile}`,
+    );
+  }
   const elapsed = seconds(Date.now() - started);
   const how = exit.code !== null ? `exit code ${exit.code}` : `signal ${exit.signal}`;
   capture.system(`Ended with ${how} after ${elapsed}; peak memory ${formatBytes(peakMemory)}`);

@@ -124,6 +124,18 @@ describe('LocalDispatcher', () => {
     });
   });
 
+  it('fails a job whose id cannot name a folder, before anything runs', async () => {
+    const rec = recorder();
+    const dispatcher = new LocalDispatcher({ config: configWith({ eqsans: nap }), recorder: rec });
+    const attempt = attemptOf({ jobId: '..' });
+    await dispatcher.enqueue(attempt);
+    await dispatcher.idle();
+    expect(rec.get('..')!.transitions.map((t) => t.state)).toEqual(['queued', 'failed']);
+    expect(rec.lastTransition('..')!.message).toBe(
+      'Could not prepare the job: job id ".." cannot name a folder (letters, digits, - and _ only)',
+    );
+  });
+
   it('on shutdown interrupts running jobs, queues their next attempt, and leaves queued ones queued', async () => {
     const config = configWith({ eqsans: nap }, { maxConcurrent: 1 });
     const rec = recorder();

@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { instrumentCatalogue } from '../../../src/schemas/index';
 import {
+  attemptPaths,
   type Curve,
   type JobsConfig,
   LocalDispatcher,
   MemoryJobRecorder,
   parseCurveFile,
   planJobs,
+  taskFor,
 } from '../../../src/server/jobs/index';
 import { attemptOf, configWith, repoRoot, tempDir } from './jobsTestKit';
 
@@ -50,7 +52,8 @@ async function reduce(instrument: string, request: unknown) {
   await dispatcher.idle();
   return attempts.map((attempt) => {
     const final = recorder.lastTransition(attempt.jobId)!;
-    const file = join(config.jobsDir, attempt.jobId, '1', 'reduced', `${instrument}-iq.csv`);
+    const file = attemptPaths(attempt, taskFor(config, instrument)!, config).curveFile!;
+    expect(file).toBe(join(config.jobsDir, attempt.jobId, '1', 'reduced', `${instrument}-iq.csv`));
     const curves = final.state === 'succeeded' ? parseCurveFile(readFileSync(file, 'utf8')) : [];
     return { final, log: recorder.logText(attempt.jobId), curves };
   });
@@ -88,6 +91,7 @@ describe('the reduction simulator through the local dispatcher', () => {
         expect(final.state, log).toBe('succeeded');
         expect(log).toMatch(/stdout: Reducing 1? ?\d* ?scan/);
         expect(log).toContain('binning 100%');
+        expect(log).toMatch(/system: Curve file: \S+-iq\.csv \([\d.]+ kB\)/);
       }
       if (request.job.mode === 'each_scan') {
         expect(results).toHaveLength(scans.length);
@@ -126,6 +130,7 @@ describe('the reduction simulator through the local dispatcher', () => {
     );
     const results = await reduce('eqsans', { ...base, job: { ...base.job, scans } });
     expect(results.map((r) => r.final.state)).toEqual(['succeeded', 'failed', 'succeeded']);
+    expect(results[1]!.log).toMatch(/system: No curve file was written at \S+-iq\.csv/);
     // The pointer and scan number are those of the submitted request, not of the one-scan job request.
     expect(results[2]!.log).toContain('stdout: scan 3 (run 142014:142015)');
     expect(results[1]!.final.message).toBe(
