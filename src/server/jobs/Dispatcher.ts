@@ -5,7 +5,10 @@
  */
 import type { JobAttempt } from './JobTypes';
 
-/** What cancel found: a queued attempt is cancelled at once; a running one is being stopped. */
+/**
+ * What cancel found: a queued attempt is cancelled at once; a running (or just arriving) one is being
+ * stopped and ends `cancelled` once its processes are gone.
+ */
 export type CancelResult = 'cancelled' | 'stopping' | 'not-found';
 
 export interface DispatcherSnapshot {

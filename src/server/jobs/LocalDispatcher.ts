@@ -44,6 +44,8 @@ export class LocalDispatcher implements Dispatcher {
   private readonly running = new Map<string, Running>();
   /** Jobs whose `queued` is being recorded: not in the queue yet, but taken. */
   private readonly arriving = new Set<string>();
+  /** Cancels that came while the job was arriving: its message, applied once `queued` is stored. */
+  private readonly cancelOnArrival = new Map<string, string>();
   private readonly idleWaiters: (() => void)[] = [];
   private closed = false;
 
@@ -78,6 +80,18 @@ export class LocalDispatcher implements Dispatcher {
           { tries: 4 },
         );
       }
+      const cancelled = this.cancelOnArrival.get(jobId);
+      if (cancelled !== undefined) {
+        this.cancelOnArrival.delete(jobId);
+        await this.record({
+          ...ids(attempt),
+          state: 'cancelled',
+          reason: 'cancel',
+          time: now(),
+          message: cancelled,
+        });
+        return;
+      }
       if (taskFor(this.options.config, attempt.instrument) === undefined) {
         await this.record({
           ...ids(attempt),
@@ -91,6 +105,7 @@ export class LocalDispatcher implements Dispatcher {
       this.queue.push(attempt);
     } finally {
       this.arriving.delete(jobId);
+      this.cancelOnArrival.delete(jobId);
     }
     this.pump();
   }
@@ -107,6 +122,10 @@ export class LocalDispatcher implements Dispatcher {
       });
       this.notifyIfIdle();
       return 'cancelled';
+    }
+    if (this.arriving.has(jobId)) {
+      this.cancelOnArrival.set(jobId, message);
+      return 'stopping';
     }
     const running = this.running.get(jobId);
     if (running === undefined) return 'not-found';
@@ -205,6 +224,10 @@ export class LocalDispatcher implements Dispatcher {
     if (!this.isIdle()) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
+}
+
+function now(): string {
+  return new Date().toISOString();
 }
 
 function ids(attempt: JobAttempt): { jobId: string; attempt: number } {

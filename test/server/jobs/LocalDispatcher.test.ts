@@ -92,6 +92,22 @@ describe('LocalDispatcher', () => {
     expect(await dispatcher.cancel(first.jobId)).toBe('not-found');
   });
 
+  it('cancels a job whose queued state is still being stored', async () => {
+    const config = configWith({ eqsans: nap });
+    const rec = new MemoryJobRecorder({ delayMs: 50 });
+    recorders.push(rec);
+    const dispatcher = new LocalDispatcher({ config, recorder: rec });
+    const attempt = attemptOf({ request: { ms: 60_000 } });
+    const arriving = dispatcher.enqueue(attempt);
+    expect(await dispatcher.cancel(attempt.jobId, 'Cancelled at once')).toBe('stopping');
+    await arriving;
+    await dispatcher.idle();
+    expect(rec.get(attempt.jobId)!.transitions.map((t) => [t.state, t.message])).toEqual([
+      ['queued', 'Queued'],
+      ['cancelled', 'Cancelled at once'],
+    ]);
+  });
+
   it('re-runs a job as its next attempt, with its own log, and refuses a second copy while one runs', async () => {
     const config = configWith({ eqsans: nap });
     const rec = recorder();
