@@ -110,6 +110,8 @@ async function run(
     return finish({ state: 'failed', reason: 'spawn-error', message: why, exitCode: null, signal: null });
   }
   const pid = child.pid;
+  // After the start, an 'error' (a failed kill through the ChildProcess) must not go unheard and crash the server.
+  child.on('error', (error) => ctx.onError?.(error, `the process of job ${jobId} attempt ${n}`));
   // Exit and close are watched from here on, so neither is missed while the start is recorded.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
@@ -205,7 +207,8 @@ async function run(
   }
   const elapsed = seconds(Date.now() - started);
   const how = exit.code !== null ? `exit code ${exit.code}` : `signal ${exit.signal}`;
-  capture.system(`Ended with ${how} after ${elapsed}; peak memory ${formatBytes(peakMemory)}`);
+  const peak = peakMemory > 0 ? formatBytes(peakMemory) : 'not measured (it ended before the first reading)';
+  capture.system(`Ended with ${how} after ${elapsed}; peak memory ${peak}`);
   await capture.finish();
 
   const ran = { exitCode: exit.code, signal: exit.signal, peakMemoryBytes: peakMemory };

@@ -44,7 +44,10 @@ describe('LogCapture', () => {
     expect(batches.map((b) => b.length)).toEqual([200, 200, 50]);
     expect(stored().map((l) => l.seq)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
     out.write(Buffer.from('one more\n'));
-    await new Promise((resolve) => setTimeout(resolve, 200)); // the 50 ms timer sends it
+    // Nobody flushes: the 50 ms timer sends it (waited for, not timed: the machine may be busy).
+    const deadline = Date.now() + 10_000;
+    while (batches.length === 3 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(batches.at(-1)!.map((l) => l.text)).toEqual(['one more']);
   });
 
