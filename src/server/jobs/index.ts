@@ -3,6 +3,7 @@
  * request becomes, the local runner and its dispatcher, recovery at start-up, and the recorder
  * interface through which all of it is stored. Node only; no HTTP, no SQL.
  */
+
 export type {
   CancelResult,
   CloseOptions,
@@ -10,6 +11,7 @@ export type {
   DispatcherSnapshot,
   EnqueueOptions,
 } from './Dispatcher';
+export { demoJobsConfig } from './demoJobsConfig';
 export { JobQueue } from './JobQueue';
 export type { JobRecorder } from './JobRecorder';
 export { type JobsConfig, type TaskConfig, taskFor } from './JobsConfig';

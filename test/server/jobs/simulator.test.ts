@@ -11,6 +11,7 @@ import { instrumentCatalogue } from '../../../src/schemas/index';
 import {
   attemptPaths,
   type Curve,
+  demoJobsConfig,
   type JobsConfig,
   LocalDispatcher,
   MemoryJobRecorder,
@@ -136,6 +137,26 @@ describe('the reduction simulator through the local dispatcher', () => {
     expect(results[1]!.final.message).toBe(
       'error: cannot reduce: /job/scans/1/transmission/value: transmission 0.05 of run 142012 is below 0.1; too little beam reaches the detector to reduce this scan',
     );
+  });
+});
+
+describe('the demo configuration', () => {
+  it('runs the simulator for any instrument and keeps its curve in the attempt folder', async () => {
+    const config = demoJobsConfig(repoRoot, tempDir());
+    const recorder = new MemoryJobRecorder();
+    recorders.push(recorder);
+    const dispatcher = new LocalDispatcher({ config, recorder });
+    const request = examples.find((e) => e.file === 'average-silicon-standard.json')!.request;
+    const attempt = attemptOf({ instrument: 'powder', request });
+    await dispatcher.enqueue(attempt);
+    expect(await recorder.waitForFinal(attempt.jobId, 1, 60_000)).toMatchObject({ state: 'succeeded' });
+    const curveFile = attemptPaths(attempt, taskFor(config, 'powder')!, config).curveFile!;
+    expect(curveFile).toBe(join(config.jobsDir, attempt.jobId, '1', 'reduced', 'iq.csv'));
+    expect(parseCurveFile(readFileSync(curveFile, 'utf8')).map((c) => c.label)).toEqual([
+      'scan 1: run 58810 (NIST Si 640f)',
+      'scan 2: run 58811-58812 (NIST Si 640f)',
+      'average',
+    ]);
   });
 });
 
