@@ -66,6 +66,13 @@ export interface JobAttempt {
   /** The request this job reduces (for a per-scan job, `job.scans` holds that one scan). */
   readonly request: unknown;
   readonly cause: AttemptCause;
+  /**
+   * At most this many jobs of the same submission run at once: the request's own `maxParallelJobs`
+   * (planJobs reads it). Absent: no limit beyond the instrument's and the server's.
+   */
+  readonly maxParallel?: number;
+  /** When a job of the submission fails, its queued siblings are cancelled (`continueOnFailure: false`). */
+  readonly stopOnFailure?: boolean;
 }
 
 /** One state change, as the recorder stores it. */

@@ -197,12 +197,27 @@ export class LocalDispatcher implements Dispatcher {
     });
     this.running.set(attempt.jobId, { attempt, handle });
     // The slot is freed only once the final state is acknowledged (runLocalAttempt's `done`).
-    void handle.done.then(() => {
+    void handle.done.then(async (final) => {
       this.running.delete(attempt.jobId);
       this.queue.release(attempt);
+      if (attempt.stopOnFailure === true && (final.state === 'failed' || final.state === 'timed_out')) {
+        await this.cancelSiblings(attempt, final.state);
+      }
       if (!this.closed) this.pump();
       this.notifyIfIdle();
     });
+  }
+
+  /** The request said not to go on after a failure: its jobs still waiting are cancelled, saying why. */
+  private async cancelSiblings(failed: JobAttempt, state: 'failed' | 'timed_out'): Promise<void> {
+    const what = failed.scanIndex === null ? `job ${failed.jobId}` : `scan ${failed.scanIndex + 1}`;
+    const message = `Not run: ${what} ${state === 'failed' ? 'failed' : 'timed out'} and the request asks to stop then (continueOnFailure is false)`;
+    const siblings = this.queue.removeWhere(
+      (a) => a.submissionId === failed.submissionId && a.stopOnFailure === true,
+    );
+    for (const sibling of siblings) {
+      await this.record({ ...ids(sibling), state: 'cancelled', reason: 'cancel', time: now(), message });
+    }
   }
 
   private async record(change: JobTransition): Promise<void> {

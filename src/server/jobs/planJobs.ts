@@ -1,8 +1,9 @@
 /**
  * Turns an accepted request into the jobs it asks for, following the job choice every shipped
  * instrument schema has (`job.mode`): "average" is one job over all scans, "each_scan" one job per
- * scan whose request holds that scan alone. A request without a job choice is one job. Pure: the store
- * gives the jobs their ids.
+ * scan whose request holds that scan alone, with the request's own `maxParallelJobs` and
+ * `continueOnFailure` carried along for the dispatcher. A request without a job choice is one job.
+ * Pure: the store gives the jobs their ids.
  */
 
 /** One job a request asks for, before the store gives it an id. */
@@ -15,6 +16,10 @@ export interface PlannedJob {
   readonly label: string;
   /** The request the task receives: for a per-scan job, a copy whose `job.scans` holds one scan. */
   readonly request: unknown;
+  /** The request's `job.maxParallelJobs`: its jobs running at once (per-scan jobs only). */
+  readonly maxParallel?: number;
+  /** The request's `job.continueOnFailure` is false: a failed scan cancels the scans still queued. */
+  readonly stopOnFailure?: boolean;
 }
 
 /** A request whose job choice cannot be planned; `pointer` names the field. */
@@ -46,11 +51,17 @@ export function planJobs(request: unknown): PlannedJob[] {
     return [{ index: 0, scanIndex: null, label, request }];
   }
   if (job.mode === 'each_scan') {
+    const policy: { maxParallel?: number; stopOnFailure?: boolean } = {};
+    if (Number.isInteger(job.maxParallelJobs) && (job.maxParallelJobs as number) >= 1) {
+      policy.maxParallel = job.maxParallelJobs as number;
+    }
+    if (job.continueOnFailure === false) policy.stopOnFailure = true;
     return scans.map((scan, i) => ({
       index: i,
       scanIndex: i,
       label: `scan ${i + 1} of ${scans.length}${describeScan(scan)}`,
       request: { ...request, job: { ...job, scans: [scan] } },
+      ...policy,
     }));
   }
   throw new JobPlanError('/job/mode', `"${String(job.mode)}" is neither "average" nor "each_scan"`);

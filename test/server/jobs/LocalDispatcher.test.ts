@@ -74,6 +74,50 @@ describe('LocalDispatcher', () => {
     expect(peaks.get('powder')).toBeLessThanOrEqual(3);
   });
 
+  it("keeps to a request's own maxParallelJobs", async () => {
+    const config = configWith({ eqsans: { ...nap, concurrency: 4 } }, { maxConcurrent: 4 });
+    const rec = recorder();
+    const dispatcher = new LocalDispatcher({ config, recorder: rec });
+    const instrumentOf = new Map<string, string>();
+    for (const submissionId of ['sub-a', 'sub-b']) {
+      for (let i = 0; i < 3; i++) {
+        const attempt = attemptOf({ submissionId, scanIndex: i, maxParallel: 2, request: { ms: 200 } });
+        instrumentOf.set(attempt.jobId, submissionId); // counted per submission below
+        await dispatcher.enqueue(attempt);
+      }
+    }
+    expect(dispatcher.snapshot()).toMatchObject({ running: 4, queued: 2 });
+    await dispatcher.idle();
+    const { peaks } = peakConcurrency(rec.history, instrumentOf);
+    expect(peaks.get('sub-a')).toBe(2);
+    expect(peaks.get('sub-b')).toBe(2);
+  });
+
+  it('cancels the queued scans of a request that asks to stop on failure, and only those', async () => {
+    const config = configWith(
+      { eqsans: { command: ['{node}', fixture('chatty.mjs'), '{requestFile}'] } },
+      { maxConcurrent: 1 },
+    );
+    const rec = recorder();
+    const dispatcher = new LocalDispatcher({ config, recorder: rec });
+    const scans = [0, 1, 2].map((i) =>
+      attemptOf({
+        submissionId: 'ramp',
+        scanIndex: i,
+        stopOnFailure: true,
+        request: { exit: i === 0 ? 2 : 0 },
+      }),
+    );
+    const other = attemptOf({ submissionId: 'other', request: {} });
+    for (const attempt of [...scans, other]) await dispatcher.enqueue(attempt);
+    await dispatcher.idle();
+    expect(scans.map((a) => rec.stateOf(a.jobId))).toEqual(['failed', 'cancelled', 'cancelled']);
+    expect(rec.lastTransition(scans[1]!.jobId)!.message).toBe(
+      'Not run: scan 1 failed and the request asks to stop then (continueOnFailure is false)',
+    );
+    expect(rec.stateOf(other.jobId)).toBe('succeeded');
+  });
+
   it('cancels a queued job at once and a running one once its processes are gone', async () => {
     const config = configWith({ eqsans: nap }, { maxConcurrent: 1 });
     const rec = recorder();

@@ -42,9 +42,15 @@ describe('planJobs on the shipped examples', () => {
         expect(jobs).toHaveLength(1);
         expect(jobs[0]).toMatchObject({ index: 0, scanIndex: null, label: `${scans.length} scans averaged` });
         expect(jobs[0]!.request).toBe(request);
+        expect(jobs[0]!.maxParallel).toBeUndefined();
         return;
       }
       expect(jobs).toHaveLength(scans.length);
+      const job = request.job as { maxParallelJobs?: number; continueOnFailure?: boolean };
+      for (const planned of jobs) {
+        expect(planned.maxParallel).toBe(job.maxParallelJobs);
+        expect(planned.stopOnFailure).toBe(job.continueOnFailure === false ? true : undefined);
+      }
       jobs.forEach((job, i) => {
         expect(job.index).toBe(i);
         expect(job.scanIndex).toBe(i);
@@ -56,6 +62,13 @@ describe('planJobs on the shipped examples', () => {
       expect(request.job.scans).toBe(scans); // the accepted request itself is not changed
     });
   }
+
+  it("carries the request's own limits: the powder ramp stops on failure, four at a time", () => {
+    const ramp = examples.find((e) => e.file === 'each-scan-temperature-ramp.json')!;
+    expect(planJobs(ramp.request).map((j) => [j.maxParallel, j.stopOnFailure])).toEqual(
+      Array.from({ length: 4 }, () => [4, true]),
+    );
+  });
 
   it('labels a per-scan job with its run and sample', () => {
     const eqsans = examples.find((e) => e.file === 'each-scan-wedges-temperature-series.json')!;
