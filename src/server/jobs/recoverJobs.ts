@@ -117,5 +117,7 @@ function toAttempt(found: UnfinishedAttempt): JobAttempt {
     scanIndex: found.scanIndex,
     request: found.request,
     cause: found.cause,
+    ...(found.maxParallel === undefined ? {} : { maxParallel: found.maxParallel }),
+    ...(found.stopOnFailure === undefined ? {} : { stopOnFailure: found.stopOnFailure }),
   };
 }
