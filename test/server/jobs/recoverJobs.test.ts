@@ -58,6 +58,41 @@ function setUp(requeueInterrupted = 1) {
 }
 
 describe('recoverJobs', () => {
+  it("keeps a request's own limits on what it queues again", async () => {
+    const config = configWith({ eqsans: { command: ['{node}', fixture('nap.mjs')], concurrency: 2 } });
+    const rec = new MemoryJobRecorder();
+    recorders.push(rec);
+    const dispatcher = new LocalDispatcher({ config, recorder: rec, runnerId: 'host-a' });
+    const scans = [0, 1].map((i) =>
+      attemptOf({ submissionId: 'series', scanIndex: i, maxParallel: 1, request: { ms: 100 } }),
+    );
+    for (const scan of scans) {
+      await rec.transition({
+        jobId: scan.jobId,
+        attempt: 1,
+        state: 'queued',
+        time: time(),
+        message: 'Queued',
+      });
+    }
+    const unfinished = scans.map((scan) => ({
+      ...scan,
+      state: 'queued' as const,
+      lastSeq: 0,
+      recoveries: 0,
+    }));
+    await recoverJobs(unfinished, {
+      recorder: rec,
+      dispatcher,
+      runnerId: 'host-a',
+      requeueInterrupted: 1,
+      killGraceMs: 500,
+    });
+    expect(dispatcher.snapshot()).toMatchObject({ running: 1, queued: 1 });
+    await dispatcher.idle();
+    expect(scans.map((s) => rec.stateOf(s.jobId))).toEqual(['succeeded', 'succeeded']);
+  });
+
   it('marks a running job interrupted with a log line, stops its leftover process and queues it again', async () => {
     const { rec, dispatcher, options } = setUp();
     const attempt = attemptOf({ request: { ms: 100 } });
