@@ -26,33 +26,54 @@ afterEach(cleanup);
 
 /** A value the field's own constraints accept, or undefined to leave the field unset. */
 function valueFor(field: FieldNode): fc.Arbitrary<unknown> {
-  const low = Math.max(field.minimum ?? -1e4, field.exclusiveMinimum !== undefined ? field.exclusiveMinimum + 1 : -1e4);
-  const high = Math.min(field.maximum ?? 1e4, field.exclusiveMaximum !== undefined ? field.exclusiveMaximum - 1 : 1e4);
+  const low = Math.max(
+    field.minimum ?? -1e4,
+    field.exclusiveMinimum !== undefined ? field.exclusiveMinimum + 1 : -1e4,
+  );
+  const high = Math.min(
+    field.maximum ?? 1e4,
+    field.exclusiveMaximum !== undefined ? field.exclusiveMaximum - 1 : 1e4,
+  );
   const maybe = (arb: fc.Arbitrary<unknown>) => fc.option(arb, { nil: undefined, freq: 4 });
-  if (field.enum) return field.enum.length > 0 ? maybe(fc.constantFrom(...field.enum)) : fc.constant(undefined);
+  if (field.enum)
+    return field.enum.length > 0 ? maybe(fc.constantFrom(...field.enum)) : fc.constant(undefined);
   switch (field.kind) {
     case 'number':
-      return low <= high ? maybe(fc.double({ min: low, max: high, noNaN: true, noDefaultInfinity: true })) : fc.constant(undefined);
+      return low <= high
+        ? maybe(fc.double({ min: low, max: high, noNaN: true, noDefaultInfinity: true }))
+        : fc.constant(undefined);
     case 'integer':
-      return Math.ceil(low) <= Math.floor(high) ? maybe(fc.integer({ min: Math.ceil(low), max: Math.floor(high) })) : fc.constant(undefined);
+      return Math.ceil(low) <= Math.floor(high)
+        ? maybe(fc.integer({ min: Math.ceil(low), max: Math.floor(high) }))
+        : fc.constant(undefined);
     case 'boolean':
       return maybe(fc.boolean());
     case 'string':
     case 'path':
-      return field.pattern || field.format ? fc.constant(undefined) : maybe(fc.string({ minLength: field.minLength ?? 0, maxLength: field.maxLength ?? 12 }));
+      return field.pattern || field.format
+        ? fc.constant(undefined)
+        : maybe(fc.string({ minLength: field.minLength ?? 0, maxLength: field.maxLength ?? 12 }));
     case 'runList':
       return field.listAs === 'text'
         ? maybe(fc.constantFrom('12345', '12345-12347', '100, 200'))
-        : maybe(fc.uniqueArray(fc.integer({ min: 1, max: 99999 }), { maxLength: 4 }).map((a) => a.sort((x, y) => x - y)));
+        : maybe(
+            fc
+              .uniqueArray(fc.integer({ min: 1, max: 99999 }), { maxLength: 4 })
+              .map((a) => a.sort((x, y) => x - y)),
+          );
     case 'numberList':
-      return field.listAs === 'text' ? fc.constant(undefined) : maybe(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { maxLength: 3 }));
+      return field.listAs === 'text'
+        ? fc.constant(undefined)
+        : maybe(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { maxLength: 3 }));
     default:
       return fc.constant(undefined);
   }
 }
 
 /** A model and a request: the defaults with the fields outside lists and choices set at random. */
-function modelAndRequest(dialect: FuzzDialect): fc.Arbitrary<{ model: FieldModel; request: Record<string, unknown> }> {
+function modelAndRequest(
+  dialect: FuzzDialect,
+): fc.Arbitrary<{ model: FieldModel; request: Record<string, unknown> }> {
   return schemaArbitrary(dialect, 3, 4)
     .map((schema) => {
       try {
@@ -98,19 +119,24 @@ describe.each<FuzzDialect>(['draft-07', '2020-12'])('%s', (dialect) => {
           const expected = visibleRequest(model, request);
           const seeded = renderForm(model, request);
           const out = seeded.current!.getRequest();
-          expect(jsonEquals(out, expected), `formData round trip\nschema: ${JSON.stringify(model.schema)}\nin:  ${JSON.stringify(expected)}\nout: ${JSON.stringify(out)}`).toBe(true);
+          expect(
+            jsonEquals(out, expected),
+            `formData round trip\nschema: ${JSON.stringify(model.schema)}\nin:  ${JSON.stringify(expected)}\nout: ${JSON.stringify(out)}`,
+          ).toBe(true);
           cleanup();
           const fresh = renderForm(model);
           const unknown = fresh.current!.importRequest(JSON.parse(JSON.stringify(out)));
           expect(unknown).toEqual([]);
           const again = fresh.current!.getRequest();
-          expect(jsonEquals(again, out), `import round trip\nin:  ${JSON.stringify(out)}\nout: ${JSON.stringify(again)}`).toBe(true);
+          expect(
+            jsonEquals(again, out),
+            `import round trip\nin:  ${JSON.stringify(out)}\nout: ${JSON.stringify(again)}`,
+          ).toBe(true);
           cleanup();
         }),
         budget(25, 0.25),
       );
       // Most draws must be valid, or the property tests nothing.
-      console.log(`compared ${compared}`);
       expect(compared).toBeGreaterThan(0);
     },
     timeoutFor(25, 1500, 0.25),

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   buildFieldModel,
+  childPointer,
   createValidator,
   defaultsOf,
   type FieldModel,
@@ -37,14 +38,26 @@ async function loadOrRefuse(schema: object): Promise<LoadedSchema | SchemaLoadEr
 }
 
 /** The rules that are about one field's own value (not presence, not another field). */
-const ownRules = new Set(['type', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'pattern', 'format', 'minLength', 'maxLength', 'const']);
+const ownRules = new Set([
+  'type',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'enum',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'const',
+]);
 
 /** Pointers of discriminator fields: the form always holds a valid one, so they keep their default. */
 function discriminatorPointers(model: FieldModel): Set<string> {
   const found = new Set<string>();
   for (const node of model.byPointer.values())
     if (node.type === 'choice' && node.discriminator !== undefined)
-      found.add(`${node.pointer}/${node.discriminator.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      found.add(childPointer(node.pointer, node.discriminator));
   return found;
 }
 
@@ -115,26 +128,41 @@ describe.each(dialects)('%s schemas', (dialect) => {
         fc.array(fc.integer(), { maxLength: 3 }),
       );
       await fc.assert(
-        fc.asyncProperty(schemaArbitrary(dialect, 3), fc.array(valueArb, { minLength: 8, maxLength: 8 }), async (schema, values) => {
-          const loaded = await loadOrRefuse(schema);
-          if (loaded instanceof SchemaLoadError) return;
-          const model = buildFieldModel(loaded);
-          const validator = createValidator(model);
-          const request = defaultsOf(model);
-          const top = fieldsWithValues(model, request);
-          top.forEach(({ pointer }, i) => {
-            const value = values[i % values.length];
-            const parent = getAt(request, pointer.slice(0, pointer.lastIndexOf('/')));
-            if (parent && typeof parent === 'object') Object.defineProperty(parent, pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~'), { value, enumerable: true, writable: true, configurable: true });
-          });
-          const whole = validator.validate(request);
-          for (const { pointer } of top) {
-            const own = (errors: readonly ValidationError[]) =>
-              errors.some((e) => e.pointer === pointer && ownRules.has(e.rule));
-            const single = validator.validateField(pointer, getAt(request, pointer), request);
-            expect(own(single), `${pointer} = ${JSON.stringify(getAt(request, pointer))}: field ${JSON.stringify(single)} whole ${JSON.stringify(whole)}`).toBe(own(whole));
-          }
-        }),
+        fc.asyncProperty(
+          schemaArbitrary(dialect, 3),
+          fc.array(valueArb, { minLength: 8, maxLength: 8 }),
+          async (schema, values) => {
+            const loaded = await loadOrRefuse(schema);
+            if (loaded instanceof SchemaLoadError) return;
+            const model = buildFieldModel(loaded);
+            const validator = createValidator(model);
+            const request = defaultsOf(model);
+            const top = fieldsWithValues(model, request);
+            top.forEach(({ pointer }, i) => {
+              const value = values[i % values.length];
+              const parent = getAt(request, pointer.slice(0, pointer.lastIndexOf('/')));
+              if (parent && typeof parent === 'object')
+                Object.defineProperty(
+                  parent,
+                  pointer
+                    .slice(pointer.lastIndexOf('/') + 1)
+                    .replace(/~1/g, '/')
+                    .replace(/~0/g, '~'),
+                  { value, enumerable: true, writable: true, configurable: true },
+                );
+            });
+            const whole = validator.validate(request);
+            for (const { pointer } of top) {
+              const own = (errors: readonly ValidationError[]) =>
+                errors.some((e) => e.pointer === pointer && ownRules.has(e.rule));
+              const single = validator.validateField(pointer, getAt(request, pointer), request);
+              expect(
+                own(single),
+                `${pointer} = ${JSON.stringify(getAt(request, pointer))}: field ${JSON.stringify(single)} whole ${JSON.stringify(whole)}`,
+              ).toBe(own(whole));
+            }
+          },
+        ),
         budget(60),
       );
     },

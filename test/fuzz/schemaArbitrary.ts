@@ -6,6 +6,7 @@
  * Shrinking works on the structure, so a failure reports the smallest schema that still fails.
  */
 import fc from 'fast-check';
+import { escapePointerSegment } from '../../src/schemas/index';
 
 export type FuzzDialect = 'draft-07' | '2020-12';
 export type Schema = Record<string, unknown> | boolean;
@@ -22,11 +23,21 @@ export const oddKeys = ['__proto__', 'constructor', '', 'a/b', '~1', '~0x', 'Én
 const camelKey = fc
   .array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 })
   .map((ws) => ws.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join(''));
-export const keyArb = fc.oneof({ weight: 6, arbitrary: camelKey }, { weight: 1, arbitrary: fc.constantFrom(...oddKeys) });
+export const keyArb = fc.oneof(
+  { weight: 6, arbitrary: camelKey },
+  { weight: 1, arbitrary: fc.constantFrom(...oddKeys) },
+);
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 /** Patterns: ordinary ones, and ones with nested quantifiers that analysePattern must refuse. */
-const patternArb = fc.constantFrom('^[0-9]+$', '^(IPTS-)?[0-9]+$', '^[a-z]*$', '^(a+)+$', '(x*)*y', '^\\p{L}+$');
+const patternArb = fc.constantFrom(
+  '^[0-9]+$',
+  '^(IPTS-)?[0-9]+$',
+  '^[a-z]*$',
+  '^(a+)+$',
+  '(x*)*y',
+  '^\\p{L}+$',
+);
 const formatArb = fc.constantFrom('date-time', 'date', 'email', 'uri', 'uuid', 'ipv4', 'not-a-format');
 const unitArb = fc.constantFrom('Å', '1/Å', 'cm', 'meV', 'degrees');
 
@@ -93,7 +104,9 @@ interface Tie {
 /** Our cross-field rules, aimed at siblings that may or may not exist. */
 function ruleArb(siblings: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
   const ref = fc.oneof(
-    siblings.length > 0 ? fc.constantFrom(...siblings).map((k) => `1/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`) : fc.constant('1/missing'),
+    siblings.length > 0
+      ? fc.constantFrom(...siblings).map((k) => `1/${escapePointerSegment(k)}`)
+      : fc.constant('1/missing'),
     fc.constant('1/noSuchField'),
     fc.constant('/absolute/missing'),
   );
@@ -105,51 +118,68 @@ function ruleArb(siblings: readonly string[]): fc.Arbitrary<Record<string, unkno
 }
 
 function objectArb(tie: Tie, dialect: FuzzDialect, maxKeys: number) {
-  return fc.uniqueArray(fc.tuple(keyArb, tie('node')), { maxLength: maxKeys, selector: ([k]) => k }).chain((entries) => {
-    const keys = entries.map(([k]) => k);
-    const properties: Record<string, unknown> = {};
-    for (const [k, v] of entries) Object.defineProperty(properties, k, { value: v, enumerable: true, writable: true, configurable: true });
-    const base = { type: 'object', properties };
-    const extras: Record<string, fc.Arbitrary<unknown>> = {
-      required: fc.subarray(keys),
-      additionalProperties: fc.boolean(),
-      title: fc.string({ maxLength: 10 }),
-    };
-    if (keys.length >= 2) {
-      const [a, b] = keys as [string, string];
-      extras.dependencies =
-        dialect === 'draft-07' ? fc.constant({ [a]: [b] }) : fc.constant(undefined);
-      extras.dependentRequired = dialect === '2020-12' ? fc.constant({ [a]: [b] }) : fc.constant(undefined);
-      extras.if = fc.constant({ properties: { [a]: { const: true } }, required: [a] });
-      extras.then = fc.constant({ required: [b] });
-      extras['x-sameLength'] = fc.constant([`0/${a.replace(/~/g, '~0').replace(/\//g, '~1')}`, `0/${b.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
-    }
-    return withSome(base, extras).chain((obj) =>
-      keys.length === 0
-        ? fc.constant(obj)
-        : fc.option(ruleArb(keys), { nil: undefined }).map((rule) => {
-            if (!rule) return obj;
-            const first = keys[0]!;
-            const props = obj.properties as Record<string, unknown>;
-            const target = props[first];
-            if (typeof target === 'object' && target !== null)
-              Object.defineProperty(props, first, { value: { ...target, ...rule }, enumerable: true, writable: true, configurable: true });
-            return obj;
-          }),
-    );
-  });
+  return fc
+    .uniqueArray(fc.tuple(keyArb, tie('node')), { maxLength: maxKeys, selector: ([k]) => k })
+    .chain((entries) => {
+      const keys = entries.map(([k]) => k);
+      const properties: Record<string, unknown> = {};
+      for (const [k, v] of entries)
+        Object.defineProperty(properties, k, {
+          value: v,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      const base = { type: 'object', properties };
+      const extras: Record<string, fc.Arbitrary<unknown>> = {
+        required: fc.subarray(keys),
+        additionalProperties: fc.boolean(),
+        title: fc.string({ maxLength: 10 }),
+      };
+      if (keys.length >= 2) {
+        const [a, b] = keys as [string, string];
+        extras[dialect === 'draft-07' ? 'dependencies' : 'dependentRequired'] = fc.constant({ [a]: [b] });
+        extras.if = fc.constant({ properties: { [a]: { const: true } }, required: [a] });
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's own keyword, never awaited
+        extras.then = fc.constant({ required: [b] });
+        extras['x-sameLength'] = fc.constant([
+          `0/${escapePointerSegment(a)}`,
+          `0/${escapePointerSegment(b)}`,
+        ]);
+      }
+      return withSome(base, extras).chain((obj) =>
+        keys.length === 0
+          ? fc.constant(obj)
+          : fc.option(ruleArb(keys), { nil: undefined }).map((rule) => {
+              if (!rule) return obj;
+              const first = keys[0]!;
+              const props = obj.properties as Record<string, unknown>;
+              const target = props[first];
+              if (typeof target === 'object' && target !== null)
+                Object.defineProperty(props, first, {
+                  value: { ...target, ...rule },
+                  enumerable: true,
+                  writable: true,
+                  configurable: true,
+                });
+              return obj;
+            }),
+      );
+    });
 }
 
 function unionArb(tie: Tie) {
-  const discriminated = fc.uniqueArray(fc.constantFrom('average', 'each_scan', 'sum'), { minLength: 2, maxLength: 3 }).chain((modes) =>
-    fc.tuple(...modes.map(() => tie('object'))).map((objects) => ({
-      oneOf: objects.map((o, i) => ({
-        ...o,
-        properties: { ...(o.properties as object), mode: { const: modes[i] } },
-        required: ['mode'],
+  const discriminated = fc
+    .uniqueArray(fc.constantFrom('average', 'each_scan', 'sum'), { minLength: 2, maxLength: 3 })
+    .chain((modes) =>
+      fc.tuple(...modes.map(() => tie('object'))).map((objects) => ({
+        oneOf: objects.map((o, i) => ({
+          ...o,
+          properties: { ...(o.properties as object), mode: { const: modes[i] } },
+          required: ['mode'],
+        })),
       })),
-    })),
-  );
+    );
   return fc.oneof(
     discriminated,
     fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((anyOf) => ({ anyOf })),
@@ -159,15 +189,22 @@ function unionArb(tie: Tie) {
 }
 
 function listArb(tie: Tie, dialect: FuzzDialect) {
-  const tuple = fc.array(tie('node'), { minLength: 1, maxLength: 3 }).chain((positions) =>
-    fc.boolean().map((closed) =>
-      dialect === 'draft-07'
-        ? { type: 'array', items: positions, additionalItems: !closed }
-        : { type: 'array', prefixItems: positions, items: !closed },
-    ),
-  );
+  const tuple = fc
+    .array(tie('node'), { minLength: 1, maxLength: 3 })
+    .chain((positions) =>
+      fc
+        .boolean()
+        .map((closed) =>
+          dialect === 'draft-07'
+            ? { type: 'array', items: positions, additionalItems: !closed }
+            : { type: 'array', prefixItems: positions, items: !closed },
+        ),
+    );
   return fc.oneof(
-    { weight: 3, arbitrary: tie('object').map((items) => ({ type: 'array', items, minItems: 1, default: [{}] })) },
+    {
+      weight: 3,
+      arbitrary: tie('object').map((items) => ({ type: 'array', items, minItems: 1, default: [{}] })),
+    },
     { weight: 2, arbitrary: tie('node').map((items) => ({ type: 'array', items })) },
     { weight: 1, arbitrary: tuple },
   );
@@ -177,7 +214,11 @@ function listArb(tie: Tie, dialect: FuzzDialect) {
  * A whole schema of the dialect: an object root with definitions and $refs into them (one recursive).
  * `maxDepth` bounds nesting; `maxKeys` bounds each object's width.
  */
-export function schemaArbitrary(dialect: FuzzDialect, maxDepth = 4, maxKeys = 5): fc.Arbitrary<Record<string, unknown>> {
+export function schemaArbitrary(
+  dialect: FuzzDialect,
+  maxDepth = 4,
+  maxKeys = 5,
+): fc.Arbitrary<Record<string, unknown>> {
   const defsKey = dialect === 'draft-07' ? 'definitions' : '$defs';
   const { object } = fc.letrec<{ node: Schema; object: Record<string, unknown> }>((tie) => ({
     node: fc.oneof(
@@ -186,7 +227,10 @@ export function schemaArbitrary(dialect: FuzzDialect, maxDepth = 4, maxKeys = 5)
       { weight: 2, arbitrary: tie('object') },
       { weight: 1, arbitrary: listArb(tie as Tie, dialect) },
       { weight: 1, arbitrary: unionArb(tie as Tie) },
-      { weight: 1, arbitrary: fc.constantFrom(`#/${defsKey}/leaf`, `#/${defsKey}/tree`).map(($ref) => ({ $ref })) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(`#/${defsKey}/leaf`, `#/${defsKey}/tree`).map(($ref) => ({ $ref })),
+      },
     ),
     object: objectArb(tie as Tie, dialect, maxKeys),
   }));
@@ -197,7 +241,10 @@ export function schemaArbitrary(dialect: FuzzDialect, maxDepth = 4, maxKeys = 5)
       leaf,
       tree: {
         type: 'object',
-        properties: { label: { type: 'string' }, children: { type: 'array', items: { $ref: `#/${defsKey}/tree` } } },
+        properties: {
+          label: { type: 'string' },
+          children: { type: 'array', items: { $ref: `#/${defsKey}/tree` } },
+        },
       },
     },
   }));
