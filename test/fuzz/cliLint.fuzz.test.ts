@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { spawnCli, tempProject } from '../cli/runCli';
-import { budget } from './fuzzBudget';
+import { budget, timeoutFor } from './fuzzBudget';
 import { schemaArbitrary } from './schemaArbitrary';
 
 /** Texts a broken editor or a bad merge leaves in a schema file. */
@@ -26,28 +26,33 @@ const brokenText = fc.oneof(
   schemaArbitrary('2020-12', 2, 3).map((s) => JSON.stringify(s).slice(0, -3)),
 );
 
-test('formulary lint survives a batch of random and broken schema files', () => {
-  const runs = budget(40).numRuns ?? 40;
-  const schemas = fc.sample(fc.oneof(schemaArbitrary('draft-07'), schemaArbitrary('2020-12')), {
-    numRuns: runs,
-    seed: budget(0).seed,
-  });
-  const broken = fc.sample(brokenText, { numRuns: Math.ceil(runs / 4), seed: budget(0).seed });
-  const files: Record<string, unknown> = {};
-  schemas.forEach((schema, i) => {
-    files[`random-${i}.schema.json`] = JSON.stringify(schema, null, 2);
-  });
-  broken.forEach((text, i) => {
-    files[`broken-${i}.schema.json`] = text;
-  });
-  const dir = tempProject(files);
-  const result = spawnCli(['lint', '--format', 'json', '*.schema.json'], dir);
-  expect([0, 1, 2], result.stderr).toContain(result.code);
-  expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-  const report = JSON.parse(result.stdout) as
-    | { file?: string; filePath?: string }[]
-    | Record<string, unknown>;
-  const text = JSON.stringify(report);
-  for (const name of Object.keys(files))
-    expect(text, `${name} missing from the report`).toContain(basename(name));
-}, 180_000);
+test(
+  'formulary lint survives a batch of random and broken schema files',
+  () => {
+    const runs = budget(40).numRuns ?? 40;
+    const schemas = fc.sample(fc.oneof(schemaArbitrary('draft-07'), schemaArbitrary('2020-12')), {
+      numRuns: runs,
+      seed: budget(0).seed,
+    });
+    const broken = fc.sample(brokenText, { numRuns: Math.ceil(runs / 4), seed: budget(0).seed });
+    const files: Record<string, unknown> = {};
+    schemas.forEach((schema, i) => {
+      files[`random-${i}.schema.json`] = JSON.stringify(schema, null, 2);
+    });
+    broken.forEach((text, i) => {
+      files[`broken-${i}.schema.json`] = text;
+    });
+    // Batches of 100 files: a long run must not meet spawnCli's per-process time limit.
+    const names = Object.keys(files);
+    for (let start = 0; start < names.length; start += 100) {
+      const batch = Object.fromEntries(names.slice(start, start + 100).map((name) => [name, files[name]]));
+      const result = spawnCli(['lint', '--format', 'json', '*.schema.json'], tempProject(batch));
+      expect([0, 1, 2], result.stderr).toContain(result.code);
+      expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      const text = JSON.stringify(JSON.parse(result.stdout));
+      for (const name of Object.keys(batch))
+        expect(text, `${name} missing from the report`).toContain(basename(name));
+    }
+  },
+  timeoutFor(40, 1000),
+);

@@ -19,6 +19,7 @@ import {
   setAt,
   visibleRequest,
 } from '../../src/schemas/index';
+import { fieldsOutsideComparison } from './fieldsOutsideComparison';
 import { budget, timeoutFor } from './fuzzBudget';
 import { type FuzzDialect, schemaArbitrary } from './schemaArbitrary';
 
@@ -84,7 +85,10 @@ function modelAndRequest(
     })
     .filter((model): model is FieldModel => model !== undefined)
     .chain((model) => {
-      const plain = model.fields.filter((f) => !f.pointer.includes('*') && f.conditionIds.length === 0);
+      const skipped = fieldsOutsideComparison(model);
+      const plain = model.fields.filter(
+        (f) => !f.pointer.includes('*') && f.conditionIds.length === 0 && !skipped(f.pointer),
+      );
       return fc.tuple(...plain.map(valueFor)).map((values) => {
         const request = defaultsOf(model) as Record<string, unknown>;
         plain.forEach((field, i) => {

@@ -10,7 +10,6 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   buildFieldModel,
-  childPointer,
   createValidator,
   defaultsOf,
   type FieldModel,
@@ -22,6 +21,7 @@ import {
   SchemaLoadError,
   type ValidationError,
 } from '../../src/schemas/index';
+import { fieldsOutsideComparison } from './fieldsOutsideComparison';
 import { budget, timeoutFor } from './fuzzBudget';
 import { deepSchema, type FuzzDialect, schemaArbitrary, wideSchemaArbitrary } from './schemaArbitrary';
 
@@ -52,19 +52,10 @@ const ownRules = new Set([
   'const',
 ]);
 
-/** Pointers of discriminator fields: the form always holds a valid one, so they keep their default. */
-function discriminatorPointers(model: FieldModel): Set<string> {
-  const found = new Set<string>();
-  for (const node of model.byPointer.values())
-    if (node.type === 'choice' && node.discriminator !== undefined)
-      found.add(childPointer(node.pointer, node.discriminator));
-  return found;
-}
-
 function fieldsWithValues(model: FieldModel, request: unknown) {
-  const discriminators = discriminatorPointers(model);
+  const skipped = fieldsOutsideComparison(model);
   return model.fields
-    .filter((f) => !f.pointer.includes('*') && !discriminators.has(f.pointer))
+    .filter((f) => !f.pointer.includes('*') && !skipped(f.pointer))
     .map((f) => ({ field: f, pointer: instancePointer(f.pointer, []) }))
     .filter(({ pointer }) => getAt(request, pointer) !== undefined);
 }
