@@ -87,7 +87,7 @@ function modelAndRequest(
     .chain((model) => {
       const skipped = fieldsOutsideComparison(model);
       const plain = model.fields.filter(
-        (f) => !f.pointer.includes('*') && f.conditionIds.length === 0 && !skipped(f.pointer),
+        (f) => !f.pointer.includes('*') && f.conditionIds.length === 0 && !skipped(f),
       );
       return fc.tuple(...plain.map(valueFor)).map((values) => {
         const request = defaultsOf(model) as Record<string, unknown>;

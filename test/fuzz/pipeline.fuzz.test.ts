@@ -55,7 +55,7 @@ const ownRules = new Set([
 function fieldsWithValues(model: FieldModel, request: unknown) {
   const skipped = fieldsOutsideComparison(model);
   return model.fields
-    .filter((f) => !f.pointer.includes('*') && !skipped(f.pointer))
+    .filter((f) => !f.pointer.includes('*') && !skipped(f))
     .map((f) => ({ field: f, pointer: instancePointer(f.pointer, []) }))
     .filter(({ pointer }) => getAt(request, pointer) !== undefined);
 }
