@@ -22,6 +22,7 @@ export {
   resolveRelative,
   rowIndexes,
   setAt,
+  setOwn,
   unescapePointerSegment,
 } from './pointer';
 export * from './search/index';

@@ -13,6 +13,7 @@ import {
   type Pointer,
   type PointerTemplate,
   setAt,
+  setOwn,
 } from '../../schemas/index';
 import { branchName, fieldName, resolveTemplate, rowPath, rowsName, type StoragePath } from './storagePath';
 import { isUnparsed } from './UnparsedText';
@@ -129,7 +130,8 @@ export function buildRequest(
       if (hidden && !keepHidden) continue;
       const key = escapePointerSegment(child.key);
       const value = build(child, `${path}/${key}`, `${pointer}/${key}`);
-      if (value !== MISSING) out[child.key] = value;
+      // setOwn: a key named "__proto__" is data (plain assignment would set the prototype and lose it).
+      if (value !== MISSING) setOwn(out, child.key, value);
     }
     return out;
   }
@@ -164,7 +166,7 @@ export function buildRequest(
         if (!branch) return MISSING;
         const out = group(branch.node, path, pointer);
         if (node.discriminator !== undefined && branch.discriminatorValue !== undefined) {
-          out[node.discriminator] = branch.discriminatorValue;
+          setOwn(out, node.discriminator, branch.discriminatorValue);
         }
         return out;
       }

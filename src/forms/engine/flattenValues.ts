@@ -39,6 +39,14 @@ export function fieldStart(node: ModelNode, inherited?: unknown): unknown {
   return node.nullable ? null : undefined;
 }
 
+/**
+ * The object's own value at `key`: a key named "__proto__" or "constructor" that the object lacks is
+ * absent, not the prototype (found by the fuzzer: the form sent {"__proto__": {}} nobody typed).
+ */
+function ownValue(obj: Record<string, unknown> | undefined, key: string): unknown {
+  return obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
 /** An enclosing default overlaid by the group's own default (keys of the group's own win). */
 function groupDefault(group: GroupNode, inherited: unknown): Record<string, unknown> | undefined {
   const own = group.hasDefault && isObject(group.default) ? group.default : undefined;
@@ -68,7 +76,7 @@ export function flattenNode(
     const obj = isObject(value) ? value : undefined;
     const given = groupDefault(group, inherited);
     for (const child of group.children) {
-      fill(child, `${path}/${escapePointerSegment(child.key)}`, obj?.[child.key], given?.[child.key]);
+      fill(child, `${path}/${escapePointerSegment(child.key)}`, ownValue(obj, child.key), ownValue(given, child.key));
     }
   }
 

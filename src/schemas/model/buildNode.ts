@@ -147,6 +147,13 @@ export function classify(
     if (outerTypes.has('null')) nullable = true;
     if (real.length === 0) return jsonField(ctx, r, pointer, key, parent, true);
     if (real.length === 1) return classify(ctx, mergeInto(real[0]!, r), pointer, key, parent, nullable);
+    // An alternative that names no type (`true`, `{}`) accepts values of every type, so the union
+    // does too: it is edited as JSON, not with another alternative's widget, which would refuse what
+    // the schema accepts (found by the fuzzer: anyOf [true, {type: string}] became a text field).
+    if (real.some((alt, i) => realTypes[i]!.size === 0 && alt.keywords.not === undefined)) {
+      collectRules(ctx, r, pointer);
+      return jsonField(ctx, r, pointer, key, parent, nullable);
+    }
     const constValues = real.map((a) =>
       'const' in a.keywords
         ? [a.keywords.const]

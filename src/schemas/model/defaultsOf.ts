@@ -3,7 +3,9 @@
  * never the model's frozen defaults themselves (each call returns fresh copies the form may mutate).
  */
 import type { FieldModel, ModelNode } from '../FieldModel';
+import { setOwn } from '../pointer';
 import { cloneJson, visibleRequest } from '../validate/visibleRequest';
+import { selectBranch } from './selectBranch';
 
 const OMIT = Symbol('omit');
 
@@ -15,12 +17,32 @@ export interface DefaultsOptions {
   readonly includeHidden?: boolean;
 }
 
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A row of a list's default with what it leaves out taken from the item's defaults, as the form fills
+ * it: the row's own values win (they are data, unlike an ancestor object's default, which a child's
+ * default overrides). Keys that are not properties are dropped, as for objects.
+ */
+function completeRow(node: ModelNode, given: unknown): unknown {
+  if (node.type === 'group' && isRecord(given)) {
+    const out: Record<string, unknown> = {};
+    for (const child of [...node.children].sort((a, b) => a.schemaIndex - b.schemaIndex)) {
+      const value = Object.hasOwn(given, child.key)
+        ? completeRow(child, given[child.key])
+        : defaultOf(child, undefined);
+      if (value !== OMIT) setOwn(out, child.key, value);
+    }
+    return out;
+  }
+  if (node.type === 'list' && Array.isArray(given)) return given.map((row) => completeRow(node.item, row));
+  if (node.type === 'choice') {
+    const branch = node.branches.find((b) => b.id === selectBranch(node, given));
+    return branch ? completeRow(branch.node, given) : cloneJson(given);
+  }
+  return cloneJson(given);
+}
 
 /** A node's default; `inherited` is the value an ancestor's own `default` gives this node. */
 function defaultOf(node: ModelNode, inherited: unknown): unknown {
@@ -30,8 +52,9 @@ function defaultOf(node: ModelNode, inherited: unknown): unknown {
       if (inherited !== undefined) return cloneJson(inherited);
       return node.nullable ? null : OMIT;
     case 'list': {
+      const given = node.hasDefault ? node.default : inherited;
+      if (Array.isArray(given)) return given.map((row) => completeRow(node.item, row));
       if (node.hasDefault) return cloneJson(node.default);
-      if (Array.isArray(inherited)) return cloneJson(inherited);
       if (node.nullable && !node.minItems) return null;
       const rows: unknown[] = [];
       for (let i = 0; i < (node.minItems ?? 0); i++) {
@@ -77,7 +100,8 @@ function defaultOf(node: ModelNode, inherited: unknown): unknown {
  * - an object is always present (even when nullable), with its children's defaults; an object's own
  *   `default` fills the children that have none (a child's own `default` wins, and keys that are not
  *   properties are dropped, as in RJSF);
- * - a list gets its `default`, else `minItems` rows of its item's default (a row with no default is
+ * - a list gets its `default` (each row completed with the item's defaults for what it leaves out, as
+ *   the form fills it), else `minItems` rows of its item's default (a row with no default is
  *   null), else [] (null when the list is nullable and has no minItems);
  * - a choice gets its default branch's defaults (the discriminator's const included);
  * - fields hidden by a condition evaluated on these defaults are left out unless includeHidden.

@@ -63,7 +63,7 @@ function isMultiple(n: number, of: number): boolean {
   return Math.abs(q - Math.round(q)) < 1e-9;
 }
 
-function stringChecks(field: FieldNode, text: string, push: Push, formats: FormatLookup): void {
+function lengthChecks(field: FieldNode, text: string, push: Push): void {
   const length = field.minLength !== undefined || field.maxLength !== undefined ? [...text].length : 0;
   if (field.minLength !== undefined && length < field.minLength)
     push(
@@ -72,10 +72,18 @@ function stringChecks(field: FieldNode, text: string, push: Push, formats: Forma
     );
   if (field.maxLength !== undefined && length > field.maxLength)
     push('maxLength', `must be at most ${field.maxLength} characters`);
-  if (field.pattern !== undefined && !patternOf(field.pattern).test(text))
-    push('pattern', `does not have the expected form (pattern ${field.pattern})`);
+}
+
+function formatCheck(field: FieldNode, text: string, push: Push, formats: FormatLookup): void {
   if (field.format !== undefined && !formatOk(formats(field.format), text))
     push('format', `must be a valid ${formatWords[field.format] ?? field.format}`);
+}
+
+function stringChecks(field: FieldNode, text: string, push: Push, formats: FormatLookup): void {
+  lengthChecks(field, text, push);
+  if (field.pattern !== undefined && !patternOf(field.pattern).test(text))
+    push('pattern', `does not have the expected form (pattern ${field.pattern})`);
+  formatCheck(field, text, push, formats);
 }
 
 /**
@@ -130,6 +138,8 @@ export function checkField(
     case 'numberList':
     case 'binning': {
       if (typeof value === 'string' && field.listAs !== 'array') {
+        // The schema's string limits hold for the text too (ajv checks them on submit).
+        lengthChecks(field, value, push);
         const textPattern =
           typeof field.hints.textPattern === 'string' ? field.hints.textPattern : field.pattern;
         if (textPattern !== undefined && !patternOf(textPattern).test(value))
@@ -138,6 +148,13 @@ export function checkField(
           const problem = listTextProblem(field, value);
           if (problem !== undefined) push(field.kind, problem);
         }
+        formatCheck(field, value, push, formats);
+        break;
+      }
+      // A list kept as text ("12345-12350") in the request must be text there: an array in its place
+      // passed this check while the schema (and so validate) refused it (found by the fuzzer).
+      if (field.listAs === 'text') {
+        push('type', typeMessage('string'));
         break;
       }
       if (!Array.isArray(value)) {

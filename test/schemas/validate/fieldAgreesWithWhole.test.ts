@@ -1,0 +1,37 @@
+/**
+ * Regressions from the schema fuzzer (shrunk inputs below): validateField must agree with validate.
+ * A list kept as text (x-input run-list on a string): an array in its place is "must be text", and the
+ * string's own minLength holds for the text. A union that accepts any type is not narrowed to a widget.
+ */
+import { expect, test } from 'vitest';
+import { buildFieldModel, createValidator } from '../../../src/schemas/index';
+
+const model = buildFieldModel({
+  type: 'object',
+  properties: { runs: { type: 'string', minLength: 1, 'x-input': 'run-list' } },
+});
+const validator = createValidator(model);
+const both = (runs: unknown) => ({
+  field: validator.validateField('/runs', runs, { runs }).map((e) => e.rule),
+  whole: validator.validate({ runs }).map((e) => e.rule),
+});
+
+test('an array where the run list is kept as text is refused by validateField as by validate', () => {
+  expect(both([12345, 12346])).toEqual({ field: ['type'], whole: ['type'] });
+});
+
+test("the text's minLength is checked by validateField as by validate", () => {
+  expect(both('')).toEqual({ field: ['minLength'], whole: ['minLength'] });
+});
+
+test('a union with an alternative of any type is edited as JSON and accepts what the schema accepts', () => {
+  // Shrunk fuzzer input: anyOf [anyOf [true, string], null] was a text field refusing `false`.
+  const union = buildFieldModel({
+    type: 'object',
+    properties: { q: { anyOf: [{ anyOf: [true, { type: 'string' }] }, { type: 'null' }] } },
+  });
+  expect(union.byPointer.get('/q')).toMatchObject({ type: 'field', kind: 'json' });
+  const check = createValidator(union);
+  expect(check.validateField('/q', false, { q: false })).toEqual([]);
+  expect(check.validate({ q: false })).toEqual([]);
+});
