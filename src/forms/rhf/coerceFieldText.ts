@@ -114,9 +114,26 @@ function empty(field: FieldNode): CoerceResult<unknown> | undefined {
 
 /**
  * The request value `text` means for `field`, or the widget's message when it means none; undefined
- * when the field keeps text as typed (strings, paths, enums). O(length of text).
+ * when the field keeps text as typed (strings, paths, enums, JSON: "" stays "", as an imported
+ * request's "" does in the form). O(length of text).
  * Example: coerceFieldText(thicknessField, '0.2') -> {ok: true, value: 0.2}.
  */
 export function coerceFieldText(field: FieldNode, text: string): CoerceResult<unknown> | undefined {
-  return text.trim() === '' ? empty(field) : parse(field, text);
+  if (!coerces.has(field.kind)) return undefined;
+  if (text.trim() === '') return empty(field);
+  // The schema takes text here too ("0.45" beside 0.45, "42101-42102"): text is a value, as in an
+  // imported request, and the validator judges it.
+  if (field.coercion === 'numberFromText' || field.listAs === 'text') return undefined;
+  return parse(field, text);
 }
+
+/** Kinds whose value is not text: text there is coerced. Strings, paths, enums and JSON keep it. */
+const coerces = new Set<FieldNode['kind']>([
+  'number',
+  'integer',
+  'runList',
+  'numberList',
+  'binning',
+  'dateTime',
+  'boolean',
+]);

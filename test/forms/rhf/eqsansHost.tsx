@@ -18,7 +18,7 @@ export interface HostValues {
 const hostResolver: Resolver<HostValues> = (values) =>
   values.title.trim() === ''
     ? { values: {}, errors: { title: { type: 'required', message: 'Give the request a title.' } } }
-    : { values, errors: {} };
+    : { values, errors: {} as Record<string, never> };
 
 export function EqsansHost({
   model,
