@@ -71,7 +71,7 @@ function coercedAt(model: FieldModel, values: unknown, pointers: readonly Pointe
 
 /**
  * Creates the resolver: `useForm({ resolver: formularyResolver(model, { name: 'reduction' }) })`.
- * The validator compiles on the first call, once per schema. Per call: O(1) in form size when RHF
+ * The validator compiles in the browser's next idle period (or on the first call), once per schema. Per call: O(1) in form size when RHF
  * asks for one field (a change or blur in mode onChange/onBlur, `trigger('name')`, a rule partner's
  * `deps`); O(request + rules x rows) when it asks for the form (submit, `trigger()`, isValid).
  */
@@ -85,6 +85,10 @@ export function formularyResolver<TFieldValues extends FieldValues = FieldValues
     compiled ??= createValidator(model, options.validator);
     return compiled;
   };
+  // Compile while the browser is idle after the page shows (as SubmissionForm does), never on the
+  // first keystroke; where there is no idle callback (Node) it compiles on the first call.
+  const idle = (globalThis as { requestIdleCallback?: (run: () => void) => unknown }).requestIdleCallback;
+  idle?.(() => validator().warm());
   const ownValues = (values: FieldValues): unknown => (prefix === '' ? values : get(values, prefix));
 
   /** Where an error at `pointer` is shown: the field's name; a list's, group's or choice's `.root`. */
