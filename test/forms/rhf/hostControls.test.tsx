@@ -1,0 +1,130 @@
+/**
+ * What a host does with its useForm on <FormularyFields>' fields (EQSANS): setValue shows in our
+ * widget, watch sees what the user typed, dirtyFields marks our fields and reset brings them back;
+ * picking a job branch and back keeps what was typed and sends only the selected branch; text that is
+ * not a value refuses submit with the widget's message; and in mode onChange each keystroke asks the
+ * resolver about one field only.
+ */
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
+import { afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { FormularyFields, formularyResolver } from '../../../src/forms/index';
+import { buildFieldModel, type FieldModel, loadSchema } from '../../../src/schemas/index';
+
+let model: FieldModel;
+beforeAll(async () => {
+  model = buildFieldModel(await loadSchema('src/schemas/instruments/eqsans.schema.json'));
+});
+afterEach(cleanup);
+
+type Values = { reduction: Record<string, unknown> };
+
+function Host({
+  resolver,
+  mode = 'onSubmit',
+  onSubmit,
+  expose,
+}: {
+  resolver: Resolver<Values>;
+  mode?: 'onChange' | 'onSubmit';
+  onSubmit: (values: Values) => void;
+  expose: (form: UseFormReturn<Values>) => void;
+}): ReactNode {
+  const form = useForm<Values>({ mode, resolver });
+  expose(form);
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+      <FormularyFields model={model} control={form.control} name="reduction" idPrefix="h-" />
+      <button type="submit">Send</button>
+    </form>
+  );
+}
+
+const input = (name: string) => document.getElementById(`h-reduction.${name}`) as HTMLInputElement;
+
+function setup(mode: 'onChange' | 'onSubmit' = 'onSubmit') {
+  const calls: (string[] | undefined)[] = [];
+  const inner = formularyResolver<Values>(model, { name: 'reduction' });
+  const resolver: Resolver<Values> = (values, context, options) => {
+    calls.push(options.names?.map(String));
+    return inner(values, context, options);
+  };
+  const onSubmit = vi.fn();
+  let form!: UseFormReturn<Values>;
+  render(<Host resolver={resolver} mode={mode} onSubmit={onSubmit} expose={(f) => (form = f)} />);
+  return { calls, onSubmit, form: () => form, user: userEvent.setup() };
+}
+
+test('setValue, watch, dirtyFields and reset work on our fields', { timeout: 30_000 }, async () => {
+  const { form, user } = setup();
+  expect(input('job.outputName').value).toBe('averaged');
+  act(() => form().setValue('reduction.job.outputName', 'from the host'));
+  await waitFor(() => expect(input('job.outputName').value).toBe('from the host'));
+  await user.clear(input('iptsNumber'));
+  await user.type(input('iptsNumber'), '19800');
+  expect(form().getValues('reduction.iptsNumber')).toBe(19800);
+  expect(form().watch('reduction.iptsNumber')).toBe(19800);
+  expect(form().getFieldState('reduction.iptsNumber').isDirty).toBe(true);
+  const field = input('iptsNumber').closest('.formulary-field') as HTMLElement;
+  await waitFor(() => expect(field.dataset.changed).toBe('true'));
+  act(() => form().reset());
+  await waitFor(() => expect(input('iptsNumber').value).toBe(''));
+  expect(input('job.outputName').value).toBe('averaged');
+  expect(form().getFieldState('reduction.iptsNumber').isDirty).toBe(false);
+});
+
+test('a branch picked and back keeps what was typed; only the selected branch is sent', { timeout: 30_000 }, async () => {
+  const { user, onSubmit, form } = setup();
+  await user.clear(input('job.outputName'));
+  await user.type(input('job.outputName'), 'kept');
+  await user.click(screen.getByRole('radio', { name: /each scan/i }));
+  expect(form().getValues('reduction.job.mode')).toBe('each_scan');
+  await user.click(screen.getByRole('radio', { name: /average/i }));
+  expect(input('job.outputName').value).toBe('kept');
+  await user.type(input('iptsNumber'), '19800');
+  await user.type(input('job.scans.0.runNumber'), '88980');
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+  await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+  const job = onSubmit.mock.calls[0]![0].reduction.job;
+  expect(job.mode).toBe('average');
+  expect(job.outputName).toBe('kept');
+});
+
+test('text that is not a value is held, shown to watch, and refuses submit with the widget message', { timeout: 30_000 }, async () => {
+  const { user, onSubmit, form } = setup();
+  await user.type(input('iptsNumber'), '19800');
+  await user.type(input('job.scans.0.runNumber'), '88980');
+  await user.clear(input('job.scans.0.thickness'));
+  await user.type(input('job.scans.0.thickness'), '0.2.5');
+  expect(form().getValues('reduction.job.scans.0.thickness')).toBe('0.2.5');
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+  const field = input('job.scans.0.thickness').closest('.formulary-field') as HTMLElement;
+  await waitFor(() => expect(field.textContent).toMatch(/not a number/));
+  expect(form().getFieldState('reduction.job.scans.0.thickness').error?.type).toBe('input');
+  expect(onSubmit).not.toHaveBeenCalled();
+  expect(input('job.scans.0.thickness').value).toBe('0.2.5');
+  await user.clear(input('job.scans.0.thickness'));
+  await user.type(input('job.scans.0.thickness'), '0.25');
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+  await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+  expect(onSubmit.mock.calls[0]![0].reduction.job.scans[0].thickness).toBe(0.25);
+});
+
+test('in mode onChange a keystroke asks the resolver about one field and its rule partners', { timeout: 30_000 }, async () => {
+  const { user, calls } = setup('onChange');
+  calls.length = 0;
+  await user.type(input('iptsNumber'), '19');
+  expect(calls.length).toBeGreaterThan(0);
+  for (const names of calls) expect(names).toEqual(['reduction.iptsNumber']);
+  // Q max: its own check, then Q min's through the rule (RHF's deps), one field per call.
+  const placeholder = screen.queryByRole('button', { name: 'Show Binning' });
+  if (placeholder) await user.click(placeholder);
+  await user.click(document.getElementById('h-reduction.binning.Qmax-unset') as HTMLElement);
+  calls.length = 0;
+  await user.type(input('binning.Qmax'), '0.5');
+  expect(calls).toContainEqual(['reduction.binning.Qmax']);
+  expect(calls).toContainEqual(['reduction.binning.Qmin']);
+  for (const names of calls) expect(names).toHaveLength(1);
+});
