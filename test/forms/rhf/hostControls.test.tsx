@@ -75,7 +75,9 @@ test('setValue, watch, dirtyFields and reset work on our fields', { timeout: 30_
   expect(form().getFieldState('reduction.iptsNumber').isDirty).toBe(false);
 });
 
-test('a branch picked and back keeps what was typed; only the selected branch is sent', { timeout: 30_000 }, async () => {
+test('a branch picked and back keeps what was typed; only the selected branch is sent', {
+  timeout: 30_000,
+}, async () => {
   const { user, onSubmit, form } = setup();
   await user.clear(input('job.outputName'));
   await user.type(input('job.outputName'), 'kept');
@@ -92,7 +94,9 @@ test('a branch picked and back keeps what was typed; only the selected branch is
   expect(job.outputName).toBe('kept');
 });
 
-test('text that is not a value is held, shown to watch, and refuses submit with the widget message', { timeout: 30_000 }, async () => {
+test('text that is not a value is held, shown to watch, and refuses submit with the widget message', {
+  timeout: 30_000,
+}, async () => {
   const { user, onSubmit, form } = setup();
   await user.type(input('iptsNumber'), '19800');
   await user.type(input('job.scans.0.runNumber'), '88980');
@@ -112,7 +116,9 @@ test('text that is not a value is held, shown to watch, and refuses submit with 
   expect(onSubmit.mock.calls[0]![0].reduction.job.scans[0].thickness).toBe(0.25);
 });
 
-test('in mode onChange a keystroke asks the resolver about one field and its rule partners', { timeout: 30_000 }, async () => {
+test('in mode onChange a keystroke asks the resolver about one field and its rule partners', {
+  timeout: 30_000,
+}, async () => {
   const { user, calls } = setup('onChange');
   calls.length = 0;
   await user.type(input('iptsNumber'), '19');
