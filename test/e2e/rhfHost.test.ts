@@ -55,10 +55,10 @@ async function enter(page: Page, id: string, text: string): Promise<void> {
   await input.fill(text);
 }
 
-/** Renders the Binning section now if it is still a placeholder. */
-async function showBinning(page: Page): Promise<void> {
-  const placeholder = page.getByRole('button', { name: 'Show Binning' });
-  if ((await placeholder.count()) > 0) await placeholder.click();
+/** Scrolls to the Binning section, which renders when near the viewport, and waits for `inputId`. */
+async function showBinning(page: Page, inputId: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Binning', exact: true }).scrollIntoViewIfNeeded();
+  await page.locator(`[id="${inputId}"]`).waitFor({ state: 'attached', timeout: 10_000 });
 }
 
 async function sent(page: Page): Promise<Record<string, unknown>> {
@@ -81,7 +81,7 @@ describe('EQSANS in a react-hook-form page, in Chromium', () => {
     const host = await open('');
     const hostId = (pointer: string) => `host-reduction${pointer.replace(/\//g, '.')}`;
     await host.page.locator('#title').fill('Lysozyme series');
-    await showBinning(host.page);
+    await showBinning(host.page, hostId('/binning/Qmax'));
     for (const [pointer, text] of inputs) await enter(host.page, hostId(pointer), text);
     await enter(host.page, hostId('/binning/Qmin'), '1.5');
     await host.page.getByRole('button', { name: 'Send' }).click();
@@ -107,7 +107,7 @@ describe('EQSANS in a react-hook-form page, in Chromium', () => {
       `f-${pointer
         .replace('/scans/0/', `/scans/~r${row}/`)
         .replace(/[^A-Za-z0-9_-]/g, (c) => (c === '/' ? '.' : `_${c.charCodeAt(0).toString(16)}`))}`;
-    await showBinning(form.page);
+    await showBinning(form.page, formId('/binning/Qmax'));
     for (const [pointer, text] of [...inputs, ['/binning/Qmin', '0.01'] as [string, string]])
       await enter(form.page, formId(pointer), text);
     await form.page.getByRole('button', { name: 'Submit request' }).click();
