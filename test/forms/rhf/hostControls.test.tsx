@@ -26,17 +26,25 @@ function Host({
   mode = 'onSubmit',
   onSubmit,
   expose,
+  sections,
 }: {
   resolver: Resolver<Values>;
-  mode?: 'onChange' | 'onSubmit';
+  mode?: 'onChange' | 'onBlur' | 'onSubmit';
   onSubmit: (values: Values) => void;
   expose: (form: UseFormReturn<Values>) => void;
+  sections?: string[];
 }): ReactNode {
   const form = useForm<Values>({ mode, resolver });
   expose(form);
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
-      <FormularyFields model={model} control={form.control} name="reduction" idPrefix="h-" />
+      <FormularyFields
+        model={model}
+        control={form.control}
+        name="reduction"
+        idPrefix="h-"
+        sections={sections}
+      />
       <button type="submit">Send</button>
     </form>
   );
@@ -44,7 +52,7 @@ function Host({
 
 const input = (name: string) => document.getElementById(`h-reduction.${name}`) as HTMLInputElement;
 
-function setup(mode: 'onChange' | 'onSubmit' = 'onSubmit') {
+function setup(mode: 'onChange' | 'onBlur' | 'onSubmit' = 'onSubmit', sections?: string[]) {
   const calls: (string[] | undefined)[] = [];
   const inner = formularyResolver<Values>(model, { name: 'reduction' });
   const resolver: Resolver<Values> = (values, context, options) => {
@@ -53,7 +61,15 @@ function setup(mode: 'onChange' | 'onSubmit' = 'onSubmit') {
   };
   const onSubmit = vi.fn();
   let form!: UseFormReturn<Values>;
-  render(<Host resolver={resolver} mode={mode} onSubmit={onSubmit} expose={(f) => (form = f)} />);
+  render(
+    <Host
+      resolver={resolver}
+      mode={mode}
+      onSubmit={onSubmit}
+      expose={(f) => (form = f)}
+      sections={sections}
+    />,
+  );
   return { calls, onSubmit, form: () => form, user: userEvent.setup() };
 }
 
@@ -133,4 +149,33 @@ test('in mode onChange a keystroke asks the resolver about one field and its rul
   expect(calls).toContainEqual(['reduction.binning.Qmax']);
   expect(calls).toContainEqual(['reduction.binning.Qmin']);
   for (const names of calls) expect(names).toHaveLength(1);
+});
+
+test('in mode onBlur a field is checked when left, alone', { timeout: 30_000 }, async () => {
+  const { user, calls } = setup('onBlur');
+  await user.type(input('job.scans.0.thickness'), '5');
+  expect(calls).toEqual([]);
+  await user.clear(input('job.scans.0.thickness'));
+  await user.type(input('job.scans.0.thickness'), '-1');
+  await user.tab();
+  await waitFor(() => expect(calls.length).toBeGreaterThan(0));
+  for (const names of calls) expect(names).toEqual(['reduction.job.scans.0.thickness']);
+  const field = input('job.scans.0.thickness').closest('.formulary-field') as HTMLElement;
+  await waitFor(() => expect(field.querySelector('[id$="-error"]')?.textContent).toMatch(/\S/));
+});
+
+test('one section alone: only it is rendered, and the request still holds every section', {
+  timeout: 30_000,
+}, async () => {
+  const { user, onSubmit } = setup('onSubmit', ['General', '/job']);
+  expect(screen.queryByRole('heading', { name: 'Binning' })).toBeNull();
+  expect(screen.getByRole('heading', { name: 'General' })).toBeTruthy();
+  await user.type(input('iptsNumber'), '19800');
+  await user.type(input('job.scans.0.runNumber'), '88980');
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+  await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+  const sent = onSubmit.mock.calls[0]![0].reduction;
+  expect(sent.iptsNumber).toBe(19800);
+  expect(sent.binning).toBeDefined();
+  expect(sent.wavelength.wavelengthStep).toBe(0.1);
 });
