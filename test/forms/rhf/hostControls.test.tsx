@@ -76,7 +76,7 @@ function setup(mode: 'onChange' | 'onBlur' | 'onSubmit' = 'onSubmit', sections?:
 test('setValue, watch, dirtyFields and reset work on our fields', { timeout: 30_000 }, async () => {
   const { form, user } = setup();
   expect(input('job.outputName').value).toBe('averaged');
-  act(() => form().setValue('reduction.job.outputName', 'from the host'));
+  act(() => form().setValue('reduction.job.outputName' as never, 'from the host' as never));
   await waitFor(() => expect(input('job.outputName').value).toBe('from the host'));
   await user.clear(input('iptsNumber'));
   await user.type(input('iptsNumber'), '19800');
