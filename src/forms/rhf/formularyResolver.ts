@@ -120,6 +120,14 @@ export function formularyResolver<TFieldValues extends FieldValues = FieldValues
       message: p.message,
       rule: 'input',
     }));
+    for (const { pointer } of built.unknownKeys) {
+      const key = pointer.slice(pointer.lastIndexOf('/') + 1);
+      found.push({
+        pointer,
+        rule: 'unknownKey',
+        message: `"${key}" is not in this schema: it would be left out of the request.`,
+      });
+    }
     const held = new Set(built.problems.map((p) => p.pointer));
     for (const e of validator().validate(built.request)) if (!held.has(e.pointer)) found.push(e);
     const errors: Errors = {};

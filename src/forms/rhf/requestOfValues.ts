@@ -5,7 +5,15 @@
  * built with the engine's buildRequest (selected branches, rows in order, conditions applied). The
  * same pure parts as the form, so the two requests cannot drift. O(fields + rows). No React.
  */
-import type { ChoiceBranch, ChoiceNode, FieldModel, ModelNode, Pointer } from '../../schemas/index';
+import {
+  type ChoiceBranch,
+  type ChoiceNode,
+  type FieldModel,
+  type ModelNode,
+  type Pointer,
+  templateOf as templateOfPointer,
+  type UnknownKey,
+} from '../../schemas/index';
 import { buildRequest, type InputProblem } from '../engine/buildRequest';
 import { fieldStart, flattenValues } from '../engine/flattenValues';
 import { nodeIndex } from '../engine/nodeIndex';
@@ -18,12 +26,19 @@ export interface ValuesRequest {
   readonly request: Record<string, unknown>;
   /** Text that is not a value, in fields the request shows, with the widget's message. */
   readonly problems: readonly { readonly pointer: Pointer; readonly message: string }[];
+  /**
+   * Keys no node of the schema has (a misspelt "Qmx", a key of an older schema): left out of the
+   * request, so the resolver names them rather than dropping them silently. Keys of a branch that is
+   * not selected are known (the form keeps them so switching back restores them).
+   */
+  readonly unknownKeys: readonly UnknownKey[];
 }
 
 /** The request for `values` (the part of the RHF form the model describes). O(fields + rows). */
 export function requestOfValues(model: FieldModel, values: unknown): ValuesRequest {
   let row = 0;
-  const flat = flattenValues(model, values, () => `r${row++}`).values;
+  const flattened = flattenValues(model, values, () => `r${row++}`);
+  const flat = flattened.values;
   const { byTemplate } = nodeIndex(model);
   const textProblems = new Map<string, string>();
   for (const name of Object.keys(flat)) {
@@ -44,7 +59,10 @@ export function requestOfValues(model: FieldModel, values: unknown): ValuesReque
   for (const [path, message] of textProblems) {
     if (built.shown?.has(path)) problems.push({ pointer: pointerOf(path, rowsOf), path, message });
   }
-  return { request: built.request, problems };
+  const unknownKeys = flattened.unknownKeys.filter(
+    (k) => !model.byPointer.has(templateOfPointer(model, k.pointer)),
+  );
+  return { request: built.request, problems, unknownKeys };
 }
 
 /**

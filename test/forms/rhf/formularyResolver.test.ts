@@ -123,3 +123,19 @@ describe('a field check', () => {
     expect(get(result.values, 'reduction')).toEqual(request);
   });
 });
+
+test('a key the schema lacks is named, not dropped; a branch not selected keeps its keys quietly', async () => {
+  const model = buildFieldModel(await loadSchema('src/schemas/instruments/eqsans.schema.json'));
+  const resolver = formularyResolver(model, { name: 'reduction' });
+  const request = JSON.parse(readFileSync('examples/eqsans/average-protein-concentrations.json', 'utf8'));
+  const values = { reduction: structuredClone(request) };
+  values.reduction.binning.Qmx = 0.5;
+  const result = await resolver(values, undefined, whole);
+  expect(errorNames(result.errors)).toEqual(['reduction.binning.Qmx']);
+  expect(get(result.errors, 'reduction.binning.Qmx.message')).toMatch(/"Qmx" is not in this schema/);
+  delete values.reduction.binning.Qmx;
+  // "keepIndividualCurves" belongs to the average branch; with each_scan picked the form keeps it.
+  values.reduction.job.mode = 'each_scan';
+  const other = await resolver(values, undefined, whole);
+  expect(errorNames(other.errors).filter((n) => n.includes('keepIndividualCurves'))).toEqual([]);
+});
