@@ -20,8 +20,8 @@ import {
   getAt,
   isShown,
   type Pointer,
+  parsePointer,
   rowIndexes,
-  setAt,
   templateOf,
   type ValidationError,
   type Validator,
@@ -54,6 +54,18 @@ function oneFieldCheck(model: FieldModel, pointers: readonly Pointer[]): boolean
   });
 }
 
+/** `root` with `value` at `pointer`, copying only the objects and arrays along the way. O(depth). */
+function setCopied(root: unknown, keys: readonly string[], value: unknown): unknown {
+  if (keys.length === 0) return value;
+  const [key, ...rest] = keys as [string, ...string[]];
+  const copy = (Array.isArray(root) ? [...root] : { ...(root as Record<string, unknown>) }) as Record<
+    string,
+    unknown
+  >;
+  copy[key] = setCopied(copy[key], rest, value);
+  return copy;
+}
+
 /** `values` with the text at `pointers` coerced (copies along those paths only). O(pointers x depth). */
 function coercedAt(model: FieldModel, values: unknown, pointers: readonly Pointer[]): unknown {
   let out = values;
@@ -62,9 +74,7 @@ function coercedAt(model: FieldModel, values: unknown, pointers: readonly Pointe
     if (typeof value !== 'string') continue;
     const node = model.byPointer.get(templateOf(model, pointer));
     const coerced = node?.type === 'field' ? coerceFieldText(node, value) : undefined;
-    if (!coerced?.ok) continue;
-    if (out === values) out = structuredClone(values);
-    setAt(out, pointer, coerced.value);
+    if (coerced?.ok) out = setCopied(out, parsePointer(pointer), coerced.value);
   }
   return out;
 }

@@ -97,6 +97,12 @@ describe('a field check', () => {
     const bins = await resolver(values, undefined, one('reduction.binning.numQxQyBins'));
     expect(get(bins.errors, 'reduction.binning.numQxQyBins')).toMatchObject({ type: 'input' });
     expect(get(bins.errors, 'reduction.binning.numQxQyBins.message')).toMatch(/whole number/);
+    // A partner holding text (a host's own input) is read as the widget would read it.
+    const band = (max: string) => ({ reduction: { wavelength: { wavelengthMin: 3, wavelengthMax: max } } });
+    const low = await resolver(band('2.5'), undefined, one('reduction.wavelength.wavelengthMin'));
+    expect(get(low.errors, 'reduction.wavelength.wavelengthMin.type')).toBe('lessThan');
+    const high = await resolver(band('7'), undefined, one('reduction.wavelength.wavelengthMin'));
+    expect(high.errors).toEqual({});
     // A host field alone is not ours to check.
     expect(errorNames((await resolver(values, undefined, one('title'))).errors)).toEqual([]);
     // The form as a whole (submit): both, and more (required scans, ...).
