@@ -179,3 +179,28 @@ test('one section alone: only it is rendered, and the request still holds every 
   expect(sent.binning).toBeDefined();
   expect(sent.wavelength.wavelengthStep).toBe(0.1);
 });
+
+test('a condition shows its fields when it holds; hidden ones are left out of the request', {
+  timeout: 30_000,
+}, async () => {
+  const { user, onSubmit, form } = setup();
+  await user.type(input('iptsNumber'), '19800');
+  await user.type(input('job.scans.0.runNumber'), '88980');
+  const placeholder = screen.queryByRole('button', { name: 'Show Absolute scale' });
+  if (placeholder) await user.click(placeholder);
+  expect(document.getElementById('h-reduction.absoluteScale.StandardAbsoluteScale')).toBeTruthy();
+  expect(document.getElementById('h-reduction.absoluteScale.DBScalingBeamRadius')).toBeNull();
+  act(() => form().setValue('reduction.absoluteScale.absoluteScaleMethod' as never, 'direct_beam' as never));
+  await waitFor(() =>
+    expect(document.getElementById('h-reduction.absoluteScale.DBScalingBeamRadius')).toBeTruthy(),
+  );
+  expect(document.getElementById('h-reduction.absoluteScale.StandardAbsoluteScale')).toBeNull();
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+  await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+  const scale = onSubmit.mock.calls[0]![0].reduction.absoluteScale;
+  expect(scale.absoluteScaleMethod).toBe('direct_beam');
+  expect(scale.DBScalingBeamRadius).toBe(40);
+  expect(scale).not.toHaveProperty('StandardAbsoluteScale');
+  // The hidden field's value stays in the form, for when the condition turns back.
+  expect(form().getValues('reduction.absoluteScale' as never)).toHaveProperty('StandardAbsoluteScale', 1);
+});
