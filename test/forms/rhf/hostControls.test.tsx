@@ -204,3 +204,24 @@ test('a condition shows its fields when it holds; hidden ones are left out of th
   // The hidden field's value stays in the form, for when the condition turns back.
   expect(form().getValues('reduction.absoluteScale' as never)).toHaveProperty('StandardAbsoluteScale', 1);
 });
+
+test('list rows: add with the item defaults, move, remove; the request keeps their order', {
+  timeout: 30_000,
+}, async () => {
+  const { user, onSubmit, form } = setup();
+  await user.type(input('iptsNumber'), '19800');
+  await user.type(input('job.scans.0.runNumber'), '88980');
+  await user.click(screen.getByRole('button', { name: 'Add row to Scans' }));
+  await user.type(input('job.scans.1.runNumber'), '88981');
+  await user.click(screen.getByRole('button', { name: 'Add row to Scans' }));
+  await user.type(input('job.scans.2.runNumber'), '88982');
+  await user.click(screen.getByRole('button', { name: 'Move row 2 up' }));
+  await user.click(screen.getByRole('button', { name: 'Remove row 3' }));
+  expect(input('job.scans.0.runNumber').value).toBe('88981');
+  expect(form().getFieldState('reduction.job.scans' as never).isDirty).toBe(true);
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+  await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+  const scans = onSubmit.mock.calls[0]![0].reduction.job.scans;
+  expect(scans.map((s: { runNumber: unknown }) => s.runNumber)).toEqual(['88981', '88980']);
+  expect(scans[0].thickness).toBe(scans[1].thickness);
+});
