@@ -78,6 +78,7 @@ function libConfig(): UserConfig {
         external: [
           /^react($|\/)/,
           /^react-dom($|\/)/,
+          /^react-hook-form($|\/)/,
           'zustand',
           /^zustand\//,
           /^ajv/,

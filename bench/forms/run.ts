@@ -53,7 +53,7 @@ const instruments = readdirSync(join(root, 'src/schemas/instruments'))
 const schemas =
   options.schemas?.split(',') ??
   (options.quick ? ['gen-100', 'gen-1000'] : ['gen-100', 'gen-300', 'gen-1000', 'gen-3000', ...instruments]);
-const allEngines = ['formulary', 'rjsf', 'rjsf-live', 'rhf'];
+const allEngines = ['formulary', 'rjsf', 'rjsf-live', 'rhf', 'formulary-in-rhf'];
 const engines = options.engines?.split(',') ?? allEngines;
 const runs = Number(options.runs ?? (options.quick ? 1 : 3));
 
@@ -260,7 +260,7 @@ function printTable(results: Result[]): void {
   for (const r of results) {
     const rjsf = results.find((o) => o.schema === r.schema && o.engine === 'rjsf');
     const floor = results.find((o) => o.schema === r.schema && o.engine === 'rhf');
-    const ours = r.engine === 'formulary';
+    const ours = r.engine === 'formulary' || r.engine === 'formulary-in-rhf';
     rows.push([
       r.schema,
       String(r.fields),

@@ -4,6 +4,7 @@ export * from './drafts/index';
 export type { DraftTexts, FormValidator, TypedText } from './engine/FormEngine';
 export type { UnknownKey } from './engine/flattenValues';
 export { countRenders, stopCountingRenders } from './renderCount';
+export * from './rhf/index';
 export {
   SubmissionForm,
   type SubmissionFormHandle,

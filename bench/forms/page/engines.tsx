@@ -12,10 +12,17 @@ import { type ReactNode, type Ref, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SubmissionForm, type SubmissionFormHandle } from '../../../src/forms/index';
 import type { Dialect, FieldModel } from '../../../src/schemas/index';
+import { RhfHostEngine } from './rhfHostEngine';
 
-export type EngineName = 'formulary' | 'rjsf' | 'rjsf-live' | 'rhf';
+export type EngineName = 'formulary' | 'rjsf' | 'rjsf-live' | 'rhf' | 'formulary-in-rhf';
 
-export const engineNames: readonly EngineName[] = ['formulary', 'rjsf', 'rjsf-live', 'rhf'];
+export const engineNames: readonly EngineName[] = [
+  'formulary',
+  'rjsf',
+  'rjsf-live',
+  'rhf',
+  'formulary-in-rhf',
+];
 
 export interface EngineInput {
   schema: Record<string, unknown>;
@@ -79,5 +86,6 @@ export function Engine({ name, input }: { name: EngineName; input: EngineInput }
   if (name === 'formulary') return <SubmissionForm schema={input.schema} formRef={input.formRef} />;
   if (name === 'rjsf') return <RjsfEngine input={input} live={false} />;
   if (name === 'rjsf-live') return <RjsfEngine input={input} live />;
+  if (name === 'formulary-in-rhf') return <RhfHostEngine model={input.model} />;
   return <FloorEngine input={input} />;
 }

@@ -1,5 +1,5 @@
 /**
- * The form benchmark page. `?engine=formulary|rjsf|rjsf-live|rhf&schema=gen-1000|<instrument id>`
+ * The form benchmark page. `?engine=formulary|rjsf|rjsf-live|rhf|formulary-in-rhf&schema=gen-1000|<instrument id>`
  * loads the schema, then waits for the driver (bench/forms/run.ts) to call window.formBench: mount,
  * focus the target field, measure keystrokes and opening an advanced section. Times are taken in the
  * page with performance.now(); the driver only sends real key and mouse input through Chromium.
@@ -10,6 +10,7 @@ import type { SubmissionFormHandle } from '../../../src/forms/index';
 import { buildFieldModel, defaultsOf, loadSchema } from '../../../src/schemas/index';
 import { generateFormSchema } from '../generateFormSchema';
 import { Engine, type EngineInput, type EngineName, floorId } from './engines';
+import { rhfHostTarget } from './rhfHostEngine';
 import { type KeyTiming, nextFrameAfter, watchNextClick, watchNextKeystroke } from './timing';
 
 const params = new URLSearchParams(location.search);
@@ -68,6 +69,7 @@ function Committed({ onCommit, children }: { onCommit: () => void; children: Rea
 
 /** Finds the target input of the engine on screen, rendering it first where the engine is lazy. */
 async function focusTarget(
+  model: EngineInput['model'],
   target: string,
   formRef: React.RefObject<SubmissionFormHandle | null>,
 ): Promise<void> {
@@ -78,6 +80,14 @@ async function focusTarget(
       await new Promise((done) => requestAnimationFrame(done));
       const active = document.activeElement;
       if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) element = active;
+    }
+  } else if (engine === 'formulary-in-rhf') {
+    // Its section renders when scrolled near: bring it into view, then wait for the input.
+    const { inputId, sectionId } = rhfHostTarget(model, target);
+    document.getElementById(sectionId)?.scrollIntoView({ block: 'start' });
+    for (let i = 0; i < 120 && !element; i++) {
+      await new Promise((done) => requestAnimationFrame(done));
+      element = document.getElementById(inputId);
     }
   } else {
     const id = engine === 'rhf' ? floorId(target) : `root${target.replace(/\//g, '_')}`;
@@ -142,7 +152,7 @@ async function main(): Promise<void> {
           );
         });
       },
-      focusTarget: () => focusTarget(target, formRef),
+      focusTarget: () => focusTarget(input.model, target, formRef),
       armKeystroke(): void {
         pendingKey = watchNextKeystroke();
       },
