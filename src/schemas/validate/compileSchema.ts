@@ -5,8 +5,8 @@
  * Fragments ("#/properties/a/if") are compiled lazily from the same root, so their $refs resolve.
  */
 import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2019 from 'ajv/dist/2019.js';
+import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Dialect } from '../FieldModel';
 import { escapePointerSegment } from '../pointer';
