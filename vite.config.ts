@@ -227,7 +227,10 @@ function embedConfig(): UserConfig {
   };
 }
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode, command }) => {
+  // What we publish is built for production whatever NODE_ENV the caller has: under a test runner
+  // (vitest sets "test") the React plugin would emit jsxDEV calls that production React lacks.
+  if (command === 'build' && ['lib', 'cli', 'embed'].includes(mode)) process.env.NODE_ENV = 'production';
   if (mode === 'lib') return libConfig();
   if (mode === 'embed') return embedConfig();
   if (mode === 'cli') return cliConfig();

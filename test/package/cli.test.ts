@@ -21,8 +21,13 @@ function shell(line: string) {
   return runProcess('sh', ['-c', line], { cwd: project, env, timeoutMs: 60_000 });
 }
 
-function npx(...args: string[]) {
-  return runProcess('npx', ['formulary', ...args], { cwd: project, env, timeoutMs: 60_000 });
+/** The installed command, as npx runs it (the README's block goes through npx itself). */
+function formulary(...args: string[]) {
+  return runProcess(join(project, 'node_modules/.bin/formulary'), args, {
+    cwd: project,
+    env,
+    timeoutMs: 60_000,
+  });
 }
 
 beforeAll(() => addFacilityFiles(project));
@@ -69,20 +74,20 @@ describe('the formulary command from the installed package', () => {
 }
 `,
     );
-    const result = await npx('lint', 'broken/broken.schema.json');
+    const result = await formulary('lint', 'broken/broken.schema.json');
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /broken\/broken\.schema\.json:5:20 error schema-valid .*"integr".*"integer"/,
     );
     expect(result.stdout).toMatch(/broken\/broken\.schema\.json:6:\d+ error unresolved-ref .*missing\.json/);
     expect(result.stdout).toMatch(/2 errors, 0 warnings/);
-    const inspected = await npx('inspect', 'broken/broken.schema.json');
+    const inspected = await formulary('inspect', 'broken/broken.schema.json');
     expect(inspected.code).toBe(1);
     expect(inspected.stdout + inspected.stderr).toMatch(/missing\.json/);
   });
 
   test('lint checks example requests: an invalid one must fail exactly as its .expected.json says', async () => {
-    const shippedExamples = await npx(
+    const shippedExamples = await formulary(
       'lint',
       '--max-warnings',
       '0',
@@ -98,7 +103,7 @@ describe('the formulary command from the installed package', () => {
     cpSync(join(shipped, `examples/eqsans/${name}.json`), join(dir, `eqsans/${name}.json`));
     const expected = JSON.parse(readFileSync(join(shipped, `examples/eqsans/${name}.expected.json`), 'utf8'));
     writeFileSync(join(dir, `eqsans/${name}.expected.json`), JSON.stringify(expected.slice(1)));
-    const result = await npx('lint', 'facility/examples/**/*.json');
+    const result = await formulary('lint', 'facility/examples/**/*.json');
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(new RegExp(`facility/examples/eqsans/${name}\\.json:\\d+:\\d+ error`));
     expect(result.stdout).toContain(expected[0].pointer);
@@ -109,7 +114,7 @@ describe('the formulary command from the installed package', () => {
     const expected = JSON.parse(
       readFileSync(join(shipped, 'examples/eqsans/invalid-qrange-slicing-limits.expected.json'), 'utf8'),
     ) as { pointer: string; rule: string }[];
-    const result = await npx('validate', 'schemas/eqsans.schema.json', example);
+    const result = await formulary('validate', 'schemas/eqsans.schema.json', example);
     expect(result.code).toBe(1);
     for (const { pointer, rule } of expected)
       expect(result.stdout).toMatch(new RegExp(`${example}:\\d+:\\d+ error ${rule} ${pointer}: `));
@@ -117,7 +122,7 @@ describe('the formulary command from the installed package', () => {
   });
 
   test('a usage error exits 2 and prints the usage', async () => {
-    const result = await npx('validate');
+    const result = await formulary('validate');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/formulary validate: /);
   });

@@ -25,8 +25,14 @@ export async function expectedRequest(): Promise<Record<string, unknown>> {
   return setAt(expected, '/job/scans/0/sampleName', 'lysozyme in D2O');
 }
 
-async function fillAndSubmit(page: Page, formSelector: string): Promise<void> {
-  await page.locator(formSelector).waitFor({ state: 'visible', timeout: 30_000 });
+async function fillAndSubmit(page: Page, formSelector: string, errors: string[]): Promise<void> {
+  try {
+    await page.locator(formSelector).waitFor({ state: 'visible', timeout: 30_000 });
+  } catch (error) {
+    // Say what the page shows instead (an error box names the failing URL) and what it logged.
+    const shown = await page.locator('body').innerText();
+    throw new Error(`${(error as Error).message}\npage shows: ${shown}\npage errors: ${errors.join('\n')}`);
+  }
   await page.getByLabel(/^IPTS/).fill('19800');
   await page.getByLabel('Run number, row 1').fill('88980');
   await page.getByLabel('Sample name, row 1').fill('lysozyme in D2O');
@@ -49,7 +55,7 @@ export async function submitInBrowser(dir: string, path: string, formSelector: s
   try {
     browser = await launchChromium();
     const { page, errors } = await openRecorded(browser, `${site.url}${path}`);
-    await fillAndSubmit(page, formSelector);
+    await fillAndSubmit(page, formSelector, errors);
     await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
     return { received, expected: await expectedRequest(), errors };
   } finally {

@@ -61,7 +61,8 @@ beforeAll(() => {
     );
 });
 
-describe('the published types', () => {
+// The two checks run side by side: each is one tsc process.
+describe.concurrent('the published types', () => {
   test.each(['node16', 'bundler'])('type-check with moduleResolution %s', async (resolution) => {
     const tsc = join(project, 'node_modules/typescript/bin/tsc');
     const result = await runProcess('node', [tsc, '-p', `tsconfig.${resolution}.json`], { cwd: project });
