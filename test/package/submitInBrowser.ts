@@ -30,7 +30,7 @@ async function fillAndSubmit(page: Page, formSelector: string, errors: string[])
     await page.locator(formSelector).waitFor({ state: 'visible', timeout: 30_000 });
   } catch (error) {
     // Say what the page shows instead (an error box names the failing URL) and what it logged.
-    const shown = await page.locator('body').innerText();
+    const shown = await page.locator('body').textContent();
     throw new Error(`${(error as Error).message}\npage shows: ${shown}\npage errors: ${errors.join('\n')}`);
   }
   await page.getByLabel(/^IPTS/).fill('19800');
