@@ -29,11 +29,13 @@ ${readmeSnippet('embed.html')}  </body>
 
 describe('the embed script from the installed package', () => {
   test('a plain page shows the form and submits the request', async () => {
-    const { received, expected, errors } = await submitInBrowser(
+    const { focusColour, received, expected, errors } = await submitInBrowser(
       project,
       'embed.html',
       'formulary-form form.formulary-form',
     );
+    // The widgets' stylesheet reached the page (formulary/styles.css; the embed's shadow root).
+    expect(focusColour).toBe('#1a5fd6');
     expect(received).toEqual([expected]);
     expect(errors).toEqual([]);
   });

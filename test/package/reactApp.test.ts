@@ -53,11 +53,13 @@ describe('a Vite + React app with its own React', () => {
     });
     expect(built.code, built.stdout + built.stderr).toBe(0);
     expect(built.stdout).toMatch(/built in/);
-    const { received, expected, errors } = await submitInBrowser(
+    const { focusColour, received, expected, errors } = await submitInBrowser(
       join(project, 'dist'),
       'index.html',
       'form.formulary-form',
     );
+    // The widgets' stylesheet reached the page (formulary/styles.css; the embed's shadow root).
+    expect(focusColour).toBe('#1a5fd6');
     expect(received).toEqual([expected]);
     expect(errors).toEqual([]);
   });

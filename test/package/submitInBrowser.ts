@@ -11,6 +11,8 @@ import { openRecorded } from '../e2e/embedTestPage';
 import { readJsonBody, servePage } from '../e2e/servePage';
 
 export interface Submitted {
+  /** The widgets' --formulary-focus: set only when the form's stylesheets reached the page. */
+  readonly focusColour: string;
   readonly received: unknown[];
   readonly expected: Record<string, unknown>;
   readonly errors: string[];
@@ -25,7 +27,7 @@ export async function expectedRequest(): Promise<Record<string, unknown>> {
   return setAt(expected, '/job/scans/0/sampleName', 'lysozyme in D2O');
 }
 
-async function fillAndSubmit(page: Page, formSelector: string, errors: string[]): Promise<void> {
+async function fillAndSubmit(page: Page, formSelector: string, errors: string[]): Promise<string> {
   try {
     await page.locator(formSelector).waitFor({ state: 'visible', timeout: 30_000 });
   } catch (error) {
@@ -33,10 +35,15 @@ async function fillAndSubmit(page: Page, formSelector: string, errors: string[])
     const shown = await page.locator('body').textContent();
     throw new Error(`${(error as Error).message}\npage shows: ${shown}\npage errors: ${errors.join('\n')}`);
   }
+  const focusColour = await page
+    .locator(`${formSelector} .formulary-widget`)
+    .first()
+    .evaluate((el) => getComputedStyle(el).getPropertyValue('--formulary-focus').trim());
   await page.getByLabel(/^IPTS/).fill('19800');
   await page.getByLabel('Run number, row 1').fill('88980');
   await page.getByLabel('Sample name, row 1').fill('lysozyme in D2O');
   await page.getByRole('button', { name: 'Submit request' }).click();
+  return focusColour;
 }
 
 /** Serves `dir`, opens `path`, fills and submits the form found by `formSelector`. */
@@ -55,9 +62,9 @@ export async function submitInBrowser(dir: string, path: string, formSelector: s
   try {
     browser = await launchChromium();
     const { page, errors } = await openRecorded(browser, `${site.url}${path}`);
-    await fillAndSubmit(page, formSelector, errors);
+    const focusColour = await fillAndSubmit(page, formSelector, errors);
     await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
-    return { received, expected: await expectedRequest(), errors };
+    return { focusColour, received, expected: await expectedRequest(), errors };
   } finally {
     await browser?.close();
     await site.close();
