@@ -64,23 +64,6 @@ function isPackageImport(id: string): boolean {
 const rjsfTheme = /[\\/]src[\\/]widgets[\\/]rjsf[\\/]/;
 
 /**
- * package.json's `sideEffects` describes what we publish (dist/lib imports no CSS), but Vite applies it
- * to our source files too: a module whose one side effect is `import './widgets.css'` (the widgets
- * index) would be dropped with its stylesheet, and the form would render unstyled. In our own builds a
- * source module that imports a stylesheet keeps its side effects.
- */
-function sourceStylesheetsKept(): Plugin {
-  const src = resolve(here, 'src');
-  return {
-    name: 'formulary-source-stylesheets-kept',
-    transform(code, id) {
-      if (!id.startsWith(src) || /\.css($|\?)/.test(id)) return null;
-      return /\bimport\s*['"][^'"]+\.css['"]/.test(code) ? { code, moduleSideEffects: true } : null;
-    },
-  };
-}
-
-/**
  * The demo's modules grouped into chunks a browser caches apart, each under Vite's 500 kB warning:
  * React, the validator (ajv and its helpers), other packages, then our schemas layer and the rest.
  */
@@ -98,7 +81,7 @@ function appConfig(): UserConfig {
   return {
     root: resolve(here, 'src/app'),
     base: './',
-    plugins: [react(), instrumentFiles(), sourceStylesheetsKept()],
+    plugins: [react(), instrumentFiles()],
     build: {
       outDir: resolve(here, 'dist/app'),
       emptyOutDir: true,
@@ -110,7 +93,7 @@ function appConfig(): UserConfig {
 
 function libConfig(): UserConfig {
   return {
-    plugins: [react(), sourceStylesheetsKept()],
+    plugins: [react()],
     build: {
       outDir: resolve(here, 'dist/lib'),
       emptyOutDir: true,
