@@ -1,11 +1,12 @@
 /**
  * Builds for Formulary, one per mode:
  *   --mode app    the demo portal (src/app) into dist/app, served by `npm start`;
- *   --mode lib    the library entry points (formulary, /schemas, /sorted, /embed) into dist/lib, React external;
+ *   --mode lib    the library entry points (formulary, /schemas, /sorted, /embed) into dist/lib, packages external;
+ *   --mode cli    the `formulary` command (src/cli/main.ts and all of ours it imports) into dist/cli, for Node;
  *   --mode embed  the standalone <formulary-form> bundle, React included, into dist/embed/formulary.js.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -49,12 +50,43 @@ function instrumentFiles(): Plugin {
   };
 }
 
+/**
+ * The library and the CLI bundle only our own files: every bare import (react, ajv, fastify,
+ * better-sqlite3, ...) stays an import, resolved from the installing project's node_modules, so a host
+ * app shares its React and native modules are never inlined. Whatever the CLI comes to import is caught
+ * by this rule without editing the list.
+ */
+function isPackageImport(id: string): boolean {
+  return !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
+}
+
+/** The RJSF theme (src/widgets/rjsf) is re-exported by the widgets index but no entry point uses it. */
+const rjsfTheme = /[\\/]src[\\/]widgets[\\/]rjsf[\\/]/;
+
+/**
+ * The demo's modules grouped into chunks a browser caches apart, each under Vite's 500 kB warning:
+ * React, the validator (ajv and its helpers), other packages, then our schemas layer and the rest.
+ */
+const appChunks = [
+  { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  {
+    name: 'ajv',
+    test: /[\\/]node_modules[\\/](ajv|ajv-formats|fast-uri|fast-deep-equal|json-schema-traverse)[\\/]/,
+  },
+  { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+  { name: 'schemas', test: /[\\/]src[\\/](schemas|sorted)[\\/]/ },
+];
+
 function appConfig(): UserConfig {
   return {
     root: resolve(here, 'src/app'),
     base: './',
     plugins: [react(), instrumentFiles()],
-    build: { outDir: resolve(here, 'dist/app'), emptyOutDir: true },
+    build: {
+      outDir: resolve(here, 'dist/app'),
+      emptyOutDir: true,
+      rolldownOptions: { output: { codeSplitting: { groups: appChunks } } },
+    },
     server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
   };
 }
@@ -65,6 +97,8 @@ function libConfig(): UserConfig {
     build: {
       outDir: resolve(here, 'dist/lib'),
       emptyOutDir: true,
+      // The host app's bundler minifies; unminified names keep a user's stack traces readable.
+      minify: false,
       lib: {
         formats: ['es'],
         entry: {
@@ -75,17 +109,28 @@ function libConfig(): UserConfig {
         },
       },
       rollupOptions: {
-        external: [
-          /^react($|\/)/,
-          /^react-dom($|\/)/,
-          /^react-hook-form($|\/)/,
-          'zustand',
-          /^zustand\//,
-          /^ajv/,
-          /^@rjsf\//,
-          /^@apidevtools\//,
-          /^node:/,
-        ],
+        external: isPackageImport,
+        // Without this the widgets index's RJSF theme (a top-level getDefaultRegistry() call) would make
+        // every React app that imports the form load @rjsf/core, a package Formulary does not depend on.
+        treeshake: { moduleSideEffects: (id: string) => !rjsfTheme.test(id) },
+      },
+    },
+  };
+}
+
+function cliConfig(): UserConfig {
+  return {
+    build: {
+      // An SSR build resolves for Node (no browser shims) and keeps node: built-ins as imports.
+      ssr: true,
+      target: 'node20',
+      outDir: resolve(here, 'dist/cli'),
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: {
+        input: { main: resolve(here, 'src/cli/main.ts') },
+        external: isPackageImport,
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   };
@@ -175,16 +220,19 @@ function embedConfig(): UserConfig {
         // set-up has no effect outside it, so it goes when unused (1.2 kB gzip).
         treeshake: {
           moduleSideEffects: (id: string) =>
-            !/[\\/]src[\\/]widgets[\\/]rjsf[\\/]/.test(id) &&
-            !/[\\/]node_modules[\\/]jsonc-parser[\\/]/.test(id),
+            !rjsfTheme.test(id) && !/[\\/]node_modules[\\/]jsonc-parser[\\/]/.test(id),
         },
       },
     },
   };
 }
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode, command }) => {
+  // What we publish is built for production whatever NODE_ENV the caller has: under a test runner
+  // (vitest sets "test") the React plugin would emit jsxDEV calls that production React lacks.
+  if (command === 'build' && ['lib', 'cli', 'embed'].includes(mode)) process.env.NODE_ENV = 'production';
   if (mode === 'lib') return libConfig();
   if (mode === 'embed') return embedConfig();
+  if (mode === 'cli') return cliConfig();
   return appConfig();
 });

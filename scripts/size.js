@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run size`: gzip sizes of the standalone embed bundle and of each library entry point, after
- * `build:lib` and `build:embed`. Prints a table; exits 1 when the embed bundle is over its budget.
+ * `npm run size`: gzip sizes of the standalone embed bundle and of each library entry point (shipped
+ * unminified: the host app minifies), after `build:lib` and `build:embed`. Prints a table; exits 1 when
+ * the embed bundle is over its budget.
  * `node scripts/size.js --modules` (or `npm run size -- --modules`) also prints where the embed's bytes
  * go, per package or src folder and per module (scripts/embedModules.js).
  */
@@ -33,7 +34,7 @@ for (const entry of ['index', 'schemas', 'sorted', 'embed']) {
     .filter((chunk) => imported.includes(chunk))
     .map((chunk) => sizes(join('dist/lib', chunk)));
   rows.push({
-    name: `formulary${entry === 'index' ? '' : `/${entry}`} (externals excluded)`,
+    name: `formulary${entry === 'index' ? '' : `/${entry}`} (unminified, no externals)`,
     file,
     raw: own.raw + shared.reduce((sum, s) => sum + s.raw, 0),
     gzip: own.gzip + shared.reduce((sum, s) => sum + s.gzip, 0),

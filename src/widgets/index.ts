@@ -22,12 +22,6 @@ export {
   type WidgetTester,
   type WidgetTesterContext,
 } from './registry';
-export { AdvancedObjectFieldTemplate, isAdvancedProperty } from './rjsf/AdvancedObjectFieldTemplate';
-export { adaptWidget } from './rjsf/adaptWidget';
-export { fieldNodeFromRjsf, type RjsfFieldInput } from './rjsf/fieldNodeFromRjsf';
-export { formularyRjsfTheme, formularyRjsfWidgets } from './rjsf/formularyRjsfTheme';
-export { PointerFieldTemplate, RjsfPointerContext } from './rjsf/PointerFieldTemplate';
-export { FormularyAnyOfField, FormularyOneOfField, isSingleValueUnion } from './rjsf/UnionField';
 export { SelectWidget } from './SelectWidget';
 export { TextWidget } from './TextWidget';
 export type { ChangeHow, WidgetComponent, WidgetProps } from './WidgetProps';

@@ -8,6 +8,7 @@ import {
   hasUnresolvedRefs,
   type LintDiagnostic,
   lintExample,
+  lintRules,
   lintSchema,
   locateInJson,
   parseExpectedErrors,
@@ -228,7 +229,6 @@ export async function lintCommand(args: readonly string[], io: Io, version: stri
   }
   const config = readCliConfig(values.config as string | undefined, io.cwd);
   if (values.rules) {
-    const { lintRules } = await import('../../schemas/index');
     for (const rule of lintRules)
       io.out(`${rule.id.padEnd(30)} ${rule.severity.padEnd(8)} ${rule.description}\n`);
     return 0;

@@ -4,9 +4,11 @@
  * run through safeRegExp. Compiled once per schema object and cached (WeakMap): a keystroke never compiles.
  * Fragments ("#/properties/a/if") are compiled lazily from the same root, so their $refs resolve.
  */
-import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
+// The named `Ajv` type, not the default import, in what we publish: under moduleResolution node16 a
+// CommonJS default import is the module object, and `ajv: Ajv` would not type-check for our users.
+import Ajv, { type Ajv as AjvInstance, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import Ajv2019 from 'ajv/dist/2019.js';
+import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Dialect } from '../FieldModel';
 import { escapePointerSegment } from '../pointer';
@@ -23,7 +25,7 @@ export interface CompileOptions {
 }
 
 export interface CompiledSchema {
-  readonly ajv: Ajv;
+  readonly ajv: AjvInstance;
   /**
    * Validates a whole request; [] when valid. Root properties are compiled one by one on first use when
    * the root allows it (see `sectioned`), so opening a 5,000-field form does not wait for ajv.

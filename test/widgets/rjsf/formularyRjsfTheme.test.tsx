@@ -11,7 +11,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { loadSchema } from '../../../src/schemas/index';
-import { formularyRjsfTheme, isAdvancedProperty } from '../../../src/widgets/index';
+import { formularyRjsfTheme, isAdvancedProperty } from '../../../src/widgets/rjsf/index';
 
 afterEach(cleanup);
 

@@ -4,8 +4,8 @@
  * unresolvable refs are left to their own rules, so one mistake is reported once.
  */
 import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2019 from 'ajv/dist/2019.js';
+import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Dialect } from '../../FieldModel';
 import { getAt } from '../../pointer';
