@@ -106,6 +106,8 @@ function libConfig(): UserConfig {
           schemas: resolve(here, 'src/schemas/index.ts'),
           sorted: resolve(here, 'src/sorted/index.ts'),
           embed: resolve(here, 'src/embed/index.ts'),
+          // Its own entry: an app without react-hook-form can import the form (an optional peer).
+          'react-hook-form': resolve(here, 'src/forms/rhf/index.ts'),
         },
       },
       rollupOptions: {

@@ -4,7 +4,6 @@ export * from './drafts/index';
 export type { DraftTexts, FormValidator, TypedText } from './engine/FormEngine';
 export type { UnknownKey } from './engine/flattenValues';
 export { countRenders, stopCountingRenders } from './renderCount';
-export * from './rhf/index';
 export {
   SubmissionForm,
   type SubmissionFormHandle,

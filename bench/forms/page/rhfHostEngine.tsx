@@ -6,7 +6,7 @@
  */
 import { type ReactNode, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
-import { FormularyFields, formularyDefaults, formularyResolver } from '../../../src/forms/index';
+import { FormularyFields, formularyDefaults, formularyResolver } from '../../../src/forms/rhf/index';
 import { sectionsOf } from '../../../src/forms/layout/sectionsOf';
 import type { FieldModel } from '../../../src/schemas/index';
 

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { type Resolver, useForm } from 'react-hook-form';
-import { FormularyFields, formularyResolver } from '../../../src/forms/index';
+import { FormularyFields, formularyResolver } from '../../../src/forms/rhf/index';
 import type { FieldModel } from '../../../src/schemas/index';
 
 export interface HostValues {

@@ -10,7 +10,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
-import { FormularyFields, formularyResolver } from '../../../src/forms/index';
+import { FormularyFields, formularyResolver } from '../../../src/forms/rhf/index';
 import { buildFieldModel, type FieldModel, loadSchema } from '../../../src/schemas/index';
 
 let model: FieldModel;
