@@ -20,7 +20,10 @@ const schemas = [
   ...fc.sample(schemaArbitrary('2020-12', 3, 4), { numRuns: Math.floor(count / 2), seed: (seed ?? 0) + 1 }),
 ];
 const texts = fc.sample(
-  fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('1e400', '-0', '12345-12350,', '1,5', '{"a":', 'null', '  ', 'Å∑𝟘')),
+  fc.oneof(
+    fc.string({ maxLength: 10 }),
+    fc.constantFrom('1e400', '-0', '12345-12350,', '1,5', '{"a":', 'null', '  ', 'Å∑𝟘'),
+  ),
   { numRuns: 64, seed },
 );
 
@@ -59,9 +62,13 @@ async function inputValues(page: Page | Frame): Promise<Record<string, string>> 
   return page.evaluate(() => {
     const root = document.querySelector('formulary-form')?.shadowRoot;
     const out: Record<string, string> = {};
-    root?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type=checkbox]):not([type=radio]), textarea').forEach((el, i) => {
-      out[el.id || `#${i}`] = el.value;
-    });
+    root
+      ?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+        'input:not([type=checkbox]):not([type=radio]), textarea',
+      )
+      .forEach((el, i) => {
+        out[el.id || `#${i}`] = el.value;
+      });
     return out;
   });
 }
@@ -72,13 +79,20 @@ test(`${count} random schemas render in the embed without an error, and typing c
   for (let i = 0; i < schemas.length; i++) {
     errors.length = 0;
     await page.goto(`${site.url}fuzz/${i}.html`);
-    const shown = page.locator('formulary-form form, formulary-form [data-testid="formulary-load-error"]').first();
+    const shown = page
+      .locator('formulary-form form, formulary-form [data-testid="formulary-load-error"]')
+      .first();
     await shown.waitFor({ timeout: 15_000 });
     const problem = page.locator('formulary-form [data-testid="formulary-load-error"]');
     if ((await problem.count()) > 0) {
-      expect((await problem.innerText()).trim().length, `schema ${i}: an empty load message`).toBeGreaterThan(10);
+      expect(
+        (await problem.textContent()).trim().length,
+        `schema ${i}: an empty load message`,
+      ).toBeGreaterThan(10);
     }
-    const ids = Object.keys(await inputValues(page)).filter((id) => !id.startsWith('#')).slice(0, 6);
+    const ids = Object.keys(await inputValues(page))
+      .filter((id) => !id.startsWith('#'))
+      .slice(0, 6);
     for (const [n, id] of ids.entries()) {
       const input = page.locator(`formulary-form [id="${id}"]`);
       if (!(await input.isVisible()) || !(await input.isEditable())) continue;
@@ -89,7 +103,10 @@ test(`${count} random schemas render in the embed without an error, and typing c
       const after = await inputValues(page);
       for (const [other, value] of Object.entries(before)) {
         if (other === id || !(other in after)) continue;
-        expect(after[other], `schema ${i}: typing into ${id} changed ${other}\n${JSON.stringify(schemas[i])}`).toBe(value);
+        expect(
+          after[other],
+          `schema ${i}: typing into ${id} changed ${other}\n${JSON.stringify(schemas[i])}`,
+        ).toBe(value);
       }
     }
     expect(errors, `schema ${i}: ${JSON.stringify(schemas[i])}`).toEqual([]);

@@ -19,7 +19,10 @@ function requestOf(schemaText: string, formData?: unknown) {
 }
 
 test('a null in a field named "__proto__" comes back as null, not dropped', () => {
-  const { request } = requestOf('{"type":"object","properties":{"__proto__":{"type":["string","null"]}}}', JSON.parse('{"__proto__":null}'));
+  const { request } = requestOf(
+    '{"type":"object","properties":{"__proto__":{"type":["string","null"]}}}',
+    JSON.parse('{"__proto__":null}'),
+  );
   expect(JSON.stringify(request)).toBe('{"__proto__":null}');
   expect(Object.getPrototypeOf(request)).toBe(Object.prototype);
 });

@@ -6,8 +6,8 @@
  */
 import { type ReactNode, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
-import { FormularyFields, formularyDefaults, formularyResolver } from '../../../src/forms/rhf/index';
 import { sectionsOf } from '../../../src/forms/layout/sectionsOf';
+import { FormularyFields, formularyDefaults, formularyResolver } from '../../../src/forms/rhf/index';
 import type { FieldModel } from '../../../src/schemas/index';
 
 const prefix = 'reduction';

@@ -76,7 +76,12 @@ export function flattenNode(
     const obj = isObject(value) ? value : undefined;
     const given = groupDefault(group, inherited);
     for (const child of group.children) {
-      fill(child, `${path}/${escapePointerSegment(child.key)}`, ownValue(obj, child.key), ownValue(given, child.key));
+      fill(
+        child,
+        `${path}/${escapePointerSegment(child.key)}`,
+        ownValue(obj, child.key),
+        ownValue(given, child.key),
+      );
     }
   }
 
