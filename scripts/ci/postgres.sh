@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL cluster for the tests and benchmarks: initdb in a temp dir, listening on
 # 127.0.0.1 at a free port, with a throw-away role and database. PostgreSQL refuses to run as root, so
-# as root the cluster runs as an unprivileged user (created when missing).
+# as root the cluster runs as an unprivileged user (created when missing). The role may create
+# databases, so each test file works in a fresh one of its own.
 #   eval "$(scripts/ci/postgres.sh start)"   # exports DATABASE_URL and FORMULARY_PG_DIR
 #   scripts/ci/postgres.sh stop [DIR]        # stops it and removes its folder
 set -euo pipefail
@@ -37,7 +38,7 @@ start() {
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on -c max_connections=200" >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   as_owner "$PG_BIN/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-    -c "CREATE ROLE formulary_test LOGIN PASSWORD '$password'" \
+    -c "CREATE ROLE formulary_test LOGIN CREATEDB PASSWORD '$password'" \
     -c "CREATE DATABASE formulary_test OWNER formulary_test" >/dev/null
   echo "export FORMULARY_PG_DIR='$dir'"
   echo "export DATABASE_URL='postgres://formulary_test:$password@127.0.0.1:$port/formulary_test'"
