@@ -92,6 +92,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   };
   if (options.handleSignals) {
     const onSignal = (signal: NodeJS.Signals) => {
+      if (closing) {
+        app.log.info({ signal }, 'already shutting down');
+        return;
+      }
       app.log.info({ signal }, 'shutting down: finishing requests in flight, then closing the database');
       close().then(
         () => process.exit(0),
@@ -101,8 +105,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         },
       );
     };
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
   }
   return { url, app, storeKind: store.kind, close };
 }

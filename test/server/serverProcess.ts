@@ -15,6 +15,8 @@ export interface ServerProcess {
   log(): string;
   /** Sends `signal` and resolves with the exit code (or signal name) once the process is gone. */
   stop(signal?: NodeJS.Signals): Promise<number | string>;
+  /** Resolves with the exit code (or signal name) once the process is gone; sends nothing. */
+  readonly exited: Promise<number | string>;
 }
 
 export interface ServerProcessOptions {
@@ -64,6 +66,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
           url: match[1]!,
           child,
           log: () => stdout,
+          exited,
           stop(signal = 'SIGTERM') {
             if (child.exitCode === null && child.signalCode === null) child.kill(signal);
             return exited;

@@ -52,6 +52,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
   });
   installProblemDetails(app);
+  // At close, a request still in flight keeps its keep-alive socket open for up to 72 s after its
+  // answer (Fastify closes only the sockets idle at that moment): answer it with Connection: close.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   installJsonBody(app, { maxDepth: 64, maxValues: 100_000, ...options.jsonLimits });
   for (const schema of [problemSchema, receiptSchema, submissionSummarySchema, instrumentSchema])
     app.addSchema(schema);
