@@ -54,6 +54,16 @@ const submissionRow = (s: NewSubmission) => ({
   created_at: s.createdAt,
 });
 
+const keyRow = (r: IdempotencyRecord) => ({
+  key: r.key,
+  fingerprint: r.fingerprint,
+  submission_id: r.submissionId,
+  response_status: r.responseStatus,
+  response_body: r.responseBody,
+  created_at: r.createdAt,
+  expires_at: r.expiresAt,
+});
+
 export function createKyselyStore(db: Kysely<Database>, kind: SubmissionStore['kind']): SubmissionStore {
   const findKey = async (key: string, now: string): Promise<IdempotencyRecord | undefined> => {
     const row = await db
@@ -72,27 +82,25 @@ export function createKyselyStore(db: Kysely<Database>, kind: SubmissionStore['k
   ): Promise<AcceptOutcome> => {
     try {
       await db.transaction().execute(async (trx) => {
-        // An expired record no longer protects its key: a new request may take it.
-        await trx
+        await trx.insertInto('submissions').values(submissionRow(submission)).execute();
+        const insertKey = async (): Promise<boolean> => {
+          const result = await trx
+            .insertInto('idempotency_keys')
+            .values(keyRow(record))
+            .onConflict((oc) => oc.column('key').doNothing())
+            .executeTakeFirst();
+          return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+        };
+        if (await insertKey()) return;
+        // The key is held. An expired record no longer protects it: remove that one and take the
+        // key. Checked only here, so the common path is two inserts and a commit.
+        const expired = await trx
           .deleteFrom('idempotency_keys')
           .where('key', '=', record.key)
           .where('expires_at', '<=', now)
-          .execute();
-        await trx.insertInto('submissions').values(submissionRow(submission)).execute();
-        const inserted = await trx
-          .insertInto('idempotency_keys')
-          .values({
-            key: record.key,
-            fingerprint: record.fingerprint,
-            submission_id: record.submissionId,
-            response_status: record.responseStatus,
-            response_body: record.responseBody,
-            created_at: record.createdAt,
-            expires_at: record.expiresAt,
-          })
-          .onConflict((oc) => oc.column('key').doNothing())
           .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new KeyTaken();
+        if (Number(expired.numDeletedRows) > 0 && (await insertKey())) return;
+        throw new KeyTaken();
       });
       return { kind: 'stored', record };
     } catch (error) {
