@@ -20,6 +20,27 @@ export interface SqliteOptions {
   readonly busyTimeoutMs?: number;
 }
 
+/**
+ * Kysely's SQLite driver prepares every query afresh; the service runs the same few queries over and
+ * over, so prepared statements are kept by SQL text (bounded: the listing's filter combinations are
+ * the only variety). Safe because every statement runs to completion synchronously before the next.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, limit = 256) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        if (cache.size >= limit) cache.clear();
+        statement = sqlite.prepare(sql);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Opens (creating and migrating) a SQLite store. */
 export async function openSqliteStore(options: SqliteOptions): Promise<SubmissionStore> {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -28,7 +49,7 @@ export async function openSqliteStore(options: SqliteOptions): Promise<Submissio
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   sqlite.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
     await migrateToLatest(db, 'sqlite');
   } catch (error) {
