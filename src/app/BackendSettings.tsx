@@ -1,15 +1,19 @@
-/** Where submitted requests are POSTed: a URL kept in localStorage; empty means "only show it". */
+/**
+ * Where submitted requests are POSTed: a URL kept in localStorage; empty means "only show it", never
+ * set (null) means the Formulary service that served the page, when there is one. "{instrument}" in
+ * the URL is replaced by the form's instrument id.
+ */
 import { type ReactNode, useState } from 'react';
 
 const KEY = 'formulary.portal.backendUrl';
 
-/** [url, setUrl], persisted. */
-export function useBackendUrl(): [string, (url: string) => void] {
-  const [url, setUrl] = useState(() => {
+/** [url, setUrl], persisted; url is null until the user saves one. */
+export function useBackendUrl(): [string | null, (url: string) => void] {
+  const [url, setUrl] = useState<string | null>(() => {
     try {
-      return localStorage.getItem(KEY) ?? '';
+      return localStorage.getItem(KEY);
     } catch {
-      return '';
+      return null;
     }
   });
   return [
@@ -46,7 +50,7 @@ export function BackendSettings({
       <input
         id="backend-url"
         type="url"
-        placeholder="https://facility.example/api/reductions"
+        placeholder="https://facility.example/api/instruments/{instrument}/submissions"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
       />

@@ -1,7 +1,8 @@
 /**
  * The demo portal: pick a shipped instrument, fill its form, watch the JSON request update beside it,
- * submit (the request is shown, and POSTed when a backend URL is set). Schemas are fetched by URL so
- * their multi-file $refs resolve as they would on a facility's site. Drafts autosave and come back on
+ * submit (the request is shown, and POSTed to the backend URL: by default the Formulary service that
+ * served the page, when it did). Schemas are fetched by URL so their multi-file $refs resolve as they
+ * would on a facility's site. Drafts autosave and come back on
  * reload; with a backend URL, submissions go through a persisted outbox (retries, Idempotency-Key) and
  * accepted ones land in the history (src/forms/drafts).
  */
@@ -21,6 +22,7 @@ import { instrumentCatalogue } from '../schemas/instruments/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
 import { LiveRequest, liveRequest } from './LiveRequest';
 import { type Submission, SubmittedRequest } from './SubmittedRequest';
+import { useServiceUrl } from './useServiceUrl';
 
 type Loaded =
   | { state: 'loading' }
@@ -53,7 +55,10 @@ export function Portal(): ReactNode {
   const [instrument, setInstrument] = useState(initialInstrument);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [submission, setSubmission] = useState<Submission | null>(null);
-  const [backendUrl, setBackendUrl] = useBackendUrl();
+  const [storedBackendUrl, setBackendUrl] = useBackendUrl();
+  // Served by `formulary serve`: post there unless the user chose another backend (or none).
+  const serviceUrl = useServiceUrl();
+  const backendUrl = storedBackendUrl ?? serviceUrl;
   // The live panel shows the request from the start (the defaults, or the restored draft), not only
   // after the first change.
   const showFirstRequest = useCallback((handle: SubmissionFormHandle | null) => {
@@ -132,7 +137,7 @@ export function Portal(): ReactNode {
               </option>
             ))}
           </select>
-          <BackendSettings url={backendUrl} onChange={setBackendUrl} />
+          <BackendSettings key={backendUrl} url={backendUrl} onChange={setBackendUrl} />
         </div>
       </header>
       <div className="portal__body">

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultsCommand } from './commands/defaultsCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { lintCommand } from './commands/lintCommand';
+import { serveCommand } from './commands/serveCommand';
 import { validateCommand } from './commands/validateCommand';
 import type { Io } from './Io';
 import { UsageError } from './UsageError';
@@ -19,6 +20,7 @@ Commands:
   validate SCHEMA REQUEST   validate a request against a schema
   defaults SCHEMA           print the default request JSON
   inspect SCHEMA            summarise the form a schema makes
+  serve                     run the submission service with the portal (see serve --help)
 
 Every command reads multi-file schemas, takes --config FILE and --help.
   -v, --version             print the version
@@ -38,6 +40,7 @@ const commands: Record<string, (args: readonly string[], io: Io, version: string
   validate: validateCommand,
   defaults: defaultsCommand,
   inspect: inspectCommand,
+  serve: serveCommand,
 };
 
 /** Runs the CLI on argv (without node and script); returns the exit code. */

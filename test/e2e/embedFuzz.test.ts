@@ -86,7 +86,7 @@ test(`${count} random schemas render in the embed without an error, and typing c
     const problem = page.locator('formulary-form [data-testid="formulary-load-error"]');
     if ((await problem.count()) > 0) {
       expect(
-        (await problem.textContent()).trim().length,
+        ((await problem.textContent()) ?? '').trim().length,
         `schema ${i}: an empty load message`,
       ).toBeGreaterThan(10);
     }

@@ -103,6 +103,11 @@ export function HistoryPanel({ store, onOpen, onExport, formatTime = defaultForm
               {entry.changedFields.length === 0
                 ? 'all defaults'
                 : `changed: ${entry.changedFields.join(', ')}`}{' '}
+              {entry.serverId ? (
+                <>
+                  · server id <code className="formulary-history-server-id">{entry.serverId}</code>{' '}
+                </>
+              ) : null}
               {onOpen ? (
                 <button type="button" onClick={() => onOpen(entry)}>
                   Open as new draft

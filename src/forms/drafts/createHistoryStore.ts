@@ -20,6 +20,8 @@ export interface HistoryEntry {
   /** JSON Pointers of the values that differ from the defaults. */
   readonly changedFields: readonly string[];
   readonly request: Record<string, unknown>;
+  /** The id the server gave the submission (its 201 body's `id`), when it gave one. */
+  readonly serverId?: string;
 }
 
 export interface HistoryState extends SaveErrorState {

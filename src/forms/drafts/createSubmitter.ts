@@ -42,6 +42,16 @@ export interface Submitter {
   retry(id: string): Promise<SubmitResult | undefined>;
 }
 
+/** The server's id for an accepted submission: the `id` of its JSON answer, when it has one. */
+function serverIdOf(body: unknown): { serverId?: string } {
+  const id = isPlainObject(body) ? body.id : undefined;
+  return typeof id === 'string' && id !== ''
+    ? { serverId: id }
+    : typeof id === 'number'
+      ? { serverId: String(id) }
+      : {};
+}
+
 export function createSubmitter(options: SubmitterOptions): Submitter {
   const { outbox, history } = options;
   const now = options.now ?? Date.now;
@@ -53,8 +63,13 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     const promise = (async () => {
       outbox.getState().update(entry.id, { status: 'sending', nextRetryAt: undefined });
       let attempts = entry.attempts;
+      const sendOptions = typeof options.send === 'function' ? options.send() : options.send;
       const result = await submitRequest(entry.request, {
-        ...(typeof options.send === 'function' ? options.send() : options.send),
+        ...sendOptions,
+        // "{instrument}" in the URL is the entry's instrument: one setting serves every form.
+        url: sendOptions.url.replaceAll('{instrument}', encodeURIComponent(entry.instrument)),
+        // The schema version the draft was made under: the server checks it against its own.
+        headers: { ...sendOptions.headers, 'X-Schema-Version': String(entry.schemaVersion) },
         idempotencyKey: entry.id,
         onRetry: ({ delayMs, reason }) => {
           attempts += 1;
@@ -72,6 +87,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
           jobKind: entry.jobKind,
           changedFields: [...entry.changedFields],
           request: isPlainObject(entry.request) ? entry.request : {},
+          ...serverIdOf(result.body),
         };
         history.getState().add(record);
         outbox.getState().markAccepted(entry, at);

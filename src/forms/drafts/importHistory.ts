@@ -86,5 +86,6 @@ function readEntry(item: unknown): HistoryEntry | string {
     jobKind: (jobKind as string | undefined) ?? '',
     changedFields: (changedFields as string[] | undefined) ?? [],
     request,
+    ...(typeof item.serverId === 'string' && item.serverId ? { serverId: item.serverId } : {}),
   };
 }

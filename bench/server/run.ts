@@ -1,0 +1,206 @@
+/**
+ * `npm run bench:server`: autocannon against the real service on 127.0.0.1, posting the shipped EQSANS
+ * example with a unique Idempotency-Key per request, at 1, 10 and 100 connections, on SQLite and
+ * PostgreSQL. In the same run and server, the floor: a route that parses the JSON and inserts the row
+ * (no validation, no idempotency record). After each run the stored rows are counted against the 2xx
+ * answers (lost or duplicated must be 0). Prints a table; `--json FILE` writes the numbers.
+ * `--requests N` per run (default 2000), `--connections 1,10,100`. Without DATABASE_URL a throw-away cluster is
+ * started with scripts/ci/postgres.sh (and stopped); `--no-postgres` skips PostgreSQL.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openStore } from '../../src/server/store/index';
+import { startBenchServer } from './startBenchServer';
+
+const root = resolve(import.meta.dirname, '../..');
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const jsonFile = option('--json');
+// A fixed number of requests per run (not a duration), so every request is answered before the rows
+// are counted: stored rows must equal the 2xx count exactly.
+const amount = Number(option('--requests') ?? 2000);
+const connectionCounts = (option('--connections') ?? '1,10,100').split(',').map(Number);
+const body = readFileSync(join(root, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
+
+interface Row {
+  backend: 'sqlite' | 'postgres';
+  route: 'validated' | 'floor';
+  connections: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  ok2xx: number;
+  non2xx: number;
+  errors: number;
+  storedRows: number;
+  /** Requests sent (each with its own key): stored rows beyond this would be duplicates. */
+  sent: number;
+  lost: number;
+  duplicated: number;
+}
+
+async function load(url: string, connections: number, keyed: boolean): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    method: 'POST',
+    connections,
+    amount: Math.max(amount, connections * 20),
+    headers: { 'content-type': 'application/json', 'x-schema-version': '1' },
+    body,
+    requests: [
+      {
+        setupRequest: (request) => {
+          if (keyed) request.headers = { ...request.headers, 'idempotency-key': randomUUID() };
+          return request;
+        },
+      },
+    ],
+  });
+}
+
+async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]> {
+  const server = await startBenchServer(root, db);
+  const counter = await openStore({ db });
+  const rows: Row[] = [];
+  try {
+    for (const route of ['validated', 'floor'] as const) {
+      const path =
+        route === 'validated'
+          ? '/api/instruments/eqsans/submissions'
+          : '/api/bench-floor/instruments/eqsans/submissions';
+      // Warm-up (JIT, pool, page cache): not measured.
+      await load(server.url + path, 10, true);
+      for (const connections of connectionCounts) {
+        const before = await counter.count();
+        const result = await load(server.url + path, connections, true);
+        const stored = (await counter.count()) - before;
+        const ok = result['2xx'];
+        const sent = Math.max(amount, connections * 20);
+        rows.push({
+          backend,
+          route,
+          connections,
+          requestsPerSecond: result.requests.average,
+          p50Ms: result.latency.p50,
+          p99Ms: result.latency.p99,
+          ok2xx: ok,
+          non2xx: result.non2xx,
+          errors: result.errors + result.timeouts,
+          storedRows: stored,
+          sent,
+          // A 2xx whose row is not there is lost; more rows than requests sent would be duplicates.
+          // Rows stored for requests the client gave up on (timeouts) are neither: a retry with the
+          // key gets the stored answer.
+          lost: Math.max(0, ok - stored),
+          duplicated: Math.max(0, stored - sent),
+        });
+        const r = rows[rows.length - 1]!;
+        console.error(
+          `${backend} ${route} c=${connections}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99Ms} ms, ${ok} 2xx, ${stored} stored`,
+        );
+      }
+    }
+  } finally {
+    await counter.close();
+    await server.stop();
+  }
+  return rows;
+}
+
+/** A fresh schema on DATABASE_URL's database, or a throw-away cluster when there is none. */
+async function postgresTarget(): Promise<{ url: string; done(): Promise<void> } | undefined> {
+  if (argv.includes('--no-postgres')) return undefined;
+  let base = process.env.DATABASE_URL;
+  let stopCluster = async () => {};
+  if (!base) {
+    const out = execFileSync(join(root, 'scripts/ci/postgres.sh'), ['start'], { encoding: 'utf8' });
+    base = /DATABASE_URL='([^']+)'/.exec(out)?.[1];
+    const dir = /FORMULARY_PG_DIR='([^']+)'/.exec(out)?.[1];
+    if (!base || !dir) throw new Error(`postgres.sh start printed no DATABASE_URL:\n${out}`);
+    stopCluster = async () => {
+      execFileSync(join(root, 'scripts/ci/postgres.sh'), ['stop', dir]);
+    };
+  }
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`CREATE SCHEMA ${schema}`);
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    async done() {
+      await admin(`DROP SCHEMA ${schema} CASCADE`);
+      await stopCluster();
+    },
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'formulary-bench-server-'));
+const rows: Row[] = [];
+try {
+  rows.push(...(await benchBackend('sqlite', join(dir, 'bench.sqlite'))));
+  const postgres = await postgresTarget();
+  if (postgres) {
+    try {
+      rows.push(...(await benchBackend('postgres', postgres.url)));
+    } finally {
+      await postgres.done();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const find = (b: string, r: string, c: number) =>
+  rows.find((x) => x.backend === b && x.route === r && x.connections === c);
+const table = rows.map((r) => {
+  const floor = find(r.backend, 'floor', r.connections);
+  const sqlite = find('sqlite', r.route, r.connections);
+  return {
+    backend: r.backend,
+    route: r.route,
+    conns: r.connections,
+    'req/s': Math.round(r.requestsPerSecond),
+    'p50 ms': r.p50Ms,
+    'p99 ms': r.p99Ms,
+    '2xx': r.ok2xx,
+    sent: r.sent,
+    stored: r.storedRows,
+    lost: r.lost,
+    dup: r.duplicated,
+    'non-2xx': r.non2xx,
+    errors: r.errors,
+    'x floor':
+      r.route === 'validated' && floor ? +(r.requestsPerSecond / floor.requestsPerSecond).toFixed(2) : '',
+    'x sqlite':
+      r.backend === 'postgres' && sqlite ? +(r.requestsPerSecond / sqlite.requestsPerSecond).toFixed(2) : '',
+  };
+});
+console.table(table);
+
+const v10 = find('sqlite', 'validated', 10);
+const f10 = find('sqlite', 'floor', 10);
+const p10 = find('postgres', 'validated', 10);
+const goals = {
+  sqliteValidated10AtLeast5000PerS: v10 ? v10.requestsPerSecond >= 5000 : null,
+  sqliteValidated10P99AtMost10Ms: v10 ? v10.p99Ms <= 10 : null,
+  sqliteValidatedAtLeast075xFloor: v10 && f10 ? v10.requestsPerSecond >= 0.75 * f10.requestsPerSecond : null,
+  postgresAtLeast05xSqlite: v10 && p10 ? p10.requestsPerSecond >= 0.5 * v10.requestsPerSecond : null,
+  noneLostOrDuplicated: rows.every((r) => r.lost === 0 && r.duplicated === 0),
+};
+console.log('goals:', goals);
+if (jsonFile)
+  writeFileSync(jsonFile, `${JSON.stringify({ requestsPerRun: amount, rows, goals }, null, 2)}\n`);

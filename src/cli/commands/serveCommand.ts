@@ -1,0 +1,66 @@
+/**
+ * `formulary serve`: the submission service, the built portal and the instrument schemas on one port.
+ * Parses flags and hands over to src/server; runs until SIGTERM/SIGINT, then closes gracefully.
+ */
+import { readServerConfig, redactDb, startServer } from '../../server/index';
+import type { Io } from '../Io';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { UsageError } from '../UsageError';
+
+export const serveHelp = `Usage: formulary serve [options]
+
+Runs the submission service: the API (/api/, OpenAPI at /api/openapi.json), the built portal (/) and
+the instrument schemas (/schemas/) on one port.
+
+Options:
+  --port N                port (default $PORT or 5173; 0 picks a free one)
+  --host ADDRESS          address to listen on (default $HOST or 127.0.0.1)
+  --db FILE|URL           SQLite file (default ./data/formulary.sqlite) or postgres:// URL
+                          (default $DATABASE_URL when set)
+  --instruments DIR       folder of *.schema.json to serve (default: the shipped instruments)
+  --portal DIR            the built portal (default dist/app of the package)
+  --config FILE           formulary.config.json: loader options plus a "server" section
+  -h, --help              this help
+
+Stops on SIGTERM or SIGINT after finishing the requests in flight.
+`;
+
+/** Runs `formulary serve`; resolves once the server listens (the process then lives on its socket). */
+export async function serveCommand(args: readonly string[], io: Io, version: string): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    instruments: { type: 'string' },
+    portal: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(serveHelp);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const port = values.port as string | undefined;
+  if (port !== undefined && !/^\d{1,5}$/.test(port))
+    throw new UsageError(`--port must be a number (got "${port}")`);
+  const config = readServerConfig(
+    values.config as string | undefined,
+    {
+      port: port === undefined ? undefined : Number(port),
+      host: values.host as string | undefined,
+      db: values.db as string | undefined,
+      instrumentsDir: values.instruments as string | undefined,
+      portalDir: values.portal as string | undefined,
+    },
+    process.env,
+    io.cwd,
+  );
+  const failFirst = Number(process.env.FORMULARY_TEST_FAIL_SUBMISSIONS ?? 0);
+  const running = await startServer(config, {
+    handleSignals: true,
+    version,
+    failFirstSubmissions: Number.isInteger(failFirst) ? failFirst : 0,
+    benchFloor: process.env.FORMULARY_BENCH_FLOOR === '1',
+  });
+  io.err(`Formulary is serving ${running.url}/ (${running.storeKind}: ${redactDb(config.db)})\n`);
+  return 0;
+}

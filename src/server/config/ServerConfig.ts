@@ -1,0 +1,24 @@
+/**
+ * What a running service is configured with, after flags, environment and the config file are merged
+ * (flags win, then environment, then the file, then these defaults).
+ */
+import type { FormularyConfig } from '../../schemas/index';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** A SQLite file path or a postgres:// URL. */
+  readonly db: string;
+  readonly instrumentsDir: string;
+  /** The built portal; missing: the API alone. */
+  readonly portalDir: string;
+  readonly bodyLimit: number;
+  readonly keyRetentionHours: number;
+  readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  readonly poolSize: number;
+  readonly logLevel: string;
+  /** Per instrument id: where its request names the proposal (default /iptsNumber). */
+  readonly proposalPointers: Readonly<Record<string, string>>;
+  /** The schema loader's options (keyword aliases, ...), as for the CLI's other commands. */
+  readonly load: FormularyConfig;
+}

@@ -1,0 +1,87 @@
+/**
+ * The HTTP application: Fastify with our body parser, problem details, OpenAPI, the API routes and
+ * the static portal. Takes its collaborators ready-made (instruments, the submission service): it
+ * opens nothing itself, so tests and the composition root wire it the same way.
+ */
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Instrument } from '../instruments/index';
+import type { SubmissionService } from '../submissions/index';
+import { installJsonBody, type JsonLimits } from './plugins/jsonBody';
+import { installProblemDetails } from './plugins/problemDetails';
+import { installStaticFiles } from './plugins/staticFiles';
+import { installTestFaults } from './plugins/testFaults';
+import { instrumentSchema, problemSchema, receiptSchema, submissionSummarySchema } from './routes/apiSchemas';
+import { floorRoute } from './routes/floorRoute';
+import { instrumentRoutes } from './routes/instrumentRoutes';
+import { submissionQueryRoutes } from './routes/submissionQueryRoutes';
+import { submitRoute } from './routes/submitRoute';
+
+export interface AppOptions {
+  readonly instruments: ReadonlyMap<string, Instrument>;
+  readonly service: SubmissionService;
+  readonly instrumentsDir: string;
+  /** The built portal (dist/app); omitted or missing: the API alone. */
+  readonly portalDir?: string;
+  /** Largest body in bytes; 1 MB by default. */
+  readonly bodyLimit?: number;
+  readonly jsonLimits?: Partial<JsonLimits>;
+  /** Fastify's pino options, or false for no logs. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Only for `npm run bench:server`: the parse-and-insert floor route. */
+  readonly benchFloor?: boolean;
+  /** Only for tests: answer the first N submissions 503. */
+  readonly failFirstSubmissions?: number;
+  readonly version?: string;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // A caller's X-Request-Id is kept when it is sane, so a facility's proxy can follow a request.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    // Stop accepting at close, finish what is in flight, drop idle keep-alive sockets.
+    forceCloseConnections: 'idle',
+  });
+  installProblemDetails(app);
+  // At close, a request still in flight keeps its keep-alive socket open for up to 72 s after its
+  // answer (Fastify closes only the sockets idle at that moment): answer it with Connection: close.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  installJsonBody(app, { maxDepth: 64, maxValues: 100_000, ...options.jsonLimits });
+  for (const schema of [problemSchema, receiptSchema, submissionSummarySchema, instrumentSchema])
+    app.addSchema(schema);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Formulary submission service',
+        version: options.version ?? '0.0.0',
+        description:
+          "Receives reduction requests, validates them with the form's own validator, stores each once.",
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  installTestFaults(app, options.failFirstSubmissions ?? 0);
+  instrumentRoutes(app, options.instruments);
+  submitRoute(app, options.instruments, options.service);
+  submissionQueryRoutes(app, options.service);
+  if (options.benchFloor) floorRoute(app, options.instruments, options.service);
+  app.get('/api/openapi.json', { schema: { hide: true } as never }, async () => app.swagger());
+  await installStaticFiles(app, { portalDir: options.portalDir, instrumentsDir: options.instrumentsDir });
+  return app;
+}

@@ -1,0 +1,145 @@
+/**
+ * POST /api/instruments/:id/submissions: the request as the body, Idempotency-Key and X-Schema-Version
+ * required. 201 once committed; the same key and bytes again replay the first answer; other bytes
+ * under the key 409; an invalid request 422 listing every field problem as the form words it.
+ * The route only translates: SubmissionService decides.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Instrument } from '../../instruments/index';
+import type { SubmissionService } from '../../submissions/index';
+import { HttpProblem } from '../HttpProblem';
+import { problemResponse } from './apiSchemas';
+import { findInstrument } from './instrumentRoutes';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+function requiredHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  instrument: Instrument,
+): { key: string; version: number } {
+  const key = headers['idempotency-key'];
+  if (typeof key !== 'string' || key === '')
+    throw new HttpProblem(
+      400,
+      'missing-idempotency-key',
+      'Idempotency-Key required',
+      'send an Idempotency-Key header (one random value per submission, the same on every retry)',
+    );
+  if (!KEY_PATTERN.test(key))
+    throw new HttpProblem(
+      400,
+      'invalid-idempotency-key',
+      'Invalid Idempotency-Key',
+      'the Idempotency-Key must be 1 to 255 visible ASCII characters',
+    );
+  const raw = headers['x-schema-version'];
+  if (typeof raw !== 'string' || raw === '')
+    throw new HttpProblem(
+      400,
+      'missing-schema-version',
+      'X-Schema-Version required',
+      `send X-Schema-Version: the version of the ${instrument.name} schema the form used (current: ${instrument.schemaVersion})`,
+    );
+  const version = /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!Number.isInteger(version) || version < 1)
+    throw new HttpProblem(
+      400,
+      'invalid-schema-version',
+      'Invalid X-Schema-Version',
+      `"${raw}" is not a positive integer`,
+    );
+  if (version > instrument.schemaVersion)
+    throw new HttpProblem(
+      400,
+      'unknown-schema-version',
+      'Unknown schema version',
+      `X-Schema-Version ${version} is newer than this server's ${instrument.name} schema (version ${instrument.schemaVersion})`,
+    );
+  return { key, version };
+}
+
+export function submitRoute(
+  app: FastifyInstance,
+  instruments: ReadonlyMap<string, Instrument>,
+  service: SubmissionService,
+): void {
+  app.post<{ Params: { id: string } }>(
+    '/api/instruments/:id/submissions',
+    {
+      schema: {
+        summary: 'Submit a reduction request',
+        description:
+          'Validated with the same validator as the form (cross-field rules, hidden fields ignored). ' +
+          'Committed before the 201. Retries with the same Idempotency-Key and body replay the first 201.',
+        tags: ['submissions'],
+        params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+        headers: {
+          type: 'object',
+          properties: {
+            'idempotency-key': { type: 'string', description: 'one random value per submission (required)' },
+            'x-schema-version': { type: 'string', description: 'schema version the form used (required)' },
+          },
+        },
+        body: { description: "the request JSON, as the instrument's form produces it" },
+        response: {
+          201: { $ref: 'SubmissionReceipt#' },
+          400: problemResponse('Missing or bad header, malformed JSON, too deep or too many values'),
+          404: problemResponse('Unknown instrument'),
+          409: problemResponse('The Idempotency-Key was used for another body'),
+          413: problemResponse('Body over the size limit'),
+          415: problemResponse('Not JSON'),
+          422: problemResponse('The request does not fit the schema: errors[] lists each field'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const instrument = findInstrument(instruments, request.params.id);
+      const { key, version } = requiredHeaders(request.headers, instrument);
+      if (request.jsonText === undefined)
+        throw new HttpProblem(
+          415,
+          'unsupported-media-type',
+          'Unsupported media type',
+          'send the request as application/json',
+        );
+      const outcome = await service.receive({
+        instrument,
+        idempotencyKey: key,
+        clientSchemaVersion: version,
+        text: request.jsonText,
+        value: request.body,
+      });
+      switch (outcome.kind) {
+        case 'created':
+        case 'replayed':
+          if (outcome.kind === 'replayed') reply.header('idempotent-replayed', 'true');
+          request.log.info({ submission: outcome.id, replayed: outcome.kind === 'replayed' }, 'submission');
+          return reply
+            .code(outcome.status)
+            .header('location', `/api/submissions/${outcome.id}`)
+            .type('application/json; charset=utf-8')
+            .send(outcome.body);
+        case 'conflict':
+          throw new HttpProblem(
+            409,
+            'idempotency-key-reused',
+            'Idempotency-Key already used',
+            'this Idempotency-Key was used for another request body; use a new key for a new submission',
+            { submission: `/api/submissions/${outcome.submissionId}` },
+          );
+        case 'invalid': {
+          const older = outcome.clientSchemaVersion < outcome.schemaVersion;
+          const count = outcome.problems.length;
+          const detail = older
+            ? `made for schema version ${outcome.clientSchemaVersion}, checked against the current version ${outcome.schemaVersion}: ${count} field${count === 1 ? '' : 's'} no longer fit`
+            : `${count} problem${count === 1 ? '' : 's'} in the request`;
+          throw new HttpProblem(422, 'invalid-request', 'The request does not fit the schema', detail, {
+            errors: outcome.problems,
+            schemaVersion: outcome.schemaVersion,
+            clientSchemaVersion: outcome.clientSchemaVersion,
+          });
+        }
+      }
+    },
+  );
+}

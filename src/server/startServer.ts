@@ -1,0 +1,112 @@
+/**
+ * The composition root: open the store, compile the instruments, build the HTTP app, listen, and on
+ * SIGTERM/SIGINT stop accepting, finish what is in flight and close the database. The only place that
+ * knows every part; each part is given what it needs.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config/ServerConfig';
+import { buildApp } from './http/buildApp';
+import { loadInstruments } from './instruments/index';
+import { openStore } from './store/index';
+import { SubmissionService } from './submissions/index';
+
+export interface StartOptions {
+  /** Install SIGTERM/SIGINT handlers that close gracefully and exit (the CLI does; tests do not). */
+  readonly handleSignals?: boolean;
+  readonly benchFloor?: boolean;
+  readonly failFirstSubmissions?: number;
+  readonly version?: string;
+  /** Log destination other than stdout (tests). */
+  readonly logStream?: NodeJS.WritableStream;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly storeKind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** A database URL with its password hidden, for logs. */
+export const redactDb = (db: string): string => db.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const instruments = await loadInstruments({
+    dir: config.instrumentsDir,
+    load: config.load,
+    proposalPointers: config.proposalPointers,
+  });
+  const store = await openStore({
+    db: config.db,
+    sqliteSynchronous: config.sqliteSynchronous,
+    poolSize: config.poolSize,
+  });
+  const service = new SubmissionService({ store, keyRetentionMs: config.keyRetentionHours * 3600_000 });
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({
+      instruments,
+      service,
+      instrumentsDir: config.instrumentsDir,
+      portalDir: config.portalDir,
+      bodyLimit: config.bodyLimit,
+      logger: {
+        level: config.logLevel,
+        ...(options.logStream ? { stream: options.logStream } : {}),
+      } as never,
+      benchFloor: options.benchFloor,
+      failFirstSubmissions: options.failFirstSubmissions,
+      version: options.version,
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  // Keys past their retention are forgotten every hour (and at start); submissions stay.
+  const purge = () =>
+    service.purgeExpiredKeys().then(
+      (n) => n > 0 && app.log.info({ purged: n }, 'expired idempotency keys removed'),
+      (error: unknown) => app.log.error({ err: error }, 'purging expired keys failed'),
+    );
+  const timer = setInterval(purge, Math.min(3600_000, config.keyRetentionHours * 3600_000));
+  timer.unref();
+  void purge();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await store.close();
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  app.log.info(
+    { url, db: redactDb(config.db), store: store.kind, instruments: [...instruments.keys()] },
+    'listening',
+  );
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= app.close();
+    return closing;
+  };
+  if (options.handleSignals) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (closing) {
+        app.log.info({ signal }, 'already shutting down');
+        return;
+      }
+      app.log.info({ signal }, 'shutting down: finishing requests in flight, then closing the database');
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  }
+  return { url, app, storeKind: store.kind, close };
+}

@@ -1,0 +1,165 @@
+/**
+ * The one implementation of SubmissionStore, over Kysely: the same queries run on SQLite and
+ * PostgreSQL. The back ends differ only in how they are opened (openSqliteStore, openPostgresStore).
+ * accept() is the promise the service makes: the submission and its key commit together or not at all.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, IdempotencyKeysTable, SubmissionsTable } from './Database';
+import type {
+  AcceptOutcome,
+  IdempotencyRecord,
+  NewSubmission,
+  StoredSubmission,
+  SubmissionFilter,
+  SubmissionStore,
+} from './SubmissionStore';
+
+/** Thrown inside the transaction to roll it back when a live record already holds the key. */
+class KeyTaken extends Error {}
+
+const toSubmission = (row: Selectable<SubmissionsTable>): StoredSubmission => ({
+  id: row.id,
+  seq: Number(row.seq),
+  instrument: row.instrument,
+  schemaVersion: Number(row.schema_version),
+  clientSchemaVersion: Number(row.client_schema_version),
+  status: row.status,
+  proposal: row.proposal,
+  submitter: row.submitter,
+  idempotencyKey: row.idempotency_key,
+  requestText: row.request_text,
+  createdAt: row.created_at,
+});
+
+const toRecord = (row: Selectable<IdempotencyKeysTable>): IdempotencyRecord => ({
+  key: row.key,
+  fingerprint: row.fingerprint,
+  submissionId: row.submission_id,
+  responseStatus: Number(row.response_status),
+  responseBody: row.response_body,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+});
+
+const submissionRow = (s: NewSubmission) => ({
+  id: s.id,
+  instrument: s.instrument,
+  schema_version: s.schemaVersion,
+  client_schema_version: s.clientSchemaVersion,
+  status: s.status,
+  proposal: s.proposal,
+  submitter: s.submitter,
+  idempotency_key: s.idempotencyKey,
+  request_text: s.requestText,
+  created_at: s.createdAt,
+});
+
+const keyRow = (r: IdempotencyRecord) => ({
+  key: r.key,
+  fingerprint: r.fingerprint,
+  submission_id: r.submissionId,
+  response_status: r.responseStatus,
+  response_body: r.responseBody,
+  created_at: r.createdAt,
+  expires_at: r.expiresAt,
+});
+
+export function createKyselyStore(db: Kysely<Database>, kind: SubmissionStore['kind']): SubmissionStore {
+  const findKey = async (key: string, now: string): Promise<IdempotencyRecord | undefined> => {
+    const row = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', '=', key)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return row ? toRecord(row) : undefined;
+  };
+
+  const accept = async (
+    submission: NewSubmission,
+    record: IdempotencyRecord,
+    now: string,
+  ): Promise<AcceptOutcome> => {
+    try {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('submissions').values(submissionRow(submission)).execute();
+        const insertKey = async (): Promise<boolean> => {
+          const result = await trx
+            .insertInto('idempotency_keys')
+            .values(keyRow(record))
+            .onConflict((oc) => oc.column('key').doNothing())
+            .executeTakeFirst();
+          return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+        };
+        if (await insertKey()) return;
+        // The key is held. An expired record no longer protects it: remove that one and take the
+        // key. Checked only here, so the common path is two inserts and a commit.
+        const expired = await trx
+          .deleteFrom('idempotency_keys')
+          .where('key', '=', record.key)
+          .where('expires_at', '<=', now)
+          .executeTakeFirst();
+        if (Number(expired.numDeletedRows) > 0 && (await insertKey())) return;
+        throw new KeyTaken();
+      });
+      return { kind: 'stored', record };
+    } catch (error) {
+      if (!(error instanceof KeyTaken)) throw error;
+      const holder = await findKey(record.key, now);
+      // The holder expired between our insert and this read: try once more, it will take the key.
+      if (!holder) return accept(submission, record, now);
+      return { kind: 'keyTaken', record: holder };
+    }
+  };
+
+  return {
+    kind,
+    findKey,
+    accept,
+
+    async purgeExpiredKeys(now) {
+      const result = await db
+        .deleteFrom('idempotency_keys')
+        .where('expires_at', '<=', now)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async insertBare(submission) {
+      await db.insertInto('submissions').values(submissionRow(submission)).execute();
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toSubmission(row) : undefined;
+    },
+
+    async list(filter: SubmissionFilter) {
+      let query = db.selectFrom('submissions').selectAll();
+      if (filter.instrument !== undefined) query = query.where('instrument', '=', filter.instrument);
+      if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+      if (filter.proposal !== undefined) query = query.where('proposal', '=', filter.proposal);
+      if (filter.submitter !== undefined) query = query.where('submitter', '=', filter.submitter);
+      if (filter.idempotencyKey !== undefined)
+        query = query.where('idempotency_key', '=', filter.idempotencyKey);
+      if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since);
+      if (filter.until !== undefined) query = query.where('created_at', '<', filter.until);
+      if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+      const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute();
+      return rows.map(toSubmission);
+    },
+
+    async count() {
+      const row = await db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async close() {
+      // Kysely's destroy closes the driver: the SQLite handle (checkpointing its WAL) or the pg pool.
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * The ordered list of migrations, as Kysely's Migrator wants it. Names sort in the order they run;
+ * add a new file and a line here, never change a shipped one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { submissionsMigration } from './0001_submissions';
+import type { Dialect } from './Dialect';
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001_submissions': submissionsMigration(dialect),
+      };
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * Receives a reduction request: validate it with the form's own validator, store it once under its
+ * Idempotency-Key, answer what the client needs. Knows neither HTTP nor SQL: routes translate its
+ * outcomes into statuses, the store keeps the promise that submission and key commit together.
+ * A retry with the same key and the same bytes gets the first answer again; other bytes get a
+ * conflict; an invalid request changes nothing (validation is deterministic, so nothing is cached).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Instrument } from '../instruments/index';
+import type { StoredSubmission, SubmissionFilter, SubmissionStore } from '../store/index';
+import { type FieldProblem, fieldProblem } from './FieldProblem';
+import { proposalOf } from './proposalOf';
+
+export interface ReceivedRequest {
+  readonly instrument: Instrument;
+  readonly idempotencyKey: string;
+  readonly clientSchemaVersion: number;
+  /** The body exactly as received: stored and fingerprinted. */
+  readonly text: string;
+  readonly value: unknown;
+  /** Set when the service learns who sent it (the permissions issue); null until then. */
+  readonly submitter?: string | null;
+}
+
+export type ReceiveOutcome =
+  | {
+      readonly kind: 'created' | 'replayed';
+      readonly status: number;
+      readonly body: string;
+      readonly id: string;
+    }
+  | { readonly kind: 'conflict'; readonly submissionId: string }
+  | {
+      readonly kind: 'invalid';
+      readonly problems: readonly FieldProblem[];
+      readonly schemaVersion: number;
+      readonly clientSchemaVersion: number;
+    };
+
+export interface SubmissionServiceOptions {
+  readonly store: SubmissionStore;
+  /** How long a key is remembered; 24 h by default. */
+  readonly keyRetentionMs?: number;
+  readonly now?: () => Date;
+}
+
+/** The 201 body: also what a replay answers, byte for byte. */
+export interface SubmissionReceipt {
+  readonly id: string;
+  readonly instrument: string;
+  readonly schemaVersion: number;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly links: { readonly self: string; readonly request: string };
+}
+
+export const ACCEPTED = 'accepted';
+
+export const submissionLinks = (id: string) => ({
+  self: `/api/submissions/${encodeURIComponent(id)}`,
+  request: `/api/submissions/${encodeURIComponent(id)}/request`,
+});
+
+export class SubmissionService {
+  readonly keyRetentionMs: number;
+  private readonly store: SubmissionStore;
+  private readonly now: () => Date;
+
+  constructor(options: SubmissionServiceOptions) {
+    this.store = options.store;
+    this.keyRetentionMs = options.keyRetentionMs ?? 24 * 3600_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Validates and stores one request. O(request size + rules); one key read and one transaction. */
+  async receive(input: ReceivedRequest): Promise<ReceiveOutcome> {
+    const { instrument } = input;
+    const at = this.now();
+    const now = at.toISOString();
+    const fingerprint = createHash('sha256')
+      .update(instrument.id)
+      .update('\u0000')
+      .update(input.text)
+      .digest('base64url');
+    const known = await this.store.findKey(input.idempotencyKey, now);
+    if (known) return this.answerFor(known, fingerprint);
+
+    const errors = instrument.validator.validate(input.value);
+    if (errors.length > 0) {
+      return {
+        kind: 'invalid',
+        problems: errors.map((e) => fieldProblem(instrument.model, e)),
+        schemaVersion: instrument.schemaVersion,
+        clientSchemaVersion: input.clientSchemaVersion,
+      };
+    }
+
+    const id = randomUUID();
+    const receipt: SubmissionReceipt = {
+      id,
+      instrument: instrument.id,
+      schemaVersion: instrument.schemaVersion,
+      status: ACCEPTED,
+      createdAt: now,
+      links: submissionLinks(id),
+    };
+    const body = JSON.stringify(receipt);
+    const outcome = await this.store.accept(
+      {
+        id,
+        instrument: instrument.id,
+        schemaVersion: instrument.schemaVersion,
+        clientSchemaVersion: input.clientSchemaVersion,
+        status: ACCEPTED,
+        proposal: proposalOf(input.value, instrument.proposalPointer),
+        submitter: input.submitter ?? null,
+        idempotencyKey: input.idempotencyKey,
+        requestText: input.text,
+        createdAt: now,
+      },
+      {
+        key: input.idempotencyKey,
+        fingerprint,
+        submissionId: id,
+        responseStatus: 201,
+        responseBody: body,
+        createdAt: now,
+        expiresAt: new Date(at.getTime() + this.keyRetentionMs).toISOString(),
+      },
+      now,
+    );
+    if (outcome.kind === 'keyTaken') return this.answerFor(outcome.record, fingerprint);
+    return { kind: 'created', status: 201, body, id };
+  }
+
+  /** The floor of the benchmark: parse and insert, no validation, no key. Never routed in production. */
+  async storeUnchecked(instrument: Instrument, text: string, value: unknown): Promise<string> {
+    const id = randomUUID();
+    await this.store.insertBare({
+      id,
+      instrument: instrument.id,
+      schemaVersion: instrument.schemaVersion,
+      clientSchemaVersion: instrument.schemaVersion,
+      status: ACCEPTED,
+      proposal: proposalOf(value, instrument.proposalPointer),
+      submitter: null,
+      idempotencyKey: id,
+      requestText: text,
+      createdAt: this.now().toISOString(),
+    });
+    return id;
+  }
+
+  /** Forgets keys older than the retention; returns how many. */
+  purgeExpiredKeys(): Promise<number> {
+    return this.store.purgeExpiredKeys(this.now().toISOString());
+  }
+
+  get(id: string): Promise<StoredSubmission | undefined> {
+    return this.store.get(id);
+  }
+
+  /** Newest first; `beforeSeq` continues a listing. */
+  list(filter: SubmissionFilter): Promise<StoredSubmission[]> {
+    return this.store.list(filter);
+  }
+
+  private answerFor(
+    record: { fingerprint: string; responseStatus: number; responseBody: string; submissionId: string },
+    fingerprint: string,
+  ): ReceiveOutcome {
+    if (record.fingerprint !== fingerprint) return { kind: 'conflict', submissionId: record.submissionId };
+    return {
+      kind: 'replayed',
+      status: record.responseStatus,
+      body: record.responseBody,
+      id: record.submissionId,
+    };
+  }
+}

@@ -1,0 +1,12 @@
+/** Receiving, validating and storing requests, HTTP-free. Imported through this file only. */
+export type { FieldProblem } from './FieldProblem';
+export { normaliseProposal } from './proposalOf';
+export {
+  ACCEPTED,
+  type ReceivedRequest,
+  type ReceiveOutcome,
+  type SubmissionReceipt,
+  SubmissionService,
+  type SubmissionServiceOptions,
+  submissionLinks,
+} from './SubmissionService';

@@ -1,0 +1,84 @@
+/**
+ * The outbox end to end against the real submission service: the built portal served by
+ * `formulary serve` (SQLite), in Chromium. The server fails the first two submissions on purpose (its
+ * test switch), then accepts: exactly one submission is stored under one Idempotency-Key, and the
+ * portal's history shows the id the server gave it. Needs `npm run build:app` first.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
+import { type LaunchedBrowser, launchChromium } from './chromium';
+
+let server: ServerProcess;
+let browser: LaunchedBrowser;
+const dir = mkdtempSync(join(tmpdir(), 'formulary-outbox-e2e-'));
+
+beforeAll(async () => {
+  server = await startServerProcess({
+    db: join(dir, 'formulary.sqlite'),
+    portal: join(repoRoot, 'dist/app'),
+    env: { FORMULARY_TEST_FAIL_SUBMISSIONS: '2' },
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  expect(await server?.stop('SIGTERM')).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ipts = (page: Page) => page.getByRole('textbox', { name: /^IPTS/ });
+
+interface Listed {
+  items: { id: string; idempotencyKey: string; instrument: string; proposal: string | null }[];
+}
+
+test('the portal posts to the service; two failures, then exactly one stored, its id in the history', async () => {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const posts: number[] = [];
+  page.on('response', (response) => {
+    if (response.request().method() === 'POST') posts.push(response.status());
+  });
+  await page.goto(`${server.url}/?instrument=eqsans`);
+  await ipts(page).waitFor({ state: 'visible', timeout: 60_000 });
+  // No backend URL was ever set: the portal found the service that served it.
+  await expect
+    .poll(() => page.getByRole('textbox', { name: 'Backend URL' }).inputValue(), { timeout: 10_000 })
+    .toBe(`${server.url}/api/instruments/{instrument}/submissions`);
+  await ipts(page).fill('19800');
+  await page.getByRole('textbox', { name: 'Run number, row 1' }).fill('88980');
+  await page
+    .getByRole('button', { name: /^Submit/ })
+    .first()
+    .click();
+
+  const history = page.getByRole('region', { name: 'History' });
+  await history.getByRole('listitem').first().waitFor({ timeout: 60_000 });
+  expect(posts).toEqual([503, 503, 201]);
+
+  const listed = (await (await fetch(`${server.url}/api/submissions?instrument=eqsans`)).json()) as Listed;
+  expect(listed.items).toHaveLength(1);
+  const [stored] = listed.items;
+  expect(stored!.proposal).toBe('IPTS-19800');
+  // The one key the outbox used on all three attempts holds exactly this submission.
+  const byKey = (await (
+    await fetch(`${server.url}/api/submissions?idempotencyKey=${encodeURIComponent(stored!.idempotencyKey)}`)
+  ).json()) as Listed;
+  expect(byKey.items.map((s) => s.id)).toEqual([stored!.id]);
+  const request = (await (await fetch(`${server.url}/api/submissions/${stored!.id}/request`)).json()) as {
+    job: { scans: { runNumber: string }[] };
+  };
+  expect(request.job.scans[0]!.runNumber).toContain('88980');
+
+  // The history shows the server's id for it.
+  expect(await history.locator('.formulary-history-server-id').first().textContent()).toBe(stored!.id);
+  expect(await page.getByRole('region', { name: 'Outbox' }).textContent()).toContain('Nothing waiting');
+  expect(errors).toEqual([]);
+  await page.close();
+});

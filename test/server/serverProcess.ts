@@ -1,0 +1,96 @@
+/**
+ * Starts the real service as a child process (`node bin/formulary.js serve`) on 127.0.0.1 at a free
+ * port, the way a facility runs it, and stops it with a signal. Its stdout (pino's JSON lines) is kept
+ * for tests that read the log.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything the server printed to stdout so far (one JSON log line each). */
+  log(): string;
+  /** Sends `signal` and resolves with the exit code (or signal name) once the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
+  /** Resolves with the exit code (or signal name) once the process is gone; sends nothing. */
+  readonly exited: Promise<number | string>;
+}
+
+export interface ServerProcessOptions {
+  readonly db: string;
+  readonly instruments?: string;
+  readonly portal?: string;
+  readonly env?: Record<string, string>;
+  readonly port?: number;
+}
+
+export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const args = [
+    join(repoRoot, 'bin/formulary.js'),
+    'serve',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(options.port ?? 0),
+  ];
+  args.push('--db', options.db);
+  if (options.instruments) args.push('--instruments', options.instruments);
+  if (options.portal) args.push('--portal', options.portal);
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  const exited = new Promise<number | string>((done) =>
+    child.once('exit', (code, signal) => done(code ?? signal ?? 'unknown')),
+  );
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`the server did not start within 90 s:\n${stderr}\n${stdout}`));
+    }, 90_000);
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /Formulary is serving (http:\/\/[^\s/]+)\//.exec(stderr);
+      if (match) {
+        clearTimeout(timer);
+        done({
+          url: match[1]!,
+          child,
+          log: () => stdout,
+          exited,
+          stop(signal = 'SIGTERM') {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      fail(new Error(`the server exited (${code}) before listening:\n${stderr}\n${stdout}`));
+    });
+  });
+}
+
+/** POSTs a request body to an instrument with the headers the outbox sends. */
+export function submit(
+  url: string,
+  instrument: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${url}/api/instruments/${instrument}/submissions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-schema-version': '1', ...headers },
+    body,
+  });
+}
