@@ -121,6 +121,14 @@ describe('the formulary command from the installed package', () => {
     expect(result.stdout).toMatch(new RegExp(`${expected.length} errors, 0 warnings`));
   });
 
+  test('serve without the SQLite driver (an optional peer) says which package to install', async () => {
+    expect(existsSync(join(project, 'node_modules/better-sqlite3'))).toBe(false);
+    const result = await formulary('serve', '--port', '0', '--db', join(project, 'data/x.sqlite'));
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/better-sqlite3 package is not installed: npm install better-sqlite3@12/);
+    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
   test('a usage error exits 2 and prints the usage', async () => {
     const result = await formulary('validate');
     expect(result.code).toBe(2);

@@ -3,9 +3,10 @@
  * 64-bit integers (the seq identity, counts) come back as numbers: they stay far below 2^53.
  */
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pgModule from 'pg';
 import { createKyselyStore } from './createKyselyStore';
 import type { Database } from './Database';
+import { loadDriver } from './loadDriver';
 import { migrateToLatest } from './migrateToLatest';
 import type { SubmissionStore } from './SubmissionStore';
 
@@ -20,6 +21,7 @@ const INT8_OID = 20;
 
 /** Opens (migrating) a PostgreSQL store; throws when the database cannot be reached. */
 export async function openPostgresStore(options: PostgresOptions): Promise<SubmissionStore> {
+  const pg = await loadDriver<typeof pgModule>('pg');
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,

@@ -6,10 +6,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createKyselyStore } from './createKyselyStore';
 import type { Database } from './Database';
+import { loadDriver } from './loadDriver';
 import { migrateToLatest } from './migrateToLatest';
 import type { SubmissionStore } from './SubmissionStore';
 
@@ -44,7 +45,8 @@ function withStatementCache(sqlite: BetterSqlite3.Database, limit = 256) {
 /** Opens (creating and migrating) a SQLite store. */
 export async function openSqliteStore(options: SqliteOptions): Promise<SubmissionStore> {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-  const sqlite = new BetterSqlite3(options.file);
+  const Sqlite = await loadDriver<typeof BetterSqlite3>('better-sqlite3');
+  const sqlite = new Sqlite(options.file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
