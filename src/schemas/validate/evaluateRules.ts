@@ -209,8 +209,10 @@ export function evaluateRule(
     case 'sameLength': {
       const lengths = targets.map((t) => {
         const v = read(at(t, indexes));
+        // Only lists that are set are compared: an empty list (a field left at its default []) is not.
+        if (!isSet(v)) return undefined;
         const list = Array.isArray(v) ? v : toNumbers(v);
-        return list ? list.length : isSet(v) ? 1 : undefined;
+        return list ? list.length : 1;
       });
       const firstIndex = lengths.findIndex((n) => n !== undefined);
       if (firstIndex < 0) break;
