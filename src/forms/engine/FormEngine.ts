@@ -294,6 +294,8 @@ export function createFormEngine(options: FormEngineOptions) {
     /** Resets every stored value inside `roots` (fields, rows, branches) to its default. O(form size). */
     resetWithin(roots: readonly StoragePath[]): void {
       for (const root of roots) {
+        // The rows reset replaces get fresh ids: their changes go with them, as removeRow's do.
+        changes.forgetWithin(root);
         for (const [name, value] of Object.entries(defaults.valuesWithin(root))) write(name, value);
       }
       texts.dropKept(roots);
