@@ -13,7 +13,7 @@ import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './
 import { createChangeTracker } from './ChangeTracker';
 import { ErrorStore, type ShownError } from './ErrorStore';
 import { createFormDefaults } from './FormDefaults';
-import { flattenNode, type UnknownKey } from './flattenValues';
+import { flattenNode, type NotTaken, type UnknownKey } from './flattenValues';
 import { nodeIndex } from './nodeIndex';
 import { createRevealFocus } from './RevealFocus';
 import { createRowsAndBranches } from './RowsAndBranches';
@@ -30,6 +30,7 @@ import {
   templateOf,
 } from './storagePath';
 import { createTypedTexts, type DraftTexts, type TypedText } from './TypedTexts';
+import { valueMismatch } from './valueMismatch';
 
 /** Where the values are kept: a ValueMap (or a plain object in tests). */
 export interface ValueStore {
@@ -162,7 +163,10 @@ export function createFormEngine(options: FormEngineOptions) {
     const node = nodeAt(path);
     const sparse = node?.type === 'field' ? sparseRequest(model, index, node, path, store.get, rowsOf) : null;
     const built = sparse ? { request: sparse, problems: [] } : request();
-    const problem = built.problems.find((p) => p.path === path) ?? textProblem(path, pointer);
+    const problem =
+      built.problems.find((p) => p.path === path) ??
+      textProblem(path, pointer) ??
+      mismatchProblem(path, pointer);
     const validator = options.validator?.() ?? null;
     let found: ValidationError[] = validator ? [...validator.validateField(built.request, pointer)] : [];
     if (problem) {
@@ -198,6 +202,13 @@ export function createFormEngine(options: FormEngineOptions) {
       if (!problemPointers.has(e.pointer)) found.push(e);
     errors.replaceAll(found.map(toShown));
     return { ...built, errors: found };
+  }
+
+  /** A stored value of a type the field cannot take as it is (an import's 42 in a text field). */
+  function mismatchProblem(path: StoragePath, pointer: Pointer) {
+    const node = nodeAt(path);
+    const mismatch = node?.type === 'field' ? valueMismatch(node, store.get(fieldName(path))) : undefined;
+    return mismatch === undefined ? undefined : { pointer, path, message: mismatch.message };
   }
 
   function textProblem(path: StoragePath, pointer: Pointer) {
@@ -309,8 +320,11 @@ export function createFormEngine(options: FormEngineOptions) {
     duplicateRow: rows.duplicateRow,
     moveRow: rows.moveRow,
 
-    /** Replaces every value with `request` (missing keys get defaults). Returns the keys the schema lacks. */
-    importRequest(requestValue: unknown): UnknownKey[] {
+    /**
+     * Replaces every value with `request` (missing keys get defaults). Returns the keys the schema
+     * lacks and the values not taken as they were (replaced by defaults, or kept with a wrong type).
+     */
+    importRequest(requestValue: unknown): { unknownKeys: UnknownKey[]; notTaken: NotTaken[] } {
       const flat = flattenNode(model.root, '', '', requestValue, newRowId);
       store.replaceAll(flat.values);
       for (const set of nameListeners.values()) for (const l of set) l();
@@ -318,7 +332,7 @@ export function createFormEngine(options: FormEngineOptions) {
       errors.replaceAll([]);
       texts.clear();
       emitValues();
-      return flat.unknownKeys;
+      return { unknownKeys: flat.unknownKeys, notTaken: flat.notTaken };
     },
 
     /** Sets up changed-tracking for values already in the store (after the first render). O(n). */

@@ -9,9 +9,11 @@ import type { FieldNode } from '../../schemas/index';
 import { type ChangeHow, KEPT_TEXT_SEPARATOR } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
+import { valueMismatch } from '../engine/valueMismatch';
 import { domId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
 import { useIdleStore } from '../useIdleStore';
+import { MismatchedValue } from './MismatchedValue';
 import { useStoredValue } from './useStoredValue';
 
 export interface FieldRowProps {
@@ -90,6 +92,21 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
         Reset
       </button>
     ) : undefined;
+  const mismatch = valueMismatch(node, value);
+  if (mismatch)
+    return (
+      <div className="formulary-field" data-path={path} data-changed={changed ? 'true' : undefined}>
+        <MismatchedValue
+          node={node}
+          path={path}
+          id={id}
+          value={value}
+          mismatch={mismatch}
+          hideLabel={inCell}
+          inputRef={inputRef}
+        />
+      </div>
+    );
   return (
     <div className="formulary-field" data-path={path} data-changed={changed ? 'true' : undefined}>
       <Widget
