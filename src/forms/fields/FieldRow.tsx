@@ -10,7 +10,7 @@ import { type ChangeHow, KEPT_TEXT_SEPARATOR } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
 import { valueMismatch } from '../engine/valueMismatch';
-import { domId, useFormContextValue } from '../FormContext';
+import { domId, rowNameId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
 import { useIdleStore } from '../useIdleStore';
 import { MismatchedValue } from './MismatchedValue';
@@ -40,6 +40,8 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
     () => engine.errors.at(path),
   );
   const id = domId(idPrefix, path);
+  // In a list row, the row ends the names of this field's controls ("Concentration: unset, row 2").
+  const nameRef = rowNameId(idPrefix, path);
   const onChange = useCallback(
     (next: unknown, how?: ChangeHow) => {
       ownWrite.current = how?.typed === true;
@@ -85,11 +87,17 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
       <button
         type="button"
         className="formulary-reset"
-        aria-label={`Reset ${node.label} to its default`}
+        aria-label={nameRef === undefined ? `Reset ${node.label} to its default` : undefined}
+        aria-labelledby={nameRef === undefined ? undefined : `${id}-reset-name ${nameRef}`}
         title="Reset to default"
         onClick={() => engine.resetWithin([path])}
       >
         Reset
+        {nameRef !== undefined && (
+          <span id={`${id}-reset-name`} hidden>
+            Reset {node.label} to its default,
+          </span>
+        )}
       </button>
     ) : undefined;
   const mismatch = valueMismatch(node, value);
@@ -126,6 +134,7 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
         adornment={adornment}
         label={node.label}
         keptText={keptText}
+        nameRef={nameRef}
       />
     </div>
   );

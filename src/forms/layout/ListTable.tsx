@@ -10,7 +10,7 @@
 import { memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
 import type { ListNode } from '../../schemas/index';
 import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
-import { domId, RowContext, useFormContextValue } from '../FormContext';
+import { domId, RowContext, RowNameContext, rowNameId, useFormContextValue } from '../FormContext';
 import { FieldRow } from '../fields/FieldRow';
 import { useStoredValue } from '../fields/useStoredValue';
 import { ConditionGate } from './ConditionGate';
@@ -116,32 +116,48 @@ interface ListRowProps {
 const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
   const { list, listPath, rowId, index, columns, cards } = props;
   const parentRows = useContext(RowContext);
+  const parentName = useContext(RowNameContext);
+  const { idPrefix } = useFormContextValue();
   const rows = useMemo(() => new Map(parentRows).set(list.pointer, rowId), [parentRows, list.pointer, rowId]);
   const path = rowPath(listPath, rowId);
   const n = index + 1;
+  // The words that end the names of this row's controls (WidgetProps.nameRef): referenced by id, so
+  // a move changes this text and renders no field.
+  const rowName = parentName === '' ? `row ${n}` : `${list.label} row ${n}, ${parentName}`;
+  const nameSpan = (
+    <span id={rowNameId(idPrefix, `${path}/x`)} hidden>
+      {rowName}
+    </span>
+  );
   const cells = columns.map((c) => (
     <RowCell key={c.key ?? '*'} column={c} rowPath={path} n={n} cards={cards} />
   ));
   const actions = <RowActions {...props} n={n} />;
   return (
     <RowContext.Provider value={rows}>
-      {cards ? (
-        <li className="formulary-card" data-row={rowId}>
-          <fieldset>
-            <legend className="formulary-card__legend">
-              {list.label}, row {n}
-            </legend>
-            <div className="formulary-card__cells">{cells}</div>
-            <div className="formulary-row-actions">{actions}</div>
-          </fieldset>
-        </li>
-      ) : (
-        <tr data-row={rowId}>
-          <th scope="row">{n}</th>
-          {cells}
-          <td className="formulary-row-actions">{actions}</td>
-        </tr>
-      )}
+      <RowNameContext.Provider value={rowName}>
+        {cards ? (
+          <li className="formulary-card" data-row={rowId}>
+            <fieldset>
+              <legend className="formulary-card__legend">
+                {list.label}, row {n}
+                {nameSpan}
+              </legend>
+              <div className="formulary-card__cells">{cells}</div>
+              <div className="formulary-row-actions">{actions}</div>
+            </fieldset>
+          </li>
+        ) : (
+          <tr data-row={rowId}>
+            <th scope="row">
+              {n}
+              {nameSpan}
+            </th>
+            {cells}
+            <td className="formulary-row-actions">{actions}</td>
+          </tr>
+        )}
+      </RowNameContext.Provider>
     </RowContext.Provider>
   );
 });

@@ -78,7 +78,12 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
             estimate={estimate}
             label={section.title}
           >
-            <GroupBody nodes={section.nodes} partKey={section.key} insideAdvanced={section.advanced} />
+            <GroupBody
+              nodes={section.nodes}
+              partKey={section.key}
+              insideAdvanced={section.advanced}
+              label={section.title}
+            />
           </LazyBlock>
         )}
       </div>
