@@ -90,7 +90,11 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
         aria-label={nameRef === undefined ? `Reset ${node.label} to its default` : undefined}
         aria-labelledby={nameRef === undefined ? undefined : `${id}-reset-name ${nameRef}`}
         title="Reset to default"
-        onClick={() => engine.resetWithin([path])}
+        onClick={() => {
+          engine.resetWithin([path]);
+          // The button goes with the change: focus returns to the field it reset, not to <body>.
+          requestAnimationFrame(() => engine.reveal(path));
+        }}
       >
         Reset
         {nameRef !== undefined && (
