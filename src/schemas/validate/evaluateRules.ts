@@ -194,15 +194,14 @@ export function evaluateRule(
     case 'atMostOneTrue': {
       const on = targets.filter((t) => read(at(t, indexes)) === true);
       if (on.length > 1) {
-        const names = targets.map((t) => labelAt(model, t)).join(', ');
-        errors.push(
-          ruleError(
-            rule,
-            indexes,
-            at(on[on.length - 1]!, indexes),
-            `only one of ${names} may be on (${on.map((t) => labelAt(model, t)).join(' and ')} are)`,
-          ),
-        );
+        // "A and B are both on; turn one off", not "only one of A, B may be on (A and B are)".
+        const onNames = on.map((t) => labelAt(model, t));
+        const listed = `${onNames.slice(0, -1).join(', ')} and ${onNames[onNames.length - 1]}`;
+        const message =
+          on.length === targets.length
+            ? `${listed} are ${on.length === 2 ? 'both on: turn one off' : 'all on: turn all but one off'}`
+            : `${listed} are on: only one of ${targets.map((t) => labelAt(model, t)).join(', ')} may be`;
+        errors.push(ruleError(rule, indexes, at(on[on.length - 1]!, indexes), message));
       }
       break;
     }
