@@ -186,3 +186,25 @@ describe('cases 9 and 6: the URL and the live request', () => {
     await page.close();
   });
 });
+
+describe('case 11: a long imported value stays inside the notice', () => {
+  test('the unknown-keys notice wraps a 300-character value instead of running under the live panel', async () => {
+    const page = await open('eqsans');
+    await page.getByText('Import a request (JSON)').click();
+    const long = `/SNS/EQSANS/IPTS-1/shared/${'very_long_directory_name_'.repeat(12)}`;
+    await page
+      .getByLabel('Paste a request')
+      .fill(JSON.stringify({ unknownPath: long, job: { mode: 'average' } }));
+    await page.getByRole('button', { name: 'Import pasted request' }).click();
+    const notice = page.locator('.formulary-import-notice');
+    await notice.waitFor({ timeout: 10_000 });
+    const { noticeRight, columnRight, overflow } = await notice.evaluate((el) => ({
+      noticeRight: el.getBoundingClientRect().right,
+      columnRight: document.querySelector('.portal__form')!.getBoundingClientRect().right,
+      overflow: el.scrollWidth - el.clientWidth,
+    }));
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(noticeRight).toBeLessThanOrEqual(columnRight + 1);
+    await page.close();
+  });
+});
