@@ -123,7 +123,12 @@ describe('case 13: names in a list, from Chromium accessibility tree', () => {
       expect(names.length).toBeGreaterThan(8);
       expect(names.filter((n) => n === '')).toEqual([]);
       const seen = new Set<string>();
-      expect(names.filter((n) => (seen.has(n) ? true : (seen.add(n), false)))).toEqual([]);
+      const repeated = names.filter((n) => {
+        const again = seen.has(n);
+        seen.add(n);
+        return again;
+      });
+      expect(repeated).toEqual([]);
       await page.close();
     },
   );

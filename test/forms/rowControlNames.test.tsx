@@ -29,7 +29,11 @@ function controlNames(root: HTMLElement): string[] {
 
 function duplicates(names: string[]): string[] {
   const seen = new Set<string>();
-  return names.filter((n) => (seen.has(n) ? true : (seen.add(n), false)));
+  return names.filter((n) => {
+    const again = seen.has(n);
+    seen.add(n);
+    return again;
+  });
 }
 
 test.each(['eqsans', 'inelastic'])(
