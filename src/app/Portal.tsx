@@ -65,6 +65,14 @@ export function Portal(): ReactNode {
     if (handle) liveRequest.set(handle.getRequest());
   }, []);
 
+  // The URL names the instrument shown, so a reload (or a shared link) opens the same form and its draft.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (url.searchParams.get('instrument') === instrument) return;
+    url.searchParams.set('instrument', instrument);
+    window.history.replaceState(window.history.state, '', url);
+  }, [instrument]);
+
   useEffect(() => {
     const entry = instrumentCatalogue.find((i) => i.id === instrument);
     if (!entry) return;
@@ -129,6 +137,7 @@ export function Portal(): ReactNode {
             onChange={(e) => {
               setInstrument(e.currentTarget.value);
               liveRequest.set(null);
+              liveRequest.setTexts({});
             }}
           >
             {instrumentCatalogue.map((i) => (
@@ -155,7 +164,10 @@ export function Portal(): ReactNode {
                   formData={draft.formData}
                   draftTexts={draft.draftTexts}
                   onChange={liveRequest.set}
-                  onDraftChange={draft.onDraftChange}
+                  onDraftChange={(values, texts) => {
+                    draft.onDraftChange(values, texts);
+                    liveRequest.setTexts(texts);
+                  }}
                   onSubmit={onSubmit}
                 />
               )}

@@ -30,6 +30,18 @@ export function useFormContextValue(): FormContextValue {
 /** List template -> row id being rendered; empty outside lists. */
 export const RowContext = createContext<ReadonlyMap<PointerTemplate, string>>(new Map());
 
+/**
+ * The id of the element naming the innermost list row holding `path` ("row 2"), or undefined outside
+ * lists: controls in a row end their accessible names with it (WidgetProps.nameRef). O(path length).
+ */
+export function rowNameId(prefix: string, path: StoragePath): string | undefined {
+  const match = /^(.*\/~r(?!ows(?:\/|$))[^/]+)/.exec(path);
+  return match ? `${domId(prefix, match[1]!)}-rowname` : undefined;
+}
+
+/** The words naming the row being rendered ("row 2", "row 1, Panels of row 2"); '' outside lists. */
+export const RowNameContext = createContext('');
+
 /** A DOM id for a storage path: the form's prefix plus the path with unsafe characters encoded. */
 export function domId(prefix: string, path: StoragePath): string {
   return `${prefix}${path.replace(/[^A-Za-z0-9_-]/g, (c) => (c === '/' ? '.' : `_${c.charCodeAt(0).toString(16)}`))}`;

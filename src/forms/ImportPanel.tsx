@@ -1,11 +1,34 @@
 /**
  * Import a request JSON into the form, pasted or from a file. Parse errors are shown with the reason;
- * the form reports keys its schema does not know (see SubmissionForm's notice).
+ * "Imported." only when the request was taken as it is and is valid: otherwise the message counts
+ * what the notice lists (unknown keys, values not taken as they were) and the problems the summary shows.
  */
 import { type ReactNode, useId, useState } from 'react';
-import type { UnknownKey } from './engine/flattenValues';
 
-export function ImportPanel({ onImport }: { onImport: (request: unknown) => UnknownKey[] }): ReactNode {
+/** What an import left to look at: counts, each listed in the notice or the error summary. */
+export interface ImportOutcome {
+  readonly unknownKeys: number;
+  readonly notTaken: number;
+  readonly problems: number;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Imported." or "Imported, but: …" naming what to look at. */
+export function describeImport(outcome: ImportOutcome): string {
+  const parts: string[] = [];
+  if (outcome.unknownKeys > 0)
+    parts.push(`${count(outcome.unknownKeys, 'unknown key', 'unknown keys')} left out (listed above)`);
+  if (outcome.notTaken > 0)
+    parts.push(`${count(outcome.notTaken, 'value', 'values')} not taken as imported (listed above)`);
+  if (outcome.problems > 0)
+    parts.push(
+      `${count(outcome.problems, 'problem', 'problems')} to fix before submitting (see the summary)`,
+    );
+  return parts.length === 0 ? 'Imported.' : `Imported, but: ${parts.join('; ')}.`;
+}
+
+export function ImportPanel({ onImport }: { onImport: (request: unknown) => ImportOutcome }): ReactNode {
   const [text, setText] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const id = useId();
@@ -21,10 +44,7 @@ export function ImportPanel({ onImport }: { onImport: (request: unknown) => Unkn
       setMessage('A request must be a JSON object.');
       return;
     }
-    const unknown = onImport(parsed);
-    setMessage(
-      unknown.length === 0 ? 'Imported.' : `Imported; ${unknown.length} unknown key(s) listed above.`,
-    );
+    setMessage(describeImport(onImport(parsed)));
   };
   return (
     <details className="formulary-import">

@@ -31,13 +31,14 @@ import {
   type FormValidator,
   pathOfName,
 } from './engine/FormEngine';
-import { flattenValues, type UnknownKey } from './engine/flattenValues';
+import { flattenValues, type NotTaken, type UnknownKey } from './engine/flattenValues';
 import { conditionTest, modelOf, validatorOf } from './engine/schemasBridge';
 import { createValueMap } from './engine/ValueMap';
 import { FormContext, type FormContextValue } from './FormContext';
 import { widgetPicker } from './fields/widgetPicker';
 import './formulary.css';
-import { ImportPanel } from './ImportPanel';
+import { ImportNotice } from './ImportNotice';
+import { type ImportOutcome, ImportPanel } from './ImportPanel';
 import { whenIdle } from './idle';
 import { ErrorSummary } from './layout/ErrorSummary';
 import { SectionView } from './layout/SectionView';
@@ -172,6 +173,7 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     ...engine.restoreTexts(props.draftTexts ?? {}),
   ]);
   const [unknownKeys, setUnknownKeys] = useState<readonly UnknownKey[]>(startUnknown);
+  const [notTaken, setNotTaken] = useState<readonly NotTaken[]>(initial.notTaken);
   const ui = useState(createUiStore)[0];
   const summary = useRef<HTMLDivElement>(null);
   const lastEmitted = useRef<unknown>(props.formData);
@@ -187,8 +189,9 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
   useEffect(() => {
     if (props.formData === undefined || props.formData === lastEmitted.current) return;
     lastEmitted.current = props.formData;
-    const unknown = engine.importRequest(props.formData);
+    const { unknownKeys: unknown, notTaken: replaced } = engine.importRequest(props.formData);
     setUnknownKeys(unknown);
+    setNotTaken(replaced);
     if (unknown.length > 0) callbacks.current.onUnknownKeys?.(unknown);
   }, [engine, props.formData]);
 
@@ -228,11 +231,22 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     });
   }, [engine, model]);
 
-  const doImport = (request: unknown): UnknownKey[] => {
-    const unknown = engine.importRequest(request);
-    setUnknownKeys(unknown);
-    if (unknown.length > 0) callbacks.current.onUnknownKeys?.(unknown);
-    return unknown;
+  const runImport = (request: unknown) => {
+    const result = engine.importRequest(request);
+    setUnknownKeys(result.unknownKeys);
+    setNotTaken(result.notTaken);
+    if (result.unknownKeys.length > 0) callbacks.current.onUnknownKeys?.(result.unknownKeys);
+    return result;
+  };
+  const doImport = (request: unknown): UnknownKey[] => runImport(request).unknownKeys;
+  // The import panel checks what it imported at once: an invalid request says so now, not at submit.
+  const importChecked = (request: unknown): ImportOutcome => {
+    const result = runImport(request);
+    return {
+      unknownKeys: result.unknownKeys.length,
+      notTaken: result.notTaken.length,
+      problems: engine.validateAll().errors.length,
+    };
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: doImport only closes over stable values
@@ -306,11 +320,16 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
                 {limitation}
               </p>
             )}
-            {unknownKeys.length > 0 && (
-              <UnknownKeysNotice keys={unknownKeys} onDismiss={() => setUnknownKeys([])} />
-            )}
+            <ImportNotice
+              unknownKeys={unknownKeys}
+              notTaken={notTaken}
+              onDismiss={() => {
+                setUnknownKeys([]);
+                setNotTaken([]);
+              }}
+            />
             {props.showImport !== false && !props.readOnly && !props.disabled && (
-              <ImportPanel onImport={doImport} />
+              <ImportPanel onImport={importChecked} />
             )}
             {sections.length > 1 && <TableOfContents sections={sections} />}
             {sections.map((section, i) => (
@@ -328,34 +347,5 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     </FormContext.Provider>
   );
 });
-
-/** Lists imported keys the schema does not know: they are kept out of the request, never dropped silently. */
-function UnknownKeysNotice({
-  keys,
-  onDismiss,
-}: {
-  keys: readonly UnknownKey[];
-  onDismiss: () => void;
-}): ReactNode {
-  return (
-    <div className="formulary-notice" role="status">
-      <p>
-        {keys.length === 1 ? '1 key' : `${keys.length} keys`} in the imported request{' '}
-        {keys.length === 1 ? 'is' : 'are'} not in this schema and {keys.length === 1 ? 'was' : 'were'} left
-        out of the request:
-      </p>
-      <ul>
-        {keys.map((k) => (
-          <li key={k.pointer}>
-            <code>{k.pointer || '/'}</code> = <code>{JSON.stringify(k.value)}</code>
-          </li>
-        ))}
-      </ul>
-      <button type="button" onClick={onDismiss}>
-        Dismiss
-      </button>
-    </div>
-  );
-}
 
 export { pathOfName };

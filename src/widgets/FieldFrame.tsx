@@ -9,6 +9,7 @@ import { joinIds, UNSET_WRAPPED, widgetIds, widgetState } from './widgetState';
 
 /** What the frame hands the control: spread onto the focusable input(s). */
 export interface ControlAria {
+  readonly 'aria-labelledby'?: string;
   readonly 'aria-describedby': string | undefined;
   readonly 'aria-invalid': boolean | undefined;
   readonly disabled: boolean | undefined;
@@ -51,7 +52,14 @@ export function FieldFrame(frame: FieldFrameProps): ReactNode {
     props.errorId !== undefined && props.error !== undefined && props.errorId,
     props.describedBy,
   );
+  // In a list row the visible label plus the row ("Run number, row 2"); without a visible label the
+  // caller names the control itself (a table cell's hidden label).
+  const labelledBy =
+    props.nameRef !== undefined && props.hideLabel !== true && !group
+      ? `${ids.label} ${props.nameRef}`
+      : undefined;
   const aria: ControlAria = {
+    ...(labelledBy ? { 'aria-labelledby': labelledBy } : {}),
     'aria-describedby': describedBy,
     'aria-invalid': hasError ? true : undefined,
     disabled: props.disabled === true ? true : undefined,
@@ -63,6 +71,7 @@ export function FieldFrame(frame: FieldFrameProps): ReactNode {
   const labelContent = (
     <>
       {labelText}
+      {props.nameRef !== undefined && <span className="formulary-visually-hidden">,</span>}
       {required && (
         <span className="formulary-widget__required" aria-hidden="true">
           {' *'}

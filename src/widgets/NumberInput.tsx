@@ -84,7 +84,9 @@ export function NumberInput({
     [field, props.readOnly, replaceText],
   );
   const limits = describeLimits(field);
-  const problem = t.view;
+  // Once the form shows an error for the value ("must be at most 10 cm"), the hint gives only the
+  // limits: one message, not two saying the same thing.
+  const problem = props.error === undefined ? t.view : undefined;
   const hint =
     problem !== undefined ? `${problem}${limits !== undefined ? ` Allowed: ${limits}.` : ''}` : limits;
   return (

@@ -4,8 +4,15 @@
  * are shown; units beside the input. The request holds number[], or, when the schema stores a string
  * (FieldNode.listAs 'text'), the list as normalised text ("-30, 60").
  */
-import { memo, type ReactNode, useCallback } from 'react';
-import { type CoerceResult, fail, formatNumberList, ok, parseNumberList } from '../schemas/index';
+import { memo, type ReactNode, useCallback, useMemo } from 'react';
+import {
+  type CoerceResult,
+  fail,
+  formatNumber,
+  formatNumberList,
+  ok,
+  parseNumberList,
+} from '../schemas/index';
 import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
@@ -15,7 +22,22 @@ import type { WidgetProps } from './WidgetProps';
 
 const EMPTY_LIST = ok<number[]>([]);
 const EMPTY_TEXT = ok('');
-const ENTER_NUMBERS = fail('Enter numbers separated by commas, e.g. -30, 60.');
+
+/**
+ * Two values the field allows, for its placeholder and messages: "-30, 60" (wedge angles) where the
+ * limits allow it, else values inside the limits ("2.5, 7.5" for D max, which must be positive).
+ * @example numberListExample({exclusiveMinimum: 0}) // '2.5, 7.5'
+ */
+export function numberListExample(field: WidgetProps['field']): string {
+  const lo = field.minimum ?? field.exclusiveMinimum;
+  const hi = field.maximum ?? field.exclusiveMaximum;
+  if ((lo === undefined || lo <= -30) && (hi === undefined || hi >= 60)) return '-30, 60';
+  const from = lo ?? hi! - 10;
+  const to = hi ?? from + 10;
+  const nice = (x: number) => formatNumber(Number(x.toPrecision(2)));
+  const pick = field.hints.integer === true ? (x: number) => String(Math.round(x)) : nice;
+  return `${pick(from + (to - from) / 4)}, ${pick(from + ((to - from) * 3) / 4)}`;
+}
 
 function formatNumbers(value: unknown): string {
   return Array.isArray(value) && value.every((x) => typeof x === 'number')
@@ -68,7 +90,16 @@ export const NumberListWidget = memo(function NumberListWidget(props: WidgetProp
     },
     [integer, asText],
   );
-  const empty = field.minItems ? ENTER_NUMBERS : asText ? EMPTY_TEXT : EMPTY_LIST;
+  const example = numberListExample(field);
+  const empty = useMemo(
+    () =>
+      field.minItems
+        ? fail(`Enter numbers separated by commas, e.g. ${example}.`)
+        : asText
+          ? EMPTY_TEXT
+          : EMPTY_LIST,
+    [field.minItems, example, asText],
+  );
   const hintOf = useCallback((s: TextState) => listHint(field, s), [field]);
   const t = useTextValue(props, formatNumbers, parse, empty, hintOf);
   return (
@@ -86,7 +117,7 @@ export const NumberListWidget = memo(function NumberListWidget(props: WidgetProp
           props={props}
           text={t}
           modifier="list"
-          placeholder={field.placeholder ?? 'e.g. -30, 60'}
+          placeholder={field.placeholder ?? `e.g. ${example}`}
         />
       )}
     </FieldFrame>

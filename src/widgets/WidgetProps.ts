@@ -95,6 +95,12 @@ export interface WidgetProps {
   readonly adornment?: ReactNode;
   /** Overrides the label text (default: field.label). */
   readonly label?: string;
+  /**
+   * Id of an element whose text ends the accessible name of this field's controls (its list row:
+   * "row 2"), so the same field in two rows never shares a name. Referenced with aria-labelledby,
+   * so the row number can change (a row moved) without rendering the widget again.
+   */
+  readonly nameRef?: string;
 }
 
 /** A widget: a React component taking WidgetProps. */

@@ -105,12 +105,18 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
             type="checkbox"
             checked={unset}
             disabled={props.disabled === true || props.readOnly === true || field.readOnly}
-            aria-label={`${props.label ?? field.label}: unset`}
+            aria-label={props.nameRef === undefined ? `${props.label ?? field.label}: unset` : undefined}
+            aria-labelledby={props.nameRef === undefined ? undefined : `${toggleId}-name ${props.nameRef}`}
             onChange={(event) => toggle(event.currentTarget.checked)}
           />
           <label htmlFor={toggleId} aria-hidden="true">
             Unset
           </label>
+          {props.nameRef !== undefined && (
+            <span id={`${toggleId}-name`} hidden>
+              {props.label ?? field.label}: unset,
+            </span>
+          )}
         </span>
       </>
     );

@@ -95,7 +95,7 @@ test('a field of a default row is changed against its default row, and reset giv
   await user.type(input, '0.75');
   await settle();
   expect(changedPaths()).toEqual([scale.dataset.path]);
-  await user.click(within(scale).getByRole('button', { name: /^Reset .* to its default$/ }));
+  await user.click(within(scale).getByRole('button', { name: /^Reset Scale to its default, row 1$/ }));
   await settle();
   expect(request().backgrounds[0]).toEqual({ run: 100, scale: 0.5, windows: [{ lo: 2 }] });
   expect(input.value).toBe('0.5');

@@ -2,8 +2,12 @@
  * The bar above a form: "Restored draft from <time> · Discard", the autosave status (or why the
  * browser did not store the draft), and the saved values the current schema could not take ("not
  * applied"), each kept until dismissed. Rendering only: every action is a draft store method.
+ * Discard is undoable: the discarded values stay here until the next discard or "Undo", and focus
+ * moves to "Undo discard" (the Discard button goes away with the bar).
  */
-import type { DraftStore } from './createDraftStore';
+import { useContext, useEffect, useRef, useState } from 'react';
+import type { Draft, DraftStore } from './createDraftStore';
+import { DraftsContext } from './DraftsContext';
 import { formatTime as defaultFormat } from './formatTime';
 import { useDraftStore } from './useDraftStore';
 
@@ -20,6 +24,12 @@ export function DraftBar({ store, formatTime = defaultFormat }: DraftBarProps) {
   const schemaVersion = useDraftStore((s) => s.schemaVersion, store);
   const notApplied = useDraftStore((s) => s.notApplied, store);
   const actions = useDraftStore((s) => s, store);
+  const context = useContext(DraftsContext);
+  const [discarded, setDiscarded] = useState<Draft | null>(null);
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (discarded) undo.current?.focus();
+  }, [discarded]);
 
   return (
     <div className="formulary-draft-bar">
@@ -33,8 +43,31 @@ export function DraftBar({ store, formatTime = defaultFormat }: DraftBarProps) {
             ? ` (saved under schema version ${restoredFrom.schemaVersion})`
             : ''}{' '}
           ·{' '}
-          <button type="button" onClick={() => actions.discard()}>
+          <button
+            type="button"
+            onClick={() => {
+              actions.flush();
+              const kept = (store ?? context.drafts)?.getState().draft ?? null;
+              actions.discard();
+              setDiscarded(kept);
+            }}
+          >
             Discard
+          </button>
+        </p>
+      ) : null}
+      {discarded ? (
+        <p role="status" className="formulary-draft-discarded">
+          Draft discarded; the form shows its defaults.{' '}
+          <button
+            ref={undo}
+            type="button"
+            onClick={() => {
+              actions.replace(discarded.values, discarded.schemaVersion);
+              setDiscarded(null);
+            }}
+          >
+            Undo discard
           </button>
         </p>
       ) : null}

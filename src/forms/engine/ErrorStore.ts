@@ -1,7 +1,9 @@
 /**
  * The errors the form shows, keyed by storage path, with one listener set per path so a field
  * re-renders only when its own errors change; the error summary listens to all. A cross-field rule's
- * error is shown on every field it involves. Plain TypeScript, no React.
+ * error is shown on every field it involves. all() keeps a stable order: an error re-created by a
+ * blur's re-check (same field, same rule) keeps the place it had, so the summary's links do not move
+ * under the pointer; a full validation (replaceAll) sets the order afresh. Plain TypeScript, no React.
  */
 import type { ValidationError } from '../../schemas/index';
 import type { StoragePath } from './storagePath';
@@ -20,6 +22,9 @@ export class ErrorStore {
   private readonly listeners = new Map<StoragePath, Set<() => void>>();
   private readonly allListeners = new Set<() => void>();
   private version = 0;
+  // Place of each error in all(), by its field and rule (rankKey): kept while an error comes and goes.
+  private readonly ranks = new Map<string, number>();
+  private nextRank = 0;
 
   /** Errors shown on `path` (a stable empty array when none). O(1). */
   at(path: StoragePath): readonly ShownError[] {
@@ -30,11 +35,21 @@ export class ErrorStore {
     return this.byPath.has(path);
   }
 
-  /** Every shown error once, in insertion order. O(errors). */
+  /** Every shown error once, in the order of the last full validation, new ones after. O(e log e). */
   all(): ShownError[] {
     const seen = new Set<ShownError>();
     for (const list of this.byPath.values()) for (const e of list) seen.add(e);
-    return [...seen];
+    return [...seen].sort((a, b) => this.rankOf(a) - this.rankOf(b));
+  }
+
+  private rankOf(e: ShownError): number {
+    const key = `${e.paths[0] ?? ''}\u0000${e.error.rule}`;
+    let rank = this.ranks.get(key);
+    if (rank === undefined) {
+      rank = this.nextRank++;
+      this.ranks.set(key, rank);
+    }
+    return rank;
   }
 
   /** Paths that show at least one error. */
@@ -65,7 +80,11 @@ export class ErrorStore {
   replaceAll(next: readonly ShownError[]): void {
     const touched = new Set<StoragePath>(this.byPath.keys());
     this.byPath.clear();
-    for (const e of next) this.add(e, touched);
+    this.ranks.clear();
+    for (const e of next) {
+      this.rankOf(e);
+      this.add(e, touched);
+    }
     this.notify(touched);
   }
 

@@ -1,24 +1,22 @@
 /**
  * The form's logic without React: values live in a flat ValueStore (ValueMap.ts), and this factory
- * adds what a map of values does not know: list rows and choice branches, "changed from default"
- * tracking, the error store with cross-field errors, the request builder, import, reset and reveal.
+ * composes what a map of values does not know, one part a file: "changed from default"
+ * (ChangeTracker), list rows and choice branches (RowsAndBranches), typed text that is not a value
+ * (TypedTexts), reveal and focus (RevealFocus), errors (ErrorStore); it keeps validation, import and
+ * reset itself.
  * Every per-keystroke operation is O(1) in form size (O(rows) in a list row, whose default is found by
  * its position) except revalidating a field that already shows an error (it may rebuild the request).
  * Hooks adapt it with useSyncExternalStore and hold no logic.
  */
-import {
-  escapePointerSegment,
-  type FieldModel,
-  jsonEquals,
-  type ModelNode,
-  type Pointer,
-  type ValidationError,
-} from '../../schemas/index';
+import type { FieldModel, ModelNode, Pointer, ValidationError } from '../../schemas/index';
 import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './buildRequest';
+import { createChangeTracker } from './ChangeTracker';
 import { ErrorStore, type ShownError } from './ErrorStore';
 import { createFormDefaults } from './FormDefaults';
-import { flattenNode, type UnknownKey } from './flattenValues';
+import { flattenNode, type NotTaken, type UnknownKey } from './flattenValues';
 import { nodeIndex } from './nodeIndex';
+import { createRevealFocus } from './RevealFocus';
+import { createRowsAndBranches } from './RowsAndBranches';
 import { sparseRequest } from './sparseRequest';
 import {
   branchName,
@@ -26,12 +24,13 @@ import {
   isWithin,
   pathOfName,
   pointerOf,
-  rowPath,
   rowsName,
   type StoragePath,
   storageOf,
   templateOf,
 } from './storagePath';
+import { createTypedTexts, type DraftTexts, type TypedText } from './TypedTexts';
+import { valueMismatch } from './valueMismatch';
 
 /** Where the values are kept: a ValueMap (or a plain object in tests). */
 export interface ValueStore {
@@ -65,14 +64,7 @@ export interface FormEngineOptions {
 
 export type FormEngine = ReturnType<typeof createFormEngine>;
 
-/** Text a field held that was not a value, and the message it got: what a draft keeps of it. */
-export interface TypedText {
-  readonly text: string;
-  readonly message: string;
-}
-
-/** TypedText by the field's JSON Pointer (request indexes, not row ids). */
-export type DraftTexts = Readonly<Record<Pointer, TypedText>>;
+export type { DraftTexts, TypedText };
 
 export { pathOfName };
 
@@ -84,57 +76,19 @@ export function createFormEngine(options: FormEngineOptions) {
   const errors = new ErrorStore();
   let nextRow = 0;
   const newRowId = () => String(nextRow++);
-
-  // "Changed from default": storage paths (fields, lists by row count, choices by branch) whose
-  // value differs. Derived on each write; the values themselves stay in the store only.
-  const changed = new Set<StoragePath>();
-  const changedListeners = new Map<StoragePath, Set<() => void>>();
   const valueListeners = new Set<() => void>();
   // One listener set per stored name: each field subscribes to its own value only.
   const nameListeners = new Map<string, Set<() => void>>();
-  const revealers = new Set<{ roots: readonly StoragePath[]; open: () => void }>();
-  const focusers = new Map<StoragePath, () => void>();
-  // Text a widget could not turn into a value (WidgetProps.onTextError): the store keeps the last
-  // good value, so these block submit and are listed in the summary until fixed.
-  const textErrors = new Map<StoragePath, string>();
-  // The text behind a text error whose widget is unmounted (its section closed, a search filtered it
-  // out): the widget shows it again when it remounts, and submit stays refused meanwhile, rather than
-  // sending the last good value in its place.
-  const keptTexts = new Map<StoragePath, string>();
-  // The text behind each text error of a mounted widget (read from its input as the error is
-  // reported), so a draft can keep what was typed, not only the last good value.
-  const typedTexts = new Map<StoragePath, string>();
-  /** Forgets kept text (and its error) within `roots`: a reset or import replaced those values. */
-  const dropKeptTexts = (roots: readonly StoragePath[]) => {
-    for (const path of [...keptTexts.keys()]) {
-      if (!roots.some((root) => isWithin(path, root))) continue;
-      keptTexts.delete(path);
-      textErrors.delete(path);
-    }
-    for (const path of [...typedTexts.keys()])
-      if (roots.some((root) => isWithin(path, root))) typedTexts.delete(path);
-  };
-  let pendingFocus: StoragePath | null = null;
-  // A reveal in progress: parts that mount later (a lazy block inside a section just opened) open too.
-  let pendingReveal: StoragePath | null = null;
+  const texts = createTypedTexts();
+  const revealFocus = createRevealFocus();
 
   const nodeAt = (path: StoragePath): ModelNode | undefined => index.byTemplate.get(templateOf(path));
-
   const rowsOf = (listPath: StoragePath): string[] =>
     (store.get(rowsName(listPath)) as string[] | undefined) ?? [];
   const branchOf = (choicePath: StoragePath): string | undefined =>
     store.get(branchName(choicePath)) as string;
-
-  // A choice's discriminator fields: the branch picker stands for them, so picking a branch is one
-  // change (its ~branch), not two.
-  const discriminators = new Set<ModelNode>();
-  for (const node of index.byTemplate.values()) {
-    if (node.type !== 'choice' || node.discriminator === undefined) continue;
-    for (const branch of node.branches) {
-      const field = branch.node.children.find((c) => c.key === node.discriminator);
-      if (field) discriminators.add(field);
-    }
-  }
+  const fieldPathOf = (pointer: Pointer): StoragePath | null =>
+    storageOf(pointer, (t) => index.lists.has(t), rowsOf);
 
   // Defaults by storage path, default rows of lists by position: see FormDefaults.
   const defaults = createFormDefaults({
@@ -145,43 +99,15 @@ export function createFormEngine(options: FormEngineOptions) {
     nodeAt,
     newRowId,
   });
-
-  /** Key kind and default for a stored name's path. */
-  function differsFromDefault(path: StoragePath): boolean {
-    if (path.endsWith('/~rows'))
-      return rowsOf(path.slice(0, -6)).length !== defaults.rowCountOf(path.slice(0, -6));
-    if (path.endsWith('/~branch')) {
-      const node = nodeAt(path.slice(0, -8));
-      return node?.type === 'choice' && branchOf(path.slice(0, -8)) !== defaults.branchOf(path.slice(0, -8));
-    }
-    const node = nodeAt(path);
-    if (node?.type !== 'field' || discriminators.has(node)) return false;
-    return !jsonEquals(store.get(fieldName(path)), defaults.fieldValue(path));
-  }
-
-  function trackChange(key: StoragePath): void {
-    const was = changed.has(key);
-    const now = differsFromDefault(key);
-    if (was === now) return;
-    if (now) changed.add(key);
-    else changed.delete(key);
-    // Notify listeners on every ancestor of the key: O(depth).
-    let prefix = key;
-    for (;;) {
-      for (const l of changedListeners.get(prefix) ?? []) l();
-      if (prefix === '') break;
-      prefix = prefix.slice(0, prefix.lastIndexOf('/'));
-    }
-  }
-
-  function recomputeChanged(): void {
-    changed.clear();
-    for (const name of store.names()) {
-      const path = pathOfName(name);
-      if (differsFromDefault(path)) changed.add(path);
-    }
-    for (const set of changedListeners.values()) for (const l of set) l();
-  }
+  const changes = createChangeTracker({
+    index,
+    defaults,
+    read: store.get,
+    names: store.names,
+    nodeAt,
+    rowsOf,
+    branchOf,
+  });
 
   function emitValues(): void {
     for (const l of valueListeners) l();
@@ -189,19 +115,31 @@ export function createFormEngine(options: FormEngineOptions) {
 
   function write(name: string, value: unknown): void {
     store.set(name, value);
-    trackChange(pathOfName(name));
+    changes.track(pathOfName(name));
     const listeners = nameListeners.get(name);
     if (listeners) for (const l of listeners) l();
   }
 
-  function writeMany(values: Record<string, unknown>): void {
-    for (const [name, value] of Object.entries(values)) write(name, value);
-  }
+  const rows = createRowsAndBranches({
+    nodeAt,
+    rowsOf,
+    newRowId,
+    read: store.get,
+    names: store.names,
+    write,
+    forgetWithin: (root) => {
+      texts.dropAll([root]);
+      changes.forgetWithin(root);
+      errors.dropWhere((p) => isWithin(p, root));
+    },
+    dropErrorsWithin: (root) => errors.dropWhere((p) => isWithin(p, root)),
+    emit: emitValues,
+  });
 
   function toShown(error: ValidationError): ShownError {
     const paths = new Set<StoragePath>();
     for (const pointer of [error.pointer, ...(error.related ?? [])]) {
-      const path = storageOf(pointer, (t) => index.lists.has(t), rowsOf);
+      const path = fieldPathOf(pointer);
       if (path !== null) paths.add(path);
     }
     return { error, paths: [...paths] };
@@ -225,7 +163,10 @@ export function createFormEngine(options: FormEngineOptions) {
     const node = nodeAt(path);
     const sparse = node?.type === 'field' ? sparseRequest(model, index, node, path, store.get, rowsOf) : null;
     const built = sparse ? { request: sparse, problems: [] } : request();
-    const problem = built.problems.find((p) => p.path === path) ?? textProblem(path, pointer);
+    const problem =
+      built.problems.find((p) => p.path === path) ??
+      textProblem(path, pointer) ??
+      mismatchProblem(path, pointer);
     const validator = options.validator?.() ?? null;
     let found: ValidationError[] = validator ? [...validator.validateField(built.request, pointer)] : [];
     if (problem) {
@@ -235,19 +176,19 @@ export function createFormEngine(options: FormEngineOptions) {
     errors.replaceAt(path, found.map(toShown));
   }
 
-  /** Full validation: every error is shown; returns the request and whether it may be submitted. */
   /**
    * The request with every input problem that holds it back: text that did not convert, stored or
    * typed. Text errors of fields a condition or branch now hides do not count. O(fields).
    */
   function checkedRequest(): BuiltRequest {
     const built = buildRequest(model, store.get, test, { trackShown: true });
-    for (const [path, message] of textErrors) {
+    for (const [path, message] of texts.errors()) {
       if (built.shown?.has(path)) built.problems.push({ pointer: pointerOf(path, rowsOf), path, message });
     }
     return built;
   }
 
+  /** Full validation: every error is shown; returns the request and whether it may be submitted. */
   function validateAll(): BuiltRequest & { errors: readonly ValidationError[] } {
     const built = checkedRequest();
     const validator = options.validator?.() ?? null;
@@ -263,8 +204,15 @@ export function createFormEngine(options: FormEngineOptions) {
     return { ...built, errors: found };
   }
 
+  /** A stored value of a type the field cannot take as it is (an import's 42 in a text field). */
+  function mismatchProblem(path: StoragePath, pointer: Pointer) {
+    const node = nodeAt(path);
+    const mismatch = node?.type === 'field' ? valueMismatch(node, store.get(fieldName(path))) : undefined;
+    return mismatch === undefined ? undefined : { pointer, path, message: mismatch.message };
+  }
+
   function textProblem(path: StoragePath, pointer: Pointer) {
-    const message = textErrors.get(path);
+    const message = texts.errorAt(path);
     return message === undefined ? undefined : { pointer, path, message };
   }
 
@@ -275,8 +223,8 @@ export function createFormEngine(options: FormEngineOptions) {
     /** A stored value by name (storagePath's fieldName). */
     read: (name: string) => store.get(name),
     /** Whether `node`'s conditions show it, with `rows` bound. O(its conditions' reads). */
-    isShown: (node: ModelNode, rows: ReadonlyMap<string, string>) =>
-      isShown(model, node, rows, store.get, test),
+    isShown: (node: ModelNode, rowIds: ReadonlyMap<string, string>) =>
+      isShown(model, node, rowIds, store.get, test),
     rowsOf,
     branchOf,
     newRowId,
@@ -298,104 +246,41 @@ export function createFormEngine(options: FormEngineOptions) {
      * Listeners of values hear of it: the draft keeps the text, and the form is no longer valid.
      */
     setTextError(path: StoragePath, message: string | undefined, text?: string): void {
-      const before = textErrors.get(path);
-      const textBefore = typedTexts.get(path);
-      if (message === undefined) {
-        textErrors.delete(path);
-        keptTexts.delete(path);
-        typedTexts.delete(path);
-      } else {
-        textErrors.set(path, message);
-        if (text !== undefined) typedTexts.set(path, text);
-      }
-      if (before === message && textBefore === typedTexts.get(path)) return;
-      if (before !== message && errors.has(path)) validateField(path);
+      const { changed, messageChanged } = texts.set(path, message, text);
+      if (!changed) return;
+      if (messageChanged && errors.has(path)) validateField(path);
       emitValues();
     },
 
     /** The text behind every text error, by pointer: what onDraftChange passes beside the values. */
-    draftTexts(): Record<Pointer, TypedText> {
-      const out: Record<Pointer, TypedText> = {};
-      for (const [path, message] of textErrors) {
-        const text = keptTexts.get(path) ?? typedTexts.get(path);
-        if (text !== undefined) out[pointerOf(path, rowsOf)] = { text, message };
-      }
-      return out;
-    },
+    draftTexts: (): Record<Pointer, TypedText> => texts.draftTexts((path) => pointerOf(path, rowsOf)),
 
     /**
      * Puts a draft's texts back before the fields mount: each field shows its text again (keptText)
      * and submit is refused with its message until it is fixed. Returns texts whose pointer is no
      * field of this form (a changed schema), for the unknown-keys notice.
      */
-    restoreTexts(texts: DraftTexts): UnknownKey[] {
-      const unknown: UnknownKey[] = [];
-      for (const [pointer, typed] of Object.entries(texts)) {
-        const path = storageOf(pointer, (t) => index.lists.has(t), rowsOf);
-        if (path === null || nodeAt(path)?.type !== 'field') {
-          unknown.push({ pointer, value: typed.text });
-          continue;
-        }
-        keptTexts.set(path, typed.text);
-        textErrors.set(path, typed.message);
-      }
-      return unknown;
-    },
+    restoreTexts: (draft: DraftTexts): UnknownKey[] =>
+      texts.restore(draft, (pointer) => {
+        const path = fieldPathOf(pointer);
+        return path !== null && nodeAt(path)?.type === 'field' ? path : null;
+      }),
 
-    /**
-     * A field's widget unmounted, its input holding `text`. Text that was not a value is kept (with
-     * its error) for the widget's return; otherwise the field's text error goes with the widget.
-     */
-    widgetGone(path: StoragePath, text: string | undefined): void {
-      if (text !== undefined && textErrors.has(path)) keptTexts.set(path, text);
-      else textErrors.delete(path);
-      typedTexts.delete(path);
-    },
-
+    /** A field's widget unmounted, its input holding `text` (see TypedTexts.widgetGone). */
+    widgetGone: texts.widgetGone,
     /** Text kept for a widget that is not mounted (see widgetGone), else undefined. */
-    keptText(path: StoragePath): string | undefined {
-      return keptTexts.get(path);
-    },
-
+    keptText: texts.keptText,
     /** The remounted widget shows the kept text and reports its error again: the copy can go. */
-    dropKeptText(path: StoragePath): void {
-      keptTexts.delete(path);
-    },
+    dropKeptText: texts.dropKeptText,
 
     /** Leaving a field: check it and the rules that read it. */
     blurField(path: StoragePath): void {
       validateField(path);
     },
 
-    /** Whether the field/list/choice at `path` differs from its default. O(1). */
-    isChanged(path: StoragePath): boolean {
-      return changed.has(path) || changed.has(`${path}/~rows`) || changed.has(`${path}/~branch`);
-    },
-
-    /** How many stored values within `roots` differ from their defaults. O(changed values). */
-    changedCount(roots: readonly StoragePath[]): number {
-      let n = 0;
-      for (const path of changed) {
-        const owner = path.replace(/\/~(rows|branch)$/, '');
-        if (roots.some((r) => isWithin(owner, r))) n++;
-      }
-      return n;
-    },
-
-    /** Calls `listener` when the changed-count within any of `roots` may have changed. */
-    subscribeChanged(roots: readonly StoragePath[], listener: () => void): () => void {
-      for (const root of roots) {
-        let set = changedListeners.get(root);
-        if (!set) {
-          set = new Set();
-          changedListeners.set(root, set);
-        }
-        set.add(listener);
-      }
-      return () => {
-        for (const root of roots) changedListeners.get(root)?.delete(listener);
-      };
-    },
+    isChanged: changes.isChanged,
+    changedCount: changes.count,
+    subscribeChanged: changes.subscribe,
 
     /** Calls `listener` when the value stored under `name` changes. O(1) per change. */
     subscribeValue(name: string, listener: () => void): () => void {
@@ -420,139 +305,44 @@ export function createFormEngine(options: FormEngineOptions) {
     /** Resets every stored value inside `roots` (fields, rows, branches) to its default. O(form size). */
     resetWithin(roots: readonly StoragePath[]): void {
       for (const root of roots) {
-        writeMany(defaults.valuesWithin(root));
+        // The rows reset replaces get fresh ids: their changes go with them, as removeRow's do.
+        changes.forgetWithin(root);
+        for (const [name, value] of Object.entries(defaults.valuesWithin(root))) write(name, value);
       }
-      dropKeptTexts(roots);
+      texts.dropKept(roots);
       errors.dropWhere((p) => roots.some((r) => isWithin(p, r)));
       emitValues();
     },
 
-    selectBranch(choicePath: StoragePath, branchId: string): void {
-      const node = nodeAt(choicePath);
-      if (node?.type !== 'choice') return;
-      const branch = node.branches.find((b) => b.id === branchId);
-      if (!branch) throw new Error(`Choice "${choicePath}" has no branch "${branchId}"`);
-      write(branchName(choicePath), branchId);
-      if (node.discriminator !== undefined) {
-        write(
-          fieldName(`${choicePath}/${escapePointerSegment(node.discriminator)}`),
-          branch.discriminatorValue,
-        );
-      }
-      errors.dropWhere((p) => isWithin(p, choicePath));
-      emitValues();
-    },
+    selectBranch: rows.selectBranch,
+    addRow: rows.addRow,
+    removeRow: rows.removeRow,
+    duplicateRow: rows.duplicateRow,
+    moveRow: rows.moveRow,
 
-    /** Adds a row with the item's defaults at `at` (default: the end). Returns its id. */
-    addRow(listPath: StoragePath, at?: number): string {
-      const node = nodeAt(listPath);
-      if (node?.type !== 'list') throw new Error(`"${listPath}" is not a list`);
-      const ids = rowsOf(listPath);
-      const id = newRowId();
-      writeMany(flattenNode(node.item, rowPath(listPath, id), '', undefined, newRowId).values);
-      const next = [...ids];
-      next.splice(at ?? ids.length, 0, id);
-      write(rowsName(listPath), next);
-      emitValues();
-      return id;
-    },
-
-    removeRow(listPath: StoragePath, rowId: string): void {
-      write(
-        rowsName(listPath),
-        rowsOf(listPath).filter((id) => id !== rowId),
-      );
-      const gone = rowPath(listPath, rowId);
-      for (const key of [...textErrors.keys()]) if (isWithin(key, gone)) textErrors.delete(key);
-      dropKeptTexts([gone]);
-      for (const key of [...changed]) if (isWithin(key, gone)) changed.delete(key);
-      errors.dropWhere((p) => isWithin(p, gone));
-      emitValues();
-    },
-
-    /** Copies a row (nested rows included) just below it. O(values in the form) to find its values. */
-    duplicateRow(listPath: StoragePath, rowId: string): string {
-      const id = newRowId();
-      const from = rowPath(listPath, rowId);
-      const to = rowPath(listPath, id);
-      for (const name of store.names()) {
-        const path = pathOfName(name);
-        if (isWithin(path, from))
-          write(fieldName(to + path.slice(from.length)), structuredClone(store.get(name)));
-      }
-      const next = [...rowsOf(listPath)];
-      next.splice(next.indexOf(rowId) + 1, 0, id);
-      write(rowsName(listPath), next);
-      emitValues();
-      return id;
-    },
-
-    /** Moves a row up (-1) or down (+1). O(rows). */
-    moveRow(listPath: StoragePath, rowId: string, delta: -1 | 1): void {
-      const next = [...rowsOf(listPath)];
-      const i = next.indexOf(rowId);
-      const j = i + delta;
-      if (i < 0 || j < 0 || j >= next.length) return;
-      [next[i], next[j]] = [next[j]!, next[i]!];
-      write(rowsName(listPath), next);
-      emitValues();
-    },
-
-    /** Replaces every value with `request` (missing keys get defaults). Returns the keys the schema lacks. */
-    importRequest(requestValue: unknown): UnknownKey[] {
+    /**
+     * Replaces every value with `request` (missing keys get defaults). Returns the keys the schema
+     * lacks and the values not taken as they were (replaced by defaults, or kept with a wrong type).
+     */
+    importRequest(requestValue: unknown): { unknownKeys: UnknownKey[]; notTaken: NotTaken[] } {
       const flat = flattenNode(model.root, '', '', requestValue, newRowId);
       store.replaceAll(flat.values);
       for (const set of nameListeners.values()) for (const l of set) l();
-      recomputeChanged();
+      changes.recompute();
       errors.replaceAll([]);
-      textErrors.clear();
-      keptTexts.clear();
-      typedTexts.clear();
+      texts.clear();
       emitValues();
-      return flat.unknownKeys;
+      return { unknownKeys: flat.unknownKeys, notTaken: flat.notTaken };
     },
 
     /** Sets up changed-tracking for values already in the store (after the first render). O(n). */
-    recomputeChanged,
+    recomputeChanged: changes.recompute,
 
-    /** Sections, advanced parts and lazy blocks register how to open themselves for reveal(). */
-    registerRevealer(roots: readonly StoragePath[], open: () => void): () => void {
-      const entry = { roots, open };
-      revealers.add(entry);
-      if (pendingReveal !== null && roots.some((root) => isWithin(pendingReveal!, root))) open();
-      return () => revealers.delete(entry);
-    },
-
-    /** Mounted inputs register how to focus themselves; an input mounting after reveal() focuses itself. */
-    registerFocuser(path: StoragePath, focus: () => void): () => void {
-      focusers.set(path, focus);
-      if (pendingFocus === path) {
-        pendingFocus = null;
-        pendingReveal = null;
-        focus();
-      }
-      return () => {
-        if (focusers.get(path) === focus) focusers.delete(path);
-      };
-    },
-
-    /** Opens whatever hides `path` (section, advanced part, lazy block), then scrolls to and focuses it. */
-    reveal(path: StoragePath): void {
-      pendingReveal = path;
-      for (const r of revealers) if (r.roots.some((root) => isWithin(path, root))) r.open();
-      // The nearest mounted ancestor takes focus when the exact path is not an input (a list, a group).
-      let target: StoragePath | null = path;
-      while (target !== null && !focusers.has(target)) {
-        target = target === '' ? null : target.slice(0, target.lastIndexOf('/'));
-      }
-      const focus = target === null ? undefined : focusers.get(target);
-      if (focus && target === path) {
-        pendingReveal = null;
-        focus();
-      } else pendingFocus = path;
-    },
+    registerRevealer: revealFocus.registerRevealer,
+    registerFocuser: revealFocus.registerFocuser,
+    reveal: revealFocus.reveal,
 
     pointerOf: (path: StoragePath) => pointerOf(path, rowsOf),
-    storageOf: (pointer: Pointer) => storageOf(pointer, (t) => index.lists.has(t), rowsOf),
+    storageOf: fieldPathOf,
   };
 }

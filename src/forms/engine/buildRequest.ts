@@ -17,6 +17,7 @@ import {
 } from '../../schemas/index';
 import { branchName, fieldName, resolveTemplate, rowPath, rowsName, type StoragePath } from './storagePath';
 import { isUnparsed } from './UnparsedText';
+import { valueMismatch } from './valueMismatch';
 
 /** A field whose text is not a value yet. */
 export interface InputProblem {
@@ -146,6 +147,10 @@ export function buildRequest(
           problems.push({ pointer, path, message: value.message });
           return value.unparsedText;
         }
+        // A value of the wrong type (an import's 42 in a text field, an overflowed 1e400 that JSON
+        // would send as null) holds submit back with a message that says what was imported.
+        const mismatch = valueMismatch(node, value);
+        if (mismatch) problems.push({ pointer, path, message: mismatch.message });
         return value;
       }
       case 'group':

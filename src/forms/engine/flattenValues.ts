@@ -9,6 +9,7 @@ import {
   escapePointerSegment,
   type FieldModel,
   type GroupNode,
+  jsonEquals,
   type ModelNode,
   type Pointer,
   selectBranch,
@@ -16,13 +17,28 @@ import {
   unknownKeysIn,
 } from '../../schemas/index';
 import { branchName, fieldName, rowPath, rowsName, type StoragePath } from './storagePath';
+import { showValue, typeInWords, valueMismatch } from './valueMismatch';
 
 export type { UnknownKey };
+
+/**
+ * A value of the request the form did not take as it was: `replaced` (the schema's defaults stand in
+ * its place: an object where a list belongs, a mode no branch has) or `kept` (stored as it is but of
+ * the wrong type, shown with its message: see valueMismatch).
+ */
+export interface NotTaken {
+  readonly pointer: Pointer;
+  readonly value: unknown;
+  readonly message: string;
+  readonly how: 'replaced' | 'kept';
+}
 
 export interface FlatValues {
   /** Stored name (fieldName) -> stored value. */
   readonly values: Record<string, unknown>;
   readonly unknownKeys: UnknownKey[];
+  /** What was not taken as it was, in schema order. */
+  readonly notTaken: NotTaken[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -71,29 +87,47 @@ export function flattenNode(
   newRowId: () => string,
 ): FlatValues {
   const values: Record<string, unknown> = {};
+  const notTaken: NotTaken[] = [];
+  const replaced = (pointer: Pointer, value: unknown, message: string) =>
+    notTaken.push({ pointer, value, message, how: 'replaced' });
 
-  function fillGroup(group: GroupNode, path: StoragePath, value: unknown, inherited: unknown) {
+  function fillGroup(
+    group: GroupNode,
+    path: StoragePath,
+    pointer: Pointer,
+    value: unknown,
+    inherited: unknown,
+  ) {
     const obj = isObject(value) ? value : undefined;
+    if (value !== undefined && value !== null && !obj)
+      replaced(pointer, value, `${typeInWords(value)} where an object belongs: its defaults were used`);
     const given = groupDefault(group, inherited);
     for (const child of group.children) {
+      const key = escapePointerSegment(child.key);
       fill(
         child,
-        `${path}/${escapePointerSegment(child.key)}`,
+        `${path}/${key}`,
+        `${pointer}/${key}`,
         ownValue(obj, child.key),
         ownValue(given, child.key),
       );
     }
   }
 
-  function fill(node: ModelNode, path: StoragePath, value: unknown, inherited: unknown) {
+  function fill(node: ModelNode, path: StoragePath, pointer: Pointer, value: unknown, inherited: unknown) {
     switch (node.type) {
-      case 'field':
+      case 'field': {
         values[fieldName(path)] = value === undefined ? fieldStart(node, inherited) : value;
+        const mismatch = value === undefined ? undefined : valueMismatch(node, value);
+        if (mismatch) notTaken.push({ pointer, value, message: mismatch.message, how: 'kept' });
         return;
+      }
       case 'group':
-        fillGroup(node, path, value, inherited);
+        fillGroup(node, path, pointer, value, inherited);
         return;
       case 'list': {
+        if (value !== undefined && value !== null && !Array.isArray(value))
+          replaced(pointer, value, `${typeInWords(value)} where a list belongs: the default rows were used`);
         const rows: unknown[] = Array.isArray(value)
           ? value
           : node.hasDefault && Array.isArray(node.default)
@@ -104,20 +138,34 @@ export function flattenNode(
         const ids = rows.map(() => newRowId());
         values[rowsName(path)] = ids;
         ids.forEach((id, i) => {
-          fill(node.item, rowPath(path, id), rows[i], undefined);
+          fill(node.item, rowPath(path, id), `${pointer}/${i}`, rows[i], undefined);
         });
         return;
       }
       case 'choice': {
         const selected = value === undefined ? node.defaultBranch : selectBranch(node, value);
         values[branchName(path)] = selected;
+        const chosen = node.branches.find((b) => b.id === selected);
+        const given =
+          isObject(value) && node.discriminator !== undefined ? value[node.discriminator] : undefined;
+        if (
+          given !== undefined &&
+          chosen &&
+          !node.branches.some((b) => jsonEquals(b.discriminatorValue, given))
+        ) {
+          const known = node.branches.map((b) => showValue(b.discriminatorValue)).join(', ');
+          replaced(
+            `${pointer}/${escapePointerSegment(node.discriminator!)}`,
+            given,
+            `none of ${known}: "${chosen.label}" was used`,
+          );
+        }
         // Every branch gets its starting values, the selected one last so its data wins where
         // branches share a key: switching later shows defaults, not blanks.
         for (const branch of node.branches) {
-          if (branch.id !== selected) fillGroup(branch.node, path, undefined, inherited);
+          if (branch.id !== selected) fillGroup(branch.node, path, pointer, undefined, inherited);
         }
-        const chosen = node.branches.find((b) => b.id === selected);
-        if (chosen) fillGroup(chosen.node, path, value, inherited);
+        if (chosen) fillGroup(chosen.node, path, pointer, value, inherited);
         if (chosen && node.discriminator !== undefined) {
           values[fieldName(`${path}/${escapePointerSegment(node.discriminator)}`)] =
             chosen.discriminatorValue;
@@ -127,6 +175,6 @@ export function flattenNode(
     }
   }
 
-  fill(start, startPath, startValue, undefined);
-  return { values, unknownKeys: unknownKeysIn(start, startValue, startPointer) };
+  fill(start, startPath, startPointer, startValue, undefined);
+  return { values, unknownKeys: unknownKeysIn(start, startValue, startPointer), notTaken };
 }

@@ -9,9 +9,11 @@ import type { FieldNode } from '../../schemas/index';
 import { type ChangeHow, KEPT_TEXT_SEPARATOR } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
-import { domId, useFormContextValue } from '../FormContext';
+import { valueMismatch } from '../engine/valueMismatch';
+import { domId, rowNameId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
 import { useIdleStore } from '../useIdleStore';
+import { MismatchedValue } from './MismatchedValue';
 import { useStoredValue } from './useStoredValue';
 
 export interface FieldRowProps {
@@ -38,6 +40,8 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
     () => engine.errors.at(path),
   );
   const id = domId(idPrefix, path);
+  // In a list row, the row ends the names of this field's controls ("Concentration: unset, row 2").
+  const nameRef = rowNameId(idPrefix, path);
   const onChange = useCallback(
     (next: unknown, how?: ChangeHow) => {
       ownWrite.current = how?.typed === true;
@@ -83,13 +87,38 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
       <button
         type="button"
         className="formulary-reset"
-        aria-label={`Reset ${node.label} to its default`}
+        aria-label={nameRef === undefined ? `Reset ${node.label} to its default` : undefined}
+        aria-labelledby={nameRef === undefined ? undefined : `${id}-reset-name ${nameRef}`}
         title="Reset to default"
-        onClick={() => engine.resetWithin([path])}
+        onClick={() => {
+          engine.resetWithin([path]);
+          // The button goes with the change: focus returns to the field it reset, not to <body>.
+          requestAnimationFrame(() => engine.reveal(path));
+        }}
       >
         Reset
+        {nameRef !== undefined && (
+          <span id={`${id}-reset-name`} hidden>
+            Reset {node.label} to its default,
+          </span>
+        )}
       </button>
     ) : undefined;
+  const mismatch = valueMismatch(node, value);
+  if (mismatch)
+    return (
+      <div className="formulary-field" data-path={path} data-changed={changed ? 'true' : undefined}>
+        <MismatchedValue
+          node={node}
+          path={path}
+          id={id}
+          value={value}
+          mismatch={mismatch}
+          hideLabel={inCell}
+          inputRef={inputRef}
+        />
+      </div>
+    );
   return (
     <div className="formulary-field" data-path={path} data-changed={changed ? 'true' : undefined}>
       <Widget
@@ -109,6 +138,7 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
         adornment={adornment}
         label={node.label}
         keptText={keptText}
+        nameRef={nameRef}
       />
     </div>
   );

@@ -3,6 +3,7 @@
  * (closed parts cost nothing), with "N changed" on the toggle, opening by itself on an error inside.
  */
 import { type ReactNode, useId, useMemo } from 'react';
+import { rowNameId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
 import { useSearchFiltering, useSearchShowsAny } from '../search/SearchFilter';
 import type { PlacedNode } from './GroupBody';
@@ -13,10 +14,14 @@ import { useOpenState } from './useOpenState';
 export function AdvancedPart({
   nodes,
   partKey,
+  label,
 }: {
   nodes: readonly PlacedNode[];
   partKey: string;
+  /** The section or group it belongs to: "Advanced (2)" alone would be the same name in every section. */
+  label: string;
 }): ReactNode {
+  const { idPrefix } = useFormContextValue();
   useRenderCount(`advanced:${partKey}`);
   const roots = useMemo(() => nodes.map((n) => n.path), [nodes]);
   const [stateOpen, setOpen] = useOpenState(partKey, roots, false);
@@ -26,11 +31,20 @@ export function AdvancedPart({
   const hasMatch = useSearchShowsAny(pointers);
   const open = stateOpen || filtering;
   const bodyId = useId();
+  const buttonId = `${bodyId}-toggle`;
+  const rowName = nodes[0] === undefined ? undefined : rowNameId(idPrefix, nodes[0].path);
   if (!hasMatch) return null;
   return (
     <div className="formulary-advanced" data-open={open ? 'true' : 'false'}>
-      <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-        Advanced ({nodes.length})
+      <button
+        type="button"
+        id={buttonId}
+        aria-expanded={open}
+        aria-controls={bodyId}
+        aria-labelledby={rowName === undefined ? undefined : `${buttonId} ${rowName}`}
+        onClick={() => setOpen(!open)}
+      >
+        Advanced ({nodes.length})<span className="formulary-visually-hidden"> in {label}</span>
         <ChangedCount roots={roots} />
       </button>
       <div id={bodyId} hidden={!open}>

@@ -101,7 +101,12 @@ export const ChoiceView = memo(function ChoiceView({
       {branch && (
         <div className="formulary-choice__branch" key={branch.id}>
           {branch.node.description && <p>{branch.node.description}</p>}
-          <GroupBody nodes={nodes} partKey={`${path}~${branch.id}`} insideAdvanced={node.advanced} />
+          <GroupBody
+            nodes={nodes}
+            partKey={`${path}~${branch.id}`}
+            insideAdvanced={node.advanced}
+            label={branch.label}
+          />
         </div>
       )}
     </div>

@@ -27,10 +27,12 @@ export interface GroupBodyProps {
   readonly partKey: string;
   /** The enclosing part is itself advanced: do not nest another "Advanced" inside it. */
   readonly insideAdvanced?: boolean;
+  /** The section, group or branch these are the children of: names its "Advanced" button. */
+  readonly label: string;
 }
 
 /** Regular children, then the advanced ones behind a disclosure. */
-export function GroupBody({ nodes, partKey, insideAdvanced = false }: GroupBodyProps): ReactNode {
+export function GroupBody({ nodes, partKey, insideAdvanced = false, label }: GroupBodyProps): ReactNode {
   const [regular, advanced] = useMemo(() => {
     if (insideAdvanced) return [nodes, []];
     return [nodes.filter((n) => !n.node.advanced), nodes.filter((n) => n.node.advanced)];
@@ -40,7 +42,7 @@ export function GroupBody({ nodes, partKey, insideAdvanced = false }: GroupBodyP
       {regular.map((n) => (
         <NodeView key={n.path} node={n.node} path={n.path} />
       ))}
-      {advanced.length > 0 && <AdvancedPart nodes={advanced} partKey={`${partKey}#advanced`} />}
+      {advanced.length > 0 && <AdvancedPart nodes={advanced} partKey={`${partKey}#advanced`} label={label} />}
     </>
   );
 }

@@ -30,7 +30,7 @@ export const GroupView = memo(function GroupView({
       <legend>{node.label}</legend>
       {node.description && <p id={`${id}-description`}>{node.description}</p>}
       <NodeErrors path={path} id={`${id}-error`} />
-      <GroupBody nodes={nodes} partKey={path} insideAdvanced={node.advanced} />
+      <GroupBody nodes={nodes} partKey={path} insideAdvanced={node.advanced} label={node.label} />
     </fieldset>
   );
 });

@@ -7,13 +7,14 @@
  * the form's narrow column shows every field of a scan instead of scrolling sideways past them.
  * Either way a field's accessible name is "<label>, row <n>".
  */
-import { memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
+import { type MouseEvent, memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
 import type { ListNode } from '../../schemas/index';
 import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
-import { domId, RowContext, useFormContextValue } from '../FormContext';
+import { domId, RowContext, RowNameContext, rowNameId, useFormContextValue } from '../FormContext';
 import { FieldRow } from '../fields/FieldRow';
 import { useStoredValue } from '../fields/useStoredValue';
 import { ConditionGate } from './ConditionGate';
+import { focusAfterRowAction } from './focusAfterRowAction';
 import { type Column, columnsOf, showsCards } from './listColumns';
 import { NodeErrors } from './NodeErrors';
 import { NodeView } from './NodeView';
@@ -91,7 +92,12 @@ export const ListTable = memo(function ListTable({
           </table>
         </div>
       )}
-      <button type="button" disabled={atMax || locked} onClick={() => engine.addRow(path)}>
+      <button
+        type="button"
+        className="formulary-list__add"
+        disabled={atMax || locked}
+        onClick={() => engine.addRow(path)}
+      >
         Add row to {node.label}
       </button>
       {atMax && <span className="formulary-list__note"> At most {node.maxItems} rows.</span>}
@@ -116,32 +122,48 @@ interface ListRowProps {
 const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
   const { list, listPath, rowId, index, columns, cards } = props;
   const parentRows = useContext(RowContext);
+  const parentName = useContext(RowNameContext);
+  const { idPrefix } = useFormContextValue();
   const rows = useMemo(() => new Map(parentRows).set(list.pointer, rowId), [parentRows, list.pointer, rowId]);
   const path = rowPath(listPath, rowId);
   const n = index + 1;
+  // The words that end the names of this row's controls (WidgetProps.nameRef): referenced by id, so
+  // a move changes this text and renders no field.
+  const rowName = parentName === '' ? `row ${n}` : `${list.label} row ${n}, ${parentName}`;
+  const nameSpan = (
+    <span id={rowNameId(idPrefix, `${path}/x`)} hidden>
+      {rowName}
+    </span>
+  );
   const cells = columns.map((c) => (
     <RowCell key={c.key ?? '*'} column={c} rowPath={path} n={n} cards={cards} />
   ));
   const actions = <RowActions {...props} n={n} />;
   return (
     <RowContext.Provider value={rows}>
-      {cards ? (
-        <li className="formulary-card" data-row={rowId}>
-          <fieldset>
-            <legend className="formulary-card__legend">
-              {list.label}, row {n}
-            </legend>
-            <div className="formulary-card__cells">{cells}</div>
-            <div className="formulary-row-actions">{actions}</div>
-          </fieldset>
-        </li>
-      ) : (
-        <tr data-row={rowId}>
-          <th scope="row">{n}</th>
-          {cells}
-          <td className="formulary-row-actions">{actions}</td>
-        </tr>
-      )}
+      <RowNameContext.Provider value={rowName}>
+        {cards ? (
+          <li className="formulary-card" data-row={rowId}>
+            <fieldset>
+              <legend className="formulary-card__legend">
+                {list.label}, row {n}
+                {nameSpan}
+              </legend>
+              <div className="formulary-card__cells">{cells}</div>
+              <div className="formulary-row-actions">{actions}</div>
+            </fieldset>
+          </li>
+        ) : (
+          <tr data-row={rowId}>
+            <th scope="row">
+              {n}
+              {nameSpan}
+            </th>
+            {cells}
+            <td className="formulary-row-actions">{actions}</td>
+          </tr>
+        )}
+      </RowNameContext.Provider>
     </RowContext.Provider>
   );
 });
@@ -184,26 +206,41 @@ function RowCell(props: { column: Column; rowPath: StoragePath; n: number; cards
 function RowActions(props: ListRowProps & { n: number }): ReactNode {
   const { listPath, rowId, index, count, n } = props;
   const { engine } = useFormContextValue();
+  // The button pressed may go (Remove) or disable (Move up into the first row): focus moves on to a
+  // neighbour that can take it, never to <body>.
+  const listOf = (event: MouseEvent<HTMLButtonElement>) =>
+    event.currentTarget.closest('fieldset.formulary-list');
   return (
     <>
       <button
         type="button"
+        data-action="up"
         aria-label={`Move row ${n} up`}
         disabled={props.locked || index === 0}
-        onClick={() => engine.moveRow(listPath, rowId, -1)}
+        onClick={(event) => {
+          const list = listOf(event);
+          engine.moveRow(listPath, rowId, -1);
+          focusAfterRowAction(list, index - 1, ['up', 'down']);
+        }}
       >
         ↑
       </button>
       <button
         type="button"
+        data-action="down"
         aria-label={`Move row ${n} down`}
         disabled={props.locked || index === count - 1}
-        onClick={() => engine.moveRow(listPath, rowId, 1)}
+        onClick={(event) => {
+          const list = listOf(event);
+          engine.moveRow(listPath, rowId, 1);
+          focusAfterRowAction(list, index + 1, ['down', 'up']);
+        }}
       >
         ↓
       </button>
       <button
         type="button"
+        data-action="duplicate"
         aria-label={`Duplicate row ${n}`}
         disabled={!props.canAdd}
         onClick={() => engine.duplicateRow(listPath, rowId)}
@@ -212,9 +249,14 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
       </button>
       <button
         type="button"
+        data-action="remove"
         aria-label={`Remove row ${n}`}
         disabled={!props.canRemove}
-        onClick={() => engine.removeRow(listPath, rowId)}
+        onClick={(event) => {
+          const list = listOf(event);
+          engine.removeRow(listPath, rowId);
+          focusAfterRowAction(list, index, ['remove', 'duplicate', 'up', 'down']);
+        }}
       >
         Remove
       </button>

@@ -49,7 +49,7 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
       style={{ containIntrinsicSize: `auto ${HEAD_HEIGHT + (open ? estimate : 0)}px` }}
     >
       <div className="formulary-section__head">
-        <h2 id={headingId} className="formulary-section__title">
+        <h2 id={headingId} className="formulary-section__title" tabIndex={-1}>
           {section.advanced ? (
             <button
               type="button"
@@ -78,7 +78,12 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
             estimate={estimate}
             label={section.title}
           >
-            <GroupBody nodes={section.nodes} partKey={section.key} insideAdvanced={section.advanced} />
+            <GroupBody
+              nodes={section.nodes}
+              partKey={section.key}
+              insideAdvanced={section.advanced}
+              label={section.title}
+            />
           </LazyBlock>
         )}
       </div>
@@ -99,7 +104,13 @@ function SectionChanges({ section, canReset }: { section: SectionSpec; canReset:
         <button
           type="button"
           className="formulary-reset-section"
-          onClick={() => engine.resetWithin(section.roots)}
+          onClick={(event) => {
+            const heading = event.currentTarget.closest('section')?.querySelector<HTMLElement>('h2');
+            engine.resetWithin(section.roots);
+            // The button goes with the last change: focus moves to the section's heading (its toggle
+            // when advanced), where the user was working, not to <body>.
+            requestAnimationFrame(() => (heading?.querySelector<HTMLElement>('button') ?? heading)?.focus());
+          }}
         >
           Reset section<span className="formulary-visually-hidden"> {section.title}</span>
         </button>

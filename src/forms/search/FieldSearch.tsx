@@ -10,7 +10,7 @@ import { type OrderingName, parseQuery, type SearchEntry } from '../../schemas/i
 import { fieldName } from '../engine/storagePath';
 import { useFormContextValue } from '../FormContext';
 import { Highlighted } from './Highlighted';
-import { jumpToField, targetPath } from './jumpToField';
+import { type BranchSwitch, jumpToField, oneEntryPerField, targetPath } from './jumpToField';
 import type { SearchFilter } from './SearchFilter';
 import { useFieldIndex } from './useFieldIndex';
 import { useFieldOrderings } from './useFieldOrderings';
@@ -59,11 +59,24 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
   );
 
   const query = useMemo(() => parseQuery(text), [text]);
-  const hits = useMemo(() => index?.search(query) ?? [], [index, query]);
+  const allHits = useMemo(() => index?.search(query) ?? [], [index, query]);
+  // A field both job modes share is one result, not two (the second would switch the mode).
+  const hits = useMemo(() => {
+    const kept = new Set(
+      oneEntryPerField(
+        engine,
+        allHits.map((h) => h.entry),
+      ),
+    );
+    return allHits.filter((h) => kept.has(h.entry));
+  }, [engine, allHits]);
+  // The branches the last jump switched to show its field: said, with undo.
+  const [switched, setSwitched] = useState<{ switches: BranchSwitch[]; field: string } | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: synced marks a change inside orderings
   const listed: SearchEntry[] = useMemo(() => {
     if (!orderings) return [];
-    if (query.words.length === 0) return sort === 'relevance' ? [] : orderings.list(sort, 0, LIMIT);
+    if (query.words.length === 0)
+      return sort === 'relevance' ? [] : oneEntryPerField(engine, orderings.list(sort, 0, LIMIT));
     const sorted = sort === 'relevance' ? hits : orderings.sort(hits, sort);
     return sorted.slice(0, LIMIT).map((h) => h.entry);
   }, [hits, query, sort, orderings, synced]);
@@ -92,7 +105,16 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
   const jump = (entry: SearchEntry) => {
     setOpen(false);
     returnTo.current = null;
-    jumpToField(engine, idPrefix, entry);
+    const { switched: switches } = jumpToField(engine, idPrefix, entry);
+    setSwitched(switches.length > 0 ? { switches, field: entry.field.label } : null);
+  };
+
+  const undoSwitch = () => {
+    if (!switched) return;
+    for (const s of [...switched.switches].reverse()) engine.selectBranch(s.choice, s.from);
+    const first = switched.switches[0];
+    setSwitched(null);
+    if (first) engine.reveal(first.choice);
   };
 
   const restore = () => {
@@ -177,6 +199,21 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
       <p className="formulary-visually-hidden" aria-live="polite">
         {count === null ? '' : `${count} ${count === 1 ? 'field matches' : 'fields match'}`}
       </p>
+      {switched && (
+        <p className="formulary-search__switched" role="status">
+          To show {switched.field},{' '}
+          {switched.switches
+            .map((s) => `${s.choiceLabel} changed from “${s.fromLabel}” to “${s.toLabel}”`)
+            .join('; ')}
+          .{' '}
+          <button type="button" onClick={undoSwitch}>
+            Undo
+          </button>{' '}
+          <button type="button" onClick={() => setSwitched(null)}>
+            Keep
+          </button>
+        </p>
+      )}
       <div
         id={listId}
         role="listbox"

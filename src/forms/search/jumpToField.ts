@@ -29,15 +29,49 @@ const nextFrame = (fn: () => void): void => {
   else setTimeout(fn, 16);
 };
 
-/** Selects branches, reveals and focuses the field of `entry`. Returns the storage path it went to. */
-export function jumpToField(engine: FormEngine, idPrefix: string, entry: SearchEntry): StoragePath {
+/** A choice a jump switched to show its field: what the search box tells the user, and undoes. */
+export interface BranchSwitch {
+  readonly choice: StoragePath;
+  readonly choiceLabel: string;
+  readonly from: string;
+  readonly fromLabel: string;
+  readonly to: string;
+  readonly toLabel: string;
+}
+
+/** The choices (outside lists) `entry` sits in whose selected branch is not the one holding it. */
+export function switchesFor(engine: FormEngine, entry: SearchEntry): BranchSwitch[] {
+  const out: BranchSwitch[] = [];
   for (const step of entry.branches) {
     if (step.choice.includes('*')) continue;
     const node = engine.nodeAt(step.choice);
     if (node?.type !== 'choice') continue;
-    if ((engine.branchOf(step.choice) ?? node.defaultBranch) !== step.branch)
-      engine.selectBranch(step.choice, step.branch);
+    const from = engine.branchOf(step.choice) ?? node.defaultBranch;
+    if (from === step.branch) continue;
+    const label = (id: string) => node.branches.find((b) => b.id === id)?.label ?? id;
+    out.push({
+      choice: step.choice,
+      choiceLabel: node.label,
+      from,
+      fromLabel: label(from),
+      to: step.branch,
+      toLabel: label(step.branch),
+    });
   }
+  return out;
+}
+
+/**
+ * Selects branches, reveals and focuses the field of `entry`. Returns the storage path it went to and
+ * the branches it switched (the caller says so, with undo: a switch changes the request).
+ */
+export function jumpToField(
+  engine: FormEngine,
+  idPrefix: string,
+  entry: SearchEntry,
+): { path: StoragePath; switched: BranchSwitch[] } {
+  const switched = switchesFor(engine, entry);
+  for (const s of switched) engine.selectBranch(s.choice, s.to);
   const path = targetPath(engine, entry.pointer);
   const id = domId(idPrefix, path);
   const focused = () => {
@@ -53,5 +87,22 @@ export function jumpToField(engine: FormEngine, idPrefix: string, entry: SearchE
     nextFrame(retry);
   };
   nextFrame(retry);
-  return path;
+  return { path, switched };
+}
+
+/**
+ * One result per field: a field that several branches share (same pointer: "Sample name" in both job
+ * modes) is listed once, as the entry whose branches are selected now when there is one, so picking it
+ * switches nothing. O(entries).
+ */
+export function oneEntryPerField(engine: FormEngine, entries: readonly SearchEntry[]): SearchEntry[] {
+  const byPointer = new Map<string, SearchEntry>();
+  for (const entry of entries) {
+    const kept = byPointer.get(entry.pointer);
+    if (kept === undefined) byPointer.set(entry.pointer, entry);
+    else if (switchesFor(engine, kept).length > 0 && switchesFor(engine, entry).length === 0)
+      byPointer.set(entry.pointer, entry);
+  }
+  const chosen = new Set(byPointer.values());
+  return entries.filter((e) => chosen.has(e));
 }

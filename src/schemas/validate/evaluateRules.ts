@@ -194,23 +194,24 @@ export function evaluateRule(
     case 'atMostOneTrue': {
       const on = targets.filter((t) => read(at(t, indexes)) === true);
       if (on.length > 1) {
-        const names = targets.map((t) => labelAt(model, t)).join(', ');
-        errors.push(
-          ruleError(
-            rule,
-            indexes,
-            at(on[on.length - 1]!, indexes),
-            `only one of ${names} may be on (${on.map((t) => labelAt(model, t)).join(' and ')} are)`,
-          ),
-        );
+        // "A and B are both on; turn one off", not "only one of A, B may be on (A and B are)".
+        const onNames = on.map((t) => labelAt(model, t));
+        const listed = `${onNames.slice(0, -1).join(', ')} and ${onNames[onNames.length - 1]}`;
+        const message =
+          on.length === targets.length
+            ? `${listed} are ${on.length === 2 ? 'both on: turn one off' : 'all on: turn all but one off'}`
+            : `${listed} are on: only one of ${targets.map((t) => labelAt(model, t)).join(', ')} may be`;
+        errors.push(ruleError(rule, indexes, at(on[on.length - 1]!, indexes), message));
       }
       break;
     }
     case 'sameLength': {
       const lengths = targets.map((t) => {
         const v = read(at(t, indexes));
+        // Only lists that are set are compared: an empty list (a field left at its default []) is not.
+        if (!isSet(v)) return undefined;
         const list = Array.isArray(v) ? v : toNumbers(v);
-        return list ? list.length : isSet(v) ? 1 : undefined;
+        return list ? list.length : 1;
       });
       const firstIndex = lengths.findIndex((n) => n !== undefined);
       if (firstIndex < 0) break;

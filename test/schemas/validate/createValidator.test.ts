@@ -144,8 +144,7 @@ describe('cross-field rules', () => {
       {
         pointer: '/useLogSlicing',
         rule: 'atMostOneTrue',
-        message:
-          'only one of Use time slicing, Use log slicing may be on (Use time slicing and Use log slicing are)',
+        message: 'Use time slicing and Use log slicing are both on: turn one off',
         related: ['', '/useTimeSlicing', '/useLogSlicing'],
       },
     ]);

@@ -1,0 +1,58 @@
+/**
+ * What an imported request (or formData) held that the form did not take as it was: keys the schema
+ * does not know (left out of the request), values the schema's defaults replaced (an object where a
+ * list belongs, a mode no branch has), and values kept with the wrong type (shown in their field with
+ * the same message). Nothing is dropped silently; the list stays until dismissed.
+ */
+import type { ReactNode } from 'react';
+import type { NotTaken, UnknownKey } from './engine/flattenValues';
+import { showValue } from './engine/valueMismatch';
+
+export function ImportNotice(props: {
+  unknownKeys: readonly UnknownKey[];
+  notTaken: readonly NotTaken[];
+  onDismiss: () => void;
+}): ReactNode {
+  const { unknownKeys: keys, notTaken } = props;
+  if (keys.length === 0 && notTaken.length === 0) return null;
+  return (
+    <div className="formulary-notice formulary-import-notice" role="status">
+      {keys.length > 0 && (
+        <>
+          <p>
+            {keys.length === 1 ? '1 key' : `${keys.length} keys`} in the imported request{' '}
+            {keys.length === 1 ? 'is' : 'are'} not in this schema and {keys.length === 1 ? 'was' : 'were'}{' '}
+            left out of the request:
+          </p>
+          <ul>
+            {keys.map((k) => (
+              <li key={k.pointer}>
+                <code>{k.pointer || '/'}</code> = <code>{JSON.stringify(k.value)}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {notTaken.length > 0 && (
+        <>
+          <p>
+            {notTaken.length === 1 ? '1 value' : `${notTaken.length} values`} in the imported request{' '}
+            {notTaken.length === 1 ? 'was' : 'were'} not taken as{' '}
+            {notTaken.length === 1 ? 'it was' : 'they were'}:
+          </p>
+          <ul>
+            {notTaken.map((n) => (
+              <li key={n.pointer}>
+                <code>{n.pointer || '/'}</code> = <code>{showValue(n.value)}</code>:{' '}
+                {n.how === 'replaced' ? n.message : `kept as imported, to fix in its field. ${n.message}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <button type="button" onClick={props.onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
