@@ -1,6 +1,7 @@
 /** formulary/embed: the <formulary-form> custom element and mount() for pages that are not React. */
 export { EmbeddedForm, type EmbeddedFormProps } from './EmbeddedForm';
 export { embedCss } from './embedCss';
+export { type CsrfOptions, readCookie, requestHeaders } from './requestHeaders';
 export { defineFormularyForm, FormularyFormElement, formularyFormTag } from './FormularyFormElement';
 export {
   changeEvent,
