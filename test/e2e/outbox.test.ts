@@ -80,6 +80,8 @@ const sample = (page: Page) => page.getByRole('textbox', { name: 'Sample name, r
 const submitButton = (page: Page) => page.getByRole('button', { name: 'Submit request' });
 const outbox = (page: Page) => page.getByRole('region', { name: 'Outbox' });
 const history = (page: Page) => page.getByRole('region', { name: 'History' });
+/** What the form's column says (the status, wherever a version of the page puts it). */
+const pageText = (page: Page) => page.locator('main');
 /** What the page says right after the submit button. */
 const besideSubmit = (page: Page) => submitButton(page).locator('xpath=following-sibling::*[1]');
 
@@ -149,7 +151,7 @@ test('2. a second submission in one tab queues behind the first; both reach the 
   await browser.context.setOffline(true);
   await fillRequest(page, { ipts: '11111', run: '803', sample: 'sample A' });
   await submitButton(page).click();
-  await expect.poll(() => besideSubmit(page).textContent()).toContain('Not sent yet');
+  await expect.poll(() => pageText(page).textContent(), { timeout: 15_000 }).toContain('Not sent yet');
   await sample(page).fill('sample B');
   await run(page).fill('804');
   await page.getByText(/^Draft saved/).waitFor();
@@ -263,16 +265,16 @@ test('7. an answer that comes too late is "waiting for confirmation"; replacing 
   await fillRequest(page, { ipts: '11111', run: '803', sample: 'first' });
   await submitButton(page).click();
   await expect
-    .poll(() => besideSubmit(page).textContent(), { timeout: 15_000 })
+    .poll(() => pageText(page).textContent(), { timeout: 15_000 })
     .toContain('waiting for confirmation');
-  expect(await besideSubmit(page).textContent()).not.toContain('Not sent');
+  expect(await pageText(page).textContent()).not.toContain('Not sent');
   const [firstKey] = await storedIds(page, 'formulary:outbox');
   // The scientist corrects a field and submits: the page asks, then asks the server.
   await sample(page).fill('corrected');
   await page.getByText(/^Draft saved/).waitFor();
   await submitButton(page).click();
   await page.getByRole('button', { name: 'Replace the earlier request' }).click();
-  await expect.poll(() => besideSubmit(page).textContent()).toContain('had reached the server');
+  await expect.poll(() => pageText(page).textContent()).toContain('had reached the server');
   expect(backend.checks).toContain(firstKey);
   expect(backend.jobs.size).toBe(1);
   await expect.poll(() => storedIds(page, 'formulary:history')).toEqual([firstKey]);
@@ -288,14 +290,14 @@ test('7b. a backend that cannot say whether a key landed: the page warns and kee
   await fillRequest(page, { ipts: '11111', run: '803', sample: 'first' });
   await submitButton(page).click();
   await expect
-    .poll(() => besideSubmit(page).textContent(), { timeout: 15_000 })
+    .poll(() => pageText(page).textContent(), { timeout: 15_000 })
     .toContain('waiting for confirmation');
   backend.mode = 'fail';
   await sample(page).fill('corrected');
   await page.getByText(/^Draft saved/).waitFor();
   await submitButton(page).click();
   await page.getByRole('button', { name: 'Replace the earlier request' }).click();
-  await expect.poll(() => besideSubmit(page).textContent(), { timeout: 15_000 }).toContain('both are kept');
+  await expect.poll(() => pageText(page).textContent(), { timeout: 15_000 }).toContain('both are kept');
   await expect.poll(() => storedIds(page, 'formulary:outbox')).toHaveLength(2);
 });
 
@@ -316,8 +318,8 @@ test('8. two tabs accepted at once: both in the history, none back in the outbox
   await expect.poll(() => storedIds(a, 'formulary:history')).toHaveLength(2);
   await expect.poll(() => storedIds(a, 'formulary:outbox')).toEqual([]);
   for (const page of [a, b]) {
-    await expect.poll(() => besideSubmit(page).textContent()).toContain('Submitted at');
-    expect(await besideSubmit(page).textContent()).not.toContain('Not sent');
+    await expect.poll(() => pageText(page).textContent()).toContain('Submitted at');
+    expect(await pageText(page).textContent()).not.toContain('Not sent');
   }
   const posts = backend.calls.length;
   await reload(b);
@@ -333,7 +335,7 @@ test('9. when the connection returns, one tab sends the waiting request, once', 
   await fillRequest(a, { ipts: '11111', run: '803', sample: 'offline' });
   await submitButton(a).click();
   await expect.poll(() => outbox(b).getByRole('listitem').count()).toBe(1);
-  await expect.poll(() => besideSubmit(a).textContent()).toContain('Not sent yet');
+  await expect.poll(() => pageText(a).textContent(), { timeout: 15_000 }).toContain('Not sent yet');
   await browser.context.setOffline(false);
   await expect.poll(() => backend.jobs.size, { timeout: 15_000 }).toBe(1);
   await expect.poll(() => outbox(b).textContent()).toContain('Nothing waiting');
@@ -352,7 +354,7 @@ test('10. a request another tab is sending cannot be retried or discarded; a fai
   expect(await entry.getByRole('button', { name: /^Retry/ }).count()).toBe(0);
   // No answer: A says so, and B may now discard it; A never claims it was submitted.
   await expect
-    .poll(() => besideSubmit(a).textContent(), { timeout: 15_000 })
+    .poll(() => pageText(a).textContent(), { timeout: 15_000 })
     .toContain('waiting for confirmation');
   await entry.getByRole('button', { name: /^Discard/ }).click();
   await expect.poll(() => outbox(a).textContent()).toContain('Nothing waiting');
@@ -363,7 +365,7 @@ test('11. a second click just after an accepted submit does nothing; another ins
   const page = await openTab();
   await fillRequest(page, { ipts: '11111', run: '803', sample: 'once' });
   await submitButton(page).click();
-  await expect.poll(() => besideSubmit(page).textContent()).toContain('Submitted at');
+  await expect.poll(() => pageText(page).textContent()).toContain('Submitted at');
   const box = await submitButton(page).boundingBox();
   if (!box) throw new Error('no submit button');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
