@@ -84,6 +84,8 @@ export interface DraftsRuntime {
   undo(): Promise<void>;
   /** Re-reads the other drafts of an instrument. */
   refreshOthers(instrument: string): Promise<void>;
+  /** Lets go of this tab's drafts (their locks) and stops listening to other tabs: the page is going. */
+  close(): void;
   /** Retries the outbox now and on every `online` event. */
   startSync(target?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>): () => void;
 }
@@ -170,7 +172,7 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
     tab.setState({ others: { ...tab.getState().others, [instrument]: others } });
   };
 
-  channel.listen((key) => {
+  const stopListening = channel.listen((key) => {
     if (key.startsWith(acceptedPrefix)) {
       const [instrument = '', draftId = '', since = '0'] = key.slice(acceptedPrefix.length).split('|');
       clearAccepted(draftId, instrument, Number(since));
@@ -332,6 +334,17 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       else open.get(undo.instrument)?.store.getState().discard();
     },
     refreshOthers,
+    close() {
+      for (const form of open.values()) {
+        form.store.getState().dispose();
+        form.release();
+      }
+      open.clear();
+      stopListening();
+      channel.close();
+      outbox.close();
+      history.close();
+    },
     startSync(target = globalThis) {
       let stopped = false;
       let stop = () => {};

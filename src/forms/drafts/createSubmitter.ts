@@ -205,52 +205,69 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     };
   };
 
-  return {
-    async submit(request, meta) {
-      await outbox.ready;
-      let notice: string | undefined;
-      if (meta.replaces) {
-        const settled = await settleReplaced(meta.replaces);
-        if (!settled.go) return settled.outcome;
-        notice = settled.notice;
-      }
-      // The same request from the same draft still in the queue keeps its key: no double submission.
-      const same = outbox
-        .getState()
-        .entries.find(
-          (e) =>
-            e.instrument === meta.instrument &&
-            e.draftId === meta.draftId &&
-            e.status !== 'rejected' &&
-            jsonEquals(e.request, request),
-        );
-      if (same) return sendEntry(same.id);
-      const entry: OutboxEntry = {
-        id: newIdempotencyKey(),
-        instrument: meta.instrument,
-        schemaVersion: meta.schemaVersion,
-        jobKind: meta.jobKind ?? jobKindOf(request, meta.model),
-        request: structuredClone(request),
-        changedFields: meta.defaults === undefined ? [] : diffFromDefaults(request, meta.defaults),
-        createdAt: now(),
-        status: 'waiting',
-        attempts: 0,
-        ...(meta.draftId && { draftId: meta.draftId }),
-      };
-      if (!(await outbox.getState().put(entry))) {
-        return {
+  /** Stores the entry (or finds the same one waiting); what to send next, or why nothing is sent. */
+  const enqueue = async (
+    request: Record<string, unknown>,
+    meta: SubmissionMeta,
+  ): Promise<{ send: string; notice?: string } | { outcome: SubmitOutcome }> => {
+    await outbox.ready;
+    let notice: string | undefined;
+    if (meta.replaces) {
+      const settled = await settleReplaced(meta.replaces);
+      if (!settled.go) return { outcome: settled.outcome };
+      notice = settled.notice;
+    }
+    // The same request from the same draft still in the queue keeps its key: no double submission.
+    const same = outbox
+      .getState()
+      .entries.find(
+        (e) =>
+          e.instrument === meta.instrument &&
+          e.draftId === meta.draftId &&
+          e.status !== 'rejected' &&
+          jsonEquals(e.request, request),
+      );
+    if (same) return { send: same.id, ...(notice && { notice }) };
+    const entry: OutboxEntry = {
+      id: newIdempotencyKey(),
+      instrument: meta.instrument,
+      schemaVersion: meta.schemaVersion,
+      jobKind: meta.jobKind ?? jobKindOf(request, meta.model),
+      request: structuredClone(request),
+      changedFields: meta.defaults === undefined ? [] : diffFromDefaults(request, meta.defaults),
+      createdAt: now(),
+      status: 'waiting',
+      attempts: 0,
+      ...(meta.draftId && { draftId: meta.draftId }),
+    };
+    if (!(await outbox.getState().put(entry))) {
+      return {
+        outcome: {
           ok: false,
           kind: 'not-stored',
           message: `not submitted: ${outbox.getState().saveError ?? 'the browser did not store the request'}`,
           attempts: 0,
           idempotencyKey: entry.id,
-        };
-      }
-      const outcome = await sendEntry(entry.id);
-      return notice ? { ...outcome, notice } : outcome;
+        },
+      };
+    }
+    return { send: entry.id, ...(notice && { notice }) };
+  };
+  // Submissions of this tab are stored one after another: a double click finds the first one stored.
+  let enqueued: Promise<unknown> = Promise.resolve();
+
+  return {
+    async submit(request, meta) {
+      const step = enqueued.then(() => enqueue(request, meta));
+      enqueued = step.catch(() => undefined);
+      const next = await step;
+      if ('outcome' in next) return next.outcome;
+      const outcome = await sendEntry(next.send);
+      return next.notice ? { ...outcome, notice: next.notice } : outcome;
     },
     async retryPending() {
       await outbox.ready;
+      await outbox.getState().refresh();
       const waiting = outbox
         .getState()
         .entries.filter((e) => e.status === 'waiting' || e.status === 'unknown');
