@@ -1,7 +1,6 @@
 /** formulary/embed: the <formulary-form> custom element and mount() for pages that are not React. */
 export { EmbeddedForm, type EmbeddedFormProps } from './EmbeddedForm';
 export { embedCss } from './embedCss';
-export { type CsrfOptions, readCookie, requestHeaders } from './requestHeaders';
 export { defineFormularyForm, FormularyFormElement, formularyFormTag } from './FormularyFormElement';
 export {
   changeEvent,
@@ -11,3 +10,4 @@ export {
   submitEvent,
   submittedEvent,
 } from './mount';
+export { type CsrfOptions, readCookie, requestHeaders } from './requestHeaders';
