@@ -68,7 +68,7 @@ const ipts = (page: Page) => page.getByRole('textbox', { name: /^IPTS/ });
 const scanRun = (page: Page) => page.getByRole('textbox', { name: 'Run number, row 1' });
 const sampleName = (page: Page) => page.getByRole('textbox', { name: 'Sample name, row 1' });
 
-/** A fresh page on an empty localStorage (optionally seeded), at `query`. */
+/** A fresh page on empty storage (localStorage optionally seeded, as an earlier version left it), at `query`. */
 async function openPortal(
   query = '',
   seed: Record<string, string> = {},
@@ -77,8 +77,14 @@ async function openPortal(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(site.url);
-  await page.evaluate((items) => {
+  // Drafts, outbox and history live in IndexedDB; localStorage holds what earlier versions kept there
+  // (moved on load) and the backend URL.
+  await page.evaluate(async (items) => {
     localStorage.clear();
+    await new Promise((done) => {
+      const request = indexedDB.deleteDatabase('formulary');
+      request.onsuccess = request.onerror = request.onblocked = done;
+    });
     for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
   }, seed);
   await page.goto(`${site.url}${query}`);
