@@ -80,7 +80,11 @@ function EntryStatus({
         </p>
       );
     default:
-      return (
+      return entry.attempts === 0 && !entry.lastError ? (
+        <p role="status" className="formulary-submit-status" data-status="queued">
+          Queued in the outbox: it is sent after the requests ahead of it.{also}
+        </p>
+      ) : (
         <p role="status" className="formulary-submit-status" data-status="waiting">
           Not sent yet ({entry.lastError ?? 'waiting'}). The request is kept in the outbox and sent when the
           connection is back.{also}

@@ -206,6 +206,13 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       known.store.getState().dispose();
       if (known.draftId !== draftId) known.release();
     }
+    let release =
+      known?.draftId === draftId ? known.release : await holdLock(draftLockName(instrument, draftId));
+    if (!release) {
+      // Another tab took that draft a moment ago: this tab starts its own.
+      draftId = newIdempotencyKey();
+      release = (await holdLock(draftLockName(instrument, draftId))) ?? (() => {});
+    }
     const store = createDraftStore({
       instrument,
       draftId,
@@ -215,8 +222,6 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       debounceMs: options.debounceMs,
       now,
     });
-    const release =
-      known?.draftId === draftId ? known.release : await holdLock(draftLockName(instrument, draftId));
     tabStorage.setItem(tabKey(instrument), draftId);
     open.set(instrument, { store, draftId, schemaVersion, model, release });
     tab.setState({ drafts: { ...tab.getState().drafts, [instrument]: store } });

@@ -74,7 +74,16 @@ export function createSharedList<T, S extends SharedListState<T> = SharedListSta
 
   const change = (apply: (entries: T[]) => T[]) =>
     withLock(key, async () => {
-      const current = await readStored();
+      let current: T[];
+      try {
+        current = await readStored();
+      } catch (error) {
+        // Storage that cannot even be read (IndexedDB refused): nothing is changed, and the panels say why.
+        patch({
+          saveError: `the browser could not read it (${error instanceof Error ? error.message : String(error)})`,
+        });
+        return false;
+      }
       const next = apply([...current]);
       try {
         // The shape zustand's persist writes, so older pages and tools read it too.

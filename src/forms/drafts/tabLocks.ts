@@ -37,27 +37,31 @@ export function withLock<T>(name: string, fn: () => Promise<T> | T): Promise<T> 
   return run;
 }
 
-/** Holds `name` until the returned release() runs (or the tab closes); resolves once held. */
-export async function holdLock(name: string): Promise<() => void> {
+/**
+ * Holds `name` until the returned release() runs (or the tab closes); resolves once held, or to
+ * undefined at once when another tab holds it (two new tabs reaching for one left draft).
+ */
+export async function holdLock(name: string): Promise<(() => void) | undefined> {
   let release = () => {};
   const released = new Promise<void>((done) => {
     release = done;
   });
   const locks = lockManager();
   if (!locks) {
+    if (heldHere.has(name)) return undefined;
     heldHere.add(name);
     return () => {
       heldHere.delete(name);
       release();
     };
   }
-  await new Promise<void>((held) => {
-    void locks.request(name, {}, () => {
-      held();
-      return released;
+  const held = await new Promise<boolean>((answer) => {
+    void locks.request(name, { ifAvailable: true }, (lock) => {
+      answer(lock !== null);
+      return lock === null ? undefined : released;
     });
   });
-  return release;
+  return held ? release : undefined;
 }
 
 /** The names of the locks held now, in every tab (the fallback knows this realm's only). */
