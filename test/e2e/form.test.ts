@@ -23,9 +23,16 @@ async function openForm(): Promise<{ page: Page; errors: string[] }> {
   await page.setViewportSize({ width: 1280, height: 900 });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  // Start without a saved draft: the portal restores drafts from localStorage, and tests share a profile.
+  // Start without a saved draft: the portal keeps drafts in IndexedDB (and moves old ones from
+  // localStorage), and tests share a profile.
   await page.goto(portal.site.url);
-  await page.evaluate(() => localStorage.clear());
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((done) => {
+      const request = indexedDB.deleteDatabase('formulary');
+      request.onsuccess = request.onerror = request.onblocked = done;
+    });
+  });
   await page.goto(`${portal.site.url}?instrument=eqsans`);
   await page.locator('form.formulary-form').waitFor({ state: 'visible', timeout: 30_000 });
   return { page, errors };

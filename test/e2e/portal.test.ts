@@ -21,7 +21,13 @@ test('the live request beside the form shows the default request before any chan
   const model = buildFieldModel(await loadSchema(first.schemaPath));
   const page = await portal.browser.context.newPage();
   await page.goto(portal.site.url);
-  await page.evaluate(() => localStorage.clear());
+  await page.evaluate(async () => {
+    localStorage.clear();
+    await new Promise((done) => {
+      const request = indexedDB.deleteDatabase('formulary');
+      request.onsuccess = request.onerror = request.onblocked = done;
+    });
+  });
   await page.reload();
   const live = page.getByTestId('live-request');
   await live.waitFor({ state: 'visible', timeout: 30_000 });
