@@ -71,6 +71,8 @@ export interface Submitter {
   discard(id: string): Promise<boolean>;
   /** Asks the server whether an entry's key landed. */
   check(id: string): Promise<Landed>;
+  /** Entries left "sending" by a tab that closed mid-send become "unknown" (retry and discard come back). */
+  reviveStale(): Promise<void>;
 }
 
 const sendLock = 'formulary:send';
@@ -105,14 +107,19 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     };
   };
 
+  /** Call holding the send lock: nobody else is sending, so "sending" was left by a closed tab. */
+  const reviveHeld = async () => {
+    await outbox.getState().refresh();
+    // It may have landed before the tab closed: unknown, never waiting.
+    for (const stale of outbox.getState().entries.filter((e) => e.status === 'sending')) {
+      await outbox.getState().update(stale.id, { status: 'unknown', sender: undefined });
+    }
+  };
+
   /** Sends one stored entry under the send lock, after re-reading the queue. */
   const sendEntry = (id: string, fresh = false): Promise<SubmitOutcome> =>
     withLock(sendLock, async () => {
-      await outbox.getState().refresh();
-      // Holding the lock, nobody else is sending: "sending" left by a closed tab may have landed.
-      for (const stale of outbox.getState().entries.filter((e) => e.status === 'sending')) {
-        await outbox.getState().update(stale.id, { status: 'unknown', sender: undefined });
-      }
+      await reviveHeld();
       const entry = find(id);
       if (!entry) {
         await history.getState().refresh();
@@ -292,6 +299,10 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       return outbox.getState().remove(id);
     },
     check,
+    async reviveStale() {
+      await outbox.ready;
+      if (outbox.getState().entries.some((e) => e.status === 'sending')) await withLock(sendLock, reviveHeld);
+    },
   };
 }
 
@@ -317,7 +328,15 @@ export function startOutboxSync(
   const retry = () => {
     void submitter.retryPending();
   };
+  // Back in this tab: a request another tab left "sending" when it closed gets its buttons back.
+  const revive = () => {
+    void submitter.reviveStale();
+  };
   target.addEventListener('online', retry);
+  target.addEventListener('focus', revive);
   retry();
-  return () => target.removeEventListener('online', retry);
+  return () => {
+    target.removeEventListener('online', retry);
+    target.removeEventListener('focus', revive);
+  };
 }

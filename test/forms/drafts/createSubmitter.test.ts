@@ -212,4 +212,22 @@ describe('createSubmitter', () => {
     await sending;
     expect(t.outbox.getState().entries.map((e) => e.id)).toEqual([second?.id]);
   });
+
+  test('an entry a closed tab left "sending" becomes "unknown" when this tab is focused', async () => {
+    const storage = memoryStorage({
+      [outboxStorageKey]: JSON.stringify({
+        state: {
+          entries: [{ id: 'k', instrument: 'EQSANS', request, status: 'sending', attempts: 1, createdAt: 1 }],
+        },
+        version: 1,
+      }),
+    });
+    const server = fakeServer(['network']);
+    const t = tab(storage, server.fetch, 0);
+    const target = new EventTarget();
+    const stop = startOutboxSync(t.submitter, target);
+    target.dispatchEvent(new Event('focus'));
+    await expect.poll(() => t.outbox.getState().entries[0]?.status).toBe('unknown');
+    stop();
+  });
 });
