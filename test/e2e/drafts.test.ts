@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { type LaunchedBrowser, launchChromium } from './chromium';
+import { clearPortalStorage } from './clearPortalStorage';
 import { type ServedPage, servePage } from './servePage';
 
 /** The built portal (`npm run build:app`); another build can be pointed at for local checks. */
@@ -79,14 +80,7 @@ async function openPortal(
   await page.goto(site.url);
   // Drafts, outbox and history live in IndexedDB; localStorage holds what earlier versions kept there
   // (moved on load) and the backend URL.
-  await page.evaluate(async (items) => {
-    localStorage.clear();
-    await new Promise((done) => {
-      const request = indexedDB.deleteDatabase('formulary');
-      request.onsuccess = request.onerror = request.onblocked = done;
-    });
-    for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
-  }, seed);
+  await clearPortalStorage(page, seed);
   await page.goto(`${site.url}${query}`);
   await ipts(page).waitFor({ state: 'visible', timeout: 30_000 });
   return { page, errors };

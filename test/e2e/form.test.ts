@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { clearPortalStorage } from './clearPortalStorage';
 import { eqsansDomId, portalForFile } from './portalForFile';
 
 const expected = JSON.parse(readFileSync('test/e2e/expected/eqsans-form.json', 'utf8'));
@@ -26,13 +27,7 @@ async function openForm(): Promise<{ page: Page; errors: string[] }> {
   // Start without a saved draft: the portal keeps drafts in IndexedDB (and moves old ones from
   // localStorage), and tests share a profile.
   await page.goto(portal.site.url);
-  await page.evaluate(async () => {
-    localStorage.clear();
-    await new Promise((done) => {
-      const request = indexedDB.deleteDatabase('formulary');
-      request.onsuccess = request.onerror = request.onblocked = done;
-    });
-  });
+  await clearPortalStorage(page);
   await page.goto(`${portal.site.url}?instrument=eqsans`);
   await page.locator('form.formulary-form').waitFor({ state: 'visible', timeout: 30_000 });
   return { page, errors };

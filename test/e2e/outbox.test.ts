@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { type LaunchedBrowser, launchChromium } from './chromium';
+import { clearPortalStorage } from './clearPortalStorage';
 import { recordingBackend, submissionsPath } from './recordingBackend';
 import { type ServedPage, servePage } from './servePage';
 
@@ -34,17 +35,9 @@ beforeEach(async () => {
   backend.reset();
   const page = await browser.context.newPage();
   await page.goto(`${site.url}?instrument=none`);
-  await page.evaluate(
-    async (url) => {
-      localStorage.clear();
-      localStorage.setItem('formulary.portal.backendUrl', url);
-      await new Promise((done) => {
-        const request = indexedDB.deleteDatabase('formulary');
-        request.onsuccess = request.onerror = request.onblocked = done;
-      });
-    },
-    `${site.url.replace(/\/$/, '')}${submissionsPath}`,
-  );
+  await clearPortalStorage(page, {
+    'formulary.portal.backendUrl': `${site.url.replace(/\/$/, '')}${submissionsPath}`,
+  });
   await page.close();
 });
 
