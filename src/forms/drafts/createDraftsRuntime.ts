@@ -198,10 +198,12 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
     // A duplicated tab copies sessionStorage: a draft another tab holds is that tab's, not ours.
     if (draftId && known?.draftId !== draftId && held.has(draftLockName(instrument, draftId)))
       draftId = undefined;
-    if (!draftId) {
-      const left = (await listDrafts(base, instrument)).find((d) => !d.open);
-      draftId = left?.draftId ?? newIdempotencyKey();
-    }
+    const stored = await listDrafts(base, instrument);
+    // This tab's draft holds nothing yet: a draft left by a closed tab (or moved from localStorage) is
+    // worth more than an empty one.
+    if (draftId && known?.draftId !== draftId && !stored.some((d) => d.draftId === draftId))
+      draftId = undefined;
+    if (!draftId) draftId = stored.find((d) => !d.open)?.draftId ?? newIdempotencyKey();
     if (known) {
       known.store.getState().dispose();
       if (known.draftId !== draftId) known.release();
