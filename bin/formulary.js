@@ -24,7 +24,10 @@ async function loadTsx() {
   }
 }
 
-if (existsSync(built)) {
+// The repository's own tests set FORMULARY_CLI_FROM_SOURCE=1: they test the source, never a stale build.
+const fromSource = process.env.FORMULARY_CLI_FROM_SOURCE === '1' && existsSync(source);
+
+if (existsSync(built) && !fromSource) {
   await import(pathToFileURL(built).href);
 } else if (existsSync(source)) {
   const { register } = await loadTsx();

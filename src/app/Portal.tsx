@@ -6,21 +6,22 @@
  * reload; with a backend URL, submissions go through a persisted outbox (retries, Idempotency-Key) and
  * accepted ones land in the history (src/forms/drafts).
  */
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import {
-  createDraftsRuntime,
   DraftedForm,
   type HistoryEntry,
   HistoryPanel,
+  OtherDraftsNotice,
   OutboxPanel,
   SubmissionForm,
   type SubmissionFormHandle,
   type SubmissionRequest,
 } from '../forms/index';
-import { buildFieldModel, defaultsOf, type FieldModel, loadSchema } from '../schemas/index';
+import { buildFieldModel, defaultsOf, type FieldModel, jsonEquals, loadSchema } from '../schemas/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
 import { LiveRequest, liveRequest } from './LiveRequest';
+import { backend, draftsRuntime } from './portalRuntime';
 import { type Submission, SubmittedRequest } from './SubmittedRequest';
 import { useServiceUrl } from './useServiceUrl';
 
@@ -34,9 +35,19 @@ function initialInstrument(): string {
   return instrumentCatalogue.some((i) => i.id === fromUrl) ? fromUrl! : (instrumentCatalogue[0]?.id ?? '');
 }
 
-/** Drafts, outbox and history for the page (localStorage); requests go to the backend URL set below. */
-const backend = { url: '' };
-const draftsRuntime = createDraftsRuntime({ send: () => ({ url: backend.url }) });
+/** A changed request while an earlier one of this draft waits for confirmation: the user chooses. */
+interface Choice {
+  readonly request: SubmissionRequest;
+  readonly earlierId: string;
+  readonly earlierAt: number;
+}
+
+/** After an accepted submission clears the form, clicks this soon after are the same double click. */
+const acceptedGraceMs = 1500;
+
+const readTab = () => draftsRuntime.tab.getState();
+const readOutbox = () => draftsRuntime.outbox.getState();
+
 /**
  * Drafts are saved under the catalogue's schema version of each instrument; `?schemaVersion=2`
  * overrides it for every instrument, to show how older drafts migrate.
@@ -55,10 +66,14 @@ export function Portal(): ReactNode {
   const [instrument, setInstrument] = useState(initialInstrument);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [submission, setSubmission] = useState<Submission | null>(null);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [justAccepted, setJustAccepted] = useState(false);
   const [storedBackendUrl, setBackendUrl] = useBackendUrl();
   // Served by `formulary serve`: post there unless the user chose another backend (or none).
   const serviceUrl = useServiceUrl();
   const backendUrl = storedBackendUrl ?? serviceUrl;
+  const tab = useSyncExternalStore(draftsRuntime.tab.subscribe, readTab, readTab);
+  const outboxState = useSyncExternalStore(draftsRuntime.outbox.subscribe, readOutbox, readOutbox);
   // The live panel shows the request from the start (the defaults, or the restored draft), not only
   // after the first change.
   const showFirstRequest = useCallback((handle: SubmissionFormHandle | null) => {
@@ -78,10 +93,15 @@ export function Portal(): ReactNode {
     if (!entry) return;
     let live = true;
     setLoaded({ state: 'loading' });
-    setSubmission(null);
+    setChoice(null);
     const file = entry.schemaPath.slice(entry.schemaPath.lastIndexOf('/') + 1);
     loadSchema(new URL(`schemas/${file}`, document.baseURI).href)
-      .then((schema) => live && setLoaded({ state: 'ready', model: buildFieldModel(schema), instrument }))
+      .then(async (schema) => {
+        const model = buildFieldModel(schema);
+        // This tab's draft: its own after a reload, one no tab holds, or a new one.
+        await draftsRuntime.openDraft(instrument, schemaVersionOf(instrument), model);
+        if (live) setLoaded({ state: 'ready', model, instrument });
+      })
       .catch((error: Error) => live && setLoaded({ state: 'failed', message: error.message }));
     return () => {
       live = false;
@@ -94,34 +114,49 @@ export function Portal(): ReactNode {
     return backendUrl ? draftsRuntime.startSync() : undefined;
   }, [backendUrl]);
   const model = loaded.state === 'ready' ? loaded.model : undefined;
-  const draftStore = useMemo(
-    () =>
-      loaded.state === 'ready'
-        ? draftsRuntime.draftStoreFor(loaded.instrument, schemaVersionOf(loaded.instrument), loaded.model)
-        : undefined,
-    [loaded],
-  );
+  const draftStore = loaded.state === 'ready' ? tab.drafts[loaded.instrument] : undefined;
+  const draftId = draftStore?.getState().draftId;
   const openHistoryEntry = (entry: HistoryEntry) => {
-    draftsRuntime.openAsDraft(entry);
+    void draftsRuntime.openAsDraft(entry);
     if (entry.instrument !== instrument) setInstrument(entry.instrument);
   };
 
-  // With a backend URL, the request goes through the outbox: retried with one Idempotency-Key until accepted.
-  const onSubmit = async (request: SubmissionRequest) => {
-    setSubmission({ request, status: backendUrl ? 'sending' : 'shown' });
-    if (!backendUrl || !model) return;
+  const send = async (request: SubmissionRequest, replaces?: string) => {
+    if (!model) return;
     const defaults = defaultsOf(model, { includeHidden: true });
     const result = await draftsRuntime.submit(request, {
       instrument,
       schemaVersion: schemaVersionOf(instrument),
       model,
       defaults,
+      ...(draftId && { draftId }),
+      ...(replaces && { replaces }),
     });
-    setSubmission({
-      request,
-      status: result.ok ? 'sent' : 'failed',
-      detail: result.ok ? `${result.status}` : result.message,
-    });
+    if (result.ok) {
+      setJustAccepted(true);
+      setTimeout(() => setJustAccepted(false), acceptedGraceMs);
+    }
+  };
+
+  // With a backend URL, the request goes through the outbox: retried with one Idempotency-Key until accepted.
+  const onSubmit = async (request: SubmissionRequest) => {
+    setSubmission({ instrument, request, status: backendUrl ? 'outbox' : 'shown' });
+    if (!backendUrl || !model) return;
+    const earlier = outboxState.entries.find(
+      (e) => draftId && e.draftId === draftId && e.status === 'unknown' && !jsonEquals(e.request, request),
+    );
+    if (earlier) {
+      setChoice({ request, earlierId: earlier.id, earlierAt: earlier.createdAt });
+      return;
+    }
+    await send(request);
+  };
+
+  const choose = (how: 'replace' | 'both' | 'cancel') => {
+    const made = choice;
+    setChoice(null);
+    if (!made || how === 'cancel') return;
+    void send(made.request, how === 'replace' ? made.earlierId : undefined);
   };
 
   return (
@@ -154,26 +189,37 @@ export function Portal(): ReactNode {
           {loaded.state === 'loading' && <p role="status">Loading the {instrument} schema…</p>}
           {loaded.state === 'failed' && <p role="alert">Could not load the schema: {loaded.message}</p>}
           {loaded.state === 'ready' && draftStore && (
-            <DraftedForm store={draftStore} outbox={draftsRuntime.outbox}>
-              {(draft) => (
-                <SubmissionForm
-                  key={draft.key}
-                  formRef={showFirstRequest}
-                  model={loaded.model}
-                  idPrefix={`${instrument}-`}
-                  formData={draft.formData}
-                  draftTexts={draft.draftTexts}
-                  onChange={liveRequest.set}
-                  onDraftChange={(values, texts) => {
-                    draft.onDraftChange(values, texts);
-                    liveRequest.setTexts(texts);
-                  }}
-                  onSubmit={onSubmit}
-                />
-              )}
-            </DraftedForm>
+            <>
+              <OtherDraftsNotice runtime={draftsRuntime} instrument={loaded.instrument} />
+              <DraftedForm
+                store={draftStore}
+                outbox={draftsRuntime.outbox}
+                note={draftId ? tab.notes[draftId] : undefined}
+              >
+                {(draft) => (
+                  <SubmissionForm
+                    key={draft.key}
+                    formRef={showFirstRequest}
+                    model={loaded.model}
+                    idPrefix={`${instrument}-`}
+                    formData={draft.formData}
+                    draftTexts={draft.draftTexts}
+                    onChange={liveRequest.set}
+                    onDraftChange={(values, texts) => {
+                      draft.onDraftChange(values, texts);
+                      liveRequest.setTexts(texts);
+                    }}
+                    onSubmit={onSubmit}
+                    disabled={justAccepted}
+                  >
+                    {choice ? <ReplaceChoice choice={choice} onChoose={choose} /> : null}
+                    {draft.status}
+                  </SubmissionForm>
+                )}
+              </DraftedForm>
+            </>
           )}
-          {submission && <SubmittedRequest submission={submission} />}
+          {submission && submission.instrument === instrument && <SubmittedRequest submission={submission} />}
         </main>
         {/* Scrolls on its own, so keyboard users must be able to focus it (axe: scrollable-region-focusable). */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
@@ -185,6 +231,34 @@ export function Portal(): ReactNode {
           <HistoryPanel store={draftsRuntime.history} onOpen={openHistoryEntry} />
         </aside>
       </div>
+    </div>
+  );
+}
+
+/** Asks before a changed request replaces one that may have reached the server. */
+function ReplaceChoice({
+  choice,
+  onChoose,
+}: {
+  choice: Choice;
+  onChoose: (how: 'replace' | 'both' | 'cancel') => void;
+}) {
+  return (
+    <div role="alert" className="portal__choice">
+      <p>
+        The request this form sent at {new Date(choice.earlierAt).toLocaleTimeString()} is waiting for
+        confirmation; the server may already have it. Replace it with this changed request (the server is
+        asked first whether the earlier one arrived), or send this one as another request?
+      </p>
+      <button type="button" onClick={() => onChoose('replace')}>
+        Replace the earlier request
+      </button>{' '}
+      <button type="button" onClick={() => onChoose('both')}>
+        Send as another request
+      </button>{' '}
+      <button type="button" onClick={() => onChoose('cancel')}>
+        Cancel
+      </button>
     </div>
   );
 }

@@ -1,28 +1,25 @@
-/** What was submitted: the request, and where it went when a backend URL is set. */
+/**
+ * What was submitted from the open instrument's form: the request, and, when no backend URL is set,
+ * that nothing was sent. Whether a sent request arrived is the outbox's to say (SubmitStatus beside the
+ * submit button), never a second, older status here.
+ */
 import type { ReactNode } from 'react';
 import type { SubmissionRequest } from '../forms/index';
 
 export interface Submission {
+  readonly instrument: string;
   readonly request: SubmissionRequest;
-  readonly status: 'shown' | 'sending' | 'sent' | 'failed';
-  readonly detail?: string;
+  /** shown: no backend URL; outbox: handed to the outbox. */
+  readonly status: 'shown' | 'outbox';
 }
-
-const statusText: Record<Submission['status'], string> = {
-  shown: 'Request ready (no backend URL set, so nothing was sent).',
-  sending: 'Sending…',
-  sent: 'Sent to the backend.',
-  failed: 'Sending failed.',
-};
 
 export function SubmittedRequest({ submission }: { submission: Submission }): ReactNode {
   return (
     <section className="portal__submitted" aria-labelledby="submitted-heading">
       <h2 id="submitted-heading">Submitted request</h2>
-      <p role="status">
-        {statusText[submission.status]}
-        {submission.detail ? ` (${submission.detail})` : ''}
-      </p>
+      {submission.status === 'shown' ? (
+        <p role="status">Request ready (no backend URL set, so nothing was sent).</p>
+      ) : null}
       <pre className="portal__json" data-testid="submitted-request">
         {JSON.stringify(submission.request, null, 2)}
       </pre>

@@ -8,8 +8,9 @@ import { type ReactNode, type Ref, useEffect, useState } from 'react';
 import type { SubmissionFormHandle, SubmissionRequest, SubmitResult } from '../forms/index';
 import { buildFieldModel, type FieldModel, fetchJson, loadSchema } from '../schemas/index';
 import { EmbeddedFormBody } from './EmbeddedFormBody';
+import type { CsrfOptions } from './requestHeaders';
 
-export interface EmbeddedFormProps {
+export interface EmbeddedFormProps extends CsrfOptions {
   /** URL of the instrument schema, absolute or relative to the page. */
   readonly schemaSrc?: string;
   /** A schema object instead of a URL (its relative $refs cannot be read). */
@@ -143,6 +144,9 @@ export function EmbeddedForm(props: EmbeddedFormProps): ReactNode {
       onSubmit={props.onSubmit}
       onSubmitted={props.onSubmitted}
       formRef={props.formRef}
+      headers={props.headers}
+      csrfCookie={props.csrfCookie}
+      csrfHeader={props.csrfHeader}
     />
   );
 }

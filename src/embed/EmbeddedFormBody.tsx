@@ -17,8 +17,9 @@ import {
   useDraftForm,
 } from '../forms/index';
 import type { FieldModel } from '../schemas/index';
+import { type CsrfOptions, requestHeaders } from './requestHeaders';
 
-export interface EmbeddedFormBodyProps {
+export interface EmbeddedFormBodyProps extends CsrfOptions {
   readonly model: FieldModel;
   /** The prefill: where the form starts without a draft, and where Discard goes back to. */
   readonly formData: unknown;
@@ -95,8 +96,23 @@ function usePost(
     if (!proceed || !props.submitUrl) return;
     store?.getState().flush();
     const sentAt = Date.now();
+    let headers: Record<string, string>;
+    try {
+      headers = requestHeaders(props);
+    } catch (error) {
+      const result: SubmitResult = {
+        ok: false,
+        kind: 'rejected',
+        message: (error as Error).message,
+        attempts: 0,
+        idempotencyKey: '',
+      };
+      setSending({ state: 'done', result });
+      props.onSubmitted?.(result);
+      return;
+    }
     setSending({ state: 'sending' });
-    const result = await submitRequest(request, { url: props.submitUrl, retries: 2 });
+    const result = await submitRequest(request, { url: props.submitUrl, retries: 2, headers });
     if (result.ok) store?.getState().clearIfUnchangedSince(sentAt);
     setSending({ state: 'done', result });
     props.onSubmitted?.(result);

@@ -1,5 +1,6 @@
 /**
- * <formulary-form schema-src submit-url form-data-src readonly drafts draft-key schema-version>: the
+ * <formulary-form schema-src submit-url form-data-src readonly drafts draft-key schema-version
+ * csrf-cookie csrf-header>: the
  * custom element a server-rendered page uses. A thin shell over mount(): attributes become options,
  * attribute changes re-render. Safe to import where there is no DOM (Node, SSR): the class only
  * extends HTMLElement when one exists.
@@ -23,6 +24,8 @@ export class FormularyFormElement extends Base {
     'drafts',
     'draft-key',
     'schema-version',
+    'csrf-cookie',
+    'csrf-header',
   ];
   #mounted: MountedForm | null = null;
 
@@ -55,6 +58,9 @@ export class FormularyFormElement extends Base {
       drafts: !['off', 'false'].includes((this.getAttribute('drafts') ?? '').trim().toLowerCase()),
       draftKey: this.getAttribute('draft-key') ?? undefined,
       schemaVersion: this.getAttribute('schema-version') ?? undefined,
+      // Django: csrf-cookie="csrftoken" (csrf-header defaults to X-CSRFToken), read at each submit.
+      csrfCookie: this.getAttribute('csrf-cookie') ?? undefined,
+      csrfHeader: this.getAttribute('csrf-header') ?? undefined,
     };
   }
 }

@@ -10,3 +10,4 @@ export {
   submitEvent,
   submittedEvent,
 } from './mount';
+export { type CsrfOptions, readCookie, requestHeaders } from './requestHeaders';

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { type LaunchedBrowser, launchChromium } from './chromium';
+import { clearPortalStorage } from './clearPortalStorage';
 import { type ServedPage, servePage } from './servePage';
 
 /** The built portal (`npm run build:app`); another build can be pointed at for local checks. */
@@ -68,7 +69,7 @@ const ipts = (page: Page) => page.getByRole('textbox', { name: /^IPTS/ });
 const scanRun = (page: Page) => page.getByRole('textbox', { name: 'Run number, row 1' });
 const sampleName = (page: Page) => page.getByRole('textbox', { name: 'Sample name, row 1' });
 
-/** A fresh page on an empty localStorage (optionally seeded), at `query`. */
+/** A fresh page on empty storage (localStorage optionally seeded, as an earlier version left it), at `query`. */
 async function openPortal(
   query = '',
   seed: Record<string, string> = {},
@@ -77,10 +78,9 @@ async function openPortal(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(site.url);
-  await page.evaluate((items) => {
-    localStorage.clear();
-    for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
-  }, seed);
+  // Drafts, outbox and history live in IndexedDB; localStorage holds what earlier versions kept there
+  // (moved on load) and the backend URL.
+  await clearPortalStorage(page, seed);
   await page.goto(`${site.url}${query}`);
   await ipts(page).waitFor({ state: 'visible', timeout: 30_000 });
   return { page, errors };

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { clearPortalStorage } from './clearPortalStorage';
 import { eqsansDomId, portalForFile } from './portalForFile';
 
 const expected = JSON.parse(readFileSync('test/e2e/expected/eqsans-form.json', 'utf8'));
@@ -23,9 +24,10 @@ async function openForm(): Promise<{ page: Page; errors: string[] }> {
   await page.setViewportSize({ width: 1280, height: 900 });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  // Start without a saved draft: the portal restores drafts from localStorage, and tests share a profile.
+  // Start without a saved draft: the portal keeps drafts in IndexedDB (and moves old ones from
+  // localStorage), and tests share a profile.
   await page.goto(portal.site.url);
-  await page.evaluate(() => localStorage.clear());
+  await clearPortalStorage(page);
   await page.goto(`${portal.site.url}?instrument=eqsans`);
   await page.locator('form.formulary-form').waitFor({ state: 'visible', timeout: 30_000 });
   return { page, errors };

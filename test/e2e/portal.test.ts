@@ -1,6 +1,7 @@
 /** The demo portal, built as `npm start` builds it, opens in Chromium and shows a form. */
 import { expect, test } from 'vitest';
 import { buildFieldModel, defaultsOf, instrumentCatalogue, loadSchema } from '../../src/schemas/index';
+import { clearPortalStorage } from './clearPortalStorage';
 import { portalForFile } from './portalForFile';
 
 const portal = portalForFile();
@@ -21,7 +22,7 @@ test('the live request beside the form shows the default request before any chan
   const model = buildFieldModel(await loadSchema(first.schemaPath));
   const page = await portal.browser.context.newPage();
   await page.goto(portal.site.url);
-  await page.evaluate(() => localStorage.clear());
+  await clearPortalStorage(page);
   await page.reload();
   const live = page.getByTestId('live-request');
   await live.waitFor({ state: 'visible', timeout: 30_000 });

@@ -41,7 +41,13 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
   if (options.portal) args.push('--portal', options.portal);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info', ...options.env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'info',
+      FORMULARY_CLI_FROM_SOURCE: '1',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

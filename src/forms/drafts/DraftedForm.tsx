@@ -1,36 +1,61 @@
 /**
- * Puts drafts around any form: the draft bar above it, the submission status below it, and the form
- * itself from a render function that receives the draft binding (key, formData, draftTexts,
- * onDraftChange). It does
+ * Puts drafts around any form: the draft bar above it, and the form itself from a render function
+ * that receives the draft binding (key, formData, draftTexts, onDraftChange) and `status`, the
+ * submission status to put beside the submit button (SubmissionForm's children), where a warning is
+ * seen. It waits for the stored draft to be read (IndexedDB answers after the first render) and does
  * not render the form itself, so the page keeps full control of <SubmissionForm>'s props.
  */
 import type { ReactNode } from 'react';
 import type { DraftStore } from './createDraftStore';
 import type { OutboxStore } from './createOutboxStore';
 import { DraftBar } from './DraftBar';
-import { SubmitStatus } from './SubmitStatus';
+import { SubmitStatus, type SubmitStatusProps } from './SubmitStatus';
 import { type DraftFormBinding, useDraftForm } from './useDraftForm';
+import { useDraftStore } from './useDraftStore';
 
 export interface DraftedFormProps {
   store: DraftStore;
   /** The outbox the submission status reads; DraftsContext's by default. */
   outbox?: OutboxStore;
+  /** A note about the last submit (not stored, the earlier request landed) for the status. */
+  note?: SubmitStatusProps['note'];
   /**
    * Renders the form with the binding: `<SubmissionForm key={b.key} formData={b.formData}
-   * draftTexts={b.draftTexts} onDraftChange={b.onDraftChange} />`.
+   * draftTexts={b.draftTexts} onDraftChange={b.onDraftChange}>{b.status}</SubmissionForm>`.
    */
-  children: (binding: DraftFormBinding) => ReactNode;
+  children: (binding: DraftFormBinding & { status: ReactNode }) => ReactNode;
   formatTime?: (epochMs: number) => string;
 }
 
-export function DraftedForm({ store, outbox, children, formatTime }: DraftedFormProps) {
+export function DraftedForm({ store, outbox, note, children, formatTime }: DraftedFormProps) {
+  const hydrated = useDraftStore((s) => s.hydrated, store);
+  return hydrated ? (
+    <Hydrated store={store} outbox={outbox} note={note} formatTime={formatTime}>
+      {children}
+    </Hydrated>
+  ) : (
+    <p role="status" className="formulary-draft-loading">
+      Reading the saved draft…
+    </p>
+  );
+}
+
+function Hydrated({ store, outbox, note, children, formatTime }: DraftedFormProps) {
   const binding = useDraftForm(store);
-  const instrument = store.getState().instrument;
+  const { instrument, draftId } = store.getState();
+  const status = (
+    <SubmitStatus
+      instrument={instrument}
+      draftId={draftId}
+      store={outbox}
+      note={note}
+      formatTime={formatTime}
+    />
+  );
   return (
     <div className="formulary-drafted">
       <DraftBar store={store} formatTime={formatTime} />
-      {children(binding)}
-      <SubmitStatus instrument={instrument} store={outbox} formatTime={formatTime} />
+      {children({ ...binding, status })}
     </div>
   );
 }

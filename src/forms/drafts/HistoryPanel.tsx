@@ -47,7 +47,7 @@ export function HistoryPanel({ store, onOpen, onExport, formatTime = defaultForm
   const importFile = async (file: File | undefined) => {
     if (!file || !history) return;
     const { entries: good, problems } = importHistory(await file.text());
-    const { added, duplicates } = history.getState().addMany(good);
+    const { added, duplicates } = await history.getState().addMany(good);
     setReport({ added, duplicates, problems });
   };
 

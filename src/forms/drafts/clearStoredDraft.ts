@@ -11,8 +11,10 @@ export async function clearStoredDraft(
   instrument: string,
   since: number,
   storage: StateStorage = defaultStorage(),
+  draftId?: string,
 ): Promise<boolean> {
-  const raw = await storage.getItem(draftStorageKey(instrument));
+  const key = draftStorageKey(instrument, draftId);
+  const raw = await storage.getItem(key);
   if (raw === null) return false;
   let savedAt = Number.POSITIVE_INFINITY;
   try {
@@ -24,6 +26,6 @@ export async function clearStoredDraft(
     return false; // Unreadable: leave it for the form to report as not applied.
   }
   if (savedAt > since) return false;
-  await storage.removeItem(draftStorageKey(instrument));
+  await storage.removeItem(key);
   return true;
 }

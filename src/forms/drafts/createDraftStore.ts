@@ -24,6 +24,10 @@ export interface Draft {
 
 export interface DraftState extends SaveErrorState {
   readonly instrument: string;
+  /** Which of the instrument's drafts this is (one per tab while open); undefined: the one shared key. */
+  readonly draftId: string | undefined;
+  /** True once the stored draft was read (IndexedDB answers later than the first render). */
+  readonly hydrated: boolean;
   readonly schemaVersion: number;
   readonly draft: Draft | null;
   /** Set when the form opened on a saved draft: the bar "restored draft from <time> · discard". */
@@ -60,7 +64,9 @@ export interface DraftStoreOptions {
   schemaVersion: number;
   /** The current model; without it every saved value is kept as is. */
   model?: FieldModel;
-  /** String storage (localStorage by default; memoryStorage() in Node). */
+  /** Which of the instrument's drafts; each is stored under its own key. */
+  draftId?: string;
+  /** String storage (localStorage by default; idbStorage() in the portal; memoryStorage() in Node). */
   storage?: StateStorage;
   /** Autosave delay after the last change; 500 ms by default. */
   debounceMs?: number;
@@ -68,9 +74,17 @@ export interface DraftStoreOptions {
   now?: () => number;
 }
 
-/** The storage key of an instrument's draft. */
-export function draftStorageKey(instrument: string): string {
-  return `formulary:draft:${instrument}`;
+/** The storage key of an instrument's draft (one of several when `draftId` is given). */
+export function draftStorageKey(instrument: string, draftId?: string): string {
+  return draftId ? `formulary:draft:${instrument}|${draftId}` : `formulary:draft:${instrument}`;
+}
+
+/** The instrument and draft id of a storage key made by draftStorageKey, or undefined. */
+export function parseDraftStorageKey(key: string): { instrument: string; draftId?: string } | undefined {
+  if (!key.startsWith('formulary:draft:')) return undefined;
+  const rest = key.slice('formulary:draft:'.length);
+  const bar = rest.lastIndexOf('|');
+  return bar < 0 ? { instrument: rest } : { instrument: rest.slice(0, bar), draftId: rest.slice(bar + 1) };
 }
 
 interface PersistedDraft {
@@ -87,16 +101,42 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   }
   const debounceMs = options.debounceMs ?? 500;
   const now = options.now ?? Date.now;
-  const storage = createJSONStorage<PersistedDraft>(() => options.storage ?? defaultStorage());
+  const base = options.storage ?? defaultStorage();
+  // An asynchronous storage (IndexedDB) refuses by rejecting, which persist does not catch: say so here.
+  let reportWrite: (error: unknown) => void = () => {};
+  let markHydrated = () => {};
+  const storage = createJSONStorage<PersistedDraft>(() => ({
+    getItem: (name) => base.getItem(name),
+    removeItem: (name) => base.removeItem(name),
+    setItem: (name, value) => {
+      const written = base.setItem(name, value);
+      if (written && typeof (written as Promise<void>).then === 'function') {
+        return (written as Promise<void>).then(
+          () => reportWrite(null),
+          (error: unknown) => reportWrite(error),
+        );
+      }
+      return written;
+    },
+  }));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let migrated = false;
   let pendingValues: Record<string, unknown> | undefined;
   let pendingTexts: DraftTexts | undefined;
 
-  return createStore<DraftState>()(
+  const storeRef = createStore<DraftState>()(
     persist(
-      (persistedSet, get) => {
+      (persistedSet, get, api) => {
         const set = refusalSafeSet(persistedSet, get);
+        reportWrite = (error) => {
+          const why =
+            error === null
+              ? null
+              : `the browser did not store it (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`;
+          // Only on a change: setting the same error again would write (and fail) again.
+          if (get().saveError !== why) api.setState({ saveError: why } as Partial<DraftState>);
+        };
+        markHydrated = () => api.setState({ hydrated: true } as Partial<DraftState>);
         const cancelTimer = () => {
           if (timer !== undefined) clearTimeout(timer);
           timer = undefined;
@@ -114,6 +154,8 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         };
         return {
           instrument,
+          draftId: options.draftId,
+          hydrated: false,
           schemaVersion,
           draft: null,
           restoredFrom: null,
@@ -171,7 +213,14 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         };
       },
       {
-        name: draftStorageKey(instrument),
+        name: draftStorageKey(instrument, options.draftId),
+        // A storage that could not be read: the form opens anyway, saying why.
+        onRehydrateStorage: () => (_state, error) => {
+          if (error) {
+            reportWrite(error);
+            markHydrated();
+          }
+        },
         version: schemaVersion,
         storage,
         partialize: (state): PersistedDraft => ({
@@ -191,7 +240,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         },
         merge: (persisted, current): DraftState => {
           const saved = readPersisted(persisted, schemaVersion);
-          if (!saved.draft) return { ...current, notApplied: saved.notApplied };
+          if (!saved.draft) return { ...current, hydrated: true, notApplied: saved.notApplied };
           let { values } = saved.draft;
           let notApplied = saved.notApplied;
           // Same version number but a schema edited without a bump: the same check, never a silent loss.
@@ -202,6 +251,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           }
           return {
             ...current,
+            hydrated: true,
             draft: { ...saved.draft, values, schemaVersion },
             restoredFrom: { savedAt: saved.draft.savedAt, schemaVersion: saved.draft.schemaVersion },
             notApplied,
@@ -210,6 +260,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
       },
     ),
   );
+  return storeRef;
 }
 
 /** Checks the stored shape; an unreadable draft becomes one not-applied value, never vanishes. */

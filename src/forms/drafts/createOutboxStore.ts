@@ -1,15 +1,23 @@
 /**
- * The outbox: requests the server has not accepted yet, persisted (localStorage by default) so they
- * survive a reload and are retried on load and when the page comes back online. One waiting entry per
- * instrument form. State only: sending is createSubmitter's job. No React.
+ * The outbox: a queue of submissions the server has not accepted, shared by every tab. Each entry is
+ * kept until the server accepts it or the user discards that one entry; a newer submission never
+ * replaces an older one. Stored under one key, changed only by read-modify-write under a lock
+ * (sharedList.ts), so two tabs never overwrite each other's entries. State only: sending is
+ * createSubmitter's job. No React.
  */
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import type { StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isPlainObject } from '../../schemas/index';
+import type { ChangeChannel } from './changeChannel';
 import { defaultStorage } from './memoryStorage';
-import { refusalSafeSet, type SaveErrorState } from './refusalSafeSet';
+import { createSharedList, type SharedListState } from './sharedList';
 
-export type OutboxStatus = 'waiting' | 'sending' | 'rejected';
+/**
+ * waiting: not sent, or the server answered "not now" (5xx); sending: a tab is sending it now;
+ * unknown: sent, but no answer came (timeout, connection lost), so it may have landed;
+ * rejected: the server refused it (4xx).
+ */
+export type OutboxStatus = 'waiting' | 'sending' | 'unknown' | 'rejected';
 
 export interface OutboxEntry {
   /** The Idempotency-Key: one per logical submission, the same on every retry. */
@@ -23,6 +31,10 @@ export interface OutboxEntry {
   readonly createdAt: number;
   readonly status: OutboxStatus;
   readonly attempts: number;
+  /** The draft it was submitted from: only that draft is cleared when it is accepted. */
+  readonly draftId?: string;
+  /** The tab sending it while status is "sending". */
+  readonly sender?: string;
   /** The last failure: the server's message for a rejection, the network error otherwise. */
   readonly lastError?: string;
   readonly lastStatus?: number;
@@ -30,66 +42,63 @@ export interface OutboxEntry {
   readonly nextRetryAt?: number;
 }
 
-export interface OutboxState extends SaveErrorState {
-  readonly entries: readonly OutboxEntry[];
-  /** Last accepted submission per instrument in this page's life (not persisted): "submitted ✓". */
+export interface OutboxState extends SharedListState<OutboxEntry> {
+  /** Last accepted submission per instrument in this page's life (not stored): "submitted ✓". */
   readonly accepted: Readonly<Record<string, { id: string; at: number }>>;
-  /** Adds an entry, replacing the instrument's entries that are not being sent. O(n). */
-  put(entry: OutboxEntry): void;
-  update(id: string, patch: Partial<Omit<OutboxEntry, 'id'>>): void;
-  remove(id: string): void;
-  markAccepted(entry: OutboxEntry, at: number): void;
+  /** Adds an entry at the end of the queue (or updates the one with its id); true once stored. */
+  put(entry: OutboxEntry): Promise<boolean>;
+  /** Changes one entry if it is still there. */
+  update(id: string, patch: Partial<Omit<OutboxEntry, 'id'>>): Promise<boolean>;
+  /** Removes one entry (discard); other entries are untouched. */
+  remove(id: string): Promise<boolean>;
+  markAccepted(entry: OutboxEntry, at: number): Promise<boolean>;
+  /** Re-reads the stored queue. */
+  refresh(): Promise<void>;
 }
 
-/** The store, with `persist.rehydrate()` to re-read what another tab wrote. */
-export type OutboxStore = StoreApi<OutboxState> & { persist: { rehydrate(): Promise<void> | void } };
+/** The store, with `ready` (first read done) and `close()` (stop listening to other tabs). */
+export type OutboxStore = StoreApi<OutboxState> & { ready: Promise<void>; close(): void };
 
 export const outboxStorageKey = 'formulary:outbox';
 
-/** Creates the outbox store; entries left "sending" by a closed page come back as "waiting". */
-export function createOutboxStore(options: { storage?: StateStorage } = {}): OutboxStore {
-  return createStore<OutboxState>()(
-    persist(
-      (persistedSet, get) => {
-        const set = refusalSafeSet(persistedSet, get);
-        return {
-          saveError: null,
-          entries: [],
-          accepted: {},
-          put(entry) {
-            const others = get().entries.filter(
-              (e) => e.id !== entry.id && (e.instrument !== entry.instrument || e.status === 'sending'),
-            );
-            set({ entries: [...others, entry] });
-          },
-          update(id, patch) {
-            set({ entries: get().entries.map((e) => (e.id === id ? { ...e, ...patch } : e)) });
-          },
-          remove(id) {
-            set({ entries: get().entries.filter((e) => e.id !== id) });
-          },
-          markAccepted(entry, at) {
-            set({
-              entries: get().entries.filter((e) => e.id !== entry.id),
-              accepted: { ...get().accepted, [entry.instrument]: { id: entry.id, at } },
-            });
-          },
-        };
-      },
-      {
-        name: outboxStorageKey,
-        version: 1,
-        storage: createJSONStorage(() => options.storage ?? defaultStorage()),
-        partialize: (state) => ({ entries: state.entries }),
-        migrate: (persisted) => persisted as { entries: OutboxEntry[] },
-        merge: (persisted, current) => {
-          const raw = isPlainObject(persisted) && Array.isArray(persisted.entries) ? persisted.entries : [];
-          const entries = (raw as OutboxEntry[])
-            .filter((e) => isPlainObject(e) && typeof e.id === 'string')
-            .map((e) => (e.status === 'sending' ? { ...e, status: 'waiting' as const } : e));
-          return { ...current, entries };
-        },
-      },
-    ),
+export interface SharedStoreOptions {
+  /** Where the list is kept (IndexedDB in the portal, localStorage or memory elsewhere). */
+  storage?: StateStorage;
+  channel?: ChangeChannel;
+}
+
+/** Reads stored entries; keeps the well-formed ones. */
+export function readOutboxEntries(items: unknown[]): OutboxEntry[] {
+  return items.filter(
+    (e): e is OutboxEntry => isPlainObject(e) && typeof e.id === 'string' && typeof e.instrument === 'string',
   );
+}
+
+/** Creates the outbox store and starts reading the stored queue. */
+export function createOutboxStore(options: SharedStoreOptions = {}): OutboxStore {
+  let list: ReturnType<typeof createSharedList<OutboxEntry, OutboxState>>;
+  const store = createStore<OutboxState>()((set, get) => ({
+    entries: [],
+    saveError: null,
+    loaded: false,
+    accepted: {},
+    put: (entry) => list.change((entries) => [...entries.filter((e) => e.id !== entry.id), entry]),
+    update: (id, patch) =>
+      list.change((entries) => entries.map((e) => (e.id === id ? { ...e, ...patch } : e))),
+    remove: (id) => list.change((entries) => entries.filter((e) => e.id !== id)),
+    async markAccepted(entry, at) {
+      const stored = await list.change((entries) => entries.filter((e) => e.id !== entry.id));
+      set({ accepted: { ...get().accepted, [entry.instrument]: { id: entry.id, at } } });
+      return stored;
+    },
+    refresh: () => list.refresh(),
+  }));
+  list = createSharedList<OutboxEntry, OutboxState>({
+    key: outboxStorageKey,
+    storage: options.storage ?? defaultStorage(),
+    read: readOutboxEntries,
+    store,
+    channel: options.channel,
+  });
+  return Object.assign(store, { ready: list.ready, close: list.close });
 }

@@ -2,6 +2,8 @@
  * Drafts, submission with retry and outbox, and history: plain stores and functions (no React) plus
  * thin React pieces that read them. src/forms/index.ts re-exports this.
  */
+export { type ChangeChannel, changeChannel } from './changeChannel';
+export { type CheckLandedOptions, checkLanded, type Landed, landedUrl } from './checkLanded';
 export { clearStoredDraft } from './clearStoredDraft';
 export {
   createDraftStore,
@@ -10,8 +12,14 @@ export {
   type DraftStore,
   type DraftStoreOptions,
   draftStorageKey,
+  parseDraftStorageKey,
 } from './createDraftStore';
-export { createDraftsRuntime, type DraftsRuntime, type DraftsRuntimeOptions } from './createDraftsRuntime';
+export {
+  createDraftsRuntime,
+  type DraftsRuntime,
+  type DraftsRuntimeOptions,
+  type TabDraftsState,
+} from './createDraftsRuntime';
 export {
   createHistoryStore,
   type HistoryEntry,
@@ -26,11 +34,13 @@ export {
   type OutboxStatus,
   type OutboxStore,
   outboxStorageKey,
+  type SharedStoreOptions,
 } from './createOutboxStore';
 export {
   createSubmitter,
   type SendOptions,
   type SubmissionMeta,
+  type SubmitOutcome,
   type Submitter,
   type SubmitterOptions,
   startOutboxSync,
@@ -42,6 +52,7 @@ export { diffFromDefaults } from './diffFromDefaults';
 export { flushDraftOnPageHide } from './flushDraftOnPageHide';
 export { formatTime } from './formatTime';
 export { HistoryPanel, type HistoryPanelProps } from './HistoryPanel';
+export { hasIndexedDb, idbStorage, type ListableStorage, storageKeys } from './idbStorage';
 export {
   exportHistory,
   type HistoryImport,
@@ -50,10 +61,20 @@ export {
   importHistory,
 } from './importHistory';
 export { jobKindOf } from './jobKindOf';
+export { draftLockName, listDrafts, type StoredDraft } from './listDrafts';
 export { defaultStorage, type MemoryStorage, memoryStorage } from './memoryStorage';
 export { type MigratedValues, migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
-export { OutboxPanel, type OutboxPanelProps } from './OutboxPanel';
+export { type MigrationReport, migrateLocalStorage } from './migrateLocalStorage';
+export { OtherDraftsNotice, type OtherDraftsNoticeProps } from './OtherDraftsNotice';
+export { OutboxPanel, type OutboxPanelProps, outboxStatusText } from './OutboxPanel';
+export { requestDifferences, requestSummary } from './requestSummary';
 export { SubmitStatus, type SubmitStatusProps } from './SubmitStatus';
+export {
+  createSharedList,
+  type SharedList,
+  type SharedListOptions,
+  type SharedListState,
+} from './sharedList';
 export {
   type Backoff,
   backoffDelay,
@@ -63,5 +84,6 @@ export {
   serverMessage,
   submitRequest,
 } from './submitRequest';
+export { heldLockNames, holdLock, withLock } from './tabLocks';
 export { type DraftFormBinding, useDraftForm } from './useDraftForm';
 export { useDraftAutosave, useDraftStore, useHistory, useOutbox } from './useDraftStore';

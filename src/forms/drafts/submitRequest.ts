@@ -42,6 +42,11 @@ export type SubmitResult =
       message: string;
       attempts: number;
       idempotencyKey: string;
+      /**
+       * Unreachable only: an attempt went out and no answer came back (a timeout, or the connection
+       * lost while the browser was online), so the server may have received it.
+       */
+      mayHaveLanded?: boolean;
     };
 
 /** Delay before retry number `retry` (1-based): initial * factor^(retry-1), capped. */
@@ -73,6 +78,7 @@ export async function submitRequest(request: unknown, options: SubmitOptions): P
   let attempts = 0;
   let lastReason = '';
   let lastStatus: number | undefined;
+  let mayHaveLanded = false;
   for (;;) {
     if (options.signal?.aborted) break;
     attempts += 1;
@@ -92,6 +98,7 @@ export async function submitRequest(request: unknown, options: SubmitOptions): P
     }
     lastReason = outcome.message;
     lastStatus = outcome.status;
+    if (outcome.unanswered) mayHaveLanded = true;
     if (attempts > retries) break;
     const delayMs = backoffDelay(options.backoff, attempts);
     options.onRetry?.({ retry: attempts, delayMs, reason: lastReason });
@@ -104,13 +111,14 @@ export async function submitRequest(request: unknown, options: SubmitOptions): P
     message: options.signal?.aborted ? 'submission cancelled' : lastReason || 'submission cancelled',
     attempts,
     idempotencyKey,
+    mayHaveLanded,
   };
 }
 
 type Attempt =
   | { type: 'accepted'; status: number; body: unknown }
   | { type: 'rejected'; status: number; message: string }
-  | { type: 'retry'; status?: number; message: string };
+  | { type: 'retry'; status?: number; message: string; unanswered?: boolean };
 
 async function attempt(
   doFetch: typeof globalThis.fetch,
@@ -150,7 +158,10 @@ async function attempt(
         ? 'submission cancelled'
         : `no answer within ${timeoutMs} ms`
       : `network error: ${error instanceof Error ? error.message : String(error)}`;
-    return { type: 'retry', message };
+    // Offline, the request never left; otherwise a lost connection may have delivered it first.
+    const online = (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine !== false;
+    const unanswered = !options.signal?.aborted && online;
+    return { type: 'retry', message, unanswered };
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);

@@ -128,7 +128,7 @@ describe('<SubmitStatus> and <OutboxPanel>', () => {
     );
     const outboxList = screen.getByRole('region', { name: 'Outbox' });
     expect(outboxList.textContent).toContain('refused by the server');
-    await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Retry the EQSANS request/ }));
     await waitFor(() => expect(screen.getByText(/Nothing waiting/)).toBeTruthy());
     expect(screen.getByRole('status').textContent).toMatch(/^Submitted at T\d+\.$/);
     expect(history.getState().entries).toHaveLength(1);
@@ -136,10 +136,10 @@ describe('<SubmitStatus> and <OutboxPanel>', () => {
 });
 
 describe('storage the browser refuses', () => {
-  test('a request the outbox could not store is still sent, and the panels say it was not saved', async () => {
+  test('a request the outbox could not store is not sent, and the panels say why', async () => {
     const outbox = createOutboxStore({ storage: fullStorage() });
     const history = createHistoryStore({ storage: fullStorage() });
-    const server = fakeServer([503, 200]);
+    const server = fakeServer([]);
     const submitter = createSubmitter({
       outbox,
       history,
@@ -151,19 +151,14 @@ describe('storage the browser refuses', () => {
         <HistoryPanel formatTime={time} />
       </DraftsContext>,
     );
-    await act(() =>
+    const outcome = await act(() =>
       submitter.submit({ sample: { run: [12345] } }, { instrument: 'EQSANS', schemaVersion: 1 }),
     );
+    expect(outcome).toMatchObject({ ok: false, kind: 'not-stored' });
+    expect(server.calls).toEqual([]);
     const outboxRegion = screen.getByRole('region', { name: 'Outbox' });
-    expect(outboxRegion.textContent).toContain('waiting to be sent');
     expect(outboxRegion.textContent).toMatch(
-      /The outbox was not saved: the browser did not store it \(QuotaExceededError: .*\)\. Its requests are kept in this page only/,
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
-    await waitFor(() => expect(screen.getByText(/Nothing waiting/)).toBeTruthy());
-    expect(history.getState().entries).toHaveLength(1);
-    expect(screen.getByRole('region', { name: 'History' }).textContent).toContain(
-      'The history was not saved: the browser did not store it (QuotaExceededError',
+      /The outbox was not saved: the browser did not store it \(QuotaExceededError: .*\)\. A request that could not be stored was not sent/,
     );
   });
 });
@@ -181,8 +176,8 @@ describe('<HistoryPanel>', () => {
 
   test('lists submissions with what changed and opens one as a new draft', async () => {
     const history = createHistoryStore({ storage: memoryStorage() });
-    history.getState().add(entry('a', 5, ['/sample/run', '/reduction/Qmin']));
-    history.getState().add(entry('b', 9));
+    await history.getState().add(entry('a', 5, ['/sample/run', '/reduction/Qmin']));
+    await history.getState().add(entry('b', 9));
     const opened: string[] = [];
     render(<HistoryPanel store={history} formatTime={time} onOpen={(e) => opened.push(e.id)} />);
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
@@ -194,7 +189,7 @@ describe('<HistoryPanel>', () => {
 
   test('export gives the JSON; import adds good entries and lists bad ones by index', async () => {
     const history = createHistoryStore({ storage: memoryStorage() });
-    history.getState().add(entry('a', 5));
+    await history.getState().add(entry('a', 5));
     const exported: string[] = [];
     render(<HistoryPanel store={history} formatTime={time} onExport={(json) => exported.push(json)} />);
     await userEvent.click(screen.getByRole('button', { name: 'Export history' }));

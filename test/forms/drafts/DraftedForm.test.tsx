@@ -7,11 +7,10 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
-  createDraftsRuntime,
+  createDraftStore,
   DraftBar,
   type DraftStore,
   DraftsContext,
-  type DraftsRuntime,
   memoryStorage,
   SubmissionForm,
   useDraftForm,
@@ -42,15 +41,15 @@ function DraftedForm({ store }: { store: DraftStore }) {
   );
 }
 
-function openPage(storage: ReturnType<typeof memoryStorage>): { runtime: DraftsRuntime; store: DraftStore } {
-  const runtime = createDraftsRuntime({ storage, debounceMs: 20, send: { url: '/x' } });
-  const store = runtime.draftStoreFor('eqsans', 1, model);
+/** A page over `storage` (a reload when the storage was used before): the draft store and the form. */
+function openPage(storage: ReturnType<typeof memoryStorage>): { store: DraftStore } {
+  const store = createDraftStore({ instrument: 'eqsans', schemaVersion: 1, model, storage, debounceMs: 20 });
   render(
-    <DraftsContext value={{ drafts: store, outbox: runtime.outbox, history: runtime.history }}>
+    <DraftsContext value={{ drafts: store }}>
       <DraftedForm store={store} />
     </DraftsContext>,
   );
-  return { runtime, store };
+  return { store };
 }
 
 describe('a drafted SubmissionForm', () => {

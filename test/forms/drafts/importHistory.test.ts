@@ -56,10 +56,10 @@ describe('history JSON', () => {
     expect(importHistory('{"a": 1}').problems[0]?.index).toBe(-1);
   });
 
-  test('the store adds imported entries newest first and names the duplicates', () => {
+  test('the store adds imported entries newest first and names the duplicates', async () => {
     const history = createHistoryStore({ storage: memoryStorage() });
-    history.getState().add(entry('a', 5));
-    const result = history.getState().addMany([entry('a', 5), entry('b', 9), entry('c', 1)]);
+    await history.getState().add(entry('a', 5));
+    const result = await history.getState().addMany([entry('a', 5), entry('b', 9), entry('c', 1)]);
     expect(result).toEqual({ added: 2, duplicates: [0] });
     expect(history.getState().entries.map((e) => e.id)).toEqual(['b', 'a', 'c']);
   });

@@ -160,6 +160,13 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
         await fetch(`${server.url}/api/submissions?idempotencyKey=${key}`)
       ).json()) as Page;
       expect(byKey.items.map((s) => s.id)).toEqual([receipt.id]);
+      // The outbox asks at the URL it posted to: the same answer there, and nothing for another key.
+      const atSubmitUrl = (k: string) =>
+        fetch(`${server.url}/api/instruments/eqsans/submissions?idempotencyKey=${k}`).then(
+          (r) => r.json() as Promise<Page>,
+        );
+      expect((await atSubmitUrl(key)).items.map((s) => s.id)).toEqual([receipt.id]);
+      expect((await atSubmitUrl(newKey())).items).toEqual([]);
     });
 
     it('replays the first answer for the same key and body, and stores nothing new', async () => {

@@ -61,60 +61,71 @@ const notFound = (id: string) =>
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
 
 export function submissionQueryRoutes(app: FastifyInstance, service: SubmissionService): void {
-  app.get<{ Querystring: ListQuery }>(
-    '/api/submissions',
-    {
-      schema: {
-        summary: 'List submissions, newest first',
-        tags: ['submissions'],
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            instrument: { type: 'string' },
-            status: { type: 'string' },
-            proposal: { type: 'string', description: 'IPTS-31204, 31204 or IPTS number' },
-            submitter: { type: 'string' },
-            idempotencyKey: { type: 'string', description: 'the submission(s) stored under this key' },
-            since: { type: 'string', description: 'created at or after (ISO 8601)' },
-            until: { type: 'string', description: 'created before (ISO 8601)' },
-            limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-            cursor: { type: 'string', description: 'nextCursor of the previous page' },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              items: { type: 'array', items: { $ref: 'SubmissionSummary#' } },
-              nextCursor: { type: ['string', 'null'] },
-            },
-            required: ['items', 'nextCursor'],
-          },
-          400: problemResponse('Bad filter or cursor'),
+  const listSchema = (summary: string) => ({
+    schema: {
+      summary,
+      tags: ['submissions'],
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          instrument: { type: 'string' },
+          status: { type: 'string' },
+          proposal: { type: 'string', description: 'IPTS-31204, 31204 or IPTS number' },
+          submitter: { type: 'string' },
+          idempotencyKey: { type: 'string', description: 'the submission(s) stored under this key' },
+          since: { type: 'string', description: 'created at or after (ISO 8601)' },
+          until: { type: 'string', description: 'created before (ISO 8601)' },
+          limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+          cursor: { type: 'string', description: 'nextCursor of the previous page' },
         },
       },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            items: { type: 'array', items: { $ref: 'SubmissionSummary#' } },
+            nextCursor: { type: ['string', 'null'] },
+          },
+          required: ['items', 'nextCursor'],
+        },
+        400: problemResponse('Bad filter or cursor'),
+      },
     },
-    async (request) => {
-      const q = request.query;
-      const rows = await service.list({
-        instrument: q.instrument,
-        status: q.status,
-        proposal: q.proposal === undefined ? undefined : (normaliseProposal(q.proposal) ?? q.proposal),
-        submitter: q.submitter,
-        idempotencyKey: q.idempotencyKey,
-        since: isoOf(q.since, 'since'),
-        until: isoOf(q.until, 'until'),
-        beforeSeq: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
-        limit: q.limit + 1,
-      });
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(summaryOf),
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last.seq) : null,
-      };
-    },
+  });
+
+  const list = async (q: ListQuery, instrument = q.instrument) => {
+    const rows = await service.list({
+      instrument,
+      status: q.status,
+      proposal: q.proposal === undefined ? undefined : (normaliseProposal(q.proposal) ?? q.proposal),
+      submitter: q.submitter,
+      idempotencyKey: q.idempotencyKey,
+      since: isoOf(q.since, 'since'),
+      until: isoOf(q.until, 'until'),
+      beforeSeq: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(summaryOf),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last.seq) : null,
+    };
+  };
+
+  app.get<{ Querystring: ListQuery }>(
+    '/api/submissions',
+    listSchema('List submissions, newest first'),
+    async (request) => list(request.query),
+  );
+
+  // The same list under the URL a submission is posted to: the form's outbox asks
+  // `GET <submit URL>?idempotencyKey=KEY` whether a request whose answer it never saw landed.
+  app.get<{ Querystring: ListQuery; Params: { id: string } }>(
+    '/api/instruments/:id/submissions',
+    listSchema("List one instrument's submissions, newest first"),
+    async (request) => list(request.query, request.params.id),
   );
 
   app.get<{ Params: { id: string } }>(

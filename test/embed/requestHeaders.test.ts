@@ -1,0 +1,31 @@
+/** The embed's extra POST headers: the page's own, and Django's CSRF token read from its cookie. */
+import { describe, expect, test } from 'vitest';
+import { readCookie, requestHeaders } from '../../src/embed/requestHeaders';
+
+describe('requestHeaders', () => {
+  test('reads the named cookie (decoded) into X-CSRFToken, or the header csrf-header names', () => {
+    const cookies = 'sessionid=abc; csrftoken=t%2Bk3n; theme=dark';
+    expect(readCookie(cookies, 'csrftoken')).toBe('t+k3n');
+    expect(requestHeaders({ csrfCookie: 'csrftoken' }, cookies)).toEqual({ 'X-CSRFToken': 't+k3n' });
+    expect(requestHeaders({ csrfCookie: 'csrftoken', csrfHeader: 'X-CSRF-Token' }, cookies)).toEqual({
+      'X-CSRF-Token': 't+k3n',
+    });
+  });
+
+  test('the page headers come along, from an object or a function read per submit', () => {
+    let n = 0;
+    expect(requestHeaders({ headers: { Authorization: 'Bearer x' } }, '')).toEqual({
+      Authorization: 'Bearer x',
+    });
+    const headers = () => ({ 'X-Try': String(++n) });
+    expect(requestHeaders({ headers }, '')).toEqual({ 'X-Try': '1' });
+    expect(requestHeaders({ headers }, '')).toEqual({ 'X-Try': '2' });
+  });
+
+  test('a missing cookie is an error naming it; no cookie asked for, none needed', () => {
+    expect(() => requestHeaders({ csrfCookie: 'csrftoken' }, 'sessionid=abc')).toThrow(
+      /no "csrftoken" cookie on this page \(csrf-cookie\)/,
+    );
+    expect(requestHeaders({}, '')).toEqual({});
+  });
+});
