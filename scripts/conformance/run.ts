@@ -63,7 +63,9 @@ async function tallyFile(file: SuiteFile, runner: Runner, who: string): Promise<
       if (result.kind === 'refused') tally.refusedGroups++;
       else tally.crashes++;
       if (who === 'formulary' && showFailures)
-        failures.push(`${file.dialect} ${file.name} | ${group.description}: ${result.kind}: ${result.message}`);
+        failures.push(
+          `${file.dialect} ${file.name} | ${group.description}: ${result.kind}: ${result.message}`,
+        );
       continue;
     }
     group.tests.forEach((test, i) => {
@@ -118,7 +120,10 @@ async function main(): Promise<void> {
       });
     }
     printTable(dialect, rows);
-    const totals = { required: { formulary: empty(), ajv: empty() }, optional: { formulary: empty(), ajv: empty() } };
+    const totals = {
+      required: { formulary: empty(), ajv: empty() },
+      optional: { formulary: empty(), ajv: empty() },
+    };
     for (const r of rows) {
       const part = r.optional ? totals.optional : totals.required;
       add(part.formulary, r.formulary);
@@ -129,9 +134,13 @@ async function main(): Promise<void> {
     const crashes = req.formulary.crashes + totals.optional.formulary.crashes;
     if (crashes > 0) problems.push(`${dialect}: ${crashes} crash(es) in our pipeline`);
     if (rate < goal[dialect])
-      problems.push(`${dialect}: required agreement ${(100 * rate).toFixed(2)}% < goal ${100 * goal[dialect]}%`);
+      problems.push(
+        `${dialect}: required agreement ${(100 * rate).toFixed(2)}% < goal ${100 * goal[dialect]}%`,
+      );
     if (req.formulary.agree < req.ajv.agree)
-      problems.push(`${dialect}: ${req.formulary.agree} agreeing required tests < plain ajv's ${req.ajv.agree}`);
+      problems.push(
+        `${dialect}: ${req.formulary.agree} agreeing required tests < plain ajv's ${req.ajv.agree}`,
+      );
     summary.push([
       dialect,
       `${req.formulary.agree}/${req.formulary.tests} (${pct(req.formulary)})`,

@@ -4,7 +4,7 @@
  * and plain ajv of the same version and dialect class, with the same formats, as the peer. Each says
  * per test whether the data is valid, or why the schema could not be used (refused or crashed).
  */
-import Ajv, { type AnySchema, type ValidateFunction } from 'ajv';
+import Ajv, { type AnySchemaObject, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -65,7 +65,7 @@ export function ajvRunner(suite: string): Runner {
       const options = {
         strict: false,
         logger: false as const,
-        loadSchema: async (uri: string) => JSON.parse(readRemote(suite, uri)) as AnySchema,
+        loadSchema: async (uri: string) => JSON.parse(readRemote(suite, uri)) as AnySchemaObject,
       };
       const ajv =
         dialect === 'draft-07'
@@ -74,7 +74,7 @@ export function ajvRunner(suite: string): Runner {
             ? new Ajv2019(options)
             : new Ajv2020(options);
       addFormats(ajv);
-      fn = await ajv.compileAsync(group.schema as AnySchema);
+      fn = await ajv.compileAsync(group.schema as AnySchemaObject);
     } catch (error) {
       return { kind: isRefusal(error) ? 'refused' : 'crash', message: message(error) };
     }

@@ -66,7 +66,9 @@ function jsonFiles(dir: string): string[] {
 export function suiteFiles(dir: string, dialect: Dialect): SuiteFile[] {
   const base = join(dir, 'tests', folderOf[dialect]);
   return jsonFiles(base).map((path) => {
-    const name = relative(base, path).replace(/\\/g, '/').replace(/\.json$/, '');
+    const name = relative(base, path)
+      .replace(/\\/g, '/')
+      .replace(/\.json$/, '');
     return {
       dialect,
       name,

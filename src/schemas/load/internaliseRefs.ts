@@ -66,6 +66,8 @@ export function internaliseRefs(
   };
 
   const rewriteRef = (ref: string, url: string, pointer: string): string => {
+    // A dialect's own meta-schema: the validator holds it, so the absolute $ref stays as written.
+    if (docs.keepsAsWritten(ref, { url, pointer })) return ref;
     const target = docs.resolve(ref, { url, pointer });
     if (target.url === rootUrl) return `#${encodeFragment(target.pointer)}`;
     return `#/${container}/${encodeFragment(escapePointerSegment(entryFor(target)))}`;

@@ -24,7 +24,7 @@ import { SchemaLoadError } from './SchemaLoadError';
  * Example: (await loadSchema('sans.schema.json')).dialect === 'draft-07'.
  */
 export async function loadSchema(
-  source: string | URL | object,
+  source: string | URL | object | boolean,
   options: LoadOptions = {},
 ): Promise<LoadedSchema> {
   let aliasOf: Map<string, string>;
@@ -42,13 +42,15 @@ export async function loadSchema(
   const docs = new SchemaDocuments(read, options.unresolvedRefs === 'report');
   const rootUrl = await openRoot(source, options, docs);
   const root = docs.get(rootUrl)!;
+  if (typeof root.value === 'boolean') return booleanRoot(root, options.defaultDialect ?? '2020-12');
   if (typeof root.value !== 'object' || root.value === null || Array.isArray(root.value)) {
-    throw new SchemaLoadError(`${root.name}: a form schema must be a JSON object`, {
+    throw new SchemaLoadError(`${root.name}: a schema must be a JSON object, true or false`, {
       file: root.name,
       pointer: '',
     });
   }
   const dialect = rootDialect(root, options.defaultDialect ?? '2020-12');
+  docs.dialect = dialect;
   await docs.crawl(rootUrl);
 
   const diagnostics: SchemaDiagnostic[] = [];
@@ -117,7 +119,7 @@ export async function loadSchema(
 
 /** Reads (or, for an object, prints) the root document into `docs`; returns its URL. */
 async function openRoot(
-  source: string | URL | object,
+  source: string | URL | object | boolean,
   options: LoadOptions,
   docs: SchemaDocuments,
 ): Promise<string> {
@@ -137,8 +139,12 @@ async function openRoot(
     docs.add(url, new JsonDocument(displayName(url), text));
     return url;
   }
-  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-    throw new SchemaLoadError('loadSchema needs a file path, a URL or a schema object');
+  // true and false are schemas too (anything, nothing).
+  if (
+    typeof source !== 'boolean' &&
+    (typeof source !== 'object' || source === null || Array.isArray(source))
+  ) {
+    throw new SchemaLoadError('loadSchema needs a file path, a URL, a schema object, true or false');
   }
   const url = options.baseUrl !== undefined ? await toDocumentUrl(options.baseUrl) : objectSourceUrl;
   // Printed, so locate() has lines to point at and later changes to the caller's object do not leak in.
@@ -159,4 +165,23 @@ function rootDialect(root: JsonDocument, fallback: Dialect): Dialect {
     pointer: '/$schema',
     ...(at ? { line: at.line, column: at.column } : {}),
   });
+}
+
+/**
+ * A root schema `true` (anything) or `false` (nothing): the bundle is `{}` or `{"not": {}}`, which mean
+ * the same to the validator and give a form of one JSON field.
+ */
+function booleanRoot(root: JsonDocument, dialect: Dialect): LoadedSchema {
+  const schema: Record<string, unknown> = root.value === true ? {} : { not: {} };
+  return {
+    schema,
+    dialect,
+    diagnostics: [],
+    files: new Map([[root.name, root.text]]),
+    rootFile: root.name,
+    locate: (pointer) => {
+      const at = pointer === '' || pointer === '#' ? root.position('') : undefined;
+      return at ? { file: root.name, pointer: '', line: at.line, column: at.column } : undefined;
+    },
+  };
 }

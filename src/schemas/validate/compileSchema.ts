@@ -56,6 +56,8 @@ function createAjv(dialect: Dialect, options: CompileOptions): Ajv {
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
+    // `required: ["constructor"]` must not be met by Object.prototype (JSON Schema Test Suite, required.json).
+    ownProperties: true,
     validateSchema: options.strict === true,
     logger: false,
     uriResolver,

@@ -102,6 +102,8 @@ export function explainAjvErrors(
   const out: ValidationError[] = [];
   const fieldsDone = new Map<string, boolean>(); // field pointer -> checkField found the errors
   const choicesDone = new Set<string>();
+  // Unions that failed where no other message was given: each still gets one (ajv is the judge).
+  const unions: [ErrorObject, string][] = [];
   for (const e of errors) {
     if (e.keyword === 'if' || e.keyword === '$ref') continue; // the errors of `then`/the target say it better
     const pointer = base + e.instancePath;
@@ -147,14 +149,34 @@ export function explainAjvErrors(
         found = own.length > 0;
         fieldsDone.set(fieldPointer, found);
       }
-      if (found || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
-      out.push(explainOne(e, node, fieldPointer));
+      if (found) continue;
+      if (e.keyword === 'anyOf' || e.keyword === 'oneOf') unions.push([e, fieldPointer]);
+      else out.push(explainOne(e, node, fieldPointer));
       continue;
     }
-    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
-    out.push(explainOne(e, node, pointer));
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') unions.push([e, pointer]);
+    else out.push(explainOne(e, node, pointer));
+  }
+  for (const [e, pointer] of unions) {
+    if (out.some((o) => o.pointer === pointer || o.pointer.startsWith(`${pointer}/`))) continue;
+    out.push(unionMessage(e, model.byPointer.get(templateOf(model, pointer)), pointer));
+  }
+  // Whatever ajv refused is reported, even where no rule above knows how to word it.
+  if (out.length === 0 && errors.length > 0) {
+    const e = errors.find((x) => x.keyword !== 'if' && x.keyword !== '$ref') ?? errors[0]!;
+    const pointer = base + e.instancePath;
+    out.push(explainOne(e, nearestNode(model, templateOf(model, pointer)), pointer));
   }
   return out;
+}
+
+/** One message for a failed anyOf/oneOf: none of the options fits, or (oneOf) more than one does. */
+function unionMessage(e: ErrorObject, node: ModelNode | undefined, pointer: string): ValidationError {
+  const passing = (e.params as { passingSchemas?: unknown }).passingSchemas;
+  const message = Array.isArray(passing)
+    ? `matches more than one of the options (${passing.map((i) => Number(i) + 1).join(' and ')}); exactly one must fit`
+    : 'does not match any of the options';
+  return { pointer, rule: e.keyword, message: customMessage(node, e.keyword) ?? message };
 }
 
 /** Errors inside a choice: the selected branch, validated alone; or a bad discriminator. */
