@@ -3,7 +3,7 @@
  * Formulary's pipeline and, in the same run, through plain ajv as the peer. Prints a table per dialect
  * and keyword file (required and optional/ apart), writes every number with `--json FILE`, and exits
  * non-zero on a crash, on required agreement below the goal, or on fewer agreeing tests than ajv.
- * `--dialect draft-07` runs one dialect; `--failures` lists each test where we disagree with the suite.
+ * `--dialect draft-07` runs one dialect; `--failures` lists each test where either disagrees with the suite.
  */
 import { writeFileSync } from 'node:fs';
 import type { Dialect } from '../../src/schemas/FieldModel';
@@ -72,9 +72,9 @@ async function tallyFile(file: SuiteFile, runner: Runner, who: string): Promise<
       const got = result.valid[i];
       if (got === 'crash') tally.crashes++;
       if (got === test.valid) tally.agree++;
-      else if (who === 'formulary' && showFailures)
+      else if (showFailures)
         failures.push(
-          `${file.dialect} ${file.name} | ${group.description} | ${test.description}: expected ${test.valid}, got ${got}`,
+          `[${who}] ${file.dialect} ${file.name} | ${group.description} | ${test.description}: expected ${test.valid}, got ${got}`,
         );
     });
   }

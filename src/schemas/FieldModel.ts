@@ -203,11 +203,16 @@ export interface SchemaDiagnostic {
   readonly location: SchemaLocation;
 }
 
+/** Whether `format` refuses values ("assert") or only describes them ("annotate"). */
+export type FormatPolicy = 'assert' | 'annotate';
+
 export interface FieldModel {
   readonly root: GroupNode;
   /** The bundled, normalised schema the model was built from (the validator compiles this). */
   readonly schema: Readonly<Record<string, unknown>>;
   readonly dialect: Dialect;
+  /** What `format` does when validating (formatPolicyOf the dialect unless the loader said otherwise). */
+  readonly formats?: FormatPolicy;
   /** Every node by its pointer (templates for list rows). */
   readonly byPointer: ReadonlyMap<PointerTemplate, ModelNode>;
   /** Every leaf field in schema order, branch and list-item fields included. */

@@ -6,7 +6,7 @@
 import type { Dialect, SchemaDiagnostic } from '../FieldModel';
 import { formatPointer, hasAt, parsePointer } from '../pointer';
 import { aliasMap } from './aliasMap';
-import { dialectFromUri, dialectUri, isDialect } from './dialectOf';
+import { dialectFromUri, dialectUri, formatPolicyOf, isDialect } from './dialectOf';
 import { displayName, objectSourceUrl, readDocumentText, toDocumentUrl } from './documentUrl';
 import { findRecursiveRefs } from './findRecursiveRefs';
 import { findUnknownKeywords } from './findUnknownKeywords';
@@ -42,7 +42,7 @@ export async function loadSchema(
   const docs = new SchemaDocuments(read, options.unresolvedRefs === 'report');
   const rootUrl = await openRoot(source, options, docs);
   const root = docs.get(rootUrl)!;
-  if (typeof root.value === 'boolean') return booleanRoot(root, options.defaultDialect ?? '2020-12');
+  if (typeof root.value === 'boolean') return booleanRoot(root, options.defaultDialect ?? '2020-12', options);
   if (typeof root.value !== 'object' || root.value === null || Array.isArray(root.value)) {
     throw new SchemaLoadError(`${root.name}: a schema must be a JSON object, true or false`, {
       file: root.name,
@@ -110,6 +110,7 @@ export async function loadSchema(
   return {
     schema: bundled.schema,
     dialect,
+    formats: formatPolicyOf(dialect, options.formats),
     diagnostics,
     files: new Map(docs.all().map((doc) => [doc.name, doc.text])),
     rootFile: root.name,
@@ -171,11 +172,12 @@ function rootDialect(root: JsonDocument, fallback: Dialect): Dialect {
  * A root schema `true` (anything) or `false` (nothing): the bundle is `{}` or `{"not": {}}`, which mean
  * the same to the validator and give a form of one JSON field.
  */
-function booleanRoot(root: JsonDocument, dialect: Dialect): LoadedSchema {
+function booleanRoot(root: JsonDocument, dialect: Dialect, options: LoadOptions): LoadedSchema {
   const schema: Record<string, unknown> = root.value === true ? {} : { not: {} };
   return {
     schema,
     dialect,
+    formats: formatPolicyOf(dialect, options.formats),
     diagnostics: [],
     files: new Map([[root.name, root.text]]),
     rootFile: root.name,

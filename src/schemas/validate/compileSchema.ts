@@ -8,7 +8,7 @@ import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { Dialect } from '../FieldModel';
+import type { Dialect, FormatPolicy } from '../FieldModel';
 import { escapePointerSegment } from '../pointer';
 import { acceptedExtraKeywords, formularyKeywords, uiSchemaKeys } from '../vocabulary';
 import { codeEvaluationAllowed } from './codeEvaluation';
@@ -20,6 +20,8 @@ export interface CompileOptions {
   readonly strict?: boolean;
   /** Extra keyword names to accept as annotations (a facility's own names mapped onto ours). */
   readonly extraKeywords?: readonly string[];
+  /** "annotate": `format` refuses nothing (ajv validateFormats off). Default "assert". */
+  readonly formats?: FormatPolicy;
 }
 
 export interface CompiledSchema {
@@ -58,6 +60,7 @@ function createAjv(dialect: Dialect, options: CompileOptions): Ajv {
     allowUnionTypes: true,
     // `required: ["constructor"]` must not be met by Object.prototype (JSON Schema Test Suite, required.json).
     ownProperties: true,
+    validateFormats: options.formats !== 'annotate',
     validateSchema: options.strict === true,
     logger: false,
     uriResolver,
@@ -130,7 +133,7 @@ export function compileSchema(
   dialect: Dialect,
   options: CompileOptions = {},
 ): CompiledSchema {
-  const optionKey = `${dialect}|${options.strict === true}|${(options.extraKeywords ?? []).join(',')}`;
+  const optionKey = `${dialect}|${options.formats ?? 'assert'}|${options.strict === true}|${(options.extraKeywords ?? []).join(',')}`;
   const hit = cache.get(schema)?.get(optionKey);
   if (hit) return hit;
   const remember = (result: CompiledSchema): CompiledSchema => {

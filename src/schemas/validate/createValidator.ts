@@ -7,6 +7,7 @@
 import type { Format } from 'ajv';
 import type { FieldModel, FieldNode, ModelNode, Pointer, ValidationError } from '../FieldModel';
 import { isPlainObject } from '../jsonEquals';
+import { formatPolicyOf } from '../load/dialectOf';
 import { selectBranch } from '../model/selectBranch';
 import { childPointer, getAt, instancePointer, rowIndexes } from '../pointer';
 import { checkableInTs, checkField } from './checkField';
@@ -69,9 +70,12 @@ function dedupe(errors: ValidationError[]): ValidationError[] {
  * 'lessThan', message: 'must be less than Q max (0.5 1/Å)', related: ['/Qmin', '/Qmax']}].
  */
 export function createValidator(model: FieldModel, options: ValidatorOptions = {}): Validator {
-  const compiled = compileSchema(model.schema, model.dialect, options);
+  const policy = options.formats ?? model.formats ?? formatPolicyOf(model.dialect);
+  const compiled = compileSchema(model.schema, model.dialect, { ...options, formats: policy });
   const index = modelIndex(model);
-  const formats = (name: string): Format | undefined => compiled.ajv.formats[name] as Format | undefined;
+  // An annotated format refuses nothing, here as in ajv.
+  const formats = (name: string): Format | undefined =>
+    policy === 'annotate' ? undefined : (compiled.ajv.formats[name] as Format | undefined);
   const ctx: ExplainContext = { model, compiled, formats };
   const listTextFields = model.fields.filter(holdsListText);
 
@@ -160,7 +164,10 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
 
     validate(request) {
       const raw = compiled.validate(request);
-      const errors = raw.length === 0 ? [] : explainAjvErrors(ctx, request, raw);
+      // ajv judged the request as it is: a value present under a hidden field is still in it (a
+      // backend receives it), so these errors stand; only our own checks skip what a condition hides.
+      const judged = raw.length === 0 ? [] : explainAjvErrors(ctx, request, raw);
+      const errors: ValidationError[] = [];
       const read = readerOf(request);
       if (!compiled.compiled)
         errors.push(...checkFieldsInTs(request, read), ...conditionalRequiredInTs(read));
@@ -170,7 +177,7 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       }
       // Text the pattern lets through but the run/number-list parser refuses (a backwards range);
       // a field that already has an error (its pattern) gets no second message.
-      const flagged = new Set(errors.map((e) => e.pointer));
+      const flagged = new Set([...judged, ...errors].map((e) => e.pointer));
       for (const field of listTextFields) {
         for (const indexes of rowCombinations(field.pointer, read)) {
           const pointer = instancePointer(field.pointer, indexes);
@@ -180,7 +187,8 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
           if (problem !== undefined) errors.push({ pointer, rule: field.kind, message: problem });
         }
       }
-      return errors.length === 0 ? errors : dedupe(errors.filter((e) => !hidden(e.pointer, request)));
+      const shown = errors.filter((e) => !hidden(e.pointer, request));
+      return judged.length + shown.length === 0 ? [] : dedupe([...judged, ...shown]);
     },
 
     validateField(pointer, value, request) {
