@@ -64,7 +64,7 @@ async function tallyFile(file: SuiteFile, runner: Runner, who: string): Promise<
       else tally.crashes++;
       if (who === 'formulary' && showFailures)
         failures.push(
-          `${file.dialect} ${file.name} | ${group.description}: ${result.kind}: ${result.message}`,
+          `[${who}] ${file.dialect} ${file.name} | ${group.description}: ${result.kind}: ${result.message}`,
         );
       continue;
     }

@@ -60,6 +60,11 @@ export interface LoadedSchema {
   /** What `format` does for this schema: from its dialect and the `formats` option. */
   readonly formats?: FormatPolicy;
   readonly diagnostics: readonly SchemaDiagnostic[];
+  /**
+   * Only when the schema uses dynamic references and its `$ref`s stay as written: each `$ref` site's
+   * pointer -> its target's pointer, both in `schema` ("#/..."), for the model to follow.
+   */
+  readonly refs?: ReadonlyMap<string, string>;
   /** Each file/URL read -> its text (an object source appears as its pretty-printed JSON). */
   readonly files: ReadonlyMap<string, string>;
   /** Name of the root document (a key of `files`). */

@@ -31,6 +31,7 @@ export interface RefSite {
 }
 
 const absoluteUrl = /^[a-zA-Z][a-zA-Z0-9+.-]+:/;
+const dynamicKeywords = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor'];
 
 export class SchemaDocuments {
   private readonly docs = new Map<string, JsonDocument>();
@@ -87,6 +88,80 @@ export class SchemaDocuments {
     for (const [name, pointer] of index.anchors)
       if (!this.anchors.has(name)) this.anchors.set(name, { url, pointer });
     return index;
+  }
+
+  /** The absolute URI of a document read: its root `$id` resolved against where it was read. */
+  resourceUri(url: string): string {
+    return this.indexOf(url)?.baseAt.get('') ?? withoutFragment(url);
+  }
+
+  /** True when any document read uses `$dynamicRef`, `$dynamicAnchor`, `$recursiveRef` or `$recursiveAnchor`. */
+  usesDynamicScope(): boolean {
+    for (const doc of this.docs.values()) {
+      let found = false;
+      forEachSubschema(doc.value, (node) => {
+        if (!found) found = dynamicKeywords.some((k) => Object.hasOwn(node, k));
+      });
+      if (found) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The `$ref` a `$dynamicRef` or `$recursiveRef` at `site` amounts to for a validation that starts at
+   * `rootUrl`, or undefined when only the path taken can tell. It is its first target when that carries
+   * no matching dynamic anchor, or when no other schema read carries one; else, when the root resource
+   * carries one, that anchor: the root is the outermost resource of every dynamic scope, so it always
+   * wins. (ajv resolves `$dynamicRef` only to anchors at a resource root; a `$ref` it resolves exactly.)
+   */
+  staticReference(
+    keyword: '$dynamicRef' | '$recursiveRef',
+    ref: string,
+    site: RefSite,
+    rootUrl: string,
+  ): string | undefined {
+    let target: RefTarget;
+    try {
+      target = this.resolve(ref, site);
+    } catch {
+      return undefined;
+    }
+    const name = fragmentOf(ref);
+    if (keyword === '$dynamicRef' && (name === '' || name.startsWith('/'))) return this.pointerUri(target);
+    const matches = (n: unknown): boolean =>
+      typeof n === 'object' &&
+      n !== null &&
+      (keyword === '$recursiveRef'
+        ? (n as Record<string, unknown>).$recursiveAnchor === true
+        : (n as Record<string, unknown>).$dynamicAnchor === name);
+    if (!matches(getAt(this.docs.get(target.url)?.value, target.pointer))) return this.pointerUri(target);
+    let count = 0;
+    for (const doc of this.docs.values()) {
+      forEachSubschema(doc.value, (n) => {
+        if (matches(n)) count++;
+      });
+    }
+    if (count <= 1) return this.pointerUri(target);
+    const rootBase = this.resourceUri(rootUrl);
+    const rootValue = this.docs.get(rootUrl)?.value;
+    if (keyword === '$recursiveRef') return matches(rootValue) ? rootBase : undefined;
+    const anchored = this.indexOf(rootUrl)?.anchors.get(`${rootBase}#${name}`);
+    return anchored !== undefined && matches(getAt(rootValue, anchored))
+      ? this.pointerUri({ url: rootUrl, pointer: anchored })
+      : undefined;
+  }
+
+  /**
+   * A target as "<resource URI>#<pointer inside that resource>": what a validator keeping every `$id`
+   * resolves to the same node, with no anchor to look up (ajv does not take a `$dynamicAnchor` below a
+   * resource's root as a `$ref` target).
+   */
+  private pointerUri(target: RefTarget): string {
+    const index = this.indexOf(target.url);
+    const base = index?.baseAt.get(target.pointer) ?? this.resourceUri(target.url);
+    const start = index?.resources.get(base) ?? '';
+    const inside = target.pointer.startsWith(start) ? target.pointer.slice(start.length) : target.pointer;
+    return `${base}#${inside.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c))}`;
   }
 
   /** The base URI a $ref written at `site` resolves against. */
@@ -157,6 +232,11 @@ export class SchemaDocuments {
         getAt(this.docs.get(url)?.value, pointer),
         (node, at) => {
           if (typeof node.$ref === 'string') sites.push([at, node.$ref]);
+          // Their first target is static: what it names must be read too.
+          for (const k of ['$dynamicRef', '$recursiveRef']) {
+            const ref = node[k];
+            if (typeof ref === 'string') sites.push([at, ref]);
+          }
         },
         pointer,
       );

@@ -68,7 +68,7 @@ export async function loadSchema(
     }
   }
   const container = dialect === 'draft-07' ? 'definitions' : '$defs';
-  const bundled = internaliseRefs(docs, rootUrl, container, aliasOf);
+  const bundled = internaliseRefs(docs, rootUrl, container, aliasOf, docs.usesDynamicScope());
 
   const locate = (schemaPointer: string): SourceLocation | undefined => {
     let keys: string[];
@@ -111,6 +111,7 @@ export async function loadSchema(
     schema: bundled.schema,
     dialect,
     formats: formatPolicyOf(dialect, options.formats),
+    ...(bundled.refs ? { refs: bundled.refs } : {}),
     diagnostics,
     files: new Map(docs.all().map((doc) => [doc.name, doc.text])),
     rootFile: root.name,

@@ -31,6 +31,7 @@ export interface LoadedSchemaLike {
   readonly schema: Readonly<Record<string, unknown>>;
   readonly dialect?: Dialect;
   readonly formats?: FormatPolicy;
+  readonly refs?: ReadonlyMap<string, string>;
   readonly diagnostics?: readonly SchemaDiagnostic[];
 }
 
@@ -98,6 +99,7 @@ export function buildFieldModel(input: object, options: BuildFieldModelOptions =
   const schema = (loaded ? loaded.schema : input) as RawSchema;
   const ctx: ModelContext = {
     root: schema,
+    ...(loaded?.refs ? { refs: loaded.refs } : {}),
     ...(options.acronyms ? { acronyms: options.acronyms } : {}),
     diagnostics: [...(loaded?.diagnostics ?? [])],
     byPointer: new Map(),

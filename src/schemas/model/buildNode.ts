@@ -96,6 +96,7 @@ export function mergeInto(alt: Resolved, outer: Resolved): Resolved {
   };
   if (alt.unionLocation) merged.unionLocation = alt.unionLocation;
   if (alt.recursiveRef ?? outer.recursiveRef) merged.recursiveRef = alt.recursiveRef ?? outer.recursiveRef;
+  if (alt.opaqueRef ?? outer.opaqueRef) merged.opaqueRef = alt.opaqueRef ?? outer.opaqueRef;
   return merged;
 }
 
@@ -127,6 +128,16 @@ export function classify(
       severity: 'warning',
       rule: 'recursive-ref',
       message: `"${r.recursiveRef}" refers to itself at ${pointer || '/'}; that value is edited as JSON`,
+      location: { schemaPointer: r.location },
+    });
+    collectRules(ctx, r, pointer);
+    return jsonField(ctx, r, pointer, key, parent, nullableIn);
+  }
+  if (r.opaqueRef) {
+    ctx.diagnostics.push({
+      severity: 'info',
+      rule: 'edited-as-json',
+      message: `"${r.opaqueRef}" at ${pointer || '/'} is checked exactly when the request is validated, but the form cannot show it as inputs; that value is edited as JSON`,
       location: { schemaPointer: r.location },
     });
     collectRules(ctx, r, pointer);

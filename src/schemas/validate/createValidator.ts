@@ -4,7 +4,7 @@
  * constraints in TypeScript plus only the rules that read it: O(1) in form size). Fields an unmet
  * condition hides are not validated. The same code runs in the form, the CLI and a facility's backend.
  */
-import type { Format } from 'ajv';
+import type { ErrorObject, Format } from 'ajv';
 import type { FieldModel, FieldNode, ModelNode, Pointer, ValidationError } from '../FieldModel';
 import { isPlainObject } from '../jsonEquals';
 import { formatPolicyOf } from '../load/dialectOf';
@@ -50,6 +50,18 @@ export interface Validator {
    * to the server.
    */
   readonly limitation?: string;
+}
+
+/** An error standing for a schema ajv could not compile or run on a request. */
+function unusableSchema(cause: unknown): ErrorObject {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return {
+    instancePath: '',
+    schemaPath: '#',
+    keyword: 'schema',
+    params: {},
+    message: `could not be checked against the schema (${why})`,
+  };
 }
 
 const starCount = (t: string): number => t.split('/*').length - 1;
@@ -163,7 +175,13 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     ...(compiled.compiled ? {} : { limitation: validationLimitation() }),
 
     validate(request) {
-      const raw = compiled.validate(request);
+      let raw: ErrorObject[];
+      try {
+        raw = compiled.validate(request);
+      } catch (cause) {
+        // ajv gave up on this schema and request (a $dynamicRef it loops on): refused, never a crash.
+        raw = [unusableSchema(cause)];
+      }
       // ajv judged the request as it is: a value present under a hidden field is still in it (a
       // backend receives it), so these errors stand; only our own checks skip what a condition hides.
       const judged = raw.length === 0 ? [] : explainAjvErrors(ctx, request, raw);
@@ -204,8 +222,15 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       } else if (checkableInTs(field)) {
         errors.push(...checkField(field, pointer, value, formats));
       } else {
-        const fragment = compiled.fragment(field.location.schemaPointer);
-        if (fragment && !fragment(value)) {
+        let fragment: ReturnType<typeof compiled.fragment>;
+        let valid = true;
+        try {
+          fragment = compiled.fragment(field.location.schemaPointer);
+          valid = !fragment || fragment(value) === true;
+        } catch (cause) {
+          return [explainOne(unusableSchema(cause), field, pointer)];
+        }
+        if (fragment && !valid) {
           for (const e of fragment.errors ?? []) errors.push(explainOne(e, field, pointer + e.instancePath));
         }
       }
