@@ -151,6 +151,15 @@ export class SchemaDocuments {
       : undefined;
   }
 
+  /** Where a reference first points, as a pointer URI (see pointerUri), or undefined if nowhere. */
+  firstTarget(ref: string, site: RefSite): string | undefined {
+    try {
+      return this.pointerUri(this.resolve(ref, site));
+    } catch {
+      return undefined;
+    }
+  }
+
   /**
    * A target as "<resource URI>#<pointer inside that resource>": what a validator keeping every `$id`
    * resolves to the same node, with no anchor to look up (ajv does not take a `$dynamicAnchor` below a

@@ -147,6 +147,18 @@ export function internaliseRefs(
           setOwn(out, '$ref', rewriteRef(asRef, url, from, at));
           continue;
         }
+        // ajv takes only "#name" here; anything else it cannot compile, so its first target is used.
+        const first = value.startsWith('#') ? undefined : docs.firstTarget(value, { url, pointer: from });
+        if (first !== undefined && typeof source.$ref !== 'string') {
+          setOwn(out, '$ref', rewriteRef(first, url, from, at));
+          diagnostics.push({
+            severity: 'warning',
+            rule: 'dynamic-ref-as-ref',
+            message: `${name} "${value}" is checked as a $ref to its first target: the validator resolves ${name} only as "#name"`,
+            location: { schemaPointer: `#${at}`, file: displayName(url) },
+          });
+          continue;
+        }
       }
       if (name === '$ref') {
         diagnostics.push({
@@ -159,6 +171,18 @@ export function internaliseRefs(
       const childAt = `${at}/${escapePointerSegment(name)}`;
       const childFrom = `${from}/${escapePointerSegment(key)}`;
       setOwn(out, name, copyKeyword(name, value, url, childAt, childFrom));
+    }
+    if (Array.isArray(out.enum) && out.enum.length === 0) {
+      // Allows nothing, as the specification says; ajv refuses to compile an empty enum, `not: {}` it takes.
+      delete out.enum;
+      if (out.not === undefined) out.not = {};
+      else out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { not: {} }];
+      diagnostics.push({
+        severity: 'warning',
+        rule: 'empty-enum',
+        message: '"enum": [] allows no value at all; this field can never be valid',
+        location: { schemaPointer: `#${at}`, file: displayName(url) },
+      });
     }
     if (typeof out.$ref === 'string' && Object.keys(out).some((k) => !harmlessRefSiblings.has(k))) {
       wrapRef(out, url, at, from);

@@ -49,7 +49,12 @@ export async function loadSchema(
       pointer: '',
     });
   }
-  const dialect = rootDialect(root, options.defaultDialect ?? '2020-12');
+  const { dialect, formatAssertion } = await rootDialect(
+    root,
+    rootUrl,
+    options.defaultDialect ?? '2020-12',
+    options.read ?? readDocumentText,
+  );
   docs.dialect = dialect;
   await docs.crawl(rootUrl);
 
@@ -69,6 +74,9 @@ export async function loadSchema(
   }
   const container = dialect === 'draft-07' ? 'definitions' : '$defs';
   const bundled = internaliseRefs(docs, rootUrl, container, aliasOf, docs.usesDynamicScope());
+  // A custom meta-schema was read for its dialect; the validator knows the dialect's own.
+  if (typeof bundled.schema.$schema === 'string' && !dialectFromUri(bundled.schema.$schema))
+    bundled.schema.$schema = dialectUri[dialect];
 
   const locate = (schemaPointer: string): SourceLocation | undefined => {
     let keys: string[];
@@ -110,7 +118,7 @@ export async function loadSchema(
   return {
     schema: bundled.schema,
     dialect,
-    formats: formatPolicyOf(dialect, options.formats),
+    formats: formatAssertion ? 'assert' : formatPolicyOf(dialect, options.formats),
     ...(bundled.refs ? { refs: bundled.refs } : {}),
     diagnostics,
     files: new Map(docs.all().map((doc) => [doc.name, doc.text])),
@@ -154,19 +162,55 @@ async function openRoot(
   return url;
 }
 
-/** The dialect the root's `$schema` names, or the default when absent; an unknown URI is fatal. */
-function rootDialect(root: JsonDocument, fallback: Dialect): Dialect {
+const formatAssertionVocabulary = /\/vocab\/format-assertion$/;
+
+/**
+ * The dialect the root's `$schema` names, or the default when absent. A `$schema` naming a custom
+ * meta-schema (a facility's own, extending a dialect) is read: its own `$schema` gives the dialect, and
+ * a format-assertion vocabulary in its `$vocabulary` makes `format` assert. A URI that cannot be read,
+ * or whose meta-schema names no dialect we support, is fatal.
+ */
+async function rootDialect(
+  root: JsonDocument,
+  rootUrl: string,
+  fallback: Dialect,
+  read: (url: string) => Promise<string>,
+): Promise<{ dialect: Dialect; formatAssertion: boolean }> {
   const declared = (root.value as { $schema?: unknown }).$schema;
-  if (declared === undefined) return fallback;
+  if (declared === undefined) return { dialect: fallback, formatAssertion: false };
   const dialect = typeof declared === 'string' ? dialectFromUri(declared) : undefined;
-  if (dialect) return dialect;
+  if (dialect) return { dialect, formatAssertion: false };
+  let why = '';
+  if (typeof declared === 'string') {
+    try {
+      const metaUrl = new URL(declared, rootUrl);
+      if (metaUrl.protocol === 'file:' && !rootUrl.startsWith('file:'))
+        throw new Error('a schema from the network may not name a local meta-schema');
+      const meta = new JsonDocument(declared, await read(metaUrl.href)).value as Record<string, unknown>;
+      const base = typeof meta?.$schema === 'string' ? dialectFromUri(meta.$schema) : undefined;
+      const vocabulary = meta?.$vocabulary;
+      if (base) {
+        const formatAssertion =
+          typeof vocabulary === 'object' &&
+          vocabulary !== null &&
+          Object.keys(vocabulary).some((v) => formatAssertionVocabulary.test(v));
+        return { dialect: base, formatAssertion };
+      }
+      why = ' (its meta-schema names no supported dialect in its own $schema)';
+    } catch (cause) {
+      why = ` (${cause instanceof Error ? cause.message : String(cause)})`;
+    }
+  }
   const at = root.position('/$schema');
   const supported = Object.values(dialectUri).join(', ');
-  throw new SchemaLoadError(`Unknown dialect $schema ${JSON.stringify(declared)}; supported: ${supported}`, {
-    file: root.name,
-    pointer: '/$schema',
-    ...(at ? { line: at.line, column: at.column } : {}),
-  });
+  throw new SchemaLoadError(
+    `Unknown dialect $schema ${JSON.stringify(declared)}${why}; supported: ${supported}`,
+    {
+      file: root.name,
+      pointer: '/$schema',
+      ...(at ? { line: at.line, column: at.column } : {}),
+    },
+  );
 }
 
 /**
