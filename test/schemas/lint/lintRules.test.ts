@@ -76,6 +76,29 @@ describe('messages help the author', () => {
     expect(messages).toContain('does not match the pattern');
   });
 
+  test('missing-units suggests a unit that fits the quantity', async () => {
+    const { lintSchema } = await import('../../../src/schemas/lint/lintSchema');
+    const { loadSchema } = await import('../../../src/schemas/load/loadSchema');
+    const { buildFieldModel } = await import('../../../src/schemas/model/buildFieldModel');
+    const loaded = await loadSchema({
+      properties: {
+        scatteringAngle: { type: 'number' },
+        Qmax: { type: 'number' },
+        apertureRadius: { type: 'number' },
+        wavelength: { type: 'number' },
+      },
+    });
+    const messages = lintSchema(loaded, { model: buildFieldModel(loaded) })
+      .filter((d) => d.rule === 'missing-units')
+      .map((d) => `${d.pointer}: ${/"x-units": "([^"]+)"/.exec(d.message)?.[1]}`);
+    expect(messages.sort()).toEqual([
+      '/properties/Qmax: 1/Å',
+      '/properties/apertureRadius: mm',
+      '/properties/scatteringAngle: degrees',
+      '/properties/wavelength: Å',
+    ]);
+  });
+
   test('field-example-invalid and default-invalid name a value of the wrong format', async () => {
     const found = (await lintFile(fixture('field-example-invalid.schema.json'))).map(
       (d) => `${d.rule}: ${d.message}`,
