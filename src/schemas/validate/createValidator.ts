@@ -26,6 +26,7 @@ import { holdsListText, listTextProblem } from './listTextProblem';
 import { matchSchema } from './matchSchema';
 import { labelOf } from './messages';
 import { modelIndex, templateOf } from './modelIndex';
+import { unionAlternatives, unionError } from './unionMessage';
 
 export type ValidatorOptions = CompileOptions;
 
@@ -217,8 +218,19 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       const field = pickField(candidates, indexes, request);
       if (field.conditionIds.length > 0 && !isShown(model, template, request, indexes)) return [];
       const errors: ValidationError[] = [];
+      const alternatives = unionAlternatives(model, field);
       if (value === undefined) {
         if (field.required) errors.push(requiredError(field, pointer, field.key));
+      } else if (alternatives && compiled.compiled) {
+        // A union: ajv decides whether any alternative fits; one sentence names them all if none does.
+        let fits = true;
+        try {
+          const fragment = compiled.fragment(field.location.schemaPointer);
+          fits = !fragment || fragment(value) === true;
+        } catch {
+          fits = true; // validate() reports a schema ajv cannot run
+        }
+        if (!fits) errors.push(unionError(field, alternatives, pointer, value));
       } else if (checkableInTs(field)) {
         errors.push(...checkField(field, pointer, value, formats));
       } else {

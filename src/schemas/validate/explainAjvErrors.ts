@@ -12,6 +12,7 @@ import { checkField } from './checkField';
 import type { CompiledSchema } from './compileSchema';
 import { customMessage, enumMessage, formatWords, labelOf, limitMessage, typeMessage } from './messages';
 import { nearestNode, templateOf } from './modelIndex';
+import { unionAlternatives, unionError } from './unionMessage';
 
 export interface ExplainContext {
   readonly model: FieldModel;
@@ -142,6 +143,15 @@ export function explainAjvErrors(
     const node = nearestNode(model, template);
     if (node?.type === 'field') {
       const fieldPointer = truncate(pointer, depth(node.pointer));
+      // A union field that fits none of its alternatives: one sentence naming them all.
+      const alternatives = unionAlternatives(model, node);
+      if (alternatives && !passedTwo(errors, base, fieldPointer)) {
+        if (!fieldsDone.has(fieldPointer)) {
+          fieldsDone.set(fieldPointer, true);
+          out.push(unionError(node, alternatives, fieldPointer, getAt(request, fieldPointer)));
+        }
+        continue;
+      }
       let found = fieldsDone.get(fieldPointer);
       if (found === undefined) {
         const own = checkField(node, fieldPointer, getAt(request, fieldPointer), ctx.formats);
@@ -168,6 +178,16 @@ export function explainAjvErrors(
     out.push(explainOne(e, nearestNode(model, templateOf(model, pointer)), pointer));
   }
   return out;
+}
+
+/** True when ajv says a oneOf at `pointer` matched more than one alternative (not "none fits"). */
+function passedTwo(errors: readonly ErrorObject[], base: string, pointer: string): boolean {
+  return errors.some(
+    (e) =>
+      e.keyword === 'oneOf' &&
+      base + e.instancePath === pointer &&
+      Array.isArray((e.params as { passingSchemas?: unknown }).passingSchemas),
+  );
 }
 
 /** One message for a failed anyOf/oneOf: none of the options fits, or (oneOf) more than one does. */
