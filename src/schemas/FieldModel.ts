@@ -114,6 +114,11 @@ export interface GroupNode extends NodeBase {
   /** The object's own `default`, if the schema gives one (its keys win over the children's defaults). */
   readonly hasDefault?: boolean;
   readonly default?: unknown;
+  /**
+   * Set for a fixed-position list (draft-07 `items: [...]`, 2020-12 `prefixItems`) that allows no item
+   * past its positions: the children are the positions, keyed "0", "1", ..., and the value is an array.
+   */
+  readonly tuple?: true;
 }
 
 export interface ListNode extends NodeBase {

@@ -65,7 +65,11 @@ export function flattenNode(
   const values: Record<string, unknown> = {};
 
   function fillGroup(group: GroupNode, path: StoragePath, value: unknown, inherited: unknown) {
-    const obj = isObject(value) ? value : undefined;
+    // A fixed-position list (tuple) holds its positions in an array: "0", "1", ... index it the same way.
+    const obj =
+      isObject(value) || (group.tuple && Array.isArray(value))
+        ? (value as Record<string, unknown>)
+        : undefined;
     const given = groupDefault(group, inherited);
     for (const child of group.children) {
       fill(child, `${path}/${escapePointerSegment(child.key)}`, obj?.[child.key], given?.[child.key]);
