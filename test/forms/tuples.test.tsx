@@ -71,6 +71,11 @@ describe('tuples in the form', () => {
     await user.clear(x);
     await user.type(x, '3.25');
     expect(screen.getByLabelText(/Beam centre y/)).toBeTruthy();
+    // One fieldset for the list, saying how many positions it has; no add/remove row buttons.
+    const group = screen.getByRole('group', { name: 'Beam centre' });
+    expect(group.className).toContain('formulary-tuple');
+    expect(group.textContent).toContain('3 values, in this order');
+    expect(screen.queryByRole('button', { name: /add/i })).toBeNull();
     expect(handle.current!.getRequest()).toEqual({ beamCentre: [3.25, -2, 'main'] });
   });
 
