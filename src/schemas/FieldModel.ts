@@ -114,6 +114,11 @@ export interface GroupNode extends NodeBase {
   /** The object's own `default`, if the schema gives one (its keys win over the children's defaults). */
   readonly hasDefault?: boolean;
   readonly default?: unknown;
+  /**
+   * Set for a fixed-position list (draft-07 `items: [...]`, 2020-12 `prefixItems`) that allows no item
+   * past its positions: the children are the positions, keyed "0", "1", ..., and the value is an array.
+   */
+  readonly tuple?: true;
 }
 
 export interface ListNode extends NodeBase {
@@ -203,11 +208,16 @@ export interface SchemaDiagnostic {
   readonly location: SchemaLocation;
 }
 
+/** Whether `format` refuses values ("assert") or only describes them ("annotate"). */
+export type FormatPolicy = 'assert' | 'annotate';
+
 export interface FieldModel {
   readonly root: GroupNode;
   /** The bundled, normalised schema the model was built from (the validator compiles this). */
   readonly schema: Readonly<Record<string, unknown>>;
   readonly dialect: Dialect;
+  /** What `format` does when validating (formatPolicyOf the dialect unless the loader said otherwise). */
+  readonly formats?: FormatPolicy;
   /** Every node by its pointer (templates for list rows). */
   readonly byPointer: ReadonlyMap<PointerTemplate, ModelNode>;
   /** Every leaf field in schema order, branch and list-item fields included. */

@@ -153,8 +153,16 @@ export function buildRequest(
         if (mismatch) problems.push({ pointer, path, message: mismatch.message });
         return value;
       }
-      case 'group':
-        return group(node, path, pointer);
+      case 'group': {
+        if (!node.tuple) return group(node, path, pointer);
+        // A fixed-position list: its positions in order, up to the last one given.
+        const byKey = group(node, path, pointer);
+        const out = node.children.map((child) =>
+          Object.hasOwn(byKey, child.key) ? byKey[child.key] : MISSING,
+        );
+        while (out.length > 0 && out[out.length - 1] === MISSING) out.pop();
+        return out.length === 0 ? MISSING : out.map((v) => (v === MISSING ? null : v));
+      }
       case 'list': {
         const ids = (read(rowsName(path)) as string[] | undefined) ?? [];
         const listTemplate = node.pointer;

@@ -98,7 +98,11 @@ export function flattenNode(
     value: unknown,
     inherited: unknown,
   ) {
-    const obj = isObject(value) ? value : undefined;
+    // A fixed-position list (tuple) holds its positions in an array: "0", "1", ... index it the same way.
+    const obj =
+      isObject(value) || (group.tuple && Array.isArray(value))
+        ? (value as Record<string, unknown>)
+        : undefined;
     if (value !== undefined && value !== null && !obj)
       replaced(pointer, value, `${typeInWords(value)} where an object belongs: its defaults were used`);
     const given = groupDefault(group, inherited);

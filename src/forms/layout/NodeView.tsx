@@ -10,6 +10,7 @@ import { ChoiceView } from './ChoiceView';
 import { ConditionGate } from './ConditionGate';
 import { GroupView } from './GroupView';
 import { ListTable } from './ListTable';
+import { TupleView } from './TupleView';
 
 export interface NodeViewProps {
   readonly node: ModelNode;
@@ -24,7 +25,11 @@ export const NodeView = memo(function NodeView({ node, path }: NodeViewProps): R
     node.type === 'field' ? (
       <FieldRow node={node} path={path} />
     ) : node.type === 'group' ? (
-      <GroupView node={node} path={path} />
+      node.tuple ? (
+        <TupleView node={node} path={path} />
+      ) : (
+        <GroupView node={node} path={path} />
+      )
     ) : node.type === 'list' ? (
       <ListTable node={node} path={path} />
     ) : (

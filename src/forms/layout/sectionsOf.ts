@@ -70,7 +70,8 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
   const loose = new Map<string, { spec: SectionSpec; nodes: PlacedNode[] }>();
   for (const node of children) {
     const path = `/${escapePointerSegment(node.key)}`;
-    if (node.type === 'group' && node.group === undefined) {
+    // A fixed-position list (tuple) is one row of inputs in its section, not a section of its own.
+    if (node.type === 'group' && !node.tuple && node.group === undefined) {
       const nodes = [...node.children]
         .sort((a, b) => a.order - b.order || a.schemaIndex - b.schemaIndex)
         .map((c) => ({ node: c, path: `${path}/${escapePointerSegment(c.key)}` }));

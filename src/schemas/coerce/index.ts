@@ -4,6 +4,12 @@
  */
 export { type CoerceResult, fail, ok } from './CoerceResult';
 export {
+  coerceTextRequest,
+  type TextCoercionReport,
+  type TextConversion,
+  type TextRefusal,
+} from './coerceTextRequest';
+export {
   type Binning,
   binCount,
   checkBinning,

@@ -4,6 +4,7 @@
  * combinators; returns the first failure as a sentence. Not the request validator: that is ajv's job.
  * Own code rather than one ajv compile per default: 5,000 defaults must lint in well under a second.
  */
+import type { FormatCheck } from './formatCheck';
 import type { LocalRefResolver } from './resolvePointer';
 import { isSchemaObject, type SchemaObject } from './walkSubschemas';
 
@@ -52,13 +53,15 @@ export function show(value: unknown): string {
 
 /**
  * The first reason `value` fails `schema`, or undefined when it passes. O(size of value × schema);
- * depth-limited so a recursive schema cannot loop.
+ * depth-limited so a recursive schema cannot loop. `formats` (when the schema's format policy asserts)
+ * also checks `format`.
  */
 export function checkValue(
   schema: unknown,
   value: unknown,
   refs: LocalRefResolver,
   depth = 0,
+  formats?: FormatCheck,
 ): string | undefined {
   if (schema === false) return 'no value is allowed here';
   if (!isSchemaObject(schema) || depth > 64) return undefined;
@@ -67,7 +70,7 @@ export function checkValue(
     if (target !== undefined) {
       const resolved = refs.resolve(schema, '');
       if (resolved.schema !== schema) {
-        const failure = checkValue(resolved.schema, value, refs, depth + 1);
+        const failure = checkValue(resolved.schema, value, refs, depth + 1, formats);
         if (failure) return failure;
       }
     }
@@ -108,6 +111,8 @@ export function checkValue(
       const re = compilePattern(schema.pattern);
       if (re && !re.test(value)) return `${show(value)} does not match the pattern ${schema.pattern}`;
     }
+    if (formats && typeof schema.format === 'string' && formats(schema.format, value) === false)
+      return `${show(value)} is not a valid ${schema.format}`;
   }
   if (Array.isArray(value)) {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems)
@@ -121,7 +126,7 @@ export function checkValue(
         : [];
     const rest = Array.isArray(schema.items) ? schema.additionalItems : schema.items;
     for (let i = 0; i < value.length; i++) {
-      const failure = checkValue(i < tuple.length ? tuple[i] : rest, value[i], refs, depth + 1);
+      const failure = checkValue(i < tuple.length ? tuple[i] : rest, value[i], refs, depth + 1, formats);
       if (failure) return `item ${i}: ${failure}`;
     }
   }
@@ -133,24 +138,27 @@ export function checkValue(
     const props = isSchemaObject(schema.properties) ? schema.properties : {};
     for (const key of Object.keys(value)) {
       const sub = Object.hasOwn(props, key) ? props[key] : schema.additionalProperties;
-      const failure = checkValue(sub, value[key], refs, depth + 1);
+      const failure = checkValue(sub, value[key], refs, depth + 1, formats);
       if (failure) return `${key}: ${failure}`;
     }
   }
   if (Array.isArray(schema.allOf)) {
     for (const sub of schema.allOf) {
-      const failure = checkValue(sub, value, refs, depth + 1);
+      const failure = checkValue(sub, value, refs, depth + 1, formats);
       if (failure) return failure;
     }
   }
-  if (Array.isArray(schema.anyOf) && !schema.anyOf.some((s) => !checkValue(s, value, refs, depth + 1))) {
+  if (
+    Array.isArray(schema.anyOf) &&
+    !schema.anyOf.some((s) => !checkValue(s, value, refs, depth + 1, formats))
+  ) {
     return `${show(value)} matches none of the anyOf branches`;
   }
   if (Array.isArray(schema.oneOf)) {
-    const matches = schema.oneOf.filter((s) => !checkValue(s, value, refs, depth + 1)).length;
+    const matches = schema.oneOf.filter((s) => !checkValue(s, value, refs, depth + 1, formats)).length;
     if (matches !== 1) return `${show(value)} matches ${matches} of the oneOf branches, not exactly one`;
   }
-  if (schema.not !== undefined && !checkValue(schema.not, value, refs, depth + 1))
+  if (schema.not !== undefined && !checkValue(schema.not, value, refs, depth + 1, formats))
     return `${show(value)} matches the "not" schema`;
   return undefined;
 }

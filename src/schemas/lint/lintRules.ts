@@ -8,6 +8,7 @@ import { ambiguousOneOf } from './rules/ambiguousOneOf';
 import { defaultInvalid } from './rules/defaultInvalid';
 import { duplicateLabel } from './rules/duplicateLabel';
 import { exampleInvalid } from './rules/exampleInvalid';
+import { fieldExampleInvalid } from './rules/fieldExampleInvalid';
 import { impossibleCondition } from './rules/impossibleCondition';
 import { missingUnits } from './rules/missingUnits';
 import { ruleTarget } from './rules/ruleTarget';
@@ -32,6 +33,7 @@ export const lintRules: readonly LintRule[] = [
   ambiguousOneOf,
   impossibleCondition,
   exampleInvalid,
+  fieldExampleInvalid,
 ];
 
 /** Ids of findings that do not come from a rule above: the schema could not be loaded or modelled. */

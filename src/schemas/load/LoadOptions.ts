@@ -3,7 +3,7 @@
  * plus the check that turns a parsed config into options with errors naming the bad field.
  * docs/vocabulary.md documents every field.
  */
-import type { Dialect, SchemaDiagnostic } from '../FieldModel';
+import type { Dialect, FormatPolicy, SchemaDiagnostic } from '../FieldModel';
 import type { ReadText } from './documentUrl';
 
 /** Settings a facility keeps in formulary.config.json; every field optional. */
@@ -12,6 +12,12 @@ export interface FormularyConfig {
   readonly aliases?: Readonly<Record<string, string | readonly string[]>>;
   /** Unknown keywords become errors instead of warnings. */
   readonly strict?: boolean;
+  /**
+   * What `format` does in a draft-07 schema: "assert" (the default, as ajv does) refuses a value that is
+   * not of its format; "annotate" only describes it, for a facility whose backend never checks formats.
+   * In 2019-09 and 2020-12 `format` is an annotation, as those dialects say.
+   */
+  readonly formats?: FormatPolicy;
   /** Dialect of schemas without `$schema` (default "2020-12"). */
   readonly defaultDialect?: Dialect;
   /** The facility's own keywords that are neither JSON Schema nor ours: accepted without a warning. */
@@ -51,7 +57,14 @@ export interface LoadedSchema {
   /** One self-contained schema: external refs internalised, `$ref` siblings normalised, aliases applied. */
   readonly schema: Record<string, unknown>;
   readonly dialect: Dialect;
+  /** What `format` does for this schema: from its dialect and the `formats` option. */
+  readonly formats?: FormatPolicy;
   readonly diagnostics: readonly SchemaDiagnostic[];
+  /**
+   * Only when the schema uses dynamic references and its `$ref`s stay as written: each `$ref` site's
+   * pointer -> its target's pointer, both in `schema` ("#/..."), for the model to follow.
+   */
+  readonly refs?: ReadonlyMap<string, string>;
   /** Each file/URL read -> its text (an object source appears as its pretty-printed JSON). */
   readonly files: ReadonlyMap<string, string>;
   /** Name of the root document (a key of `files`). */

@@ -3,7 +3,7 @@
  * ajv compiles (Ajv, Ajv2019, Ajv2020) are accepted: an unknown URI is an error, never a silent guess,
  * because the dialect changes what keywords like `items` and `$ref` siblings mean.
  */
-import type { Dialect } from '../FieldModel';
+import type { Dialect, FormatPolicy } from '../FieldModel';
 
 const dialectUris: ReadonlyMap<string, Dialect> = new Map([
   ['json-schema.org/draft-07/schema', 'draft-07'],
@@ -35,4 +35,13 @@ export function dialectFromUri(uri: string): Dialect | undefined {
 /** True when `value` is one of our dialect names. */
 export function isDialect(value: unknown): value is Dialect {
   return typeof value === 'string' && (dialects as readonly string[]).includes(value);
+}
+
+/**
+ * What `format` does in `dialect`: draft-07 asserts (as ajv does) unless formulary.config.json says
+ * "annotate"; in 2019-09 and 2020-12 it is an annotation, as those dialects specify (only a custom
+ * meta-schema's format-assertion vocabulary would make it assert, and such a $schema is not loaded).
+ */
+export function formatPolicyOf(dialect: Dialect, configured?: FormatPolicy): FormatPolicy {
+  return dialect === 'draft-07' ? (configured ?? 'assert') : 'annotate';
 }

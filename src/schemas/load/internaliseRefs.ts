@@ -10,6 +10,7 @@
  */
 import type { SchemaDiagnostic } from '../FieldModel';
 import { escapePointerSegment, getAt, setOwn } from '../pointer';
+import { withoutFragment } from './documentIndex';
 import { displayName } from './documentUrl';
 import { arrayOfSchemasKeywords, mapOfSchemasKeywords, singleSchemaKeywords } from './forEachSubschema';
 import type { RefTarget, SchemaDocuments } from './SchemaDocuments';
@@ -19,6 +20,11 @@ export type OriginTable = Map<string, RefTarget>;
 
 export interface InternaliseResult {
   readonly schema: Record<string, unknown>;
+  /**
+   * With identifiers kept (dynamic references): bundled pointer of each `$ref` site -> bundled pointer
+   * of its target, since a `$ref` then stays as written and is relative to its own resource.
+   */
+  readonly refs?: ReadonlyMap<string, string>;
   /** Bundled pointer -> (document URL, pointer) for each subtree root that moved or was renamed. */
   readonly origins: OriginTable;
   readonly diagnostics: SchemaDiagnostic[];
@@ -29,14 +35,20 @@ const harmlessRefSiblings = new Set(['$ref', '$comment']);
 
 /**
  * Copies the root document with refs internalised. `aliasOf` maps a facility's keyword name to ours.
- * O(size of the root plus every referenced subtree).
+ * With `keepIds` (a schema using `$dynamicRef` or `$recursiveRef`, whose meaning depends on the
+ * resources a validation passes through) every `$id`, anchor and `$ref` stays as written, the root gets
+ * its base URI as `$id`, and each external document is embedded under its own absolute `$id`: the
+ * validator then resolves everything as the specification says. O(size of the root plus every
+ * referenced subtree).
  */
 export function internaliseRefs(
   docs: SchemaDocuments,
   rootUrl: string,
   container: 'definitions' | '$defs',
   aliasOf: ReadonlyMap<string, string>,
+  keepIds = false,
 ): InternaliseResult {
+  const refs = new Map<string, string>();
   const rootValue = docs.get(rootUrl)?.value as Record<string, unknown>;
   const origins: OriginTable = new Map([['', { url: rootUrl, pointer: '' }]]);
   const diagnostics: SchemaDiagnostic[] = [];
@@ -65,8 +77,19 @@ export function internaliseRefs(
     return name;
   };
 
-  const rewriteRef = (ref: string, url: string, pointer: string): string => {
+  const bundledPointer = (target: RefTarget): string =>
+    target.url === rootUrl
+      ? target.pointer
+      : `/${container}/${escapePointerSegment(entryFor({ url: target.url, pointer: '' }))}${target.pointer}`;
+
+  const rewriteRef = (ref: string, url: string, pointer: string, at: string): string => {
+    // A dialect's own meta-schema: the validator holds it, so the absolute $ref stays as written.
+    if (docs.keepsAsWritten(ref, { url, pointer })) return ref;
     const target = docs.resolve(ref, { url, pointer });
+    if (keepIds) {
+      refs.set(`#${at}`, `#${bundledPointer(target)}`);
+      return ref;
+    }
     if (target.url === rootUrl) return `#${encodeFragment(target.pointer)}`;
     return `#/${container}/${encodeFragment(escapePointerSegment(entryFor(target)))}`;
   };
@@ -96,8 +119,8 @@ export function internaliseRefs(
         }
       }
       // Every ref becomes a pointer from the bundle's root, so nested $id/$anchor would only mislead ajv.
-      if (!isRoot && (name === '$id' || name === '$schema')) continue;
-      if (name === '$anchor') continue;
+      if (!isRoot && name === '$schema') continue;
+      if (!keepIds && ((!isRoot && name === '$id') || name === '$anchor')) continue;
       if (name === '$ref' && typeof value === 'string') {
         // Only with unresolvedRefs: 'report' (the linter): the error is reported and the $ref dropped.
         const failed = docs.unresolved.get(`${url}#${from}`);
@@ -111,8 +134,31 @@ export function internaliseRefs(
           });
           continue;
         }
-        setOwn(out, name, rewriteRef(value, url, from));
+        setOwn(out, name, rewriteRef(value, url, from, at));
         continue;
+      }
+      if (keepIds && (name === '$dynamicRef' || name === '$recursiveRef') && typeof value === 'string') {
+        // Means a $ref: written as one, which the validator resolves exactly (a node with both keeps it).
+        const asRef =
+          typeof source.$ref === 'string'
+            ? undefined
+            : docs.staticReference(name, value, { url, pointer: from }, rootUrl);
+        if (asRef !== undefined) {
+          setOwn(out, '$ref', rewriteRef(asRef, url, from, at));
+          continue;
+        }
+        // ajv takes only "#name" here; anything else it cannot compile, so its first target is used.
+        const first = value.startsWith('#') ? undefined : docs.firstTarget(value, { url, pointer: from });
+        if (first !== undefined && typeof source.$ref !== 'string') {
+          setOwn(out, '$ref', rewriteRef(first, url, from, at));
+          diagnostics.push({
+            severity: 'warning',
+            rule: 'dynamic-ref-as-ref',
+            message: `${name} "${value}" is checked as a $ref to its first target: the validator resolves ${name} only as "#name"`,
+            location: { schemaPointer: `#${at}`, file: displayName(url) },
+          });
+          continue;
+        }
       }
       if (name === '$ref') {
         diagnostics.push({
@@ -125,6 +171,18 @@ export function internaliseRefs(
       const childAt = `${at}/${escapePointerSegment(name)}`;
       const childFrom = `${from}/${escapePointerSegment(key)}`;
       setOwn(out, name, copyKeyword(name, value, url, childAt, childFrom));
+    }
+    if (Array.isArray(out.enum) && out.enum.length === 0) {
+      // Allows nothing, as the specification says; ajv refuses to compile an empty enum, `not: {}` it takes.
+      delete out.enum;
+      if (out.not === undefined) out.not = {};
+      else out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { not: {} }];
+      diagnostics.push({
+        severity: 'warning',
+        rule: 'empty-enum',
+        message: '"enum": [] allows no value at all; this field can never be valid',
+        location: { schemaPointer: `#${at}`, file: displayName(url) },
+      });
     }
     if (typeof out.$ref === 'string' && Object.keys(out).some((k) => !harmlessRefSiblings.has(k))) {
       wrapRef(out, url, at, from);
@@ -160,25 +218,35 @@ export function internaliseRefs(
     delete out.$ref;
     const allOf = Array.isArray(out.allOf) ? [...out.allOf] : [];
     origins.set(`${at}/allOf/${allOf.length}`, { url, pointer: from });
+    const target = refs.get(`#${at}`);
+    if (target !== undefined) {
+      refs.delete(`#${at}`);
+      refs.set(`#${at}/allOf/${allOf.length}`, target);
+    }
     allOf.push({ $ref: ref });
     out.allOf = allOf;
   };
 
   const schema = copySchema(rootValue, rootUrl, '', '', true) as Record<string, unknown>;
+  if (keepIds && typeof schema.$id !== 'string') schema.$id = withoutFragment(rootUrl);
   const entries: Record<string, unknown> = {};
   for (let next = 0; next < pending.length; next++) {
     const [name, target] = pending[next]!;
     const at = `/${container}/${escapePointerSegment(name)}`;
     origins.set(at, target);
     const value = getAt(docs.get(target.url)?.value, target.pointer);
-    setOwn(entries, name, copySchema(value, target.url, at, target.pointer, false));
+    const copy = copySchema(value, target.url, at, target.pointer, false);
+    // Embedded whole, under the URI its $refs and the refs to it resolve against.
+    if (keepIds && copy && typeof copy === 'object')
+      (copy as Record<string, unknown>).$id = docs.resourceUri(target.url);
+    setOwn(entries, name, copy);
   }
   if (Object.keys(entries).length > 0) {
     const current = schema[container];
     schema[container] = { ...(current && typeof current === 'object' ? current : {}), ...entries };
     if (typeof schema.$ref === 'string') wrapRef(schema, rootUrl, '', '');
   }
-  return { schema, origins, diagnostics };
+  return { schema, origins, diagnostics, ...(keepIds ? { refs } : {}) };
 }
 
 /** Percent-encodes what a URI fragment may not hold; ajv decodes it back. "/a b" -> "/a%20b". */

@@ -17,6 +17,7 @@ const knownFields = new Set([
   'aliases',
   'strict',
   'defaultDialect',
+  'formats',
   ...stringListFields,
 ]);
 
@@ -60,6 +61,8 @@ export function checkConfig(value: unknown, doc?: JsonDocument): FormularyConfig
   if (config.defaultDialect !== undefined && !isDialect(config.defaultDialect)) {
     fail('defaultDialect', '"defaultDialect" must be "draft-07", "2019-09" or "2020-12"');
   }
+  if (config.formats !== undefined && config.formats !== 'assert' && config.formats !== 'annotate')
+    fail('formats', '"formats" must be "assert" or "annotate"');
   for (const field of stringListFields) {
     const list = config[field];
     if (list !== undefined && (!Array.isArray(list) || list.some((x) => typeof x !== 'string'))) {

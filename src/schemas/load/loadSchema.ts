@@ -6,7 +6,7 @@
 import type { Dialect, SchemaDiagnostic } from '../FieldModel';
 import { formatPointer, hasAt, parsePointer } from '../pointer';
 import { aliasMap } from './aliasMap';
-import { dialectFromUri, dialectUri, isDialect } from './dialectOf';
+import { dialectFromUri, dialectUri, formatPolicyOf, isDialect } from './dialectOf';
 import { displayName, objectSourceUrl, readDocumentText, toDocumentUrl } from './documentUrl';
 import { findRecursiveRefs } from './findRecursiveRefs';
 import { findUnknownKeywords } from './findUnknownKeywords';
@@ -24,7 +24,7 @@ import { SchemaLoadError } from './SchemaLoadError';
  * Example: (await loadSchema('sans.schema.json')).dialect === 'draft-07'.
  */
 export async function loadSchema(
-  source: string | URL | object,
+  source: string | URL | object | boolean,
   options: LoadOptions = {},
 ): Promise<LoadedSchema> {
   let aliasOf: Map<string, string>;
@@ -42,13 +42,20 @@ export async function loadSchema(
   const docs = new SchemaDocuments(read, options.unresolvedRefs === 'report');
   const rootUrl = await openRoot(source, options, docs);
   const root = docs.get(rootUrl)!;
+  if (typeof root.value === 'boolean') return booleanRoot(root, options.defaultDialect ?? '2020-12', options);
   if (typeof root.value !== 'object' || root.value === null || Array.isArray(root.value)) {
-    throw new SchemaLoadError(`${root.name}: a form schema must be a JSON object`, {
+    throw new SchemaLoadError(`${root.name}: a schema must be a JSON object, true or false`, {
       file: root.name,
       pointer: '',
     });
   }
-  const dialect = rootDialect(root, options.defaultDialect ?? '2020-12');
+  const { dialect, formatAssertion } = await rootDialect(
+    root,
+    rootUrl,
+    options.defaultDialect ?? '2020-12',
+    options.read ?? readDocumentText,
+  );
+  docs.dialect = dialect;
   await docs.crawl(rootUrl);
 
   const diagnostics: SchemaDiagnostic[] = [];
@@ -66,7 +73,10 @@ export async function loadSchema(
     }
   }
   const container = dialect === 'draft-07' ? 'definitions' : '$defs';
-  const bundled = internaliseRefs(docs, rootUrl, container, aliasOf);
+  const bundled = internaliseRefs(docs, rootUrl, container, aliasOf, docs.usesDynamicScope());
+  // A custom meta-schema was read for its dialect; the validator knows the dialect's own.
+  if (typeof bundled.schema.$schema === 'string' && !dialectFromUri(bundled.schema.$schema))
+    bundled.schema.$schema = dialectUri[dialect];
 
   const locate = (schemaPointer: string): SourceLocation | undefined => {
     let keys: string[];
@@ -108,6 +118,8 @@ export async function loadSchema(
   return {
     schema: bundled.schema,
     dialect,
+    formats: formatAssertion ? 'assert' : formatPolicyOf(dialect, options.formats),
+    ...(bundled.refs ? { refs: bundled.refs } : {}),
     diagnostics,
     files: new Map(docs.all().map((doc) => [doc.name, doc.text])),
     rootFile: root.name,
@@ -117,7 +129,7 @@ export async function loadSchema(
 
 /** Reads (or, for an object, prints) the root document into `docs`; returns its URL. */
 async function openRoot(
-  source: string | URL | object,
+  source: string | URL | object | boolean,
   options: LoadOptions,
   docs: SchemaDocuments,
 ): Promise<string> {
@@ -137,8 +149,12 @@ async function openRoot(
     docs.add(url, new JsonDocument(displayName(url), text));
     return url;
   }
-  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-    throw new SchemaLoadError('loadSchema needs a file path, a URL or a schema object');
+  // true and false are schemas too (anything, nothing).
+  if (
+    typeof source !== 'boolean' &&
+    (typeof source !== 'object' || source === null || Array.isArray(source))
+  ) {
+    throw new SchemaLoadError('loadSchema needs a file path, a URL, a schema object, true or false');
   }
   const url = options.baseUrl !== undefined ? await toDocumentUrl(options.baseUrl) : objectSourceUrl;
   // Printed, so locate() has lines to point at and later changes to the caller's object do not leak in.
@@ -146,17 +162,73 @@ async function openRoot(
   return url;
 }
 
-/** The dialect the root's `$schema` names, or the default when absent; an unknown URI is fatal. */
-function rootDialect(root: JsonDocument, fallback: Dialect): Dialect {
+const formatAssertionVocabulary = /\/vocab\/format-assertion$/;
+
+/**
+ * The dialect the root's `$schema` names, or the default when absent. A `$schema` naming a custom
+ * meta-schema (a facility's own, extending a dialect) is read: its own `$schema` gives the dialect, and
+ * a format-assertion vocabulary in its `$vocabulary` makes `format` assert. A URI that cannot be read,
+ * or whose meta-schema names no dialect we support, is fatal.
+ */
+async function rootDialect(
+  root: JsonDocument,
+  rootUrl: string,
+  fallback: Dialect,
+  read: (url: string) => Promise<string>,
+): Promise<{ dialect: Dialect; formatAssertion: boolean }> {
   const declared = (root.value as { $schema?: unknown }).$schema;
-  if (declared === undefined) return fallback;
+  if (declared === undefined) return { dialect: fallback, formatAssertion: false };
   const dialect = typeof declared === 'string' ? dialectFromUri(declared) : undefined;
-  if (dialect) return dialect;
+  if (dialect) return { dialect, formatAssertion: false };
+  let why = '';
+  if (typeof declared === 'string') {
+    try {
+      const metaUrl = new URL(declared, rootUrl);
+      if (metaUrl.protocol === 'file:' && !rootUrl.startsWith('file:'))
+        throw new Error('a schema from the network may not name a local meta-schema');
+      const meta = new JsonDocument(declared, await read(metaUrl.href)).value as Record<string, unknown>;
+      const base = typeof meta?.$schema === 'string' ? dialectFromUri(meta.$schema) : undefined;
+      const vocabulary = meta?.$vocabulary;
+      if (base) {
+        const formatAssertion =
+          typeof vocabulary === 'object' &&
+          vocabulary !== null &&
+          Object.keys(vocabulary).some((v) => formatAssertionVocabulary.test(v));
+        return { dialect: base, formatAssertion };
+      }
+      why = ' (its meta-schema names no supported dialect in its own $schema)';
+    } catch (cause) {
+      why = ` (${cause instanceof Error ? cause.message : String(cause)})`;
+    }
+  }
   const at = root.position('/$schema');
   const supported = Object.values(dialectUri).join(', ');
-  throw new SchemaLoadError(`Unknown dialect $schema ${JSON.stringify(declared)}; supported: ${supported}`, {
-    file: root.name,
-    pointer: '/$schema',
-    ...(at ? { line: at.line, column: at.column } : {}),
-  });
+  throw new SchemaLoadError(
+    `Unknown dialect $schema ${JSON.stringify(declared)}${why}; supported: ${supported}`,
+    {
+      file: root.name,
+      pointer: '/$schema',
+      ...(at ? { line: at.line, column: at.column } : {}),
+    },
+  );
+}
+
+/**
+ * A root schema `true` (anything) or `false` (nothing): the bundle is `{}` or `{"not": {}}`, which mean
+ * the same to the validator and give a form of one JSON field.
+ */
+function booleanRoot(root: JsonDocument, dialect: Dialect, options: LoadOptions): LoadedSchema {
+  const schema: Record<string, unknown> = root.value === true ? {} : { not: {} };
+  return {
+    schema,
+    dialect,
+    formats: formatPolicyOf(dialect, options.formats),
+    diagnostics: [],
+    files: new Map([[root.name, root.text]]),
+    rootFile: root.name,
+    locate: (pointer) => {
+      const at = pointer === '' || pointer === '#' ? root.position('') : undefined;
+      return at ? { file: root.name, pointer: '', line: at.line, column: at.column } : undefined;
+    },
+  };
 }

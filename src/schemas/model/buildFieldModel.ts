@@ -3,7 +3,15 @@
  * other part reads. It resolves local $refs and allOf, never external files (the loader bundles those
  * first), and never mutates the schema it is given. O(schema size).
  */
-import type { Dialect, FieldModel, GroupNode, ModelNode, SchemaDiagnostic } from '../FieldModel';
+import type {
+  Dialect,
+  FieldModel,
+  FormatPolicy,
+  GroupNode,
+  ModelNode,
+  SchemaDiagnostic,
+} from '../FieldModel';
+import { formatPolicyOf } from '../load/dialectOf';
 import { buildNode } from './buildNode';
 import type { ModelContext, Mutable } from './ModelContext';
 import { resolveRules } from './resolveRules';
@@ -12,6 +20,8 @@ import type { RawSchema } from './resolveSchema';
 export interface BuildFieldModelOptions {
   /** Overrides `$schema` (and the loader's choice). Default: from `$schema`, else 2020-12. */
   readonly dialect?: Dialect;
+  /** What `format` does; default: the loader's policy, else the dialect's (formatPolicyOf). */
+  readonly formats?: FormatPolicy;
   /** Extra acronyms for labels derived from keys ("NOMAD" keeps its capitals). */
   readonly acronyms?: readonly string[];
 }
@@ -20,6 +30,8 @@ export interface BuildFieldModelOptions {
 export interface LoadedSchemaLike {
   readonly schema: Readonly<Record<string, unknown>>;
   readonly dialect?: Dialect;
+  readonly formats?: FormatPolicy;
+  readonly refs?: ReadonlyMap<string, string>;
   readonly diagnostics?: readonly SchemaDiagnostic[];
 }
 
@@ -87,6 +99,7 @@ export function buildFieldModel(input: object, options: BuildFieldModelOptions =
   const schema = (loaded ? loaded.schema : input) as RawSchema;
   const ctx: ModelContext = {
     root: schema,
+    ...(loaded?.refs ? { refs: loaded.refs } : {}),
     ...(options.acronyms ? { acronyms: options.acronyms } : {}),
     diagnostics: [...(loaded?.diagnostics ?? [])],
     byPointer: new Map(),
@@ -104,10 +117,12 @@ export function buildFieldModel(input: object, options: BuildFieldModelOptions =
   });
   const root: GroupNode = rootNode.type === 'group' ? rootNode : wrapRoot(rootNode, ctx);
   const rules = resolveRules(ctx);
+  const dialect = options.dialect ?? loaded?.dialect ?? dialectOf(schema);
   const model: FieldModel = {
     root,
     schema,
-    dialect: options.dialect ?? loaded?.dialect ?? dialectOf(schema),
+    dialect,
+    formats: options.formats ?? loaded?.formats ?? formatPolicyOf(dialect),
     byPointer: ctx.byPointer,
     fields: ctx.fields,
     rules,

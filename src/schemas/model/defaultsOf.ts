@@ -2,7 +2,7 @@
  * The default request of a model: what a scientist submits without touching anything. Plain data out,
  * never the model's frozen defaults themselves (each call returns fresh copies the form may mutate).
  */
-import type { FieldModel, ModelNode } from '../FieldModel';
+import type { FieldModel, GroupNode, ModelNode } from '../FieldModel';
 import { setOwn } from '../pointer';
 import { cloneJson, visibleRequest } from '../validate/visibleRequest';
 import { selectBranch } from './selectBranch';
@@ -70,6 +70,7 @@ function defaultOf(node: ModelNode, inherited: unknown): unknown {
     }
     case 'group': {
       if (node.hasDefault && node.default === null) return null;
+      if (node.tuple) return tupleDefault(node, inherited);
       // An ancestor's default for this object, overlaid by the object's own default (RJSF merges the same way).
       const given = isRecord(inherited)
         ? { ...inherited, ...(isRecord(node.default) ? node.default : {}) }
@@ -89,6 +90,20 @@ function defaultOf(node: ModelNode, inherited: unknown): unknown {
       return out;
     }
   }
+}
+
+/**
+ * A fixed-position list's default: its own `default` (or an ancestor's), else each position's default
+ * in order, up to the last position that has one (a position before it without one is null).
+ */
+function tupleDefault(node: GroupNode, inherited: unknown): unknown {
+  if (node.hasDefault && Array.isArray(node.default)) return cloneJson(node.default);
+  if (Array.isArray(inherited)) return cloneJson(inherited);
+  const values = node.children.map((child) => defaultOf(child, undefined));
+  let end = values.length;
+  while (end > 0 && values[end - 1] === OMIT) end--;
+  if (end === 0) return node.nullable ? null : OMIT;
+  return values.slice(0, end).map((v) => (v === OMIT ? null : v));
 }
 
 /**

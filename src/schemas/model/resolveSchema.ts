@@ -49,6 +49,11 @@ export interface Resolved {
   unionLocation?: string;
   /** The ref that pointed back into its own expansion, when this node is recursive. */
   recursiveRef?: string;
+  /**
+   * A reference the validator follows but the form cannot show as inputs: a `$dynamicRef` or
+   * `$recursiveRef` (its target depends on the path taken), or a `$ref` to a dialect's meta-schema.
+   */
+  opaqueRef?: string;
   /** Refs followed on the way to here: children inherit them, so a cycle is seen however deep. */
   readonly chain: ReadonlySet<string>;
 }
@@ -56,7 +61,11 @@ export interface Resolved {
 export interface ResolveContext {
   readonly root: RawSchema;
   readonly diagnostics: SchemaDiagnostic[];
+  /** The loader's `refs` (a schema whose `$ref`s stay as written): site pointer -> target pointer. */
+  readonly refs?: ReadonlyMap<string, string>;
 }
+
+const metaSchemaRef = /^https?:\/\/json-schema\.org\//;
 
 const ruleKeywords = new Set(formularyKeywords.filter((k) => k.rule).map((k) => k.name));
 const structural = new Set([
@@ -87,18 +96,26 @@ function flatten(
   part: SchemaPart,
   chain: Set<string>,
   out: SchemaPart[],
-  state: { recursiveRef?: string },
+  state: { recursiveRef?: string; opaqueRef?: string },
 ): void {
   const schema = asObject(part.schema);
-  const ref = schema.$ref;
+  const dynamic = schema.$dynamicRef ?? schema.$recursiveRef;
+  if (typeof dynamic === 'string') state.opaqueRef ??= dynamic;
+  const written = schema.$ref;
+  const ref = typeof written === 'string' ? (ctx.refs?.get(part.location) ?? written) : written;
   if (typeof ref === 'string') {
-    if (!ref.startsWith('#')) {
+    if (!ref.startsWith('#') && metaSchemaRef.test(ref)) {
+      state.opaqueRef ??= ref;
+    } else if (!ref.startsWith('#')) {
       ctx.diagnostics.push({
         severity: 'error',
         rule: 'unresolved-ref',
         message: `External $ref "${ref}" was not bundled; load the schema with loadSchema first`,
         location: { schemaPointer: part.location },
       });
+    } else if (ref !== '#' && !ref.startsWith('#/')) {
+      // A plain-name fragment the loader left to the validator (schemas of dynamic references).
+      state.opaqueRef ??= ref;
     } else if (chain.has(ref)) {
       state.recursiveRef = ref;
       return;
@@ -137,7 +154,7 @@ export function resolveSchema(
 ): Resolved {
   const chain = new Set(inherited);
   const flat: SchemaPart[] = [];
-  const state: { recursiveRef?: string } = {};
+  const state: { recursiveRef?: string; opaqueRef?: string } = {};
   for (const part of parts) flatten(ctx, part, chain, flat, state);
   const resolved: Resolved = {
     keywords: {},
@@ -150,6 +167,7 @@ export function resolveSchema(
     chain,
   };
   if (state.recursiveRef) resolved.recursiveRef = state.recursiveRef;
+  if (state.opaqueRef) resolved.opaqueRef = state.opaqueRef;
   for (const { schema, location } of flat) mergePart(resolved, schema as RawSchema, location);
   return resolved;
 }

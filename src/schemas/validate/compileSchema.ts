@@ -10,7 +10,7 @@ import Ajv, { type Ajv as AjvInstance, type ErrorObject, type Options, type Vali
 import Ajv2019 from 'ajv/dist/2019.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Dialect } from '../FieldModel';
+import type { Dialect, FormatPolicy } from '../FieldModel';
 import { escapePointerSegment } from '../pointer';
 import { acceptedExtraKeywords, formularyKeywords, uiSchemaKeys } from '../vocabulary';
 import { codeEvaluationAllowed } from './codeEvaluation';
@@ -22,6 +22,8 @@ export interface CompileOptions {
   readonly strict?: boolean;
   /** Extra keyword names to accept as annotations (a facility's own names mapped onto ours). */
   readonly extraKeywords?: readonly string[];
+  /** "annotate": `format` refuses nothing (ajv validateFormats off). Default "assert". */
+  readonly formats?: FormatPolicy;
 }
 
 export interface CompiledSchema {
@@ -58,6 +60,9 @@ function createAjv(dialect: Dialect, options: CompileOptions): Ajv {
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
+    // `required: ["constructor"]` must not be met by Object.prototype (JSON Schema Test Suite, required.json).
+    ownProperties: true,
+    validateFormats: options.formats !== 'annotate',
     validateSchema: options.strict === true,
     logger: false,
     uriResolver,
@@ -130,7 +135,7 @@ export function compileSchema(
   dialect: Dialect,
   options: CompileOptions = {},
 ): CompiledSchema {
-  const optionKey = `${dialect}|${options.strict === true}|${(options.extraKeywords ?? []).join(',')}`;
+  const optionKey = `${dialect}|${options.formats ?? 'assert'}|${options.strict === true}|${(options.extraKeywords ?? []).join(',')}`;
   const hit = cache.get(schema)?.get(optionKey);
   if (hit) return hit;
   const remember = (result: CompiledSchema): CompiledSchema => {

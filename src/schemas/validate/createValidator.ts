@@ -4,9 +4,10 @@
  * constraints in TypeScript plus only the rules that read it: O(1) in form size). Fields an unmet
  * condition hides are not validated. The same code runs in the form, the CLI and a facility's backend.
  */
-import type { Format } from 'ajv';
+import type { ErrorObject, Format } from 'ajv';
 import type { FieldModel, FieldNode, ModelNode, Pointer, ValidationError } from '../FieldModel';
 import { isPlainObject } from '../jsonEquals';
+import { formatPolicyOf } from '../load/dialectOf';
 import { selectBranch } from '../model/selectBranch';
 import { childPointer, getAt, instancePointer, rowIndexes } from '../pointer';
 import { checkableInTs, checkField } from './checkField';
@@ -25,6 +26,7 @@ import { holdsListText, listTextProblem } from './listTextProblem';
 import { matchSchema } from './matchSchema';
 import { labelOf } from './messages';
 import { modelIndex, templateOf } from './modelIndex';
+import { unionAlternatives, unionError } from './unionMessage';
 
 export type ValidatorOptions = CompileOptions;
 
@@ -51,6 +53,18 @@ export interface Validator {
   readonly limitation?: string;
 }
 
+/** An error standing for a schema ajv could not compile or run on a request. */
+function unusableSchema(cause: unknown): ErrorObject {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  return {
+    instancePath: '',
+    schemaPath: '#',
+    keyword: 'schema',
+    params: {},
+    message: `could not be checked against the schema (${why})`,
+  };
+}
+
 const starCount = (t: string): number => t.split('/*').length - 1;
 
 function dedupe(errors: ValidationError[]): ValidationError[] {
@@ -69,9 +83,12 @@ function dedupe(errors: ValidationError[]): ValidationError[] {
  * 'lessThan', message: 'must be less than Q max (0.5 1/Å)', related: ['/Qmin', '/Qmax']}].
  */
 export function createValidator(model: FieldModel, options: ValidatorOptions = {}): Validator {
-  const compiled = compileSchema(model.schema, model.dialect, options);
+  const policy = options.formats ?? model.formats ?? formatPolicyOf(model.dialect);
+  const compiled = compileSchema(model.schema, model.dialect, { ...options, formats: policy });
   const index = modelIndex(model);
-  const formats = (name: string): Format | undefined => compiled.ajv.formats[name] as Format | undefined;
+  // An annotated format refuses nothing, here as in ajv.
+  const formats = (name: string): Format | undefined =>
+    policy === 'annotate' ? undefined : (compiled.ajv.formats[name] as Format | undefined);
   const ctx: ExplainContext = { model, compiled, formats };
   const listTextFields = model.fields.filter(holdsListText);
   // ajv skips every property named "__proto__" (its allSchemaProperties filters the name, to keep
@@ -167,8 +184,17 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     ...(compiled.compiled ? {} : { limitation: validationLimitation() }),
 
     validate(request) {
-      const raw = compiled.validate(request);
-      const errors = raw.length === 0 ? [] : explainAjvErrors(ctx, request, raw);
+      let raw: ErrorObject[];
+      try {
+        raw = compiled.validate(request);
+      } catch (cause) {
+        // ajv gave up on this schema and request (a $dynamicRef it loops on): refused, never a crash.
+        raw = [unusableSchema(cause)];
+      }
+      // ajv judged the request as it is: a value present under a hidden field is still in it (a
+      // backend receives it), so these errors stand; only our own checks skip what a condition hides.
+      const judged = raw.length === 0 ? [] : explainAjvErrors(ctx, request, raw);
+      const errors: ValidationError[] = [];
       const read = readerOf(request);
       if (!compiled.compiled)
         errors.push(...checkFieldsInTs(request, read), ...conditionalRequiredInTs(read));
@@ -179,7 +205,7 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       }
       // Text the pattern lets through but the run/number-list parser refuses (a backwards range);
       // a field that already has an error (its pattern) gets no second message.
-      const flagged = new Set(errors.map((e) => e.pointer));
+      const flagged = new Set([...judged, ...errors].map((e) => e.pointer));
       for (const field of listTextFields) {
         for (const indexes of rowCombinations(field.pointer, read)) {
           const pointer = instancePointer(field.pointer, indexes);
@@ -189,7 +215,8 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
           if (problem !== undefined) errors.push({ pointer, rule: field.kind, message: problem });
         }
       }
-      return errors.length === 0 ? errors : dedupe(errors.filter((e) => !hidden(e.pointer, request)));
+      const shown = errors.filter((e) => !hidden(e.pointer, request));
+      return judged.length + shown.length === 0 ? [] : dedupe([...judged, ...shown]);
     },
 
     validateField(pointer, value, request) {
@@ -200,13 +227,31 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       const field = pickField(candidates, indexes, request);
       if (field.conditionIds.length > 0 && !isShown(model, template, request, indexes)) return [];
       const errors: ValidationError[] = [];
+      const alternatives = unionAlternatives(model, field);
       if (value === undefined) {
         if (field.required) errors.push(requiredError(field, pointer, field.key));
+      } else if (alternatives && compiled.compiled) {
+        // A union: ajv decides whether any alternative fits; one sentence names them all if none does.
+        let fits = true;
+        try {
+          const fragment = compiled.fragment(field.location.schemaPointer);
+          fits = !fragment || fragment(value) === true;
+        } catch {
+          fits = true; // validate() reports a schema ajv cannot run
+        }
+        if (!fits) errors.push(unionError(field, alternatives, pointer, value));
       } else if (checkableInTs(field)) {
         errors.push(...checkField(field, pointer, value, formats));
       } else {
-        const fragment = compiled.fragment(field.location.schemaPointer);
-        if (fragment && !fragment(value)) {
+        let fragment: ReturnType<typeof compiled.fragment>;
+        let valid = true;
+        try {
+          fragment = compiled.fragment(field.location.schemaPointer);
+          valid = !fragment || fragment(value) === true;
+        } catch (cause) {
+          return [explainOne(unusableSchema(cause), field, pointer)];
+        }
+        if (fragment && !valid) {
           for (const e of fragment.errors ?? []) errors.push(explainOne(e, field, pointer + e.instancePath));
         }
       }

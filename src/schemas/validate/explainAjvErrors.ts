@@ -12,6 +12,7 @@ import { checkField } from './checkField';
 import type { CompiledSchema } from './compileSchema';
 import { customMessage, enumMessage, formatWords, labelOf, limitMessage, typeMessage } from './messages';
 import { nearestNode, templateOf } from './modelIndex';
+import { unionAlternatives, unionError } from './unionMessage';
 
 export interface ExplainContext {
   readonly model: FieldModel;
@@ -102,6 +103,8 @@ export function explainAjvErrors(
   const out: ValidationError[] = [];
   const fieldsDone = new Map<string, boolean>(); // field pointer -> checkField found the errors
   const choicesDone = new Set<string>();
+  // Unions that failed where no other message was given: each still gets one (ajv is the judge).
+  const unions: [ErrorObject, string][] = [];
   for (const e of errors) {
     if (e.keyword === 'if' || e.keyword === '$ref') continue; // the errors of `then`/the target say it better
     const pointer = base + e.instancePath;
@@ -140,6 +143,15 @@ export function explainAjvErrors(
     const node = nearestNode(model, template);
     if (node?.type === 'field') {
       const fieldPointer = truncate(pointer, depth(node.pointer));
+      // A union field that fits none of its alternatives: one sentence naming them all.
+      const alternatives = unionAlternatives(model, node);
+      if (alternatives && !passedTwo(errors, base, fieldPointer)) {
+        if (!fieldsDone.has(fieldPointer)) {
+          fieldsDone.set(fieldPointer, true);
+          out.push(unionError(node, alternatives, fieldPointer, getAt(request, fieldPointer)));
+        }
+        continue;
+      }
       let found = fieldsDone.get(fieldPointer);
       if (found === undefined) {
         const own = checkField(node, fieldPointer, getAt(request, fieldPointer), ctx.formats);
@@ -147,14 +159,44 @@ export function explainAjvErrors(
         found = own.length > 0;
         fieldsDone.set(fieldPointer, found);
       }
-      if (found || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
-      out.push(explainOne(e, node, fieldPointer));
+      if (found) continue;
+      if (e.keyword === 'anyOf' || e.keyword === 'oneOf') unions.push([e, fieldPointer]);
+      else out.push(explainOne(e, node, fieldPointer));
       continue;
     }
-    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
-    out.push(explainOne(e, node, pointer));
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') unions.push([e, pointer]);
+    else out.push(explainOne(e, node, pointer));
+  }
+  for (const [e, pointer] of unions) {
+    if (out.some((o) => o.pointer === pointer || o.pointer.startsWith(`${pointer}/`))) continue;
+    out.push(unionMessage(e, model.byPointer.get(templateOf(model, pointer)), pointer));
+  }
+  // Whatever ajv refused is reported, even where no rule above knows how to word it.
+  if (out.length === 0 && errors.length > 0) {
+    const e = errors.find((x) => x.keyword !== 'if' && x.keyword !== '$ref') ?? errors[0]!;
+    const pointer = base + e.instancePath;
+    out.push(explainOne(e, nearestNode(model, templateOf(model, pointer)), pointer));
   }
   return out;
+}
+
+/** True when ajv says a oneOf at `pointer` matched more than one alternative (not "none fits"). */
+function passedTwo(errors: readonly ErrorObject[], base: string, pointer: string): boolean {
+  return errors.some(
+    (e) =>
+      e.keyword === 'oneOf' &&
+      base + e.instancePath === pointer &&
+      Array.isArray((e.params as { passingSchemas?: unknown }).passingSchemas),
+  );
+}
+
+/** One message for a failed anyOf/oneOf: none of the options fits, or (oneOf) more than one does. */
+function unionMessage(e: ErrorObject, node: ModelNode | undefined, pointer: string): ValidationError {
+  const passing = (e.params as { passingSchemas?: unknown }).passingSchemas;
+  const message = Array.isArray(passing)
+    ? `matches more than one of the options (${passing.map((i) => Number(i) + 1).join(' and ')}); exactly one must fit`
+    : 'does not match any of the options';
+  return { pointer, rule: e.keyword, message: customMessage(node, e.keyword) ?? message };
 }
 
 /** Errors inside a choice: the selected branch, validated alone; or a bad discriminator. */

@@ -29,6 +29,7 @@ const expectedAt: Record<string, string[]> = {
   'ambiguous-oneof': ['/properties/absoluteScale/oneOf/1'],
   'impossible-condition': ['/if/properties/binning'],
   'example-invalid': ['/examples/0'],
+  'field-example-invalid': ['/properties/contact/examples/1', '/properties/wavelength/examples/0'],
 };
 
 describe('each rule fires on its fixture', () => {
@@ -73,6 +74,57 @@ describe('messages help the author', () => {
     expect(messages).toContain('"logarithmic" is not one of "linear", "log"');
     expect(messages).toContain('2000 is above the maximum 1000');
     expect(messages).toContain('does not match the pattern');
+  });
+
+  test('missing-units suggests a unit that fits the quantity', async () => {
+    const { lintSchema } = await import('../../../src/schemas/lint/lintSchema');
+    const { loadSchema } = await import('../../../src/schemas/load/loadSchema');
+    const { buildFieldModel } = await import('../../../src/schemas/model/buildFieldModel');
+    const loaded = await loadSchema({
+      properties: {
+        scatteringAngle: { type: 'number' },
+        Qmax: { type: 'number' },
+        apertureRadius: { type: 'number' },
+        wavelength: { type: 'number' },
+      },
+    });
+    const messages = lintSchema(loaded, { model: buildFieldModel(loaded) })
+      .filter((d) => d.rule === 'missing-units')
+      .map((d) => `${d.pointer}: ${/"x-units": "([^"]+)"/.exec(d.message)?.[1]}`);
+    expect(messages.sort()).toEqual([
+      '/properties/Qmax: 1/Å',
+      '/properties/apertureRadius: mm',
+      '/properties/scatteringAngle: degrees',
+      '/properties/wavelength: Å',
+    ]);
+  });
+
+  test('field-example-invalid and default-invalid name a value of the wrong format', async () => {
+    const found = (await lintFile(fixture('field-example-invalid.schema.json'))).map(
+      (d) => `${d.rule}: ${d.message}`,
+    );
+    expect(found).toContain(
+      'default-invalid: the default fails its own field: "31/12/2026" is not a valid date',
+    );
+    expect(found).toContain(
+      'field-example-invalid: example 1 fails its own field: "ask at the desk" is not a valid email',
+    );
+  });
+
+  test('format is checked only where the dialect asserts it', async () => {
+    const { lintSchema } = await import('../../../src/schemas/lint/lintSchema');
+    const { loadSchema } = await import('../../../src/schemas/load/loadSchema');
+    const { buildFieldModel } = await import('../../../src/schemas/model/buildFieldModel');
+    const field = { type: 'string', format: 'email', default: 'nobody', examples: ['x'] };
+    const rulesOf = async (schema: object) => {
+      const loaded = await loadSchema(schema);
+      const diagnostics = lintSchema(loaded, { model: buildFieldModel(loaded) });
+      return diagnostics.map((d) => d.rule).filter((r) => r.endsWith('-invalid'));
+    };
+    const draft07 = { $schema: 'http://json-schema.org/draft-07/schema#', properties: { mail: field } };
+    const modern = { $schema: 'https://json-schema.org/draft/2020-12/schema', properties: { mail: field } };
+    expect((await rulesOf(draft07)).sort()).toEqual(['default-invalid', 'field-example-invalid']);
+    expect(await rulesOf(modern)).toEqual([]);
   });
 
   test('rule-target suggests the field that was meant', async () => {

@@ -43,6 +43,50 @@ export const defaultQuantities: readonly string[] = [
   'pressure',
 ];
 
+/**
+ * The unit the message suggests for each default quantity: the one its instruments usually use, so the
+ * fix an author copies is right more often than not ("x-units": "degrees" for an angle, not Å).
+ */
+const suggestedUnit: Readonly<Record<string, string>> = {
+  wavelength: 'Å',
+  lambda: 'Å',
+  dspacing: 'Å',
+  d: 'Å',
+  distance: 'mm',
+  thickness: 'mm',
+  radius: 'mm',
+  height: 'mm',
+  width: 'mm',
+  diameter: 'mm',
+  length: 'mm',
+  aperture: 'mm',
+  offset: 'mm',
+  temperature: 'K',
+  energy: 'meV',
+  ei: 'meV',
+  angle: 'degrees',
+  theta: 'degrees',
+  omega: 'degrees',
+  phi: 'degrees',
+  psi: 'degrees',
+  chi: 'degrees',
+  q: '1/Å',
+  qx: '1/Å',
+  qy: '1/Å',
+  tof: 'µs',
+  time: 's',
+  interval: 's',
+  density: 'g/cm³',
+  mass: 'g',
+  field: 'T',
+  pressure: 'bar',
+};
+
+/** The unit to suggest for a quantity word; a facility's own quantity words get a neutral hint. */
+export function suggestUnit(quantity: string | undefined): string | undefined {
+  return quantity === undefined ? undefined : suggestedUnit[quantity];
+}
+
 /** Words that mark a count, a ratio or an index: no unit needed. */
 const unitless = new Set([
   'bins',
@@ -111,9 +155,10 @@ export const missingUnits: LintRule = {
       const quantity = quantityOf(field.key, quantities);
       if (!quantity && !unitsRequiredFor.includes(field.kind)) continue;
       if (quantity && field.description && unitlessDescription.test(field.description)) continue;
+      const unit = suggestUnit(quantity);
       findings.push({
         schemaPointer: field.location.schemaPointer,
-        message: `${field.pointer} ${quantity ? `names a physical quantity (${quantity})` : `is a ${field.kind}`} but has no x-units: say what its number means (e.g. "x-units": "Å")`,
+        message: `${field.pointer} ${quantity ? `names a physical quantity (${quantity})` : `is a ${field.kind}`} but has no x-units: say what its number means (${unit ? `e.g. "x-units": "${unit}"` : 'e.g. "x-units": "mm"'})`,
       });
     }
     return findings;

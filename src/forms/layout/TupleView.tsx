@@ -1,0 +1,52 @@
+/**
+ * A fixed-position list (a tuple: draft-07 `items: [...]`, 2020-12 `prefixItems`, nothing allowed
+ * after the positions): a fieldset whose positions sit side by side, one labelled input each, in order.
+ * Not a ListTable: rows cannot be added, removed or moved, because each position means something else.
+ */
+import { memo, type ReactNode, useMemo, useRef } from 'react';
+import type { GroupNode } from '../../schemas/index';
+import type { StoragePath } from '../engine/storagePath';
+import { domId, useFormContextValue } from '../FormContext';
+import { placeChildren } from './GroupBody';
+import { NodeErrors } from './NodeErrors';
+import { NodeView } from './NodeView';
+import { useFocusTarget } from './useFocusTarget';
+
+export const TupleView = memo(function TupleView({
+  node,
+  path,
+}: {
+  node: GroupNode;
+  path: StoragePath;
+}): ReactNode {
+  const { idPrefix } = useFormContextValue();
+  // Positions stay in schema order whatever their x-order: the position is the meaning.
+  const positions = useMemo(
+    () => placeChildren(node, path).sort((a, b) => Number(a.node.key) - Number(b.node.key)),
+    [node, path],
+  );
+  const id = domId(idPrefix, path);
+  const ref = useRef<HTMLFieldSetElement>(null);
+  useFocusTarget(path, ref);
+  return (
+    <fieldset
+      ref={ref}
+      tabIndex={-1}
+      id={id}
+      className="formulary-group formulary-tuple"
+      aria-describedby={`${id}-positions${node.description ? ` ${id}-description` : ''}`}
+    >
+      <legend>{node.label}</legend>
+      {node.description && <p id={`${id}-description`}>{node.description}</p>}
+      <p id={`${id}-positions`} className="formulary-tuple-note">
+        {positions.length} values, in this order
+      </p>
+      <NodeErrors path={path} id={`${id}-error`} />
+      <div className="formulary-tuple-positions">
+        {positions.map((p) => (
+          <NodeView key={p.path} node={p.node} path={p.path} />
+        ))}
+      </div>
+    </fieldset>
+  );
+});

@@ -1,0 +1,120 @@
+/**
+ * Requests typed as text (older tools, hand-written files: `"wavelength": "6"`, `"runs": "1-3"`,
+ * `"flag": "true"`, `"angle": "-30, 60"`, `""` for unset), read the way the widgets read typed text:
+ * each field whose schema wants a number, integer, boolean or list of numbers, and holds a string,
+ * is converted with the same parsers, and the report says field by field what was converted and what
+ * could not be. Fields whose schema accepts the text itself are left alone. Nothing is guessed: text
+ * that does not parse stays as it was, listed in `refused`, so the validator still names it.
+ */
+import type { FieldModel, FieldNode } from '../FieldModel';
+import { deleteAt, getAt, instancePointer, setAt } from '../pointer';
+import { rowCombinations } from '../validate/evaluateRules';
+import { unionAlternatives } from '../validate/unionMessage';
+import { cloneJson } from '../validate/visibleRequest';
+import type { CoerceResult } from './CoerceResult';
+import { fail, ok } from './CoerceResult';
+import { parseNumber } from './parseNumber';
+import { parseNumberList } from './parseNumberList';
+import { parseRunList } from './parseRunList';
+
+/** A text value that became a typed one. `to` is undefined when the field was left unset. */
+export interface TextConversion {
+  readonly pointer: string;
+  readonly from: string;
+  readonly to: unknown;
+}
+
+/** A text value that could not be read as what its field wants: kept as it was. */
+export interface TextRefusal {
+  readonly pointer: string;
+  readonly text: string;
+  readonly message: string;
+}
+
+export interface TextCoercionReport {
+  /** A copy of the request with every convertible text converted (the input is never changed). */
+  readonly request: unknown;
+  readonly converted: readonly TextConversion[];
+  readonly refused: readonly TextRefusal[];
+}
+
+const UNSET = Symbol('unset');
+
+/** Whether a list field's union also takes a single number ("6" then stays one number). */
+function takesScalar(model: FieldModel, field: FieldNode): boolean {
+  const alternatives = unionAlternatives(model, field);
+  return (alternatives ?? []).some((a) => a.type === 'number' || a.type === 'integer');
+}
+
+/** What `text` becomes in `field`, UNSET, or undefined when the field takes the text as it is. */
+function readText(model: FieldModel, field: FieldNode, text: string): CoerceResult<unknown> | undefined {
+  if (text.trim() === '') {
+    if (field.nullable) return ok(null);
+    if (!field.required) return ok(UNSET);
+  }
+  switch (field.kind) {
+    case 'number':
+    case 'integer':
+      if (field.coercion === 'numberFromText') return undefined;
+      return parseNumber(text, { integer: field.kind === 'integer' });
+    case 'boolean': {
+      const word = text.trim().toLowerCase();
+      if (word === 'true') return ok(true);
+      if (word === 'false') return ok(false);
+      return fail(`'${text}' is not true or false`);
+    }
+    case 'numberList':
+    case 'runList': {
+      if (field.listAs === 'text') return undefined;
+      const parsed =
+        field.kind === 'runList'
+          ? parseRunList(text)
+          : parseNumberList(text, { allowEmpty: !field.required });
+      if (parsed.ok && parsed.value.length === 1 && takesScalar(model, field)) return ok(parsed.value[0]);
+      return parsed;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Converts the text values of `request` that the model's fields want typed. O(fields x rows).
+ * Example: coerceTextRequest(model, {wavelength: '6'}).request -> {wavelength: 6}.
+ */
+export function coerceTextRequest(model: FieldModel, request: unknown): TextCoercionReport {
+  let copy = cloneJson(request);
+  const converted: TextConversion[] = [];
+  const refused: TextRefusal[] = [];
+  const done = new Set<string>();
+  for (const field of model.fields) {
+    for (const indexes of rowCombinations(field.pointer, (p) => getAt(copy, p))) {
+      const pointer = instancePointer(field.pointer, indexes);
+      // Branches share pointers: the first field at a pointer decides (they read text alike).
+      if (done.has(pointer)) continue;
+      const value = getAt(copy, pointer);
+      if (typeof value !== 'string') continue;
+      const result = readText(model, field, value);
+      if (result === undefined) continue;
+      done.add(pointer);
+      if (!result.ok) {
+        refused.push({ pointer, text: value, message: result.message });
+        continue;
+      }
+      const parent = getAt(copy, pointer.slice(0, pointer.lastIndexOf('/')));
+      if (result.value === UNSET && Array.isArray(parent)) {
+        // A position in a fixed-position list cannot be removed without moving the others.
+        refused.push({ pointer, text: value, message: 'an empty position cannot be left out of its list' });
+        continue;
+      }
+      if (result.value === UNSET) {
+        copy = deleteAt(copy, pointer);
+        converted.push({ pointer, from: value, to: undefined });
+      } else {
+        copy = setAt(copy, pointer, result.value);
+        converted.push({ pointer, from: value, to: result.value });
+      }
+    }
+  }
+  return { request: copy, converted, refused };
+}

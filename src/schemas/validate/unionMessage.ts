@@ -1,0 +1,135 @@
+/**
+ * One sentence for a field whose value fits none of its union's alternatives: "expected a number from
+ * -90 to 270 degrees, a list of such numbers, or unset; got the text '-30, 60'", instead of one line
+ * per alternative ("must be a number", "must be a list", "must be unset") for the same field.
+ * ajv still judges; this only words its verdict.
+ */
+import type { FieldModel, FieldNode, ValidationError } from '../FieldModel';
+import { getAt } from '../pointer';
+import { customMessage, formatNumber, withUnits } from './messages';
+
+type Raw = Record<string, unknown>;
+
+const cache = new WeakMap<FieldNode, readonly Raw[] | null>();
+
+/**
+ * The alternatives of the anyOf/oneOf a field was built from (local refs followed), or undefined. A
+ * number that may be written as text (coercion numberFromText) is one number field to its user: its
+ * own check words it better ("must be a number").
+ */
+export function unionAlternatives(model: FieldModel, field: FieldNode): readonly Raw[] | undefined {
+  if (field.coercion === 'numberFromText' || field.kind === 'enum') return undefined;
+  const hit = cache.get(field);
+  if (hit !== undefined) return hit ?? undefined;
+  const follow = (schema: unknown, depth = 0): Raw | undefined => {
+    if (schema === true) return {};
+    if (schema === false) return { not: {} };
+    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return undefined;
+    const ref = (schema as Raw).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#') && depth < 16) {
+      const target = follow(getAt(model.schema, ref), depth + 1);
+      return target ? { ...target, ...(schema as Raw), $ref: undefined } : (schema as Raw);
+    }
+    return schema as Raw;
+  };
+  let node: Raw | undefined;
+  try {
+    node = follow(getAt(model.schema, field.location.schemaPointer));
+  } catch {
+    node = undefined;
+  }
+  const union = node?.anyOf ?? node?.oneOf;
+  const alternatives = Array.isArray(union) && union.length > 1 ? union.map((a) => follow(a) ?? {}) : null;
+  cache.set(field, alternatives);
+  return alternatives ?? undefined;
+}
+
+const typesOf = (alt: Raw): string[] =>
+  Array.isArray(alt.type) ? alt.type.map(String) : typeof alt.type === 'string' ? [alt.type] : [];
+
+function range(alt: Raw, units: string | undefined): string {
+  const n = (k: string) => (typeof alt[k] === 'number' ? (alt[k] as number) : undefined);
+  const low = n('minimum') ?? n('exclusiveMinimum');
+  const high = n('maximum') ?? n('exclusiveMaximum');
+  if (low !== undefined && high !== undefined)
+    return ` from ${formatNumber(low)} to ${withUnits(high, units)}`;
+  if (low !== undefined) return ` of at least ${withUnits(low, units)}`;
+  if (high !== undefined) return ` of at most ${withUnits(high, units)}`;
+  return units ? ` in ${units}` : '';
+}
+
+const sameLimits = (a: Raw, b: Raw): boolean =>
+  ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].every((k) => a[k] === b[k]);
+
+/** One alternative in words: "a number from 1 to 10 Å", "a list of such numbers", "unset", "text". */
+function describeAlternative(alt: Raw, all: readonly Raw[], units: string | undefined): string {
+  if (Array.isArray(alt.enum)) return `one of ${alt.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  if ('const' in alt) return alt.const === null ? 'unset' : JSON.stringify(alt.const);
+  const types = typesOf(alt);
+  if (types.length === 1 && types[0] === 'null') return 'unset';
+  const words = types.map((type) => {
+    switch (type) {
+      case 'number':
+        return `a number${range(alt, units)}`;
+      case 'integer':
+        return `a whole number${range(alt, units)}`;
+      case 'string':
+        return typeof alt.pattern === 'string' ? `text of the form ${alt.pattern}` : 'text';
+      case 'boolean':
+        return 'true or false';
+      case 'null':
+        return 'unset';
+      case 'object':
+        return 'a group of values';
+      case 'array': {
+        const items = alt.items && typeof alt.items === 'object' ? (alt.items as Raw) : {};
+        const itemTypes = typesOf(items);
+        if (itemTypes.includes('number') || itemTypes.includes('integer')) {
+          const scalar = all.find(
+            (a) => a !== alt && typesOf(a).some((t) => t === 'number' || t === 'integer'),
+          );
+          if (scalar && sameLimits(scalar, items)) return 'a list of such numbers';
+          return `a list of ${itemTypes.includes('integer') ? 'whole numbers' : 'numbers'}${range(items, units)}`;
+        }
+        return 'a list';
+      }
+      default:
+        return type;
+    }
+  });
+  return words.length > 0 ? words.join(' or ') : 'a value of another form';
+}
+
+/** The value in words: "the text '-30, 60'", "the number 300", "a list of 3 values". */
+function describeGot(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string')
+    return `the text '${value.length > 40 ? `${value.slice(0, 37)}...` : value}'`;
+  if (typeof value === 'number') return `the number ${formatNumber(value)}`;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length} value${value.length === 1 ? '' : 's'}`;
+  return 'a group of values';
+}
+
+/** "a, b, or c"; "a or b". */
+function oxford(parts: readonly string[]): string {
+  const unique = [...new Set(parts)];
+  if (unique.length <= 2) return unique.join(' or ');
+  return `${unique.slice(0, -1).join(', ')}, or ${unique[unique.length - 1]}`;
+}
+
+/** The one error of a union field whose value fits none of its alternatives. */
+export function unionError(
+  field: FieldNode,
+  alternatives: readonly Raw[],
+  pointer: string,
+  value: unknown,
+  combinator: 'anyOf' | 'oneOf' = 'anyOf',
+): ValidationError {
+  const expected = oxford(alternatives.map((a) => describeAlternative(a, alternatives, field.units)));
+  return {
+    pointer,
+    rule: combinator,
+    message: customMessage(field, combinator) ?? `expected ${expected}; got ${describeGot(value)}`,
+  };
+}
