@@ -37,7 +37,11 @@ export class SortedBase<K, V> extends SortedCore<K, V> {
     this._dropStarts();
   }
 
-  /** Item at `index` (negative counts from the end). O(log(n / load)). */
+  /**
+   * Item at `index` (negative counts from the end). O(1) from a bulk load to the next write (a shift
+   * and a mask); O(1) again once reads have paid for the starts table; else O(log(n / load)).
+   * Measured against a flat array in `npm run bench:sorted-at-floor` (docs/sorted.md).
+   */
   at(index: number): V {
     // Fast paths for a non-negative integer position (`index < len` keeps `| 0` exact).
     if (index >= 0 && (index | 0) === index) {

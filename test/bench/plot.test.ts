@@ -123,6 +123,24 @@ describe('npm run bench:plot (a real process)', () => {
     ]);
     expect(readFileSync(join(dir, 'search', 'search-1-word.svg'), 'utf8')).toContain('linear scan p99');
 
+    // A run split by sizes merges into one chart per operation: both halves' sizes on one axis.
+    const small = join(dir, 'small.json');
+    const large = join(dir, 'large.json');
+    writeFileSync(small, JSON.stringify({ node: 'v20', results: sortedCells.filter((c) => c.size < 1e5) }));
+    writeFileSync(large, JSON.stringify({ node: 'v20', results: sortedCells.filter((c) => c.size >= 1e5) }));
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/plot/cli.ts', small, large, join(dir, 'merged')],
+      {
+        cwd: root,
+        stdio: 'pipe',
+        timeout: 60_000,
+      },
+    );
+    const merged = readFileSync(join(dir, 'merged', 'sorted-add.svg'), 'utf8');
+    for (const tick of ['1k', '1M']) expect(merged).toContain(`>${tick}</text>`);
+    expect(merged).toContain('from 2 results file(s)');
+
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ something: 1 }));
     expect(() =>
