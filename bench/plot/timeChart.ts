@@ -60,7 +60,12 @@ export function timeChartSpec(chart: TimeChart): TopLevelSpec {
         scale: { type: 'log', nice: false },
         axis: { title: chart.yTitle, format: '~g', grid: true },
       },
-      color: { field: 'series', type: 'nominal', scale: { domain: series }, legend: { title: null } },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: series },
+        legend: { title: null, labelLimit: 300 },
+      },
       strokeDash: {
         field: 'line',
         type: 'nominal',
