@@ -5,7 +5,8 @@
  * focusing the target field and the first keystroke the page waits for two frames, an idle period and
  * three frames in a row at the normal rate, for every engine (page/main.tsx, settled()).
  * Options: --quick (100 and 1,000 fields, one run), --json FILE, --engines a,b, --schemas a,b,
- * --runs N, --verbose (every keystroke's times), --no-build (reuse bench/forms/dist).
+ * --runs N, --verbose (every keystroke's times), --no-build (reuse bench/forms/dist), --plot DIR (SVG
+ * charts, bench/plot).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/chromium';
+import { plotResults } from '../plot/plotResults';
 import { serveBenchPage } from './serveBenchPage';
 
 const here = import.meta.dirname;
@@ -39,6 +41,7 @@ const { values: options } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     json: { type: 'string' },
+    plot: { type: 'string' },
     engines: { type: 'string' },
     schemas: { type: 'string' },
     runs: { type: 'string' },
@@ -236,6 +239,12 @@ async function main(): Promise<void> {
     writeFileSync(options.json, `${JSON.stringify({ chromium, node: process.version, results }, null, 2)}\n`);
     console.log(`wrote ${options.json}`);
   }
+  if (options.plot)
+    await plotResults(
+      { bench: 'forms', results },
+      options.plot,
+      `${new Date().toISOString().slice(0, 16)} UTC, ${chromium}`,
+    );
 }
 
 function printTable(results: Result[]): void {

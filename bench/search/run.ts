@@ -2,10 +2,11 @@
  * `npm run bench:search`: FieldIndex build time and query p50/p99 for 1-, 2- and 3-word queries on
  * generated fields (1,000, 10,000, 50,000), against the plain linear filter (linearSearch) on the same
  * entries and queries in the same run; every query's results are checked equal first. Prints a table
- * with ratios (per-query best of several runs) and the goals (p99 < 0.5 ms at 10,000 fields, >= 10x the linear scan); `--json FILE`.
+ * with ratios (per-query best of several runs) and the goals (p99 < 0.5 ms at 10,000 fields, >= 10x the linear scan); `--json FILE`, `--plot DIR` (SVG charts, bench/plot).
  */
 import { writeFileSync } from 'node:fs';
 import { FieldIndex, linearSearch, type SearchHit } from '../../src/schemas/index';
+import { plotDir, plotResults } from '../plot/plotResults';
 import { generateEntries, generateQueries } from './generateEntries';
 
 const argv = process.argv.slice(2);
@@ -16,6 +17,7 @@ const option = (name: string): string | undefined => {
 const sizes = (option('--sizes') ?? '1000,10000,50000').split(',').map(Number);
 const queryCount = Number(option('--queries') ?? 300);
 const jsonFile = option('--json');
+const plotTo = plotDir(argv);
 
 const quantile = (xs: readonly number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -119,3 +121,9 @@ if (jsonFile) {
   writeFileSync(jsonFile, `${JSON.stringify({ node: process.version, queryCount, rows }, null, 2)}\n`);
   console.log(`wrote ${jsonFile}`);
 }
+if (plotTo)
+  await plotResults(
+    { bench: 'search', rows },
+    plotTo,
+    `${new Date().toISOString().slice(0, 16)} UTC, Node ${process.version}`,
+  );

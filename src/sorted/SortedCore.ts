@@ -1,8 +1,9 @@
 /**
  * The engine under every sorted container: sorted sublists of about `load` keys, the last key of each
  * sublist (`maxes`) to bisect into, and a lazily built Fenwick tree of sublist lengths so positional
- * access is O(log(n / load)). Keys may carry parallel values (SortedKeyList). Only hot paths live
- * here; the public sequence API is SortedBase. No DOM, no framework, internal to src/sorted.
+ * access is O(log(n / load)); bulk loads cut equal power-of-two chunks so positions are a shift
+ * until the next write. Keys may carry parallel values (SortedKeyList). Only hot paths live here;
+ * the public sequence API is SortedBase. No DOM, no framework, internal to src/sorted.
  */
 import {
   bisectLeftBy,
@@ -61,6 +62,23 @@ export class SortedCore<K, V> implements VersionSource {
   protected _perItem = 0;
   /** Fenwick lookups since the last mutation: the rebuild budget for `_starts`. */
   private _fenReads = 0;
+  /**
+   * log2 of the bulk-load chunk: the smallest power of two >= load (256 for the default 250), so
+   * chunks stay within load .. 2 * load. A power of two makes a position's chunk a shift.
+   */
+  protected readonly _shift: number;
+  /** 2^_shift - 1: a position's offset in its chunk, in the uniform layout. */
+  protected readonly _mask: number;
+  /**
+   * The length while every sublist but the last holds exactly 2^_shift items, else 0: after a bulk
+   * load (the constructor, a large `update`) and until the next mutation. Then at(i) for
+   * 0 <= i < _ulen is `_walk[i >> _shift][i & _mask]`: no table load on the way to the sublist, the
+   * "ideal sublists" layout of `npm run bench:sorted-at-floor`. One field holds both the flag and the
+   * bound so the fast path loads one field less (measured there: see docs/sorted.md "Positional access").
+   */
+  protected _ulen = 0;
+  /** The arrays iteration and at() read: `_vals ?? _keys`, kept in step so the fast path loads one field. */
+  protected _walk: V[][];
   /** Result of the last seek or locate: sublist index and offset (avoids allocating a pair). */
   protected _li = 0;
   protected _lj = 0;
@@ -68,11 +86,14 @@ export class SortedCore<K, V> implements VersionSource {
   constructor(name: string, withValues: boolean, options: SortedOptions<K> | undefined) {
     this._name = name;
     this._vals = withValues ? [] : null;
+    this._walk = (this._vals ?? this._keys) as unknown as V[][];
     const load = options?.load ?? DEFAULT_LOAD;
     if (!Number.isInteger(load) || load < 4) {
       throw new RangeError(`${name}: load must be an integer >= 4, got ${String(load)}`);
     }
     this._load = load;
+    this._shift = 32 - Math.clz32(load - 1);
+    this._mask = (1 << this._shift) - 1;
     const cmp = options?.compare;
     if (cmp !== undefined && typeof cmp !== 'function') {
       throw new TypeError(`${name}: compare must be a function (a, b) => number`);
@@ -85,7 +106,7 @@ export class SortedCore<K, V> implements VersionSource {
 
   /** The arrays iteration walks: values when kept beside keys, else the keys. */
   protected _items(): V[][] {
-    return (this._vals ?? this._keys) as unknown as V[][];
+    return this._walk;
   }
 
   /** Validates a key for natural order (number or string, never NaN, never mixed). O(1). */
@@ -196,6 +217,7 @@ export class SortedCore<K, V> implements VersionSource {
   protected _pos(i: number, j: number): number {
     if (i === 0) return j;
     if (i >= this._keys.length) return this._len;
+    if (this._ulen !== 0) return (i << this._shift) + j;
     const st = this._starts ?? this._startsIfPaid();
     if (st !== null) return (st[i] as number) + j;
     const f = this._fenwick();
@@ -206,6 +228,11 @@ export class SortedCore<K, V> implements VersionSource {
 
   /** Sets (_li, _lj) to the sublist and offset of position idx (0 <= idx < length). */
   protected _locate(idx: number): void {
+    if (this._ulen !== 0) {
+      this._li = idx >> this._shift;
+      this._lj = idx & this._mask;
+      return;
+    }
     const keys = this._keys;
     const first = (keys[0] as K[]).length;
     if (idx < first) {
@@ -347,9 +374,9 @@ export class SortedCore<K, V> implements VersionSource {
     return value;
   }
 
-  /** Replaces the whole content with already sorted keys (and values), chunked by load. O(n). */
+  /** Replaces the whole content with already sorted keys (and values), in uniform chunks. O(n). */
   protected _loadSorted(keys: K[], vals: V[] | null): void {
-    const load = this._load;
+    const load = 1 << this._shift;
     const n = keys.length;
     const lists: K[][] = [];
     const maxes: K[] = [];
@@ -363,10 +390,12 @@ export class SortedCore<K, V> implements VersionSource {
     this._keys = lists;
     this._maxes = maxes;
     if (this._vals !== null) this._vals = vlists;
+    this._walk = (this._vals ?? this._keys) as unknown as V[][];
     this._len = n;
     this._fen = null;
     this.version++;
     this._dropStarts();
+    this._ulen = n;
   }
 
   /** Splits sublist i in two when it grew past 2 * load. O(load + n / load). */
@@ -401,10 +430,11 @@ export class SortedCore<K, V> implements VersionSource {
     return st;
   }
 
-  /** Marks the starts table stale; every mutation calls it. O(1). */
+  /** Marks the starts table stale and the layout no longer uniform; every mutation calls it. O(1). */
   protected _dropStarts(): void {
     this._starts = null;
     this._fenReads = 0;
+    this._ulen = 0;
   }
 
   protected _fenwick(): Int32Array {
