@@ -6,6 +6,9 @@
  *    said so (default-invalid or another finding at that field), so an author is never surprised;
  * 4. validateField agrees with the full validate on each field's own constraints.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -23,14 +26,35 @@ import {
 } from '../../src/schemas/index';
 import { fieldsOutsideComparison } from './fieldsOutsideComparison';
 import { budget, timeoutFor } from './fuzzBudget';
-import { deepSchema, type FuzzDialect, schemaArbitrary, wideSchemaArbitrary } from './schemaArbitrary';
+import {
+  deepSchema,
+  type FuzzDialect,
+  schemaArbitrary,
+  splitAcrossFiles,
+  wideSchemaArbitrary,
+} from './schemaArbitrary';
 
 const dialects: FuzzDialect[] = ['draft-07', '2020-12'];
 
-/** Loads a schema object; a SchemaLoadError is an accepted outcome (returned), anything else throws. */
-async function loadOrRefuse(schema: object): Promise<LoadedSchema | SchemaLoadError> {
+/**
+ * Loads a schema object, or (`files`) the same schema written as two files that $ref each other; a
+ * SchemaLoadError is an accepted outcome (returned), anything else throws.
+ */
+async function loadOrRefuse(
+  schema: Record<string, unknown>,
+  files?: FuzzDialect,
+): Promise<LoadedSchema | SchemaLoadError> {
   try {
-    return await loadSchema(structuredClone(schema));
+    if (!files) return await loadSchema(structuredClone(schema));
+    const dir = mkdtempSync(join(tmpdir(), 'formulary-fuzz-'));
+    try {
+      const { main, defs } = splitAcrossFiles(schema, files);
+      writeFileSync(join(dir, 'main.schema.json'), JSON.stringify(main));
+      writeFileSync(join(dir, 'defs.schema.json'), JSON.stringify(defs));
+      return await loadSchema(join(dir, 'main.schema.json'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   } catch (error) {
     if (error instanceof SchemaLoadError && error.message.length > 0) return error;
     throw error;
@@ -65,8 +89,8 @@ describe.each(dialects)('%s schemas', (dialect) => {
     'the pipeline never throws anything but a located SchemaLoadError, and lint never throws',
     async () => {
       await fc.assert(
-        fc.asyncProperty(schemaArbitrary(dialect), async (schema) => {
-          const loaded = await loadOrRefuse(schema);
+        fc.asyncProperty(schemaArbitrary(dialect), fc.boolean(), async (schema, twoFiles) => {
+          const loaded = await loadOrRefuse(schema, twoFiles ? dialect : undefined);
           if (loaded instanceof SchemaLoadError) return;
           const model = buildFieldModel(loaded);
           const validator = createValidator(model);

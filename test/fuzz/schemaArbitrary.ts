@@ -265,3 +265,34 @@ export function deepSchema(dialect: FuzzDialect, depth: number): Record<string, 
   for (let i = 0; i < depth; i++) schema = { type: 'object', properties: { inner: schema } };
   return { $schema: dialectUri[dialect], ...schema };
 }
+
+/**
+ * The same schema as two files: its `leaf` definition moved into `defs.schema.json` and every $ref to
+ * it rewritten to cross files, so the loader's external-ref crawl is fuzzed too.
+ */
+export function splitAcrossFiles(
+  schema: Record<string, unknown>,
+  dialect: FuzzDialect,
+): { main: Record<string, unknown>; defs: Record<string, unknown> } {
+  const defsKey = dialect === 'draft-07' ? 'definitions' : '$defs';
+  const local = `#/${defsKey}/leaf`;
+  const external = `defs.schema.json#/${defsKey}/leaf`;
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      Object.defineProperty(out, key, {
+        value: key === '$ref' && value === local ? external : rewrite(value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  };
+  const main = rewrite(schema) as Record<string, unknown>;
+  const { leaf, ...rest } = main[defsKey] as Record<string, unknown>;
+  main[defsKey] = rest;
+  return { main, defs: { $schema: dialectUri[dialect], [defsKey]: { leaf } } };
+}
