@@ -1,0 +1,63 @@
+/**
+ * The job layer of the submission service: what runs for each instrument (configuration), the jobs a
+ * request becomes, the local runner and its dispatcher, recovery at start-up, and the recorder
+ * interface through which all of it is stored. Node only; no HTTP, no SQL.
+ */
+
+export type {
+  CancelResult,
+  CloseOptions,
+  Dispatcher,
+  DispatcherSnapshot,
+  EnqueueOptions,
+} from './Dispatcher';
+export { demoJobsConfig } from './demoJobsConfig';
+export { JobQueue } from './JobQueue';
+export type { JobRecorder } from './JobRecorder';
+export { type JobsConfig, type TaskConfig, taskFor } from './JobsConfig';
+export {
+  type AttemptCause,
+  FINAL_STATES,
+  type JobAttempt,
+  type JobState,
+  type JobTransition,
+  type LogLine,
+  type LogStream,
+  STATE_LABELS,
+  type StopReason,
+} from './JobTypes';
+export { LocalDispatcher, type LocalDispatcherOptions } from './LocalDispatcher';
+export { formatBytes, LogCapture, type LogCaptureOptions, TRUNCATED_MARKER } from './LogCapture';
+export { MemoryJobRecorder, type MemoryJobRecorderOptions, type RecordedAttempt } from './MemoryJobRecorder';
+export {
+  type Curve,
+  CurveFileError,
+  type CurvePoint,
+  type ParseCurveOptions,
+  parseCurveFile,
+} from './parseCurveFile';
+export { JOBS_DEFAULTS, JobsConfigError, PLACEHOLDERS, parseJobsConfig } from './parseJobsConfig';
+export { JobPlanError, type PlannedJob, planJobs } from './planJobs';
+export {
+  type AttemptPaths,
+  attemptPaths,
+  fillPlaceholders,
+  type PreparedAttempt,
+  prepareAttempt,
+} from './prepareAttempt';
+export {
+  descendantTree,
+  isAttemptProcess,
+  processTree,
+  signalTree,
+  treeAlive,
+  treeMemoryBytes,
+} from './processTree';
+export {
+  type RecoveryOptions,
+  type RecoveryReport,
+  recoverJobs,
+  type UnfinishedAttempt,
+} from './recoverJobs';
+export { type LocalRunContext, type RunningAttempt, runLocalAttempt } from './runLocalAttempt';
+export { type RetryOptions, withRetry } from './withRetry';
