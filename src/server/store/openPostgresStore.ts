@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createKyselyStore } from './createKyselyStore';
 import type { Database } from './Database';
+import { listenForEvents } from './listenForEvents';
 import { migrateToLatest } from './migrateToLatest';
 import type { SubmissionStore } from './SubmissionStore';
 
@@ -37,5 +38,5 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Submi
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, 'postgres');
+  return createKyselyStore(db, 'postgres', { listen: (wake) => listenForEvents(options.url, wake) });
 }
