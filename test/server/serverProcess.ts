@@ -25,6 +25,8 @@ export interface ServerProcessOptions {
   readonly portal?: string;
   readonly env?: Record<string, string>;
   readonly port?: number;
+  /** A formulary.config.json (its "jobs" section configures the tasks). */
+  readonly config?: string;
 }
 
 export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
@@ -39,6 +41,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
   args.push('--db', options.db);
   if (options.instruments) args.push('--instruments', options.instruments);
   if (options.portal) args.push('--portal', options.portal);
+  if (options.config) args.push('--config', options.config);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info', ...options.env },
