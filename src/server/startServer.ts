@@ -8,6 +8,7 @@ import type { ServerConfig } from './config/ServerConfig';
 import { buildApp } from './http/buildApp';
 import { loadInstruments } from './instruments/index';
 import { LocalDispatcher } from './jobs/index';
+import { EventHub } from './live/index';
 import { openStore } from './store/index';
 import { JobService, SubmissionService } from './submissions/index';
 
@@ -42,6 +43,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     sqliteSynchronous: config.sqliteSynchronous,
     poolSize: config.poolSize,
   });
+  const hub = new EventHub(store.jobs);
+  await hub.start();
   let app!: FastifyInstance;
   const logError = (error: unknown, what: string): void => {
     if (app) app.log.error({ err: error }, `jobs: ${what}`);
@@ -77,6 +80,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       instruments,
       service,
       jobs,
+      hub,
       instrumentsDir: config.instrumentsDir,
       portalDir: config.portalDir,
       bodyLimit: config.bodyLimit,
@@ -105,6 +109,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // database closes; requests in flight finish meanwhile.
   app.addHook('preClose', async () => {
     await jobs.close();
+    hub.close();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);

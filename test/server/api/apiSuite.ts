@@ -422,6 +422,7 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
         '/api/jobs/{jobId}/log',
         '/api/jobs/{jobId}/log.txt',
         '/api/jobs/{jobId}/rerun',
+        '/api/live/sse',
         '/api/submissions',
         '/api/submissions/{id}',
         '/api/submissions/{id}/jobs',
