@@ -4,6 +4,8 @@
  * for tests that read the log.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -44,7 +46,14 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
   if (options.config) args.push('--config', options.config);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'info', ...options.env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'info',
+      // Without a jobs section the demo simulator runs: its attempt folders go to a temp dir, not the checkout.
+      FORMULARY_JOBS_DIR: mkdtempSync(join(tmpdir(), 'formulary-demo-jobs-')),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

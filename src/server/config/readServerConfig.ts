@@ -102,7 +102,13 @@ export function readServerConfig(
     logLevel: pick(env.LOG_LEVEL || undefined, server.logLevel as string | undefined) ?? 'info',
     proposalPointers: (server.proposalPointers as Record<string, string> | undefined) ?? {},
     load,
-    jobs: jobsConfigOf(jobsSection, configFile, configDir, cwd, root),
+    jobs: jobsConfigOf(
+      jobsSection,
+      configFile,
+      configDir,
+      resolve(cwd, env.FORMULARY_JOBS_DIR || 'data/jobs'),
+      root,
+    ),
     runnerId: env.FORMULARY_RUNNER_ID || hostname(),
   };
 }
@@ -112,10 +118,10 @@ function jobsConfigOf(
   section: unknown,
   configFile: string | undefined,
   configDir: string,
-  cwd: string,
+  demoJobsDir: string,
   root: string,
 ): JobsConfig {
-  if (section === undefined) return demoJobsConfig(root, resolve(cwd, 'data/jobs'));
+  if (section === undefined) return demoJobsConfig(root, demoJobsDir);
   let parsed: JobsConfig;
   try {
     parsed = parseJobsConfig(section, configDir);
