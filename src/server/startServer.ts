@@ -7,8 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config/ServerConfig';
 import { buildApp } from './http/buildApp';
 import { loadInstruments } from './instruments/index';
+import { LocalDispatcher } from './jobs/index';
+import { EventHub } from './live/index';
 import { openStore } from './store/index';
-import { SubmissionService } from './submissions/index';
+import { JobService, SubmissionService } from './submissions/index';
 
 export interface StartOptions {
   /** Install SIGTERM/SIGINT handlers that close gracefully and exit (the CLI does; tests do not). */
@@ -41,12 +43,44 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     sqliteSynchronous: config.sqliteSynchronous,
     poolSize: config.poolSize,
   });
-  const service = new SubmissionService({ store, keyRetentionMs: config.keyRetentionHours * 3600_000 });
-  let app: FastifyInstance;
+  const hub = new EventHub(store.jobs);
+  await hub.start();
+  let app!: FastifyInstance;
+  const logError = (error: unknown, what: string): void => {
+    if (app) app.log.error({ err: error }, `jobs: ${what}`);
+    else process.stderr.write(`jobs: ${what}: ${error}\n`);
+  };
+  const dispatcher = new LocalDispatcher({
+    config: config.jobs,
+    recorder: store.jobs,
+    runnerId: config.runnerId,
+    onError: (error, what) => logError(error, `could not record ${what}`),
+  });
+  const jobs = new JobService({
+    jobs: store.jobs,
+    dispatcher,
+    config: config.jobs,
+    runnerId: config.runnerId,
+  });
+  const service = new SubmissionService({
+    store,
+    keyRetentionMs: config.keyRetentionHours * 3600_000,
+    // The 201 waits for the jobs to be stored and queued; a failure leaves the submission accepted,
+    // and jobs stored but never queued are queued at the next start (JobService.recover).
+    onAccepted: (submission) =>
+      jobs.startJobs(submission).then(
+        () => {},
+        (error: unknown) => {
+          logError(error, `could not start the jobs of submission ${submission.id}`);
+        },
+      ),
+  });
   try {
     app = await buildApp({
       instruments,
       service,
+      jobs,
+      hub,
       instrumentsDir: config.instrumentsDir,
       portalDir: config.portalDir,
       bodyLimit: config.bodyLimit,
@@ -71,10 +105,18 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const timer = setInterval(purge, Math.min(3600_000, config.keyRetentionHours * 3600_000));
   timer.unref();
   void purge();
+  // Running jobs are stopped and recorded interrupted (queued again for the next start) before the
+  // database closes; requests in flight finish meanwhile.
+  app.addHook('preClose', async () => {
+    await jobs.close();
+    hub.close();
+  });
   app.addHook('onClose', async () => {
     clearInterval(timer);
     await store.close();
   });
+  const recovered = await jobs.recover();
+  if (Object.values(recovered).some((ids) => ids.length > 0)) app.log.info({ recovered }, 'jobs recovered');
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

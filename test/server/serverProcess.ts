@@ -4,6 +4,8 @@
  * for tests that read the log.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -25,6 +27,8 @@ export interface ServerProcessOptions {
   readonly portal?: string;
   readonly env?: Record<string, string>;
   readonly port?: number;
+  /** A formulary.config.json (its "jobs" section configures the tasks). */
+  readonly config?: string;
 }
 
 export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
@@ -39,6 +43,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
   args.push('--db', options.db);
   if (options.instruments) args.push('--instruments', options.instruments);
   if (options.portal) args.push('--portal', options.portal);
+  if (options.config) args.push('--config', options.config);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: {
@@ -46,6 +51,8 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
       DATABASE_URL: '',
       LOG_LEVEL: 'info',
       FORMULARY_CLI_FROM_SOURCE: '1',
+      // Without a jobs section the demo simulator runs: its attempt folders go to a temp dir, not the checkout.
+      FORMULARY_JOBS_DIR: mkdtempSync(join(tmpdir(), 'formulary-demo-jobs-')),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@
  * (flags win, then environment, then the file, then these defaults).
  */
 import type { FormularyConfig } from '../../schemas/index';
+import type { JobsConfig } from '../jobs/index';
 
 export interface ServerConfig {
   readonly port: number;
@@ -21,4 +22,8 @@ export interface ServerConfig {
   readonly proposalPointers: Readonly<Record<string, string>>;
   /** The schema loader's options (keyword aliases, ...), as for the CLI's other commands. */
   readonly load: FormularyConfig;
+  /** The file's "jobs" section, checked; without one, the demo simulator for every instrument. */
+  readonly jobs: JobsConfig;
+  /** Names this process among servers sharing a database ($FORMULARY_RUNNER_ID, else the host name). */
+  readonly runnerId: string;
 }

@@ -4,8 +4,10 @@
  * flags. Every field of "server" is checked; a wrong one names the file and field.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { checkConfig } from '../../schemas/index';
+import { demoJobsConfig, type JobsConfig, parseJobsConfig } from '../jobs/index';
 import { packageRoot } from '../packageRoot';
 import type { ServerConfig } from './ServerConfig';
 
@@ -45,6 +47,8 @@ export function readServerConfig(
 ): ServerConfig {
   let server: Record<string, unknown> = {};
   let load = {};
+  let jobsSection: unknown;
+  let configDir = cwd;
   if (configFile) {
     const path = resolve(cwd, configFile);
     let parsed: unknown;
@@ -55,7 +59,9 @@ export function readServerConfig(
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
       throw new Error(`${configFile}: must be a JSON object`);
-    const { server: section, lint: _lint, ...rest } = parsed as Record<string, unknown>;
+    const { server: section, lint: _lint, jobs, ...rest } = parsed as Record<string, unknown>;
+    jobsSection = jobs;
+    configDir = dirname(path);
     load = checkConfig(rest);
     if (section !== undefined) {
       if (typeof section !== 'object' || section === null || Array.isArray(section))
@@ -96,5 +102,32 @@ export function readServerConfig(
     logLevel: pick(env.LOG_LEVEL || undefined, server.logLevel as string | undefined) ?? 'info',
     proposalPointers: (server.proposalPointers as Record<string, string> | undefined) ?? {},
     load,
+    jobs: jobsConfigOf(
+      jobsSection,
+      configFile,
+      configDir,
+      resolve(cwd, env.FORMULARY_JOBS_DIR || 'data/jobs'),
+      root,
+    ),
+    runnerId: env.FORMULARY_RUNNER_ID || hostname(),
   };
+}
+
+/** The "jobs" section checked (relative paths from the file's folder), or the demo tasks without one. */
+function jobsConfigOf(
+  section: unknown,
+  configFile: string | undefined,
+  configDir: string,
+  demoJobsDir: string,
+  root: string,
+): JobsConfig {
+  if (section === undefined) return demoJobsConfig(root, demoJobsDir);
+  let parsed: JobsConfig;
+  try {
+    parsed = parseJobsConfig(section, configDir);
+  } catch (error) {
+    throw new Error(`${configFile}: ${(error as Error).message}`);
+  }
+  // Limits without tasks: the demo simulator runs under them, so `npm start` still shows jobs.
+  return parsed.tasks.size > 0 ? parsed : { ...parsed, tasks: demoJobsConfig(root, parsed.jobsDir).tasks };
 }

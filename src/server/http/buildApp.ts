@@ -5,9 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Instrument } from '../instruments/index';
-import type { SubmissionService } from '../submissions/index';
+import type { EventHub } from '../live/index';
+import type { JobService, SubmissionService } from '../submissions/index';
 import { installJsonBody, type JsonLimits } from './plugins/jsonBody';
 import { installProblemDetails } from './plugins/problemDetails';
 import { installStaticFiles } from './plugins/staticFiles';
@@ -15,12 +17,18 @@ import { installTestFaults } from './plugins/testFaults';
 import { instrumentSchema, problemSchema, receiptSchema, submissionSummarySchema } from './routes/apiSchemas';
 import { floorRoute } from './routes/floorRoute';
 import { instrumentRoutes } from './routes/instrumentRoutes';
+import { jobRoutes } from './routes/jobRoutes';
+import { liveRoutes } from './routes/liveRoutes';
 import { submissionQueryRoutes } from './routes/submissionQueryRoutes';
 import { submitRoute } from './routes/submitRoute';
 
 export interface AppOptions {
   readonly instruments: ReadonlyMap<string, Instrument>;
   readonly service: SubmissionService;
+  /** Jobs of the submissions: routes under /api/jobs and /api/submissions/:id/jobs when given. */
+  readonly jobs?: JobService;
+  /** Live events: GET /api/live (WebSocket) and /api/live/sse when given. */
+  readonly hub?: EventHub;
   readonly instrumentsDir: string;
   /** The built portal (dist/app); omitted or missing: the API alone. */
   readonly portalDir?: string;
@@ -80,6 +88,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   instrumentRoutes(app, options.instruments);
   submitRoute(app, options.instruments, options.service);
   submissionQueryRoutes(app, options.service);
+  if (options.jobs) jobRoutes(app, options.service, options.jobs);
+  if (options.hub) {
+    await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+    await app.register(async (scoped) =>
+      liveRoutes(scoped, {
+        hub: options.hub!,
+        submissions: options.service,
+        instruments: options.instruments,
+      }),
+    );
+  }
   if (options.benchFloor) floorRoute(app, options.instruments, options.service);
   app.get('/api/openapi.json', { schema: { hide: true } as never }, async () => app.swagger());
   await installStaticFiles(app, { portalDir: options.portalDir, instrumentsDir: options.instrumentsDir });

@@ -1,7 +1,7 @@
 /**
  * The jobs configuration `npm start` uses when the server's configuration names no tasks: every
  * instrument runs the demo reduction simulator from examples/, so a fresh checkout shows jobs that
- * log, plot and sometimes fail. A facility replaces it with its own `jobs.tasks` (see docs/jobs.md).
+ * log, plot and sometimes fail. A facility replaces it with its own `jobs.tasks` (see docs/server.md).
  */
 import { join } from 'node:path';
 import type { JobsConfig } from './JobsConfig';

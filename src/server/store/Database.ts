@@ -3,6 +3,7 @@
  * are snake_case in SQL; the store maps rows to the camelCase records of SubmissionStore.
  */
 import type { Generated } from 'kysely';
+import type { JobTables } from './JobTables';
 
 export interface SubmissionsTable {
   seq: Generated<number>;
@@ -28,7 +29,7 @@ export interface IdempotencyKeysTable {
   expires_at: string;
 }
 
-export interface Database {
+export interface Database extends JobTables {
   submissions: SubmissionsTable;
   idempotency_keys: IdempotencyKeysTable;
 }

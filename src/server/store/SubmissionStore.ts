@@ -4,6 +4,7 @@
  * never knows HTTP, and nothing above it writes SQL. Later parts (jobs, events, users) add their own
  * interfaces beside this one, over tables added by later migrations.
  */
+import type { JobStore } from './JobStore';
 
 /** A stored, accepted request. `requestText` is byte for byte the JSON the client sent. */
 export interface StoredSubmission {
@@ -61,6 +62,8 @@ export type AcceptOutcome =
 export interface SubmissionStore {
   /** Which back end, for logs and the health route. */
   readonly kind: 'sqlite' | 'postgres';
+  /** The jobs of the submissions, their logs and events, in the same database (JobStore.ts). */
+  readonly jobs: JobStore;
   /**
    * Stores the submission and its idempotency record in one transaction: both or neither. An expired
    * record under the same key is replaced. When a live record holds the key, nothing is written.

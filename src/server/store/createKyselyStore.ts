@@ -4,6 +4,7 @@
  * accept() is the promise the service makes: the submission and its key commit together or not at all.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { createJobStore, type JobStoreOptions } from './createJobStore';
 import type { Database, IdempotencyKeysTable, SubmissionsTable } from './Database';
 import type {
   AcceptOutcome,
@@ -64,7 +65,12 @@ const keyRow = (r: IdempotencyRecord) => ({
   expires_at: r.expiresAt,
 });
 
-export function createKyselyStore(db: Kysely<Database>, kind: SubmissionStore['kind']): SubmissionStore {
+export function createKyselyStore(
+  db: Kysely<Database>,
+  kind: SubmissionStore['kind'],
+  jobOptions: JobStoreOptions = {},
+): SubmissionStore {
+  const jobs = createJobStore(db, kind, jobOptions);
   const findKey = async (key: string, now: string): Promise<IdempotencyRecord | undefined> => {
     const row = await db
       .selectFrom('idempotency_keys')
@@ -114,6 +120,7 @@ export function createKyselyStore(db: Kysely<Database>, kind: SubmissionStore['k
 
   return {
     kind,
+    jobs,
     findKey,
     accept,
 
@@ -158,6 +165,7 @@ export function createKyselyStore(db: Kysely<Database>, kind: SubmissionStore['k
     },
 
     async close() {
+      await jobs.close();
       // Kysely's destroy closes the driver: the SQLite handle (checkpointing its WAL) or the pg pool.
       await db.destroy();
     },

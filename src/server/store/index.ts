@@ -2,6 +2,18 @@
  * The storage layer of the submission service: one interface, SQLite and PostgreSQL behind it, one
  * set of migrations. Other parts of src/server import it through this file only.
  */
+
+export { EVENT_CHANNEL } from './createJobStore';
+export type {
+  AttemptRecord,
+  EventFilter,
+  JobDetail,
+  JobStore,
+  LiveEvent,
+  StoredJob,
+  StoredLogLine,
+  TransitionRecord,
+} from './JobStore';
 export { isPostgresUrl, openStore, type StoreOptions } from './openStore';
 export type {
   AcceptOutcome,

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pgModule from 'pg';
 import { createKyselyStore } from './createKyselyStore';
 import type { Database } from './Database';
+import { listenForEvents } from './listenForEvents';
 import { loadDriver } from './loadDriver';
 import { migrateToLatest } from './migrateToLatest';
 import type { SubmissionStore } from './SubmissionStore';
@@ -39,5 +40,5 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Submi
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, 'postgres');
+  return createKyselyStore(db, 'postgres', { listen: (wake) => listenForEvents(options.url, wake) });
 }

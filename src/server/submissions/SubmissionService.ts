@@ -42,6 +42,15 @@ export interface SubmissionServiceOptions {
   /** How long a key is remembered; 24 h by default. */
   readonly keyRetentionMs?: number;
   readonly now?: () => Date;
+  /**
+   * Called once a new submission is committed, before the 201 is answered (jobs are planned and
+   * queued there). A failure is the callee's to report: the submission stays accepted.
+   */
+  readonly onAccepted?: (submission: {
+    id: string;
+    instrument: string;
+    requestText: string;
+  }) => Promise<void>;
 }
 
 /** The 201 body: also what a replay answers, byte for byte. */
@@ -65,11 +74,13 @@ export class SubmissionService {
   readonly keyRetentionMs: number;
   private readonly store: SubmissionStore;
   private readonly now: () => Date;
+  private readonly onAccepted: SubmissionServiceOptions['onAccepted'];
 
   constructor(options: SubmissionServiceOptions) {
     this.store = options.store;
     this.keyRetentionMs = options.keyRetentionMs ?? 24 * 3600_000;
     this.now = options.now ?? (() => new Date());
+    this.onAccepted = options.onAccepted;
   }
 
   /** Validates and stores one request. O(request size + rules); one key read and one transaction. */
@@ -130,6 +141,7 @@ export class SubmissionService {
       now,
     );
     if (outcome.kind === 'keyTaken') return this.answerFor(outcome.record, fingerprint);
+    await this.onAccepted?.({ id, instrument: instrument.id, requestText: input.text });
     return { kind: 'created', status: 201, body, id };
   }
 

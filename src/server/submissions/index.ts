@@ -1,5 +1,6 @@
 /** Receiving, validating and storing requests, HTTP-free. Imported through this file only. */
 export type { FieldProblem } from './FieldProblem';
+export { JobActionError, JobService, type JobServiceOptions } from './JobService';
 export { normaliseProposal } from './proposalOf';
 export {
   ACCEPTED,

@@ -424,8 +424,15 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
         '/api/instruments',
         '/api/instruments/{id}/schema',
         '/api/instruments/{id}/submissions',
+        '/api/jobs/{jobId}',
+        '/api/jobs/{jobId}/cancel',
+        '/api/jobs/{jobId}/log',
+        '/api/jobs/{jobId}/log.txt',
+        '/api/jobs/{jobId}/rerun',
+        '/api/live/sse',
         '/api/submissions',
         '/api/submissions/{id}',
+        '/api/submissions/{id}/jobs',
         '/api/submissions/{id}/request',
       ]);
       const post = spec.paths['/api/instruments/{id}/submissions']!.post!;

@@ -4,6 +4,7 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { submissionsMigration } from './0001_submissions';
+import { jobsMigration } from './0002_jobs';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -11,6 +12,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001_submissions': submissionsMigration(dialect),
+        '0002_jobs': jobsMigration(dialect),
       };
     },
   };

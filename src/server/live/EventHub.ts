@@ -1,0 +1,130 @@
+/**
+ * Pushes stored events to the clients of this process. One reader follows the event table from its
+ * own cursor whenever the store wakes it (after a local commit, or a NOTIFY from another process on
+ * PostgreSQL), so a lost or repeated wake-up loses or repeats nothing; each subscription then keeps
+ * its own cursor, so a client gets every event of its group once, in id order, also across a replay.
+ */
+import type { EventFilter, JobStore, LiveEvent } from '../store/index';
+
+/** One client's interest in one group; `send` writes to its socket or stream. */
+export interface LiveSubscriber {
+  readonly filter: EventFilter;
+  send(event: LiveEvent): void;
+}
+
+const PAGE = 500;
+
+export function matches(filter: EventFilter, event: LiveEvent): boolean {
+  if (filter.submissionIds !== undefined && !filter.submissionIds.includes(event.submissionId)) return false;
+  if (filter.instrument !== undefined && filter.instrument !== event.instrument) return false;
+  return true;
+}
+
+export class EventHub {
+  private cursor = 0;
+  private readonly subscribers = new Set<Subscription>();
+  private reading: Promise<void> | undefined;
+  private again = false;
+  private stop: (() => void) | undefined;
+
+  constructor(private readonly store: JobStore) {}
+
+  /** Starts following the events stored from now on. */
+  async start(): Promise<void> {
+    this.cursor = await this.store.lastEventId();
+    this.stop = this.store.onEvent(() => this.wake());
+  }
+
+  close(): void {
+    this.stop?.();
+    this.subscribers.clear();
+  }
+
+  get connections(): number {
+    return this.subscribers.size;
+  }
+
+  /**
+   * Subscribes and replays what the subscriber missed after `since` (an event id it saw), then
+   * follows live; without `since`, only what is stored from now on. Returns the unsubscribe function.
+   */
+  async subscribe(subscriber: LiveSubscriber, since?: number): Promise<() => void> {
+    const subscription = new Subscription(subscriber, since ?? this.cursor);
+    // Registered before the replay reads, so nothing committed in between falls into a gap; the
+    // subscription's cursor drops what the replay already sent.
+    this.subscribers.add(subscription);
+    const unsubscribe = () => {
+      this.subscribers.delete(subscription);
+    };
+    try {
+      if (since !== undefined) {
+        for (;;) {
+          const page = await this.store.eventsSince(subscription.cursor, subscriber.filter, PAGE);
+          for (const event of page) subscription.deliver(event);
+          if (page.length < PAGE) break;
+        }
+      }
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    subscription.live();
+    return unsubscribe;
+  }
+
+  private wake(): void {
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = this.readAll()
+      .catch(() => {
+        // The database is away: the next wake-up (or the reconnect's) reads from the same cursor.
+      })
+      .finally(() => {
+        this.reading = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async readAll(): Promise<void> {
+    for (;;) {
+      const page = await this.store.eventsSince(this.cursor, {}, PAGE);
+      for (const event of page) {
+        this.cursor = event.id;
+        for (const s of this.subscribers) if (matches(s.subscriber.filter, event)) s.offer(event);
+      }
+      if (page.length < PAGE) return;
+    }
+  }
+}
+
+class Subscription {
+  private buffered: LiveEvent[] | undefined = [];
+
+  constructor(
+    readonly subscriber: LiveSubscriber,
+    public cursor: number,
+  ) {}
+
+  /** From the hub: buffered while the replay runs, sent once live. */
+  offer(event: LiveEvent): void {
+    if (this.buffered) this.buffered.push(event);
+    else this.deliver(event);
+  }
+
+  deliver(event: LiveEvent): void {
+    if (event.id <= this.cursor) return;
+    this.cursor = event.id;
+    this.subscriber.send(event);
+  }
+
+  live(): void {
+    const waiting = this.buffered ?? [];
+    this.buffered = undefined;
+    for (const event of waiting) this.deliver(event);
+  }
+}

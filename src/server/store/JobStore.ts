@@ -1,0 +1,113 @@
+/**
+ * The storage interface of jobs: the JobRecorder the job layer reports through, plus what the service
+ * and the live channel read back (jobs with their attempts and transitions, log pages, the unfinished
+ * attempts recovery needs, and the event feed with increasing ids). Implemented once over Kysely for
+ * SQLite and PostgreSQL (createJobStore); it never knows HTTP.
+ */
+import type {
+  AttemptCause,
+  JobRecorder,
+  JobState,
+  LogLine,
+  LogStream,
+  PlannedJob,
+  StopReason,
+  UnfinishedAttempt,
+} from '../jobs/index';
+
+export interface AttemptRecord {
+  readonly jobId: string;
+  readonly attempt: number;
+  readonly cause: AttemptCause;
+  readonly state: JobState;
+  readonly message: string;
+  readonly reason: StopReason | null;
+  readonly pid: number | null;
+  readonly runnerId: string | null;
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  readonly peakMemoryBytes: number | null;
+  readonly queuedAt: string;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  /** How many log lines the attempt has stored (its highest seq). */
+  readonly lastSeq: number;
+}
+
+export interface TransitionRecord {
+  readonly attempt: number;
+  readonly state: JobState;
+  readonly time: string;
+  readonly message: string;
+  readonly reason: StopReason | null;
+}
+
+export interface StoredJob {
+  readonly id: string;
+  readonly submissionId: string;
+  readonly instrument: string;
+  readonly index: number;
+  readonly scanIndex: number | null;
+  readonly label: string;
+  readonly request: unknown;
+  readonly maxParallel: number | null;
+  readonly stopOnFailure: boolean;
+  readonly createdAt: string;
+  /** Every attempt, oldest first; empty only between createJobs and the first `queued`. */
+  readonly attempts: readonly AttemptRecord[];
+}
+
+export interface JobDetail extends StoredJob {
+  /** Every transition of every attempt, in the order they were stored. */
+  readonly transitions: readonly TransitionRecord[];
+}
+
+/** One stored event: a state change or a batch of log lines; ids only grow, in commit order. */
+export interface LiveEvent {
+  readonly id: number;
+  readonly submissionId: string;
+  readonly instrument: string;
+  readonly jobId: string;
+  readonly attempt: number;
+  readonly kind: 'state' | 'log';
+  /** For `state`: the transition (state, time, message, reason, ...); for `log`: `{lines: LogLine[]}`. */
+  readonly payload: unknown;
+  readonly createdAt: string;
+}
+
+/** Which events a reader wants: those of some submissions, or of an instrument's queue. Absent: all. */
+export interface EventFilter {
+  readonly submissionIds?: readonly string[];
+  readonly instrument?: string;
+}
+
+export interface StoredLogLine extends LogLine {
+  readonly stream: LogStream;
+}
+
+export interface JobStore extends JobRecorder {
+  /**
+   * Gives the planned jobs of a submission their ids and stores them in one transaction. Calling it
+   * again for the same submission returns the jobs already stored (a retry creates no second copy).
+   */
+  createJobs(submissionId: string, instrument: string, planned: readonly PlannedJob[]): Promise<StoredJob[]>;
+  jobsOf(submissionId: string): Promise<StoredJob[]>;
+  getJob(jobId: string): Promise<JobDetail | undefined>;
+  /** Lines of one attempt with seq > afterSeq, in order, at most `limit`. */
+  readLog(jobId: string, attempt: number, afterSeq: number, limit: number): Promise<StoredLogLine[]>;
+  /** The latest attempt of every job whose latest attempt is queued or running (for recoverJobs). */
+  unfinished(): Promise<UnfinishedAttempt[]>;
+  /** Jobs stored without any attempt (the server stopped between createJobs and enqueue). */
+  unstarted(): Promise<StoredJob[]>;
+  /** Events with id > afterId, in id order, at most `limit`. */
+  eventsSince(afterId: number, filter: EventFilter, limit: number): Promise<LiveEvent[]>;
+  /** The highest event id stored (0 when none). */
+  lastEventId(): Promise<number>;
+  /**
+   * Calls `wake` whenever events may have been stored, by this process (after commit) or, on
+   * PostgreSQL, by another process (LISTEN/NOTIFY, payload the event id). A wake-up is a hint: the
+   * reader reads the rows after its own cursor, so a lost or repeated hint loses or repeats nothing.
+   * Returns the unsubscribe function.
+   */
+  onEvent(wake: (id: number) => void): () => void;
+}

@@ -1,0 +1,451 @@
+/**
+ * The JobStore over Kysely, the same queries on SQLite and PostgreSQL. Each recorder call is one
+ * transaction: the attempt row, the transition (or the log lines) and the event commit together, so
+ * an event exists exactly when what it reports does. On PostgreSQL, event inserts take one advisory
+ * lock until commit, so event ids become visible in increasing order (a reader that resumes "after
+ * id N" can never miss a smaller id that commits later), and NOTIFY carries the id to other processes.
+ */
+import { randomUUID } from 'node:crypto';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import {
+  type AttemptCause,
+  FINAL_STATES,
+  type JobState,
+  type JobTransition,
+  type LogLine,
+  type LogStream,
+  type StopReason,
+  type UnfinishedAttempt,
+} from '../jobs/index';
+import type { Database } from './Database';
+import type { AttemptRecord, JobStore, LiveEvent, StoredJob } from './JobStore';
+import type { JobAttemptsTable, JobsTable } from './JobTables';
+
+/** The NOTIFY channel; its payload is the event id. */
+export const EVENT_CHANNEL = 'formulary_events';
+/** Arbitrary constant naming the advisory lock that orders event commits. */
+const EVENT_LOCK = 7_342_001;
+
+export interface JobStoreOptions {
+  /** PostgreSQL only: listen for other processes' events; returns a function that stops listening. */
+  readonly listen?: (wake: (id: number) => void) => Promise<() => Promise<void>>;
+}
+
+export type ClosableJobStore = JobStore & { close(): Promise<void> };
+
+const toAttempt = (row: Selectable<JobAttemptsTable>): AttemptRecord => ({
+  jobId: row.job_id,
+  attempt: Number(row.attempt),
+  cause: row.cause as AttemptCause,
+  state: row.state as JobState,
+  message: row.message,
+  reason: row.reason as StopReason | null,
+  pid: row.pid === null ? null : Number(row.pid),
+  runnerId: row.runner_id,
+  exitCode: row.exit_code === null ? null : Number(row.exit_code),
+  signal: row.signal,
+  peakMemoryBytes: row.peak_memory_bytes === null ? null : Number(row.peak_memory_bytes),
+  queuedAt: row.queued_at,
+  startedAt: row.started_at,
+  endedAt: row.ended_at,
+  lastSeq: Number(row.last_seq),
+});
+
+const toJob = (row: Selectable<JobsTable>, attempts: AttemptRecord[]): StoredJob => ({
+  id: row.id,
+  submissionId: row.submission_id,
+  instrument: row.instrument,
+  index: Number(row.job_index),
+  scanIndex: row.scan_index === null ? null : Number(row.scan_index),
+  label: row.label,
+  request: JSON.parse(row.request_text),
+  maxParallel: row.max_parallel === null ? null : Number(row.max_parallel),
+  stopOnFailure: Number(row.stop_on_failure) === 1,
+  createdAt: row.created_at,
+  attempts,
+});
+
+export function createJobStore(
+  db: Kysely<Database>,
+  kind: 'sqlite' | 'postgres',
+  options: JobStoreOptions = {},
+): ClosableJobStore {
+  const wakers = new Set<(id: number) => void>();
+  let stopListening: Promise<() => Promise<void>> | undefined;
+  const wakeAll = (id: number) => {
+    for (const wake of wakers) wake(id);
+  };
+
+  const withAttempts = async (rows: Selectable<JobsTable>[]): Promise<StoredJob[]> => {
+    if (rows.length === 0) return [];
+    const attempts = await db
+      .selectFrom('job_attempts')
+      .selectAll()
+      .where(
+        'job_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('job_id')
+      .orderBy('attempt')
+      .execute();
+    const byJob = new Map<string, AttemptRecord[]>();
+    for (const a of attempts) {
+      const list = byJob.get(a.job_id) ?? [];
+      list.push(toAttempt(a));
+      byJob.set(a.job_id, list);
+    }
+    return rows.map((r) => toJob(r, byJob.get(r.id) ?? []));
+  };
+
+  /** Inserts the event inside `trx`, ordered and announced; returns its id. */
+  const addEvent = async (
+    trx: Transaction<Database>,
+    job: { submission_id: string; instrument: string },
+    jobId: string,
+    attempt: number,
+    eventKind: 'state' | 'log',
+    payload: unknown,
+  ): Promise<number> => {
+    if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${EVENT_LOCK})`.execute(trx);
+    const row = await trx
+      .insertInto('events')
+      .values({
+        submission_id: job.submission_id,
+        instrument: job.instrument,
+        job_id: jobId,
+        attempt,
+        kind: eventKind,
+        payload: JSON.stringify(payload),
+        created_at: new Date().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = Number(row.id);
+    // Delivered by PostgreSQL at commit, never for a rolled-back transaction.
+    if (kind === 'postgres') await sql`select pg_notify(${EVENT_CHANNEL}, ${String(id)})`.execute(trx);
+    return id;
+  };
+
+  const jobOf = async (trx: Transaction<Database>, jobId: string) => {
+    const job = await trx
+      .selectFrom('jobs')
+      .select(['submission_id', 'instrument'])
+      .where('id', '=', jobId)
+      .executeTakeFirst();
+    if (!job) throw new Error(`job ${jobId} is not stored`);
+    return job;
+  };
+
+  const transition = async (change: JobTransition): Promise<void> => {
+    const eventId = await db.transaction().execute(async (trx) => {
+      const job = await jobOf(trx, change.jobId);
+      const current = await trx
+        .selectFrom('job_attempts')
+        .selectAll()
+        .where('job_id', '=', change.jobId)
+        .where('attempt', '=', change.attempt)
+        .executeTakeFirst();
+      if (change.state === 'queued') {
+        if (current) return undefined; // a retry whose acknowledgement was lost
+        await trx
+          .insertInto('job_attempts')
+          .values({
+            job_id: change.jobId,
+            attempt: change.attempt,
+            cause: change.cause ?? 'submitted',
+            state: 'queued',
+            message: change.message,
+            reason: null,
+            pid: null,
+            runner_id: null,
+            exit_code: null,
+            signal: null,
+            peak_memory_bytes: null,
+            queued_at: change.time,
+            started_at: null,
+            ended_at: null,
+            last_seq: 0,
+          })
+          .execute();
+      } else {
+        if (!current)
+          throw new Error(`job ${change.jobId} has no attempt ${change.attempt} to move to ${change.state}`);
+        if (current.state === change.state) return undefined; // a retry
+        if (FINAL_STATES.has(current.state as JobState))
+          throw new Error(
+            `job ${change.jobId} attempt ${change.attempt} is already ${current.state}; it cannot become ${change.state}`,
+          );
+        const final = FINAL_STATES.has(change.state);
+        await trx
+          .updateTable('job_attempts')
+          .set({
+            state: change.state,
+            message: change.message,
+            ...(change.reason === undefined ? {} : { reason: change.reason }),
+            ...(change.pid === undefined ? {} : { pid: change.pid }),
+            ...(change.runnerId === undefined ? {} : { runner_id: change.runnerId }),
+            ...(change.exitCode === undefined ? {} : { exit_code: change.exitCode }),
+            ...(change.signal === undefined ? {} : { signal: change.signal }),
+            ...(change.peakMemoryBytes === undefined ? {} : { peak_memory_bytes: change.peakMemoryBytes }),
+            ...(change.state === 'running' ? { started_at: change.time } : {}),
+            ...(final ? { ended_at: change.time } : {}),
+          })
+          .where('job_id', '=', change.jobId)
+          .where('attempt', '=', change.attempt)
+          .execute();
+      }
+      await trx
+        .insertInto('job_transitions')
+        .values({
+          job_id: change.jobId,
+          attempt: change.attempt,
+          state: change.state,
+          time: change.time,
+          message: change.message,
+          reason: change.reason ?? null,
+        })
+        .execute();
+      return addEvent(trx, job, change.jobId, change.attempt, 'state', change);
+    });
+    if (eventId !== undefined) wakeAll(eventId);
+  };
+
+  const appendLog = async (jobId: string, attempt: number, lines: readonly LogLine[]): Promise<void> => {
+    if (lines.length === 0) return;
+    const eventId = await db.transaction().execute(async (trx) => {
+      const job = await jobOf(trx, jobId);
+      const stored: LogLine[] = [];
+      for (const line of lines) {
+        const result = await trx
+          .insertInto('job_log_lines')
+          .values({
+            job_id: jobId,
+            attempt,
+            seq: line.seq,
+            stream: line.stream,
+            time: line.time,
+            text: line.text,
+          })
+          .onConflict((oc) => oc.columns(['job_id', 'attempt', 'seq']).doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0n) > 0) stored.push(line);
+      }
+      if (stored.length === 0) return undefined; // the whole batch was a retry
+      const highest = Math.max(...stored.map((l) => l.seq));
+      await trx
+        .updateTable('job_attempts')
+        .set({ last_seq: sql<number>`case when last_seq < ${highest} then ${highest} else last_seq end` })
+        .where('job_id', '=', jobId)
+        .where('attempt', '=', attempt)
+        .execute();
+      return addEvent(trx, job, jobId, attempt, 'log', { lines: stored });
+    });
+    if (eventId !== undefined) wakeAll(eventId);
+  };
+
+  return {
+    transition,
+    appendLog,
+
+    async createJobs(submissionId, instrument, planned) {
+      const existing = await db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('submission_id', '=', submissionId)
+        .execute();
+      if (existing.length > 0) return withAttempts(existing.sort((a, b) => a.job_index - b.job_index));
+      const now = new Date().toISOString();
+      const rows = planned.map((p) => ({
+        id: randomUUID(),
+        submission_id: submissionId,
+        instrument,
+        job_index: p.index,
+        scan_index: p.scanIndex,
+        label: p.label,
+        request_text: JSON.stringify(p.request),
+        max_parallel: p.maxParallel ?? null,
+        stop_on_failure: p.stopOnFailure === true ? 1 : 0,
+        created_at: now,
+      }));
+      try {
+        await db.transaction().execute(async (trx) => {
+          for (const row of rows) await trx.insertInto('jobs').values(row).execute();
+        });
+      } catch (error) {
+        // Another process planned the same submission at the same time: its jobs stand.
+        const raced = await db
+          .selectFrom('jobs')
+          .selectAll()
+          .where('submission_id', '=', submissionId)
+          .execute();
+        if (raced.length === 0) throw error;
+        return withAttempts(raced.sort((a, b) => a.job_index - b.job_index));
+      }
+      return rows.map((r) => toJob(r, []));
+    },
+
+    async jobsOf(submissionId) {
+      const rows = await db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('submission_id', '=', submissionId)
+        .orderBy('job_index')
+        .execute();
+      return withAttempts(rows);
+    },
+
+    async getJob(jobId) {
+      const row = await db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
+      if (!row) return undefined;
+      const [job] = await withAttempts([row]);
+      const transitions = await db
+        .selectFrom('job_transitions')
+        .selectAll()
+        .where('job_id', '=', jobId)
+        .orderBy('seq')
+        .execute();
+      return {
+        ...job!,
+        transitions: transitions.map((t) => ({
+          attempt: Number(t.attempt),
+          state: t.state as JobState,
+          time: t.time,
+          message: t.message,
+          reason: t.reason as StopReason | null,
+        })),
+      };
+    },
+
+    async readLog(jobId, attempt, afterSeq, limit) {
+      const rows = await db
+        .selectFrom('job_log_lines')
+        .select(['seq', 'stream', 'time', 'text'])
+        .where('job_id', '=', jobId)
+        .where('attempt', '=', attempt)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        stream: r.stream as LogStream,
+        time: r.time,
+        text: r.text,
+      }));
+    },
+
+    async unfinished() {
+      const rows = await db
+        .selectFrom('job_attempts as a')
+        .innerJoin('jobs as j', 'j.id', 'a.job_id')
+        .selectAll('a')
+        .select([
+          'j.submission_id',
+          'j.instrument',
+          'j.scan_index',
+          'j.request_text',
+          'j.max_parallel',
+          'j.stop_on_failure',
+          (eb) =>
+            eb
+              .selectFrom('job_attempts as r')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('r.job_id', '=', 'a.job_id')
+              .where('r.cause', '=', 'recovery')
+              .as('recoveries'),
+        ])
+        .where('a.state', 'in', ['queued', 'running'])
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('job_attempts as later')
+                .select('later.attempt')
+                .whereRef('later.job_id', '=', 'a.job_id')
+                .whereRef('later.attempt', '>', 'a.attempt'),
+            ),
+          ),
+        )
+        .orderBy('a.queued_at')
+        .execute();
+      return rows.map(
+        (r): UnfinishedAttempt => ({
+          jobId: r.job_id,
+          attempt: Number(r.attempt),
+          submissionId: r.submission_id,
+          instrument: r.instrument,
+          scanIndex: r.scan_index === null ? null : Number(r.scan_index),
+          request: JSON.parse(r.request_text),
+          cause: r.cause as AttemptCause,
+          ...(r.max_parallel === null ? {} : { maxParallel: Number(r.max_parallel) }),
+          ...(Number(r.stop_on_failure) === 1 ? { stopOnFailure: true } : {}),
+          state: r.state as 'queued' | 'running',
+          runnerId: r.runner_id,
+          pid: r.pid === null ? null : Number(r.pid),
+          lastSeq: Number(r.last_seq),
+          recoveries: Number(r.recoveries),
+        }),
+      );
+    },
+
+    async unstarted() {
+      const rows = await db
+        .selectFrom('jobs as j')
+        .selectAll('j')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom('job_attempts as a').select('a.attempt').whereRef('a.job_id', '=', 'j.id'),
+            ),
+          ),
+        )
+        .orderBy('j.created_at')
+        .orderBy('j.job_index')
+        .execute();
+      return rows.map((r) => toJob(r, []));
+    },
+
+    async eventsSince(afterId, filter, limit) {
+      let query = db.selectFrom('events').selectAll().where('id', '>', afterId);
+      if (filter.submissionIds !== undefined) {
+        if (filter.submissionIds.length === 0) return [];
+        query = query.where('submission_id', 'in', [...filter.submissionIds]);
+      }
+      if (filter.instrument !== undefined) query = query.where('instrument', '=', filter.instrument);
+      const rows = await query.orderBy('id').limit(limit).execute();
+      return rows.map(
+        (r): LiveEvent => ({
+          id: Number(r.id),
+          submissionId: r.submission_id,
+          instrument: r.instrument,
+          jobId: r.job_id,
+          attempt: Number(r.attempt),
+          kind: r.kind as 'state' | 'log',
+          payload: JSON.parse(r.payload),
+          createdAt: r.created_at,
+        }),
+      );
+    },
+
+    async lastEventId() {
+      const row = await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst();
+      return row?.id == null ? 0 : Number(row.id);
+    },
+
+    onEvent(wake) {
+      wakers.add(wake);
+      if (options.listen && !stopListening) stopListening = options.listen(wakeAll);
+      return () => {
+        wakers.delete(wake);
+      };
+    },
+
+    async close() {
+      if (stopListening) await (await stopListening.catch(() => async () => {}))();
+    },
+  };
+}

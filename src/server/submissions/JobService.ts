@@ -1,0 +1,152 @@
+/**
+ * What the service does with jobs: turn an accepted submission into stored jobs and hand them to the
+ * dispatcher; pick up at start-up what a previous run left unfinished; answer reads, cancels and
+ * re-runs. Knows neither HTTP nor SQL: the store keeps jobs, the dispatcher runs them, routes
+ * translate the outcomes (`JobActionError.kind`) into statuses.
+ */
+import {
+  type Dispatcher,
+  FINAL_STATES,
+  type JobAttempt,
+  type JobsConfig,
+  planJobs,
+  type RecoveryReport,
+  recoverJobs,
+} from '../jobs/index';
+import type { JobDetail, JobStore, StoredJob, StoredLogLine } from '../store/index';
+
+/** Why a cancel or re-run was refused: the route picks the status from `kind`. */
+export class JobActionError extends Error {
+  constructor(
+    readonly kind: 'unknown-job' | 'unknown-attempt' | 'not-active' | 'still-active' | 'elsewhere',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JobActionError';
+  }
+}
+
+export interface JobServiceOptions {
+  readonly jobs: JobStore;
+  readonly dispatcher: Dispatcher;
+  readonly config: JobsConfig;
+  readonly runnerId: string;
+  /** Told what could not be planned or queued (the submission itself stays accepted). */
+  readonly onError?: (error: unknown, what: string) => void;
+}
+
+export class JobService {
+  constructor(private readonly options: JobServiceOptions) {}
+
+  /**
+   * Plans, stores and queues the jobs of an accepted submission. Safe to call again for the same
+   * submission: the stored jobs are reused and only those never queued are queued.
+   */
+  async startJobs(submission: { id: string; instrument: string; requestText: string }): Promise<StoredJob[]> {
+    const planned = planJobs(JSON.parse(submission.requestText));
+    const jobs = await this.options.jobs.createJobs(submission.id, submission.instrument, planned);
+    for (const job of jobs) {
+      if (job.attempts.length === 0) await this.options.dispatcher.enqueue(attemptOf(job, 1, 'submitted'));
+    }
+    return jobs;
+  }
+
+  /** At start-up: interrupted and queued attempts (recoverJobs), then jobs stored but never queued. */
+  async recover(): Promise<RecoveryReport & { readonly started: readonly string[] }> {
+    const { jobs, dispatcher, config, runnerId } = this.options;
+    const report = await recoverJobs(await jobs.unfinished(), {
+      recorder: jobs,
+      dispatcher,
+      runnerId,
+      requeueInterrupted: config.requeueInterrupted,
+      killGraceMs: config.killGraceMs,
+    });
+    const started: string[] = [];
+    for (const job of await jobs.unstarted()) {
+      await dispatcher.enqueue(attemptOf(job, 1, 'submitted'));
+      started.push(job.id);
+    }
+    return { ...report, started };
+  }
+
+  jobsOf(submissionId: string): Promise<StoredJob[]> {
+    return this.options.jobs.jobsOf(submissionId);
+  }
+
+  getJob(jobId: string): Promise<JobDetail | undefined> {
+    return this.options.jobs.getJob(jobId);
+  }
+
+  /** One attempt's lines after `afterSeq`; the latest attempt when `attempt` is omitted. */
+  async readLog(
+    jobId: string,
+    attempt: number | undefined,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ job: JobDetail; attempt: number; lines: StoredLogLine[] }> {
+    const job = await this.mustGet(jobId);
+    const chosen = attempt ?? job.attempts.at(-1)?.attempt ?? 1;
+    if (job.attempts.length > 0 && !job.attempts.some((a) => a.attempt === chosen))
+      throw new JobActionError(
+        'unknown-attempt',
+        `job ${jobId} has attempts 1 to ${job.attempts.length}, not ${chosen}`,
+      );
+    return { job, attempt: chosen, lines: await this.options.jobs.readLog(jobId, chosen, afterSeq, limit) };
+  }
+
+  /** Cancels the job's queued or running attempt; the answer says whether it is done or stopping. */
+  async cancel(jobId: string, by: string): Promise<'cancelled' | 'stopping'> {
+    const job = await this.mustGet(jobId);
+    const latest = job.attempts.at(-1);
+    if (latest === undefined || FINAL_STATES.has(latest.state))
+      throw new JobActionError(
+        'not-active',
+        `job ${jobId} is ${latest?.state ?? 'not queued yet'}: there is nothing to cancel`,
+      );
+    const result = await this.options.dispatcher.cancel(jobId, `Cancelled by ${by}`);
+    if (result === 'not-found')
+      throw new JobActionError(
+        'elsewhere',
+        `job ${jobId} is ${latest.state} on runner ${latest.runnerId ?? 'unknown'}, not on this server; cancel it there`,
+      );
+    return result;
+  }
+
+  /** Queues the next attempt of a finished job (cause "rerun"); refused while an attempt is active. */
+  async rerun(jobId: string): Promise<number> {
+    const job = await this.mustGet(jobId);
+    const latest = job.attempts.at(-1);
+    if (latest !== undefined && !FINAL_STATES.has(latest.state))
+      throw new JobActionError(
+        'still-active',
+        `job ${jobId} attempt ${latest.attempt} is ${latest.state}: cancel it or wait for it to end before a re-run`,
+      );
+    const next = (latest?.attempt ?? 0) + 1;
+    await this.options.dispatcher.enqueue(attemptOf(job, next, next === 1 ? 'submitted' : 'rerun'));
+    return next;
+  }
+
+  close(): Promise<void> {
+    return this.options.dispatcher.close({ drainMs: 0 });
+  }
+
+  private async mustGet(jobId: string): Promise<JobDetail> {
+    const job = await this.options.jobs.getJob(jobId);
+    if (!job) throw new JobActionError('unknown-job', `no job "${jobId}"`);
+    return job;
+  }
+}
+
+function attemptOf(job: StoredJob, attempt: number, cause: JobAttempt['cause']): JobAttempt {
+  return {
+    jobId: job.id,
+    attempt,
+    submissionId: job.submissionId,
+    instrument: job.instrument,
+    scanIndex: job.scanIndex,
+    request: job.request,
+    cause,
+    ...(job.maxParallel === null ? {} : { maxParallel: job.maxParallel }),
+    ...(job.stopOnFailure ? { stopOnFailure: true } : {}),
+  };
+}
