@@ -74,6 +74,9 @@ const ownRules = new Set([
   'minLength',
   'maxLength',
   'const',
+  // A union's one message (unionMessage.ts) stands for its alternatives' type and limit errors.
+  'anyOf',
+  'oneOf',
 ]);
 
 function fieldsWithValues(model: FieldModel, request: unknown) {

@@ -95,6 +95,8 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
   // generated code from touching prototypes), so neither its constraints nor its presence are checked
   // there. Found by the schema fuzzer (test/fuzz); such fields are checked in TypeScript instead.
   const underProtoKey = [...index.fieldsAt].filter(([template]) => template.split('/').includes('__proto__'));
+  const declaredProtoKey = (pointer: Pointer): boolean =>
+    pointer.endsWith('/__proto__') && model.byPointer.has(templateOf(model, pointer));
 
   const hidden = (pointer: Pointer, request: unknown): boolean => {
     if (model.conditions.length === 0) return false;
@@ -193,12 +195,24 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
       }
       // ajv judged the request as it is: a value present under a hidden field is still in it (a
       // backend receives it), so these errors stand; only our own checks skip what a condition hides.
-      const judged = raw.length === 0 ? [] : explainAjvErrors(ctx, request, raw);
+      // ajv also reports a declared "__proto__" property as additional (it skips that name in
+      // `properties`); the field is checked in TypeScript below instead.
+      const judged =
+        raw.length === 0
+          ? []
+          : explainAjvErrors(ctx, request, raw).filter(
+              (e) => !(e.rule === 'additionalProperties' && declaredProtoKey(e.pointer)),
+            );
       const errors: ValidationError[] = [];
       const read = readerOf(request);
       if (!compiled.compiled)
         errors.push(...checkFieldsInTs(request, read), ...conditionalRequiredInTs(read));
-      else if (underProtoKey.length > 0) errors.push(...checkFieldsInTs(request, read, underProtoKey));
+      else if (underProtoKey.length > 0) {
+        // A field ajv already explained (a union's one message) gets no second one.
+        const flaggedBefore = new Set(judged.map((e) => e.pointer));
+        for (const e of checkFieldsInTs(request, read, underProtoKey))
+          if (!flaggedBefore.has(e.pointer)) errors.push(e);
+      }
       for (const rule of model.rules) {
         const found = evaluateRuleEverywhere(model, rule, read);
         for (const e of found) errors.push(e);

@@ -61,12 +61,16 @@ function range(alt: Raw, units: string | undefined): string {
 const sameLimits = (a: Raw, b: Raw): boolean =>
   ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].every((k) => a[k] === b[k]);
 
-/** One alternative in words: "a number from 1 to 10 Å", "a list of such numbers", "unset", "text". */
-function describeAlternative(alt: Raw, all: readonly Raw[], units: string | undefined): string {
-  if (Array.isArray(alt.enum)) return `one of ${alt.enum.map((v) => JSON.stringify(v)).join(', ')}`;
-  if ('const' in alt) return alt.const === null ? 'unset' : JSON.stringify(alt.const);
+/**
+ * One alternative in words, a phrase per type it allows: ["a number from 1 to 10 Å", "unset"]. Phrases,
+ * not one string, so that "unset" allowed by two alternatives is said once (the fuzzer found "a number
+ * or unset or unset").
+ */
+function describeAlternative(alt: Raw, all: readonly Raw[], units: string | undefined): string[] {
+  if (Array.isArray(alt.enum)) return [`one of ${alt.enum.map((v) => JSON.stringify(v)).join(', ')}`];
+  if ('const' in alt) return [alt.const === null ? 'unset' : JSON.stringify(alt.const)];
   const types = typesOf(alt);
-  if (types.length === 1 && types[0] === 'null') return 'unset';
+  if (types.length === 1 && types[0] === 'null') return ['unset'];
   const words = types.map((type) => {
     switch (type) {
       case 'number':
@@ -97,7 +101,7 @@ function describeAlternative(alt: Raw, all: readonly Raw[], units: string | unde
         return type;
     }
   });
-  return words.length > 0 ? words.join(' or ') : 'a value of another form';
+  return words.length > 0 ? words : ['a value of another form'];
 }
 
 /** The value in words: "the text '-30, 60'", "the number 300", "a list of 3 values". */
@@ -126,7 +130,7 @@ export function unionError(
   value: unknown,
   combinator: 'anyOf' | 'oneOf' = 'anyOf',
 ): ValidationError {
-  const expected = oxford(alternatives.map((a) => describeAlternative(a, alternatives, field.units)));
+  const expected = oxford(alternatives.flatMap((a) => describeAlternative(a, alternatives, field.units)));
   return {
     pointer,
     rule: combinator,

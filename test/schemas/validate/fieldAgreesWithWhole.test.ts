@@ -35,3 +35,28 @@ test('a union with an alternative of any type is edited as JSON and accepts what
   expect(check.validateField('/q', false, { q: false })).toEqual([]);
   expect(check.validate({ q: false })).toEqual([]);
 });
+
+test('a union field under "__proto__" gets its one union message, once, naming "unset" once', async () => {
+  // Shrunk fuzzer input after the union messages landed: "a number or unset or unset", plus a second
+  // "must be a number" from the __proto__ fallback check.
+  const schema = JSON.parse(
+    '{"type":"object","properties":{"__proto__":{"anyOf":[{"type":["number","null"]},{"type":"null"}]}}}',
+  );
+  const check = createValidator(buildFieldModel(schema));
+  const request = JSON.parse('{"__proto__":false}');
+  const whole = check.validate(request);
+  expect(whole).toEqual([
+    { pointer: '/__proto__', rule: 'anyOf', message: 'expected a number or unset; got false' },
+  ]);
+  expect(check.validateField('/__proto__', false, request)).toEqual(whole);
+});
+
+test('a declared "__proto__" field is not "not a field of this form" where additionalProperties is false', () => {
+  // Shrunk fuzzer input: ajv skips "__proto__" in properties, then reports it as an additional property.
+  const schema = JSON.parse(
+    '{"type":"object","additionalProperties":false,"properties":{"__proto__":{"type":"string"}}}',
+  );
+  const check = createValidator(buildFieldModel(schema));
+  expect(check.validate(JSON.parse('{"__proto__":"text"}'))).toEqual([]);
+  expect(check.validate(JSON.parse('{"__proto__":false}')).map((e) => e.rule)).toEqual(['type']);
+});
