@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { clearPortalStorage } from './clearPortalStorage';
 import { portalForFile } from './portalForFile';
 
 const portal = portalForFile();
@@ -15,7 +16,8 @@ async function open(instrument: string, width = 1280): Promise<Page> {
   const page = await portal.browser.context.newPage();
   await page.setViewportSize({ width, height: 900 });
   await page.goto(portal.site.url);
-  await page.evaluate(() => localStorage.clear());
+  // A draft an earlier test left (in IndexedDB since the outbox moved there) must not fill this form.
+  await clearPortalStorage(page);
   await page.goto(`${portal.site.url}?instrument=${instrument}`);
   await page.locator('form.formulary-form').waitFor({ state: 'visible', timeout: 30_000 });
   return page;
