@@ -4,7 +4,7 @@
  * refuse for its format is reported by the linter too. Unknown formats pass, as in the validator.
  */
 import type { Format } from 'ajv';
-import { fullFormats } from 'ajv-formats/dist/formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 /** Checks `value` against format `name`: true, false, or undefined when the format is not known. */
 export type FormatCheck = (name: string, value: string) => boolean | undefined;
