@@ -4,11 +4,13 @@
  * is reopened after a pause and followed by one wake-up, so events stored meanwhile are read then:
  * the reader always reads from its own cursor, the notification is only a hint.
  */
-import pg from 'pg';
+import type pgModule from 'pg';
 import { EVENT_CHANNEL } from './createJobStore';
+import { loadDriver } from './loadDriver';
 
 export async function listenForEvents(url: string, wake: (id: number) => void): Promise<() => Promise<void>> {
-  let client: pg.Client | undefined;
+  const pg = await loadDriver<typeof pgModule>('pg');
+  let client: pgModule.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
 
