@@ -4,19 +4,12 @@
  * package's `exports` lists is fine; otherwise it must name the file (`ajv-formats/dist/formats.js`).
  * Twice this broke the installed package (ajv/dist/2019, then ajv-formats/dist/formats).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
+import { sourceFiles } from './sourceFiles';
 
 const root = join(import.meta.dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** "pkg/a/b" -> ["pkg", "./a/b"]; "@scope/pkg/a" -> ["@scope/pkg", "./a"]; undefined for no subpath. */
 function splitSpecifier(spec: string): [string, string] | undefined {

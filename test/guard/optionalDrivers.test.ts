@@ -3,19 +3,12 @@
  * (src/server/store/loadDriver.ts). A static import anywhere in src makes every CLI command, lint
  * included, fail to start where the driver is not installed (the consumer test caught it for pg).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
+import { sourceFiles } from './sourceFiles';
 
 const root = join(import.meta.dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
-  });
-}
 
 test('no file in src imports a database driver at start-up', () => {
   const offending = sourceFiles(join(root, 'src')).flatMap((file) =>
