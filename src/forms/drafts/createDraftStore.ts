@@ -11,6 +11,7 @@ import type { DraftTexts, TypedText } from '../engine/FormEngine';
 import { defaultStorage } from './memoryStorage';
 import { migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
 import { refusalSafeSet, type SaveErrorState } from './refusalSafeSet';
+import type { UnloadRescue } from './unloadRescue';
 
 /** A saved draft: the form's values, when they were saved and under which schema version. */
 export interface Draft {
@@ -40,8 +41,10 @@ export interface DraftState extends SaveErrorState {
   readonly revision: number;
   /** Records the form's latest values (and texts); saved at most `debounceMs` after the last call. O(1). */
   saveSoon(values: Record<string, unknown>, texts?: DraftTexts): void;
-  /** Saves pending values now (page hide, submit). */
+  /** Saves pending values now (submit, unmount). */
   flush(): void;
+  /** The page is going: saves now, and keeps a synchronous copy of any write not yet finished. */
+  flushOnHide(): void;
   /** Deletes the draft; the form goes back to its defaults. */
   discard(): void;
   /** Clears the draft after a submission accepted at `time`, unless it was edited after. */
@@ -68,6 +71,8 @@ export interface DraftStoreOptions {
   draftId?: string;
   /** String storage (localStorage by default; idbStorage() in the portal; memoryStorage() in Node). */
   storage?: StateStorage;
+  /** Where a write still unfinished when the page hides is copied synchronously (see unloadRescue). */
+  rescue?: Pick<UnloadRescue, 'save' | 'forget'>;
   /** Autosave delay after the last change; 500 ms by default. */
   debounceMs?: number;
   /** Clock, for tests. */
@@ -105,14 +110,28 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   // An asynchronous storage (IndexedDB) refuses by rejecting, which persist does not catch: say so here.
   let reportWrite: (error: unknown) => void = () => {};
   let markHydrated = () => {};
+  // The newest write whose asynchronous storage has not answered yet: what a page hide must rescue.
+  let unfinished: { name: string; value: string } | undefined;
   const storage = createJSONStorage<PersistedDraft>(() => ({
     getItem: (name) => base.getItem(name),
-    removeItem: (name) => base.removeItem(name),
+    removeItem: (name) => {
+      unfinished = undefined;
+      options.rescue?.forget(name);
+      return base.removeItem(name);
+    },
     setItem: (name, value) => {
       const written = base.setItem(name, value);
       if (written && typeof (written as Promise<void>).then === 'function') {
+        const write = { name, value };
+        unfinished = write;
         return (written as Promise<void>).then(
-          () => reportWrite(null),
+          () => {
+            if (unfinished === write) {
+              unfinished = undefined;
+              options.rescue?.forget(name);
+            }
+            reportWrite(null);
+          },
           (error: unknown) => reportWrite(error),
         );
       }
@@ -171,6 +190,10 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
             if (!get().pending) set({ pending: true });
           },
           flush,
+          flushOnHide() {
+            flush();
+            if (unfinished) options.rescue?.save(unfinished.name, unfinished.value, now());
+          },
           discard() {
             cancelTimer();
             pendingValues = undefined;

@@ -28,6 +28,7 @@ import { defaultStorage } from './memoryStorage';
 import { migrateLocalStorage } from './migrateLocalStorage';
 import { newIdempotencyKey } from './submitRequest';
 import { heldLockNames, holdLock } from './tabLocks';
+import { type SyncStorage, unloadRescue } from './unloadRescue';
 
 export interface DraftsRuntimeOptions {
   /** Where requests are POSTed, and how (timeoutMs, retries, backoff, fetch, headers); a function is read per send. */
@@ -38,6 +39,11 @@ export interface DraftsRuntimeOptions {
   tabStorage?: Pick<Storage, 'getItem' | 'setItem'>;
   /** Moves these instruments' drafts, the outbox and the history from this older storage first. */
   migrateFrom?: { storage: StateStorage; instruments: readonly string[] };
+  /**
+   * Synchronous storage for a draft write the page may not live to finish (see unloadRescue):
+   * localStorage by default when `storage` is given; none when drafts are in localStorage already.
+   */
+  unloadRescue?: SyncStorage | false;
   debounceMs?: number;
   now?: () => number;
   channel?: ChangeChannel;
@@ -120,11 +126,17 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       channel.post(name);
     },
   };
-  const migrated = options.migrateFrom
-    ? migrateLocalStorage(options.migrateFrom.storage, base, options.migrateFrom.instruments).catch(
-        () => undefined,
-      )
-    : Promise.resolve();
+  const rescue =
+    options.unloadRescue === false || (options.storage === undefined && options.unloadRescue === undefined)
+      ? undefined
+      : unloadRescue(options.unloadRescue);
+  const migrated = (
+    options.migrateFrom
+      ? migrateLocalStorage(options.migrateFrom.storage, base, options.migrateFrom.instruments).catch(
+          () => undefined,
+        )
+      : Promise.resolve()
+  ).then(() => rescue?.restoreAll(base).catch(() => undefined));
   const outbox = createOutboxStore({ storage: base });
   const history = createHistoryStore({ storage: base });
   // Migrated lists were written after the first read: read again.
@@ -221,6 +233,7 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       schemaVersion,
       model,
       storage,
+      rescue,
       debounceMs: options.debounceMs,
       now,
     });

@@ -9,7 +9,7 @@ export function flushDraftOnPageHide(
   store: DraftStore,
   win: Pick<Window, 'addEventListener' | 'removeEventListener' | 'document'> = window,
 ): () => void {
-  const flush = () => store.getState().flush();
+  const flush = () => store.getState().flushOnHide();
   const onVisibility = () => {
     if (win.document.visibilityState === 'hidden') flush();
   };
