@@ -56,7 +56,7 @@ const instruments = readdirSync(join(root, 'src/schemas/instruments'))
 const schemas =
   options.schemas?.split(',') ??
   (options.quick ? ['gen-100', 'gen-1000'] : ['gen-100', 'gen-300', 'gen-1000', 'gen-3000', ...instruments]);
-const allEngines = ['formulary', 'rjsf', 'rjsf-live', 'rhf', 'formulary-in-rhf'];
+const allEngines = ['formulary', 'rjsf', 'rjsf-live', 'rhf', 'rhf-controlled', 'formulary-in-rhf'];
 const engines = options.engines?.split(',') ?? allEngines;
 const runs = Number(options.runs ?? (options.quick ? 1 : 3));
 
@@ -262,6 +262,8 @@ function printTable(results: Result[]): void {
     'mount/rjsf',
     'work/rjsf',
     'key95/floor',
+    'work/floor',
+    'work/ctl',
     'first/p50',
     'heap/rjsf',
   ];
@@ -269,6 +271,7 @@ function printTable(results: Result[]): void {
   for (const r of results) {
     const rjsf = results.find((o) => o.schema === r.schema && o.engine === 'rjsf');
     const floor = results.find((o) => o.schema === r.schema && o.engine === 'rhf');
+    const controlled = results.find((o) => o.schema === r.schema && o.engine === 'rhf-controlled');
     const ours = r.engine === 'formulary' || r.engine === 'formulary-in-rhf';
     rows.push([
       r.schema,
@@ -284,6 +287,8 @@ function printTable(results: Result[]): void {
       ours ? ratio(r.mountMs, rjsf?.mountMs) : '',
       ours ? ratio(r.keyWorkP95Ms, rjsf?.keyWorkP95Ms) : '',
       ours ? ratio(r.keyP95Ms, floor?.keyP95Ms) : '',
+      ours ? ratio(r.keyWorkP95Ms, floor?.keyWorkP95Ms) : '',
+      r.engine === 'formulary-in-rhf' ? ratio(r.keyWorkP95Ms, controlled?.keyWorkP95Ms) : '',
       ours ? ratio(r.firstKeyMs, r.keyP50Ms) : '',
       ours ? ratio(r.heapMB, rjsf?.heapMB) : '',
     ]);
@@ -293,7 +298,8 @@ function printTable(results: Result[]): void {
   console.log(`\n${line(header)}`);
   for (const row of rows) console.log(line(row));
   console.log(
-    '\nms; medians of runs; ratios: Formulary against @rjsf/core (live validation off) and the react-hook-form floor',
+    '\nms; medians of runs; ratios: Formulary against @rjsf/core (live validation off) and the react-hook-form floor;\n' +
+      'work/ctl: formulary-in-rhf against the same inputs through useController in mode onChange (rhf-controlled)',
   );
 }
 

@@ -1,7 +1,10 @@
 /**
  * The engines compared on one page: Formulary's SubmissionForm, @rjsf/core 6 with controlled formData
  * (live validation off and on), and plain react-hook-form registered inputs (the floor a page of that
- * size allows). Each is given the same bundled schema and its defaults.
+ * size allows), and the same inputs through useController in mode onChange (what react-hook-form itself
+ * costs per keystroke once every field is controlled, with no validation: the peer that separates
+ * <FormularyFields>' own work from its host library's). Each is given the same bundled schema and its
+ * defaults.
  */
 import Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
@@ -9,18 +12,19 @@ import { customizeValidator } from '@rjsf/validator-ajv8';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import { type ReactNode, type Ref, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type Control, useController, useForm } from 'react-hook-form';
 import { SubmissionForm, type SubmissionFormHandle } from '../../../src/forms/index';
 import type { Dialect, FieldModel } from '../../../src/schemas/index';
 import { RhfHostEngine } from './rhfHostEngine';
 
-export type EngineName = 'formulary' | 'rjsf' | 'rjsf-live' | 'rhf' | 'formulary-in-rhf';
+export type EngineName = 'formulary' | 'rjsf' | 'rjsf-live' | 'rhf' | 'rhf-controlled' | 'formulary-in-rhf';
 
 export const engineNames: readonly EngineName[] = [
   'formulary',
   'rjsf',
   'rjsf-live',
   'rhf',
+  'rhf-controlled',
   'formulary-in-rhf',
 ];
 
@@ -57,25 +61,61 @@ export function floorId(pointer: string): string {
   return `rhf${pointer.replace(/\//g, '_')}`;
 }
 
+/** The schema's leaf fields, each once, with its react-hook-form name and input id. */
+function floorLeaves(model: FieldModel) {
+  const seen = new Set<string>();
+  return model.fields
+    .filter((field) => !field.pointer.includes('*') && !seen.has(field.pointer) && seen.add(field.pointer))
+    .map((field) => ({
+      field,
+      name: field.pointer.slice(1).replace(/\//g, '.'),
+      id: floorId(field.pointer),
+      type: field.kind === 'boolean' ? 'checkbox' : 'text',
+    }));
+}
+
 function FloorEngine({ input }: { input: EngineInput }): ReactNode {
   const { register } = useForm({ defaultValues: input.defaults });
-  const leaves = input.model.fields.filter((field) => !field.pointer.includes('*'));
-  const seen = new Set<string>();
   return (
     <form>
-      {leaves.map((field) => {
-        if (seen.has(field.pointer)) return null;
-        seen.add(field.pointer);
-        const name = field.pointer.slice(1).replace(/\//g, '.');
-        const id = floorId(field.pointer);
-        const type = field.kind === 'boolean' ? 'checkbox' : 'text';
-        return (
-          <div key={field.pointer}>
-            <label htmlFor={id}>{field.label}</label> <input id={id} type={type} {...register(name)} />
-            {field.units ? ` ${field.units}` : null}
-          </div>
-        );
-      })}
+      {floorLeaves(input.model).map(({ field, name, id, type }) => (
+        <div key={field.pointer}>
+          <label htmlFor={id}>{field.label}</label> <input id={id} type={type} {...register(name)} />
+          {field.units ? ` ${field.units}` : null}
+        </div>
+      ))}
+    </form>
+  );
+}
+
+function ControlledInput(props: { control: Control; name: string; id: string; type: string }): ReactNode {
+  const { field } = useController({ control: props.control, name: props.name });
+  const checkbox = props.type === 'checkbox';
+  return (
+    <input
+      id={props.id}
+      type={props.type}
+      name={field.name}
+      ref={field.ref}
+      onBlur={field.onBlur}
+      {...(checkbox
+        ? { checked: Boolean(field.value), onChange: (e) => field.onChange(e.target.checked) }
+        : { value: String(field.value ?? ''), onChange: (e) => field.onChange(e.target.value) })}
+    />
+  );
+}
+
+function ControlledFloorEngine({ input }: { input: EngineInput }): ReactNode {
+  const { control } = useForm({ mode: 'onChange', defaultValues: input.defaults });
+  return (
+    <form>
+      {floorLeaves(input.model).map(({ field, name, id, type }) => (
+        <div key={field.pointer}>
+          <label htmlFor={id}>{field.label}</label>{' '}
+          <ControlledInput control={control as Control} name={name} id={id} type={type} />
+          {field.units ? ` ${field.units}` : null}
+        </div>
+      ))}
     </form>
   );
 }
@@ -87,5 +127,6 @@ export function Engine({ name, input }: { name: EngineName; input: EngineInput }
   if (name === 'rjsf') return <RjsfEngine input={input} live={false} />;
   if (name === 'rjsf-live') return <RjsfEngine input={input} live />;
   if (name === 'formulary-in-rhf') return <RhfHostEngine model={input.model} />;
+  if (name === 'rhf-controlled') return <ControlledFloorEngine input={input} />;
   return <FloorEngine input={input} />;
 }

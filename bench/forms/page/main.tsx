@@ -1,5 +1,5 @@
 /**
- * The form benchmark page. `?engine=formulary|rjsf|rjsf-live|rhf|formulary-in-rhf&schema=gen-1000|<instrument id>`
+ * The form benchmark page. `?engine=formulary|rjsf|rjsf-live|rhf|rhf-controlled|formulary-in-rhf&schema=gen-1000|<instrument id>`
  * loads the schema, then waits for the driver (bench/forms/run.ts) to call window.formBench: mount,
  * focus the target field, measure keystrokes and opening an advanced section. Times are taken in the
  * page with performance.now(); the driver only sends real key and mouse input through Chromium.
@@ -90,7 +90,8 @@ async function focusTarget(
       element = document.getElementById(inputId);
     }
   } else {
-    const id = engine === 'rhf' ? floorId(target) : `root${target.replace(/\//g, '_')}`;
+    const id =
+      engine === 'rhf' || engine === 'rhf-controlled' ? floorId(target) : `root${target.replace(/\//g, '_')}`;
     element = document.getElementById(id);
   }
   if (!element) throw new Error(`form bench: the target field ${target} was not found in ${engine}`);
