@@ -127,6 +127,16 @@ export function coerceFieldText(field: FieldNode, text: string): CoerceResult<un
   return parse(field, text);
 }
 
+/**
+ * Whether `value` is the "" RhfField holds for a text field the user emptied: the widget reported no
+ * value, which react-hook-form cannot hold (undefined brings the default back), so the request leaves
+ * the key out as SubmissionForm does. Not when "" is the field's own start value: untouched, or emptied
+ * back to it, react-hook-form's dirtyFields calls the field unchanged, and the default "" is sent.
+ */
+export function isEmptiedText(field: FieldNode, value: unknown, start: unknown): boolean {
+  return value === '' && !coerces.has(field.kind) && start !== '';
+}
+
 /** Kinds whose value is not text: text there is coerced. Strings, paths, enums and JSON keep it. */
 const coerces = new Set<FieldNode['kind']>([
   'number',

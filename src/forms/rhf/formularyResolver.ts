@@ -27,7 +27,8 @@ import {
   type Validator,
   type ValidatorOptions,
 } from '../../schemas/index';
-import { coerceFieldText } from './coerceFieldText';
+import { fieldStart } from '../engine/flattenValues';
+import { coerceFieldText, isEmptiedText } from './coerceFieldText';
 import { requestOfValues } from './requestOfValues';
 import { pointerOfRhfName, rhfNameOf } from './rhfNames';
 import { rulePartners } from './rulePartners';
@@ -156,6 +157,7 @@ export function formularyResolver<TFieldValues extends FieldValues = FieldValues
     if (node?.type !== 'field') return;
     const request = coercedAt(model, own, rulePartners(model, pointer));
     let value = getAt(own, pointer);
+    if (isEmptiedText(node, value, fieldStart(node))) value = undefined;
     if (typeof value === 'string') {
       const coerced = coerceFieldText(node, value);
       if (coerced && !coerced.ok) {

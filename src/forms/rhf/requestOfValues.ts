@@ -19,7 +19,7 @@ import { fieldStart, flattenValues } from '../engine/flattenValues';
 import { nodeIndex } from '../engine/nodeIndex';
 import { conditionTest } from '../engine/schemasBridge';
 import { pathOfName, pointerOf, rowsName, templateOf } from '../engine/storagePath';
-import { coerceFieldText } from './coerceFieldText';
+import { coerceFieldText, isEmptiedText } from './coerceFieldText';
 
 export interface ValuesRequest {
   /** The nested request, as SubmissionForm's onSubmit gets it. */
@@ -47,6 +47,10 @@ export function requestOfValues(model: FieldModel, values: unknown): ValuesReque
     const path = pathOfName(name);
     const node = byTemplate.get(templateOf(path));
     if (node?.type !== 'field') continue;
+    if (isEmptiedText(node, value, fieldStart(node))) {
+      delete flat[name];
+      continue;
+    }
     const coerced = coerceFieldText(node, value);
     if (coerced === undefined) continue;
     if (coerced.ok) flat[name] = coerced.value;

@@ -28,12 +28,12 @@ async function show(user: ReturnType<typeof userEvent.setup>, title: string) {
   if (placeholder) await user.click(placeholder);
 }
 
-/** Types `text` into the input `id`, ticking off its "Unset" box first when the field is unset. */
+/** Types `text` into the input `id`, ticking off its "Unset" box first when the field is unset; "" empties it. */
 async function enter(user: ReturnType<typeof userEvent.setup>, id: string, text: string) {
   const input = byId(id);
   if (input.disabled) await user.click(byId(`${id}-unset`));
   await user.clear(input);
-  await user.type(input, text);
+  if (text !== '') await user.type(input, text);
 }
 
 /** The inputs both forms get, by pointer: typed text. */
@@ -44,6 +44,10 @@ const inputs: [string, string][] = [
   ['/job/scans/0/thickness', '0.2'],
   ['/job/outputName', 'lysozyme_avg'],
   ['/binning/Qmax', '0.9'],
+  // Typed, then emptied: an optional text field left empty is left out, as SubmissionForm leaves it
+  // (it was sent as "", which the output name's pattern refuses). A field whose default is "" emptied
+  // back to it is not compared: react-hook-form calls it unchanged and sends the default "".
+  ['/job/outputName', ''],
 ];
 
 describe('FormularyFields in a react-hook-form host (EQSANS)', () => {
