@@ -6,7 +6,14 @@
  * `formularyResolver(model, { name })` and handleSubmit gets the request SubmissionForm would send.
  */
 import { type ReactNode, useMemo, useState } from 'react';
-import { type Control, type FieldValues, get, set, useFormContext } from 'react-hook-form';
+import {
+  type Control,
+  type FieldValues,
+  get,
+  set,
+  type UseFormReturn,
+  useFormContext,
+} from 'react-hook-form';
 import type { FieldModel } from '../../schemas/index';
 import type { WidgetRegistry } from '../../widgets/index';
 import { widgetPicker } from '../fields/widgetPicker';
@@ -20,6 +27,12 @@ export interface FormularyFieldsProps<TFieldValues extends FieldValues = FieldVa
   readonly model: FieldModel;
   /** The host form's control (useForm().control); default: the enclosing FormProvider's. */
   readonly control?: Control<TFieldValues>;
+  /**
+   * The host's useForm() return (default: the enclosing FormProvider's): "Reset section" uses its
+   * resetField and the branch picker of a choice without a discriminator its setValue, which
+   * react-hook-form keeps off `control`. Without it those two controls are not shown.
+   */
+  readonly methods?: Pick<UseFormReturn<TFieldValues>, 'resetField' | 'setValue'>;
   /** Where the model's values sit in the form ("reduction"); "" when they are the whole form. */
   readonly name: string;
   /**
@@ -63,6 +76,7 @@ export function FormularyFields<TFieldValues extends FieldValues = FieldValues>(
   if (!control) throw new Error('Formulary: <FormularyFields> needs `control` or a <FormProvider> around it');
   const { model, name } = props;
   useState(() => seedDefaults(control, name, model));
+  const methods = (props.methods ?? provided ?? undefined) as RhfContextValue['methods'];
   const pickWidget = useMemo(() => widgetPicker(props.widgets), [props.widgets]);
   const context = useMemo<RhfContextValue>(
     () => ({
@@ -73,8 +87,9 @@ export function FormularyFields<TFieldValues extends FieldValues = FieldValues>(
       idPrefix: props.idPrefix ?? 'formulary-',
       disabled: props.disabled === true,
       readOnly: props.readOnly === true,
+      methods,
     }),
-    [control, name, model, pickWidget, props.idPrefix, props.disabled, props.readOnly],
+    [control, name, model, pickWidget, props.idPrefix, props.disabled, props.readOnly, methods],
   );
   const wanted = props.sections;
   const sections = useMemo(() => {

@@ -5,13 +5,15 @@
  * useWatch's compute so a keystroke inside a branch renders nothing here. Picking a branch sets the
  * discriminator (through its controller) and each field of the branch starts at its default when the
  * values have none; other keys stay, so switching back restores them (the resolver sends only the
- * selected branch, as SubmissionForm does).
+ * selected branch, as SubmissionForm does). Without a discriminator, picking replaces the values with
+ * the branch's (KeyedPicker).
  */
-import { memo, type ReactNode, useMemo } from 'react';
-import { useController, useWatch } from 'react-hook-form';
+import { memo, type ReactNode, useMemo, useRef } from 'react';
+import { get, useController, useWatch } from 'react-hook-form';
 import { type ChoiceNode, type Pointer, selectBranch } from '../../schemas/index';
 import { rhfDomId, useRhfContext, useRhfName } from './RhfContext';
 import { placeAt, RhfBody, RhfNodeErrors } from './RhfNode';
+import { branchDefault } from './requestOfValues';
 
 export const RhfChoice = memo(function RhfChoice({
   node,
@@ -31,14 +33,14 @@ export const RhfChoice = memo(function RhfChoice({
     [branch, pointer, node],
   );
   const id = rhfDomId(idPrefix, name);
-  // Without a discriminator the keys say the branch; switching is left to the host's setValue.
   const locked = disabled || readOnly;
-  const picker =
-    node.discriminator !== undefined && !locked ? (
-      <DiscriminatorPicker node={node} name={name} id={id} selected={selected} />
-    ) : (
-      <BranchPicker node={node} id={id} selected={selected} locked onPick={() => {}} />
-    );
+  const picker = locked ? (
+    <BranchPicker node={node} id={id} selected={selected} locked onPick={() => {}} />
+  ) : node.discriminator !== undefined ? (
+    <DiscriminatorPicker node={node} name={name} id={id} selected={selected} />
+  ) : (
+    <KeyedPicker node={node} name={name} id={id} selected={selected} />
+  );
   return (
     <div className="formulary-choice" data-name={name}>
       {picker}
@@ -69,6 +71,31 @@ function DiscriminatorPicker(props: {
     if (next) onChange(next.discriminatorValue);
   };
   return <BranchPicker node={node} id={props.id} selected={props.selected} locked={false} onPick={onPick} />;
+}
+
+/**
+ * The picker of a choice without a discriminator, where the keys say the branch: picking one puts that
+ * branch's values in place of the current ones (its defaults the first time), through the host's
+ * setValue. What was typed in the branch left is kept here, so switching back restores it. Without
+ * the host's methods (see FormularyFields) the branch follows the values only: the host's setValue.
+ */
+function KeyedPicker(props: { node: ChoiceNode; name: string; id: string; selected: string }): ReactNode {
+  const { control, methods } = useRhfContext();
+  const { node, name, selected } = props;
+  const left = useRef(new Map<string, unknown>());
+  const onPick = (branchId: string) => {
+    const next = node.branches.find((b) => b.id === branchId);
+    if (!next || !methods || branchId === selected) return;
+    left.current.set(selected, structuredClone(get(control._formValues, name)));
+    // Every key of the branch is present (undefined where it has no default): the keys are what
+    // select the branch, and a branch of fields without defaults would otherwise be {} and lose.
+    const value = left.current.get(branchId) ?? {
+      ...Object.fromEntries(next.node.children.map((child) => [child.key, undefined])),
+      ...branchDefault(node, next),
+    };
+    methods.setValue(name, structuredClone(value), { shouldDirty: true });
+  };
+  return <BranchPicker node={node} id={props.id} selected={selected} locked={!methods} onPick={onPick} />;
 }
 
 /** Radio buttons for up to four branches, else a select. */

@@ -17,6 +17,11 @@ export interface RhfContextValue {
   readonly idPrefix: string;
   readonly disabled: boolean;
   readonly readOnly: boolean;
+  /** The host's resetField and setValue, when FormularyFields was given them or sits in a FormProvider. */
+  readonly methods?: {
+    resetField(name: string): void;
+    setValue(name: string, value: unknown, options?: { shouldDirty?: boolean }): void;
+  };
 }
 
 export const RhfContext = createContext<RhfContextValue | null>(null);

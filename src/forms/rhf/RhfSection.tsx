@@ -22,7 +22,7 @@ export const RhfSection = memo(function RhfSection({
   section: SectionSpec;
   eager: boolean;
 }): ReactNode {
-  const { control, prefix, idPrefix } = useRhfContext();
+  const { control, prefix, idPrefix, methods, disabled, readOnly } = useRhfContext();
   // sectionsOf places top-level nodes at storage paths, which outside lists are their pointers.
   const nodes = useMemo<PlacedPointer[]>(
     () => section.nodes.map((n) => ({ node: n.node, pointer: n.path })),
@@ -61,6 +61,22 @@ export const RhfSection = memo(function RhfSection({
           )}
         </h2>
         {changed > 0 && <span className="formulary-changed-count">{changed} changed</span>}
+        {changed > 0 && methods && !disabled && !readOnly && (
+          <button
+            type="button"
+            className="formulary-reset-section"
+            onClick={(event) => {
+              const heading = event.currentTarget.closest('section')?.querySelector<HTMLElement>('h2');
+              for (const n of names) methods.resetField(n);
+              // The button goes with the last change: focus moves to the heading, as in SubmissionForm.
+              requestAnimationFrame(() =>
+                (heading?.querySelector<HTMLElement>('button') ?? heading)?.focus(),
+              );
+            }}
+          >
+            Reset section<span className="formulary-visually-hidden"> {section.title}</span>
+          </button>
+        )}
       </div>
       {section.description && <p className="formulary-section__description">{section.description}</p>}
       {section.groupPath !== undefined && (

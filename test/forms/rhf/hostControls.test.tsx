@@ -27,12 +27,14 @@ function Host({
   onSubmit,
   expose,
   sections,
+  withReset,
 }: {
   resolver: Resolver<Values>;
   mode?: 'onChange' | 'onBlur' | 'onSubmit';
   onSubmit: (values: Values) => void;
   expose: (form: UseFormReturn<Values>) => void;
   sections?: string[];
+  withReset?: boolean;
 }): ReactNode {
   const form = useForm<Values>({ mode, resolver });
   expose(form);
@@ -44,6 +46,7 @@ function Host({
         name="reduction"
         idPrefix="h-"
         sections={sections}
+        methods={withReset ? form : undefined}
       />
       <button type="submit">Send</button>
     </form>
@@ -52,7 +55,11 @@ function Host({
 
 const input = (name: string) => document.getElementById(`h-reduction.${name}`) as HTMLInputElement;
 
-function setup(mode: 'onChange' | 'onBlur' | 'onSubmit' = 'onSubmit', sections?: string[]) {
+function setup(
+  mode: 'onChange' | 'onBlur' | 'onSubmit' = 'onSubmit',
+  sections?: string[],
+  withReset = false,
+) {
   const calls: (string[] | undefined)[] = [];
   const inner = formularyResolver<Values>(model, { name: 'reduction' });
   const resolver: Resolver<Values> = (values, context, options) => {
@@ -68,6 +75,7 @@ function setup(mode: 'onChange' | 'onBlur' | 'onSubmit' = 'onSubmit', sections?:
       onSubmit={onSubmit}
       expose={(f) => (form = f)}
       sections={sections}
+      withReset={withReset}
     />,
   );
   return { calls, onSubmit, form: () => form, user: userEvent.setup() };
@@ -224,4 +232,40 @@ test('list rows: add with the item defaults, move, remove; the request keeps the
   const scans = onSubmit.mock.calls[0]![0].reduction.job.scans;
   expect(scans.map((s: { runNumber: unknown }) => s.runNumber)).toEqual(['88981', '88980']);
   expect(scans[0].thickness).toBe(scans[1].thickness);
+});
+
+test('Reset section puts that section back to its defaults, clears its errors, and leaves the others', {
+  timeout: 30_000,
+}, async () => {
+  const { user, form } = setup('onSubmit', undefined, true);
+  await user.type(input('iptsNumber'), '19800');
+  const placeholder = screen.queryByRole('button', { name: 'Show Binning' });
+  if (placeholder) await user.click(placeholder);
+  const qmax = input('binning.Qmax').value;
+  for (const [name, text] of [
+    ['binning.Qmax', '0.01'],
+    ['binning.Qmin', '0.5'],
+  ] as const) {
+    // An unset field is ticked on first (its "Unset" box), as a user would.
+    if (input(name).disabled) await user.click(document.getElementById(`h-reduction.${name}-unset`)!);
+    await user.clear(input(name));
+    await user.type(input(name), text);
+  }
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+  await waitFor(() => expect(form().getFieldState('reduction.binning.Qmin' as never).error).toBeDefined());
+  // Without the host's methods there is no such button; here there is, one per changed section.
+  expect(screen.queryByRole('button', { name: 'Reset section General' })).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: 'Reset section Binning' }));
+  await waitFor(() => expect(input('binning.Qmax').value).toBe(qmax));
+  expect(form().getFieldState('reduction.binning.Qmin' as never).error).toBeUndefined();
+  expect(form().getFieldState('reduction.binning.Qmax' as never).isDirty).toBe(false);
+  expect(screen.queryByRole('button', { name: 'Reset section Binning' })).toBeNull();
+  expect(form().getValues('reduction.iptsNumber' as never)).toBe(19800);
+});
+
+test("without the host's resetField sections offer no Reset section", { timeout: 30_000 }, async () => {
+  const { user } = setup();
+  await user.type(input('iptsNumber'), '19800');
+  await waitFor(() => expect(screen.getByText('1 changed')).toBeTruthy());
+  expect(screen.queryByRole('button', { name: /Reset section/ })).toBeNull();
 });
