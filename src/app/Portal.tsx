@@ -6,7 +6,7 @@
  * reload; with a backend URL, submissions go through a persisted outbox (retries, Idempotency-Key) and
  * accepted ones land in the history (src/forms/drafts).
  */
-import { type ReactNode, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   DraftedForm,
   type HistoryEntry,
@@ -76,7 +76,9 @@ export function Portal(): ReactNode {
   const outboxState = useSyncExternalStore(draftsRuntime.outbox.subscribe, readOutbox, readOutbox);
   // The live panel shows the request from the start (the defaults, or the restored draft), not only
   // after the first change.
+  const formHandle = useRef<SubmissionFormHandle | null>(null);
   const showFirstRequest = useCallback((handle: SubmissionFormHandle | null) => {
+    formHandle.current = handle;
     if (handle) liveRequest.set(handle.getRequest());
   }, []);
 
@@ -135,6 +137,10 @@ export function Portal(): ReactNode {
     if (result.ok) {
       setJustAccepted(true);
       setTimeout(() => setJustAccepted(false), acceptedGraceMs);
+    } else if (result.kind === 'rejected' && result.problems) {
+      // The server's schema found what this page's did not (it changed since the page loaded, or a
+      // rule only the server knows): its messages go beside the fields they name.
+      formHandle.current?.showErrors(result.problems);
     }
   };
 

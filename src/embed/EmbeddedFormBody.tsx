@@ -3,12 +3,13 @@
  * loses nothing; the bar "Restored draft from <time> · Discard" above it) and the POST to submit-url
  * with its outcome. Without a draft (turned off, or read-only) it is the form and the POST alone.
  */
-import { type ReactNode, type Ref, useMemo, useState } from 'react';
+import { type ReactNode, type Ref, useCallback, useMemo, useRef, useState } from 'react';
 import {
   createDraftStore,
   DraftBar,
   type DraftFormBinding,
   type DraftStore,
+  type ServerFieldProblem,
   SubmissionForm,
   type SubmissionFormHandle,
   type SubmissionRequest,
@@ -63,7 +64,18 @@ function FormAndPost(
   props: EmbeddedFormBodyProps & { store?: DraftStore; draft?: DraftFormBinding },
 ): ReactNode {
   const { draft } = props;
-  const [sending, post] = usePost(props, props.store);
+  const handle = useRef<SubmissionFormHandle | null>(null);
+  const { formRef } = props;
+  // The page's ref (mount()'s handle) and ours: a refusal's field problems are shown through it.
+  const bothRefs = useCallback(
+    (value: SubmissionFormHandle | null) => {
+      handle.current = value;
+      if (typeof formRef === 'function') formRef(value);
+      else if (formRef) (formRef as { current: SubmissionFormHandle | null }).current = value;
+    },
+    [formRef],
+  );
+  const [sending, post] = usePost(props, props.store, (problems) => handle.current?.showErrors(problems));
   return (
     <>
       <SubmissionForm
@@ -75,7 +87,7 @@ function FormAndPost(
         readOnly={props.readOnly}
         onChange={props.onChange}
         onSubmit={post}
-        formRef={props.formRef}
+        formRef={bothRefs}
       />
       <SendingStatus sending={sending} />
     </>
@@ -89,6 +101,7 @@ function FormAndPost(
 function usePost(
   props: EmbeddedFormBodyProps,
   store: DraftStore | undefined,
+  showProblems: (problems: readonly ServerFieldProblem[]) => void,
 ): [Sending, (request: SubmissionRequest) => Promise<void>] {
   const [sending, setSending] = useState<Sending>({ state: 'idle' });
   const post = async (request: SubmissionRequest) => {
@@ -98,7 +111,9 @@ function usePost(
     const sentAt = Date.now();
     let headers: Record<string, string>;
     try {
-      headers = requestHeaders(props);
+      // The version the form (and its draft) follows: Formulary's service requires it, to check a
+      // request made under an older schema against the current one and say what no longer fits.
+      headers = { ...requestHeaders(props), 'X-Schema-Version': String(props.schemaVersion) };
     } catch (error) {
       const result: SubmitResult = {
         ok: false,
@@ -114,6 +129,7 @@ function usePost(
     setSending({ state: 'sending' });
     const result = await submitRequest(request, { url: props.submitUrl, retries: 2, headers });
     if (result.ok) store?.getState().clearIfUnchangedSince(sentAt);
+    else if (result.kind === 'rejected' && result.problems) showProblems(result.problems);
     setSending({ state: 'done', result });
     props.onSubmitted?.(result);
   };

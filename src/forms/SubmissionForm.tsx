@@ -64,6 +64,11 @@ export interface SubmissionFormHandle {
   reveal(pointer: Pointer): void;
   /** Resets every field to its default. */
   reset(): void;
+  /**
+   * Shows errors found elsewhere (a server's 422 `errors[]`: pointer, message, rule) beside their
+   * fields and in the summary, which takes focus; each goes when its field is changed.
+   */
+  showErrors(errors: readonly { pointer: Pointer; message: string; rule?: string }[]): void;
 }
 
 export interface SubmissionFormProps {
@@ -261,6 +266,12 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
         if (path !== null) engine.reveal(path);
       },
       reset: () => engine.resetWithin(['']),
+      showErrors: (found) => {
+        engine.showErrors(
+          found.map((e) => ({ pointer: e.pointer, message: e.message, rule: e.rule ?? 'server' })),
+        );
+        requestAnimationFrame(() => summary.current?.focus());
+      },
     }),
     [engine],
   );

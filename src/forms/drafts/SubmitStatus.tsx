@@ -62,6 +62,11 @@ function EntryStatus({
       return (
         <p role="alert" className="formulary-submit-status formulary-submit-rejected">
           The server refused the request{entry.lastStatus ? ` (${entry.lastStatus})` : ''}: {entry.lastError}
+          {entry.lastProblems && entry.lastProblems.length > 0
+            ? entry.lastProblems.length === 1
+              ? '. The field it names is marked in the form.'
+              : `. The ${entry.lastProblems.length} fields it names are marked in the form.`
+            : null}
         </p>
       );
     case 'sending':

@@ -5,12 +5,14 @@
  * (sharedList.ts), so two tabs never overwrite each other's entries. State only: sending is
  * createSubmitter's job. No React.
  */
+
 import type { StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isPlainObject } from '../../schemas/index';
 import type { ChangeChannel } from './changeChannel';
 import { defaultStorage } from './memoryStorage';
 import { createSharedList, type SharedListState } from './sharedList';
+import type { ServerFieldProblem } from './submitRequest';
 
 /**
  * waiting: not sent, or the server answered "not now" (5xx); sending: a tab is sending it now;
@@ -38,6 +40,8 @@ export interface OutboxEntry {
   /** The last failure: the server's message for a rejection, the network error otherwise. */
   readonly lastError?: string;
   readonly lastStatus?: number;
+  /** The fields a refusal named (a 422's errors[]), so the status can say how many are marked. */
+  readonly lastProblems?: readonly ServerFieldProblem[];
   /** When the next automatic retry happens (epoch ms), while backing off. */
   readonly nextRetryAt?: number;
 }

@@ -180,6 +180,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
         attempts: entry.attempts + result.attempts,
         lastError: result.message,
         lastStatus: result.status,
+        lastProblems: result.kind === 'rejected' ? result.problems : undefined,
         nextRetryAt: undefined,
       });
       return result;

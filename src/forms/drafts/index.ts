@@ -78,7 +78,9 @@ export {
 export {
   type Backoff,
   backoffDelay,
+  fieldProblems,
   newIdempotencyKey,
+  type ServerFieldProblem,
   type SubmitOptions,
   type SubmitResult,
   serverMessage,

@@ -32,6 +32,14 @@ export interface SubmitOptions {
   headers?: Record<string, string>;
 }
 
+/** One field problem a server named in its refusal (RFC 9457 problem+json `errors[]`, as ours sends). */
+export interface ServerFieldProblem {
+  readonly pointer: string;
+  readonly message: string;
+  readonly rule: string;
+  readonly label?: string;
+}
+
 export type SubmitResult =
   | { ok: true; status: number; body: unknown; attempts: number; idempotencyKey: string }
   | {
@@ -40,6 +48,8 @@ export type SubmitResult =
       kind: 'rejected' | 'unreachable';
       status?: number;
       message: string;
+      /** Rejected only: the fields the server named (a 422's errors[]), for the form to show beside them. */
+      problems?: readonly ServerFieldProblem[];
       attempts: number;
       idempotencyKey: string;
       /**
@@ -92,6 +102,7 @@ export async function submitRequest(request: unknown, options: SubmitOptions): P
         kind: 'rejected',
         status: outcome.status,
         message: outcome.message,
+        ...(outcome.problems.length > 0 && { problems: outcome.problems }),
         attempts,
         idempotencyKey,
       };
@@ -117,7 +128,7 @@ export async function submitRequest(request: unknown, options: SubmitOptions): P
 
 type Attempt =
   | { type: 'accepted'; status: number; body: unknown }
-  | { type: 'rejected'; status: number; message: string }
+  | { type: 'rejected'; status: number; message: string; problems: ServerFieldProblem[] }
   | { type: 'retry'; status?: number; message: string; unanswered?: boolean };
 
 async function attempt(
@@ -151,7 +162,7 @@ async function attempt(
     if (response.status >= 500 || response.status === 408 || response.status === 429) {
       return { type: 'retry', status: response.status, message };
     }
-    return { type: 'rejected', status: response.status, message };
+    return { type: 'rejected', status: response.status, message, problems: fieldProblems(parsed) };
   } catch (error) {
     const message = controller.signal.aborted
       ? options.signal?.aborted
@@ -166,6 +177,26 @@ async function attempt(
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** The `errors[]` of a problem body that name a field by JSON Pointer; anything else is left out. */
+export function fieldProblems(parsed: unknown): ServerFieldProblem[] {
+  const errors = (parsed as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return [];
+  const problems: ServerFieldProblem[] = [];
+  for (const e of errors) {
+    if (!e || typeof e !== 'object') continue;
+    const { pointer, message, rule, label } = e as Record<string, unknown>;
+    if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) continue;
+    if (typeof message !== 'string') continue;
+    problems.push({
+      pointer,
+      message,
+      rule: typeof rule === 'string' ? rule : 'server',
+      ...(typeof label === 'string' && { label }),
+    });
+  }
+  return problems;
 }
 
 function parseJson(text: string): unknown {

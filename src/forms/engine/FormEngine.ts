@@ -233,6 +233,8 @@ export function createFormEngine(options: FormEngineOptions) {
     draftValues,
     validateAll,
     validateField,
+    /** Shows errors found elsewhere (a server's 422) beside their fields, until each field is changed. */
+    showErrors: (found: readonly ValidationError[]) => errors.replaceAll(found.map(toShown)),
 
     /** A keystroke or pick: stores the value; re-checks the field if it shows an error. O(1) otherwise. */
     setField(path: StoragePath, value: unknown): void {

@@ -1,0 +1,165 @@
+/**
+ * A 422 from the real service, shown beside the field it names, in the portal and in the embed. The
+ * facility tightens the EQSANS run cycle to cycles A and B while a page is open: the portal loaded its
+ * schema from the service before the restart (the embed from the page's own copy), so the page's
+ * checks pass "2026C", the restarted service refuses it, and the server's message appears at the run
+ * cycle field and in the error summary; nothing is stored. Needs `npm run build:app`; builds the embed.
+ */
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
+import { type LaunchedBrowser, launchChromium } from './chromium';
+import { buildEmbed, openRecorded } from './embedTestPage';
+import { type ServedPage, servePage } from './servePage';
+
+let server: ServerProcess;
+let instruments: string;
+let browser: LaunchedBrowser;
+let site: ServedPage;
+const dir = mkdtempSync(join(tmpdir(), 'formulary-refusal-e2e-'));
+const shipped = join(repoRoot, 'src/schemas/instruments');
+const strictCycle = '"pattern": "^20[0-9]{2}[A-B]$"';
+
+const embedPage = `<!doctype html><html><head><script src="/dist/embed/formulary.js" defer></script></head>
+<body><formulary-form drafts="off" schema-src="/src/schemas/instruments/eqsans.schema.json"
+  submit-url="/relay/api/instruments/eqsans/submissions"></formulary-form></body></html>`;
+
+beforeAll(async () => {
+  instruments = join(dir, 'instruments');
+  mkdirSync(instruments);
+  for (const name of readdirSync(shipped).filter((n) => n.endsWith('.json')))
+    copyFileSync(join(shipped, name), join(instruments, name));
+  const eqsans = readFileSync(join(shipped, 'eqsans.schema.json'), 'utf8');
+  const stricter = eqsans.replace('"pattern": "^20[0-9]{2}[A-C]$"', strictCycle);
+  expect(stricter).toContain(strictCycle);
+  writeFileSync(join(instruments, 'eqsans.schema.json'), stricter);
+  server = await startServerProcess({
+    db: join(dir, 'formulary.sqlite'),
+    instruments,
+    portal: join(repoRoot, 'dist/app'),
+  });
+  buildEmbed();
+  // The embed's page, on its own origin: its POSTs are relayed to the service as they are.
+  site = await servePage('.', (req, res) => {
+    if (req.url === '/refusal.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(embedPage);
+      return true;
+    }
+    if (req.method === 'POST' && req.url?.startsWith('/relay/')) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const headers: Record<string, string> = {};
+        for (const name of ['content-type', 'idempotency-key', 'x-schema-version'])
+          if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
+        void fetch(`${server.url}${req.url!.slice('/relay'.length)}`, {
+          method: 'POST',
+          headers,
+          body: Buffer.concat(chunks),
+        }).then(async (answer) => {
+          res.writeHead(answer.status, {
+            'content-type': answer.headers.get('content-type') ?? 'text/plain',
+          });
+          res.end(await answer.text());
+        });
+      });
+      return true;
+    }
+    return false;
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  expect(await server?.stop('SIGTERM')).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function storedCount(): Promise<number> {
+  const listed = (await (await fetch(`${server.url}/api/submissions?instrument=eqsans`)).json()) as {
+    items: unknown[];
+  };
+  return listed.items.length;
+}
+
+/** Fills IPTS, the first run number and a run cycle the page allows and the server does not. */
+async function fillAndSubmit(page: Page, submitName: RegExp, committed?: () => Promise<void>) {
+  await page.getByRole('textbox', { name: /^IPTS/ }).fill('19800');
+  await page.getByRole('textbox', { name: 'Run number, row 1' }).fill('88980');
+  const cycle = page.getByRole('textbox', { name: /^Run cycle/ });
+  const unset = page.getByRole('checkbox', { name: /Unset.*Run cycle|Run cycle.*unset/i });
+  if (await cycle.isDisabled()) await unset.click();
+  await cycle.fill('2026C');
+  await committed?.();
+  await page.getByRole('button', { name: submitName }).first().click();
+  return cycle;
+}
+
+test('portal: the server refuses a run cycle the page accepted; its message is at that field', async () => {
+  // The page opens on the service with the shipped schemas; then the facility restarts it, stricter.
+  const port = Number(new URL(server.url).port);
+  expect(await server.stop('SIGTERM')).toBe(0);
+  server = await startServerProcess({
+    db: join(dir, 'formulary.sqlite'),
+    instruments: shipped,
+    portal: join(repoRoot, 'dist/app'),
+    port,
+  });
+  const page = await browser.context.newPage();
+  const statuses: number[] = [];
+  page.on('response', (r) => {
+    if (r.request().method() === 'POST') statuses.push(r.status());
+  });
+  await page.goto(`${server.url}/?instrument=eqsans`);
+  await page.getByRole('textbox', { name: /^IPTS/ }).waitFor({ state: 'visible', timeout: 60_000 });
+  expect(await server.stop('SIGTERM')).toBe(0);
+  server = await startServerProcess({
+    db: join(dir, 'formulary.sqlite'),
+    instruments,
+    portal: join(repoRoot, 'dist/app'),
+    port,
+  });
+  // The live request beside the form shows the run cycle before submit is pressed.
+  const cycle = await fillAndSubmit(page, /^Submit/, () =>
+    expect.poll(() => page.locator('.portal__side, aside').first().textContent()).toContain('"2026C"'),
+  );
+  await expect.poll(() => cycle.getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
+  const field = page.locator('.formulary-field', { has: cycle });
+  expect(await field.textContent()).toMatch(/pattern|expected form/);
+  await expect
+    .poll(() => page.getByRole('alert').filter({ hasText: 'refused' }).first().textContent())
+    .toMatch(/field it names is marked/);
+  expect(statuses).toEqual([422]);
+  expect(await storedCount()).toBe(0);
+  // Fixed as the server wants: the mark goes as the field changes, and the request is accepted.
+  await cycle.fill('2026B');
+  await expect.poll(() => cycle.getAttribute('aria-invalid')).not.toBe('true');
+  await page.close();
+});
+
+test('embed: the same refusal is shown beside the field, and the page was sent X-Schema-Version', async () => {
+  const { page, errors } = await openRecorded(browser, `${site.url}refusal.html`);
+  await page.getByRole('textbox', { name: /^IPTS/ }).waitFor({ state: 'visible', timeout: 60_000 });
+  const cycle = await fillAndSubmit(page, /^Submit/);
+  await expect.poll(() => cycle.getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
+  const field = page.locator('.formulary-field', { has: cycle });
+  expect(await field.textContent()).toMatch(/pattern|expected form/);
+  expect(await page.locator('[data-outcome="failed"]').textContent()).toContain('HTTP 422');
+  expect(await storedCount()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
