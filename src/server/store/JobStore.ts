@@ -97,6 +97,11 @@ export interface JobStore extends JobRecorder {
   readLog(jobId: string, attempt: number, afterSeq: number, limit: number): Promise<StoredLogLine[]>;
   /** The latest attempt of every job whose latest attempt is queued or running (for recoverJobs). */
   unfinished(): Promise<UnfinishedAttempt[]>;
+  /**
+   * Accepted submissions with no job stored: the server stopped between committing the submission
+   * and createJobs. Oldest first.
+   */
+  submissionsWithoutJobs(): Promise<{ id: string; instrument: string; requestText: string }[]>;
   /** Jobs stored without any attempt (the server stopped between createJobs and enqueue). */
   unstarted(): Promise<StoredJob[]>;
   /** Events with id > afterId, in id order, at most `limit`. */

@@ -389,6 +389,21 @@ export function createJobStore(
       );
     },
 
+    async submissionsWithoutJobs() {
+      const rows = await db
+        .selectFrom('submissions as s')
+        .select(['s.id', 's.instrument', 's.request_text'])
+        .where('s.status', '=', 'accepted')
+        .where((eb) =>
+          eb.not(
+            eb.exists(eb.selectFrom('jobs as j').select('j.id').whereRef('j.submission_id', '=', 's.id')),
+          ),
+        )
+        .orderBy('s.seq')
+        .execute();
+      return rows.map((r) => ({ id: r.id, instrument: r.instrument, requestText: r.request_text }));
+    },
+
     async unstarted() {
       const rows = await db
         .selectFrom('jobs as j')

@@ -51,7 +51,10 @@ export class JobService {
     return jobs;
   }
 
-  /** At start-up: interrupted and queued attempts (recoverJobs), then jobs stored but never queued. */
+  /**
+   * At start-up: interrupted and queued attempts (recoverJobs), then jobs stored but never queued,
+   * then accepted submissions whose jobs were never stored (planned and queued now).
+   */
   async recover(): Promise<RecoveryReport & { readonly started: readonly string[] }> {
     const { jobs, dispatcher, config, runnerId } = this.options;
     const report = await recoverJobs(await jobs.unfinished(), {
@@ -65,6 +68,9 @@ export class JobService {
     for (const job of await jobs.unstarted()) {
       await dispatcher.enqueue(attemptOf(job, 1, 'submitted'));
       started.push(job.id);
+    }
+    for (const submission of await jobs.submissionsWithoutJobs()) {
+      for (const job of await this.startJobs(submission)) started.push(job.id);
     }
     return { ...report, started };
   }

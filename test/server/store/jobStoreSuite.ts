@@ -146,6 +146,37 @@ export function describeJobStore(name: string, factory: JobStoreFactory): void {
       expect((await rec.getJob(jobId))!.transitions).toHaveLength(3);
     });
 
+    it('finds accepted submissions whose jobs were never stored, oldest first, and no others', async () => {
+      const { store } = await open();
+      const withJobs = await submitted(store);
+      const bare = async (status: string) => {
+        n += 1;
+        const id = `bare-${n}-${status}`;
+        await store.insertBare({
+          id,
+          instrument: 'eqsans',
+          schemaVersion: 1,
+          clientSchemaVersion: 1,
+          status,
+          proposal: null,
+          submitter: null,
+          idempotencyKey: id,
+          requestText: '{"job":{"mode":"average","scans":[{}]}}',
+          createdAt: T(1),
+        });
+        return id;
+      };
+      const first = await bare('accepted');
+      const second = await bare('accepted');
+      await bare('withdrawn');
+      const found = await store.jobs.submissionsWithoutJobs();
+      expect(found.map((f) => f.id)).toEqual([first, second]);
+      expect(found.map((f) => f.id)).not.toContain(withJobs.id);
+      expect(JSON.parse(found[0]!.requestText)).toEqual({ job: { mode: 'average', scans: [{}] } });
+      await store.jobs.createJobs(first, 'eqsans', planJobs(JSON.parse(found[0]!.requestText)));
+      expect((await store.jobs.submissionsWithoutJobs()).map((f) => f.id)).toEqual([second]);
+    });
+
     it('refuses a transition of an attempt that was never queued, and a job that does not exist', async () => {
       const { store } = await open();
       const { jobs } = await submitted(store);
