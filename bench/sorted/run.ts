@@ -6,7 +6,7 @@
  * --processes N, --plot DIR (SVG charts, bench/plot).
  *
  * A cell's time is the median over N processes (3 by default, 1 with --quick) of each process's
- * median sample. The same cell can differ by up to 4x between processes while agreeing within one
+ * median sample; the processes of one (operation, size) run in rounds, every library once a round. The same cell can differ by up to 4x between processes while agreeing within one
  * (JIT tiering, where the data lands in memory: docs/sorted.md), so one process per cell decides a
  * close cell by luck.
  */
@@ -164,14 +164,21 @@ for (const size of sizes) {
   const { samples, warmup } = plan(size);
   for (const op of ops) {
     const row: Cell[] = [];
-    for (const library of libs) {
-      const runs: Cell[] = [];
-      for (let p = 0; p < processes; p++) {
-        const run = runCell(library, op, size, samples, warmup);
-        runs.push(run);
-        if (run.error || run.skip) break;
+    // Rounds outside, libraries inside, in a rotated order each round: on a shared machine a burst of
+    // load then falls on every library of a round alike, instead of on all of one library's processes
+    // (which turned close cells either way between runs: issue 28's helper measured it).
+    const runsOf = new Map<string, Cell[]>(libs.map((library) => [library, []]));
+    for (let p = 0; p < processes; p++) {
+      for (let i = 0; i < libs.length; i++) {
+        const library = libs[(i + p) % libs.length] as string;
+        const runs = runsOf.get(library) as Cell[];
+        const last = runs.at(-1);
+        if (last && (last.error !== undefined || last.skip)) continue;
+        runs.push(runCell(library, op, size, samples, warmup));
       }
-      const cell = combine(runs);
+    }
+    for (const library of libs) {
+      const cell = combine(runsOf.get(library) as Cell[]);
       row.push(cell);
       cells.push(cell);
       if (cell.error) {
