@@ -292,9 +292,21 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     [engine, idPrefix, pickWidget, props.disabled, props.readOnly],
   );
 
+  // Where ajv arrives later (the embed's entry script), submit waits for it: a request is never sent
+  // on the TypeScript checks alone while the full ones can run. One wait at a time.
+  const waitingForChecks = useRef(false);
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (props.disabled || props.readOnly) return;
+    if (props.disabled || props.readOnly || waitingForChecks.current) return;
+    const pending = (callbacks.current.validator ?? validatorOf(model)).whenComplete?.();
+    if (!pending) return submitChecked();
+    waitingForChecks.current = true;
+    void pending.then(() => {
+      waitingForChecks.current = false;
+      submitChecked();
+    });
+  };
+  const submitChecked = () => {
     const result = engine.validateAll();
     if (result.errors.length > 0) {
       callbacks.current.onError?.(result.errors);
