@@ -22,6 +22,8 @@ export interface LoadSample {
   /** Encoded bytes of every response until the validator was ready. */
   readonly bytes: number;
   readonly files: readonly { url: string; bytes: number }[];
+  /** Each file's request start and response end (Resource Timing), ms from navigation start. */
+  readonly timeline: readonly { url: string; startMs: number; endMs: number }[];
 }
 
 export interface LoadTarget {
@@ -78,7 +80,22 @@ export async function measureLoad(context: BrowserContext, target: LoadTarget): 
       target.readyMark,
     );
     const files = [...sizes].map(([id, bytes]) => ({ url: urls.get(id) ?? id, bytes }));
-    return { firstKeyMs, validatorReadyMs, bytes: files.reduce((sum, f) => sum + f.bytes, 0), files };
+    const timeline = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => ({
+          url: e.name,
+          startMs: Math.round(e.startTime),
+          endMs: Math.round((e as PerformanceResourceTiming).responseEnd),
+        })),
+    );
+    return {
+      firstKeyMs,
+      validatorReadyMs,
+      bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+      files,
+      timeline,
+    };
   } finally {
     await page.close();
   }

@@ -111,8 +111,9 @@ async function main(): Promise<void> {
       for (const engine of order) {
         const sample = await measureLoad(browser.context, targets[engine]);
         samples[engine].push(sample);
+        const files = sample.timeline.map((t) => `${t.url.replace(server.url, '')} ${t.startMs}-${t.endMs}`);
         console.error(
-          `run ${run + 1} ${engine}: first key ${sample.firstKeyMs.toFixed(0)} ms, validator ${sample.validatorReadyMs.toFixed(0)} ms, ${(sample.bytes / 1024).toFixed(1)} kB`,
+          `run ${run + 1} ${engine}: first key ${sample.firstKeyMs.toFixed(0)} ms, validator ${sample.validatorReadyMs.toFixed(0)} ms, ${(sample.bytes / 1024).toFixed(1)} kB; ${files.join(', ')}`,
         );
       }
     }
