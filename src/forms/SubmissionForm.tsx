@@ -301,10 +301,11 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     const pending = (callbacks.current.validator ?? validatorOf(model)).whenComplete?.();
     if (!pending) return submitChecked();
     waitingForChecks.current = true;
-    void pending.then(() => {
+    const settled = () => {
       waitingForChecks.current = false;
       submitChecked();
-    });
+    };
+    void pending.then(settled, settled);
   };
   const submitChecked = () => {
     const result = engine.validateAll();

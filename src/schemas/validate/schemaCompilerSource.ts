@@ -52,7 +52,14 @@ export function loadSchemaCompiler(): Promise<SchemaCompiler | undefined> {
   );
   arrival = arrival.then((compiler) => {
     arrived = compiler;
-    for (const notify of waiting) notify(compiler);
+    for (const notify of waiting) {
+      try {
+        notify(compiler);
+      } catch {
+        // A schema ajv refuses: its validator says so when it is next used (compileSchema throws
+        // there, as it would have without the wait); the wait itself always settles.
+      }
+    }
     waiting.clear();
     return compiler;
   });

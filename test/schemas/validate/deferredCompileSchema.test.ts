@@ -87,3 +87,13 @@ test('without a registered loader nothing is awaited: the TypeScript checks are 
   expect(validator.whenComplete?.()).toBeUndefined();
   expect(rulesOf(validator.validate(request))).toEqual(['/startedAt format', '/wavelength minimum']);
 });
+
+test('a schema the arrived compiler refuses still settles the wait; validate then says why', async () => {
+  const { model, createValidator, source } = await fresh();
+  source.setSchemaCompilerLoader(async () => () => {
+    throw new Error('strict mode: unknown keyword');
+  });
+  const validator = createValidator(model);
+  await expect(validator.whenComplete?.()).resolves.toBeUndefined();
+  expect(() => validator.validate(request)).toThrow('unknown keyword');
+});
