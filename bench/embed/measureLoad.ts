@@ -81,13 +81,11 @@ export async function measureLoad(context: BrowserContext, target: LoadTarget): 
     );
     const files = [...sizes].map(([id, bytes]) => ({ url: urls.get(id) ?? id, bytes }));
     const timeline = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((e) => ({
-          url: e.name,
-          startMs: Math.round(e.startTime),
-          endMs: Math.round((e as PerformanceResourceTiming).responseEnd),
-        })),
+      performance.getEntriesByType('resource').map((e) => ({
+        url: e.name,
+        startMs: Math.round(e.startTime),
+        endMs: Math.round((e as PerformanceResourceTiming).responseEnd),
+      })),
     );
     return {
       firstKeyMs,
