@@ -132,6 +132,7 @@ describe('the embed loads ajv as a second file', () => {
     await name.fill('forbidden');
     await p.getByRole('button', { name: 'Submit request' }).click();
     // The TypeScript checks find nothing, but the request is not sent while ajv is on its way.
+    await p.getByRole('status').filter({ hasText: 'Checking the request' }).waitFor({ state: 'visible' });
     await p.waitForTimeout(1_000);
     expect(received).toEqual([]);
     expect(await validatorReady(p)).toBe(0);
@@ -142,6 +143,7 @@ describe('the embed loads ajv as a second file', () => {
     // ajv judged the waiting submit: refused, nothing sent.
     await p.locator('formulary-form .formulary-summary').waitFor({ state: 'visible', timeout: 10_000 });
     expect(received).toEqual([]);
+    expect(await p.getByRole('status').filter({ hasText: 'Checking the request' }).count()).toBe(0);
 
     await name.fill('lysozyme in D2O');
     await p.getByRole('button', { name: 'Submit request' }).click();
