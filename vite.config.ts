@@ -201,9 +201,76 @@ function identityOnlyMetaSchemas(): Plugin {
   };
 }
 
+/**
+ * The entry script leaves ajv out (issue 26: the budget counts what a page loads before the form is
+ * interactive): our compileSchema.ts is replaced by deferredCompileSchema.ts, which checks in
+ * TypeScript until the second file (src/embed/validatorFile.ts, built below) hands over the real one.
+ */
+function deferAjv(): Plugin {
+  const deferred = resolve(here, 'src/schemas/validate/deferredCompileSchema.ts');
+  return {
+    name: 'formulary-embed-defer-ajv',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromValidate = /[\\/]src[\\/]schemas[\\/]validate[\\/][^\\/]+\.ts$/.test(importer ?? '');
+      return fromValidate && source === './compileSchema' && importer !== deferred ? deferred : null;
+    },
+  };
+}
+
+/**
+ * After the entry, the same build writes the second file beside it: dist/embed/formulary-validator.js,
+ * a classic script defining `window.FormularyValidator` (ajv, its formats, compileSchema), fetched by
+ * the entry (src/embed/loadValidatorFile.ts). Built in the same `vite build --mode embed`, into the
+ * same folder, so the two files always come from one build.
+ */
+function buildValidatorFile(): Plugin {
+  let outDir = '';
+  return {
+    name: 'formulary-embed-validator-file',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      const { build } = await import('vite');
+      await build({ configFile: false, logLevel: 'warn', ...validatorFileConfig(outDir) });
+    },
+  };
+}
+
+function validatorFileConfig(outDir: string): UserConfig {
+  return {
+    plugins: [stubUnusedModules(), identityOnlyMetaSchemas()],
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      lib: {
+        formats: ['iife'],
+        name: 'FormularyValidator',
+        entry: resolve(here, 'src/embed/validatorFile.ts'),
+        fileName: () => 'formulary-validator.js',
+      },
+      rollupOptions: {
+        treeshake: {
+          moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]jsonc-parser[\\/]/.test(id),
+        },
+      },
+    },
+  };
+}
+
 function embedConfig(): UserConfig {
   return {
-    plugins: [react(), dropSideEffectCss(), stubUnusedModules(), identityOnlyMetaSchemas()],
+    plugins: [
+      react(),
+      dropSideEffectCss(),
+      stubUnusedModules(),
+      identityOnlyMetaSchemas(),
+      deferAjv(),
+      buildValidatorFile(),
+    ],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: resolve(here, 'dist/embed'),
@@ -219,10 +286,14 @@ function embedConfig(): UserConfig {
         // The RJSF theme (src/widgets/rjsf) is re-exported by the widgets index but unused by the form;
         // its top-level getDefaultRegistry() call would otherwise pull all of @rjsf into the bundle.
         // jsonc-parser is only the linter's now (reached through the schemas index); its top-level enum
-        // set-up has no effect outside it, so it goes when unused (1.2 kB gzip).
+        // set-up has no effect outside it, so it goes when unused (1.2 kB gzip). ajv is the second
+        // file's (deferAjv): the linter's own ajv import (schemaValid.ts) must not keep it here.
         treeshake: {
           moduleSideEffects: (id: string) =>
-            !rjsfTheme.test(id) && !/[\\/]node_modules[\\/]jsonc-parser[\\/]/.test(id),
+            !rjsfTheme.test(id) &&
+            !/[\\/]node_modules[\\/](jsonc-parser|ajv|ajv-formats|fast-uri|fast-deep-equal|json-schema-traverse)[\\/]/.test(
+              id,
+            ),
         },
       },
     },

@@ -95,6 +95,43 @@ function attribute(code, map) {
 const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} kB`;
 
+/**
+ * Parts of the entry script a first paint does not need, each a test on source paths: what leaving
+ * one out of the entry would save (gzip of the rest, as "if removed" above). Issue 26 asks to split
+ * these off only where that pays for the extra file.
+ */
+const splitCandidates = [
+  { name: 'import panel + notice', test: /src\/forms\/Import(Panel|Notice)\.tsx$/ },
+  {
+    name: 'JSON editor (json widget + parser)',
+    test: /src\/(widgets\/JsonWidget\.tsx|schemas\/coerce\/parseJson(Tree|Text)\.ts)$/,
+  },
+  { name: 'draft bar', test: /src\/forms\/drafts\/DraftBar\.tsx$/ },
+  { name: 'drafts history panel', test: /src\/forms\/drafts\/HistoryPanel\.tsx$/ },
+  { name: 'field search UI + index + src/sorted', test: /src\/(forms\/search|schemas\/search|sorted)\// },
+  {
+    name: 'ajv error wording (explainAjvErrors, unionMessage)',
+    test: /src\/schemas\/validate\/(explainAjvErrors|unionMessage)\.ts$/,
+  },
+];
+
+function printSplitCandidates(texts, total) {
+  console.log('\nsplit candidates: what leaving each out of this bundle saves');
+  console.log(`${'candidate'.padEnd(52)} ${'modules'.padStart(8)} ${'if removed'.padStart(11)}`);
+  for (const candidate of splitCandidates) {
+    let rest = '';
+    let modules = 0;
+    for (const [path, text] of texts) {
+      if (candidate.test.test(path)) modules++;
+      else rest += text;
+    }
+    const saved = modules === 0 ? 0 : total - gz(rest);
+    console.log(
+      `${candidate.name.padEnd(52)} ${String(modules).padStart(8)} ${(modules === 0 ? 'not in it' : `-${kib(saved)}`).padStart(11)}`,
+    );
+  }
+}
+
 /** Prints the per-group and per-module table of the embed bundle (built afresh with a source map). */
 export function printEmbedModules({ top = 25 } = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'formulary-embed-map-'));
@@ -159,6 +196,7 @@ export function printEmbedModules({ top = 25 } = {}) {
       const name = relative(process.cwd(), m.path).replace(/^node_modules\//, '') || m.path;
       console.log(`${name.slice(-72).padEnd(72)} ${kib(m.raw).padStart(10)} ${kib(m.share).padStart(11)}`);
     }
+    printSplitCandidates(texts, total);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

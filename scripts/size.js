@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm run size`: gzip sizes of the standalone embed bundle and of each library entry point (shipped
- * unminified: the host app minifies), after `build:lib` and `build:embed`. Prints a table; exits 1 when
- * the embed bundle is over its budget.
+ * `npm run size`: gzip sizes of the standalone embed's entry script and of each file it loads later
+ * (dist/embed: the entry is what a page loads before the form is interactive, issue 26), and of each
+ * library entry point (shipped unminified: the host app minifies), after `build:lib` and `build:embed`.
+ * Prints a table; exits 1 when the embed's entry script is over its budget.
  * `node scripts/size.js --modules` (or `npm run size -- --modules`) also prints where the embed's bytes
  * go, per package or src folder and per module (scripts/embedModules.js).
  */
@@ -11,7 +12,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { printEmbedModules } from './embedModules.js';
 
-const embedBudgetKiB = 150;
+// The entry script only (React included): the lazy files load after the form is interactive.
+const embedBudgetKiB = 110;
 
 /** Bytes of a file and of its gzip at the default level, as a CDN would serve it. */
 function sizes(file) {
@@ -21,7 +23,20 @@ function sizes(file) {
 
 const rows = [];
 const embed = 'dist/embed/formulary.js';
-rows.push({ name: 'embed (React included)', file: embed, ...sizes(embed) });
+rows.push({ name: 'embed entry formulary.js (React included)', file: embed, ...sizes(embed) });
+const lazyFiles = readdirSync('dist/embed').filter((f) => f.endsWith('.js') && f !== 'formulary.js');
+const lazy = lazyFiles.map((f) => ({
+  name: `  embed, loaded later: ${f}`,
+  file: join('dist/embed', f),
+  ...sizes(join('dist/embed', f)),
+}));
+rows.push(...lazy);
+rows.push({
+  name: '  embed, entry + every later file',
+  file: embed,
+  raw: rows[0].raw + lazy.reduce((sum, r) => sum + r.raw, 0),
+  gzip: rows[0].gzip + lazy.reduce((sum, r) => sum + r.gzip, 0),
+});
 for (const entry of ['index', 'schemas', 'sorted', 'embed']) {
   const file = join('dist/lib', `${entry}.js`);
   // Shared chunks count once per entry that needs them: what a page importing that entry downloads.
@@ -42,11 +57,13 @@ for (const entry of ['index', 'schemas', 'sorted', 'embed']) {
 }
 
 const kib = (n) => `${(n / 1024).toFixed(1)} kB`;
-console.log(`${'bundle'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}`);
+console.log(`${'bundle'.padEnd(48)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}`);
 for (const row of rows)
-  console.log(`${row.name.padEnd(44)} ${kib(row.raw).padStart(10)} ${kib(row.gzip).padStart(10)}`);
+  console.log(`${row.name.padEnd(48)} ${kib(row.raw).padStart(10)} ${kib(row.gzip).padStart(10)}`);
 const embedRow = rows[0];
 const ok = embedRow.gzip <= embedBudgetKiB * 1024;
-console.log(`\nembed budget ${embedBudgetKiB} kB gzip: ${ok ? 'within' : 'OVER'} (${kib(embedRow.gzip)})`);
+console.log(
+  `\nembed entry budget ${embedBudgetKiB} kB gzip: ${ok ? 'within' : 'OVER'} (${kib(embedRow.gzip)})`,
+);
 if (!statSync(embed).isFile() || !ok) process.exitCode = 1;
 if (process.argv.includes('--modules')) printEmbedModules();

@@ -6,7 +6,7 @@
 import { createElement, createRef } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { SubmissionFormHandle, SubmissionRequest, SubmitResult } from '../forms/index';
-import { EmbeddedForm, type EmbeddedFormProps } from './EmbeddedForm';
+import { EmbeddedForm, type EmbeddedFormProps, loadEarly } from './EmbeddedForm';
 import { embedCss } from './embedCss';
 
 /** What mount() takes: where the schema is, where requests go, and optional callbacks. */
@@ -75,6 +75,7 @@ export function mount(element: Element, options: MountOptions): MountedForm {
     style.textContent = embedCss;
     shadow.replaceChildren(style, container);
   }
+  loadEarly(options);
   const root: Root = createRoot(container);
   const handle = createRef<SubmissionFormHandle>();
 

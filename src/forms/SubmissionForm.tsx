@@ -303,9 +303,25 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     [engine, idPrefix, pickWidget, props.disabled, props.readOnly],
   );
 
+  // Where ajv arrives later (the embed's entry script), submit waits for it: a request is never sent
+  // on the TypeScript checks alone while the full ones can run. One wait at a time.
+  const waitingForChecks = useRef(false);
+  const [checking, setChecking] = useState(false);
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (props.disabled || props.readOnly) return;
+    if (props.disabled || props.readOnly || waitingForChecks.current) return;
+    const pending = (callbacks.current.validator ?? validatorOf(model)).whenComplete?.();
+    if (!pending) return submitChecked();
+    waitingForChecks.current = true;
+    setChecking(true);
+    const settled = () => {
+      waitingForChecks.current = false;
+      setChecking(false);
+      submitChecked();
+    };
+    void pending.then(settled, settled);
+  };
+  const submitChecked = () => {
     const result = engine.validateAll();
     if (result.errors.length > 0) {
       callbacks.current.onError?.(result.errors);
@@ -352,6 +368,11 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
               </button>
               {props.children}
             </div>
+            {checking && (
+              <p className="formulary-notice" role="status">
+                Checking the request…
+              </p>
+            )}
           </form>
         </SearchScope>
       </UiStoreContext.Provider>

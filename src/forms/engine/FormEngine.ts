@@ -46,6 +46,8 @@ export interface ValueStore {
 export interface FormValidator {
   validate(request: unknown): readonly ValidationError[];
   validateField(request: unknown, pointer: Pointer): readonly ValidationError[];
+  /** Settles once the full checks can run (see the schemas layer's Validator); undefined: they can now. */
+  whenComplete?(): Promise<void> | undefined;
 }
 
 export interface FormEngineOptions {

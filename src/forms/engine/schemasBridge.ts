@@ -68,6 +68,7 @@ export function validatorOf(model: FieldModel): FormValidator {
   const validator: FormValidator = {
     validate: (request) => compiled.validate(request),
     validateField: (request, pointer) => compiled.validateField(pointer, getAt(request, pointer), request),
+    whenComplete: () => compiled.whenComplete?.(),
   };
   validators.set(model, validator);
   return validator;

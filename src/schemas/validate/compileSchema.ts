@@ -44,6 +44,11 @@ export interface CompiledSchema {
    * nothing and `fragment` is always undefined, and the caller must check what it can without ajv.
    */
   readonly compiled: boolean;
+  /**
+   * Only where ajv arrives later (the embed, deferredCompileSchema.ts): a promise that settles once ajv
+   * has arrived (or is known not to come) and starts fetching it; undefined when nothing is pending.
+   */
+  whenComplete?(): Promise<void> | undefined;
 }
 
 // ajv's code.regExp hook: the engine it calls for `pattern` and `patternProperties`.

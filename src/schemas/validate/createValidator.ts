@@ -51,6 +51,12 @@ export interface Validator {
    * to the server.
    */
   readonly limitation?: string;
+  /**
+   * Where ajv arrives later (the embed's entry script): a promise that settles once every check is
+   * available (ajv arrived, or known not to come), starting the fetch; undefined when nothing is
+   * pending. Submit awaits it, so a request is never sent on the TypeScript checks while ajv can run.
+   */
+  whenComplete?(): Promise<void> | undefined;
 }
 
 /** An error standing for a schema ajv could not compile or run on a request. */
@@ -288,5 +294,7 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     warm() {
       compiled.warm();
     },
+
+    whenComplete: () => compiled.whenComplete?.(),
   };
 }

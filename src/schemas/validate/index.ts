@@ -9,5 +9,11 @@ export { evaluateCondition, isShown } from './evaluateCondition';
 export { isSet } from './evaluateRules';
 export { templateOf } from './modelIndex';
 export { isDangerousPattern } from './safePattern';
+export {
+  loadSchemaCompiler,
+  type SchemaCompiler,
+  type SchemaCompilerLoader,
+  setSchemaCompilerLoader,
+} from './schemaCompilerSource';
 export { type UnknownKey, unknownKeysIn } from './unknownKeysIn';
 export { cloneJson, visibleRequest } from './visibleRequest';
