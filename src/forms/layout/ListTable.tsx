@@ -13,6 +13,9 @@ import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
 import { domId, RowContext, RowNameContext, rowNameId, useFormContextValue } from '../FormContext';
 import { FieldRow } from '../fields/FieldRow';
 import { useStoredValue } from '../fields/useStoredValue';
+import { ListTools } from '../paste/ListTools';
+import { RowSelectBox } from '../paste/RowSelectBox';
+import { createRowSelection, type RowSelection } from '../paste/rowSelection';
 import { ConditionGate } from './ConditionGate';
 import { focusAfterRowAction } from './focusAfterRowAction';
 import { type Column, columnsOf, showsCards } from './listColumns';
@@ -36,6 +39,8 @@ export const ListTable = memo(function ListTable({
   const body = useRef<HTMLElement>(null);
   useFocusTarget(path, body);
   const locked = disabled || readOnly;
+  // The rows ticked for copying out (paste/ListTools): one store per list, read by each row's box.
+  const selection = useMemo(() => createRowSelection(), []);
   const atMax = node.maxItems !== undefined && ids.length >= node.maxItems;
   const atMin = ids.length <= (node.minItems ?? 0);
   const rowProps = {
@@ -46,6 +51,7 @@ export const ListTable = memo(function ListTable({
     canRemove: !atMin && !locked,
     canAdd: !atMax && !locked,
     locked,
+    selection,
   };
   return (
     <fieldset className="formulary-list" data-path={path}>
@@ -101,6 +107,7 @@ export const ListTable = memo(function ListTable({
         Add row to {node.label}
       </button>
       {atMax && <span className="formulary-list__note"> At most {node.maxItems} rows.</span>}
+      <ListTools node={node} path={path} ids={ids} selection={selection} />
     </fieldset>
   );
 });
@@ -117,6 +124,7 @@ interface ListRowProps {
   readonly locked: boolean;
   /** A card (<li>) instead of a table row (<tr>). */
   readonly cards: boolean;
+  readonly selection: RowSelection;
 }
 
 const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
@@ -212,6 +220,7 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
     event.currentTarget.closest('fieldset.formulary-list');
   return (
     <>
+      <RowSelectBox selection={props.selection} rowId={rowId} n={n} />
       <button
         type="button"
         data-action="up"

@@ -44,6 +44,8 @@ export interface PasteProblem {
 export interface PastedRows {
   /** Whether the first row was read as a header. */
   readonly header: boolean;
+  /** The header row's cells ([] without one). */
+  readonly headers: readonly string[];
   /** The list column each pasted column fills; null where none. */
   readonly columns: readonly (PasteColumn | null)[];
   readonly rows: readonly PastedRow[];
@@ -161,7 +163,7 @@ export function readPastedRows(
     });
     rows.push({ line: row.line, texts: row.cells, cells, errors });
   }
-  return { header, columns, rows, problems };
+  return { header, headers: header && first ? first.cells : [], columns, rows, problems };
 }
 
 /**
