@@ -1,8 +1,9 @@
 /**
  * Spreadsheet text as rows of cells, with Papa Parse (RFC 4180 quoting: a cell may hold the
  * delimiter, quotes or a line break), never a split of our own. A spreadsheet's copy is tab-separated;
- * a CSV file comma- or, from a decimal-comma locale, semicolon-separated. Lines with no text in any
- * cell (the copy's trailing newline) are not rows. No React, no DOM.
+ * a CSV file comma- or, from a decimal-comma locale, semicolon-separated. An empty line (the copy's
+ * trailing newline) is not a row; a line of empty cells (",,,", an exported row left blank) is.
+ * No React, no DOM.
  */
 import Papa from 'papaparse';
 
@@ -39,7 +40,7 @@ export function readDelimited(text: string, delimiter = delimiterOf(text)): Deli
     // A quoted cell may span lines: the next row starts after them.
     for (const cell of cells) line += cell.split('\n').length - 1;
     line += 1;
-    if (cells.some((c) => c.trim() !== '')) rows.push({ line: start, cells });
+    if (cells.length > 1 || cells[0]?.trim()) rows.push({ line: start, cells });
   }
   const errors = parsed.errors.map((e) => ({
     line: lines[e.row ?? 0] ?? 1,

@@ -192,6 +192,13 @@ describe('CSV', () => {
     expect(readPastedRows(eqsans, listToText(eqsans, items, '\t')).rows.map(pastedRowValue)).toEqual(items);
   });
 
+  test('a row of empty cells is a row (an exported blank row); an empty line is not', () => {
+    const read = readPastedRows(sequoia, 'Run number,Label\r\n,\r\n1,a\r\n\r\n');
+    expect(read.rows.map((r) => r.line)).toEqual([2, 3]);
+    expect(read.rows.map(pastedRowValue)).toEqual([{ label: '' }, { runNumber: '1', label: 'a' }]);
+    expect(read.problems.map((p) => p.message)).toEqual(['Run number needs a value.']);
+  });
+
   test('every scan list of the shipped instruments has columns', async () => {
     for (const entry of instrumentCatalogue) {
       const model = buildFieldModel(await loadSchema(resolve(entry.schemaPath)));
