@@ -22,6 +22,7 @@ import { type Column, columnsOf, showsCards } from './listColumns';
 import { NodeErrors } from './NodeErrors';
 import { NodeView } from './NodeView';
 import { useFocusTarget } from './useFocusTarget';
+import { useProgressiveRows } from './useProgressiveRows';
 
 const NO_ROWS: readonly string[] = [];
 
@@ -34,6 +35,7 @@ export const ListTable = memo(function ListTable({
 }): ReactNode {
   const { engine, idPrefix, disabled, readOnly } = useFormContextValue();
   const ids = (useStoredValue(rowsName(path)) as string[] | undefined) ?? NO_ROWS;
+  const shown = useProgressiveRows(ids.length);
   const columns = useMemo(() => columnsOf(node), [node]);
   const id = domId(idPrefix, path);
   const body = useRef<HTMLElement>(null);
@@ -68,7 +70,7 @@ export const ListTable = memo(function ListTable({
       <NodeErrors path={path} id={`${id}-error`} />
       {showsCards(columns) ? (
         <ol ref={body as RefObject<HTMLOListElement>} className="formulary-cards" id={id} tabIndex={-1}>
-          {ids.map((rowId, index) => (
+          {(shown < ids.length ? ids.slice(0, shown) : ids).map((rowId, index) => (
             <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards />
           ))}
         </ol>
@@ -91,7 +93,7 @@ export const ListTable = memo(function ListTable({
               </tr>
             </thead>
             <tbody>
-              {ids.map((rowId, index) => (
+              {(shown < ids.length ? ids.slice(0, shown) : ids).map((rowId, index) => (
                 <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards={false} />
               ))}
             </tbody>
