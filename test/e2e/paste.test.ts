@@ -160,6 +160,23 @@ describe('paste into the SEQUOIA scan table (Chromium)', () => {
     await page.close();
   });
 
+  test('120 rows: the first come at once, the rest follow a chunk a frame, and all reach the request', async () => {
+    const { page, errors } = await open();
+    const text = Array.from({ length: 120 }, (_, i) => `${131000 + i}\t${i}`).join('\n');
+    await paste(page, 'button.formulary-list__add', text);
+    await preview(page)
+      .getByRole('button', { name: /^Apply/ })
+      .click();
+    const rows = scans(page).locator('tbody > tr[data-row]');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(121);
+    const list = await liveScans(page);
+    expect(list).toHaveLength(121);
+    expect(list[120]).toEqual({ runNumber: '131119', temperature: 119, sampleRotation: null, label: '' });
+    expect(await page.getByRole('textbox', { name: 'Run number, row 121' }).inputValue()).toBe('131119');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('CSV: an exported list imports back equal', async () => {
     const { page, errors } = await open();
     await paste(

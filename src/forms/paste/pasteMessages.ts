@@ -5,6 +5,15 @@
  */
 
 const rows = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'}`;
+/** "2 rows added, 3 rows written over": what a paste does to the list. */
+const changes = (added: number, replaced: number, removed: number) =>
+  [
+    added > 0 ? `${rows(added)} added` : '',
+    replaced > 0 ? `${rows(replaced)} written over` : '',
+    removed > 0 ? `${rows(removed)} removed` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 const cells = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'cell' : 'cells'}`;
 
 export const pasteMessages = {
@@ -33,13 +42,7 @@ export const pasteMessages = {
   modeReplaceFrom: (row: number) => `Write over the rows from row ${row} on`,
   modeReplaceAll: 'Replace all rows',
   planSummary: (added: number, replaced: number, removed: number, total: number) =>
-    [
-      added > 0 ? `${rows(added)} added` : '',
-      replaced > 0 ? `${rows(replaced)} written over` : '',
-      removed > 0 ? `${rows(removed)} removed` : '',
-    ]
-      .filter(Boolean)
-      .join(', ') + `; ${rows(total)} afterwards.`,
+    `${changes(added, replaced, removed)}; ${rows(total)} afterwards.`,
   noRows: 'The pasted text holds no rows.',
   badCells: (n: number) =>
     `${cells(n)} could not be read: marked below. Their fields keep their value (a new row's default).`,
@@ -58,13 +61,7 @@ export const pasteMessages = {
   cancel: 'Cancel',
 
   pasted: (added: number, replaced: number, removed: number) =>
-    `Pasted: ${[
-      added > 0 ? `${rows(added)} added` : '',
-      replaced > 0 ? `${rows(replaced)} written over` : '',
-      removed > 0 ? `${rows(removed)} removed` : '',
-    ]
-      .filter(Boolean)
-      .join(', ')}.`,
+    `Pasted: ${changes(added, replaced, removed)}.`,
   notRead: (n: number) => `${cells(n)} not read (their fields kept their value):`,
   undo: 'Undo paste',
   undone: 'Paste undone: the list is as it was.',
