@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/forms/profile.ts [--engine formulary] [--schema gen-1000] [--phase keys|mount]
+ * `npx tsx bench/forms/profile.ts [--engine formulary] [--schema gen-1000] [--phase keys|mount|paste|keys-after-paste]
  * [--inclusive] [--skip N] [--keys N] [--no-build]`: a
  * profiler for the form benchmark's page. Builds it unminified (bench/forms/dist-profile), then records
  * a CPU profile of the mount or of 30 keystrokes and prints the functions with the most self time,
@@ -85,8 +85,26 @@ async function main(): Promise<void> {
     if (options.phase === 'mount') await cdp.send('Profiler.start');
     const mountMs = await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.mount());
     if (options.phase === 'mount') console.log(`mount ${mountMs.toFixed(1)} ms`);
-    if (options.phase !== 'mount') {
+    if (options.phase === 'paste') {
+      // The paste measure (pasteRun.ts): 1,000 scan rows, "Replace all rows", Apply.
       await page.waitForTimeout(500);
+      await cdp.send('Profiler.start');
+      await page.evaluate(() =>
+        (
+          window as unknown as { formBench: { pasteScans(n: number): Promise<unknown> } }
+        ).formBench.pasteScans(1000),
+      );
+    } else if (options.phase !== 'mount') {
+      await page.waitForTimeout(500);
+      // keys-after-paste: the keystrokes of the paste measure, 1,000 scan rows pasted first.
+      if (options.phase === 'keys-after-paste') {
+        await page.evaluate(() =>
+          (
+            window as unknown as { formBench: { pasteScans(n: number): Promise<unknown> } }
+          ).formBench.pasteScans(1000),
+        );
+        await page.waitForTimeout(500);
+      }
       await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.focusTarget());
       for (let i = 0; i < Number(options.skip); i++) await page.keyboard.press('z');
       await cdp.send('Profiler.start');

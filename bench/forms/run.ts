@@ -6,7 +6,7 @@
  * three frames in a row at the normal rate, for every engine (page/main.tsx, settled()).
  * Options: --quick (100 and 1,000 fields, one run), --json FILE, --engines a,b, --schemas a,b,
  * --runs N, --verbose (every keystroke's times), --no-build (reuse bench/forms/dist), --plot DIR (SVG
- * charts, bench/plot).
+ * charts, bench/plot), --paste-rows N (default 1,000) and --no-paste for the paste measure (pasteRun.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/chromium';
 import { plotResults } from '../plot/plotResults';
+import { measurePaste, type PasteResult, printPasteTable } from './pasteRun';
 import { serveBenchPage } from './serveBenchPage';
+import { typeKeys, withTimeout } from './typeKeys';
 
 const here = import.meta.dirname;
 const root = resolve(here, '../..');
@@ -47,6 +49,8 @@ const { values: options } = parseArgs({
     runs: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    'paste-rows': { type: 'string', default: '1000' },
+    'no-paste': { type: 'boolean', default: false },
   },
 });
 
@@ -83,14 +87,6 @@ function percentile(values: number[], p: number): number {
 
 const median = (values: number[]) => percentile(values, 50);
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(`form bench: ${what} within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 async function measureOnce(page: Page, url: string): Promise<Sample & { fields: number }> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -113,8 +109,6 @@ async function measureOnce(page: Page, url: string): Promise<Sample & { fields: 
   type Bench = {
     mount(): Promise<number>;
     focusTarget(): Promise<void>;
-    armKeystroke(): void;
-    keystroke(): Promise<{ work: number; frame: number }>;
     armOpenSection(): boolean;
     openSection(): Promise<number | null>;
   };
@@ -125,14 +119,7 @@ async function measureOnce(page: Page, url: string): Promise<Sample & { fields: 
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.focusTarget());
-  const timings: { work: number; frame: number }[] = [];
-  for (let i = 0; i < keystrokes + 1; i++) {
-    await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.armKeystroke());
-    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
-    // A keystroke that reaches no input (focus lost) would never resolve: fail the run instead of hanging.
-    const timing = page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.keystroke());
-    timings.push(await withTimeout(timing, 10_000, `keystroke ${i + 1} reached no input`));
-  }
+  const timings = await typeKeys(page, keystrokes + 1);
   const [first, ...rest] = timings;
   if (options.verbose)
     console.log(
@@ -189,6 +176,7 @@ async function main(): Promise<void> {
   const site = await serveBenchPage(join(here, 'dist'));
   const browser = await launchChromium();
   const results: Result[] = [];
+  let paste: PasteResult | null = null;
   try {
     for (const schema of schemas) {
       for (const engine of engines) {
@@ -227,16 +215,28 @@ async function main(): Promise<void> {
         );
       }
     }
+    if (!options['no-paste'] && engines.includes('formulary')) {
+      try {
+        paste = await measurePaste(browser.context, site.url, Number(options['paste-rows']), runs);
+      } catch (error) {
+        console.error(`paste: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      }
+    }
   } finally {
     await browser.close();
     await site.close();
   }
   printTable(results);
+  if (paste) printPasteTable(paste);
   const chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
     .toString()
     .trim();
   if (options.json) {
-    writeFileSync(options.json, `${JSON.stringify({ chromium, node: process.version, results }, null, 2)}\n`);
+    writeFileSync(
+      options.json,
+      `${JSON.stringify({ chromium, node: process.version, results, paste }, null, 2)}\n`,
+    );
     console.log(`wrote ${options.json}`);
   }
   if (options.plot)

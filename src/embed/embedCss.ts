@@ -4,9 +4,10 @@
  * Must not inject anything into document.head.
  */
 import formCss from '../forms/formulary.css?inline';
+import pasteCss from '../forms/paste/paste.css?inline';
 import searchCss from '../forms/search/search.css?inline';
 import widgetsCss from '../widgets/widgets.css?inline';
 import hostCss from './embed.css?inline';
 
 /** Every style an embedded form needs, host styles last so they win ties. */
-export const embedCss: string = [widgetsCss, formCss, searchCss, hostCss].join('\n');
+export const embedCss: string = [widgetsCss, formCss, searchCss, pasteCss, hostCss].join('\n');

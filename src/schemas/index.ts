@@ -10,6 +10,7 @@ export { isPlainObject, jsonEquals } from './jsonEquals';
 export * from './lint/index';
 export * from './load/index';
 export * from './model/index';
+export * from './paste/index';
 export {
   childPointer,
   deleteAt,

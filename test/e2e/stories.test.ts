@@ -136,6 +136,31 @@ describe('every story renders in Chromium without errors', () => {
     await page.close();
   }, 300_000);
 
+  test('the paste story: a pasted sample list shows its bad cell, applies and shows in the request', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    expect(await renderStory(page, 'paste-a-sample-list--sequoia-scans', errors)).toEqual([]);
+    const text = await page.getByTestId('sample-list').inputValue();
+    await page
+      .locator('fieldset.formulary-list[data-path$="/scans"] button.formulary-list__add')
+      .evaluate((button, pasted) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', pasted);
+        button.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      }, text);
+    const preview = page.getByRole('region', { name: 'Paste into Scans' });
+    expect(await preview.locator('[data-bad]').textContent()).toContain('warm');
+    await preview.getByRole('button', { name: /^Apply/ }).click();
+    await expect
+      .poll(() => page.getByRole('complementary', { name: 'Request' }).textContent())
+      .toContain('"label": "room temperature"');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('the playground shows the form, a missing-units warning at its line, and the request', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];

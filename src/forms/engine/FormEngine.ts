@@ -14,6 +14,7 @@ import { createChangeTracker } from './ChangeTracker';
 import { ErrorStore, type ShownError } from './ErrorStore';
 import { createFormDefaults } from './FormDefaults';
 import { flattenNode, type NotTaken, type UnknownKey } from './flattenValues';
+import { createListReplace } from './ListReplace';
 import { nodeIndex } from './nodeIndex';
 import { createRevealFocus } from './RevealFocus';
 import { createRowsAndBranches } from './RowsAndBranches';
@@ -122,6 +123,11 @@ export function createFormEngine(options: FormEngineOptions) {
     if (listeners) for (const l of listeners) l();
   }
 
+  const forgetWithin = (root: StoragePath) => {
+    texts.dropAll([root]);
+    changes.forgetWithin(root);
+    errors.dropWhere((p) => isWithin(p, root));
+  };
   const rows = createRowsAndBranches({
     nodeAt,
     rowsOf,
@@ -129,12 +135,23 @@ export function createFormEngine(options: FormEngineOptions) {
     read: store.get,
     names: store.names,
     write,
-    forgetWithin: (root) => {
-      texts.dropAll([root]);
-      changes.forgetWithin(root);
-      errors.dropWhere((p) => isWithin(p, root));
-    },
+    forgetWithin,
     dropErrorsWithin: (root) => errors.dropWhere((p) => isWithin(p, root)),
+    emit: emitValues,
+  });
+  // A paste or CSV import: a list's rows in one undo-able change (see ListReplace).
+  const lists = createListReplace({
+    nodeAt,
+    rowsOf,
+    newRowId,
+    read: store.get,
+    write,
+    forgetWithin,
+    overwritten: (path) => {
+      texts.dropAll([path]);
+      if (errors.has(path)) validateField(path);
+    },
+    recomputeChanges: () => changes.recompute(),
     emit: emitValues,
   });
 
@@ -323,6 +340,8 @@ export function createFormEngine(options: FormEngineOptions) {
     removeRow: rows.removeRow,
     duplicateRow: rows.duplicateRow,
     moveRow: rows.moveRow,
+    replaceList: lists.replaceList,
+    undoListReplace: lists.undoListReplace,
 
     /**
      * Replaces every value with `request` (missing keys get defaults). Returns the keys the schema

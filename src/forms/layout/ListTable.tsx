@@ -13,12 +13,16 @@ import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
 import { domId, RowContext, RowNameContext, rowNameId, useFormContextValue } from '../FormContext';
 import { FieldRow } from '../fields/FieldRow';
 import { useStoredValue } from '../fields/useStoredValue';
+import { ListTools } from '../paste/ListTools';
+import { RowSelectBox } from '../paste/RowSelectBox';
+import { createRowSelection, type RowSelection } from '../paste/rowSelection';
 import { ConditionGate } from './ConditionGate';
 import { focusAfterRowAction } from './focusAfterRowAction';
 import { type Column, columnsOf, showsCards } from './listColumns';
 import { NodeErrors } from './NodeErrors';
 import { NodeView } from './NodeView';
 import { useFocusTarget } from './useFocusTarget';
+import { useProgressiveRows } from './useProgressiveRows';
 
 const NO_ROWS: readonly string[] = [];
 
@@ -31,11 +35,14 @@ export const ListTable = memo(function ListTable({
 }): ReactNode {
   const { engine, idPrefix, disabled, readOnly } = useFormContextValue();
   const ids = (useStoredValue(rowsName(path)) as string[] | undefined) ?? NO_ROWS;
+  const shown = useProgressiveRows(ids.length);
   const columns = useMemo(() => columnsOf(node), [node]);
   const id = domId(idPrefix, path);
   const body = useRef<HTMLElement>(null);
   useFocusTarget(path, body);
   const locked = disabled || readOnly;
+  // The rows ticked for copying out (paste/ListTools): one store per list, read by each row's box.
+  const selection = useMemo(() => createRowSelection(), []);
   const atMax = node.maxItems !== undefined && ids.length >= node.maxItems;
   const atMin = ids.length <= (node.minItems ?? 0);
   const rowProps = {
@@ -46,6 +53,7 @@ export const ListTable = memo(function ListTable({
     canRemove: !atMin && !locked,
     canAdd: !atMax && !locked,
     locked,
+    selection,
   };
   return (
     <fieldset className="formulary-list" data-path={path}>
@@ -62,7 +70,7 @@ export const ListTable = memo(function ListTable({
       <NodeErrors path={path} id={`${id}-error`} />
       {showsCards(columns) ? (
         <ol ref={body as RefObject<HTMLOListElement>} className="formulary-cards" id={id} tabIndex={-1}>
-          {ids.map((rowId, index) => (
+          {(shown < ids.length ? ids.slice(0, shown) : ids).map((rowId, index) => (
             <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards />
           ))}
         </ol>
@@ -85,7 +93,7 @@ export const ListTable = memo(function ListTable({
               </tr>
             </thead>
             <tbody>
-              {ids.map((rowId, index) => (
+              {(shown < ids.length ? ids.slice(0, shown) : ids).map((rowId, index) => (
                 <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards={false} />
               ))}
             </tbody>
@@ -101,6 +109,7 @@ export const ListTable = memo(function ListTable({
         Add row to {node.label}
       </button>
       {atMax && <span className="formulary-list__note"> At most {node.maxItems} rows.</span>}
+      <ListTools node={node} path={path} ids={ids} selection={selection} />
     </fieldset>
   );
 });
@@ -117,6 +126,7 @@ interface ListRowProps {
   readonly locked: boolean;
   /** A card (<li>) instead of a table row (<tr>). */
   readonly cards: boolean;
+  readonly selection: RowSelection;
 }
 
 const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
@@ -212,6 +222,7 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
     event.currentTarget.closest('fieldset.formulary-list');
   return (
     <>
+      <RowSelectBox selection={props.selection} rowId={rowId} n={n} />
       <button
         type="button"
         data-action="up"

@@ -1,0 +1,151 @@
+/**
+ * The paste measure of `npm run bench:forms` (issue 29): 1,000 scan rows pasted into SEQUOIA's form
+ * (its scan list takes up to 1,000), "Replace all rows", Apply; then typing in the form as the
+ * keystroke measure does. Its peer, measured in the same run and alternating with it, is the same
+ * form typed into without a paste, so the table says what 1,000 pasted rows cost later keystrokes.
+ * Goal: at most 200 ms of script work for the paste (paste event + mode + Apply).
+ */
+import { loadavg } from 'node:os';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { PasteTiming } from './page/pasteBench';
+import type { KeyTiming } from './page/timing';
+import { typeKeys } from './typeKeys';
+
+export const PASTE_SCHEMA = 'inelastic';
+const keystrokes = 30;
+
+export interface PasteResult extends PasteTiming {
+  readonly rows: number;
+  readonly runs: number;
+  /** pasteWork + modeWork + applyWork: the goal's figure. */
+  readonly scriptWork: number;
+  readonly keyWorkP95Before: number;
+  readonly keyWorkP95After: number;
+  readonly keyP95Before: number;
+  readonly keyP95After: number;
+  /** 1-minute load average when the measure ended: the machine is shared. */
+  readonly loadAverage: number;
+}
+
+type Bench = {
+  mount(): Promise<number>;
+  focusTarget(): Promise<void>;
+  pasteScans(rows: number): Promise<PasteTiming>;
+};
+const bench = (page: Page) => ({
+  mount: () => page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.mount()),
+  focus: () => page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.focusTarget()),
+  paste: (rows: number) =>
+    page.evaluate((n) => (window as unknown as { formBench: Bench }).formBench.pasteScans(n), rows),
+});
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? Number.NaN;
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+
+/** Mounts the form, pastes `rows` rows when asked, then types; returns the paste and key timings. */
+async function once(
+  context: BrowserContext,
+  url: string,
+  rows: number | null,
+): Promise<{ paste: PasteTiming | null; keys: KeyTiming[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(
+      () => document.body.dataset.ready === 'true' || document.body.dataset.error,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const b = bench(page);
+    await b.mount();
+    await page.waitForTimeout(500);
+    const paste = rows === null ? null : await b.paste(rows);
+    if (paste) await page.waitForTimeout(500);
+    await b.focus();
+    const keys = (await typeKeys(page, keystrokes + 1)).slice(1);
+    if (errors.length > 0) throw new Error(`bench page errors: ${errors.join('; ')}`);
+    return { paste, keys };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Runs the paste measure `runs` times against its no-paste peer, alternating which goes first. */
+export async function measurePaste(
+  context: BrowserContext,
+  siteUrl: string,
+  rows: number,
+  runs: number,
+): Promise<PasteResult> {
+  const url = `${siteUrl}?engine=formulary&schema=${PASTE_SCHEMA}`;
+  const pastes: PasteTiming[] = [];
+  const before: KeyTiming[][] = [];
+  const after: KeyTiming[][] = [];
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 === 0 ? [null, rows] : [rows, null];
+    for (const n of order) {
+      const { paste, keys } = await once(context, url, n);
+      if (paste) {
+        pastes.push(paste);
+        after.push(keys);
+      } else before.push(keys);
+    }
+  }
+  const pick = (key: keyof PasteTiming) => median(pastes.map((p) => p[key]));
+  const keyStat = (sets: KeyTiming[][], key: keyof KeyTiming) =>
+    median(sets.map((s) => p95(s.map((k) => k[key]))));
+  const pasteWork = pick('pasteWork');
+  const modeWork = pick('modeWork');
+  const applyWork = pick('applyWork');
+  return {
+    rows,
+    runs,
+    pasteWork,
+    pasteFrame: pick('pasteFrame'),
+    modeWork,
+    applyWork,
+    applyFrame: pick('applyFrame'),
+    allRowsMs: pick('allRowsMs'),
+    longestFrameMs: pick('longestFrameMs'),
+    scriptWork: median(pastes.map((p) => p.pasteWork + p.modeWork + p.applyWork)),
+    keyWorkP95Before: keyStat(before, 'work'),
+    keyWorkP95After: keyStat(after, 'work'),
+    keyP95Before: keyStat(before, 'frame'),
+    keyP95After: keyStat(after, 'frame'),
+    loadAverage: loadavg()[0] ?? Number.NaN,
+  };
+}
+
+/** Prints the paste measure as a table, with the goal and the ratios against the no-paste peer. */
+export function printPasteTable(r: PasteResult): void {
+  const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+  const rows: [string, string][] = [
+    ['paste event (read rows, preview)', `${f(r.pasteWork)} ms work, ${f(r.pasteFrame)} ms to frame`],
+    ['"Replace all rows"', `${f(r.modeWork)} ms work`],
+    ['Apply (replaceList, list render)', `${f(r.applyWork)} ms work, ${f(r.applyFrame)} ms to frame`],
+    [
+      'script work, all three',
+      `${f(r.scriptWork)} ms (goal ≤ 200 ms: ${r.scriptWork <= 200 ? 'met' : 'NOT met'})`,
+    ],
+    ['Apply to every row on screen', `${f(r.allRowsMs)} ms, longest frame ${f(r.longestFrameMs)} ms`],
+    [
+      'keyWork95 without / after paste',
+      `${f(r.keyWorkP95Before, 2)} / ${f(r.keyWorkP95After, 2)} ms (${f(r.keyWorkP95After / r.keyWorkP95Before, 2)}×)`,
+    ],
+    [
+      'key95 without / after paste',
+      `${f(r.keyP95Before)} / ${f(r.keyP95After)} ms (${f(r.keyP95After / r.keyP95Before, 2)}×)`,
+    ],
+    ['load average (1 min)', f(r.loadAverage, 2)],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`\npaste of ${r.rows} scan rows into ${PASTE_SCHEMA}, medians of ${r.runs} runs`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}

@@ -1,0 +1,25 @@
+/**
+ * How many of a list's rows to render now. All of them, except after a jump of more than ROW_CHUNK
+ * rows at once (a paste or CSV import of 1,000 scans): then ROW_CHUNK more each frame, each step a
+ * transition, so no task holds the render and commit of every new row and a key typed meanwhile is
+ * handled first. Measured with `npm run bench:forms` (paste): one commit of 1,000 SEQUOIA scan rows
+ * was several seconds of script work on the shared machine; see README "Paste a sample list".
+ */
+import { startTransition, useEffect, useState } from 'react';
+
+/** Rows added per frame after a jump; an Add row or Duplicate (one row) renders at once. */
+export const ROW_CHUNK = 40;
+
+/** The number of rows to render out of `total`. O(1). */
+export function useProgressiveRows(total: number): number {
+  const [rendered, setRendered] = useState(total);
+  const limit = total - rendered > ROW_CHUNK ? rendered + ROW_CHUNK : total;
+  // Rows removed, or a small addition: remember the count now (a render-time update React allows).
+  if (limit === total && rendered !== total) setRendered(total);
+  useEffect(() => {
+    if (limit >= total) return;
+    const frame = requestAnimationFrame(() => startTransition(() => setRendered(limit)));
+    return () => cancelAnimationFrame(frame);
+  }, [limit, total]);
+  return limit;
+}
