@@ -1,0 +1,317 @@
+/**
+ * The cluster dispatcher: publishes each attempt to its route on the broker (per instrument, or the
+ * high-memory queue) and follows it from the status messages workers send back; it runs nothing
+ * itself. The server owns attempt numbers: a worker that got a job the broker delivered again (its
+ * first holder died) makes the store say "interrupted" for the old attempt and run the next one, and
+ * statuses from a run that lost its job are ignored, so each job completes once. While the broker is
+ * away, attempts wait here, `queued` with "waiting for the reduction cluster", and go out on reconnect.
+ */
+import type { BrokerConfig } from './BrokerConfig';
+import { jobMessage, readStatusMessage, routeFor, type StatusMessage } from './brokerMessages';
+import type {
+  CancelResult,
+  CloseOptions,
+  Dispatcher,
+  DispatcherSnapshot,
+  EnqueueOptions,
+} from './Dispatcher';
+import type { JobRecorder } from './JobRecorder';
+import type { JobsConfig } from './JobsConfig';
+import { FINAL_STATES, type JobAttempt, type JobState, type JobTransition } from './JobTypes';
+import { type LinkMessage, StompLink } from './StompLink';
+import { withRetry } from './withRetry';
+
+/** The latest attempt of a job, as the store has it. */
+export interface AttemptView {
+  readonly attempt: number;
+  readonly state: JobState;
+  readonly runnerId: string | null;
+  /** Its highest stored log seq. */
+  readonly lastSeq: number;
+}
+
+/** How the dispatcher reads what the store says about a job (the store implements it). */
+export interface AttemptLookup {
+  latest(jobId: string): Promise<AttemptView | undefined>;
+}
+
+export interface StompDispatcherOptions {
+  readonly config: JobsConfig;
+  readonly recorder: JobRecorder;
+  readonly lookup: AttemptLookup;
+  /** Told what could not be recorded or published, and about messages it could not use. */
+  readonly onError?: (error: unknown, what: string) => void;
+  /** Told when the broker connection comes or goes. */
+  readonly onState?: (connected: boolean, detail: string) => void;
+}
+
+/** The words a page shows for an attempt waiting at the server for the broker. */
+export const WAITING_FOR_CLUSTER = 'Waiting for the reduction cluster';
+
+export class StompDispatcher implements Dispatcher {
+  readonly kind = 'stomp';
+  private readonly broker: BrokerConfig;
+  private readonly link: StompLink;
+  /** Attempts recorded `queued` but not yet confirmed by the broker, in order. */
+  private readonly outbox: JobAttempt[] = [];
+  /** Published and not started yet (for the snapshot): job id -> instrument. */
+  private readonly published = new Map<string, string>();
+  /** Runs the store accepted: run id -> job id, attempt, instrument. */
+  private readonly runs = new Map<string, { jobId: string; attempt: number; instrument: string }>();
+  private readonly idleWaiters: (() => void)[] = [];
+  private flushing = false;
+  private statuses: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly options: StompDispatcherOptions) {
+    this.broker = options.config.broker;
+    this.link = new StompLink({
+      url: this.broker.url,
+      login: this.broker.login,
+      passcode: this.broker.passcode,
+      reconnectDelayMs: this.broker.reconnectDelayMs,
+      maxReconnectDelayMs: this.broker.maxReconnectDelayMs,
+      onState: (connected, detail) => {
+        options.onState?.(connected, detail);
+        if (connected) void this.flush();
+      },
+    });
+    // Status messages are acknowledged once stored; a large prefetch keeps them flowing, and one
+    // consumer handles them in order (JMSXGroupID keeps a job's messages on one server of several).
+    this.link.subscribe(
+      this.broker.statusQueue,
+      { ack: 'client-individual', 'activemq.prefetchSize': '500' },
+      (message) => {
+        this.statuses = this.statuses.then(() => this.onStatus(message));
+      },
+    );
+    this.link.start();
+  }
+
+  /** Resolves once connected to the broker (tests, the benchmark). */
+  connected(): Promise<void> {
+    return this.link.whenConnected();
+  }
+
+  async enqueue(attempt: JobAttempt, options: EnqueueOptions = {}): Promise<void> {
+    if (this.closed) throw new Error('The job dispatcher is closed: the server is shutting down');
+    if (this.outbox.some((a) => a.jobId === attempt.jobId)) {
+      throw new Error(`Job ${attempt.jobId} is already waiting for the reduction cluster`);
+    }
+    const route = routeFor(attempt, this.broker);
+    if (options.alreadyQueued !== true) {
+      const message = this.link.connected
+        ? `Queued for the reduction cluster (${route})`
+        : `${WAITING_FOR_CLUSTER}: ${this.link.problem}; the job is sent as soon as the broker answers`;
+      await withRetry(
+        () =>
+          this.options.recorder.transition({
+            jobId: attempt.jobId,
+            attempt: attempt.attempt,
+            state: 'queued',
+            time: new Date().toISOString(),
+            message: attempt.attempt === 1 ? message : `${message} (attempt ${attempt.attempt})`,
+            cause: attempt.cause,
+          }),
+        { tries: 4 },
+      );
+    }
+    this.outbox.push(attempt);
+    void this.flush();
+  }
+
+  async cancel(jobId: string, message = 'Cancelled'): Promise<CancelResult> {
+    const latest = await this.options.lookup.latest(jobId);
+    if (latest === undefined || FINAL_STATES.has(latest.state)) return 'not-found';
+    // Workers stop a running copy, and refuse a copy they get later (the store says cancelled).
+    const control = JSON.stringify({ type: 'cancel', jobId, message });
+    if (latest.state === 'queued') {
+      const waiting = this.outbox.findIndex((a) => a.jobId === jobId);
+      if (waiting >= 0) this.outbox.splice(waiting, 1);
+      this.published.delete(jobId);
+      await this.record({
+        jobId,
+        attempt: latest.attempt,
+        state: 'cancelled',
+        reason: 'cancel',
+        time: now(),
+        message,
+      });
+      await this.link.publish(this.broker.controlTopic, control, { persistent: 'false' }).catch(() => {});
+      this.notifyIfIdle();
+      return 'cancelled';
+    }
+    await this.link.publish(this.broker.controlTopic, control, { persistent: 'false' });
+    return 'stopping';
+  }
+
+  snapshot(): DispatcherSnapshot {
+    const byInstrument: Record<string, { queued: number; running: number }> = {};
+    const entry = (instrument: string) => {
+      byInstrument[instrument] ??= { queued: 0, running: 0 };
+      return byInstrument[instrument];
+    };
+    for (const a of this.outbox) entry(a.instrument).queued++;
+    for (const instrument of this.published.values()) entry(instrument).queued++;
+    for (const run of this.runs.values()) entry(run.instrument).running++;
+    return { queued: this.outbox.length + this.published.size, running: this.runs.size, byInstrument };
+  }
+
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops publishing and disconnects; what waits here stays `queued` (recoverJobs sends it at the next start). */
+  async close(_options: CloseOptions = {}): Promise<void> {
+    this.closed = true;
+    this.outbox.length = 0;
+    await this.statuses;
+    await this.link.close();
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Publishes what waits, in order, while connected; a refusal leaves the rest for the next connection. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.outbox.length > 0 && this.link.connected && !this.closed) {
+        const attempt = this.outbox[0]!;
+        try {
+          await this.link.publish(
+            routeFor(attempt, this.broker),
+            JSON.stringify(jobMessage(attempt, this.broker)),
+            {
+              'formulary-job-id': attempt.jobId,
+              'formulary-attempt': String(attempt.attempt),
+              'formulary-instrument': attempt.instrument,
+              'reply-to': this.broker.statusQueue,
+            },
+          );
+        } catch (error) {
+          this.options.onError?.(error, `publishing job ${attempt.jobId} (it waits for the broker)`);
+          break;
+        }
+        if (this.outbox[0] === attempt) this.outbox.shift();
+        this.published.set(attempt.jobId, attempt.instrument);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async onStatus(message: LinkMessage): Promise<void> {
+    const status = readStatusMessage(message.body);
+    if ('problem' in status) {
+      this.options.onError?.(new Error(status.problem), `a status message on ${this.broker.statusQueue}`);
+      message.ack();
+      return;
+    }
+    try {
+      await this.apply(status);
+      message.ack();
+    } catch (error) {
+      // Not acknowledged: the broker delivers it again after a reconnect; nothing is lost.
+      this.options.onError?.(error, `the ${status.kind} message of job ${status.jobId}`);
+    }
+    this.notifyIfIdle();
+  }
+
+  private async apply(status: StatusMessage): Promise<void> {
+    const { jobId, runId } = status;
+    const known = this.runs.get(runId);
+    if (status.kind === 'log') {
+      const attempt = known?.attempt ?? (await this.attemptOfRun(jobId, runId));
+      if (attempt === undefined) return; // a run that lost its job: its lines are not the job's
+      await withRetry(() => this.options.recorder.appendLog(jobId, attempt, status.lines ?? []));
+      return;
+    }
+    const change = status.transition!;
+    if (status.kind === 'started') return this.started(status, change);
+    // complete or error
+    let attempt = known?.attempt ?? (await this.attemptOfRun(jobId, runId));
+    if (attempt === undefined) {
+      // A run that failed before it started (no task, spawn error) finishes a queued attempt directly.
+      const latest = await this.options.lookup.latest(jobId);
+      if (latest?.state !== 'queued') return;
+      attempt = latest.attempt;
+    }
+    await this.record({ ...change, jobId, attempt });
+    this.runs.delete(runId);
+    this.published.delete(jobId);
+  }
+
+  private async started(status: StatusMessage, change: JobTransition): Promise<void> {
+    const { jobId, runId } = status;
+    const latest = await this.options.lookup.latest(jobId);
+    if (latest === undefined) return this.refuse(runId, jobId, 'the server has no such job');
+    if (latest.runnerId === runId) return; // the same message again
+    if (FINAL_STATES.has(latest.state)) {
+      return this.refuse(runId, jobId, `the job is already ${latest.state.replace('_', ' ')}`);
+    }
+    let attempt = latest.attempt;
+    if (latest.state === 'running') {
+      if (!status.redelivered) return this.refuse(runId, jobId, `it already runs on ${latest.runnerId}`);
+      // The broker gave the job to another worker: the one that had it stopped without finishing.
+      const next = latest.attempt + 1;
+      const text = `Interrupted: the worker running this attempt (${latest.runnerId}) stopped before finishing; the broker delivered the job again to ${runId}, which runs it as attempt ${next}`;
+      const time = now();
+      await withRetry(() =>
+        this.options.recorder.appendLog(jobId, latest.attempt, [
+          { seq: latest.lastSeq + 1, stream: 'system', time, text },
+        ]),
+      );
+      await this.record({
+        jobId,
+        attempt: latest.attempt,
+        state: 'interrupted',
+        reason: 'recovery',
+        time,
+        message: text,
+      });
+      for (const [id, run] of this.runs) if (run.jobId === jobId) this.runs.delete(id);
+      await this.record({
+        jobId,
+        attempt: next,
+        state: 'queued',
+        cause: 'recovery',
+        time,
+        message: `Queued as attempt ${next}: attempt ${latest.attempt} was interrupted when its worker stopped`,
+      });
+      attempt = next;
+    }
+    await this.record({ ...change, jobId, attempt, runnerId: runId });
+    this.runs.set(runId, { jobId, attempt, instrument: this.published.get(jobId) ?? '' });
+    this.published.delete(jobId);
+  }
+
+  /** The attempt a run holds, from the store when this process did not see it start (a restart). */
+  private async attemptOfRun(jobId: string, runId: string): Promise<number | undefined> {
+    const latest = await this.options.lookup.latest(jobId);
+    return latest?.runnerId === runId && latest.state === 'running' ? latest.attempt : undefined;
+  }
+
+  /** Tells the run to stop: it holds a copy of a job that is not (or no longer) its own. */
+  private async refuse(runId: string, jobId: string, why: string): Promise<void> {
+    const control = JSON.stringify({ type: 'cancel', jobId, runId, message: `Not run here: ${why}` });
+    await this.link.publish(this.broker.controlTopic, control, { persistent: 'false' });
+  }
+
+  private async record(change: JobTransition): Promise<void> {
+    await withRetry(() => this.options.recorder.transition(change));
+  }
+
+  private isIdle(): boolean {
+    return this.outbox.length === 0 && this.published.size === 0 && this.runs.size === 0;
+  }
+
+  private notifyIfIdle(): void {
+    if (!this.isIdle()) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
