@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LinkMessage, StompLink } from '../../../src/server/jobs/index';
 import { type ServerProcess, startServerProcess, submit } from '../serverProcess';
 import {
   brokerAvailable,
@@ -52,10 +53,11 @@ describe.runIf(run)('jobs through a STOMP broker to formulary worker processes',
   let config: string;
   let server: ServerProcess;
   const workers: WorkerProcess[] = [];
+  const prefix = `t${Date.now().toString(36)}${process.pid}`;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'formulary-broker-'));
-    config = writeClusterConfig(dir, stompUrl!, `t${Date.now().toString(36)}${process.pid}`);
+    config = writeClusterConfig(dir, stompUrl!, prefix);
     server = await startServerProcess({
       db: join(dir, 'formulary.sqlite'),
       instruments: join(dir, 'instruments'),
@@ -113,6 +115,44 @@ describe.runIf(run)('jobs through a STOMP broker to formulary worker processes',
     // Everything w-other ran was an "other" job: one line per job it took.
     expect(other.output().match(/w-other: job \S+ attempt/g)).toHaveLength(1);
   }, 120_000);
+
+  it('cancels a job running on a worker: its process group is stopped, the state is cancelled', async () => {
+    const id = await send(server.url, 'tiny', 'long');
+    const [running] = await until(
+      'the long job running',
+      () => jobsOf(server.url, id),
+      (jobs) => jobs[0]?.state === 'running',
+    );
+    const cancel = await fetch(`${server.url}/api/jobs/${running!.id}/cancel`, { method: 'POST' });
+    expect(cancel.status).toBe(202);
+    const job = await finalJob(server.url, id);
+    expect(job.state).toBe('cancelled');
+    expect(job.attempts).toEqual([
+      expect.objectContaining({ attempt: 1, state: 'cancelled', reason: 'cancel' }),
+    ]);
+    const log = await logOf(server.url, job.id, 1);
+    expect(
+      log.some((l) => l.stream === 'system' && /^Cancelled by .*: SIGTERM to the process group/.test(l.text)),
+    ).toBe(true);
+    expect(log.some((l) => l.text === 'reduced')).toBe(false);
+  }, 120_000);
+
+  it('a job message a worker cannot read goes to the invalid queue with the reason, not lost', async () => {
+    const link = new StompLink({ url: stompUrl!, reconnectDelayMs: 100, maxReconnectDelayMs: 1000 });
+    link.start();
+    await link.whenConnected();
+    try {
+      const received = new Promise<LinkMessage>((resolve) =>
+        link.subscribe(`/queue/${prefix}.invalid`, { ack: 'auto' }, resolve),
+      );
+      await link.publish(`/queue/${prefix}.jobs.tiny`, '{"request": {"sample": "x"}}');
+      const message = await received;
+      expect(message.body).toBe('{"request": {"sample": "x"}}');
+      expect(message.headers['formulary-problem']).toMatch(/no "formulary" object/);
+    } finally {
+      await link.close();
+    }
+  }, 60_000);
 
   it('SIGKILL of a worker mid-job: the broker redelivers, the other worker completes it as attempt 2', async () => {
     const id = await send(server.url, 'tiny', 'long');
