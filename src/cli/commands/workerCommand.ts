@@ -22,7 +22,8 @@ Options:
   --instrument ID         take the jobs routed to this instrument (repeatable)
   --high-memory           take the high-memory route (of --instrument, or of every instrument)
   --concurrency N         jobs run at once (default 1)
-  --name NAME             this worker's name in logs and job records (default host:pid)
+  --name NAME             this worker's name in logs and job records (default host:pid); with a
+                          fixed name, a restarted worker stops the tasks its killed predecessor left
   --config FILE           formulary.config.json with "jobs" (tasks, limits, broker)
   -h, --help              this help
 
@@ -85,7 +86,7 @@ export async function workerCommand(args: readonly string[], io: Io): Promise<nu
     ...(values.name === undefined ? {} : { name: values.name as string }),
     log: (line) => io.err(`${line}\n`),
   });
-  worker.start();
+  await worker.start();
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) return;

@@ -12,6 +12,7 @@ import { readJobMessage, type StatusKind, statusKindOf } from './brokerMessages'
 import type { JobRecorder } from './JobRecorder';
 import { type JobsConfig, taskFor } from './JobsConfig';
 import type { JobAttempt, JobTransition, LogLine } from './JobTypes';
+import { groupLeadersWith, signalTree, treeAlive } from './processTree';
 import { type RunningAttempt, runLocalAttempt } from './runLocalAttempt';
 import { type LinkMessage, StompLink } from './StompLink';
 
@@ -28,6 +29,9 @@ export interface BrokerWorkerOptions {
   /** Where the worker's own lines go (default stderr). */
   readonly log?: (line: string) => void;
 }
+
+/** Set in each task's environment to the worker's name. */
+export const WORKER_VARIABLE = 'FORMULARY_WORKER';
 
 interface Active {
   readonly attempt: JobAttempt;
@@ -59,8 +63,12 @@ export class BrokerWorker {
     });
   }
 
-  /** Connects and starts taking jobs. */
-  start(): void {
+  /**
+   * Connects and starts taking jobs, after stopping what a previous worker of the same name left
+   * running (it was killed; the broker has given those jobs to others since).
+   */
+  async start(): Promise<void> {
+    await this.stopLeftovers();
     const destination = this.options.queues.join(',');
     this.unsubscribes.push(
       this.link.subscribe(this.options.broker.controlTopic, {}, (message) => this.onControl(message)),
@@ -84,6 +92,22 @@ export class BrokerWorker {
 
   whenConnected(): Promise<void> {
     return this.link.whenConnected();
+  }
+
+  /** Stops the process groups of tasks started by an earlier worker of this name (SIGTERM, then SIGKILL). */
+  async stopLeftovers(): Promise<number[]> {
+    const leaders = groupLeadersWith(WORKER_VARIABLE, this.name);
+    if (leaders.length === 0) return leaders;
+    this.log(
+      `worker ${this.name}: stopping ${leaders.length} task(s) a previous worker of this name left running (pids ${leaders.join(', ')})`,
+    );
+    for (const pid of leaders) signalTree(pid, 'SIGTERM');
+    const killAt = Date.now() + this.options.config.killGraceMs;
+    while (leaders.some(treeAlive)) {
+      if (Date.now() >= killAt) for (const pid of leaders) signalTree(pid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return leaders;
   }
 
   /**
@@ -136,7 +160,8 @@ export class BrokerWorker {
     );
     const handle = runLocalAttempt(attempt, {
       config,
-      task,
+      // Marks the task's processes as this worker's, so a restart under the same name finds leftovers.
+      task: { ...task, env: { ...task.env, [WORKER_VARIABLE]: this.name } },
       recorder,
       runnerId: runId,
       onError: (error, what) => this.log(`worker ${this.name}: could not publish ${what}: ${String(error)}`),

@@ -224,7 +224,7 @@ export class StompDispatcher implements Dispatcher {
     if (status.kind === 'log') {
       const attempt = known?.attempt ?? (await this.attemptOfRun(jobId, runId));
       if (attempt === undefined) return; // a run that lost its job: its lines are not the job's
-      await withRetry(() => this.options.recorder.appendLog(jobId, attempt, status.lines ?? []));
+      await this.stored(() => this.options.recorder.appendLog(jobId, attempt, status.lines ?? []));
       return;
     }
     const change = status.transition!;
@@ -233,7 +233,7 @@ export class StompDispatcher implements Dispatcher {
     let attempt = known?.attempt ?? (await this.attemptOfRun(jobId, runId));
     if (attempt === undefined) {
       // A run that failed before it started (no task, spawn error) finishes a queued attempt directly.
-      const latest = await this.options.lookup.latest(jobId);
+      const latest = await this.latest(jobId);
       if (latest?.state !== 'queued') return;
       attempt = latest.attempt;
     }
@@ -244,7 +244,7 @@ export class StompDispatcher implements Dispatcher {
 
   private async started(status: StatusMessage, change: JobTransition): Promise<void> {
     const { jobId, runId } = status;
-    const latest = await this.options.lookup.latest(jobId);
+    const latest = await this.latest(jobId);
     if (latest === undefined) return this.refuse(runId, jobId, 'the server has no such job');
     if (latest.runnerId === runId) return; // the same message again
     if (FINAL_STATES.has(latest.state)) {
@@ -257,7 +257,7 @@ export class StompDispatcher implements Dispatcher {
       const next = latest.attempt + 1;
       const text = `Interrupted: the worker running this attempt (${latest.runnerId}) stopped before finishing; the broker delivered the job again to ${runId}, which runs it as attempt ${next}`;
       const time = now();
-      await withRetry(() =>
+      await this.stored(() =>
         this.options.recorder.appendLog(jobId, latest.attempt, [
           { seq: latest.lastSeq + 1, stream: 'system', time, text },
         ]),
@@ -288,7 +288,7 @@ export class StompDispatcher implements Dispatcher {
 
   /** The attempt a run holds, from the store when this process did not see it start (a restart). */
   private async attemptOfRun(jobId: string, runId: string): Promise<number | undefined> {
-    const latest = await this.options.lookup.latest(jobId);
+    const latest = await this.latest(jobId);
     return latest?.runnerId === runId && latest.state === 'running' ? latest.attempt : undefined;
   }
 
@@ -299,7 +299,22 @@ export class StompDispatcher implements Dispatcher {
   }
 
   private async record(change: JobTransition): Promise<void> {
-    await withRetry(() => this.options.recorder.transition(change));
+    await this.stored(() => this.options.recorder.transition(change));
+  }
+
+  private latest(jobId: string): Promise<AttemptView | undefined> {
+    return this.stored(() => this.options.lookup.latest(jobId));
+  }
+
+  /**
+   * A store call made while handling a status message, retried until it succeeds: status messages are
+   * handled one at a time, in order, and the next must not overtake one the store refused.
+   */
+  private stored<T>(call: () => Promise<T>): Promise<T> {
+    return withRetry(call, {
+      tries: Number.POSITIVE_INFINITY,
+      onRefused: (error) => this.options.onError?.(error, 'the store refused a status update (retrying)'),
+    });
   }
 
   private isIdle(): boolean {

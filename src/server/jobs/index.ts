@@ -10,7 +10,7 @@ export {
   type HighMemoryRule,
   type MessageFieldNames,
 } from './BrokerConfig';
-export { BrokerWorker, type BrokerWorkerOptions } from './BrokerWorker';
+export { BrokerWorker, type BrokerWorkerOptions, WORKER_VARIABLE } from './BrokerWorker';
 export {
   type JobEnvelope,
   jobMessage,
@@ -66,6 +66,7 @@ export {
 } from './prepareAttempt';
 export {
   descendantTree,
+  groupLeadersWith,
   isAttemptProcess,
   processTree,
   signalTree,
