@@ -46,6 +46,7 @@ export class StompLink {
   private generation = 0;
   private receiptCount = 0;
   private up = false;
+  private closing = false;
   private lastProblem = 'not connected yet';
 
   constructor(private readonly options: StompLinkOptions) {
@@ -86,7 +87,9 @@ export class StompLink {
       const lost = new Error(`the connection to the broker at ${this.options.url} was lost`);
       for (const { reject } of this.pending.values()) reject(lost);
       this.pending.clear();
-      if (wasUp) this.options.onState?.(false, `lost the connection to ${this.options.url}; reconnecting`);
+      if (wasUp && !this.closing) {
+        this.options.onState?.(false, `lost the connection to ${this.options.url}; reconnecting`);
+      }
     };
   }
 
@@ -166,6 +169,7 @@ export class StompLink {
 
   /** Disconnects (unacknowledged messages go back to the broker) and stops reconnecting. */
   async close(): Promise<void> {
+    this.closing = true;
     for (const resolve of this.connectWaiters.splice(0)) resolve();
     await this.client.deactivate();
   }

@@ -188,21 +188,20 @@ describe.runIf(run)('jobs through a STOMP broker to formulary worker processes',
   }, 120_000);
 });
 
-describe.runIf(run)('jobs submitted while the broker is down', () => {
+describe.runIf(run)('the server or the broker going away', () => {
   let dir: string;
   let broker: PrivateBroker;
   let server: ServerProcess;
   let worker: WorkerProcess;
+  let config: string;
+  let db: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'formulary-broker-down-'));
     broker = startPrivateBroker();
-    const config = writeClusterConfig(dir, broker.url, 'down');
-    server = await startServerProcess({
-      db: join(dir, 'formulary.sqlite'),
-      instruments: join(dir, 'instruments'),
-      config,
-    });
+    config = writeClusterConfig(dir, broker.url, 'down');
+    db = join(dir, 'formulary.sqlite');
+    server = await startServerProcess({ db, instruments: join(dir, 'instruments'), config });
     worker = startWorker('w-down', config, ['--instrument', 'tiny']);
     await worker.connected();
   }, 120_000);
@@ -213,6 +212,30 @@ describe.runIf(run)('jobs submitted while the broker is down', () => {
     broker?.remove();
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
+
+  it('a server killed while a worker runs a job: the statuses wait on the broker, the restarted server records them', async () => {
+    const id = await send(server.url, 'tiny', 'long');
+    await until(
+      'the long job running',
+      () => jobsOf(server.url, id),
+      (jobs) => jobs[0]?.state === 'running',
+    );
+    server.child.kill('SIGKILL');
+    await server.exited;
+    // The worker finishes meanwhile; its log lines and final state queue up on the broker.
+    await until(
+      'the worker to finish',
+      async () => worker.output(),
+      (text) => text.includes(' succeeded'),
+    );
+    server = await startServerProcess({ db, instruments: join(dir, 'instruments'), config });
+    const job = await finalJob(server.url, id);
+    expect(job.state).toBe('succeeded');
+    expect(job.attempts).toHaveLength(1);
+    const log = await logOf(server.url, job.id, 1);
+    expect(log.map((l) => l.seq)).toEqual(log.map((_, i) => i + 1));
+    expect(log.some((l) => l.text === 'reduced')).toBe(true);
+  }, 120_000);
 
   it('wait "for the reduction cluster", then run once the broker is back; none lost', async () => {
     broker.stop();
