@@ -54,8 +54,13 @@ export class StompDispatcher implements Dispatcher {
   private readonly link: StompLink;
   /** Attempts recorded `queued` but not yet confirmed by the broker, in order. */
   private readonly outbox: JobAttempt[] = [];
-  /** Published and not started yet (for the snapshot): job id -> instrument. */
-  private readonly published = new Map<string, string>();
+  /** Published and not started yet (for the snapshot). */
+  private readonly published = new Map<string, JobAttempt>();
+  /**
+   * Published by this process and not final yet: what a request's `maxParallelJobs` counts and
+   * `continueOnFailure: false` cancels. Kept in memory: after a restart these limits start afresh.
+   */
+  private readonly sent = new Map<string, JobAttempt>();
   /** Runs the store accepted: run id -> job id, attempt, instrument. */
   private readonly runs = new Map<string, { jobId: string; attempt: number; instrument: string }>();
   private readonly idleWaiters: (() => void)[] = [];
@@ -137,6 +142,7 @@ export class StompDispatcher implements Dispatcher {
         time: now(),
         message,
       });
+      await this.finished(jobId, 'cancelled');
       await this.link.publish(this.broker.controlTopic, control, { persistent: 'false' }).catch(() => {});
       this.notifyIfIdle();
       return 'cancelled';
@@ -152,7 +158,7 @@ export class StompDispatcher implements Dispatcher {
       return byInstrument[instrument];
     };
     for (const a of this.outbox) entry(a.instrument).queued++;
-    for (const instrument of this.published.values()) entry(instrument).queued++;
+    for (const a of this.published.values()) entry(a.instrument).queued++;
     for (const run of this.runs.values()) entry(run.instrument).running++;
     return { queued: this.outbox.length + this.published.size, running: this.runs.size, byInstrument };
   }
@@ -177,7 +183,11 @@ export class StompDispatcher implements Dispatcher {
     this.flushing = true;
     try {
       while (this.outbox.length > 0 && this.link.connected && !this.closed) {
-        const attempt = this.outbox[0]!;
+        // The first in line whose submission is under its `maxParallelJobs`; later ones may pass.
+        const attempt = this.outbox.find(
+          (a) => a.maxParallel === undefined || this.sentOf(a.submissionId) < a.maxParallel,
+        );
+        if (attempt === undefined) break;
         try {
           await this.link.publish(
             routeFor(attempt, this.broker),
@@ -193,8 +203,10 @@ export class StompDispatcher implements Dispatcher {
           this.options.onError?.(error, `publishing job ${attempt.jobId} (it waits for the broker)`);
           break;
         }
-        if (this.outbox[0] === attempt) this.outbox.shift();
-        this.published.set(attempt.jobId, attempt.instrument);
+        const at = this.outbox.indexOf(attempt);
+        if (at >= 0) this.outbox.splice(at, 1);
+        this.published.set(attempt.jobId, attempt);
+        this.sent.set(attempt.jobId, attempt);
       }
     } finally {
       this.flushing = false;
@@ -240,6 +252,45 @@ export class StompDispatcher implements Dispatcher {
     await this.record({ ...change, jobId, attempt });
     this.runs.delete(runId);
     this.published.delete(jobId);
+    await this.finished(jobId, change.state);
+  }
+
+  /** A job this process sent reached a final state: its submission's policies apply, and a slot frees. */
+  private async finished(jobId: string, state: JobState): Promise<void> {
+    const done = this.sent.get(jobId);
+    this.sent.delete(jobId);
+    if (done?.stopOnFailure === true && (state === 'failed' || state === 'timed_out')) {
+      const what = done.scanIndex === null ? `job ${done.jobId}` : `scan ${done.scanIndex + 1}`;
+      const message = `Not run: ${what} ${state === 'failed' ? 'failed' : 'timed out'} and the request asks to stop then (continueOnFailure is false)`;
+      const sibling = (a: JobAttempt) => a.submissionId === done.submissionId && a.stopOnFailure === true;
+      const waiting = this.outbox.filter(sibling);
+      for (const a of waiting) this.outbox.splice(this.outbox.indexOf(a), 1);
+      // Published but not started: cancelled in the store; a worker that gets one is told to stop.
+      const onBroker = [...this.published.values()].filter(sibling);
+      for (const a of [...waiting, ...onBroker]) {
+        const latest = await this.latest(a.jobId);
+        if (latest?.state !== 'queued') continue;
+        await this.record({
+          jobId: a.jobId,
+          attempt: latest.attempt,
+          state: 'cancelled',
+          reason: 'cancel',
+          time: now(),
+          message,
+        });
+        this.published.delete(a.jobId);
+        this.sent.delete(a.jobId);
+        const control = JSON.stringify({ type: 'cancel', jobId: a.jobId, message });
+        await this.link.publish(this.broker.controlTopic, control, { persistent: 'false' }).catch(() => {});
+      }
+    }
+    void this.flush();
+  }
+
+  private sentOf(submissionId: string): number {
+    let n = 0;
+    for (const a of this.sent.values()) if (a.submissionId === submissionId) n++;
+    return n;
   }
 
   private async started(status: StatusMessage, change: JobTransition): Promise<void> {
@@ -282,7 +333,7 @@ export class StompDispatcher implements Dispatcher {
       attempt = next;
     }
     await this.record({ ...change, jobId, attempt, runnerId: runId });
-    this.runs.set(runId, { jobId, attempt, instrument: this.published.get(jobId) ?? '' });
+    this.runs.set(runId, { jobId, attempt, instrument: this.published.get(jobId)?.instrument ?? '' });
     this.published.delete(jobId);
   }
 

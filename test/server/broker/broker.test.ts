@@ -5,12 +5,12 @@
  * submitted while the broker is down wait and run once it is back; a worker on another instrument's
  * route never gets this instrument's jobs.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LinkMessage, StompLink } from '../../../src/server/jobs/index';
-import { type ServerProcess, startServerProcess, submit } from '../serverProcess';
+import { repoRoot, type ServerProcess, startServerProcess, submit } from '../serverProcess';
 import {
   brokerAvailable,
   type JobView,
@@ -63,8 +63,8 @@ describe.runIf(run)('jobs through a STOMP broker to formulary worker processes',
       instruments: join(dir, 'instruments'),
       config,
     });
-    workers.push(startWorker('w1', config, ['--instrument', 'tiny']));
-    workers.push(startWorker('w2', config, ['--instrument', 'tiny']));
+    workers.push(startWorker('w1', config, ['--instrument', 'tiny', '--instrument', 'eqsans']));
+    workers.push(startWorker('w2', config, ['--instrument', 'tiny', '--instrument', 'eqsans']));
     workers.push(startWorker('w-other', config, ['--instrument', 'other']));
     await Promise.all(workers.map((w) => w.connected()));
   }, 120_000);
@@ -153,6 +153,42 @@ describe.runIf(run)('jobs through a STOMP broker to formulary worker processes',
       await link.close();
     }
   }, 60_000);
+
+  it("keeps a request's maxParallelJobs and continueOnFailure through the broker", async () => {
+    const series = JSON.parse(
+      readFileSync(join(repoRoot, 'examples/eqsans/each-scan-wedges-temperature-series.json'), 'utf8'),
+    );
+    const sendEqsans = async (request: unknown) => {
+      const response = await submit(server.url, 'eqsans', JSON.stringify(request), {
+        'idempotency-key': `broker-eq-${Date.now()}-${++keys}`,
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const allFinal = (jobs: JobView[]) =>
+      jobs.length === 3 && jobs.every((j) => ['succeeded', 'failed', 'cancelled'].includes(j.state));
+    // One scan at a time, though two workers are idle.
+    const oneByOne = structuredClone(series);
+    oneByOne.job.maxParallelJobs = 1;
+    const serial = await sendEqsans(oneByOne);
+    const serialJobs = await until('the serial scans', () => jobsOf(server.url, serial), allFinal, 90_000);
+    expect(serialJobs.map((j) => j.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    const spans = serialJobs.map((j) => [
+      Date.parse(j.attempts[0]!.startedAt!),
+      Date.parse(j.attempts[0]!.endedAt!),
+    ]);
+    spans.sort((a, b) => a[0]! - b[0]!);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]!);
+    // The first scan fails: the others, still waiting, are cancelled saying why.
+    const stopping = structuredClone(series);
+    stopping.job.maxParallelJobs = 1;
+    stopping.job.continueOnFailure = false;
+    stopping.job.scans[0].transmission.value = 0.05;
+    const stopped = await sendEqsans(stopping);
+    const stoppedJobs = await until('the stopped scans', () => jobsOf(server.url, stopped), allFinal, 90_000);
+    expect(stoppedJobs.map((j) => j.state)).toEqual(['failed', 'cancelled', 'cancelled']);
+    expect(stoppedJobs[1]!.message).toMatch(/^Not run: scan 1 failed and the request asks to stop then/);
+  }, 180_000);
 
   it('SIGKILL of a worker mid-job: the broker redelivers, the other worker completes it as attempt 2', async () => {
     const id = await send(server.url, 'tiny', 'long');

@@ -53,6 +53,8 @@ export function writeClusterConfig(dir: string, url: string, prefix: string): st
   const tiny = join(repoRoot, 'test/server/fixtures/tiny.schema.json');
   copyFileSync(tiny, join(instruments, 'tiny.schema.json'));
   copyFileSync(tiny, join(instruments, 'other.schema.json'));
+  for (const name of ['eqsans.schema.json', 'common.json'])
+    copyFileSync(join(repoRoot, 'src/schemas/instruments', name), join(instruments, name));
   const file = join(dir, 'formulary.config.json');
   const task = {
     command: ['{node}', join(repoRoot, 'test/server/broker/fixtures/sleepy.mjs'), '{requestFile}'],
@@ -64,7 +66,20 @@ export function writeClusterConfig(dir: string, url: string, prefix: string): st
         dispatcher: 'stomp',
         killGraceSeconds: 1,
         jobsDir: join(dir, 'jobs'),
-        tasks: { tiny: task, other: task },
+        tasks: {
+          tiny: task,
+          other: task,
+          eqsans: {
+            command: [
+              '{node}',
+              join(repoRoot, 'examples/reduction-simulator/simulate.mjs'),
+              '{requestFile}',
+              '--seconds',
+              '1',
+            ],
+            curveFile: 'reduced/iq.csv',
+          },
+        },
         broker: {
           url,
           facility: 'TEST',
@@ -152,6 +167,8 @@ export interface JobView {
     reason: string | null;
     message: string;
     runnerId: string | null;
+    startedAt: string | null;
+    endedAt: string | null;
   }[];
 }
 
