@@ -7,7 +7,7 @@
  * away, attempts wait here, `queued` with "waiting for the reduction cluster", and go out on reconnect.
  */
 import type { BrokerConfig } from './BrokerConfig';
-import { jobMessage, readStatusMessage, routeFor, type StatusMessage } from './brokerMessages';
+import { jobMessage, readStatusMessage, routeFor } from './brokerMessages';
 import type {
   CancelResult,
   CloseOptions,
@@ -18,6 +18,7 @@ import type {
 import type { JobRecorder } from './JobRecorder';
 import type { JobsConfig } from './JobsConfig';
 import { FINAL_STATES, type JobAttempt, type JobState, type JobTransition } from './JobTypes';
+import { StatusApplier } from './StatusApplier';
 import { type LinkMessage, StompLink } from './StompLink';
 import { withRetry } from './withRetry';
 
@@ -61,8 +62,7 @@ export class StompDispatcher implements Dispatcher {
    * `continueOnFailure: false` cancels. Kept in memory: after a restart these limits start afresh.
    */
   private readonly sent = new Map<string, JobAttempt>();
-  /** Runs the store accepted: run id -> job id, attempt, instrument. */
-  private readonly runs = new Map<string, { jobId: string; attempt: number; instrument: string }>();
+  private readonly applier: StatusApplier;
   private readonly idleWaiters: (() => void)[] = [];
   private flushing = false;
   private statuses: Promise<void> = Promise.resolve();
@@ -70,6 +70,20 @@ export class StompDispatcher implements Dispatcher {
 
   constructor(private readonly options: StompDispatcherOptions) {
     this.broker = options.config.broker;
+    this.applier = new StatusApplier({
+      recorder: options.recorder,
+      latest: (jobId) => this.latest(jobId),
+      stored: (call) => this.stored(call),
+      refuse: (runId, jobId, why) => this.refuse(runId, jobId, why),
+      instrumentOf: (jobId) => this.published.get(jobId)?.instrument ?? '',
+      onStarted: (jobId) => {
+        this.published.delete(jobId);
+      },
+      onFinal: async (jobId, state) => {
+        this.published.delete(jobId);
+        await this.finished(jobId, state);
+      },
+    });
     this.link = new StompLink({
       url: this.broker.url,
       login: this.broker.login,
@@ -159,8 +173,12 @@ export class StompDispatcher implements Dispatcher {
     };
     for (const a of this.outbox) entry(a.instrument).queued++;
     for (const a of this.published.values()) entry(a.instrument).queued++;
-    for (const run of this.runs.values()) entry(run.instrument).running++;
-    return { queued: this.outbox.length + this.published.size, running: this.runs.size, byInstrument };
+    for (const run of this.applier.runs.values()) entry(run.instrument).running++;
+    return {
+      queued: this.outbox.length + this.published.size,
+      running: this.applier.runs.size,
+      byInstrument,
+    };
   }
 
   idle(): Promise<void> {
@@ -221,38 +239,13 @@ export class StompDispatcher implements Dispatcher {
       return;
     }
     try {
-      await this.apply(status);
+      await this.applier.apply(status);
       message.ack();
     } catch (error) {
       // Not acknowledged: the broker delivers it again after a reconnect; nothing is lost.
       this.options.onError?.(error, `the ${status.kind} message of job ${status.jobId}`);
     }
     this.notifyIfIdle();
-  }
-
-  private async apply(status: StatusMessage): Promise<void> {
-    const { jobId, runId } = status;
-    const known = this.runs.get(runId);
-    if (status.kind === 'log') {
-      const attempt = known?.attempt ?? (await this.attemptOfRun(jobId, runId));
-      if (attempt === undefined) return; // a run that lost its job: its lines are not the job's
-      await this.stored(() => this.options.recorder.appendLog(jobId, attempt, status.lines ?? []));
-      return;
-    }
-    const change = status.transition!;
-    if (status.kind === 'started') return this.started(status, change);
-    // complete or error
-    let attempt = known?.attempt ?? (await this.attemptOfRun(jobId, runId));
-    if (attempt === undefined) {
-      // A run that failed before it started (no task, spawn error) finishes a queued attempt directly.
-      const latest = await this.latest(jobId);
-      if (latest?.state !== 'queued') return;
-      attempt = latest.attempt;
-    }
-    await this.record({ ...change, jobId, attempt });
-    this.runs.delete(runId);
-    this.published.delete(jobId);
-    await this.finished(jobId, change.state);
   }
 
   /** A job this process sent reached a final state: its submission's policies apply, and a slot frees. */
@@ -293,56 +286,6 @@ export class StompDispatcher implements Dispatcher {
     return n;
   }
 
-  private async started(status: StatusMessage, change: JobTransition): Promise<void> {
-    const { jobId, runId } = status;
-    const latest = await this.latest(jobId);
-    if (latest === undefined) return this.refuse(runId, jobId, 'the server has no such job');
-    if (latest.runnerId === runId) return; // the same message again
-    if (FINAL_STATES.has(latest.state)) {
-      return this.refuse(runId, jobId, `the job is already ${latest.state.replace('_', ' ')}`);
-    }
-    let attempt = latest.attempt;
-    if (latest.state === 'running') {
-      if (!status.redelivered) return this.refuse(runId, jobId, `it already runs on ${latest.runnerId}`);
-      // The broker gave the job to another worker: the one that had it stopped without finishing.
-      const next = latest.attempt + 1;
-      const text = `Interrupted: the worker running this attempt (${latest.runnerId}) stopped before finishing; the broker delivered the job again to ${runId}, which runs it as attempt ${next}`;
-      const time = now();
-      await this.stored(() =>
-        this.options.recorder.appendLog(jobId, latest.attempt, [
-          { seq: latest.lastSeq + 1, stream: 'system', time, text },
-        ]),
-      );
-      await this.record({
-        jobId,
-        attempt: latest.attempt,
-        state: 'interrupted',
-        reason: 'recovery',
-        time,
-        message: text,
-      });
-      for (const [id, run] of this.runs) if (run.jobId === jobId) this.runs.delete(id);
-      await this.record({
-        jobId,
-        attempt: next,
-        state: 'queued',
-        cause: 'recovery',
-        time,
-        message: `Queued as attempt ${next}: attempt ${latest.attempt} was interrupted when its worker stopped`,
-      });
-      attempt = next;
-    }
-    await this.record({ ...change, jobId, attempt, runnerId: runId });
-    this.runs.set(runId, { jobId, attempt, instrument: this.published.get(jobId)?.instrument ?? '' });
-    this.published.delete(jobId);
-  }
-
-  /** The attempt a run holds, from the store when this process did not see it start (a restart). */
-  private async attemptOfRun(jobId: string, runId: string): Promise<number | undefined> {
-    const latest = await this.latest(jobId);
-    return latest?.runnerId === runId && latest.state === 'running' ? latest.attempt : undefined;
-  }
-
   /** Tells the run to stop: it holds a copy of a job that is not (or no longer) its own. */
   private async refuse(runId: string, jobId: string, why: string): Promise<void> {
     const control = JSON.stringify({ type: 'cancel', jobId, runId, message: `Not run here: ${why}` });
@@ -369,7 +312,7 @@ export class StompDispatcher implements Dispatcher {
   }
 
   private isIdle(): boolean {
-    return this.outbox.length === 0 && this.published.size === 0 && this.runs.size === 0;
+    return this.outbox.length === 0 && this.published.size === 0 && this.applier.runs.size === 0;
   }
 
   private notifyIfIdle(): void {
