@@ -5,4 +5,5 @@
 
 export { readServerConfig, type ServerFlags } from './config/readServerConfig';
 export type { ServerConfig } from './config/ServerConfig';
+export { BrokerWorker, type BrokerWorkerOptions, parseStompUrl } from './jobs/index';
 export { type RunningServer, redactDb, type StartOptions, startServer } from './startServer';

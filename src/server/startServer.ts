@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config/ServerConfig';
 import { buildApp } from './http/buildApp';
 import { loadInstruments } from './instruments/index';
-import { LocalDispatcher } from './jobs/index';
+import { type Dispatcher, LocalDispatcher, StompDispatcher } from './jobs/index';
 import { EventHub } from './live/index';
 import { openStore } from './store/index';
 import { JobService, SubmissionService } from './submissions/index';
@@ -50,12 +50,37 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     if (app) app.log.error({ err: error }, `jobs: ${what}`);
     else process.stderr.write(`jobs: ${what}: ${error}\n`);
   };
-  const dispatcher = new LocalDispatcher({
-    config: config.jobs,
-    recorder: store.jobs,
-    runnerId: config.runnerId,
-    onError: (error, what) => logError(error, `could not record ${what}`),
-  });
+  // `stomp`: reduction nodes behind the facility's broker run the jobs; the server only follows them.
+  const dispatcher: Dispatcher =
+    config.jobs.dispatcher === 'stomp'
+      ? new StompDispatcher({
+          config: config.jobs,
+          recorder: store.jobs,
+          lookup: {
+            latest: async (jobId) => {
+              const last = (await store.jobs.getJob(jobId))?.attempts.at(-1);
+              return (
+                last && {
+                  attempt: last.attempt,
+                  state: last.state,
+                  runnerId: last.runnerId,
+                  lastSeq: last.lastSeq,
+                }
+              );
+            },
+          },
+          onError: (error, what) => logError(error, `broker: ${what}`),
+          onState: (connected, detail) => {
+            if (app)
+              app.log[connected ? 'info' : 'warn']({ broker: config.jobs.broker.url }, `broker: ${detail}`);
+          },
+        })
+      : new LocalDispatcher({
+          config: config.jobs,
+          recorder: store.jobs,
+          runnerId: config.runnerId,
+          onError: (error, what) => logError(error, `could not record ${what}`),
+        });
   const jobs = new JobService({
     jobs: store.jobs,
     dispatcher,

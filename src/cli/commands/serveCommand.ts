@@ -20,6 +20,8 @@ Options:
   --instruments DIR       folder of *.schema.json to serve (default: the shipped instruments)
   --portal DIR            the built portal (default dist/app of the package)
   --config FILE           formulary.config.json: loader options plus a "server" section
+  --broker URL            hand jobs to formulary worker processes through this STOMP broker
+                          (stomp://host:61613) instead of running them here (jobs.dispatcher "stomp")
   -h, --help              this help
 
 Stops on SIGTERM or SIGINT after finishing the requests in flight.
@@ -33,6 +35,7 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
     db: { type: 'string' },
     instruments: { type: 'string' },
     portal: { type: 'string' },
+    broker: { type: 'string' },
   });
   if (values.help) {
     io.out(serveHelp);
@@ -50,6 +53,7 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
       db: values.db as string | undefined,
       instrumentsDir: values.instruments as string | undefined,
       portalDir: values.portal as string | undefined,
+      broker: values.broker as string | undefined,
     },
     process.env,
     io.cwd,

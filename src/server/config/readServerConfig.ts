@@ -7,13 +7,16 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { checkConfig } from '../../schemas/index';
-import { demoJobsConfig, type JobsConfig, parseJobsConfig } from '../jobs/index';
+import { demoJobsConfig, type JobsConfig, parseJobsConfig, parseStompUrl } from '../jobs/index';
 import { packageRoot } from '../packageRoot';
 import type { ServerConfig } from './ServerConfig';
 
 export type ServerFlags = Partial<
   Pick<ServerConfig, 'port' | 'host' | 'db' | 'instrumentsDir' | 'portalDir'>
->;
+> & {
+  /** stomp://host:port: hand jobs to workers through this broker (the `stomp` dispatcher). */
+  readonly broker?: string;
+};
 
 type Check = (value: unknown) => boolean;
 const fields: Record<string, [Check, string]> = {
@@ -80,6 +83,13 @@ export function readServerConfig(
   const root = packageRoot();
   const envPort = env.PORT !== undefined && /^\d+$/.test(env.PORT) ? Number(env.PORT) : undefined;
   const pick = <T>(...values: Array<T | undefined>): T | undefined => values.find((v) => v !== undefined);
+  const jobs = jobsConfigOf(
+    jobsSection,
+    configFile,
+    configDir,
+    resolve(cwd, env.FORMULARY_JOBS_DIR || 'data/jobs'),
+    root,
+  );
   return {
     port: pick(flags.port, envPort, server.port as number | undefined) ?? 5173,
     host: pick(flags.host, env.HOST || undefined, server.host as string | undefined) ?? '127.0.0.1',
@@ -102,15 +112,21 @@ export function readServerConfig(
     logLevel: pick(env.LOG_LEVEL || undefined, server.logLevel as string | undefined) ?? 'info',
     proposalPointers: (server.proposalPointers as Record<string, string> | undefined) ?? {},
     load,
-    jobs: jobsConfigOf(
-      jobsSection,
-      configFile,
-      configDir,
-      resolve(cwd, env.FORMULARY_JOBS_DIR || 'data/jobs'),
-      root,
-    ),
+    jobs: withBroker(jobs, flags.broker, env),
     runnerId: env.FORMULARY_RUNNER_ID || hostname(),
   };
+}
+
+/** --broker switches to the `stomp` dispatcher at that URL; credentials may come from the environment. */
+function withBroker(jobs: JobsConfig, url: string | undefined, env: NodeJS.ProcessEnv): JobsConfig {
+  const broker = {
+    ...jobs.broker,
+    login: jobs.broker.login ?? env.FORMULARY_STOMP_LOGIN ?? null,
+    passcode: jobs.broker.passcode ?? env.FORMULARY_STOMP_PASSCODE ?? null,
+  };
+  if (url === undefined) return { ...jobs, broker };
+  parseStompUrl(url, '--broker');
+  return { ...jobs, dispatcher: 'stomp', broker: { ...broker, url } };
 }
 
 /** The "jobs" section checked (relative paths from the file's folder), or the demo tasks without one. */

@@ -3,6 +3,7 @@
  * from the `jobs` part of the server's configuration file. Checked values only: the runner trusts
  * them. The command is an argv array, never a shell string, so no request value is ever parsed by a shell.
  */
+import type { BrokerConfig } from './BrokerConfig';
 
 /** The predefined task of one instrument (or of every instrument without its own, under "*"). */
 export interface TaskConfig {
@@ -44,6 +45,10 @@ export interface JobsConfig {
   readonly jobsDir: string;
   /** Tasks by instrument id; "*" applies to instruments without their own. */
   readonly tasks: ReadonlyMap<string, TaskConfig>;
+  /** `local`: the server runs jobs as its children; `stomp`: it hands them to workers through `broker`. */
+  readonly dispatcher: 'local' | 'stomp';
+  /** The message broker (used by the `stomp` dispatcher and by `formulary worker`). */
+  readonly broker: BrokerConfig;
 }
 
 /** The task for an instrument: its own, else "*", else undefined. */

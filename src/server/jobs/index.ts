@@ -4,6 +4,24 @@
  * interface through which all of it is stored. Node only; no HTTP, no SQL.
  */
 
+export {
+  BROKER_DEFAULTS,
+  type BrokerConfig,
+  type HighMemoryRule,
+  type MessageFieldNames,
+} from './BrokerConfig';
+export { BrokerWorker, type BrokerWorkerOptions, WORKER_VARIABLE } from './BrokerWorker';
+export {
+  type JobEnvelope,
+  jobMessage,
+  MESSAGE_VERSION,
+  readJobMessage,
+  readStatusMessage,
+  routeFor,
+  runNumbersOf,
+  type StatusKind,
+  type StatusMessage,
+} from './brokerMessages';
 export type {
   CancelResult,
   CloseOptions,
@@ -29,6 +47,7 @@ export {
 export { LocalDispatcher, type LocalDispatcherOptions } from './LocalDispatcher';
 export { formatBytes, LogCapture, type LogCaptureOptions, TRUNCATED_MARKER } from './LogCapture';
 export { MemoryJobRecorder, type MemoryJobRecorderOptions, type RecordedAttempt } from './MemoryJobRecorder';
+export { DEFAULT_BROKER_URL, parseBrokerConfig, parseStompUrl } from './parseBrokerConfig';
 export {
   type Curve,
   CurveFileError,
@@ -47,6 +66,7 @@ export {
 } from './prepareAttempt';
 export {
   descendantTree,
+  groupLeadersWith,
   isAttemptProcess,
   processTree,
   signalTree,
@@ -60,4 +80,12 @@ export {
   type UnfinishedAttempt,
 } from './recoverJobs';
 export { type LocalRunContext, type RunningAttempt, runLocalAttempt } from './runLocalAttempt';
+export {
+  type AttemptLookup,
+  type AttemptView,
+  StompDispatcher,
+  type StompDispatcherOptions,
+  WAITING_FOR_CLUSTER,
+} from './StompDispatcher';
+export { type LinkMessage, StompLink, type StompLinkOptions } from './StompLink';
 export { type RetryOptions, withRetry } from './withRetry';

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { JobsConfig, TaskConfig } from './JobsConfig';
+import { parseBrokerConfig } from './parseBrokerConfig';
 
 export const JOBS_DEFAULTS = {
   maxConcurrent: 2,
@@ -47,6 +48,8 @@ const TOP_KEYS = new Set([
   'requeueInterrupted',
   'jobsDir',
   'tasks',
+  'dispatcher',
+  'broker',
 ]);
 const TASK_KEYS = new Set([
   'command',
@@ -87,8 +90,25 @@ export function parseJobsConfig(raw: unknown, baseDir: string, prefix = 'jobs'):
     const task = parseTask(instrument, value, `${prefix}.tasks.${instrument}`, baseDir, problems);
     if (task !== undefined) tasks.set(instrument, task);
   }
+  const dispatcher = top.dispatcher ?? 'local';
+  if (dispatcher !== 'local' && dispatcher !== 'stomp') {
+    problems.push(
+      `${prefix}.dispatcher: must be "local" (child processes of the server) or "stomp" (reduction nodes behind a message broker), not ${describe(dispatcher)}`,
+    );
+  }
+  const broker = parseBrokerConfig(top.broker, `${prefix}.broker`, problems);
   if (problems.length > 0) throw new JobsConfigError(problems);
-  return { maxConcurrent, logLimitBytes, killGraceMs, memoryPollMs, requeueInterrupted, jobsDir, tasks };
+  return {
+    maxConcurrent,
+    logLimitBytes,
+    killGraceMs,
+    memoryPollMs,
+    requeueInterrupted,
+    jobsDir,
+    tasks,
+    dispatcher: dispatcher === 'stomp' ? 'stomp' : 'local',
+    broker,
+  };
 }
 
 function parseTask(

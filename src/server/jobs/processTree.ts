@@ -156,3 +156,29 @@ export function isAttemptProcess(pid: number, jobId: string, attempt: number): b
     return false;
   }
 }
+
+/**
+ * Group leaders on this host whose environment has `variable=value`: the task processes a worker of
+ * that name started (FORMULARY_WORKER), found again after the worker itself was killed.
+ */
+export function groupLeadersWith(variable: string, value: string): number[] {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const wanted = `${variable}=${value}`;
+  const leaders: number[] = [];
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    const entry = readStat(Number(name));
+    if (entry === undefined || entry.pgrp !== entry.pid || readState(entry.pid) === 'Z') continue;
+    try {
+      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(wanted)) leaders.push(entry.pid);
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return leaders;
+}

@@ -1,0 +1,262 @@
+/**
+ * `npm run bench:dispatch`: the `stomp` dispatcher through a real ActiveMQ to 1, 2 and 4 real
+ * `formulary worker` processes, against the local dispatcher with as many slots, in the same run, with
+ * a no-op task (/bin/true). (1) throughput: --jobs attempts enqueued at once, first enqueue to last final
+ * state; (2) submit-to-started latency with idle workers, one job at a time (--runs), which is the
+ * dispatch overhead per job. Uses $FORMULARY_STOMP_URL, else starts a broker with
+ * scripts/ci/activemq.sh and stops it after. Prints a table; `--json FILE` writes the rows.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type AttemptLookup,
+  type AttemptView,
+  type Dispatcher,
+  FINAL_STATES,
+  type JobAttempt,
+  type JobRecorder,
+  type JobsConfig,
+  LocalDispatcher,
+  parseJobsConfig,
+  StompDispatcher,
+} from '../../src/server/jobs/index';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const argv = process.argv.slice(2);
+const known = ['--jobs', '--runs', '--json', '--workers'];
+for (let i = 0; i < argv.length; i += 2) {
+  if (!known.includes(argv[i]!)) fail(`${argv[i]}: unknown flag; known: ${known.join(', ')}`);
+  if (argv[i + 1] === undefined) fail(`${argv[i]} needs a value`);
+}
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const jobs = whole('--jobs', 200);
+const runs = whole('--runs', 100);
+const jsonFile = option('--json');
+const workerCounts = (option('--workers') ?? '1,2,4').split(',').map((n) => {
+  const value = Number(n);
+  if (!Number.isInteger(value) || value < 1 || value > 16)
+    fail(`--workers: "${n}" is not a count from 1 to 16`);
+  return value;
+});
+
+function whole(name: string, fallback: number): number {
+  const text = option(name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) fail(`${name}: "${text}" is not a positive whole number`);
+  return value;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench:dispatch: ${message}\n`);
+  process.exit(2);
+}
+
+const quantile = (xs: readonly number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+/** An in-memory store: the recorder both dispatchers report to, the lookup the broker one reads. */
+class BenchStore implements JobRecorder, AttemptLookup {
+  readonly latestOf = new Map<string, AttemptView>();
+  readonly startedAt = new Map<string, number>();
+  private readonly waiters = new Map<string, () => void>();
+
+  async transition(change: Parameters<JobRecorder['transition']>[0]): Promise<void> {
+    const previous = this.latestOf.get(change.jobId);
+    this.latestOf.set(change.jobId, {
+      attempt: change.attempt,
+      state: change.state,
+      runnerId: change.runnerId ?? (change.state === 'queued' ? null : (previous?.runnerId ?? null)),
+      lastSeq: change.state === 'queued' ? 0 : (previous?.lastSeq ?? 0),
+    });
+    if (change.state === 'running') this.startedAt.set(change.jobId, performance.now());
+    if (FINAL_STATES.has(change.state)) {
+      this.waiters.get(change.jobId)?.();
+      this.waiters.delete(change.jobId);
+    }
+  }
+
+  async appendLog(jobId: string, _attempt: number, lines: readonly { seq: number }[]): Promise<void> {
+    const view = this.latestOf.get(jobId);
+    if (view)
+      this.latestOf.set(jobId, { ...view, lastSeq: Math.max(view.lastSeq, ...lines.map((l) => l.seq)) });
+  }
+
+  async latest(jobId: string): Promise<AttemptView | undefined> {
+    return this.latestOf.get(jobId);
+  }
+
+  finished(jobId: string): Promise<void> {
+    const view = this.latestOf.get(jobId);
+    if (view && FINAL_STATES.has(view.state)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.set(jobId, resolve));
+  }
+}
+
+let brokerDir: string | undefined;
+let url = process.env.FORMULARY_STOMP_URL;
+if (!url) {
+  const env = execFileSync(join(root, 'scripts/ci/activemq.sh'), ['start'], { encoding: 'utf8' });
+  brokerDir = /FORMULARY_ACTIVEMQ_DIR='([^']+)'/.exec(env)![1]!;
+  url = /FORMULARY_STOMP_URL='([^']+)'/.exec(env)![1]!;
+}
+const prefix = `bench${Date.now().toString(36)}`;
+const dir = mkdtempSync(join(tmpdir(), 'formulary-bench-dispatch-'));
+const configFile = join(dir, 'formulary.config.json');
+const jobsSection = (slots: number) => ({
+  dispatcher: 'stomp',
+  maxConcurrent: slots,
+  jobsDir: join(dir, 'jobs'),
+  tasks: { bench: { command: ['/bin/true'], concurrency: slots, timeLimitSeconds: 60 } },
+  broker: {
+    url,
+    jobQueue: `/queue/${prefix}.jobs.{instrument}`,
+    statusQueue: `/queue/${prefix}.status`,
+    controlTopic: `/topic/${prefix}.control`,
+    invalidQueue: `/queue/${prefix}.invalid`,
+    reconnectDelayMs: 100,
+    maxReconnectDelayMs: 1000,
+  },
+});
+writeFileSync(configFile, JSON.stringify({ jobs: jobsSection(1) }));
+
+let serial = 0;
+const attemptOf = (tag: string): JobAttempt => ({
+  jobId: `${tag}-${++serial}`,
+  attempt: 1,
+  submissionId: `s-${serial}`,
+  instrument: 'bench',
+  scanIndex: null,
+  request: { iptsNumber: 1, run: serial },
+  cause: 'submitted',
+});
+
+interface Measured {
+  jobsPerSecond: number;
+  startedP50: number;
+  startedP99: number;
+}
+
+/** Throughput of a burst, then one-at-a-time latency, through a dispatcher. */
+async function measure(dispatcher: Dispatcher, store: BenchStore, tag: string): Promise<Measured> {
+  // Warm-up: the first jobs pay for JIT, connections and folders.
+  for (let i = 0; i < 5; i++) {
+    const a = attemptOf(`${tag}-warm`);
+    await dispatcher.enqueue(a);
+    await store.finished(a.jobId);
+  }
+  const burst = Array.from({ length: jobs }, () => attemptOf(tag));
+  const start = performance.now();
+  for (const a of burst) await dispatcher.enqueue(a);
+  await Promise.all(burst.map((a) => store.finished(a.jobId)));
+  const jobsPerSecond = jobs / ((performance.now() - start) / 1000);
+  const latencies: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const a = attemptOf(`${tag}-seq`);
+    const t0 = performance.now();
+    await dispatcher.enqueue(a);
+    await store.finished(a.jobId);
+    latencies.push(store.startedAt.get(a.jobId)! - t0);
+  }
+  return { jobsPerSecond, startedP50: quantile(latencies, 0.5), startedP99: quantile(latencies, 0.99) };
+}
+
+function startWorker(name: string): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'bin/formulary.js'),
+      'worker',
+      '--config',
+      configFile,
+      '--name',
+      name,
+      '--instrument',
+      'bench',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, FORMULARY_CLI_FROM_SOURCE: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let output = '';
+  return new Promise((done, failed) => {
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      if (/connected to/.test(output)) done(child);
+    });
+    child.once('exit', (code) => failed(new Error(`worker ${name} exited (${code}): ${output}`)));
+  });
+}
+
+function stopWorker(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+const rows: {
+  workers: number;
+  local: Measured;
+  broker: Measured;
+}[] = [];
+try {
+  for (const n of workerCounts) {
+    const localStore = new BenchStore();
+    const localConfig: JobsConfig = parseJobsConfig({ ...jobsSection(n), dispatcher: 'local' }, dir);
+    const local = new LocalDispatcher({ config: localConfig, recorder: localStore, runnerId: 'bench' });
+    const localResult = await measure(local, localStore, `local${n}`);
+    await local.close();
+
+    const brokerStore = new BenchStore();
+    const brokerConfig: JobsConfig = parseJobsConfig(jobsSection(n), dir);
+    const workers = await Promise.all(Array.from({ length: n }, (_, i) => startWorker(`bench-w${i + 1}`)));
+    const stomp = new StompDispatcher({
+      config: brokerConfig,
+      recorder: brokerStore,
+      lookup: brokerStore,
+      onError: (error, what) => process.stderr.write(`bench:dispatch: ${what}: ${String(error)}\n`),
+    });
+    await stomp.connected();
+    const brokerResult = await measure(stomp, brokerStore, `stomp${n}`);
+    await stomp.close();
+    await Promise.all(workers.map(stopWorker));
+    rows.push({ workers: n, local: localResult, broker: brokerResult });
+  }
+} finally {
+  if (brokerDir !== undefined) execFileSync(join(root, 'scripts/ci/activemq.sh'), ['stop', brokerDir]);
+}
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+console.log(
+  `bench:dispatch: ${jobs} no-op jobs (/bin/true) per burst, ${runs} one at a time; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+console.log(
+  '| slots | local jobs/s | broker jobs/s | broker/local | local started p50 / p99 | broker started p50 / p99 | broker overhead p50 / p99 |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows) {
+  console.log(
+    `| ${r.workers} | ${r.local.jobsPerSecond.toFixed(1)} | ${r.broker.jobsPerSecond.toFixed(1)} | ${(r.broker.jobsPerSecond / r.local.jobsPerSecond).toFixed(2)}× | ${ms(r.local.startedP50)} / ${ms(r.local.startedP99)} | ${ms(r.broker.startedP50)} / ${ms(r.broker.startedP99)} | ${ms(r.broker.startedP50 - r.local.startedP50)} / ${ms(r.broker.startedP99 - r.local.startedP99)} |`,
+  );
+}
+console.log(
+  'slots: local dispatcher slots (maxConcurrent) = broker worker processes (concurrency 1 each). started: enqueue → `running` recorded by the dispatcher, one job at a time on idle slots; overhead: broker minus local.',
+);
+if (jsonFile !== undefined) {
+  writeFileSync(jsonFile, `${JSON.stringify({ jobs, runs, loadavg: loadavg(), rows }, null, 2)}\n`);
+}
+process.exit(0);

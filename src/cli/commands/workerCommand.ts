@@ -1,0 +1,103 @@
+/**
+ * `formulary worker`: runs on a reduction node, takes jobs from the facility's broker (STOMP) and runs
+ * the instrument's predefined task from the same configuration file as the server, with the same limits
+ * and log capture. Parses flags and hands over to src/server's BrokerWorker; runs until SIGTERM/SIGINT.
+ */
+import { BrokerWorker, parseStompUrl, readServerConfig } from '../../server/index';
+import type { Io } from '../Io';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { UsageError } from '../UsageError';
+
+export const workerHelp = `Usage: formulary worker --broker stomp://host:61613 [options]
+
+Takes reduction jobs from the message broker and runs each instrument's predefined task (the "jobs"
+section of the configuration file, as the server reads it; without one, the demo simulator). Reports
+started, log lines, complete and error on the server's status queue; a job is acknowledged to the
+broker only after its final state is, so a worker that dies loses nothing.
+
+Options:
+  --broker URL            the broker's STOMP connector (default: jobs.broker.url, else $FORMULARY_STOMP_URL)
+  --queue NAME            a destination to take jobs from, e.g. /queue/formulary.jobs.eqsans (repeatable;
+                          ActiveMQ wildcards work: /queue/formulary.jobs.*)
+  --instrument ID         take the jobs routed to this instrument (repeatable)
+  --high-memory           take the high-memory route (of --instrument, or of every instrument)
+  --concurrency N         jobs run at once (default 1)
+  --name NAME             this worker's name in logs and job records (default host:pid); with a
+                          fixed name, a restarted worker stops the tasks its killed predecessor left
+  --config FILE           formulary.config.json with "jobs" (tasks, limits, broker)
+  -h, --help              this help
+
+Without --queue or --instrument it takes every instrument's normal route. Stops on SIGTERM or SIGINT:
+running jobs are stopped and go back to the broker for another worker.
+`;
+
+export async function workerCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    broker: { type: 'string' },
+    queue: { type: 'string', multiple: true },
+    instrument: { type: 'string', multiple: true },
+    'high-memory': { type: 'boolean' },
+    concurrency: { type: 'string' },
+    name: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(workerHelp);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const concurrencyText = (values.concurrency as string | undefined) ?? '1';
+  if (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1 || Number(concurrencyText) > 256)
+    throw new UsageError(`--concurrency must be a whole number from 1 to 256 (got "${concurrencyText}")`);
+  const config = readServerConfig(values.config as string | undefined, {}, process.env, io.cwd).jobs;
+  const url =
+    (values.broker as string | undefined) ??
+    (values.config === undefined ? process.env.FORMULARY_STOMP_URL : undefined) ??
+    config.broker.url;
+  try {
+    parseStompUrl(url, '--broker');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const broker = {
+    ...config.broker,
+    url,
+    login: config.broker.login ?? process.env.FORMULARY_STOMP_LOGIN ?? null,
+    passcode: config.broker.passcode ?? process.env.FORMULARY_STOMP_PASSCODE ?? null,
+  };
+  const explicit = (values.queue as unknown as string[] | undefined) ?? [];
+  for (const queue of explicit) {
+    if (!/^\/(queue|topic)\/\S+$/.test(queue))
+      throw new UsageError(`--queue "${queue}" is not a STOMP destination like /queue/formulary.jobs.eqsans`);
+  }
+  const instruments = (values.instrument as unknown as string[] | undefined) ?? [];
+  const template = values['high-memory'] === true ? broker.highMemoryQueue : broker.jobQueue;
+  const routed = instruments.map((id) =>
+    values['high-memory'] === true
+      ? template.replaceAll('{instrument}', id)
+      : (broker.routes[id] ?? template).replaceAll('{instrument}', id),
+  );
+  const queues = [...explicit, ...routed];
+  if (queues.length === 0) queues.push(template.replaceAll('{instrument}', '*'));
+  const worker = new BrokerWorker({
+    config,
+    broker,
+    queues,
+    concurrency: Number(concurrencyText),
+    ...(values.name === undefined ? {} : { name: values.name as string }),
+    log: (line) => io.err(`${line}\n`),
+  });
+  await worker.start();
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    io.err(`worker ${worker.name}: ${signal}: stopping; running jobs go back to the broker\n`);
+    worker.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  return 0;
+}
