@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultsCommand } from './commands/defaultsCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { lintCommand } from './commands/lintCommand';
+import { previewCommand } from './commands/previewCommand';
 import { serveCommand } from './commands/serveCommand';
 import { validateCommand } from './commands/validateCommand';
 import type { Io } from './Io';
@@ -21,6 +22,7 @@ Commands:
   defaults SCHEMA           print the default request JSON
   inspect SCHEMA            summarise the form a schema makes
   serve                     run the submission service with the portal (see serve --help)
+  preview SCHEMA            see the schema's form while writing it; reloads on save
 
 Every command reads multi-file schemas, takes --config FILE and --help.
   -v, --version             print the version
@@ -41,6 +43,7 @@ const commands: Record<string, (args: readonly string[], io: Io, version: string
   defaults: defaultsCommand,
   inspect: inspectCommand,
   serve: serveCommand,
+  preview: previewCommand,
 };
 
 /** Runs the CLI on argv (without node and script); returns the exit code. */
