@@ -1,24 +1,23 @@
 /**
  * --examples DIR: the example requests beside the form. Choosing one imports it into the form and shows
- * what its .expected.json expects next to the errors the form finds now, plus the example-invalid
+ * what its .expected.json expects next to the errors the schema's validator finds in it, plus the example-invalid
  * findings `formulary lint` would print for it.
  */
 import { type ReactNode, useState } from 'react';
 import type { PreviewExample, PreviewExampleEntry } from '../cli/preview/PreviewState';
-import type { ValidationError } from '../schemas/index';
 import { FindingsList } from './FindingsList';
 import { previewTexts as t } from './previewTexts';
 
 export interface ExamplesPanelProps {
   readonly dir: string;
   readonly examples: readonly PreviewExampleEntry[];
-  /** Imports the request into the form and returns the errors the form then finds. */
-  readonly onImport: (request: unknown) => readonly ValidationError[];
+  /** Imports the request into the form (which then shows its errors at the fields). */
+  readonly onImport: (request: unknown) => void;
 }
 
 interface Chosen {
   readonly example: PreviewExample;
-  readonly real: readonly ValidationError[];
+  readonly real: NonNullable<PreviewExample['errors']>;
 }
 
 const same = (a: { pointer: string; rule: string }, b: { pointer: string; rule: string }) =>
@@ -32,8 +31,10 @@ export function ExamplesPanel(props: ExamplesPanelProps): ReactNode {
     try {
       const response = await fetch(`api/examples/${encodeURIComponent(name)}`);
       const example = (await response.json()) as PreviewExample;
-      const real = example.request === undefined ? [] : props.onImport(example.request);
-      setChosen({ example, real });
+      if (example.request !== undefined) props.onImport(example.request);
+      // The validator's errors of the file as it is (what lint compares), not the form's view of the
+      // imported values: the form says "text where a number is expected" (input) where ajv says "type".
+      setChosen({ example, real: example.errors ?? [] });
     } finally {
       setLoading(false);
     }

@@ -166,7 +166,7 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
               examples={state.examples}
               onImport={(request) => {
                 formRef.current?.importRequest(request);
-                return formRef.current?.validate() ?? [];
+                formRef.current?.validate(); // every error shows at its field
               }}
             />
           )}

@@ -25,7 +25,7 @@ export const previewTexts = {
   exampleLoading: 'Importing…',
   exampleImported: (name: string) => `Imported ${name}.`,
   exampleExpectedHeading: 'Expected errors (.expected.json)',
-  exampleRealHeading: 'Errors the form finds now',
+  exampleRealHeading: 'Errors the schema finds in it',
   exampleNoExpected: 'None expected: the example must be valid.',
   exampleNoReal: 'None: the request is valid.',
   exampleFindingsHeading: 'example-invalid findings',

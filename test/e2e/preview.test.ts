@@ -146,3 +146,114 @@ describe('formulary preview on a multi-file draft-07 schema (EQSANS)', () => {
       .toMatch(/maxWavelength/);
   });
 });
+
+describe('formulary preview on a single-file 2020-12 schema (powder)', () => {
+  let preview: RunningPreview;
+  let dir: string;
+  beforeAll(async () => {
+    dir = project('powder.schema.json');
+    cpSync(join(repoRoot, 'examples/powder'), join(dir, 'examples/powder'), { recursive: true });
+    preview = await startPreview(['schemas/powder.schema.json', '--examples', 'examples/powder'], dir);
+  });
+  afterAll(() => preview?.stop());
+
+  test('typing, renaming a title, breaking and fixing the file: the page follows, the value stays', async () => {
+    const { page, errors } = await openPage(preview);
+    const schema = join(dir, 'schemas/powder.schema.json');
+    await page.getByLabel(/^IPTS \*$/).fill('IPTS-777');
+    await expect.poll(async () => (await liveRequest(page)).iptsNumber).toBe('IPTS-777');
+    editJson(schema, (s) => {
+      s.properties.iptsNumber!.title = 'Proposal number';
+    });
+    await waitForSchemaRevision(page, 2);
+    await expect.poll(() => page.getByLabel(/^Proposal number \*$/).inputValue()).toBe('IPTS-777');
+
+    const good = readFileSync(schema, 'utf8');
+    writeFileSync(schema, good.slice(0, good.length / 2)); // a save cut short: the JSON ends early
+    const alert = page.getByTestId('preview-load-problem');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toMatch(/schemas\/powder\.schema\.json:\d+:\d+/);
+    expect(await page.getByLabel(/^Proposal number \*$/).inputValue()).toBe('IPTS-777');
+
+    writeFileSync(schema, good);
+    await alert.waitFor({ state: 'detached', timeout: 10_000 });
+    await waitForSchemaRevision(page, 4);
+    expect(await page.getByLabel(/^Proposal number \*$/).inputValue()).toBe('IPTS-777');
+    expect((await liveRequest(page)).iptsNumber).toBe('IPTS-777');
+    expect(errors).toEqual([]);
+  });
+
+  test('--examples lists the requests; choosing the invalid one shows its expected errors next to the real ones', async () => {
+    const { page } = await openPage(preview);
+    const list = page.getByRole('list', { name: 'Example requests' });
+    const names = await list.getByRole('button').allTextContents();
+    expect(names).toEqual([
+      'average-silicon-standard.json',
+      'each-scan-temperature-ramp.json',
+      'invalid-density-dspacing-ranges.json',
+    ]);
+    const expectedErrors = JSON.parse(
+      readFileSync(join(dir, 'examples/powder/invalid-density-dspacing-ranges.expected.json'), 'utf8'),
+    ) as { pointer: string; rule: string }[];
+    await list.getByRole('button', { name: 'invalid-density-dspacing-ranges.json' }).click();
+    const result = page.getByTestId('preview-example-result');
+    await result.waitFor();
+    const expectedList = result
+      .getByRole('region', { name: 'Expected errors (.expected.json)' })
+      .getByRole('listitem');
+    expect(await expectedList.count()).toBe(expectedErrors.length);
+    // The shipped example fails exactly as expected: every expected error occurs, none is unexpected.
+    for (const item of await expectedList.all()) expect(await item.getAttribute('data-occurs')).toBe('true');
+    const real = result.getByRole('region', { name: 'Errors the schema finds in it' }).getByRole('listitem');
+    expect(await real.count()).toBe(expectedErrors.length);
+    expect(await result.getByText('The example fails exactly as expected.').count()).toBe(1);
+    // The request was imported: the live request is the example's.
+    const example = JSON.parse(
+      readFileSync(join(dir, 'examples/powder/invalid-density-dspacing-ranges.json'), 'utf8'),
+    );
+    await expect.poll(async () => (await liveRequest(page)).iptsNumber).toEqual(example.iptsNumber);
+
+    // An expectation the example no longer meets shows as "does not occur", with lint's finding.
+    writeFileSync(
+      join(dir, 'examples/powder/invalid-density-dspacing-ranges.expected.json'),
+      JSON.stringify([...expectedErrors, { pointer: '/iptsNumber', rule: 'pattern' }]),
+    );
+    await list.getByRole('button', { name: 'average-silicon-standard.json' }).click();
+    await list.getByRole('button', { name: 'invalid-density-dspacing-ranges.json' }).click();
+    await result.locator('li[data-occurs="false"]', { hasText: '/iptsNumber' }).waitFor();
+    await result
+      .locator('li[data-rule="example-invalid"]', { hasText: 'expected the error /iptsNumber (pattern)' })
+      .waitFor();
+  });
+});
+
+describe('formulary preview and formulary.config.json', () => {
+  test('a save of the config reloads: a rule turned off leaves the findings, a broken config shows where', async () => {
+    const dir = project('eqsans.schema.json', 'common.json');
+    const schema = join(dir, 'schemas/eqsans.schema.json');
+    editJson(schema, (s) => {
+      s.properties.maxWavelength = { type: 'number', default: 8 };
+    });
+    const preview = await startPreview(['schemas/eqsans.schema.json'], dir);
+    try {
+      const { page } = await openPage(preview);
+      const finding = page.locator('li[data-rule="missing-units"]');
+      await finding.first().waitFor();
+      writeFileSync(
+        join(dir, 'formulary.config.json'),
+        '{ "lint": { "rules": { "missing-units": "off" } } }\n',
+      );
+      await finding.first().waitFor({ state: 'detached', timeout: 10_000 });
+      writeFileSync(
+        join(dir, 'formulary.config.json'),
+        '{\n  "lint": { "rules": { "missing-units": "of" } }\n}\n',
+      );
+      const alert = page.getByTestId('preview-load-problem');
+      await alert.waitFor({ timeout: 10_000 });
+      expect(await alert.textContent()).toMatch(/formulary\.config\.json:2:\d+/);
+      await page.getByLabel(/^IPTS \*$/).waitFor(); // the last good form stays
+    } finally {
+      await preview.stop();
+    }
+  });
+});

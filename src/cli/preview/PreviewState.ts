@@ -62,6 +62,8 @@ export interface PreviewExample {
   readonly request?: unknown;
   /** What its .expected.json lists ([{pointer, rule}]) for an invalid-* example. */
   readonly expected?: readonly { readonly pointer: string; readonly rule: string }[];
+  /** The errors the schema's validator finds in the request (absent while no schema has loaded). */
+  readonly errors?: readonly { readonly pointer: string; readonly message: string; readonly rule: string }[];
   /** example-invalid findings: how the real errors differ from the expected ones (as `lint` says). */
   readonly findings: readonly PreviewDiagnostic[];
 }

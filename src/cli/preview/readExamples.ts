@@ -65,9 +65,12 @@ export function readExample(
       }
     }
   }
-  if (validate && findings.length === 0) {
+  if (!validate) return { name, request: read.value, ...(expected ? { expected } : {}), findings };
+  // lintExample validates too; one run of ajv more on a click is cheaper than a second code path.
+  const errors = validate(read.value).map((e) => ({ pointer: e.pointer, message: e.message, rule: e.rule }));
+  if (findings.length === 0) {
     for (const d of lintExample(validate, read.value, expected))
       findings.push({ ...d, file: shownPath, ...locateInJson(read.text!, d.pointer) });
   }
-  return { name, request: read.value, ...(expected ? { expected } : {}), findings };
+  return { name, request: read.value, ...(expected ? { expected } : {}), errors, findings };
 }
