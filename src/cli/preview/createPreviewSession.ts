@@ -4,7 +4,7 @@
  * does not load, the last good schema is kept and sent with the problems, so the page keeps its form.
  * Reloads run one at a time; a save during a reload triggers one more.
  */
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { ValidationError } from '../../schemas/index';
 import { analyseSchemaFile } from './analyseSchemaFile';
 import type { PreviewState } from './PreviewState';
@@ -61,7 +61,10 @@ export async function createPreviewSession(options: PreviewSessionOptions): Prom
     );
     // Files read the last time stay watched while the schema is broken: fixing a $ref'd file reloads.
     watched = found.schema ? found.files : [...new Set([...watched, ...found.files])];
-    watcher.watchOnly(examplesDir ? [...watched, resolve(examplesDir, '*')] : watched);
+    // While it does not load, any file appearing beside its files counts too: the file a new $ref
+    // names may not exist yet, and creating it should load the schema.
+    const broken = found.problems.length > 0 ? watched.map((file) => resolve(dirname(file), '*')) : [];
+    watcher.watchOnly([...watched, ...broken, ...(examplesDir ? [resolve(examplesDir, '*')] : [])]);
     const revision = (state?.revision ?? 0) + 1;
     if (found.schema) validate = found.validate;
     state = {
