@@ -23,11 +23,19 @@ export function ensurePreviewPageBuilt(): void {
   if (built.status !== 0) throw new Error(`npm run build:preview failed:\n${built.stdout}${built.stderr}`);
 }
 
-/** Runs `formulary preview ...args --port 0` in `cwd`; resolves with its URL once it listens. */
-export function startPreview(args: readonly string[], cwd: string, bin = join(repoRoot, 'bin/formulary.js')) {
+/**
+ * Runs `formulary preview ...args --port 0` in `cwd`; resolves with its URL once it listens. By
+ * default the repository's source; `bin` and `env` run another copy (an installed package's).
+ */
+export function startPreview(
+  args: readonly string[],
+  cwd: string,
+  options: { bin?: string; env?: NodeJS.ProcessEnv } = {},
+) {
+  const bin = options.bin ?? join(repoRoot, 'bin/formulary.js');
   const child: ChildProcess = spawn(process.execPath, [bin, 'preview', ...args, '--port', '0'], {
     cwd,
-    env: { ...process.env, FORMULARY_CLI_FROM_SOURCE: '1' },
+    env: options.env ?? { ...process.env, FORMULARY_CLI_FROM_SOURCE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
