@@ -4,7 +4,7 @@
  * findings `formulary lint` would print for it.
  */
 import { type ReactNode, useState } from 'react';
-import type { PreviewExample, PreviewExampleEntry } from '../cli/preview/PreviewState';
+import type { PreviewExample, PreviewExampleEntry } from '../cli/preview/index';
 import { FindingsList } from './FindingsList';
 import { previewTexts as t } from './previewTexts';
 

@@ -3,7 +3,7 @@
  * prints them. A finding about a field is a button: clicking it opens that field's section and focuses it.
  */
 import type { ReactNode } from 'react';
-import type { PreviewDiagnostic } from '../cli/preview/PreviewState';
+import type { PreviewDiagnostic } from '../cli/preview/index';
 import { previewTexts } from './previewTexts';
 
 export interface FindingsListProps {

@@ -5,7 +5,7 @@
  * carrying over what was typed; a schema that no longer loads shows its error above the last good form.
  */
 import { type ReactNode, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { PreviewState } from '../cli/preview/PreviewState';
+import type { PreviewState } from '../cli/preview/index';
 import {
   type DraftTexts,
   type NotAppliedValue,

@@ -2,7 +2,7 @@
  * The form model of the schema `formulary preview` sent: the CLI loads and bundles the files (Node
  * reads them); the page builds the model from the bundle, as the form does from any loaded schema.
  */
-import type { PreviewSchema } from '../cli/preview/PreviewState';
+import type { PreviewSchema } from '../cli/preview/index';
 import { buildFieldModel, type FieldModel } from '../schemas/index';
 
 /** O(schema size). Throws as buildFieldModel does (the CLI built the same model first, so rarely). */

@@ -3,7 +3,7 @@
  * new state; EventSource reconnects by itself when the command restarts. A tiny store (no React) so
  * the hook over it only subscribes.
  */
-import type { PreviewState } from '../cli/preview/PreviewState';
+import type { PreviewState } from '../cli/preview/index';
 
 export interface PreviewConnection {
   readonly state: PreviewState | null;

@@ -140,4 +140,20 @@ describe('createPreviewSession', () => {
     expect(state.problems[0]).toMatchObject({ file: 'formulary.config.json', line: 2, rule: 'config-error' });
     expect(state.schema).toBeDefined();
   });
+
+  test('a schema broken from the start: no schema, its problem located; fixing it brings the first schema', async () => {
+    const { dir, session } = await open({
+      'main.schema.json': '{\n  "type": "object",\n  "properties": {\n}\n',
+    });
+    const state = session.current();
+    expect(state.schema).toBeUndefined();
+    expect(state.schemaRevision).toBe(0);
+    expect(state.problems[0]).toMatchObject({ file: 'main.schema.json', rule: 'load-error' });
+    expect(state.problems[0]!.line).toBeGreaterThan(1);
+    writeFileSync(join(dir, 'parts.json'), JSON.stringify(parts));
+    const loading = next(session, (s) => s.problems.length === 0);
+    writeFileSync(join(dir, 'main.schema.json'), JSON.stringify(schema));
+    const loaded = await loading;
+    expect(loaded.schema?.dialect).toBe('draft-07');
+  });
 });
