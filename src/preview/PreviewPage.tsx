@@ -156,10 +156,6 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
               <FindingsList findings={state.diagnostics} label={t.findingsHeading} onPick={reveal} />
             )}
           </section>
-          <section aria-labelledby="preview-request-heading">
-            <h2 id="preview-request-heading">{t.requestHeading}</h2>
-            <LiveJson />
-          </section>
           {state.examples && (
             <ExamplesPanel
               dir={state.examplesDir ?? ''}
@@ -170,6 +166,10 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
               }}
             />
           )}
+          <section aria-labelledby="preview-request-heading">
+            <h2 id="preview-request-heading">{t.requestHeading}</h2>
+            <LiveJson />
+          </section>
           <section aria-labelledby="preview-defaults-heading">
             <h2 id="preview-defaults-heading">{t.defaultsHeading}</h2>
             <p className="preview-hint">{t.defaultsHint}</p>

@@ -66,7 +66,11 @@ export async function analyseSchemaFile(
   const locate = opened.loaded && opened.model ? fieldLocator(opened.loaded, opened.model) : undefined;
   const shown = (d: LintDiagnostic): PreviewDiagnostic => {
     const field = locate?.(d.file, d.pointer);
-    return relativeFile({ ...d, ...(field !== undefined ? { field } : {}) }, cwd);
+    const located = relativeFile({ ...d, ...(field !== undefined ? { field } : {}) }, cwd);
+    // The loader's messages name the file by its absolute path; the page shows the one beside the line.
+    return d.file && located.file !== d.file
+      ? { ...located, message: located.message.split(d.file).join(located.file!) }
+      : located;
   };
   const all = sortDiagnostics(lintOpenedSchema(opened, config).filter((d) => config.rules[d.rule] !== 'off'));
   if (!opened.loaded || !opened.model) {

@@ -57,7 +57,7 @@ async function open(files: Record<string, unknown>) {
   return { dir, session };
 }
 
-describe('createPreviewSession', () => {
+describe('createPreviewSession', { timeout: 30_000 }, () => {
   test('the first state: the bundled schema, the watched files, findings with their field', async () => {
     const { dir, session } = await open({ 'main.schema.json': schema, 'parts.json': parts });
     const state = session.current();
@@ -92,6 +92,7 @@ describe('createPreviewSession', () => {
     const bad = await broken;
     expect(bad.problems).toHaveLength(1);
     expect(bad.problems[0]).toMatchObject({ file: 'parts.json', line: 3, rule: 'load-error' });
+    expect(bad.problems[0]!.message).toMatch(/^parts\.json is not valid JSON/); // named as beside the line
     expect(bad.schemaRevision).toBe(state.revision); // the last good schema stays
     expect(bad.schema).toEqual(state.schema);
     expect(bad.schema).not.toEqual(good);

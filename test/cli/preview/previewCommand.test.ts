@@ -17,7 +17,7 @@ const schema = {
   properties: { runNumber: { type: 'integer', minimum: 1, default: 1 } },
 };
 
-describe('formulary preview: usage', () => {
+describe('formulary preview: usage', { timeout: 120_000 }, () => {
   test('--help describes the command and its options', async () => {
     const run = await runCli(['preview', '--help']);
     expect(run.code).toBe(0);
@@ -73,7 +73,7 @@ function readEvents(url: string, accept: (state: PreviewState) => boolean): Prom
   });
 }
 
-describe('formulary preview: a real process', () => {
+describe('formulary preview: a real process', { timeout: 120_000 }, () => {
   let preview: RunningPreview;
   let dir: string;
   beforeAll(async () => {
