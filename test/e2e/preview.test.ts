@@ -114,6 +114,26 @@ describe('formulary preview on a multi-file draft-07 schema (EQSANS)', () => {
     expect(errors).toEqual([]);
   });
 
+  test('text that is not a value yet ("0.2x" in a list row\'s number field) survives a reload as typed', async () => {
+    const { page } = await openPage(preview);
+    const revision = Number(await page.locator('.preview-page').getAttribute('data-schema-revision'));
+    await page
+      .getByLabel(/^Thickness/)
+      .first()
+      .fill('0.2x');
+    editJson(join(dir, 'schemas/eqsans.schema.json'), (s) => {
+      s.properties.wavelength!.title = 'Wavelength band';
+    });
+    await waitForSchemaRevision(page, revision + 1);
+    await page.getByText('Wavelength band').first().waitFor();
+    expect(
+      await page
+        .getByLabel(/^Thickness/)
+        .first()
+        .inputValue(),
+    ).toBe('0.2x');
+  });
+
   test('a save of a $ref-ed file (common.json) reloads the form too', async () => {
     const { page } = await openPage(preview);
     const revision = Number(await page.locator('.preview-page').getAttribute('data-schema-revision'));
