@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { PreviewSession } from './createPreviewSession';
+import type { PreviewState } from './PreviewState';
 import { listExamples, readExample } from './readExamples';
 
 export interface PreviewServerOptions {
@@ -18,6 +19,20 @@ export interface PreviewServerOptions {
   readonly host?: string;
   readonly examplesDir?: string;
   readonly cwd: string;
+}
+
+/**
+ * Each state as JSON once, however many pages listen: a 1,000-field schema's state is hundreds of kB,
+ * and a second tab (or the benchmark's stream) would otherwise serialise it again on every save.
+ */
+const jsonOf = new WeakMap<PreviewState, string>();
+function asJson(state: PreviewState): string {
+  let text = jsonOf.get(state);
+  if (text === undefined) {
+    text = JSON.stringify(state);
+    jsonOf.set(state, text);
+  }
+  return text;
 }
 
 export interface RunningPreview {
@@ -47,8 +62,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       connection: 'keep-alive',
     });
     // retry: a page whose stream broke (the command restarted) reconnects within half a second.
-    const send = (state: unknown) =>
-      res.write(`retry: 500\nevent: state\ndata: ${JSON.stringify(state)}\n\n`);
+    const send = (state: PreviewState) => res.write(`retry: 500\nevent: state\ndata: ${asJson(state)}\n\n`);
     send(session.current());
     const unsubscribe = session.subscribe(send);
     const end = () => {
