@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultsCommand } from './commands/defaultsCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { lintCommand } from './commands/lintCommand';
+import { previewCommand } from './commands/previewCommand';
 import { serveCommand } from './commands/serveCommand';
 import { validateCommand } from './commands/validateCommand';
 import { workerCommand } from './commands/workerCommand';
@@ -23,6 +24,7 @@ Commands:
   inspect SCHEMA            summarise the form a schema makes
   serve                     run the submission service with the portal (see serve --help)
   worker --broker URL       run reduction jobs from a message broker (see worker --help)
+  preview SCHEMA            see the schema's form while writing it; reloads on save
 
 Every command reads multi-file schemas, takes --config FILE and --help.
   -v, --version             print the version
@@ -44,6 +46,7 @@ const commands: Record<string, (args: readonly string[], io: Io, version: string
   inspect: inspectCommand,
   serve: serveCommand,
   worker: workerCommand,
+  preview: previewCommand,
 };
 
 /** Runs the CLI on argv (without node and script); returns the exit code. */

@@ -52,7 +52,10 @@ Each rule, with a bad and a good example: docs/authoring.md.
 `;
 
 /** Reads and parses a JSON file, or returns a located load-error diagnostic. */
-function readJson(file: string, cwd: string): { value?: unknown; text?: string; problem?: LintDiagnostic } {
+export function readJson(
+  file: string,
+  cwd: string,
+): { value?: unknown; text?: string; problem?: LintDiagnostic } {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');
@@ -166,6 +169,30 @@ export function relativeFile<T extends { file?: string }>(d: T, cwd: string): T 
   return rel.startsWith('..') ? d : { ...d, file: rel.split(sep).join('/') };
 }
 
+/**
+ * The findings for one opened schema, as `lint` reports them: why it did not open, every rule's
+ * finding with the config's settings, and the validator's problem when no rule explains it. `preview`
+ * shows the very same list. Files stay as the loader named them (absolute paths).
+ */
+export function lintOpenedSchema(target: OpenedSchema, config: CliConfig): LintDiagnostic[] {
+  const out: LintDiagnostic[] = [...target.problems];
+  if (!target.loaded) return out;
+  const found = lintSchema(target.loaded, {
+    model: target.model,
+    validate: target.validate,
+    aliases: config.load.aliases ?? {},
+    rules: config.rules,
+    ...(config.quantities ? { quantities: config.quantities } : {}),
+    ...(config.load.unitsRequiredFor ? { unitsRequiredFor: config.load.unitsRequiredFor } : {}),
+    ...(config.load.extraKeywords ? { extraKeywords: config.load.extraKeywords } : {}),
+    ...(config.load.strict !== undefined ? { strict: config.load.strict } : {}),
+  });
+  out.push(...found);
+  if (target.validatorProblem && !found.some((d) => d.severity === 'error'))
+    out.push(target.validatorProblem);
+  return out;
+}
+
 /** Lints every file the arguments name; returns the sorted diagnostics. */
 export async function lintFiles(
   files: readonly string[],
@@ -182,21 +209,7 @@ export async function lintFiles(
     }
     if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd, { forLint: true }));
     const target = await opened.get(file)!;
-    out.push(...target.problems);
-    if (!target.loaded) continue;
-    const found = lintSchema(target.loaded, {
-      model: target.model,
-      validate: target.validate,
-      aliases: config.load.aliases ?? {},
-      rules: config.rules,
-      ...(config.quantities ? { quantities: config.quantities } : {}),
-      ...(config.load.unitsRequiredFor ? { unitsRequiredFor: config.load.unitsRequiredFor } : {}),
-      ...(config.load.extraKeywords ? { extraKeywords: config.load.extraKeywords } : {}),
-      ...(config.load.strict !== undefined ? { strict: config.load.strict } : {}),
-    });
-    out.push(...found);
-    if (target.validatorProblem && !found.some((d) => d.severity === 'error'))
-      out.push(target.validatorProblem);
+    out.push(...lintOpenedSchema(target, config));
   }
   // A file linted directly and again through a $ref from another file reports once.
   const seen = new Set<string>();

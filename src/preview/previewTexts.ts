@@ -1,0 +1,38 @@
+/**
+ * Every word the preview page shows, in one place, so the language work can translate them with the
+ * rest (and so tests and docs quote the same strings). Functions for texts that hold numbers or names.
+ */
+export const previewTexts = {
+  title: (file: string) => `Preview · ${file}`,
+  connecting: 'Connecting to formulary preview…',
+  disconnected: 'The preview command stopped: start it again to go on (this page reconnects by itself).',
+  loadFailed: (file: string) => `${file} does not load: the form below is the last one that did.`,
+  noSchemaYet: (file: string) => `${file} does not load yet: there is no form to show.`,
+  reloaded: (revision: number) => `Reloaded (${revision})`,
+  formHeading: 'Form',
+  requestHeading: 'Request (live)',
+  findingsHeading: 'Lint findings',
+  noFindings: 'No findings.',
+  defaultsHeading: 'Default request',
+  defaultsHint: 'What the form sends when nothing is typed.',
+  watchingHeading: 'Watching',
+  notAppliedHeading: 'Typed values the new schema has no place for',
+  dismiss: 'Dismiss',
+  examplesHeading: 'Example requests',
+  examplesFrom: (dir: string) => `From ${dir}: choosing one imports it into the form.`,
+  noExamples: 'No example requests in this folder.',
+  invalidExample: 'invalid: must fail as its .expected.json lists',
+  exampleLoading: 'Importing…',
+  exampleImported: (name: string) => `Imported ${name}.`,
+  exampleExpectedHeading: 'Expected errors (.expected.json)',
+  exampleRealHeading: 'Errors the schema finds in it',
+  exampleNoExpected: 'None expected: the example must be valid.',
+  exampleNoReal: 'None: the request is valid.',
+  exampleFindingsHeading: 'example-invalid findings',
+  exampleAgrees: 'The example fails exactly as expected.',
+  exampleValid: 'The example validates.',
+  occurred: 'occurs',
+  missing: 'does not occur',
+  unexpected: 'not expected',
+  goToField: (field: string) => `Go to the field ${field || '/'}`,
+} as const;
