@@ -17,6 +17,7 @@ import { installTestFaults } from './plugins/testFaults';
 import { instrumentSchema, problemSchema, receiptSchema, submissionSummarySchema } from './routes/apiSchemas';
 import { floorRoute } from './routes/floorRoute';
 import { instrumentRoutes } from './routes/instrumentRoutes';
+import { jobOverviewRoutes } from './routes/jobOverviewRoutes';
 import { jobRoutes } from './routes/jobRoutes';
 import { liveRoutes } from './routes/liveRoutes';
 import { submissionQueryRoutes } from './routes/submissionQueryRoutes';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   submitRoute(app, options.instruments, options.service);
   submissionQueryRoutes(app, options.service);
   if (options.jobs) jobRoutes(app, options.service, options.jobs);
+  if (options.jobs) jobOverviewRoutes(app, options.jobs);
   if (options.hub) {
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     await app.register(async (scoped) =>
