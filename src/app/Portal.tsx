@@ -182,6 +182,7 @@ export function Portal(): ReactNode {
             ))}
           </select>
           <BackendSettings key={backendUrl} url={backendUrl} onChange={setBackendUrl} />
+          {serviceUrl && <a href="#/submissions">My submissions</a>}
         </div>
       </header>
       <div className="portal__body">
