@@ -195,3 +195,52 @@ test('with WebSockets blocked, the list and the submission page fall back to Ser
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('a WebSocket dropped mid-run reconnects from the last event id: no line lost, none twice', async () => {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const subscribes: { since?: number }[] = [];
+  let dropped = false;
+  await page.routeWebSocket(/\/api\/live$/, (ws) => {
+    const upstream = ws.connectToServer();
+    let events = 0;
+    ws.onMessage((message) => {
+      subscribes.push(JSON.parse(String(message)));
+      upstream.send(message);
+    });
+    upstream.onMessage((message) => {
+      ws.send(message);
+      // The first connection dies after its fourth event, as a flaky proxy would drop it.
+      if (!dropped && String(message).includes('"type":"event"') && ++events === 4) {
+        dropped = true;
+        void ws.close({ code: 1012 });
+        void upstream.close();
+      }
+    });
+  });
+  const id = await submitted('eqsans', example('eqsans/average-protein-concentrations.json'));
+  await page.goto(`${server.url}/#/submissions/${id}`);
+  await expect.poll(() => job(page).getAttribute('data-state'), { timeout: 60_000 }).toBe('succeeded');
+  expect(dropped).toBe(true);
+  expect(subscribes.length).toBeGreaterThanOrEqual(2);
+  expect(subscribes[0]!.since).toBe(0);
+  expect(subscribes[1]!.since).toBeGreaterThan(0);
+
+  const jobs = (await (await fetch(`${server.url}/api/submissions/${id}/jobs`)).json()) as {
+    items: { attempts: { lines: number }[] }[];
+  };
+  const stored = jobs.items[0]!.attempts[0]!.lines;
+  await expect.poll(() => logCount(page)).toBe(stored);
+  const seqs = await page
+    .locator('.subs-log__line')
+    .evaluateAll((lines) => lines.map((l) => Number(l.getAttribute('data-seq'))));
+  expect(seqs).toEqual(Array.from({ length: stored }, (_, i) => i + 1));
+  const states = await job(page)
+    .getByRole('list', { name: 'Timeline of attempt 1' })
+    .locator('li')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));
+  expect(states).toEqual(['queued', 'running', 'succeeded']);
+  expect(errors).toEqual([]);
+  await page.close();
+});
