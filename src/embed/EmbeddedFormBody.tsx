@@ -9,6 +9,8 @@ import {
   DraftBar,
   type DraftFormBinding,
   type DraftStore,
+  LiveJobStatus,
+  receiptOf,
   SubmissionForm,
   type SubmissionFormHandle,
   type SubmissionRequest,
@@ -29,6 +31,8 @@ export interface EmbeddedFormBodyProps extends CsrfOptions {
   /** Absolute URL the request is POSTed to; undefined: onSubmit only. */
   readonly submitUrl: string | undefined;
   readonly readOnly?: boolean;
+  /** After an accepted submit to a Formulary service: show its jobs' live state and a link to its page. */
+  readonly liveStatus?: boolean;
   readonly onChange?: (request: SubmissionRequest) => void;
   readonly onSubmit?: (request: SubmissionRequest) => boolean;
   readonly onSubmitted?: (result: SubmitResult) => void;
@@ -78,6 +82,9 @@ function FormAndPost(
         formRef={props.formRef}
       />
       <SendingStatus sending={sending} />
+      {props.liveStatus && sending.state === 'done' && sending.result.ok && props.submitUrl && (
+        <SentStatus body={sending.result.body} submitUrl={props.submitUrl} />
+      )}
     </>
   );
 }
@@ -98,7 +105,8 @@ function usePost(
     const sentAt = Date.now();
     let headers: Record<string, string>;
     try {
-      headers = requestHeaders(props);
+      // The Formulary service requires the schema version the form used (and checks older ones).
+      headers = { ...requestHeaders(props), 'X-Schema-Version': String(props.schemaVersion) };
     } catch (error) {
       const result: SubmitResult = {
         ok: false,
@@ -118,6 +126,12 @@ function usePost(
     props.onSubmitted?.(result);
   };
   return [sending, post];
+}
+
+/** The live job state of an accepted request, when the answer is a Formulary receipt. */
+function SentStatus({ body, submitUrl }: { body: unknown; submitUrl: string }): ReactNode {
+  const receipt = useMemo(() => receiptOf(body, submitUrl), [body, submitUrl]);
+  return receipt ? <LiveJobStatus receipt={receipt} /> : null;
 }
 
 function SendingStatus({ sending }: { sending: Sending }): ReactNode {

@@ -1,6 +1,6 @@
-/** Live job status for pages and the embed: the event feed with its fallback, and state words. */
-
+/** Live job status for pages and the embed: the event feed with its fallback, state words, the embed's status. */
 export { isFinal, isJobState, JOB_STATES, type JobState, overallState, STATE_WORDS } from './jobStates';
+export { LiveJobStatus, receiptOf, type ServiceReceipt } from './LiveJobStatus';
 export {
   followLive,
   type LiveEvent,
