@@ -134,14 +134,15 @@ export class SubmissionIndex {
     const pass = (r: SubmissionRow) =>
       (filter.instrument === undefined || r.instrument === filter.instrument) &&
       (filter.state === undefined || r.state === filter.state);
-    let source: Iterable<SubmissionRow> = this.list;
     const since = filter.sinceMs;
+    // toArray copies the chunks whole; walking the iterator was 5 to 40 times slower (bench:pages).
+    let source: readonly SubmissionRow[];
     if (since !== undefined && this.order === 'newest')
-      source = this.list.irangeKey(undefined, `${pad(MAX_MS - since)}|\uffff`);
-    else if (since !== undefined && this.order === 'oldest') source = this.list.irangeKey(`${pad(since)}|`);
-    const out: SubmissionRow[] = [];
+      source = [...this.list.irangeKey(undefined, `${pad(MAX_MS - since)}|\uffff`)];
+    else if (since !== undefined && this.order === 'oldest') source = [...this.list.irangeKey(`${pad(since)}|`)];
+    else source = this.list.toArray();
     const needsTime = since !== undefined && this.order !== 'newest' && this.order !== 'oldest';
-    for (const r of source) if (pass(r) && (!needsTime || r.createdMs >= since!)) out.push(r);
-    return out;
+    if (filter.instrument === undefined && filter.state === undefined && !needsTime) return [...source];
+    return source.filter((r) => pass(r) && (!needsTime || r.createdMs >= since!));
   }
 }
