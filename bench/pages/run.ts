@@ -131,7 +131,7 @@ for (const [round, n] of [500, ...rowCounts].entries()) {
 
     // The peer: rows in an array, the changed one replaced in place, then a full sort.
     let array = [...base].sort(compare[order]);
-    const at = new Map(array.map((r, i) => [r.id, r] as const));
+    const at = new Map(array.map((r) => [r.id, r] as const));
     t = performance.now();
     for (const c of plan) {
       const old = at.get(c.id)!;

@@ -139,7 +139,8 @@ export class SubmissionIndex {
     let source: readonly SubmissionRow[];
     if (since !== undefined && this.order === 'newest')
       source = [...this.list.irangeKey(undefined, `${pad(MAX_MS - since)}|\uffff`)];
-    else if (since !== undefined && this.order === 'oldest') source = [...this.list.irangeKey(`${pad(since)}|`)];
+    else if (since !== undefined && this.order === 'oldest')
+      source = [...this.list.irangeKey(`${pad(since)}|`)];
     else source = this.list.toArray();
     const needsTime = since !== undefined && this.order !== 'newest' && this.order !== 'oldest';
     if (filter.instrument === undefined && filter.state === undefined && !needsTime) return [...source];
