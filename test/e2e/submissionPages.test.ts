@@ -87,6 +87,10 @@ test('submit in the portal, find it in the list, watch it run live to succeeded 
     .first()
     .waitFor({ timeout: 60_000 });
 
+  // The history links the accepted request to its page.
+  const follow = page.getByRole('region', { name: 'History' }).getByRole('link', { name: 'Follow its jobs' });
+  expect(await follow.first().getAttribute('href')).toMatch(/^#\/submissions\/[\w-]+$/);
+
   await page.getByRole('link', { name: 'My submissions' }).click();
   const row = page.locator('tr[data-submission]').first();
   await row.waitFor({ timeout: 30_000 });
@@ -112,6 +116,25 @@ test('submit in the portal, find it in the list, watch it run live to succeeded 
     .poll(() => page.locator('figure.subs-plot figcaption').textContent())
     .not.toContain('still being written');
   expect(await plot.locator('canvas').count()).toBe(1);
+
+  // The plotted data and the log download as text.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the data' }).click(),
+  ]);
+  const data = readFileSync(await download.path(), 'utf8');
+  expect(data).toMatch(/^# curve: .+\n[\d.e+-]+,[\d.e+-]+,/m);
+  const logHref = await job(page).getByRole('link', { name: 'Download the log' }).getAttribute('href');
+  expect(await (await fetch(logHref!)).text()).toContain('Reducing');
+
+  // The request as accepted, in its form, read-only, with the changed fields marked.
+  const request = page.getByRole('region', { name: 'Request' });
+  await request.getByText('The request in its form').click();
+  const ipts = request.getByRole('textbox', { name: /^IPTS/ });
+  await ipts.waitFor({ timeout: 30_000 });
+  expect(await ipts.inputValue()).toContain('19800');
+  expect(await ipts.isEditable()).toBe(false);
+  expect(await request.locator('[data-changed="true"]').count()).toBeGreaterThan(0);
 
   // Search within the log.
   await job(page).getByRole('searchbox', { name: 'Search the log' }).fill('Reducing');
