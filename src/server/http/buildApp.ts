@@ -30,6 +30,8 @@ export interface AppOptions {
   readonly jobs?: JobService;
   /** Live events: GET /api/live (WebSocket) and /api/live/sse when given. */
   readonly hub?: EventHub;
+  /** Bytes a live client may leave unread before it is disconnected to resume with `since` (16 MiB). */
+  readonly liveMaxBufferedBytes?: number;
   readonly instrumentsDir: string;
   /** The built portal (dist/app); omitted or missing: the API alone. */
   readonly portalDir?: string;
@@ -98,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         hub: options.hub!,
         submissions: options.service,
         instruments: options.instruments,
+        ...(options.liveMaxBufferedBytes !== undefined && { maxBufferedBytes: options.liveMaxBufferedBytes }),
       }),
     );
   }

@@ -131,5 +131,5 @@ describe('routes for the pages', () => {
         .map((e) => e.id),
     );
     expect(text).not.toContain('event: log');
-  });
+  }, 60_000);
 });

@@ -72,10 +72,20 @@ export interface LiveRouteOptions {
   readonly hub: EventHub;
   readonly submissions: SubmissionService;
   readonly instruments: ReadonlyMap<string, Instrument>;
+  /**
+   * A client that leaves more than this unread (a stalled tab, a slow link under a chatty job) is
+   * disconnected instead of growing the server's memory without bound; it resumes with `since` /
+   * Last-Event-ID and loses nothing. Default 16 MiB: above the replay of one 10 MB log.
+   */
+  readonly maxBufferedBytes?: number;
 }
+
+/** WebSocket close code 1013, "try again later": the client reconnects and resumes. */
+const TOO_SLOW = 1013;
 
 export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): void {
   const { hub, submissions, instruments } = options;
+  const maxBuffered = options.maxBufferedBytes ?? 16 * 1024 * 1024;
 
   /** Throws a message for the client when the group may not be followed. */
   const allowed = async (text: unknown): Promise<LiveGroup> => {
@@ -140,7 +150,12 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
             filter: filterOf(group),
             send: (event) => {
               if (kinds && !kinds.has(event.kind)) return;
-              if (socket.readyState === socket.OPEN) socket.send(frameOf(name, event));
+              if (socket.readyState !== socket.OPEN) return;
+              if (socket.bufferedAmount > maxBuffered) {
+                socket.close(TOO_SLOW, 'too far behind: reconnect with since');
+                return;
+              }
+              socket.send(frameOf(name, event));
             },
           },
           since as number | undefined,
@@ -211,12 +226,18 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
           filter: filterOf(group),
           send: (event) => {
             if (kinds && !kinds.has(event.kind)) return;
+            if (raw.writableEnded) return;
+            // Too far behind: end the stream; the browser reconnects with Last-Event-ID.
+            if (raw.writableLength > maxBuffered) {
+              raw.end();
+              return;
+            }
             raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(eventJson(event))}\n\n`);
           },
         },
         since,
       );
-      const beat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
+      const beat = setInterval(() => raw.writableEnded || raw.write(': keep-alive\n\n'), 15_000);
       raw.on('close', () => {
         clearInterval(beat);
         streams.delete(raw);
