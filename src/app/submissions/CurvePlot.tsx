@@ -16,6 +16,8 @@ export function CurvePlot({
 }): ReactNode {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<{ plot: uPlot; labels: string } | undefined>(undefined);
+  const latest = useRef(curves);
+  latest.current = curves;
   // The page re-renders per log batch; the chart changes only when the points do.
   const signature = `${curves.map((c) => `${c.label}:${c.points.length}`).join('\n')}|${complete}`;
 
@@ -30,7 +32,11 @@ export function CurvePlot({
       return;
     }
     chart.current?.plot.destroy();
-    const plot = new uPlot(curveOptions(curves, Math.max(320, el.clientWidth)), data, el);
+    const plot = new uPlot(
+      curveOptions(curves, Math.max(320, el.clientWidth), () => latest.current),
+      data,
+      el,
+    );
     chart.current = { plot, labels };
   }, [signature]);
 

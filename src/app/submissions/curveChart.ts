@@ -42,7 +42,12 @@ function drawErrorBars(u: uPlot, curves: readonly PlotCurve[]): void {
   ctx.restore();
 }
 
-export function curveOptions(curves: readonly PlotCurve[], width: number): uPlot.Options {
+/** `current` gives the curves at draw time: setData keeps the chart (and its zoom) as they grow. */
+export function curveOptions(
+  curves: readonly PlotCurve[],
+  width: number,
+  current: () => readonly PlotCurve[] = () => curves,
+): uPlot.Options {
   return {
     width,
     height: 320,
@@ -58,7 +63,7 @@ export function curveOptions(curves: readonly PlotCurve[], width: number): uPlot
     ],
     axes: [{ label: 'Q (1/Å)' }, { label: 'I(Q)', size: 70 }],
     cursor: { drag: { x: true, y: true, uni: 50 } },
-    hooks: { draw: [(u) => drawErrorBars(u, curves)] },
+    hooks: { draw: [(u) => drawErrorBars(u, current())] },
   };
 }
 
