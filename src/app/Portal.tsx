@@ -23,6 +23,7 @@ import { BackendSettings, useBackendUrl } from './BackendSettings';
 import { LiveRequest, liveRequest } from './LiveRequest';
 import { backend, draftsRuntime } from './portalRuntime';
 import { type Submission, SubmittedRequest } from './SubmittedRequest';
+import { submissionHref } from './submissions/index';
 import { useServiceUrl } from './useServiceUrl';
 
 type Loaded =
@@ -188,6 +189,7 @@ export function Portal(): ReactNode {
             ))}
           </select>
           <BackendSettings key={backendUrl} url={backendUrl} onChange={setBackendUrl} />
+          {serviceUrl && <a href="#/submissions">My submissions</a>}
         </div>
       </header>
       <div className="portal__body">
@@ -234,7 +236,11 @@ export function Portal(): ReactNode {
         </aside>
         <aside className="portal__drafts" aria-label="Outbox and history">
           <OutboxPanel store={draftsRuntime.outbox} submitter={draftsRuntime.submitter} />
-          <HistoryPanel store={draftsRuntime.history} onOpen={openHistoryEntry} />
+          <HistoryPanel
+            store={draftsRuntime.history}
+            onOpen={openHistoryEntry}
+            serverLink={serviceUrl && backendUrl === serviceUrl ? submissionHref : undefined}
+          />
         </aside>
       </div>
     </div>

@@ -22,6 +22,8 @@ export interface EmbeddedFormProps extends CsrfOptions {
   /** Where a valid request is POSTed as JSON; without it, submit only calls onSubmit. */
   readonly submitUrl?: string;
   readonly readOnly?: boolean;
+  /** After an accepted submit to a Formulary service, show the live state of its jobs (attribute live-status). */
+  readonly liveStatus?: boolean;
   readonly onChange?: (request: SubmissionRequest) => void;
   /** A valid request, before it is POSTed; return false to stop the POST (the page sends it itself). */
   readonly onSubmit?: (request: SubmissionRequest) => boolean;
@@ -170,6 +172,7 @@ export function EmbeddedForm(props: EmbeddedFormProps): ReactNode {
       schemaVersion={loaded.schemaVersion}
       submitUrl={props.submitUrl === undefined ? undefined : absolute(props.submitUrl)}
       readOnly={props.readOnly}
+      liveStatus={props.liveStatus}
       onChange={props.onChange}
       onSubmit={props.onSubmit}
       onSubmitted={props.onSubmitted}

@@ -9,6 +9,8 @@ import {
   DraftBar,
   type DraftFormBinding,
   type DraftStore,
+  LiveJobStatus,
+  receiptOf,
   type ServerFieldProblem,
   SubmissionForm,
   type SubmissionFormHandle,
@@ -30,6 +32,8 @@ export interface EmbeddedFormBodyProps extends CsrfOptions {
   /** Absolute URL the request is POSTed to; undefined: onSubmit only. */
   readonly submitUrl: string | undefined;
   readonly readOnly?: boolean;
+  /** After an accepted submit to a Formulary service: show its jobs' live state and a link to its page. */
+  readonly liveStatus?: boolean;
   readonly onChange?: (request: SubmissionRequest) => void;
   readonly onSubmit?: (request: SubmissionRequest) => boolean;
   readonly onSubmitted?: (result: SubmitResult) => void;
@@ -91,6 +95,9 @@ function FormAndPost(
         formRef={bothRefs}
       />
       <SendingStatus sending={sending} />
+      {props.liveStatus && sending.state === 'done' && sending.result.ok && props.submitUrl && (
+        <SentStatus body={sending.result.body} submitUrl={props.submitUrl} />
+      )}
     </>
   );
 }
@@ -155,6 +162,12 @@ function usePost(
     props.onSubmitted?.(result);
   };
   return [sending, post];
+}
+
+/** The live job state of an accepted request, when the answer is a Formulary receipt. */
+function SentStatus({ body, submitUrl }: { body: unknown; submitUrl: string }): ReactNode {
+  const receipt = useMemo(() => receiptOf(body, submitUrl), [body, submitUrl]);
+  return receipt ? <LiveJobStatus receipt={receipt} /> : null;
 }
 
 function SendingStatus({ sending }: { sending: Sending }): ReactNode {

@@ -1,6 +1,6 @@
 /**
  * <formulary-form schema-src submit-url form-data-src readonly drafts draft-key schema-version
- * csrf-cookie csrf-header>: the
+ * csrf-cookie csrf-header live-status>: the
  * custom element a server-rendered page uses. A thin shell over mount(): attributes become options,
  * attribute changes re-render. Safe to import where there is no DOM (Node, SSR): the class only
  * extends HTMLElement when one exists.
@@ -26,6 +26,7 @@ export class FormularyFormElement extends Base {
     'schema-version',
     'csrf-cookie',
     'csrf-header',
+    'live-status',
   ];
   #mounted: MountedForm | null = null;
 
@@ -54,6 +55,8 @@ export class FormularyFormElement extends Base {
       submitUrl: this.getAttribute('submit-url') ?? undefined,
       formDataSrc: this.getAttribute('form-data-src') ?? undefined,
       readOnly: this.hasAttribute('readonly'),
+      // After an accepted submit to a Formulary service: its jobs' live state and a link to its page.
+      liveStatus: this.hasAttribute('live-status'),
       // drafts="off" (or "false") turns the draft off; any other value, or none, keeps it.
       drafts: !['off', 'false'].includes((this.getAttribute('drafts') ?? '').trim().toLowerCase()),
       draftKey: this.getAttribute('draft-key') ?? undefined,

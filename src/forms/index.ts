@@ -3,6 +3,7 @@
 export * from './drafts/index';
 export type { DraftTexts, FormValidator, TypedText } from './engine/FormEngine';
 export type { UnknownKey } from './engine/flattenValues';
+export * from './live/index';
 export { countRenders, stopCountingRenders } from './renderCount';
 export {
   SubmissionForm,

@@ -17,6 +17,8 @@ export interface StartOptions {
   readonly handleSignals?: boolean;
   readonly benchFloor?: boolean;
   readonly failFirstSubmissions?: number;
+  /** Bytes a live client may leave unread before it is disconnected to resume with `since` (16 MiB). */
+  readonly liveMaxBufferedBytes?: number;
   readonly version?: string;
   /** Log destination other than stdout (tests). */
   readonly logStream?: NodeJS.WritableStream;
@@ -115,6 +117,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       } as never,
       benchFloor: options.benchFloor,
       failFirstSubmissions: options.failFirstSubmissions,
+      liveMaxBufferedBytes: options.liveMaxBufferedBytes,
       version: options.version,
     });
   } catch (error) {

@@ -64,6 +64,10 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
     version,
     failFirstSubmissions: Number.isInteger(failFirst) ? failFirst : 0,
     benchFloor: process.env.FORMULARY_BENCH_FLOOR === '1',
+    // A test switch: how far behind a live client may fall before it is asked to reconnect.
+    ...(Number(process.env.FORMULARY_LIVE_MAX_BUFFERED_BYTES) > 0 && {
+      liveMaxBufferedBytes: Number(process.env.FORMULARY_LIVE_MAX_BUFFERED_BYTES),
+    }),
   });
   io.err(`Formulary is serving ${running.url}/ (${running.storeKind}: ${redactDb(config.db)})\n`);
   return 0;

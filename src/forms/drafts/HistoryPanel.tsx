@@ -17,6 +17,8 @@ export interface HistoryPanelProps {
   /** Receives the exported JSON; by default the browser downloads formulary-history.json. */
   onExport?: (json: string) => void;
   formatTime?: (epochMs: number) => string;
+  /** Where the server shows a submission (the portal: its submission page); absent: no link. */
+  serverLink?: (serverId: string) => string;
 }
 
 interface ImportReport {
@@ -25,7 +27,13 @@ interface ImportReport {
   problems: HistoryImportProblem[];
 }
 
-export function HistoryPanel({ store, onOpen, onExport, formatTime = defaultFormat }: HistoryPanelProps) {
+export function HistoryPanel({
+  store,
+  onOpen,
+  onExport,
+  formatTime = defaultFormat,
+  serverLink,
+}: HistoryPanelProps) {
   const context = useContext(DraftsContext);
   const history = store ?? context.history;
   const entries = useHistory((s) => s.entries, store);
@@ -106,6 +114,7 @@ export function HistoryPanel({ store, onOpen, onExport, formatTime = defaultForm
               {entry.serverId ? (
                 <>
                   · server id <code className="formulary-history-server-id">{entry.serverId}</code>{' '}
+                  {serverLink ? <a href={serverLink(entry.serverId)}>Follow its jobs</a> : null}{' '}
                 </>
               ) : null}
               {onOpen ? (

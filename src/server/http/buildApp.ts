@@ -17,6 +17,7 @@ import { installTestFaults } from './plugins/testFaults';
 import { instrumentSchema, problemSchema, receiptSchema, submissionSummarySchema } from './routes/apiSchemas';
 import { floorRoute } from './routes/floorRoute';
 import { instrumentRoutes } from './routes/instrumentRoutes';
+import { jobOverviewRoutes } from './routes/jobOverviewRoutes';
 import { jobRoutes } from './routes/jobRoutes';
 import { liveRoutes } from './routes/liveRoutes';
 import { submissionQueryRoutes } from './routes/submissionQueryRoutes';
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly jobs?: JobService;
   /** Live events: GET /api/live (WebSocket) and /api/live/sse when given. */
   readonly hub?: EventHub;
+  /** Bytes a live client may leave unread before it is disconnected to resume with `since` (16 MiB). */
+  readonly liveMaxBufferedBytes?: number;
   readonly instrumentsDir: string;
   /** The built portal (dist/app); omitted or missing: the API alone. */
   readonly portalDir?: string;
@@ -89,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   submitRoute(app, options.instruments, options.service);
   submissionQueryRoutes(app, options.service);
   if (options.jobs) jobRoutes(app, options.service, options.jobs);
+  if (options.jobs) jobOverviewRoutes(app, options.jobs);
   if (options.hub) {
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     await app.register(async (scoped) =>
@@ -96,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         hub: options.hub!,
         submissions: options.service,
         instruments: options.instruments,
+        ...(options.liveMaxBufferedBytes !== undefined && { maxBufferedBytes: options.liveMaxBufferedBytes }),
       }),
     );
   }

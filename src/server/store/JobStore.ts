@@ -92,6 +92,8 @@ export interface JobStore extends JobRecorder {
    */
   createJobs(submissionId: string, instrument: string, planned: readonly PlannedJob[]): Promise<StoredJob[]>;
   jobsOf(submissionId: string): Promise<StoredJob[]>;
+  /** The jobs of many submissions in one read (a list page's states), by submission then index. */
+  jobsOfSubmissions(submissionIds: readonly string[]): Promise<StoredJob[]>;
   getJob(jobId: string): Promise<JobDetail | undefined>;
   /** Lines of one attempt with seq > afterSeq, in order, at most `limit`. */
   readLog(jobId: string, attempt: number, afterSeq: number, limit: number): Promise<StoredLogLine[]>;

@@ -295,6 +295,18 @@ export function createJobStore(
       return withAttempts(rows);
     },
 
+    async jobsOfSubmissions(submissionIds) {
+      if (submissionIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('submission_id', 'in', [...submissionIds])
+        .orderBy('submission_id')
+        .orderBy('job_index')
+        .execute();
+      return withAttempts(rows);
+    },
+
     async getJob(jobId) {
       const row = await db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
       if (!row) return undefined;

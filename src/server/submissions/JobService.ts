@@ -14,6 +14,7 @@ import {
   recoverJobs,
 } from '../jobs/index';
 import type { JobDetail, JobStore, StoredJob, StoredLogLine } from '../store/index';
+import { type AttemptCurve, readAttemptCurve } from './readAttemptCurve';
 
 /** Why a cancel or re-run was refused: the route picks the status from `kind`. */
 export class JobActionError extends Error {
@@ -77,6 +78,23 @@ export class JobService {
 
   jobsOf(submissionId: string): Promise<StoredJob[]> {
     return this.options.jobs.jobsOf(submissionId);
+  }
+
+  jobsOfSubmissions(submissionIds: readonly string[]): Promise<StoredJob[]> {
+    return this.options.jobs.jobsOfSubmissions(submissionIds);
+  }
+
+  /**
+   * The reduced curve an attempt wrote (the latest attempt when `attempt` is omitted), read while
+   * the job may still be writing it; undefined when its task names no curve file or none exists yet.
+   */
+  async curveOf(jobId: string, attempt: number | undefined): Promise<AttemptCurve | undefined> {
+    const job = await this.mustGet(jobId);
+    const chosen = attempt ?? job.attempts.at(-1)?.attempt;
+    const record = job.attempts.find((a) => a.attempt === chosen);
+    if (chosen === undefined || record === undefined)
+      throw new JobActionError('unknown-attempt', `job ${jobId} has no attempt ${chosen ?? 1} yet`);
+    return readAttemptCurve(attemptOf(job, chosen, record.cause), record.state, this.options.config);
   }
 
   getJob(jobId: string): Promise<JobDetail | undefined> {

@@ -94,7 +94,7 @@ export class SubmissionService {
       .update(input.text)
       .digest('base64url');
     const known = await this.store.findKey(input.idempotencyKey, now);
-    if (known) return this.answerFor(known, fingerprint);
+    if (known) return this.replay(this.answerFor(known, fingerprint), instrument.id, input.text);
 
     const errors = instrument.validator.validate(input.value);
     if (errors.length > 0) {
@@ -140,7 +140,8 @@ export class SubmissionService {
       },
       now,
     );
-    if (outcome.kind === 'keyTaken') return this.answerFor(outcome.record, fingerprint);
+    if (outcome.kind === 'keyTaken')
+      return this.replay(this.answerFor(outcome.record, fingerprint), instrument.id, input.text);
     await this.onAccepted?.({ id, instrument: instrument.id, requestText: input.text });
     return { kind: 'created', status: 201, body, id };
   }
@@ -175,6 +176,21 @@ export class SubmissionService {
   /** Newest first; `beforeSeq` continues a listing. */
   list(filter: SubmissionFilter): Promise<StoredSubmission[]> {
     return this.store.list(filter);
+  }
+
+  /**
+   * A replay is the client retrying because it never saw the 201, perhaps because the server stopped
+   * between committing the submission and storing its jobs: the jobs are started again (startJobs
+   * reuses stored jobs and queues only those never queued), so that gap heals on the retry.
+   */
+  private async replay(
+    outcome: ReceiveOutcome,
+    instrument: string,
+    requestText: string,
+  ): Promise<ReceiveOutcome> {
+    if (outcome.kind === 'replayed' && outcome.id !== undefined)
+      await this.onAccepted?.({ id: outcome.id, instrument, requestText });
+    return outcome;
   }
 
   private answerFor(

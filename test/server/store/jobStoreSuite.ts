@@ -74,6 +74,26 @@ export function describeJobStore(name: string, factory: JobStoreFactory): void {
       ]);
     });
 
+    it('reads the jobs of many submissions at once, with their attempts, and none for unknown ids', async () => {
+      const { store } = await open();
+      const a = await submitted(store);
+      const b = await submitted(store, { job: { mode: 'average', scans: [{ runNumber: '7' }] } });
+      await store.jobs.transition({
+        jobId: b.jobs[0]!.id,
+        attempt: 1,
+        state: 'queued',
+        time: T(1),
+        message: 'Queued',
+        cause: 'submitted',
+      });
+      const read = await store.jobs.jobsOfSubmissions([b.id, a.id, 'no-such-submission']);
+      const mine = (id: string) => read.filter((j) => j.submissionId === id);
+      expect(mine(a.id).map((j) => j.index)).toEqual([0, 1]);
+      expect(mine(b.id).map((j) => j.attempts.map((t) => t.state))).toEqual([['queued']]);
+      expect(read).toHaveLength(3);
+      expect(await store.jobs.jobsOfSubmissions([])).toEqual([]);
+    });
+
     it('keeps every transition with time and message, the attempt row, and the log once per seq', async () => {
       const { store } = await open();
       const { jobs } = await submitted(store);

@@ -16,7 +16,27 @@ import { HttpProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 
 const filterOf = (group: LiveGroup): EventFilter =>
-  group.kind === 'submission' ? { submissionIds: [group.id] } : { instrument: group.id };
+  group.kind === 'submission'
+    ? { submissionIds: [group.id] }
+    : group.kind === 'instrument'
+      ? { instrument: group.id }
+      : {};
+
+type Kind = LiveEvent['kind'];
+const KINDS: readonly Kind[] = ['state', 'log'];
+
+/**
+ * Which kinds of event a client wants (a list page wants states, not every log batch); throws a
+ * message for the client. Filtered here, after the hub: the subscription's cursor still passes every
+ * event of the group, so a resume from the last id it got is exact.
+ */
+function kindsOf(value: unknown): ReadonlySet<Kind> | undefined {
+  if (value === undefined) return undefined;
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((k) => KINDS.includes(k as Kind)))
+    throw new Error('kinds must list "state" and/or "log"');
+  return new Set(list as Kind[]);
+}
 
 const eventJson = (e: LiveEvent) => ({
   id: e.id,
@@ -52,10 +72,20 @@ export interface LiveRouteOptions {
   readonly hub: EventHub;
   readonly submissions: SubmissionService;
   readonly instruments: ReadonlyMap<string, Instrument>;
+  /**
+   * A client that leaves more than this unread (a stalled tab, a slow link under a chatty job) is
+   * disconnected instead of growing the server's memory without bound; it resumes with `since` /
+   * Last-Event-ID and loses nothing. Default 16 MiB: above the replay of one 10 MB log.
+   */
+  readonly maxBufferedBytes?: number;
 }
+
+/** WebSocket close code 1013, "try again later": the client reconnects and resumes. */
+const TOO_SLOW = 1013;
 
 export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): void {
   const { hub, submissions, instruments } = options;
+  const maxBuffered = options.maxBufferedBytes ?? 16 * 1024 * 1024;
 
   /** Throws a message for the client when the group may not be followed. */
   const allowed = async (text: unknown): Promise<LiveGroup> => {
@@ -79,7 +109,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };
     socket.on('message', (data) => {
-      let message: { type?: unknown; group?: unknown; since?: unknown };
+      let message: { type?: unknown; group?: unknown; since?: unknown; kinds?: unknown };
       try {
         message = JSON.parse(String(data));
       } catch {
@@ -102,6 +132,13 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
         send({ type: 'error', group: name, detail: 'since must be an event id (an integer of at least 0)' });
         return;
       }
+      let kinds: ReadonlySet<Kind> | undefined;
+      try {
+        kinds = kindsOf(message.kinds);
+      } catch (error) {
+        send({ type: 'error', group: name, detail: (error as Error).message });
+        return;
+      }
       if (groups.has(name)) {
         send({ type: 'error', group: name, detail: `already subscribed to "${name}"` });
         return;
@@ -112,7 +149,13 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
           {
             filter: filterOf(group),
             send: (event) => {
-              if (socket.readyState === socket.OPEN) socket.send(frameOf(name, event));
+              if (kinds && !kinds.has(event.kind)) return;
+              if (socket.readyState !== socket.OPEN) return;
+              if (socket.bufferedAmount > maxBuffered) {
+                socket.close(TOO_SLOW, 'too far behind: reconnect with since');
+                return;
+              }
+              socket.send(frameOf(name, event));
             },
           },
           since as number | undefined,
@@ -134,7 +177,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
     });
   });
 
-  app.get<{ Querystring: { group: string; since?: number } }>(
+  app.get<{ Querystring: { group: string; since?: number; kinds?: string } }>(
     '/api/live/sse',
     {
       schema: {
@@ -144,7 +187,8 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
           type: 'object',
           required: ['group'],
           properties: {
-            group: { type: 'string', description: 'submission:<id> or instrument:<id>' },
+            group: { type: 'string', description: 'submission:<id>, instrument:<id> or all' },
+            kinds: { type: 'string', description: 'state, log or state,log (default: both)' },
             since: {
               type: 'integer',
               minimum: 0,
@@ -157,7 +201,9 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
     },
     async (request, reply) => {
       let group: LiveGroup;
+      let kinds: ReadonlySet<Kind> | undefined;
       try {
+        kinds = kindsOf(request.query.kinds);
         group = await allowed(request.query.group);
       } catch (error) {
         throw new HttpProblem(400, 'invalid-group', 'Invalid group', (error as Error).message);
@@ -178,12 +224,20 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
       const stop = await hub.subscribe(
         {
           filter: filterOf(group),
-          send: (event) =>
-            raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(eventJson(event))}\n\n`),
+          send: (event) => {
+            if (kinds && !kinds.has(event.kind)) return;
+            if (raw.writableEnded) return;
+            // Too far behind: end the stream; the browser reconnects with Last-Event-ID.
+            if (raw.writableLength > maxBuffered) {
+              raw.end();
+              return;
+            }
+            raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(eventJson(event))}\n\n`);
+          },
         },
         since,
       );
-      const beat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
+      const beat = setInterval(() => raw.writableEnded || raw.write(': keep-alive\n\n'), 15_000);
       raw.on('close', () => {
         clearInterval(beat);
         streams.delete(raw);

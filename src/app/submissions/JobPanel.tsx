@@ -1,0 +1,92 @@
+/**
+ * One job on the submission page: its label and state, the attempt shown (the latest by default;
+ * earlier attempts stay readable), its timeline and live log, and Cancel or Re-run where the state
+ * allows, calling the service's routes and saying what it answered.
+ */
+import { type ReactNode, useState } from 'react';
+import { isFinal } from '../../forms/index';
+import { JobLog } from './JobLog';
+import { JobTimeline } from './JobTimeline';
+import { StateChip } from './StateChip';
+import { type JobLive, latestAttempt } from './SubmissionLive';
+import { cancelJob, rerunJob } from './serviceApi';
+
+export function JobPanel({ job, version }: { job: JobLive; version: number }): ReactNode {
+  const latest = latestAttempt(job);
+  const [chosen, setChosen] = useState<number>();
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<{ ok: boolean; text: string }>();
+  const attempt = (chosen !== undefined ? job.attempts.get(chosen) : undefined) ?? latest;
+  const state = latest?.state ?? 'queued';
+
+  const act = async (what: 'cancel' | 'rerun') => {
+    setBusy(true);
+    setAnswer(undefined);
+    try {
+      if (what === 'cancel') {
+        const { result } = await cancelJob(job.id);
+        setAnswer({ ok: true, text: result === 'stopping' ? 'Stopping…' : 'Cancelled.' });
+      } else {
+        const { attempt: next } = await rerunJob(job.id);
+        setChosen(undefined);
+        setAnswer({ ok: true, text: `Attempt ${next} queued.` });
+      }
+    } catch (error) {
+      setAnswer({ ok: false, text: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="subs-job" aria-label={`Job: ${job.label}`} data-job={job.id} data-state={state}>
+      <h3>
+        {job.label} <StateChip state={state} />
+      </h3>
+      {latest?.message && <p className="subs-job__message">{latest.message}</p>}
+      <div className="subs-job__actions">
+        {!isFinal(state) && latest && (
+          <button type="button" disabled={busy} onClick={() => void act('cancel')}>
+            Cancel
+          </button>
+        )}
+        {isFinal(state) && (
+          <button type="button" disabled={busy} onClick={() => void act('rerun')}>
+            Re-run
+          </button>
+        )}
+        {job.attempts.size > 1 && (
+          <label>
+            Attempt{' '}
+            <select value={attempt?.attempt ?? ''} onChange={(e) => setChosen(Number(e.currentTarget.value))}>
+              {[...job.attempts.keys()]
+                .sort((a, b) => b - a)
+                .map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
+        {answer && (
+          <span role={answer.ok ? 'status' : 'alert'} className={answer.ok ? '' : 'subs-error'}>
+            {answer.text}
+          </span>
+        )}
+      </div>
+      {attempt && (
+        <>
+          <JobTimeline attempt={attempt} />
+          <JobLog
+            key={attempt.attempt}
+            jobId={job.id}
+            attempt={attempt.attempt}
+            lines={attempt.lines}
+            version={version}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * One submission's page: what was asked (instrument, proposal, time, the request), its jobs each with
+ * a state timeline, live log and Cancel / Re-run, and the reduced I(Q) curves plotted as they are
+ * written. Everything so far is replayed on open (or reload), then followed live.
+ */
+import type { ReactNode } from 'react';
+import { overallState } from '../../forms/index';
+import { CurvePlot } from './CurvePlot';
+import { JobPanel } from './JobPanel';
+import { LiveBadge } from './LiveBadge';
+import { liveTransport } from './liveTransport';
+import { RequestView } from './RequestView';
+import { StateChip } from './StateChip';
+import { latestAttempt } from './SubmissionLive';
+import { useCurves } from './useCurves';
+import { useSubmissionLive } from './useSubmissionLive';
+
+export function SubmissionPage({ id }: { id: string }): ReactNode {
+  const { live, version, summary, error, status } = useSubmissionLive(id, liveTransport());
+  const { curves, complete } = useCurves(live, version);
+  const jobs = live.ordered();
+  const state = overallState(jobs.map((j) => latestAttempt(j)?.state ?? 'queued'));
+  return (
+    <div className="portal subs">
+      <header className="portal__header">
+        <h1>
+          Submission {summary ? `· ${summary.instrument}` : ''} <StateChip state={state} />
+        </h1>
+        <p>
+          <a href="#/submissions">← My submissions</a> · <a href="#/">New request</a> ·{' '}
+          <LiveBadge status={status} />
+        </p>
+        {summary && (
+          <p className="subs-meta">
+            <code data-testid="submission-id">{summary.id}</code> · proposal {summary.proposal ?? '—'} ·
+            submitted {new Date(summary.createdAt).toLocaleString()}
+          </p>
+        )}
+      </header>
+      <main className="subs-page">
+        {error && (
+          <p role="alert" className="subs-error">
+            {error}
+          </p>
+        )}
+        {curves.length > 0 && <CurvePlot curves={curves} complete={complete} />}
+        {jobs.length === 0 && !error && <p role="status">Waiting for the jobs…</p>}
+        {jobs.map((job) => (
+          <JobPanel key={job.id} job={job} version={version} />
+        ))}
+        {summary && <RequestView instrument={summary.instrument} request={summary.request} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * What the submission pages read from and send to the Formulary service, typed: submissions (pages
+ * of the list, one with its request), jobs (of one or many submissions, one with its transitions),
+ * cancel, re-run and an attempt's curve. Errors carry the problem+json detail so the page can say
+ * what the server refused and why.
+ */
+
+export const apiRoot = (): string => new URL('api/', document.baseURI).href;
+
+export interface SubmissionSummary {
+  readonly id: string;
+  readonly instrument: string;
+  readonly schemaVersion: number;
+  readonly status: string;
+  readonly proposal: string | null;
+  readonly submitter: string | null;
+  readonly createdAt: string;
+}
+
+export interface AttemptView {
+  readonly attempt: number;
+  readonly cause: string;
+  readonly state: string;
+  readonly message: string;
+  readonly queuedAt: string;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly lines: number;
+}
+
+export interface JobView {
+  readonly id: string;
+  readonly submissionId: string;
+  readonly instrument: string;
+  readonly index: number;
+  readonly scanIndex: number | null;
+  readonly label: string;
+  readonly state: string;
+  readonly message: string;
+  readonly attempt: number;
+  readonly attempts: readonly AttemptView[];
+}
+
+export interface Transition {
+  readonly attempt: number;
+  readonly state: string;
+  readonly time: string;
+  readonly message: string;
+}
+
+export interface CurveData {
+  readonly attempt: number;
+  readonly complete: boolean;
+  readonly curves: readonly { label: string; points: readonly [number, number, number | null][] }[];
+}
+
+/** A refused or failed call, with the server's own words. */
+export class ServiceError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(new URL(path, apiRoot()), {
+    ...init,
+    headers: { accept: 'application/json', ...init?.headers },
+  });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const problem = (await response.json()) as { detail?: string; title?: string };
+      detail = problem.detail ?? problem.title ?? detail;
+    } catch {
+      // not problem+json
+    }
+    throw new ServiceError(response.status, `${response.status}: ${detail}`);
+  }
+  return (await response.json()) as T;
+}
+
+const q = encodeURIComponent;
+
+export const listSubmissions = (cursor?: string, limit = 200) =>
+  call<{ items: SubmissionSummary[]; nextCursor: string | null }>(
+    `submissions?limit=${limit}${cursor ? `&cursor=${q(cursor)}` : ''}`,
+  );
+
+export const getSubmission = (id: string) =>
+  call<SubmissionSummary & { request: unknown }>(`submissions/${q(id)}`);
+
+export const jobsOf = (submissionId: string) =>
+  call<{ items: JobView[] }>(`submissions/${q(submissionId)}/jobs`).then((r) => r.items);
+
+/** The jobs of up to 200 submissions in one read. */
+export const jobsOfMany = (submissionIds: readonly string[]) =>
+  submissionIds.length === 0
+    ? Promise.resolve([])
+    : call<{ items: JobView[] }>(`jobs?submissions=${submissionIds.map(q).join(',')}`).then((r) => r.items);
+
+export const getJob = (jobId: string) => call<JobView & { transitions: Transition[] }>(`jobs/${q(jobId)}`);
+
+export const cancelJob = (jobId: string) =>
+  call<{ result: string }>(`jobs/${q(jobId)}/cancel`, { method: 'POST' });
+
+export const rerunJob = (jobId: string) =>
+  call<{ attempt: number }>(`jobs/${q(jobId)}/rerun`, { method: 'POST' });
+
+/** The attempt's curves, or null when it has written none (yet). */
+export const getCurve = (jobId: string, attempt: number) =>
+  call<CurveData>(`jobs/${q(jobId)}/curve?attempt=${attempt}`).catch((error: unknown) => {
+    if (error instanceof ServiceError && error.status === 404) return null;
+    throw error;
+  });
+
+export const logTextUrl = (jobId: string, attempt: number) =>
+  new URL(`jobs/${q(jobId)}/log.txt?attempt=${attempt}`, apiRoot()).href;

@@ -1,0 +1,25 @@
+/**
+ * The portal's pages by URL hash: '' the form, '#/submissions' the list, '#/submissions/<id>' one
+ * submission. A hash survives any static server (no fallback route needed) and a reload.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route = { page: 'form' } | { page: 'list' } | { page: 'submission'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/submissions(?:\/([^/?#]+))?\/?$/.exec(hash);
+  if (!match) return { page: 'form' };
+  return match[1] ? { page: 'submission', id: decodeURIComponent(match[1]) } : { page: 'list' };
+}
+
+const subscribe = (change: () => void) => {
+  window.addEventListener('hashchange', change);
+  return () => window.removeEventListener('hashchange', change);
+};
+const read = () => window.location.hash;
+
+export function useHashRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, read, read));
+}
+
+export const submissionHref = (id: string) => `#/submissions/${encodeURIComponent(id)}`;

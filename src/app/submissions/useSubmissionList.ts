@@ -1,0 +1,120 @@
+/**
+ * Keeps the "My submissions" list live: follows the `all` group's state events (from now on), reads
+ * the snapshot once the subscription is confirmed (page by page, 200 submissions and their jobs per
+ * pair of requests), and applies the events that arrived meanwhile in order, so the newest state
+ * wins. An event for a submission not in the list (a new one) fetches that submission.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { followLive, type LiveEvent, type LiveStatus } from '../../forms/index';
+import { makeRow, SubmissionIndex, type SubmissionRow } from './SubmissionIndex';
+import { apiRoot, getSubmission, type JobView, jobsOfMany, listSubmissions } from './serviceApi';
+
+/** At most this many submissions are read at first (the newest). */
+export const SNAPSHOT_LIMIT = 5000;
+
+const cellsOf = (jobs: readonly JobView[], submissionId: string) =>
+  jobs
+    .filter((j) => j.submissionId === submissionId)
+    .map((j) => ({ id: j.id, label: j.label, state: j.state }));
+
+export interface SubmissionList {
+  readonly index: SubmissionIndex;
+  readonly version: number;
+  readonly loading: boolean;
+  readonly error: string | undefined;
+  readonly live: LiveStatus | undefined;
+}
+
+export function useSubmissionList(transport: 'auto' | 'sse'): SubmissionList {
+  const index = useRef(new SubmissionIndex()).current;
+  const [version, setVersion] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string>();
+  const [live, setLive] = useState<LiveStatus>();
+
+  useEffect(() => {
+    let gone = false;
+    let frame = 0;
+    const changed = () => {
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setVersion(index.version);
+        });
+    };
+    let buffer: LiveEvent[] | undefined = [];
+    const fetching = new Map<string, boolean>(); // id -> asked again meanwhile
+
+    const fetchNew = (id: string) => {
+      if (fetching.has(id)) {
+        fetching.set(id, true);
+        return;
+      }
+      fetching.set(id, false);
+      Promise.all([getSubmission(id), jobsOfMany([id])])
+        .then(([summary, jobs]) => {
+          if (gone) return;
+          index.put([makeRow(summary, cellsOf(jobs, id))]);
+          changed();
+        })
+        .catch((e: Error) => !gone && setError(`Could not read submission ${id}: ${e.message}`))
+        .finally(() => {
+          const again = fetching.get(id);
+          fetching.delete(id);
+          if (again && !gone) fetchNew(id);
+        });
+    };
+
+    const apply = (event: LiveEvent) => {
+      const state = (event.payload as { state?: unknown }).state;
+      if (event.kind !== 'state' || typeof state !== 'string') return;
+      if (fetching.has(event.submissionId)) fetching.set(event.submissionId, true);
+      else if (index.setJobState(event.submissionId, event.jobId, state)) changed();
+      else fetchNew(event.submissionId);
+    };
+
+    const loadSnapshot = async () => {
+      buffer = buffer ?? [];
+      setLoading(true);
+      try {
+        let cursor: string | undefined;
+        do {
+          const page = await listSubmissions(cursor);
+          const jobs = await jobsOfMany(page.items.map((s) => s.id));
+          if (gone) return;
+          index.put(page.items.map((s) => makeRow(s, cellsOf(jobs, s.id))));
+          changed();
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor && index.size < SNAPSHOT_LIMIT);
+        setError(undefined);
+      } catch (e) {
+        if (!gone) setError(`Could not read the submissions: ${(e as Error).message}`);
+      } finally {
+        const waiting = buffer ?? [];
+        buffer = undefined;
+        for (const event of waiting) apply(event);
+        if (!gone) setLoading(false);
+      }
+    };
+
+    const feed = followLive({
+      api: apiRoot(),
+      group: 'all',
+      kinds: ['state'],
+      transport,
+      onEvent: (event) => (buffer ? buffer.push(event) : apply(event)),
+      // Nothing seen yet, so nothing to resume from: (re)read the snapshot.
+      onReady: (resumed) => void (!resumed && loadSnapshot()),
+      onStatus: setLive,
+    });
+    return () => {
+      gone = true;
+      cancelAnimationFrame(frame);
+      feed.close();
+    };
+  }, [index, transport]);
+
+  return { index, version, loading, error, live };
+}
+
+export type { SubmissionRow };

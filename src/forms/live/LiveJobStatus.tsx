@@ -1,0 +1,96 @@
+/**
+ * The live state of what a form just sent to a Formulary service: each job of the submission with
+ * its state, following the service's events (WebSocket, else Server-Sent Events), and a link to the
+ * submission's page. The embed shows it after an accepted submit; it needs only the receipt.
+ */
+import { type ReactNode, useEffect, useState } from 'react';
+import { isJobState, STATE_WORDS } from './jobStates';
+import { followLive, type LiveStatus } from './liveFeed';
+
+export interface ServiceReceipt {
+  readonly id: string;
+  /** The API root the receipt came from, e.g. `https://host/api/`. */
+  readonly api: string;
+}
+
+/** The submission id and API root of a Formulary 201 body (`{id, links: {self: '/api/submissions/<id>'}}`), else undefined. */
+export function receiptOf(body: unknown, submitUrl: string): ServiceReceipt | undefined {
+  const { id, links } = (body ?? {}) as { id?: unknown; links?: { self?: unknown } };
+  if (typeof id !== 'string' || typeof links?.self !== 'string') return undefined;
+  const self = new URL(links.self, submitUrl);
+  const at = self.pathname.lastIndexOf('/submissions/');
+  if (at < 0) return undefined;
+  return { id, api: new URL(self.pathname.slice(0, at + 1), self).href };
+}
+
+interface JobRow {
+  readonly label: string;
+  readonly state: string;
+}
+
+export function LiveJobStatus({ receipt }: { receipt: ServiceReceipt }): ReactNode {
+  const [jobs, setJobs] = useState<ReadonlyMap<string, JobRow>>(new Map());
+  const [status, setStatus] = useState<LiveStatus>();
+  useEffect(() => {
+    let gone = false;
+    const setState = (id: string, state: string, label?: string) =>
+      setJobs((old) => {
+        const next = new Map(old);
+        next.set(id, { label: label ?? old.get(id)?.label ?? `job ${next.size + 1}`, state });
+        return next;
+      });
+    fetch(new URL(`submissions/${encodeURIComponent(receipt.id)}/jobs`, receipt.api), {
+      headers: { accept: 'application/json' },
+    })
+      .then((r) => (r.ok ? r.json() : { items: [] }))
+      .then((body: { items?: { id: string; label: string; state: string }[] }) => {
+        if (gone) return;
+        setJobs((old) => {
+          const next = new Map(old);
+          // A state the events already brought is newer than this read's.
+          for (const j of body.items ?? [])
+            next.set(j.id, { label: j.label, state: next.get(j.id)?.state ?? j.state });
+          return next;
+        });
+      })
+      .catch(() => {
+        // the events still bring the states
+      });
+    const feed = followLive({
+      api: receipt.api,
+      group: `submission:${receipt.id}`,
+      since: 0,
+      kinds: ['state'],
+      onEvent: (e) => {
+        const state = (e.payload as { state?: unknown }).state;
+        if (!gone && typeof state === 'string') setState(e.jobId, state);
+      },
+      onStatus: (s) => !gone && setStatus(s),
+    });
+    return () => {
+      gone = true;
+      feed.close();
+    };
+  }, [receipt]);
+  const page = new URL(`../#/submissions/${encodeURIComponent(receipt.id)}`, receipt.api).href;
+  return (
+    <div
+      className="formulary-live-status"
+      role="status"
+      aria-label="Reduction status"
+      data-connected={status?.connected ? 'true' : 'false'}
+    >
+      <ul>
+        {[...jobs].map(([id, job]) => (
+          <li key={id} data-state={job.state}>
+            {job.label}: <strong>{isJobState(job.state) ? STATE_WORDS[job.state] : job.state}</strong>
+          </li>
+        ))}
+      </ul>
+      {jobs.size === 0 && <p>Waiting for the reduction to be queued…</p>}
+      <a href={page} target="_blank" rel="noopener">
+        Follow it on its page
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * What the pages read beside a job's own routes: the jobs of many submissions at once
+ * (GET /api/jobs?submissions=a,b: the "My submissions" list shows every row's job states without a
+ * request per row) and an attempt's reduced curve (GET /api/jobs/:jobId/curve), read while it grows.
+ */
+import type { FastifyInstance } from 'fastify';
+import { CurveFileError } from '../../jobs/index';
+import { JobActionError, type JobService } from '../../submissions/index';
+import { HttpProblem } from '../HttpProblem';
+import { problemResponse } from './apiSchemas';
+import { jobView } from './jobRoutes';
+
+/** At most this many submissions per read (the list asks page by page). */
+export const MAX_SUBMISSIONS_PER_READ = 200;
+
+export function jobOverviewRoutes(app: FastifyInstance, jobs: JobService): void {
+  app.get<{ Querystring: { submissions: string } }>(
+    '/api/jobs',
+    {
+      schema: {
+        summary: 'The jobs of several submissions (comma-separated ids), each with its attempts',
+        tags: ['jobs'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['submissions'],
+          properties: { submissions: { type: 'string', maxLength: 200 * 101 } },
+        },
+        response: { 400: problemResponse('Too many or malformed ids') },
+      },
+    },
+    async (request) => {
+      const ids = [...new Set(request.query.submissions.split(',').filter((id) => id !== ''))];
+      if (ids.length > MAX_SUBMISSIONS_PER_READ || ids.some((id) => id.length > 100))
+        throw new HttpProblem(
+          400,
+          'invalid-parameters',
+          'Invalid parameters',
+          `submissions: at most ${MAX_SUBMISSIONS_PER_READ} ids of at most 100 characters, comma-separated`,
+        );
+      return { items: (await jobs.jobsOfSubmissions(ids)).map(jobView) };
+    },
+  );
+
+  app.get<{ Params: { jobId: string }; Querystring: { attempt?: number } }>(
+    '/api/jobs/:jobId/curve',
+    {
+      schema: {
+        summary: "An attempt's reduced curves (Q, intensity, error), also while the job writes them",
+        tags: ['jobs'],
+        params: {
+          type: 'object',
+          properties: { jobId: { type: 'string', maxLength: 100 } },
+          required: ['jobId'],
+        },
+        querystring: { type: 'object', properties: { attempt: { type: 'integer', minimum: 1 } } },
+        response: {
+          404: problemResponse('Unknown job or attempt, or no curve (yet)'),
+          422: problemResponse('The curve file cannot be read'),
+        },
+      },
+    },
+    async (request) => {
+      const { jobId } = request.params;
+      try {
+        const found = await jobs.curveOf(jobId, request.query.attempt);
+        if (!found)
+          throw new HttpProblem(404, 'no-curve', 'No curve', `job ${jobId} has written no curve (yet)`);
+        return {
+          jobId,
+          attempt: found.attempt,
+          state: found.state,
+          complete: found.complete,
+          // [q, intensity, error]: a third of the bytes of objects, for curves of thousands of points.
+          curves: found.curves.map((c) => ({
+            label: c.label,
+            points: c.points.map((p) => [p.q, p.intensity, Number.isNaN(p.error) ? null : p.error]),
+          })),
+        };
+      } catch (error) {
+        if (error instanceof JobActionError)
+          throw new HttpProblem(404, error.kind, 'Unknown job or attempt', error.message);
+        if (error instanceof CurveFileError)
+          throw new HttpProblem(422, 'unreadable-curve', 'The curve file cannot be read', error.message);
+        throw error;
+      }
+    },
+  );
+}
