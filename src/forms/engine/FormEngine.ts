@@ -316,6 +316,7 @@ export function createFormEngine(options: FormEngineOptions) {
 
     selectBranch: rows.selectBranch,
     addRow: rows.addRow,
+    setListUnset: rows.setListUnset,
     removeRow: rows.removeRow,
     duplicateRow: rows.duplicateRow,
     moveRow: rows.moveRow,

@@ -164,7 +164,9 @@ export function buildRequest(
         return out.length === 0 ? MISSING : out.map((v) => (v === MISSING ? null : v));
       }
       case 'list': {
-        const ids = (read(rowsName(path)) as string[] | undefined) ?? [];
+        const stored = read(rowsName(path));
+        if (stored === null) return null; // an unset list (flattenValues: listStartsUnset)
+        const ids = (stored as string[] | undefined) ?? [];
         const listTemplate = node.pointer;
         const out = ids.map((id, i) => {
           rows.set(listTemplate, id);

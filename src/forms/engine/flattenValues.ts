@@ -10,6 +10,7 @@ import {
   type FieldModel,
   type GroupNode,
   jsonEquals,
+  type ListNode,
   type ModelNode,
   type Pointer,
   selectBranch,
@@ -53,6 +54,18 @@ export function fieldStart(node: ModelNode, inherited?: unknown): unknown {
   if (node.hasDefault) return node.default;
   if (inherited !== undefined) return inherited;
   return node.nullable ? null : undefined;
+}
+
+/**
+ * Whether a list starts unset (its rows entry null, sent as null) when the request does not give it:
+ * a nullable list whose default (own or inherited) is null, or that has neither a default nor
+ * minItems; as defaultsOf.
+ */
+export function listStartsUnset(node: ListNode, inherited?: unknown): boolean {
+  if (!node.nullable) return false;
+  const given = node.hasDefault ? node.default : inherited;
+  if (Array.isArray(given)) return false;
+  return given === null || (!node.hasDefault && !node.minItems);
 }
 
 /**
@@ -132,6 +145,12 @@ export function flattenNode(
       case 'list': {
         if (value !== undefined && value !== null && !Array.isArray(value))
           replaced(pointer, value, `${typeInWords(value)} where a list belongs: the default rows were used`);
+        // A list that may be unset keeps null as null (its rows entry is null, not []): the fuzzer found
+        // null coming back as [].
+        if (node.nullable && (value === null || (value === undefined && listStartsUnset(node, inherited)))) {
+          values[rowsName(path)] = null;
+          return;
+        }
         const rows: unknown[] = Array.isArray(value)
           ? value
           : node.hasDefault && Array.isArray(node.default)

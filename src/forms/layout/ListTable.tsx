@@ -15,6 +15,7 @@ import { FieldRow } from '../fields/FieldRow';
 import { useStoredValue } from '../fields/useStoredValue';
 import { ConditionGate } from './ConditionGate';
 import { focusAfterRowAction } from './focusAfterRowAction';
+import { ListUnsetToggle } from './ListUnsetToggle';
 import { type Column, columnsOf, showsCards } from './listColumns';
 import { NodeErrors } from './NodeErrors';
 import { NodeView } from './NodeView';
@@ -30,7 +31,9 @@ export const ListTable = memo(function ListTable({
   path: StoragePath;
 }): ReactNode {
   const { engine, idPrefix, disabled, readOnly } = useFormContextValue();
-  const ids = (useStoredValue(rowsName(path)) as string[] | undefined) ?? NO_ROWS;
+  const stored = useStoredValue(rowsName(path)) as string[] | null | undefined;
+  const ids = stored ?? NO_ROWS;
+  const unset = stored === null; // a nullable list sent as null (ListUnsetToggle)
   const columns = useMemo(() => columnsOf(node), [node]);
   const id = domId(idPrefix, path);
   const body = useRef<HTMLElement>(null);
@@ -57,10 +60,13 @@ export const ListTable = memo(function ListTable({
             ({node.minItems ?? 0}–{node.maxItems ?? '∞'} rows)
           </span>
         )}
+        {node.nullable && <ListUnsetToggle node={node} path={path} unset={unset} locked={locked} />}
       </legend>
       {node.description && <p className="formulary-list__description">{node.description}</p>}
       <NodeErrors path={path} id={`${id}-error`} />
-      {showsCards(columns) ? (
+      {unset ? (
+        <p className="formulary-list__note">Unset: sent as null. Add a row to fill it.</p>
+      ) : showsCards(columns) ? (
         <ol ref={body as RefObject<HTMLOListElement>} className="formulary-cards" id={id} tabIndex={-1}>
           {ids.map((rowId, index) => (
             <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards />
