@@ -9,6 +9,7 @@ import {
   escapePointerSegment,
   type FieldModel,
   type GroupNode,
+  isRootWrapper,
   jsonEquals,
   type ListNode,
   type ModelNode,
@@ -93,12 +94,14 @@ export function flattenValues(model: FieldModel, request: unknown, newRowId: () 
 
 /** Flattens the value of one node stored at `path` (a new list row, a reset section). O(its fields). */
 export function flattenNode(
-  start: ModelNode,
+  startNode: ModelNode,
   startPath: StoragePath,
   startPointer: Pointer,
   startValue: unknown,
   newRowId: () => string,
 ): FlatValues {
+  // A root that is not an object: its one node is the request itself, stored at path "".
+  const start = isRootWrapper(startNode) ? startNode.children[0]! : startNode;
   const values: Record<string, unknown> = {};
   const notTaken: NotTaken[] = [];
   const replaced = (pointer: Pointer, value: unknown, message: string) =>
