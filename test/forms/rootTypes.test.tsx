@@ -94,3 +94,19 @@ test('a root fixed-position list and a root choice submit an array and the chose
   );
   expect(await choice.submit()).toEqual({ kind: 'file', path: '/data/x.nxs' });
 });
+
+test('leaving a root field checks the value itself: no "must be text" for typed text', async () => {
+  // The keystroke check built its sparse request as {} and set the root value into it (a no-op).
+  const { handle, user } = renderForm({ title: 'Sample name', type: 'string', minLength: 2 });
+  const input = inputNamed(/Sample name/);
+  await user.type(input, 'D2O');
+  await user.tab();
+  expect(document.querySelector('.formulary-widget__error')).toBeNull();
+  await user.clear(input);
+  await user.type(input, 'x');
+  await user.tab();
+  expect(document.querySelector('.formulary-widget__error')?.textContent).toBe(
+    'must be at least 2 characters',
+  );
+  expect(handle.current!.getRequest()).toBe('x');
+});
