@@ -6,6 +6,7 @@
  * conflict; an invalid request changes nothing (validation is deterministic, so nothing is cached).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { coerceTextRequest } from '../../schemas/index';
 import type { Instrument } from '../instruments/index';
 import type { StoredSubmission, SubmissionFilter, SubmissionStore } from '../store/index';
 import { type FieldProblem, fieldProblem } from './FieldProblem';
@@ -61,6 +62,8 @@ export interface SubmissionReceipt {
   readonly status: string;
   readonly createdAt: string;
   readonly links: { readonly self: string; readonly request: string };
+  /** Text values read as the typed values their fields want (null: left unset); absent when none. */
+  readonly converted?: readonly { pointer: string; from: string; to: unknown }[];
 }
 
 export const ACCEPTED = 'accepted';
@@ -96,7 +99,14 @@ export class SubmissionService {
     const known = await this.store.findKey(input.idempotencyKey, now);
     if (known) return this.answerFor(known, fingerprint);
 
-    const errors = instrument.validator.validate(input.value);
+    // Text where the schema wants a number, a boolean or a list of numbers ("12", "true", "-30, 60",
+    // "" for unset), as older tools write requests, is read with the form's own parsers; the typed
+    // request is what is stored and run, and the receipt lists each conversion.
+    const read = coerceTextRequest(instrument.model, input.value);
+    const typed = read.converted.length > 0;
+    const value = typed ? read.request : input.value;
+    const requestText = typed ? JSON.stringify(value) : input.text;
+    const errors = instrument.validator.validate(value);
     if (errors.length > 0) {
       return {
         kind: 'invalid',
@@ -114,6 +124,9 @@ export class SubmissionService {
       status: ACCEPTED,
       createdAt: now,
       links: submissionLinks(id),
+      ...(typed && {
+        converted: read.converted.map(({ pointer, from, to }) => ({ pointer, from, to: to ?? null })),
+      }),
     };
     const body = JSON.stringify(receipt);
     const outcome = await this.store.accept(
@@ -123,10 +136,10 @@ export class SubmissionService {
         schemaVersion: instrument.schemaVersion,
         clientSchemaVersion: input.clientSchemaVersion,
         status: ACCEPTED,
-        proposal: proposalOf(input.value, instrument.proposalPointer),
+        proposal: proposalOf(value, instrument.proposalPointer),
         submitter: input.submitter ?? null,
         idempotencyKey: input.idempotencyKey,
-        requestText: input.text,
+        requestText,
         createdAt: now,
       },
       {
@@ -141,7 +154,7 @@ export class SubmissionService {
       now,
     );
     if (outcome.kind === 'keyTaken') return this.answerFor(outcome.record, fingerprint);
-    await this.onAccepted?.({ id, instrument: instrument.id, requestText: input.text });
+    await this.onAccepted?.({ id, instrument: instrument.id, requestText });
     return { kind: 'created', status: 201, body, id };
   }
 
