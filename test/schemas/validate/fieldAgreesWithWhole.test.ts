@@ -93,3 +93,24 @@ test.each([
     }
   },
 );
+
+test('numbers then a rest of any other type is not a number list: text after the positions is accepted', () => {
+  // Found with the open-tuple work: prefixItems [number] + items {type: string} was a number list, whose
+  // own check refused ["x"] past the position while validate (ajv) accepted it.
+  for (const rest of [{ items: { type: 'string' } }, {}]) {
+    const model = buildFieldModel({
+      type: 'object',
+      properties: { t: { type: 'array', prefixItems: [{ type: 'number' }], ...rest } },
+    });
+    expect(model.byPointer.get('/t')).toMatchObject({ type: 'field', kind: 'json' });
+    const check = createValidator(model);
+    const request = { t: [1, 'x'] };
+    expect(check.validate(request)).toEqual([]);
+    expect(check.validateField('/t', request.t, request)).toEqual([]);
+  }
+  const numbers = buildFieldModel({
+    type: 'object',
+    properties: { t: { type: 'array', prefixItems: [{ type: 'number' }], items: { type: 'number' } } },
+  });
+  expect(numbers.byPointer.get('/t')).toMatchObject({ kind: 'numberList' });
+});
