@@ -12,9 +12,9 @@ import { buildFieldModel, defaultsOf } from '../../src/schemas/index';
 
 afterEach(cleanup);
 
-/** The input (not the form, which the root's title names too). */
-const inputNamed = (name: RegExp) =>
-  screen.getAllByLabelText(name).find((e) => e.tagName === 'INPUT') as HTMLInputElement;
+/** The input (not the form, which the root's title names too), once it has rendered. */
+const inputNamed = async (name: RegExp) =>
+  (await screen.findAllByLabelText(name)).find((e) => e.tagName === 'INPUT') as HTMLInputElement;
 
 function renderForm(schema: object, formData?: unknown) {
   const handle = createRef<SubmissionFormHandle>();
@@ -41,7 +41,7 @@ test('a root text field: typed text is the request, and its default is what defa
   expect(defaultsOf(buildFieldModel(schema))).toBe('water');
   const { handle, submit, user } = renderForm(schema);
   expect(handle.current!.getRequest()).toBe('water');
-  const input = inputNamed(/Sample name/);
+  const input = await inputNamed(/Sample name/);
   await user.clear(input);
   await user.type(input, 'D2O');
   expect(await submit()).toBe('D2O');
@@ -52,7 +52,7 @@ test('a root number: empty is refused at the field; typed is sent as a number', 
   const { handle, submit, user } = renderForm({ title: 'Wavelength', type: 'number', minimum: 1 });
   expect(await submit()).toBeUndefined();
   expect(handle.current!.validate().map((e) => e.pointer)).toEqual(['']);
-  await user.type(inputNamed(/Wavelength/), '6');
+  await user.type(await inputNamed(/Wavelength/), '6');
   expect(await submit()).toBe(6);
 });
 
@@ -98,7 +98,7 @@ test('a root fixed-position list and a root choice submit an array and the chose
 test('leaving a root field checks the value itself: no "must be text" for typed text', async () => {
   // The keystroke check built its sparse request as {} and set the root value into it (a no-op).
   const { handle, user } = renderForm({ title: 'Sample name', type: 'string', minLength: 2 });
-  const input = inputNamed(/Sample name/);
+  const input = await inputNamed(/Sample name/);
   await user.type(input, 'D2O');
   await user.tab();
   expect(document.querySelector('.formulary-widget__error')).toBeNull();
