@@ -2,19 +2,24 @@
  * What an imported request (or formData) held that the form did not take as it was: keys the schema
  * does not know (left out of the request), values the schema's defaults replaced (an object where a
  * list belongs, a mode no branch has), and values kept with the wrong type (shown in their field with
- * the same message). Nothing is dropped silently; the list stays until dismissed.
+ * the same message), and text values read as the numbers or lists their fields want ("6" as 6).
+ * Nothing is dropped silently; the list stays until dismissed.
  */
 import type { ReactNode } from 'react';
 import type { NotTaken, UnknownKey } from './engine/flattenValues';
+import type { TextConversion } from './engine/importValues';
 import { showValue } from './engine/valueMismatch';
 
 export function ImportNotice(props: {
   unknownKeys: readonly UnknownKey[];
   notTaken: readonly NotTaken[];
+  /** Text values read as typed ones (importValues). */
+  converted?: readonly TextConversion[];
   onDismiss: () => void;
 }): ReactNode {
   const { unknownKeys: keys, notTaken } = props;
-  if (keys.length === 0 && notTaken.length === 0) return null;
+  const converted = props.converted ?? [];
+  if (keys.length === 0 && notTaken.length === 0 && converted.length === 0) return null;
   return (
     <div className="formulary-notice formulary-import-notice" role="status">
       {keys.length > 0 && (
@@ -28,6 +33,24 @@ export function ImportNotice(props: {
             {keys.map((k) => (
               <li key={k.pointer}>
                 <code>{k.pointer || '/'}</code> = <code>{JSON.stringify(k.value)}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {converted.length > 0 && (
+        <>
+          <p>
+            {converted.length === 1 ? '1 value' : `${converted.length} values`} in the imported request{' '}
+            {converted.length === 1 ? 'was' : 'were'} text, read as{' '}
+            {converted.length === 1 ? 'its field' : 'their fields'}{' '}
+            {converted.length === 1 ? 'reads' : 'read'} typed text:
+          </p>
+          <ul>
+            {converted.map((c) => (
+              <li key={c.pointer}>
+                <code>{c.pointer || '/'}</code>: <code>{JSON.stringify(c.from)}</code> read as{' '}
+                {c.to === undefined ? 'unset (left out)' : <code>{showValue(c.to)}</code>}
               </li>
             ))}
           </ul>

@@ -9,6 +9,8 @@ import { type ReactNode, useId, useState } from 'react';
 export interface ImportOutcome {
   readonly unknownKeys: number;
   readonly notTaken: number;
+  /** Text values read as the numbers, booleans or lists their fields want. */
+  readonly converted?: number;
   readonly problems: number;
 }
 
@@ -19,6 +21,10 @@ export function describeImport(outcome: ImportOutcome): string {
   const parts: string[] = [];
   if (outcome.unknownKeys > 0)
     parts.push(`${count(outcome.unknownKeys, 'unknown key', 'unknown keys')} left out (listed above)`);
+  if ((outcome.converted ?? 0) > 0)
+    parts.push(
+      `${count(outcome.converted ?? 0, 'text value', 'text values')} read as typed values (listed above)`,
+    );
   if (outcome.notTaken > 0)
     parts.push(`${count(outcome.notTaken, 'value', 'values')} not taken as imported (listed above)`);
   if (outcome.problems > 0)
@@ -28,7 +34,14 @@ export function describeImport(outcome: ImportOutcome): string {
   return parts.length === 0 ? 'Imported.' : `Imported, but: ${parts.join('; ')}.`;
 }
 
-export function ImportPanel({ onImport }: { onImport: (request: unknown) => ImportOutcome }): ReactNode {
+export function ImportPanel({
+  onImport,
+  objectRoot = true,
+}: {
+  onImport: (request: unknown) => ImportOutcome;
+  /** The request is an object (false: the schema's root is a list, a text, ...: any JSON is taken). */
+  objectRoot?: boolean;
+}): ReactNode {
   const [text, setText] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const id = useId();
@@ -40,7 +53,7 @@ export function ImportPanel({ onImport }: { onImport: (request: unknown) => Impo
       setMessage(`Not valid JSON: ${(error as Error).message}`);
       return;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    if (objectRoot && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
       setMessage('A request must be a JSON object.');
       return;
     }

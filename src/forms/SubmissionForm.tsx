@@ -20,6 +20,7 @@ import {
   type FieldModel,
   jsonEquals,
   type Pointer,
+  rootValueNode,
   type ValidationError,
   validationLimitation,
 } from '../schemas/index';
@@ -32,6 +33,7 @@ import {
   pathOfName,
 } from './engine/FormEngine';
 import { flattenValues, type NotTaken, type UnknownKey } from './engine/flattenValues';
+import { importValues, type TextConversion } from './engine/importValues';
 import { conditionTest, modelOf, validatorOf } from './engine/schemasBridge';
 import { createValueMap } from './engine/ValueMap';
 import { FormContext, type FormContextValue } from './FormContext';
@@ -153,7 +155,11 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
   // biome-ignore lint/correctness/useExhaustiveDependencies: formData is read once per model on purpose
   const initial = useMemo(() => {
     let row = 0;
-    return flattenValues(model, props.formData, () => `i${row++}`);
+    const newRowId = () => `i${row++}`;
+    // formData is read as an import is (text in number fields read as numbers); no formData: defaults.
+    return props.formData === undefined
+      ? { ...flattenValues(model, undefined, newRowId), converted: [] }
+      : importValues(model, props.formData, newRowId);
   }, [model]);
   const [fallbackPrefix] = useState(() => `formulary${++formCount}-`);
   const idPrefix = props.idPrefix ?? fallbackPrefix;
@@ -179,6 +185,7 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
   ]);
   const [unknownKeys, setUnknownKeys] = useState<readonly UnknownKey[]>(startUnknown);
   const [notTaken, setNotTaken] = useState<readonly NotTaken[]>(initial.notTaken);
+  const [converted, setConverted] = useState<readonly TextConversion[]>(initial.converted);
   const ui = useState(createUiStore)[0];
   const summary = useRef<HTMLDivElement>(null);
   const lastEmitted = useRef<unknown>(props.formData);
@@ -194,9 +201,14 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
   useEffect(() => {
     if (props.formData === undefined || props.formData === lastEmitted.current) return;
     lastEmitted.current = props.formData;
-    const { unknownKeys: unknown, notTaken: replaced } = engine.importRequest(props.formData);
+    const {
+      unknownKeys: unknown,
+      notTaken: replaced,
+      converted: read,
+    } = engine.importRequest(props.formData);
     setUnknownKeys(unknown);
     setNotTaken(replaced);
+    setConverted(read);
     if (unknown.length > 0) callbacks.current.onUnknownKeys?.(unknown);
   }, [engine, props.formData]);
 
@@ -240,6 +252,7 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     const result = engine.importRequest(request);
     setUnknownKeys(result.unknownKeys);
     setNotTaken(result.notTaken);
+    setConverted(result.converted);
     if (result.unknownKeys.length > 0) callbacks.current.onUnknownKeys?.(result.unknownKeys);
     return result;
   };
@@ -250,6 +263,7 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     return {
       unknownKeys: result.unknownKeys.length,
       notTaken: result.notTaken.length,
+      converted: result.converted.length,
       problems: engine.validateAll().errors.length,
     };
   };
@@ -277,6 +291,11 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
   );
 
   const sections = useMemo(() => sectionsOf(model), [model]);
+  // The import panel takes any JSON where the request is not an object (a list or text root).
+  const objectRoot = useMemo(() => {
+    const root = rootValueNode(model);
+    return root.type === 'choice' || (root.type === 'group' && !root.tuple);
+  }, [model]);
   // The built-in validator runs without ajv where the page forbids compiling code: say so, once.
   const limitation = props.validator === undefined ? validationLimitation() : undefined;
   const eagerCount = useMemo(() => {
@@ -350,13 +369,15 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
             <ImportNotice
               unknownKeys={unknownKeys}
               notTaken={notTaken}
+              converted={converted}
               onDismiss={() => {
                 setUnknownKeys([]);
                 setNotTaken([]);
+                setConverted([]);
               }}
             />
             {props.showImport !== false && !props.readOnly && !props.disabled && (
-              <ImportPanel onImport={importChecked} />
+              <ImportPanel onImport={importChecked} objectRoot={objectRoot} />
             )}
             {sections.length > 1 && <TableOfContents sections={sections} />}
             {sections.map((section, i) => (

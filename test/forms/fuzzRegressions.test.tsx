@@ -39,3 +39,26 @@ test("a list default's rows get the item's defaults, in the form and in defaults
   expect(request).toEqual({ q: [{ max: false }, { max: true }] });
   expect(defaultsOf(model)).toEqual(request);
 });
+
+const nullableList =
+  '{"type":"object","properties":{"q":{"type":"object","properties":{"q":{"anyOf":[{"type":"array","items":{"type":"boolean"}},{"type":"null"}]}}}}}';
+
+test('a nullable list given as null comes back null, through formData and through import', () => {
+  // Shrunk fuzzer input (6,000 runs, seed 20261207): the engine had no "unset" list, so null became [].
+  const { request } = requestOf(nullableList, { q: { q: null } });
+  expect(request).toEqual({ q: { q: null } });
+  cleanup();
+  const model = buildFieldModel(JSON.parse(nullableList));
+  const handle = createRef<SubmissionFormHandle>();
+  render(<SubmissionForm model={model} formData={{ q: { q: [true] } }} formRef={handle} />);
+  expect(handle.current!.importRequest({ q: { q: null } })).toEqual([]);
+  expect(handle.current!.getRequest()).toEqual({ q: { q: null } });
+  expect(handle.current!.importRequest({ q: { q: [] } })).toEqual([]);
+  expect(handle.current!.getRequest()).toEqual({ q: { q: [] } });
+});
+
+test('a nullable list without a default starts unset, as defaultsOf says', () => {
+  const { model, request } = requestOf(nullableList);
+  expect(request).toEqual({ q: { q: null } });
+  expect(defaultsOf(model)).toEqual(request);
+});

@@ -21,6 +21,7 @@ Exit codes: 0 printed, 1 the schema does not load, 2 usage error.
 export async function defaultsCommand(args: readonly string[], io: Io): Promise<number> {
   const opened = await openModelCommand(args, io, defaultsHelp);
   if (typeof opened === 'number') return opened;
-  io.out(`${JSON.stringify(defaultsOf(opened.model), null, 2)}\n`);
+  // A root field without a default (a text root, say) has no value: null stands for "nothing yet".
+  io.out(`${JSON.stringify(defaultsOf(opened.model) ?? null, null, 2)}\n`);
   return 0;
 }

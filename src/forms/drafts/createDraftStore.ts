@@ -298,11 +298,21 @@ function readPersisted(persisted: unknown, version: number): PersistedDraft {
   }
   const draft = record.draft;
   if (draft === null || draft === undefined) return { draft: null, notApplied };
-  if (isPlainObject(draft) && isPlainObject(draft.values)) {
+  // Values of any JSON type: a schema whose root is a list or a text saves that value (migrateDraftValues
+  // then checks it against the model).
+  if (isPlainObject(draft) && Object.hasOwn(draft, 'values') && draft.values !== undefined) {
     const savedAt = typeof draft.savedAt === 'number' ? draft.savedAt : 0;
     const schemaVersion = typeof draft.schemaVersion === 'number' ? draft.schemaVersion : version;
     const texts = readTexts(draft.texts, notApplied, schemaVersion);
-    return { draft: { values: draft.values, ...(texts && { texts }), savedAt, schemaVersion }, notApplied };
+    return {
+      draft: {
+        values: draft.values as Record<string, unknown>,
+        ...(texts && { texts }),
+        savedAt,
+        schemaVersion,
+      },
+      notApplied,
+    };
   }
   notApplied.push({
     pointer: '',

@@ -10,6 +10,7 @@ import {
   isPlainObject,
   jsonEquals,
   type ModelNode,
+  rootValueNode,
 } from '../../schemas/index';
 
 /** A draft value the current schema could not take, kept until the user dismisses it. */
@@ -41,6 +42,11 @@ export function migrateDraftValues(
   const notApplied: NotAppliedValue[] = [];
   const report = (pointer: string, value: unknown, reason: string) =>
     notApplied.push({ pointer, value, reason, fromSchemaVersion });
+  const root = rootValueNode(model);
+  // A schema whose root is a list or a text: the draft is that value, kept as it is (the form's
+  // import then says what does not fit).
+  if (root.type === 'field' || root.type === 'list' || (root.type === 'group' && root.tuple))
+    return { values, notApplied } as MigratedValues;
   if (!isPlainObject(values)) {
     report('', values, 'the saved draft is not an object');
     return { values: {}, notApplied };

@@ -39,8 +39,10 @@ export function createChangeTracker(options: ChangeTrackerOptions) {
   }
 
   function differsFromDefault(path: StoragePath): boolean {
-    if (path.endsWith('/~rows'))
-      return rowsOf(path.slice(0, -6)).length !== defaults.rowCountOf(path.slice(0, -6));
+    if (path.endsWith('/~rows')) {
+      const unset = read(fieldName(path)) === null; // an unset list differs from an empty one
+      return (unset ? null : rowsOf(path.slice(0, -6)).length) !== defaults.rowCountOf(path.slice(0, -6));
+    }
     if (path.endsWith('/~branch')) {
       const node = nodeAt(path.slice(0, -8));
       return node?.type === 'choice' && branchOf(path.slice(0, -8)) !== defaults.branchOf(path.slice(0, -8));

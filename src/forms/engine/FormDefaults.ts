@@ -7,7 +7,7 @@
  * No React.
  */
 import type { FieldModel, ModelNode } from '../../schemas/index';
-import { flattenNode } from './flattenValues';
+import { flattenNode, listStartsUnset } from './flattenValues';
 import type { nodeIndex } from './nodeIndex';
 import {
   branchName,
@@ -58,8 +58,8 @@ export function createFormDefaults(options: FormDefaultsOptions) {
     for (const segment of path.split('/').slice(1)) {
       if (segment.startsWith('~r') && segment !== '~rows') {
         const at = rowsOf(live).indexOf(segment.slice(2));
-        const rows = root[rowsName(mapped)] as string[] | undefined;
-        if (at < 0 || rows === undefined || at >= rows.length) return null;
+        const rows = root[rowsName(mapped)];
+        if (at < 0 || !Array.isArray(rows) || at >= rows.length) return null;
         mapped += `/~r${rows[at]}`;
       } else {
         mapped += `/${segment}`;
@@ -76,13 +76,14 @@ export function createFormDefaults(options: FormDefaultsOptions) {
     return itemDefaults[fieldName(path.replace(/\/~r[^/]*(?=\/|$)/g, '/~rT'))];
   }
 
-  /** How many rows the list at `listPath` has by default. */
-  function rowCountOf(listPath: StoragePath): number {
+  /** How many rows the list at `listPath` has by default; null when it starts unset. */
+  function rowCountOf(listPath: StoragePath): number | null {
     const mapped = inDefaults(listPath);
-    const rows = mapped === null ? undefined : (root[rowsName(mapped)] as string[] | undefined);
-    if (rows !== undefined) return rows.length;
+    const rows = mapped === null ? undefined : (root[rowsName(mapped)] as string[] | null | undefined);
+    if (rows !== undefined) return rows === null ? null : rows.length;
     const node = nodeAt(listPath);
     if (node?.type !== 'list') return 0;
+    if (listStartsUnset(node)) return null;
     return node.hasDefault && Array.isArray(node.default) ? node.default.length : (node.minItems ?? 0);
   }
 

@@ -13,7 +13,8 @@ import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './
 import { createChangeTracker } from './ChangeTracker';
 import { ErrorStore, type ShownError } from './ErrorStore';
 import { createFormDefaults } from './FormDefaults';
-import { flattenNode, type NotTaken, type UnknownKey } from './flattenValues';
+import { flattenNode, type UnknownKey } from './flattenValues';
+import { type ImportedValues, importValues } from './importValues';
 import { createListReplace } from './ListReplace';
 import { nodeIndex } from './nodeIndex';
 import { createRevealFocus } from './RevealFocus';
@@ -337,6 +338,7 @@ export function createFormEngine(options: FormEngineOptions) {
 
     selectBranch: rows.selectBranch,
     addRow: rows.addRow,
+    setListUnset: rows.setListUnset,
     removeRow: rows.removeRow,
     duplicateRow: rows.duplicateRow,
     moveRow: rows.moveRow,
@@ -344,18 +346,19 @@ export function createFormEngine(options: FormEngineOptions) {
     undoListReplace: lists.undoListReplace,
 
     /**
-     * Replaces every value with `request` (missing keys get defaults). Returns the keys the schema
-     * lacks and the values not taken as they were (replaced by defaults, or kept with a wrong type).
+     * Replaces every value with `request` (missing keys get defaults; text read as the typed value
+     * its field wants: importValues). Returns the keys the schema lacks, the values not taken as they
+     * were (replaced by defaults, or kept with a wrong type) and the text values converted.
      */
-    importRequest(requestValue: unknown): { unknownKeys: UnknownKey[]; notTaken: NotTaken[] } {
-      const flat = flattenNode(model.root, '', '', requestValue, newRowId);
+    importRequest(requestValue: unknown): Omit<ImportedValues, 'values'> {
+      const flat = importValues(model, requestValue, newRowId);
       store.replaceAll(flat.values);
       for (const set of nameListeners.values()) for (const l of set) l();
       changes.recompute();
       errors.replaceAll([]);
       texts.clear();
       emitValues();
-      return { unknownKeys: flat.unknownKeys, notTaken: flat.notTaken };
+      return { unknownKeys: flat.unknownKeys, notTaken: flat.notTaken, converted: flat.converted };
     },
 
     /** Sets up changed-tracking for values already in the store (after the first render). O(n). */

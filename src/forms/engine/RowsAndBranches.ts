@@ -39,6 +39,8 @@ export function createRowsAndBranches(options: RowsAndBranchesOptions) {
   const writeMany = (values: Record<string, unknown>) => {
     for (const [name, value] of Object.entries(values)) write(name, value);
   };
+  // Rows of a list the user set to unset, by list path: unticking "Unset" brings them back.
+  const keptRows = new Map<StoragePath, string[]>();
 
   return {
     selectBranch(choicePath: StoragePath, branchId: string): void {
@@ -67,8 +69,36 @@ export function createRowsAndBranches(options: RowsAndBranchesOptions) {
       const next = [...ids];
       next.splice(at ?? ids.length, 0, id);
       write(rowsName(listPath), next);
+      keptRows.delete(listPath);
       emit();
       return id;
+    },
+
+    /**
+     * Unsets a nullable list (sent as null) or sets it again: its rows come back as they were, or,
+     * never set, as minItems rows of the item's defaults. Rows of an unset list keep their values.
+     */
+    setListUnset(listPath: StoragePath, unset: boolean): void {
+      const node = nodeAt(listPath);
+      if (node?.type !== 'list' || !node.nullable)
+        throw new Error(`"${listPath}" is not a list that may be unset`);
+      const stored = read(rowsName(listPath));
+      if (unset === (stored === null)) return;
+      if (unset) {
+        keptRows.set(listPath, rowsOf(listPath));
+        write(rowsName(listPath), null);
+        options.dropErrorsWithin(listPath);
+      } else {
+        const ids = keptRows.get(listPath) ?? [];
+        keptRows.delete(listPath);
+        while (ids.length < (node.minItems ?? 0)) {
+          const id = newRowId();
+          writeMany(flattenNode(node.item, rowPath(listPath, id), '', undefined, newRowId).values);
+          ids.push(id);
+        }
+        write(rowsName(listPath), ids);
+      }
+      emit();
     },
 
     removeRow(listPath: StoragePath, rowId: string): void {

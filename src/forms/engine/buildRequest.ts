@@ -12,6 +12,7 @@ import {
   type ModelNode,
   type Pointer,
   type PointerTemplate,
+  rootValueNode,
   setAt,
   setOwn,
 } from '../../schemas/index';
@@ -27,6 +28,11 @@ export interface InputProblem {
 }
 
 export interface BuiltRequest {
+  /**
+   * The request: an object for the usual object root. A schema whose root is a list, a text or a
+   * number gives that value itself (rootValueNode; undefined while a root field is empty): typed as
+   * an object for the callers that only meet object roots, so read it as `unknown` where any may come.
+   */
   readonly request: Record<string, unknown>;
   readonly problems: InputProblem[];
   /** With BuildOptions.trackShown: the storage path of every field the request's shape shows. */
@@ -164,7 +170,9 @@ export function buildRequest(
         return out.length === 0 ? MISSING : out.map((v) => (v === MISSING ? null : v));
       }
       case 'list': {
-        const ids = (read(rowsName(path)) as string[] | undefined) ?? [];
+        const stored = read(rowsName(path));
+        if (stored === null) return null; // an unset list (flattenValues: listStartsUnset)
+        const ids = (stored as string[] | undefined) ?? [];
         const listTemplate = node.pointer;
         const out = ids.map((id, i) => {
           rows.set(listTemplate, id);
@@ -186,6 +194,8 @@ export function buildRequest(
     }
   }
 
-  const request = group(model.root, '', '');
+  const root = rootValueNode(model);
+  const built = root.type === 'group' && !root.tuple ? group(root, '', '') : build(root, '', '');
+  const request = (built === MISSING ? undefined : built) as Record<string, unknown>;
   return shown ? { request, problems, shown } : { request, problems };
 }

@@ -9,7 +9,9 @@ import {
   escapePointerSegment,
   type FieldModel,
   type GroupNode,
+  isRootWrapper,
   jsonEquals,
+  type ListNode,
   type ModelNode,
   type Pointer,
   selectBranch,
@@ -56,6 +58,18 @@ export function fieldStart(node: ModelNode, inherited?: unknown): unknown {
 }
 
 /**
+ * Whether a list starts unset (its rows entry null, sent as null) when the request does not give it:
+ * a nullable list whose default (own or inherited) is null, or that has neither a default nor
+ * minItems; as defaultsOf.
+ */
+export function listStartsUnset(node: ListNode, inherited?: unknown): boolean {
+  if (!node.nullable) return false;
+  const given = node.hasDefault ? node.default : inherited;
+  if (Array.isArray(given)) return false;
+  return given === null || (!node.hasDefault && !node.minItems);
+}
+
+/**
  * The object's own value at `key`: a key named "__proto__" or "constructor" that the object lacks is
  * absent, not the prototype (found by the fuzzer: the form sent {"__proto__": {}} nobody typed).
  */
@@ -80,12 +94,14 @@ export function flattenValues(model: FieldModel, request: unknown, newRowId: () 
 
 /** Flattens the value of one node stored at `path` (a new list row, a reset section). O(its fields). */
 export function flattenNode(
-  start: ModelNode,
+  startNode: ModelNode,
   startPath: StoragePath,
   startPointer: Pointer,
   startValue: unknown,
   newRowId: () => string,
 ): FlatValues {
+  // A root that is not an object: its one node is the request itself, stored at path "".
+  const start = isRootWrapper(startNode) ? startNode.children[0]! : startNode;
   const values: Record<string, unknown> = {};
   const notTaken: NotTaken[] = [];
   const replaced = (pointer: Pointer, value: unknown, message: string) =>
@@ -132,6 +148,12 @@ export function flattenNode(
       case 'list': {
         if (value !== undefined && value !== null && !Array.isArray(value))
           replaced(pointer, value, `${typeInWords(value)} where a list belongs: the default rows were used`);
+        // A list that may be unset keeps null as null (its rows entry is null, not []): the fuzzer found
+        // null coming back as [].
+        if (node.nullable && (value === null || (value === undefined && listStartsUnset(node, inherited)))) {
+          values[rowsName(path)] = null;
+          return;
+        }
         const rows: unknown[] = Array.isArray(value)
           ? value
           : node.hasDefault && Array.isArray(node.default)

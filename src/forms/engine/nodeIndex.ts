@@ -3,7 +3,7 @@
  * node per pointer, but two branches of a choice may put different nodes at the same pointer; the
  * form needs both to render, reset and compare with defaults). Built once per model. No React.
  */
-import type { FieldModel, ModelNode, PointerTemplate } from '../../schemas/index';
+import { type FieldModel, type ModelNode, type PointerTemplate, rootValueNode } from '../../schemas/index';
 
 export interface NodeIndex {
   /** The node at a template (first branch wins on a clash). */
@@ -30,7 +30,7 @@ export function nodeIndex(model: FieldModel): NodeIndex {
       for (const branch of node.branches) branch.node.children.forEach(visit);
     }
   };
-  visit(model.root);
+  visit(rootValueNode(model)); // a wrapped root's one node is stored at "" itself
   const index = { byTemplate, lists };
   cache.set(model, index);
   return index;

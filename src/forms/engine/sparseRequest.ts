@@ -64,7 +64,7 @@ export function sparseRequest(
     if (prefix === '') break;
     prefix = prefix.slice(0, prefix.lastIndexOf('/'));
   }
-  const request: Record<string, unknown> = {};
+  let request: Record<string, unknown> = {};
   for (const template of templates) {
     const target = index.byTemplate.get(template);
     if (target?.type !== 'field') {
@@ -80,7 +80,8 @@ export function sparseRequest(
     }
     const value = read(fieldName(storage));
     if (value === undefined || isUnparsed(value)) continue;
-    setAt(request, pointerOf(storage, rowsOf), value);
+    // The root pointer "" (a schema whose root is a text, say) replaces the request itself.
+    request = setAt(request, pointerOf(storage, rowsOf), value);
   }
   return request;
 }

@@ -24,7 +24,7 @@ export function pathOfName(name: string): StoragePath {
   return name.slice(1);
 }
 
-/** The name that holds a list's row ids (string[]). */
+/** The name that holds a list's row ids (string[]; null for a list left unset, sent as null). */
 export function rowsName(listPath: StoragePath): string {
   return fieldName(`${listPath}/~rows`);
 }

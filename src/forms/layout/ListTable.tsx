@@ -18,6 +18,7 @@ import { RowSelectBox } from '../paste/RowSelectBox';
 import { createRowSelection, type RowSelection } from '../paste/rowSelection';
 import { ConditionGate } from './ConditionGate';
 import { focusAfterRowAction } from './focusAfterRowAction';
+import { ListUnsetToggle } from './ListUnsetToggle';
 import { type Column, columnsOf, showsCards } from './listColumns';
 import { NodeErrors } from './NodeErrors';
 import { NodeView } from './NodeView';
@@ -34,7 +35,9 @@ export const ListTable = memo(function ListTable({
   path: StoragePath;
 }): ReactNode {
   const { engine, idPrefix, disabled, readOnly } = useFormContextValue();
-  const ids = (useStoredValue(rowsName(path)) as string[] | undefined) ?? NO_ROWS;
+  const stored = useStoredValue(rowsName(path)) as string[] | null | undefined;
+  const ids = stored ?? NO_ROWS;
+  const unset = stored === null; // a nullable list sent as null (ListUnsetToggle)
   const shown = useProgressiveRows(ids.length);
   const columns = useMemo(() => columnsOf(node), [node]);
   const id = domId(idPrefix, path);
@@ -65,10 +68,13 @@ export const ListTable = memo(function ListTable({
             ({node.minItems ?? 0}–{node.maxItems ?? '∞'} rows)
           </span>
         )}
+        {node.nullable && <ListUnsetToggle node={node} path={path} unset={unset} locked={locked} />}
       </legend>
       {node.description && <p className="formulary-list__description">{node.description}</p>}
       <NodeErrors path={path} id={`${id}-error`} />
-      {showsCards(columns) ? (
+      {unset ? (
+        <p className="formulary-list__note">Unset: sent as null. Add a row to fill it.</p>
+      ) : showsCards(columns) ? (
         <ol ref={body as RefObject<HTMLOListElement>} className="formulary-cards" id={id} tabIndex={-1}>
           {(shown < ids.length ? ids.slice(0, shown) : ids).map((rowId, index) => (
             <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards />

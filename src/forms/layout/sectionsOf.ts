@@ -3,7 +3,7 @@
  * level fields go to their x-group's section, or to "General". Order follows x-order / ui:order.
  * Plain data, built once per model. O(top-level nodes).
  */
-import { escapePointerSegment, type FieldModel, type ModelNode } from '../../schemas/index';
+import { escapePointerSegment, type FieldModel, isRootWrapper, type ModelNode } from '../../schemas/index';
 import type { StoragePath } from '../engine/storagePath';
 import type { PlacedNode } from './GroupBody';
 import { columnsOf, showsCards } from './listColumns';
@@ -68,8 +68,10 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
   );
   const sections: SectionSpec[] = [];
   const loose = new Map<string, { spec: SectionSpec; nodes: PlacedNode[] }>();
+  // A root that is not an object is one node stored at "" (rootValueNode): its value is the request.
+  const wrapped = isRootWrapper(model.root);
   for (const node of children) {
-    const path = `/${escapePointerSegment(node.key)}`;
+    const path = wrapped ? '' : `/${escapePointerSegment(node.key)}`;
     // A fixed-position list (tuple) is one row of inputs in its section, not a section of its own.
     if (node.type === 'group' && !node.tuple && node.group === undefined) {
       const nodes = [...node.children]
@@ -89,7 +91,7 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
     }
     if ((node.type === 'choice' || node.type === 'list') && node.group === undefined) {
       sections.push({
-        key: path,
+        key: path || '/',
         title: node.label,
         // The choice or list shows its own description.
         advanced: node.advanced,

@@ -46,8 +46,26 @@ function takesScalar(model: FieldModel, field: FieldNode): boolean {
   return (alternatives ?? []).some((a) => a.type === 'number' || a.type === 'integer');
 }
 
+/** Whether `field` wants a number, a boolean or a list of numbers, where text is to be read. */
+function wantsTyped(field: FieldNode): boolean {
+  switch (field.kind) {
+    case 'number':
+    case 'integer':
+      return field.coercion !== 'numberFromText';
+    case 'boolean':
+      return true;
+    case 'numberList':
+    case 'runList':
+      return field.listAs !== 'text';
+    default:
+      return false;
+  }
+}
+
 /** What `text` becomes in `field`, UNSET, or undefined when the field takes the text as it is. */
 function readText(model: FieldModel, field: FieldNode, text: string): CoerceResult<unknown> | undefined {
+  // "" is unset only where the field wants a typed value: a text, enum or JSON field takes it as it is.
+  if (!wantsTyped(field)) return undefined;
   if (text.trim() === '') {
     if (field.nullable) return ok(null);
     if (!field.required) return ok(UNSET);

@@ -251,6 +251,17 @@ function isNumberArray(r: Resolved, type: string): boolean {
   return t === 'number' || t === 'integer';
 }
 
+/** True when the items after a tuple's positions must be numbers (`items` / `additionalItems`). */
+function numericRest(k: RawSchema): boolean {
+  const rest = Array.isArray(k.prefixItems) ? k.items : k.additionalItems;
+  return (
+    rest !== null &&
+    typeof rest === 'object' &&
+    !Array.isArray(rest) &&
+    ['number', 'integer'].includes(String((rest as RawSchema).type))
+  );
+}
+
 /** True when a tuple allows nothing past its positions (so one input per position holds all of it). */
 function closedTuple(k: RawSchema, positions: number): boolean {
   const rest = Array.isArray(k.prefixItems) ? k.items : k.additionalItems;
@@ -379,7 +390,9 @@ function buildArray(
     if (numeric && tuple.length === 3) return fieldFromResolved(ctx, r, base, 'binning', 'none', nullable);
     // Positions with nothing after them: one labelled input each (their defaults apply per position).
     if (closedTuple(k, tuple.length)) return buildTuple(ctx, r, tuple, pointer, key, parent, nullable);
-    if (numeric)
+    // Numbers, then more numbers: one list of numbers. A rest that may hold anything else (or is not
+    // given, so holds anything) is not a number list: its widget would refuse what the schema accepts.
+    if (numeric && numericRest(k))
       return withListAs(fieldFromResolved(ctx, r, base, 'numberList', 'numberList', nullable), 'array');
     ctx.diagnostics.push({
       severity: 'info',

@@ -5,6 +5,7 @@
 import type { FieldModel, GroupNode, ModelNode } from '../FieldModel';
 import { setOwn } from '../pointer';
 import { cloneJson, visibleRequest } from '../validate/visibleRequest';
+import { rootValueNode } from './rootValueNode';
 import { selectBranch } from './selectBranch';
 
 const OMIT = Symbol('omit');
@@ -120,16 +121,24 @@ function tupleDefault(node: GroupNode, inherited: unknown): unknown {
  *   null), else [] (null when the list is nullable and has no minItems);
  * - a choice gets its default branch's defaults (the discriminator's const included);
  * - fields hidden by a condition evaluated on these defaults are left out unless includeHidden.
+ * - a root that is not an object (a list, a text, a number, a fixed-position list) gives that value,
+ *   or undefined when it has no default.
  * Example: defaultsOf(buildFieldModel({properties: {a: {type: ['number', 'null']}}})) -> {a: null}.
  * O(model size).
  */
 export function defaultsOf(model: FieldModel, options: DefaultsOptions = {}): Record<string, unknown> {
-  // A root that is not an object is wrapped in a group with one child at the same pointer.
-  const wrapped = model.root.schemaIndex === -1 && model.root.children[0]?.pointer === '';
-  const value = defaultOf(wrapped ? model.root.children[0]! : model.root, undefined);
-  const request = (value === OMIT || value === null || typeof value !== 'object' ? {} : value) as Record<
-    string,
-    unknown
-  >;
+  const root = rootValueNode(model);
+  const value = defaultOf(root, undefined);
+  // A root that is not an object gives its own value (undefined when it has none): the request is
+  // that type (rootValueNode). Typed as an object for the usual object root.
+  const request = (
+    root.type !== 'group' || root.tuple
+      ? value === OMIT
+        ? undefined
+        : value
+      : value === OMIT || value === null || typeof value !== 'object'
+        ? {}
+        : value
+  ) as Record<string, unknown>;
   return options.includeHidden ? request : visibleRequest(model, request);
 }

@@ -86,6 +86,8 @@ export function explainOne(e: ErrorObject, node: ModelNode | undefined, pointer:
       return say(enumMessage((p.allowedValues as unknown[]) ?? [], field));
     case 'const':
       return say(`must be ${JSON.stringify(p.allowedValue)}`);
+    case 'false schema':
+      return say('must be left out: the schema allows no value here');
     default:
       return say(e.message ?? `is not valid (${e.keyword})`);
   }

@@ -6,6 +6,7 @@
  * conflict; an invalid request changes nothing (validation is deterministic, so nothing is cached).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { coerceTextRequest } from '../../schemas/index';
 import type { Instrument } from '../instruments/index';
 import type { StoredSubmission, SubmissionFilter, SubmissionStore } from '../store/index';
 import { type FieldProblem, fieldProblem } from './FieldProblem';
@@ -61,6 +62,8 @@ export interface SubmissionReceipt {
   readonly status: string;
   readonly createdAt: string;
   readonly links: { readonly self: string; readonly request: string };
+  /** Text values read as the typed values their fields want (null: left unset); absent when none. */
+  readonly converted?: readonly { pointer: string; from: string; to: unknown }[];
 }
 
 export const ACCEPTED = 'accepted';
@@ -94,9 +97,16 @@ export class SubmissionService {
       .update(input.text)
       .digest('base64url');
     const known = await this.store.findKey(input.idempotencyKey, now);
-    if (known) return this.replay(this.answerFor(known, fingerprint), instrument.id, input.text);
+    if (known) return this.replay(this.answerFor(known, fingerprint), instrument.id);
 
-    const errors = instrument.validator.validate(input.value);
+    // Text where the schema wants a number, a boolean or a list of numbers ("12", "true", "-30, 60",
+    // "" for unset), as older tools write requests, is read with the form's own parsers; the typed
+    // request is what is stored and run, and the receipt lists each conversion.
+    const read = coerceTextRequest(instrument.model, input.value);
+    const typed = read.converted.length > 0;
+    const value = typed ? read.request : input.value;
+    const requestText = typed ? JSON.stringify(value) : input.text;
+    const errors = instrument.validator.validate(value);
     if (errors.length > 0) {
       return {
         kind: 'invalid',
@@ -114,6 +124,9 @@ export class SubmissionService {
       status: ACCEPTED,
       createdAt: now,
       links: submissionLinks(id),
+      ...(typed && {
+        converted: read.converted.map(({ pointer, from, to }) => ({ pointer, from, to: to ?? null })),
+      }),
     };
     const body = JSON.stringify(receipt);
     const outcome = await this.store.accept(
@@ -123,10 +136,10 @@ export class SubmissionService {
         schemaVersion: instrument.schemaVersion,
         clientSchemaVersion: input.clientSchemaVersion,
         status: ACCEPTED,
-        proposal: proposalOf(input.value, instrument.proposalPointer),
+        proposal: proposalOf(value, instrument.proposalPointer),
         submitter: input.submitter ?? null,
         idempotencyKey: input.idempotencyKey,
-        requestText: input.text,
+        requestText,
         createdAt: now,
       },
       {
@@ -141,8 +154,8 @@ export class SubmissionService {
       now,
     );
     if (outcome.kind === 'keyTaken')
-      return this.replay(this.answerFor(outcome.record, fingerprint), instrument.id, input.text);
-    await this.onAccepted?.({ id, instrument: instrument.id, requestText: input.text });
+      return this.replay(this.answerFor(outcome.record, fingerprint), instrument.id);
+    await this.onAccepted?.({ id, instrument: instrument.id, requestText });
     return { kind: 'created', status: 201, body, id };
   }
 
@@ -183,13 +196,11 @@ export class SubmissionService {
    * between committing the submission and storing its jobs: the jobs are started again (startJobs
    * reuses stored jobs and queues only those never queued), so that gap heals on the retry.
    */
-  private async replay(
-    outcome: ReceiveOutcome,
-    instrument: string,
-    requestText: string,
-  ): Promise<ReceiveOutcome> {
-    if (outcome.kind === 'replayed' && outcome.id !== undefined)
-      await this.onAccepted?.({ id: outcome.id, instrument, requestText });
+  private async replay(outcome: ReceiveOutcome, instrument: string): Promise<ReceiveOutcome> {
+    if (outcome.kind !== 'replayed' || outcome.id === undefined) return outcome;
+    // The jobs come from the request as stored (text-typed values already read), not the retry's bytes.
+    const stored = await this.store.get(outcome.id);
+    if (stored) await this.onAccepted?.({ id: outcome.id, instrument, requestText: stored.requestText });
     return outcome;
   }
 

@@ -95,4 +95,28 @@ describe('coerceTextRequest', () => {
     expect(refused.find((r) => r.pointer === '/useMonitor')?.message).toBe("'yes' is not true or false");
     expect(createValidator(model).validate(request).length).toBeGreaterThan(0);
   });
+
+  test('"" stays "" where the schema takes text: a text field, nullable or not, an enum, a JSON field', () => {
+    // Found wiring the import through it: "" in a text field was dropped (or made null) as "unset",
+    // so an exported request with an empty comment did not import as itself.
+    const texts = buildFieldModel({
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        comment: { type: ['string', 'null'] },
+        mode: { enum: ['', 'fast'] },
+        extra: {},
+        thickness: { type: ['number', 'null'] },
+      },
+    });
+    const { request, converted } = coerceTextRequest(texts, {
+      name: '',
+      comment: '',
+      mode: '',
+      extra: '',
+      thickness: '',
+    });
+    expect(request).toEqual({ name: '', comment: '', mode: '', extra: '', thickness: null });
+    expect(converted).toEqual([{ pointer: '/thickness', from: '', to: null }]);
+  });
 });

@@ -60,3 +60,57 @@ test('a declared "__proto__" field is not "not a field of this form" where addit
   expect(check.validate(JSON.parse('{"__proto__":"text"}'))).toEqual([]);
   expect(check.validate(JSON.parse('{"__proto__":false}')).map((e) => e.rule)).toEqual(['type']);
 });
+
+test.each([
+  [
+    'http://json-schema.org/draft-07/schema#',
+    { items: [false, { enum: [0] }, true], additionalItems: false },
+  ],
+  [
+    'https://json-schema.org/draft/2020-12/schema',
+    { prefixItems: [false, { enum: [0] }, true], items: false },
+  ],
+])(
+  '%s: a tuple position whose schema is false gets the same message from both, null or not',
+  ($schema, mode) => {
+    // Shrunk fuzzer input (6,000 runs, seed 20261207): null at a `false` position was "boolean schema is
+    // false" (rule 'false schema') from validateField but "must have a value" (rule 'type') from validate,
+    // which had guessed from the JSON field's nullability instead of asking ajv.
+    const check = createValidator(
+      buildFieldModel({ $schema, type: 'object', properties: { mode: { type: 'array', ...mode } } }),
+    );
+    for (const value of [null, 0, 'x']) {
+      const request = { mode: [value] };
+      const whole = check.validate(request).filter((e) => e.pointer === '/mode/0');
+      expect(whole).toEqual([
+        {
+          pointer: '/mode/0',
+          rule: 'false schema',
+          message: 'must be left out: the schema allows no value here',
+        },
+      ]);
+      expect(check.validateField('/mode/0', value, request)).toEqual(whole);
+    }
+  },
+);
+
+test('numbers then a rest of any other type is not a number list: text after the positions is accepted', () => {
+  // Found with the open-tuple work: prefixItems [number] + items {type: string} was a number list, whose
+  // own check refused ["x"] past the position while validate (ajv) accepted it.
+  for (const rest of [{ items: { type: 'string' } }, {}]) {
+    const model = buildFieldModel({
+      type: 'object',
+      properties: { t: { type: 'array', prefixItems: [{ type: 'number' }], ...rest } },
+    });
+    expect(model.byPointer.get('/t')).toMatchObject({ type: 'field', kind: 'json' });
+    const check = createValidator(model);
+    const request = { t: [1, 'x'] };
+    expect(check.validate(request)).toEqual([]);
+    expect(check.validateField('/t', request.t, request)).toEqual([]);
+  }
+  const numbers = buildFieldModel({
+    type: 'object',
+    properties: { t: { type: 'array', prefixItems: [{ type: 'number' }], items: { type: 'number' } } },
+  });
+  expect(numbers.byPointer.get('/t')).toMatchObject({ kind: 'numberList' });
+});

@@ -48,6 +48,16 @@ export const receiptSchema = {
     status: { type: 'string' },
     createdAt: { type: 'string', format: 'date-time' },
     links,
+    converted: {
+      type: 'array',
+      description:
+        'text values read as the numbers, booleans or lists their fields want (to: null = left unset)',
+      items: {
+        type: 'object',
+        properties: { pointer: { type: 'string' }, from: { type: 'string' }, to: {} },
+        required: ['pointer', 'from', 'to'],
+      },
+    },
   },
   required: ['id', 'instrument', 'schemaVersion', 'status', 'createdAt', 'links'],
 } as const;
