@@ -9,6 +9,7 @@ import { defaultsCommand } from './commands/defaultsCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { lintCommand } from './commands/lintCommand';
 import { serveCommand } from './commands/serveCommand';
+import { usersCommand } from './commands/usersCommand';
 import { validateCommand } from './commands/validateCommand';
 import type { Io } from './Io';
 import { UsageError } from './UsageError';
@@ -21,6 +22,7 @@ Commands:
   defaults SCHEMA           print the default request JSON
   inspect SCHEMA            summarise the form a schema makes
   serve                     run the submission service with the portal (see serve --help)
+  users                     local accounts and API tokens of the service (see users --help)
 
 Every command reads multi-file schemas, takes --config FILE and --help.
   -v, --version             print the version
@@ -41,6 +43,7 @@ const commands: Record<string, (args: readonly string[], io: Io, version: string
   defaults: defaultsCommand,
   inspect: inspectCommand,
   serve: serveCommand,
+  users: usersCommand,
 };
 
 /** Runs the CLI on argv (without node and script); returns the exit code. */

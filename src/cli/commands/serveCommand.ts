@@ -2,7 +2,7 @@
  * `formulary serve`: the submission service, the built portal and the instrument schemas on one port.
  * Parses flags and hands over to src/server; runs until SIGTERM/SIGINT, then closes gracefully.
  */
-import { readServerConfig, redactDb, startServer } from '../../server/index';
+import { DEMO_PASSWORD, DEMO_USERS, readServerConfig, redactDb, startServer } from '../../server/index';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../UsageError';
@@ -20,6 +20,8 @@ Options:
   --instruments DIR       folder of *.schema.json to serve (default: the shipped instruments)
   --portal DIR            the built portal (default dist/app of the package)
   --config FILE           formulary.config.json: loader options plus a "server" section
+  --demo-users            create the demo accounts (alice, bob, carol, admin; password
+                          formulary-demo) when missing; only on a loopback address
   -h, --help              this help
 
 Stops on SIGTERM or SIGINT after finishing the requests in flight.
@@ -33,6 +35,7 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
     db: { type: 'string' },
     instruments: { type: 'string' },
     portal: { type: 'string' },
+    'demo-users': { type: 'boolean' },
   });
   if (values.help) {
     io.out(serveHelp);
@@ -60,7 +63,12 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
     version,
     failFirstSubmissions: Number.isInteger(failFirst) ? failFirst : 0,
     benchFloor: process.env.FORMULARY_BENCH_FLOOR === '1',
+    demoUsers: Boolean(values['demo-users']),
   });
   io.err(`Formulary is serving ${running.url}/ (${running.storeKind}: ${redactDb(config.db)})\n`);
+  if (values['demo-users'])
+    io.err(
+      `Sign in as ${DEMO_USERS.map((u) => u.username).join(', ')} (password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username} = ${u.displayName}`).join('; ')}\n`,
+    );
   return 0;
 }
