@@ -7,7 +7,13 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess, submit, testerFetch as fetch } from '../serverProcess';
+import {
+  testerFetch as fetch,
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+  submit,
+} from '../serverProcess';
 
 export interface ApiDatabase {
   readonly db: string;

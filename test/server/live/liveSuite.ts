@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
+  testerFetch as fetch,
   repoRoot,
   type ServerProcess,
   startServerProcess,
   submit,
-  testerFetch as fetch,
   testerHeaders,
 } from '../serverProcess';
 

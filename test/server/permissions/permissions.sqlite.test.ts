@@ -6,5 +6,8 @@ import { describePermissions } from './permissionsSuite';
 
 describePermissions('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'formulary-perm-db-'));
-  return { db: join(dir, 'formulary.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    db: join(dir, 'formulary.sqlite'),
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 });

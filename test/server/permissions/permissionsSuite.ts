@@ -19,7 +19,15 @@ export interface PermissionsDatabase {
 }
 
 /** The roles of the issue, plus a co-member: in the proposal, not the submitter. */
-const ROLES = ['anonymous', 'scientist', 'coMember', 'otherScientist', 'staff', 'otherStaff', 'admin'] as const;
+const ROLES = [
+  'anonymous',
+  'scientist',
+  'coMember',
+  'otherScientist',
+  'staff',
+  'otherStaff',
+  'admin',
+] as const;
 type Role = (typeof ROLES)[number];
 type Row = Record<Role, number>;
 
@@ -41,7 +49,13 @@ export function describePermissions(name: string, database: () => Promise<Permis
     let server: ServerProcess;
     const tokens = {} as Record<Role, string | null>;
 
-    const call = (role: Role, method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
+    const call = (
+      role: Role,
+      method: string,
+      path: string,
+      body?: string,
+      headers: Record<string, string> = {},
+    ) =>
       fetch(`${server.url}${path}`, {
         method,
         headers: {
@@ -69,7 +83,8 @@ export function describePermissions(name: string, database: () => Promise<Permis
         const items = ((await response.json()) as { items: { id: string; state: string }[] }).items;
         if (items[0] && states.includes(items[0].state)) return items[0].id;
         const final = ['succeeded', 'failed', 'cancelled', 'timed_out', 'interrupted'];
-        if (Date.now() > end || (items[0] && final.includes(items[0].state))) throw new Error(`job of ${submission}: ${JSON.stringify(items)}`);
+        if (Date.now() > end || (items[0] && final.includes(items[0].state)))
+          throw new Error(`job of ${submission}: ${JSON.stringify(items)}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     };
@@ -122,7 +137,11 @@ export function describePermissions(name: string, database: () => Promise<Permis
       for (const [role, person] of Object.entries(people)) {
         await auth.addUser(person);
         tokens[role as Role] = (
-          await auth.issueToken(person.username, { label: role, scopes: ['read', 'submit'], expiresInDays: 1 })
+          await auth.issueToken(person.username, {
+            label: role,
+            scopes: ['read', 'submit'],
+            expiresInDays: 1,
+          })
         ).token;
       }
       await close();
@@ -146,18 +165,162 @@ export function describePermissions(name: string, database: () => Promise<Permis
     // prettier-ignore
     const reads: [string, (id: string, job: string) => string, Row][] = [
       //                                                          anon sci  co   other staff oStaff admin
-      ['GET submission',         (id) => `/api/submissions/${id}`,          { anonymous: 401, scientist: 200, coMember: 200, otherScientist: 404, staff: 200, otherStaff: 404, admin: 200 }],
-      ['GET submission request', (id) => `/api/submissions/${id}/request`,  { anonymous: 401, scientist: 200, coMember: 200, otherScientist: 404, staff: 200, otherStaff: 404, admin: 200 }],
-      ['GET submission jobs',    (id) => `/api/submissions/${id}/jobs`,     { anonymous: 401, scientist: 200, coMember: 200, otherScientist: 404, staff: 200, otherStaff: 404, admin: 200 }],
-      ['GET job',                (_, j) => `/api/jobs/${j}`,                { anonymous: 401, scientist: 200, coMember: 200, otherScientist: 404, staff: 200, otherStaff: 404, admin: 200 }],
-      ['GET job log',            (_, j) => `/api/jobs/${j}/log`,            { anonymous: 401, scientist: 200, coMember: 200, otherScientist: 404, staff: 200, otherStaff: 404, admin: 200 }],
-      ['GET job log.txt',        (_, j) => `/api/jobs/${j}/log.txt`,        { anonymous: 401, scientist: 200, coMember: 200, otherScientist: 404, staff: 200, otherStaff: 404, admin: 200 }],
-      ['GET submissions list',   () => '/api/submissions',                  { anonymous: 401, scientist: 200, coMember: 200, otherScientist: 200, staff: 200, otherStaff: 200, admin: 200 }],
-      ['GET instrument list',    () => '/api/instruments/eqsans/submissions', { anonymous: 401, scientist: 200, coMember: 200, otherScientist: 200, staff: 200, otherStaff: 200, admin: 200 }],
-      ['GET audit log',          () => '/api/audit',                        { anonymous: 401, scientist: 403, coMember: 403, otherScientist: 403, staff: 403, otherStaff: 403, admin: 200 }],
-      ['GET instruments',        () => '/api/instruments',                  { anonymous: 200, scientist: 200, coMember: 200, otherScientist: 200, staff: 200, otherStaff: 200, admin: 200 }],
-      ['GET schema',             () => '/api/instruments/eqsans/schema',    { anonymous: 200, scientist: 200, coMember: 200, otherScientist: 200, staff: 200, otherStaff: 200, admin: 200 }],
-      ['GET missing submission', () => '/api/submissions/no-such-id',       { anonymous: 401, scientist: 404, coMember: 404, otherScientist: 404, staff: 404, otherStaff: 404, admin: 404 }],
+      [
+        'GET submission',
+        (id) => `/api/submissions/${id}`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET submission request',
+        (id) => `/api/submissions/${id}/request`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET submission jobs',
+        (id) => `/api/submissions/${id}/jobs`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET job',
+        (_, j) => `/api/jobs/${j}`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET job log',
+        (_, j) => `/api/jobs/${j}/log`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET job log.txt',
+        (_, j) => `/api/jobs/${j}/log.txt`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET submissions list',
+        () => '/api/submissions',
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
+        'GET instrument list',
+        () => '/api/instruments/eqsans/submissions',
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
+        'GET audit log',
+        () => '/api/audit',
+        {
+          anonymous: 401,
+          scientist: 403,
+          coMember: 403,
+          otherScientist: 403,
+          staff: 403,
+          otherStaff: 403,
+          admin: 200,
+        },
+      ],
+      [
+        'GET instruments',
+        () => '/api/instruments',
+        {
+          anonymous: 200,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
+        'GET schema',
+        () => '/api/instruments/eqsans/schema',
+        {
+          anonymous: 200,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
+        'GET missing submission',
+        () => '/api/submissions/no-such-id',
+        {
+          anonymous: 401,
+          scientist: 404,
+          coMember: 404,
+          otherScientist: 404,
+          staff: 404,
+          otherStaff: 404,
+          admin: 404,
+        },
+      ],
     ];
 
     it.each(reads)('%s', async (_name, path, row) => {
@@ -177,23 +340,44 @@ export function describePermissions(name: string, database: () => Promise<Permis
     it('lists only what each role may read', async () => {
       // prettier-ignore
       const sees: Record<Exclude<Role, 'anonymous'>, boolean> = {
-        scientist: true, coMember: true, otherScientist: false, staff: true, otherStaff: false, admin: true,
+        scientist: true,
+        coMember: true,
+        otherScientist: false,
+        staff: true,
+        otherStaff: false,
+        admin: true,
       };
       for (const [role, expected] of Object.entries(sees)) {
         const all = (await (await call(role as Role, 'GET', '/api/submissions?limit=200')).json()) as {
           items: { id: string; proposal: string; instrument: string }[];
         };
-        expect(all.items.some((s) => s.id === ok), role).toBe(expected);
-        const byKey = (await (await call(role as Role, 'GET', '/api/instruments/eqsans/submissions?limit=200')).json()) as {
+        expect(
+          all.items.some((s) => s.id === ok),
+          role,
+        ).toBe(expected);
+        const byKey = (await (
+          await call(role as Role, 'GET', '/api/instruments/eqsans/submissions?limit=200')
+        ).json()) as {
           items: { id: string }[];
         };
-        expect(byKey.items.some((s) => s.id === ok), role).toBe(expected);
+        expect(
+          byKey.items.some((s) => s.id === ok),
+          role,
+        ).toBe(expected);
       }
     });
 
     it('submit: members of the named proposal and its instrument staff', async () => {
       // prettier-ignore
-      const row: Row = { anonymous: 401, scientist: 201, coMember: 201, otherScientist: 403, staff: 201, otherStaff: 403, admin: 201 };
+      const row: Row = {
+        anonymous: 401,
+        scientist: 201,
+        coMember: 201,
+        otherScientist: 403,
+        staff: 201,
+        otherStaff: 403,
+        admin: 201,
+      };
       const got = {} as Row;
       for (const role of ROLES) got[role] = (await submitAs(role, example)).status;
       expect(got).toEqual(row);
@@ -203,7 +387,15 @@ export function describePermissions(name: string, database: () => Promise<Permis
 
     it('cancel: the submitter and staff (409 once allowed: the job has ended)', async () => {
       // prettier-ignore
-      const row: Row = { anonymous: 401, scientist: 409, coMember: 403, otherScientist: 404, staff: 409, otherStaff: 404, admin: 409 };
+      const row: Row = {
+        anonymous: 401,
+        scientist: 409,
+        coMember: 403,
+        otherScientist: 404,
+        staff: 409,
+        otherStaff: 404,
+        admin: 409,
+      };
       const got = {} as Row;
       for (const role of ROLES) got[role] = (await call(role, 'POST', `/api/jobs/${okJob}/cancel`)).status;
       expect(got).toEqual(row);
@@ -211,17 +403,41 @@ export function describePermissions(name: string, database: () => Promise<Permis
 
     it('re-run of a succeeded job: staff and admins; the submitter may not', async () => {
       // prettier-ignore
-      const row: Row = { anonymous: 401, scientist: 403, coMember: 403, otherScientist: 404, staff: 202, otherStaff: 404, admin: 409 };
+      const row: Row = {
+        anonymous: 401,
+        scientist: 403,
+        coMember: 403,
+        otherScientist: 404,
+        staff: 202,
+        otherStaff: 404,
+        admin: 409,
+      };
       const got = {} as Row;
       // Staff goes first; the admin then finds the re-run attempt still active (409: allowed, but busy).
-      for (const role of ['anonymous', 'scientist', 'coMember', 'otherScientist', 'staff', 'otherStaff', 'admin'] as const)
+      for (const role of [
+        'anonymous',
+        'scientist',
+        'coMember',
+        'otherScientist',
+        'staff',
+        'otherStaff',
+        'admin',
+      ] as const)
         got[role] = (await call(role, 'POST', `/api/jobs/${okJob}/rerun`)).status;
       expect(got).toEqual(row);
     });
 
     it('re-run of a failed job: also its submitter, never a co-member', async () => {
       // prettier-ignore
-      const row: Row = { anonymous: 401, scientist: 202, coMember: 403, otherScientist: 404, staff: 202, otherStaff: 404, admin: 202 };
+      const row: Row = {
+        anonymous: 401,
+        scientist: 202,
+        coMember: 403,
+        otherScientist: 404,
+        staff: 202,
+        otherStaff: 404,
+        admin: 202,
+      };
       const jobFor: Record<Role, string> = {
         anonymous: failedJobs.scientist,
         scientist: failedJobs.scientist,
@@ -232,18 +448,36 @@ export function describePermissions(name: string, database: () => Promise<Permis
         admin: failedJobs.admin,
       };
       const got = {} as Row;
-      for (const role of ['anonymous', 'otherScientist', 'otherStaff', 'coMember', 'scientist', 'staff', 'admin'] as const)
+      for (const role of [
+        'anonymous',
+        'otherScientist',
+        'otherStaff',
+        'coMember',
+        'scientist',
+        'staff',
+        'admin',
+      ] as const)
         got[role] = (await call(role, 'POST', `/api/jobs/${jobFor[role]}/rerun`)).status;
       expect(got).toEqual(row);
     });
 
     it('batch re-run: administrators only', async () => {
       // prettier-ignore
-      const row: Row = { anonymous: 401, scientist: 403, coMember: 403, otherScientist: 403, staff: 403, otherStaff: 403, admin: 202 };
+      const row: Row = {
+        anonymous: 401,
+        scientist: 403,
+        coMember: 403,
+        otherScientist: 403,
+        staff: 403,
+        otherStaff: 403,
+        admin: 202,
+      };
       await jobOf(ok, ['succeeded']);
       const got = {} as Row;
       for (const role of ROLES)
-        got[role] = (await call(role, 'POST', '/api/jobs/rerun', JSON.stringify({ jobIds: [okJob, 'nope'] }))).status;
+        got[role] = (
+          await call(role, 'POST', '/api/jobs/rerun', JSON.stringify({ jobIds: [okJob, 'nope'] }))
+        ).status;
       expect(got).toEqual(row);
     });
 
@@ -265,22 +499,32 @@ export function describePermissions(name: string, database: () => Promise<Permis
     describe('live subscriptions', () => {
       /** A WebSocket as `role`: the handshake's status, or the open socket with its messages. */
       const open = (role: Role) =>
-        new Promise<{ status: number; socket?: WebSocket; messages: { type: string; group?: string; event?: { submissionId: string } }[] }>(
-          (done) => {
-            const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`, {
-              headers: tokens[role] ? { authorization: `Bearer ${tokens[role]}` } : {},
-            });
-            const messages: { type: string; group?: string; event?: { submissionId: string } }[] = [];
-            socket.on('message', (data) => messages.push(JSON.parse(String(data))));
-            socket.once('open', () => done({ status: 101, socket, messages }));
-            socket.once('unexpected-response', (_request, response) => done({ status: response.statusCode ?? 0, messages }));
-          },
-        );
-      const answerTo = async (socket: WebSocket, messages: { type: string; group?: string }[], group: string) => {
+        new Promise<{
+          status: number;
+          socket?: WebSocket;
+          messages: { type: string; group?: string; event?: { submissionId: string } }[];
+        }>((done) => {
+          const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`, {
+            headers: tokens[role] ? { authorization: `Bearer ${tokens[role]}` } : {},
+          });
+          const messages: { type: string; group?: string; event?: { submissionId: string } }[] = [];
+          socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+          socket.once('open', () => done({ status: 101, socket, messages }));
+          socket.once('unexpected-response', (_request, response) =>
+            done({ status: response.statusCode ?? 0, messages }),
+          );
+        });
+      const answerTo = async (
+        socket: WebSocket,
+        messages: { type: string; group?: string }[],
+        group: string,
+      ) => {
         socket.send(JSON.stringify({ type: 'subscribe', group, since: 0 }));
         const end = Date.now() + 20_000;
         for (;;) {
-          const answer = messages.find((m) => m.group === group && (m.type === 'subscribed' || m.type === 'error'));
+          const answer = messages.find(
+            (m) => m.group === group && (m.type === 'subscribed' || m.type === 'error'),
+          );
           if (answer) return answer.type;
           if (Date.now() > end) throw new Error(`no answer to ${group}`);
           await new Promise((r) => setTimeout(r, 50));
@@ -289,7 +533,15 @@ export function describePermissions(name: string, database: () => Promise<Permis
 
       it("WebSocket: a submission's events only for those who may read it", async () => {
         // prettier-ignore
-        const row: Record<Role, string> = { anonymous: '401', scientist: 'subscribed', coMember: 'subscribed', otherScientist: 'error', staff: 'subscribed', otherStaff: 'error', admin: 'subscribed' };
+        const row: Record<Role, string> = {
+          anonymous: '401',
+          scientist: 'subscribed',
+          coMember: 'subscribed',
+          otherScientist: 'error',
+          staff: 'subscribed',
+          otherStaff: 'error',
+          admin: 'subscribed',
+        };
         const got = {} as Record<Role, string>;
         for (const role of ROLES) {
           const { status, socket, messages } = await open(role);
@@ -300,10 +552,16 @@ export function describePermissions(name: string, database: () => Promise<Permis
           got[role] = await answerTo(socket, messages, `submission:${ok}`);
           if (got[role] === 'subscribed') {
             const end = Date.now() + 20_000;
-            while (!messages.some((m) => m.type === 'event') && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-            expect(messages.some((m) => m.type === 'event'), role).toBe(true);
+            while (!messages.some((m) => m.type === 'event') && Date.now() < end)
+              await new Promise((r) => setTimeout(r, 50));
+            expect(
+              messages.some((m) => m.type === 'event'),
+              role,
+            ).toBe(true);
           } else {
-            expect(messages.find((m) => m.type === 'error')).toMatchObject({ detail: `no submission "${ok}"` });
+            expect(messages.find((m) => m.type === 'error')).toMatchObject({
+              detail: `no submission "${ok}"`,
+            });
           }
           socket.close();
         }
@@ -312,15 +570,27 @@ export function describePermissions(name: string, database: () => Promise<Permis
 
       it('SSE: the same rule', async () => {
         // prettier-ignore
-        const row: Row = { anonymous: 401, scientist: 200, coMember: 200, otherScientist: 400, staff: 200, otherStaff: 400, admin: 200 };
+        const row: Row = {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 400,
+          staff: 200,
+          otherStaff: 400,
+          admin: 200,
+        };
         const got = {} as Row;
         for (const role of ROLES) {
           const controller = new AbortController();
-          const response = await call(role, 'GET', `/api/live/sse?group=submission:${ok}&since=0`, undefined, {}).catch(
-            (error: unknown) => {
-              throw error;
-            },
-          );
+          const response = await call(
+            role,
+            'GET',
+            `/api/live/sse?group=submission:${ok}&since=0`,
+            undefined,
+            {},
+          ).catch((error: unknown) => {
+            throw error;
+          });
           got[role] = response.status;
           controller.abort();
           await response.body?.cancel();
@@ -329,7 +599,13 @@ export function describePermissions(name: string, database: () => Promise<Permis
       });
 
       it("instrument queue and 'mine': a scientist never receives another proposal's events", async () => {
-        const watchers = {} as Record<'scientist' | 'otherScientist' | 'staff' | 'otherStaff', { socket: WebSocket; messages: { type: string; group?: string; event?: { submissionId: string } }[] }>;
+        const watchers = {} as Record<
+          'scientist' | 'otherScientist' | 'staff' | 'otherStaff',
+          {
+            socket: WebSocket;
+            messages: { type: string; group?: string; event?: { submissionId: string } }[];
+          }
+        >;
         for (const role of ['scientist', 'otherScientist', 'staff', 'otherStaff'] as const) {
           const { socket, messages } = await open(role);
           watchers[role] = { socket: socket!, messages };
@@ -360,7 +636,9 @@ export function describePermissions(name: string, database: () => Promise<Permis
         expect(seen('otherScientist', 'instrument:eqsans').has(ok)).toBe(false);
         expect(seen('otherScientist', 'mine').has(b)).toBe(true);
         expect([...seen('otherScientist', 'mine')]).toEqual([b]);
-        expect(seen('staff', 'instrument:eqsans').has(a) && seen('staff', 'instrument:eqsans').has(b)).toBe(true);
+        expect(seen('staff', 'instrument:eqsans').has(a) && seen('staff', 'instrument:eqsans').has(b)).toBe(
+          true,
+        );
         expect(seen('otherStaff', 'instrument:eqsans').size).toBe(0);
         for (const w of Object.values(watchers)) w.socket.close();
       }, 120_000);
