@@ -19,6 +19,7 @@ import {
 } from '../forms/index';
 import { buildFieldModel, defaultsOf, type FieldModel, jsonEquals, loadSchema } from '../schemas/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
+import { SessionBar } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
 import { LiveRequest, liveRequest } from './LiveRequest';
 import { backend, draftsRuntime } from './portalRuntime';
@@ -183,6 +184,7 @@ export function Portal(): ReactNode {
           </select>
           <BackendSettings key={backendUrl} url={backendUrl} onChange={setBackendUrl} />
         </div>
+        <SessionBar />
       </header>
       <div className="portal__body">
         <main className="portal__form">

@@ -1,0 +1,4 @@
+/** Signing in to the serving Formulary service from the portal. Imported through this file only. */
+export { csrfHeaders, type SessionUser } from './authClient';
+export { SessionBar } from './SessionBar';
+export { useSession } from './useSession';
