@@ -5,7 +5,7 @@
  * API tokens (wrong scope, expired, revoked, never shown again), and single sign-on headers
  * (honoured from the configured proxy, 127.0.0.2 here; ignored and logged from anyone else).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,8 +64,17 @@ export function describeSecurity(name: string, database: () => Promise<SecurityD
       await auth.addUser({ username: 'sci', password: PASSWORD, proposals: ['IPTS-31204'] });
       await auth.addUser({ username: 'lock', password: PASSWORD });
       await auth.addUser({ username: 'gone', password: PASSWORD, proposals: ['IPTS-31204'] });
+      await auth.addUser({ username: 'stf', password: PASSWORD, staffOf: ['staffy'] });
       await close();
-      server = await startServerProcess({ db: handle.db, config });
+      const instruments = join(dir, 'instruments');
+      mkdirSync(instruments);
+      for (const file of ['eqsans.schema.json', 'common.json'])
+        copyFileSync(join(repoRoot, 'src/schemas/instruments', file), join(instruments, file));
+      copyFileSync(
+        join(repoRoot, 'test/server/fixtures/staffy.schema.json'),
+        join(instruments, 'staffy.schema.json'),
+      );
+      server = await startServerProcess({ db: handle.db, config, instruments });
     }, 120_000);
 
     afterAll(async () => {
@@ -275,6 +284,41 @@ export function describeSecurity(name: string, database: () => Promise<SecurityD
       expect((await httpFrom(`${server.url}/api/submissions`, { headers: { cookie } })).status).toBe(401);
       expect((await login('gone')).status).toBe(401);
     }, 30_000);
+
+    it('staff-only fields: others may send only their defaults (403 naming the field)', async () => {
+      const post = async (username: string, request: object) => {
+        const signedIn = await login(username, PASSWORD, '127.0.0.5');
+        return httpFrom(`${server.url}/api/instruments/staffy/submissions`, {
+          method: 'POST',
+          body: JSON.stringify(request),
+          headers: {
+            cookie: cookieOf(signedIn),
+            'x-csrf-token': signedIn.json<{ csrfToken: string }>().csrfToken,
+            'idempotency-key': key(),
+            'x-schema-version': '1',
+          },
+        });
+      };
+      const base = {
+        iptsNumber: 'IPTS-31204',
+        sample: 'water',
+        scans: [{ run: 1 }, { run: 2, darkCurrent: 0 }],
+      };
+      expect((await post('sci', base)).status).toBe(201);
+      expect((await post('sci', { ...base, maskFile: '/instrument/default-mask.xml' })).status).toBe(201);
+      const mask = await post('sci', { ...base, maskFile: '/home/sci/my-mask.xml' });
+      expect(mask.status).toBe(403);
+      expect(mask.json().detail).toBe(
+        'Mask file (/maskFile): only staffy staff may change this field from the default',
+      );
+      const dark = await post('sci', { ...base, scans: [{ run: 1 }, { run: 2, darkCurrent: 5 }] });
+      expect(dark.status).toBe(403);
+      expect(dark.json<{ fields: { pointer: string }[] }>().fields).toEqual([
+        { pointer: '/scans/1/darkCurrent', label: 'Dark current' },
+      ]);
+      // The instrument's staff may.
+      expect((await post('stf', { ...base, maskFile: '/home/sci/my-mask.xml' })).status).toBe(201);
+    }, 60_000);
 
     it('the audit log has the sign-ins, the failures and the tokens', async () => {
       const { auth, close } = await openAccounts(readServerConfig(config, { db: handle.db }, {}, repoRoot));

@@ -5,7 +5,7 @@
  * The route only translates: SubmissionService decides.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AuthService } from '../../auth/index';
+import { type AuthService, changedStaffFields, decide } from '../../auth/index';
 import type { Instrument } from '../../instruments/index';
 import { proposalOf, type SubmissionService } from '../../submissions/index';
 import { demand, demandSignedIn } from '../guard';
@@ -112,6 +112,23 @@ export function submitRoute(
       // Who may submit depends on the proposal the request names (its IPTS field), read before validation.
       const proposal = proposalOf(request.body, instrument.proposalPointer);
       demand(request, { kind: 'submit', instrument: instrument.id, proposal });
+      // Staff-only fields ("x-access": "staff") keep their defaults unless staff change them.
+      const staffOnly = changedStaffFields(instrument.model, request.body);
+      if (staffOnly.length > 0) {
+        const decision = decide(request.principal, {
+          kind: 'staff-field',
+          instrument: instrument.id,
+          field: staffOnly[0]!.label,
+        });
+        if (!decision.allow)
+          throw new HttpProblem(
+            403,
+            'staff-only-field',
+            'Staff-only field changed',
+            `${staffOnly.map((f) => `${f.label} (${f.pointer})`).join(', ')}: only ${instrument.id} staff may change ${staffOnly.length === 1 ? 'this field' : 'these fields'} from the default`,
+            { fields: staffOnly },
+          );
+      }
       const outcome = await service.receive({
         submitter: request.principal.username,
         instrument,
