@@ -19,7 +19,7 @@ import {
 } from '../forms/index';
 import { buildFieldModel, defaultsOf, type FieldModel, jsonEquals, loadSchema } from '../schemas/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
-import { SessionBar } from './auth/index';
+import { SessionBar, useStaffAccess } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
 import { LiveRequest, liveRequest } from './LiveRequest';
 import { backend, draftsRuntime } from './portalRuntime';
@@ -115,6 +115,8 @@ export function Portal(): ReactNode {
     return backendUrl ? draftsRuntime.startSync() : undefined;
   }, [backendUrl]);
   const model = loaded.state === 'ready' ? loaded.model : undefined;
+  // Staff-only fields read-only for others (the server refuses a changed value anyway).
+  const shownModel = useStaffAccess(model, instrument);
   const draftStore = loaded.state === 'ready' ? tab.drafts[loaded.instrument] : undefined;
   const draftId = draftStore?.getState().draftId;
   const openHistoryEntry = (entry: HistoryEntry) => {
@@ -202,7 +204,7 @@ export function Portal(): ReactNode {
                   <SubmissionForm
                     key={draft.key}
                     formRef={showFirstRequest}
-                    model={loaded.model}
+                    model={shownModel ?? loaded.model}
                     idPrefix={`${instrument}-`}
                     formData={draft.formData}
                     draftTexts={draft.draftTexts}
