@@ -11,7 +11,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { startServerProcess, submit } from '../../test/server/serverProcess';
+import {
+  testerFetch as fetch,
+  startServerProcess,
+  submit,
+  testerHeaders,
+} from '../../test/server/serverProcess';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -54,7 +59,7 @@ const SAMPLE = 20;
 const EVENT_ID = /^\{"type":"event","group":"[^"]*","event":\{"id":(\d+),/;
 
 async function connect(url: string, group: string, since?: number): Promise<Client> {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/api/live`);
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/api/live`, { headers: testerHeaders(url) });
   const client: Client = { socket, ids: [], latencies: [] };
   const sampled = connected++ % SAMPLE === 0;
   socket.on('message', (data) => {

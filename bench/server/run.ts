@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openStore } from '../../src/server/store/index';
+import { seedTester } from '../../test/server/serverProcess';
 import { startBenchServer } from './startBenchServer';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -47,13 +48,23 @@ interface Row {
   duplicated: number;
 }
 
-async function load(url: string, connections: number, keyed: boolean): Promise<autocannon.Result> {
+async function load(
+  url: string,
+  connections: number,
+  keyed: boolean,
+  token: string,
+): Promise<autocannon.Result> {
   return autocannon({
     url,
     method: 'POST',
     connections,
     amount: Math.max(amount, connections * 20),
-    headers: { 'content-type': 'application/json', 'x-schema-version': '1' },
+    // Submitting needs a signed-in user: an administrator's API token (checked on every request).
+    headers: {
+      'content-type': 'application/json',
+      'x-schema-version': '1',
+      authorization: `Bearer ${token}`,
+    },
     body,
     requests: [
       {
@@ -67,6 +78,7 @@ async function load(url: string, connections: number, keyed: boolean): Promise<a
 }
 
 async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]> {
+  const token = await seedTester(db);
   const server = await startBenchServer(root, db);
   const counter = await openStore({ db });
   const rows: Row[] = [];
@@ -77,10 +89,10 @@ async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]>
           ? '/api/instruments/eqsans/submissions'
           : '/api/bench-floor/instruments/eqsans/submissions';
       // Warm-up (JIT, pool, page cache): not measured.
-      await load(server.url + path, 10, true);
+      await load(server.url + path, 10, true, token);
       for (const connections of connectionCounts) {
         const before = await counter.count();
-        const result = await load(server.url + path, connections, true);
+        const result = await load(server.url + path, connections, true, token);
         const stored = (await counter.count()) - before;
         const ok = result['2xx'];
         const sent = Math.max(amount, connections * 20);

@@ -19,6 +19,7 @@ import {
 } from '../forms/index';
 import { buildFieldModel, defaultsOf, type FieldModel, jsonEquals, loadSchema } from '../schemas/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
+import { SessionBar, useStaffAccess } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
 import { LiveRequest, liveRequest } from './LiveRequest';
 import { backend, draftsRuntime } from './portalRuntime';
@@ -117,6 +118,8 @@ export function Portal(): ReactNode {
     return backendUrl ? draftsRuntime.startSync() : undefined;
   }, [backendUrl]);
   const model = loaded.state === 'ready' ? loaded.model : undefined;
+  // Staff-only fields read-only for others (the server refuses a changed value anyway).
+  const shownModel = useStaffAccess(model, instrument);
   const draftStore = loaded.state === 'ready' ? tab.drafts[loaded.instrument] : undefined;
   const draftId = draftStore?.getState().draftId;
   const openHistoryEntry = (entry: HistoryEntry) => {
@@ -191,6 +194,7 @@ export function Portal(): ReactNode {
           <BackendSettings key={backendUrl} url={backendUrl} onChange={setBackendUrl} />
           {serviceUrl && <a href="#/submissions">My submissions</a>}
         </div>
+        <SessionBar />
       </header>
       <div className="portal__body">
         <main className="portal__form">
@@ -208,7 +212,7 @@ export function Portal(): ReactNode {
                   <SubmissionForm
                     key={draft.key}
                     formRef={showFirstRequest}
-                    model={loaded.model}
+                    model={shownModel ?? loaded.model}
                     idPrefix={`${instrument}-`}
                     formData={draft.formData}
                     draftTexts={draft.draftTexts}

@@ -6,6 +6,7 @@
  */
 import { createDraftsRuntime, defaultStorage, hasIndexedDb, idbStorage } from '../forms/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
+import { csrfHeaders } from './auth/index';
 
 /** Where requests go; the page sets `url`. */
 export const backend = { url: '' };
@@ -22,6 +23,8 @@ const retryMs = numberParam('retryMs');
 export const draftsRuntime = createDraftsRuntime({
   send: () => ({
     url: backend.url,
+    // Signed in by cookie, the service wants its CSRF token on every POST (read at send time).
+    headers: csrfHeaders(),
     ...(timeoutMs !== undefined && { timeoutMs }),
     ...(retries !== undefined && { retries }),
     ...(retryMs !== undefined && { backoff: { initialMs: retryMs, maxMs: retryMs * 8 } }),

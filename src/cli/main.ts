@@ -10,6 +10,7 @@ import { inspectCommand } from './commands/inspectCommand';
 import { lintCommand } from './commands/lintCommand';
 import { previewCommand } from './commands/previewCommand';
 import { serveCommand } from './commands/serveCommand';
+import { usersCommand } from './commands/usersCommand';
 import { validateCommand } from './commands/validateCommand';
 import { workerCommand } from './commands/workerCommand';
 import type { Io } from './Io';
@@ -25,6 +26,7 @@ Commands:
   serve                     run the submission service with the portal (see serve --help)
   worker --broker URL       run reduction jobs from a message broker (see worker --help)
   preview SCHEMA            see the schema's form while writing it; reloads on save
+  users                     local accounts and API tokens of the service (see users --help)
 
 Every command reads multi-file schemas, takes --config FILE and --help.
   -v, --version             print the version
@@ -47,6 +49,7 @@ const commands: Record<string, (args: readonly string[], io: Io, version: string
   serve: serveCommand,
   worker: workerCommand,
   preview: previewCommand,
+  users: usersCommand,
 };
 
 /** Runs the CLI on argv (without node and script); returns the exit code. */

@@ -4,6 +4,7 @@
  * knows every part; each part is given what it needs.
  */
 import type { FastifyInstance } from 'fastify';
+import { AuthService, ensureDemoUsers } from './auth/index';
 import type { ServerConfig } from './config/ServerConfig';
 import { buildApp } from './http/buildApp';
 import { loadInstruments } from './instruments/index';
@@ -22,6 +23,8 @@ export interface StartOptions {
   readonly version?: string;
   /** Log destination other than stdout (tests). */
   readonly logStream?: NodeJS.WritableStream;
+  /** `npm start`: create the demo accounts when missing (refused unless listening on loopback). */
+  readonly demoUsers?: boolean;
 }
 
 export interface RunningServer {
@@ -34,7 +37,13 @@ export interface RunningServer {
 /** A database URL with its password hidden, for logs. */
 export const redactDb = (db: string): string => db.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  if (options.demoUsers && !LOOPBACK.test(config.host))
+    throw new Error(
+      `demo users have a published password: serve them on 127.0.0.1 only (host is ${config.host})`,
+    );
   const instruments = await loadInstruments({
     dir: config.instrumentsDir,
     load: config.load,
@@ -45,6 +54,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     sqliteSynchronous: config.sqliteSynchronous,
     poolSize: config.poolSize,
   });
+  const auth = new AuthService(store.auth, config.auth);
+  const demoAdded = options.demoUsers ? await ensureDemoUsers(auth) : [];
   const hub = new EventHub(store.jobs);
   await hub.start();
   let app!: FastifyInstance;
@@ -106,6 +117,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     app = await buildApp({
       instruments,
       service,
+      auth,
       jobs,
       hub,
       instrumentsDir: config.instrumentsDir,
@@ -130,9 +142,23 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       (n) => n > 0 && app.log.info({ purged: n }, 'expired idempotency keys removed'),
       (error: unknown) => app.log.error({ err: error }, 'purging expired keys failed'),
     );
-  const timer = setInterval(purge, Math.min(3600_000, config.keyRetentionHours * 3600_000));
+  const purgeSessions = () =>
+    store.auth.purgeSessions(new Date().toISOString()).catch((error: unknown) => {
+      app.log.error({ err: error }, 'purging expired sessions failed');
+    });
+  const timer = setInterval(
+    () => {
+      void purge();
+      void purgeSessions();
+      if (demoAdded.length > 0) app.log.info({ users: demoAdded }, 'demo users created');
+      void purgeSessions();
+    },
+    Math.min(3600_000, config.keyRetentionHours * 3600_000),
+  );
   timer.unref();
   void purge();
+  void purgeSessions();
+  if (demoAdded.length > 0) app.log.info({ users: demoAdded }, 'demo users created');
   // Running jobs are stopped and recorded interrupted (queued again for the next start) before the
   // database closes; requests in flight finish meanwhile.
   app.addHook('preClose', async () => {

@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
+import {
+  testerFetch as fetch,
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+} from '../server/serverProcess';
 import { type LaunchedBrowser, launchChromium } from './chromium';
 
 let server: ServerProcess;
@@ -21,6 +26,7 @@ beforeAll(async () => {
     db: join(dir, 'formulary.sqlite'),
     portal: join(repoRoot, 'dist/app'),
     env: { FORMULARY_TEST_FAIL_SUBMISSIONS: '2' },
+    args: ['--demo-users'],
   });
   browser = await launchChromium();
 });
@@ -43,10 +49,17 @@ test('the portal posts to the service; two failures, then exactly one stored, it
   page.on('pageerror', (error) => errors.push(error.message));
   const posts: number[] = [];
   page.on('response', (response) => {
-    if (response.request().method() === 'POST') posts.push(response.status());
+    if (response.request().method() === 'POST' && response.url().includes('/submissions'))
+      posts.push(response.status());
   });
   await page.goto(`${server.url}/?instrument=eqsans`);
   await ipts(page).waitFor({ state: 'visible', timeout: 60_000 });
+  // Submitting needs a signed-in user: EQSANS staff may submit for any proposal.
+  const signIn = page.getByRole('form', { name: 'Sign in' });
+  await signIn.getByLabel('User name').fill('carol');
+  await signIn.getByLabel('Password').fill('formulary-demo');
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor({ timeout: 30_000 });
   // No backend URL was ever set: the portal found the service that served it.
   await expect
     .poll(() => page.getByRole('textbox', { name: 'Backend URL' }).inputValue(), { timeout: 10_000 })

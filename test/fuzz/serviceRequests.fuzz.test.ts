@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
+import {
+  testerFetch as fetch,
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+} from '../server/serverProcess';
 import { budget, timeoutFor } from './fuzzBudget';
 
 const example = JSON.parse(

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openAccounts, readServerConfig } from '../../src/server/index';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -19,6 +20,8 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
   /** Resolves with the exit code (or signal name) once the process is gone; sends nothing. */
   readonly exited: Promise<number | string>;
+  /** An administrator's API token (user "tester"), seeded before the server started. */
+  readonly token: string;
 }
 
 export interface ServerProcessOptions {
@@ -29,9 +32,50 @@ export interface ServerProcessOptions {
   readonly port?: number;
   /** A formulary.config.json (its "jobs" section configures the tasks). */
   readonly config?: string;
+  /** Extra arguments for `formulary serve` (--demo-users). */
+  readonly args?: readonly string[];
 }
 
-export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+/** Tokens of the servers started here, by origin: testerFetch and submit send them. */
+const tokens = new Map<string, string>();
+
+/**
+ * Makes sure the database has the administrator "tester" and returns a fresh read+submit token of
+ * theirs: written through the service's own account code, in the database the server will open.
+ */
+export async function seedTester(db: string, config?: string): Promise<string> {
+  const { auth, close } = await openAccounts(readServerConfig(config, { db }, {}, repoRoot));
+  try {
+    if (!(await auth.store.getUser('tester')))
+      await auth.addUser({ username: 'tester', displayName: 'Test administrator', admin: true });
+    return (await auth.issueToken('tester', { label: 'tests', scopes: ['read', 'submit'], expiresInDays: 1 }))
+      .token;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * fetch, signed in as the tester of the server at that origin (unless the call sends its own
+ * Authorization or asks for none with `authorization: ''`): the suites that test other behaviour
+ * than permissions read and write as an administrator.
+ */
+export function testerFetch(input: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = tokens.get(new URL(input).origin);
+  if (!headers.has('authorization') && token) headers.set('authorization', `Bearer ${token}`);
+  if (headers.get('authorization') === '') headers.delete('authorization');
+  return fetch(input, { ...init, headers });
+}
+
+/** The Authorization header of the tester at `url` (for WebSocket and EventSource clients). */
+export const testerHeaders = (url: string): Record<string, string> => {
+  const token = tokens.get(new URL(url).origin);
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
+
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const token = await seedTester(options.db, options.config);
   const args = [
     join(repoRoot, 'bin/formulary.js'),
     'serve',
@@ -44,6 +88,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
   if (options.instruments) args.push('--instruments', options.instruments);
   if (options.portal) args.push('--portal', options.portal);
   if (options.config) args.push('--config', options.config);
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: {
@@ -75,7 +120,9 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
       const match = /Formulary is serving (http:\/\/[^\s/]+)\//.exec(stderr);
       if (match) {
         clearTimeout(timer);
+        tokens.set(new URL(match[1]!).origin, token);
         done({
+          token,
           url: match[1]!,
           child,
           log: () => stdout,
@@ -101,7 +148,7 @@ export function submit(
   body: string,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  return fetch(`${url}/api/instruments/${instrument}/submissions`, {
+  return testerFetch(`${url}/api/instruments/${instrument}/submissions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-schema-version': '1', ...headers },
     body,

@@ -2,7 +2,7 @@
  * `formulary serve`: the submission service, the built portal and the instrument schemas on one port.
  * Parses flags and hands over to src/server; runs until SIGTERM/SIGINT, then closes gracefully.
  */
-import { readServerConfig, redactDb, startServer } from '../../server/index';
+import { DEMO_PASSWORD, DEMO_USERS, readServerConfig, redactDb, startServer } from '../../server/index';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../UsageError';
@@ -22,6 +22,8 @@ Options:
   --config FILE           formulary.config.json: loader options plus a "server" section
   --broker URL            hand jobs to formulary worker processes through this STOMP broker
                           (stomp://host:61613) instead of running them here (jobs.dispatcher "stomp")
+  --demo-users            create the demo accounts (alice, bob, carol, admin; password
+                          formulary-demo) when missing; only on a loopback address
   -h, --help              this help
 
 Stops on SIGTERM or SIGINT after finishing the requests in flight.
@@ -36,6 +38,7 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
     instruments: { type: 'string' },
     portal: { type: 'string' },
     broker: { type: 'string' },
+    'demo-users': { type: 'boolean' },
   });
   if (values.help) {
     io.out(serveHelp);
@@ -68,7 +71,12 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
     ...(Number(process.env.FORMULARY_LIVE_MAX_BUFFERED_BYTES) > 0 && {
       liveMaxBufferedBytes: Number(process.env.FORMULARY_LIVE_MAX_BUFFERED_BYTES),
     }),
+    demoUsers: Boolean(values['demo-users']),
   });
   io.err(`Formulary is serving ${running.url}/ (${running.storeKind}: ${redactDb(config.db)})\n`);
+  if (values['demo-users'])
+    io.err(
+      `Sign in as ${DEMO_USERS.map((u) => u.username).join(', ')} (password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.username} = ${u.displayName}`).join('; ')}\n`,
+    );
   return 0;
 }

@@ -3,6 +3,7 @@
  * (flags win, then environment, then the file, then these defaults).
  */
 import type { FormularyConfig } from '../../schemas/index';
+import type { AuthConfig } from '../auth/index';
 import type { JobsConfig } from '../jobs/index';
 
 export interface ServerConfig {
@@ -24,6 +25,8 @@ export interface ServerConfig {
   readonly load: FormularyConfig;
   /** The file's "jobs" section, checked; without one, the demo simulator for every instrument. */
   readonly jobs: JobsConfig;
+  /** Sessions, login limits, single sign-on and group mapping (the "auth" object of "server"). */
+  readonly auth: AuthConfig;
   /** Names this process among servers sharing a database ($FORMULARY_RUNNER_ID, else the host name). */
   readonly runnerId: string;
 }

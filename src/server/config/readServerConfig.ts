@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { checkConfig } from '../../schemas/index';
+import { parseAuthConfig } from '../auth/index';
 import { demoJobsConfig, type JobsConfig, parseJobsConfig, parseStompUrl } from '../jobs/index';
 import { packageRoot } from '../packageRoot';
 import type { ServerConfig } from './ServerConfig';
@@ -40,6 +41,8 @@ const fields: Record<string, [Check, string]> = {
       Object.values(v).every((p) => typeof p === 'string' && /^(\/|$)/.test(p)),
     'an object of instrument id -> JSON Pointer',
   ],
+  // Checked field by field by parseAuthConfig, which names the wrong one.
+  auth: [(v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object (see docs/server.md)'],
 };
 
 export function readServerConfig(
@@ -114,6 +117,7 @@ export function readServerConfig(
     load,
     jobs: withBroker(jobs, flags.broker, env),
     runnerId: env.FORMULARY_RUNNER_ID || hostname(),
+    auth: parseAuthConfig(server.auth, `${configFile}: server.auth`),
   };
 }
 

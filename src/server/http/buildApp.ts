@@ -7,14 +7,17 @@ import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AuthService } from '../auth/index';
 import type { Instrument } from '../instruments/index';
 import type { EventHub } from '../live/index';
 import type { JobService, SubmissionService } from '../submissions/index';
+import { installAuthentication } from './plugins/authentication';
 import { installJsonBody, type JsonLimits } from './plugins/jsonBody';
 import { installProblemDetails } from './plugins/problemDetails';
 import { installStaticFiles } from './plugins/staticFiles';
 import { installTestFaults } from './plugins/testFaults';
 import { instrumentSchema, problemSchema, receiptSchema, submissionSummarySchema } from './routes/apiSchemas';
+import { authRoutes } from './routes/authRoutes';
 import { floorRoute } from './routes/floorRoute';
 import { instrumentRoutes } from './routes/instrumentRoutes';
 import { jobOverviewRoutes } from './routes/jobOverviewRoutes';
@@ -26,6 +29,8 @@ import { submitRoute } from './routes/submitRoute';
 export interface AppOptions {
   readonly instruments: ReadonlyMap<string, Instrument>;
   readonly service: SubmissionService;
+  /** Accounts, tokens, single sign-on, the audit log: every route asks the rules through it. */
+  readonly auth: AuthService;
   /** Jobs of the submissions: routes under /api/jobs and /api/submissions/:id/jobs when given. */
   readonly jobs?: JobService;
   /** Live events: GET /api/live (WebSocket) and /api/live/sse when given. */
@@ -59,6 +64,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // Behind the configured single sign-on proxies, X-Forwarded-For/-Proto from them name the client
+    // address (audit, rate limit) and https (Secure cookies); nobody else's forwarded headers count.
+    trustProxy: options.auth.config.sso ? [...options.auth.config.sso.proxies] : false,
     // Stop accepting at close, finish what is in flight, drop idle keep-alive sockets.
     forceCloseConnections: 'idle',
   });
@@ -87,12 +95,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
+  await installAuthentication(app, options.auth);
   installTestFaults(app, options.failFirstSubmissions ?? 0);
   instrumentRoutes(app, options.instruments);
-  submitRoute(app, options.instruments, options.service);
+  authRoutes(app, options.auth);
+  submitRoute(app, options.instruments, options.service, options.auth);
   submissionQueryRoutes(app, options.service);
-  if (options.jobs) jobRoutes(app, options.service, options.jobs);
-  if (options.jobs) jobOverviewRoutes(app, options.jobs);
+  if (options.jobs) jobRoutes(app, options.service, options.jobs, options.auth);
+  if (options.jobs) jobOverviewRoutes(app, options.service, options.jobs);
   if (options.hub) {
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     await app.register(async (scoped) =>

@@ -3,6 +3,7 @@
  * are snake_case in SQL; the store maps rows to the camelCase records of SubmissionStore.
  */
 import type { Generated } from 'kysely';
+import type { AuthTables } from './AuthTables';
 import type { JobTables } from './JobTables';
 
 export interface SubmissionsTable {
@@ -29,7 +30,7 @@ export interface IdempotencyKeysTable {
   expires_at: string;
 }
 
-export interface Database extends JobTables {
+export interface Database extends JobTables, AuthTables {
   submissions: SubmissionsTable;
   idempotency_keys: IdempotencyKeysTable;
 }

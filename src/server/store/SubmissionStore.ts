@@ -4,6 +4,7 @@
  * never knows HTTP, and nothing above it writes SQL. Later parts (jobs, events, users) add their own
  * interfaces beside this one, over tables added by later migrations.
  */
+import type { AuthStore } from './AuthStore';
 import type { JobStore } from './JobStore';
 
 /** A stored, accepted request. `requestText` is byte for byte the JSON the client sent. */
@@ -52,6 +53,15 @@ export interface SubmissionFilter {
   /** Only rows older than this seq (the cursor of the previous page). */
   readonly beforeSeq?: number;
   readonly limit: number;
+  /**
+   * Only what one user may read: rows of these proposals, or these instruments, or this submitter
+   * (any of them). Omitted: every row (administrators).
+   */
+  readonly readableBy?: {
+    readonly proposals: readonly string[];
+    readonly instruments: readonly string[];
+    readonly submitter: string | null;
+  };
 }
 
 export type AcceptOutcome =
@@ -64,6 +74,8 @@ export interface SubmissionStore {
   readonly kind: 'sqlite' | 'postgres';
   /** The jobs of the submissions, their logs and events, in the same database (JobStore.ts). */
   readonly jobs: JobStore;
+  /** Users, proposals, instrument teams, sessions, tokens and the audit log (AuthStore.ts). */
+  readonly auth: AuthStore;
   /**
    * Stores the submission and its idempotency record in one transaction: both or neither. An expired
    * record under the same key is replaced. When a live record holds the key, nothing is written.

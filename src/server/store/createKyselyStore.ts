@@ -4,6 +4,7 @@
  * accept() is the promise the service makes: the submission and its key commit together or not at all.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { createAuthStore } from './createAuthStore';
 import { createJobStore, type JobStoreOptions } from './createJobStore';
 import type { Database, IdempotencyKeysTable, SubmissionsTable } from './Database';
 import type {
@@ -121,6 +122,7 @@ export function createKyselyStore(
   return {
     kind,
     jobs,
+    auth: createAuthStore(db),
     findKey,
     accept,
 
@@ -152,6 +154,16 @@ export function createKyselyStore(
       if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since);
       if (filter.until !== undefined) query = query.where('created_at', '<', filter.until);
       if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
+      const readable = filter.readableBy;
+      if (readable !== undefined)
+        query = query.where((eb) => {
+          const any = [];
+          if (readable.proposals.length > 0) any.push(eb('proposal', 'in', [...readable.proposals]));
+          if (readable.instruments.length > 0) any.push(eb('instrument', 'in', [...readable.instruments]));
+          if (readable.submitter !== null) any.push(eb('submitter', '=', readable.submitter));
+          // Nothing readable: a condition no row meets.
+          return any.length > 0 ? eb.or(any) : eb('seq', '<', 0);
+        });
       const rows = await query.orderBy('seq', 'desc').limit(filter.limit).execute();
       return rows.map(toSubmission);
     },

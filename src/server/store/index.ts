@@ -3,6 +3,16 @@
  * set of migrations. Other parts of src/server import it through this file only.
  */
 
+export type {
+  AuditEntry,
+  AuditFilter,
+  AuthStore,
+  NewAuditEntry,
+  NewUser,
+  StoredToken,
+  StoredUser,
+  UserChanges,
+} from './AuthStore';
 export { EVENT_CHANNEL } from './createJobStore';
 export type {
   AttemptRecord,

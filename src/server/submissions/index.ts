@@ -1,7 +1,7 @@
 /** Receiving, validating and storing requests, HTTP-free. Imported through this file only. */
 export type { FieldProblem } from './FieldProblem';
 export { JobActionError, JobService, type JobServiceOptions } from './JobService';
-export { normaliseProposal } from './proposalOf';
+export { normaliseProposal, proposalOf } from './proposalOf';
 export {
   ACCEPTED,
   type ReceivedRequest,

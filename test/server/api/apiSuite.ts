@@ -7,7 +7,13 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess, submit } from '../serverProcess';
+import {
+  testerFetch as fetch,
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+  submit,
+} from '../serverProcess';
 
 export interface ApiDatabase {
   readonly db: string;
@@ -421,10 +427,17 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
       const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as OpenApi;
       expect(spec.openapi).toBe('3.1.0');
       expect(Object.keys(spec.paths).sort()).toEqual([
+        '/api/audit',
+        '/api/auth/login',
+        '/api/auth/logout',
+        '/api/auth/session',
+        '/api/auth/tokens',
+        '/api/auth/tokens/{id}',
         '/api/instruments',
         '/api/instruments/{id}/schema',
         '/api/instruments/{id}/submissions',
         '/api/jobs',
+        '/api/jobs/rerun',
         '/api/jobs/{jobId}',
         '/api/jobs/{jobId}/cancel',
         '/api/jobs/{jobId}/curve',
@@ -439,7 +452,7 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
       ]);
       const post = spec.paths['/api/instruments/{id}/submissions']!.post!;
       expect(Object.keys(post.responses)).toEqual(
-        expect.arrayContaining(['201', '400', '404', '409', '413', '415', '422']),
+        expect.arrayContaining(['201', '400', '401', '403', '404', '409', '413', '415', '422']),
       );
     });
   });

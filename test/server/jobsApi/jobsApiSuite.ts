@@ -9,7 +9,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess, submit } from '../serverProcess';
+import {
+  testerFetch as fetch,
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+  submit,
+} from '../serverProcess';
 
 export interface JobsApiDatabase {
   readonly db: string;

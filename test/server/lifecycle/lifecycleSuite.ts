@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, startServerProcess, submit } from '../serverProcess';
+import { testerFetch as fetch, repoRoot, startServerProcess, submit } from '../serverProcess';
 
 export interface LifecycleDatabase {
   readonly db: string;

@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { repoRoot, type ServerProcess, startServerProcess, submit } from '../serverProcess';
+import {
+  testerFetch as fetch,
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+  submit,
+  testerHeaders,
+} from '../serverProcess';
 
 interface WireEvent {
   id: number;
@@ -29,7 +36,7 @@ const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-con
 
 /** A WebSocket client that keeps every message. */
 async function connect(url: string) {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}/api/live`);
+  const socket = new WebSocket(`${url.replace('http', 'ws')}/api/live`, { headers: testerHeaders(url) });
   const messages: Message[] = [];
   socket.on('message', (data) => messages.push(JSON.parse(String(data))));
   await new Promise((done, fail) => {
@@ -151,14 +158,14 @@ export function describeLive(
 
       // A group that cannot be followed is refused with a reason.
       resumed.subscribe('submission:nope');
-      resumed.subscribe('mine');
+      resumed.subscribe('instrument:nope');
       await until('two refusals', () => resumed.messages.filter((m) => m.type === 'error').length === 2);
       // The two checks answer in either order (one reads the database).
       const refusals = resumed.messages
         .filter((m) => m.type === 'error')
         .map((m) => `${m.group}: ${m.detail}`);
       expect(refusals.sort()).toEqual([
-        expect.stringMatching(/^mine: .*signed-in user/),
+        'instrument:nope: no instrument "nope"',
         'submission:nope: no submission "nope"',
       ]);
       replay.close();

@@ -37,6 +37,14 @@ function fromFastify(error: FastifyError, request: FastifyRequest): HttpProblem 
         'Unsupported media type',
         `send the request as application/json (got ${request.headers['content-type'] ?? 'no Content-Type'})`,
       );
+    case 'FST_CSRF_MISSING_SECRET':
+    case 'FST_CSRF_INVALID_TOKEN':
+      return new HttpProblem(
+        403,
+        'csrf',
+        'CSRF token missing or wrong',
+        'a request signed in by cookie must send the X-CSRF-Token header (the formulary_csrf cookie, or csrfToken from GET /api/auth/session)',
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new HttpProblem(400, 'malformed-json', 'Malformed JSON', 'the body is empty');
   }

@@ -4,9 +4,11 @@
  * text download (GET /api/jobs/:jobId/log.txt), and the actions POST /api/jobs/:jobId/cancel and
  * /rerun. Routes only translate: JobService decides, JobActionError names the refusal.
  */
-import type { FastifyInstance } from 'fastify';
-import type { AttemptRecord, StoredJob } from '../../store/index';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuthService } from '../../auth/index';
+import type { AttemptRecord, JobDetail, StoredJob, StoredSubmission } from '../../store/index';
 import { JobActionError, type JobService, type SubmissionService } from '../../submissions/index';
+import { demand, refOf } from '../guard';
 import { HttpProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 
@@ -88,7 +90,33 @@ const logQuery = {
   },
 } as const;
 
-export function jobRoutes(app: FastifyInstance, submissions: SubmissionService, jobs: JobService): void {
+export function jobRoutes(
+  app: FastifyInstance,
+  submissions: SubmissionService,
+  jobs: JobService,
+  auth: AuthService,
+): void {
+  const unknownJob = (jobId: string) =>
+    new HttpProblem(404, 'unknown-job', 'Unknown job', `no job "${jobId}"`);
+
+  /** The job and its submission when the asker may read them; else the 404 of a missing job. */
+  const readableJob = async (
+    request: FastifyRequest,
+    jobId: string,
+  ): Promise<{ job: JobDetail; submission: StoredSubmission }> => {
+    demand(request, { kind: 'list' });
+    const job = await jobs.getJob(jobId);
+    const submission = job ? await submissions.get(job.submissionId) : undefined;
+    if (!job || !submission) throw unknownJob(jobId);
+    demand(request, { kind: 'read', submission: refOf(submission) }, () => unknownJob(jobId));
+    return { job, submission };
+  };
+
+  const audit = (request: FastifyRequest, action: string, target: string, detail: object) =>
+    auth
+      .audit({ actor: request.principal.username, action, target, address: request.ip, detail })
+      .catch((error: unknown) => request.log.error({ err: error }, 'audit entry could not be written'));
+
   app.get<{ Params: { id: string } }>(
     '/api/submissions/:id/jobs',
     {
@@ -101,8 +129,12 @@ export function jobRoutes(app: FastifyInstance, submissions: SubmissionService, 
     },
     async (request) => {
       const { id } = request.params;
-      if (!(await submissions.get(id)))
-        throw new HttpProblem(404, 'unknown-submission', 'Unknown submission', `no submission "${id}"`);
+      const missing = () =>
+        new HttpProblem(404, 'unknown-submission', 'Unknown submission', `no submission "${id}"`);
+      demand(request, { kind: 'list' });
+      const submission = await submissions.get(id);
+      if (!submission) throw missing();
+      demand(request, { kind: 'read', submission: refOf(submission) }, missing);
       return { submissionId: id, items: (await jobs.jobsOf(id)).map(jobView) };
     },
   );
@@ -119,8 +151,7 @@ export function jobRoutes(app: FastifyInstance, submissions: SubmissionService, 
     },
     async (request) =>
       answering(async () => {
-        const job = await jobs.getJob(request.params.jobId);
-        if (!job) throw new JobActionError('unknown-job', `no job "${request.params.jobId}"`);
+        const { job } = await readableJob(request, request.params.jobId);
         return { ...jobView(job), transitions: job.transitions };
       }),
   );
@@ -139,6 +170,7 @@ export function jobRoutes(app: FastifyInstance, submissions: SubmissionService, 
     async (request) =>
       answering(async () => {
         const { attempt, after, limit } = request.query;
+        await readableJob(request, request.params.jobId);
         const page = await jobs.readLog(request.params.jobId, attempt, after, limit);
         const last = page.lines.at(-1)?.seq;
         const record = page.job.attempts.find((a) => a.attempt === page.attempt);
@@ -167,6 +199,7 @@ export function jobRoutes(app: FastifyInstance, submissions: SubmissionService, 
     async (request, reply) =>
       answering(async () => {
         const { jobId } = request.params;
+        await readableJob(request, jobId);
         let after = 0;
         let text = '';
         let attempt = request.query.attempt;
@@ -199,8 +232,10 @@ export function jobRoutes(app: FastifyInstance, submissions: SubmissionService, 
     },
     async (request, reply) =>
       answering(async () => {
-        // Until the permissions issue lands, the canceller is known only by address.
-        const result = await jobs.cancel(request.params.jobId, `a request from ${request.ip}`);
+        const { submission } = await readableJob(request, request.params.jobId);
+        demand(request, { kind: 'cancel', submission: refOf(submission) });
+        const result = await jobs.cancel(request.params.jobId, request.principal.username ?? request.ip);
+        await audit(request, 'cancel', request.params.jobId, { submission: submission.id, result });
         reply.code(202);
         return { jobId: request.params.jobId, result, links: jobLinks(request.params.jobId) };
       }),
@@ -221,9 +256,53 @@ export function jobRoutes(app: FastifyInstance, submissions: SubmissionService, 
     },
     async (request, reply) =>
       answering(async () => {
+        const { job, submission } = await readableJob(request, request.params.jobId);
+        demand(request, {
+          kind: 'rerun',
+          submission: refOf(submission),
+          state: job.attempts.at(-1)?.state ?? null,
+        });
         const attempt = await jobs.rerun(request.params.jobId);
+        await audit(request, 'rerun', request.params.jobId, { submission: submission.id, attempt });
         reply.code(202);
         return { jobId: request.params.jobId, attempt, links: jobLinks(request.params.jobId) };
       }),
+  );
+
+  app.post<{ Body: { jobIds: string[] } }>(
+    '/api/jobs/rerun',
+    {
+      schema: {
+        summary: 'Re-run many finished jobs at once (administrators)',
+        tags: ['jobs'],
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['jobIds'],
+          properties: {
+            jobIds: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string', maxLength: 100 } },
+          },
+        },
+        response: { 401: problemResponse('Not signed in'), 403: problemResponse('Not an administrator') },
+      },
+    },
+    async (request, reply) => {
+      demand(request, { kind: 'batch-rerun' });
+      const results: { jobId: string; attempt?: number; error?: string }[] = [];
+      for (const jobId of new Set(request.body.jobIds)) {
+        try {
+          results.push({ jobId, attempt: await jobs.rerun(jobId) });
+        } catch (error) {
+          if (!(error instanceof JobActionError)) throw error;
+          results.push({ jobId, error: error.message });
+        }
+      }
+      await audit(request, 'batch-rerun', `${results.length} jobs`, {
+        rerun: results.filter((r) => r.attempt !== undefined).map((r) => r.jobId),
+        refused: results.filter((r) => r.error !== undefined).map((r) => r.jobId),
+      });
+      reply.code(202);
+      return { results };
+    },
   );
 }

@@ -4,23 +4,46 @@
  * saw) and gets `{"type":"event","group",...,"event"}` for every stored event of the group, once and in
  * order, replayed first when `since` is given. GET /api/live/sse?group=... is the same as Server-Sent
  * Events for networks whose proxy blocks WebSocket; a browser's reconnect sends Last-Event-ID.
- * A subscription is allowed by the rule for reading the submission (today: anyone who may read it).
+ * Every subscription is checked against the permission rules: a submission's group only for those
+ * who may read it (others hear "no submission", as for one that does not exist); an instrument's
+ * whole queue for its staff, and for others only the events of submissions they may read; "mine"
+ * for every submission the user may read ("all" is the same set). Anonymous clients are refused with
+ * 401 at the handshake. A subscription may ask for some kinds only (`kinds`: a list page wants states,
+ * not log batches), and a client that falls too far behind is disconnected, to resume with `since`.
  */
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { decide, mayRead, type Principal } from '../../auth/index';
 import type { Instrument } from '../../instruments/index';
-import { type EventHub, type LiveGroup, parseGroup } from '../../live/index';
+import { type EventHub, parseGroup } from '../../live/index';
 import type { EventFilter, LiveEvent } from '../../store/index';
 import type { SubmissionService } from '../../submissions/index';
+import { demandSignedIn, refOf } from '../guard';
 import { HttpProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 
-const filterOf = (group: LiveGroup): EventFilter =>
-  group.kind === 'submission'
-    ? { submissionIds: [group.id] }
-    : group.kind === 'instrument'
-      ? { instrument: group.id }
-      : {};
+/** What a subscription reads, and, when the asker may not read all of it, which events pass. */
+interface Allowed {
+  readonly filter: EventFilter;
+  /** Per event, in order; undefined: every event of the filter. */
+  readonly check?: (event: LiveEvent) => Promise<boolean>;
+}
+
+/**
+ * Sends the events that pass `check` in the order given: each check waits for the one before, so an
+ * answer from the cache never overtakes one that reads the store.
+ */
+function ordered(allowed: Allowed, write: (event: LiveEvent) => void): (event: LiveEvent) => void {
+  const check = allowed.check;
+  if (!check) return write;
+  let chain = Promise.resolve();
+  return (event) => {
+    chain = chain.then(
+      () => check(event).then((ok) => (ok ? write(event) : undefined)),
+      () => {},
+    );
+  };
+}
 
 type Kind = LiveEvent['kind'];
 const KINDS: readonly Kind[] = ['state', 'log'];
@@ -87,15 +110,62 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
   const { hub, submissions, instruments } = options;
   const maxBuffered = options.maxBufferedBytes ?? 16 * 1024 * 1024;
 
+  /** Per subscription: may this principal read the event's submission? Answers are cached per submission. */
+  const readableCheck = (principal: Principal) => {
+    const known = new Map<string, boolean>();
+    return async (event: LiveEvent): Promise<boolean> => {
+      let ok = known.get(event.submissionId);
+      if (ok === undefined) {
+        const s = await submissions.get(event.submissionId);
+        ok = s !== undefined && mayRead(principal, refOf(s));
+        known.set(event.submissionId, ok);
+      }
+      return ok;
+    };
+  };
+
   /** Throws a message for the client when the group may not be followed. */
-  const allowed = async (text: unknown): Promise<LiveGroup> => {
+  const allowed = async (text: unknown, principal: Principal): Promise<Allowed> => {
     const group = parseGroup(text);
-    if (group.kind === 'instrument' && !instruments.has(group.id))
-      throw new Error(`no instrument "${group.id}"`);
-    // The rule for reading a submission: it exists (the permissions issue narrows who may read it).
-    if (group.kind === 'submission' && !(await submissions.get(group.id)))
+    if (group.kind === 'mine' || group.kind === 'all')
+      return { filter: {}, check: principal.admin ? undefined : readableCheck(principal) };
+    if (group.kind === 'instrument') {
+      if (!instruments.has(group.id)) throw new Error(`no instrument "${group.id}"`);
+      const whole = decide(principal, { kind: 'watch-instrument', instrument: group.id }).allow;
+      return { filter: { instrument: group.id }, check: whole ? undefined : readableCheck(principal) };
+    }
+    // Missing and not readable read the same: the group's existence does not leak.
+    const found = await submissions.get(group.id);
+    if (!found || !decide(principal, { kind: 'read', submission: refOf(found) }).allow)
       throw new Error(`no submission "${group.id}"`);
-    return group;
+    return { filter: { submissionIds: [group.id] } };
+  };
+
+  /**
+   * The handshake: anonymous 401; a token without the read scope 403; a browser page from another
+   * origin riding the user's cookie (cross-site WebSocket hijacking) 403.
+   */
+  const admit = async (request: FastifyRequest) => {
+    demandSignedIn(request);
+    const decision = decide(request.principal, { kind: 'list' });
+    if (!decision.allow) throw new HttpProblem(403, 'forbidden', 'Not allowed', decision.reason);
+    const via = request.principal.via;
+    const origin = request.headers.origin;
+    if ((via === 'session' || via === 'sso') && origin !== undefined) {
+      let host: string | undefined;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = undefined;
+      }
+      if (host !== request.headers.host)
+        throw new HttpProblem(
+          403,
+          'cross-origin',
+          'Cross-origin refused',
+          `live events are not served to pages of ${origin.slice(0, 200)}`,
+        );
+    }
   };
 
   const streams = new Set<ServerResponse>();
@@ -103,83 +173,93 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
     for (const stream of streams) stream.end();
   });
 
-  app.get('/api/live', { websocket: true, schema: { hide: true } as never }, (socket) => {
-    const groups = new Map<string, Promise<() => void>>();
-    const send = (message: unknown) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-    };
-    socket.on('message', (data) => {
-      let message: { type?: unknown; group?: unknown; since?: unknown; kinds?: unknown };
-      try {
-        message = JSON.parse(String(data));
-      } catch {
-        send({ type: 'error', detail: 'each message must be JSON' });
-        return;
-      }
-      const name = typeof message.group === 'string' ? message.group : String(message.group);
-      if (message.type === 'unsubscribe') {
-        void groups.get(name)?.then((stop) => stop());
-        groups.delete(name);
-        send({ type: 'unsubscribed', group: name });
-        return;
-      }
-      if (message.type !== 'subscribe') {
-        send({ type: 'error', detail: 'type must be "subscribe" or "unsubscribe"' });
-        return;
-      }
-      const since = message.since;
-      if (since !== undefined && !(Number.isInteger(since) && (since as number) >= 0)) {
-        send({ type: 'error', group: name, detail: 'since must be an event id (an integer of at least 0)' });
-        return;
-      }
-      let kinds: ReadonlySet<Kind> | undefined;
-      try {
-        kinds = kindsOf(message.kinds);
-      } catch (error) {
-        send({ type: 'error', group: name, detail: (error as Error).message });
-        return;
-      }
-      if (groups.has(name)) {
-        send({ type: 'error', group: name, detail: `already subscribed to "${name}"` });
-        return;
-      }
-      const subscribing = allowed(message.group).then(async (group) => {
-        send({ type: 'subscribed', group: name, since: since ?? null });
-        return hub.subscribe(
-          {
-            filter: filterOf(group),
-            send: (event) => {
-              if (kinds && !kinds.has(event.kind)) return;
-              if (socket.readyState !== socket.OPEN) return;
-              if (socket.bufferedAmount > maxBuffered) {
-                socket.close(TOO_SLOW, 'too far behind: reconnect with since');
-                return;
-              }
-              socket.send(frameOf(name, event));
+  app.get(
+    '/api/live',
+    { websocket: true, schema: { hide: true } as never, preHandler: admit },
+    (socket, request) => {
+      const principal = request.principal;
+      const groups = new Map<string, Promise<() => void>>();
+      const send = (message: unknown) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      };
+      socket.on('message', (data) => {
+        let message: { type?: unknown; group?: unknown; since?: unknown; kinds?: unknown };
+        try {
+          message = JSON.parse(String(data));
+        } catch {
+          send({ type: 'error', detail: 'each message must be JSON' });
+          return;
+        }
+        const name = typeof message.group === 'string' ? message.group : String(message.group);
+        if (message.type === 'unsubscribe') {
+          void groups.get(name)?.then((stop) => stop());
+          groups.delete(name);
+          send({ type: 'unsubscribed', group: name });
+          return;
+        }
+        if (message.type !== 'subscribe') {
+          send({ type: 'error', detail: 'type must be "subscribe" or "unsubscribe"' });
+          return;
+        }
+        const since = message.since;
+        if (since !== undefined && !(Number.isInteger(since) && (since as number) >= 0)) {
+          send({
+            type: 'error',
+            group: name,
+            detail: 'since must be an event id (an integer of at least 0)',
+          });
+          return;
+        }
+        let kinds: ReadonlySet<Kind> | undefined;
+        try {
+          kinds = kindsOf(message.kinds);
+        } catch (error) {
+          send({ type: 'error', group: name, detail: (error as Error).message });
+          return;
+        }
+        if (groups.has(name)) {
+          send({ type: 'error', group: name, detail: `already subscribed to "${name}"` });
+          return;
+        }
+        const subscribing = allowed(message.group, principal).then(async (rule) => {
+          send({ type: 'subscribed', group: name, since: since ?? null });
+          return hub.subscribe(
+            {
+              filter: rule.filter,
+              send: ordered(rule, (event) => {
+                if (kinds && !kinds.has(event.kind)) return;
+                if (socket.readyState !== socket.OPEN) return;
+                if (socket.bufferedAmount > maxBuffered) {
+                  socket.close(TOO_SLOW, 'too far behind: reconnect with since');
+                  return;
+                }
+                socket.send(frameOf(name, event));
+              }),
             },
-          },
-          since as number | undefined,
-        );
+            since as number | undefined,
+          );
+        });
+        groups.set(name, subscribing);
+        subscribing.catch((error: unknown) => {
+          groups.delete(name);
+          send({ type: 'error', group: name, detail: (error as Error).message });
+        });
       });
-      groups.set(name, subscribing);
-      subscribing.catch((error: unknown) => {
-        groups.delete(name);
-        send({ type: 'error', group: name, detail: (error as Error).message });
+      socket.on('close', () => {
+        for (const subscribing of groups.values())
+          void subscribing.then(
+            (stop) => stop(),
+            () => {},
+          );
+        groups.clear();
       });
-    });
-    socket.on('close', () => {
-      for (const subscribing of groups.values())
-        void subscribing.then(
-          (stop) => stop(),
-          () => {},
-        );
-      groups.clear();
-    });
-  });
+    },
+  );
 
   app.get<{ Querystring: { group: string; since?: number; kinds?: string } }>(
     '/api/live/sse',
     {
+      preHandler: admit,
       schema: {
         summary: "A group's events as Server-Sent Events (id: the event id; Last-Event-ID resumes)",
         tags: ['live'],
@@ -187,7 +267,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
           type: 'object',
           required: ['group'],
           properties: {
-            group: { type: 'string', description: 'submission:<id>, instrument:<id> or all' },
+            group: { type: 'string', description: 'submission:<id>, instrument:<id>, mine or all' },
             kinds: { type: 'string', description: 'state, log or state,log (default: both)' },
             since: {
               type: 'integer',
@@ -196,15 +276,18 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
             },
           },
         },
-        response: { 400: problemResponse('Unknown or refused group') },
+        response: {
+          400: problemResponse('Unknown or refused group'),
+          401: problemResponse('Not signed in and no API token'),
+        },
       },
     },
     async (request, reply) => {
-      let group: LiveGroup;
+      let rule: Allowed;
       let kinds: ReadonlySet<Kind> | undefined;
       try {
         kinds = kindsOf(request.query.kinds);
-        group = await allowed(request.query.group);
+        rule = await allowed(request.query.group, request.principal);
       } catch (error) {
         throw new HttpProblem(400, 'invalid-group', 'Invalid group', (error as Error).message);
       }
@@ -223,8 +306,8 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
       streams.add(raw);
       const stop = await hub.subscribe(
         {
-          filter: filterOf(group),
-          send: (event) => {
+          filter: rule.filter,
+          send: ordered(rule, (event) => {
             if (kinds && !kinds.has(event.kind)) return;
             if (raw.writableEnded) return;
             // Too far behind: end the stream; the browser reconnects with Last-Event-ID.
@@ -233,11 +316,11 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
               return;
             }
             raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(eventJson(event))}\n\n`);
-          },
+          }),
         },
         since,
       );
-      const beat = setInterval(() => raw.writableEnded || raw.write(': keep-alive\n\n'), 15_000);
+      const beat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
       raw.on('close', () => {
         clearInterval(beat);
         streams.delete(raw);

@@ -4,9 +4,11 @@
  * the request, spliced in as the exact text accepted) and GET /api/submissions/:id/request (only the
  * bytes accepted).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readableScope } from '../../auth/index';
 import type { StoredSubmission } from '../../store/index';
 import { normaliseProposal, type SubmissionService, submissionLinks } from '../../submissions/index';
+import { demand, refOf } from '../guard';
 import { HttpProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 
@@ -90,12 +92,17 @@ export function submissionQueryRoutes(app: FastifyInstance, service: SubmissionS
           required: ['items', 'nextCursor'],
         },
         400: problemResponse('Bad filter or cursor'),
+        401: problemResponse('Not signed in and no API token'),
       },
     },
   });
 
-  const list = async (q: ListQuery, instrument = q.instrument) => {
+  /** Only what the asker may read: the filter is part of the query, so pages stay full and ordered. */
+  const list = async (request: FastifyRequest, q: ListQuery, instrument = q.instrument) => {
+    demand(request, { kind: 'list' });
+    const readable = readableScope(request.principal);
     const rows = await service.list({
+      ...(readable ? { readableBy: readable } : {}),
       instrument,
       status: q.status,
       proposal: q.proposal === undefined ? undefined : (normaliseProposal(q.proposal) ?? q.proposal),
@@ -114,10 +121,19 @@ export function submissionQueryRoutes(app: FastifyInstance, service: SubmissionS
     };
   };
 
+  /** The submission when the asker may read it; else the very 404 of a missing one. */
+  const readable = async (request: FastifyRequest, id: string): Promise<StoredSubmission> => {
+    demand(request, { kind: 'list' });
+    const found = await service.get(id);
+    if (!found) throw notFound(id);
+    demand(request, { kind: 'read', submission: refOf(found) }, () => notFound(id));
+    return found;
+  };
+
   app.get<{ Querystring: ListQuery }>(
     '/api/submissions',
     listSchema('List submissions, newest first'),
-    async (request) => list(request.query),
+    async (request) => list(request, request.query),
   );
 
   // The same list under the URL a submission is posted to: the form's outbox asks
@@ -125,7 +141,7 @@ export function submissionQueryRoutes(app: FastifyInstance, service: SubmissionS
   app.get<{ Querystring: ListQuery; Params: { id: string } }>(
     '/api/instruments/:id/submissions',
     listSchema("List one instrument's submissions, newest first"),
-    async (request) => list(request.query, request.params.id),
+    async (request) => list(request, request.query, request.params.id),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -151,8 +167,7 @@ export function submissionQueryRoutes(app: FastifyInstance, service: SubmissionS
       },
     },
     async (request, reply) => {
-      const found = await service.get(request.params.id);
-      if (!found) throw notFound(request.params.id);
+      const found = await readable(request, request.params.id);
       // Spliced as text, not re-serialised: the request reads exactly as it was accepted.
       const head = JSON.stringify(summaryOf(found));
       return reply
@@ -175,8 +190,7 @@ export function submissionQueryRoutes(app: FastifyInstance, service: SubmissionS
       },
     },
     async (request, reply) => {
-      const found = await service.get(request.params.id);
-      if (!found) throw notFound(request.params.id);
+      const found = await readable(request, request.params.id);
       return reply.type('application/json; charset=utf-8').send(found.requestText);
     },
   );

@@ -5,8 +5,10 @@
  * The route only translates: SubmissionService decides.
  */
 import type { FastifyInstance } from 'fastify';
+import { type AuthService, changedStaffFields, decide } from '../../auth/index';
 import type { Instrument } from '../../instruments/index';
-import type { SubmissionService } from '../../submissions/index';
+import { proposalOf, type SubmissionService } from '../../submissions/index';
+import { demand, demandSignedIn } from '../guard';
 import { HttpProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 import { findInstrument } from './instrumentRoutes';
@@ -62,6 +64,7 @@ export function submitRoute(
   app: FastifyInstance,
   instruments: ReadonlyMap<string, Instrument>,
   service: SubmissionService,
+  auth: AuthService,
 ): void {
   app.post<{ Params: { id: string } }>(
     '/api/instruments/:id/submissions',
@@ -84,6 +87,8 @@ export function submitRoute(
         response: {
           201: { $ref: 'SubmissionReceipt#' },
           400: problemResponse('Missing or bad header, malformed JSON, too deep or too many values'),
+          401: problemResponse('Not signed in and no API token'),
+          403: problemResponse('Not a member of the proposal the request names, nor staff of the instrument'),
           404: problemResponse('Unknown instrument'),
           409: problemResponse('The Idempotency-Key was used for another body'),
           413: problemResponse('Body over the size limit'),
@@ -94,6 +99,8 @@ export function submitRoute(
     },
     async (request, reply) => {
       const instrument = findInstrument(instruments, request.params.id);
+      // Anonymous hears 401 before any header or body problem.
+      demandSignedIn(request);
       const { key, version } = requiredHeaders(request.headers, instrument);
       if (request.jsonText === undefined)
         throw new HttpProblem(
@@ -102,7 +109,28 @@ export function submitRoute(
           'Unsupported media type',
           'send the request as application/json',
         );
+      // Who may submit depends on the proposal the request names (its IPTS field), read before validation.
+      const proposal = proposalOf(request.body, instrument.proposalPointer);
+      demand(request, { kind: 'submit', instrument: instrument.id, proposal });
+      // Staff-only fields ("x-access": "staff") keep their defaults unless staff change them.
+      const staffOnly = changedStaffFields(instrument.model, request.body);
+      if (staffOnly.length > 0) {
+        const decision = decide(request.principal, {
+          kind: 'staff-field',
+          instrument: instrument.id,
+          field: staffOnly[0]!.label,
+        });
+        if (!decision.allow)
+          throw new HttpProblem(
+            403,
+            'staff-only-field',
+            'Staff-only field changed',
+            `${staffOnly.map((f) => `${f.label} (${f.pointer})`).join(', ')}: only ${instrument.id} staff may change ${staffOnly.length === 1 ? 'this field' : 'these fields'} from the default`,
+            { fields: staffOnly },
+          );
+      }
       const outcome = await service.receive({
+        submitter: request.principal.username,
         instrument,
         idempotencyKey: key,
         clientSchemaVersion: version,
@@ -114,6 +142,18 @@ export function submitRoute(
         case 'replayed':
           if (outcome.kind === 'replayed') reply.header('idempotent-replayed', 'true');
           request.log.info({ submission: outcome.id, replayed: outcome.kind === 'replayed' }, 'submission');
+          if (outcome.kind === 'created')
+            await auth
+              .audit({
+                actor: request.principal.username,
+                action: 'submit',
+                target: outcome.id,
+                address: request.ip,
+                detail: { instrument: instrument.id, proposal, via: request.principal.via },
+              })
+              .catch((error: unknown) =>
+                request.log.error({ err: error }, 'audit entry could not be written'),
+              );
           return reply
             .code(outcome.status)
             .header('location', `/api/submissions/${outcome.id}`)

@@ -5,6 +5,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { submissionsMigration } from './0001_submissions';
 import { jobsMigration } from './0002_jobs';
+import { authMigration } from './0003_auth';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -13,6 +14,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       return {
         '0001_submissions': submissionsMigration(dialect),
         '0002_jobs': jobsMigration(dialect),
+        '0003_auth': authMigration(dialect),
       };
     },
   };

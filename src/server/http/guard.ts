@@ -1,0 +1,46 @@
+/**
+ * How a route asks the rules: `demand(request, action)` throws the problem for a refusal (401 with
+ * WWW-Authenticate, 403 naming what is missing), and a 404 exactly as the route answers for what does
+ * not exist, so a private submission's existence never leaks.
+ */
+import type { FastifyRequest } from 'fastify';
+import { type Action, decide, type SubmissionRef } from '../auth/index';
+import { HttpProblem } from './HttpProblem';
+
+export function refuse(status: 401 | 403 | 404, reason: string, notFound?: () => HttpProblem): never {
+  if (status === 404 && notFound) throw notFound();
+  if (status === 401)
+    throw new HttpProblem(
+      401,
+      'unauthenticated',
+      'Sign-in required',
+      reason,
+      {},
+      {
+        'www-authenticate': 'Bearer realm="formulary"',
+      },
+    );
+  if (status === 403) throw new HttpProblem(403, 'forbidden', 'Not allowed', reason);
+  throw new HttpProblem(404, 'not-found', 'Not found', reason);
+}
+
+export function demand(request: FastifyRequest, action: Action, notFound?: () => HttpProblem): void {
+  const decision = decide(request.principal, action);
+  if (!decision.allow) refuse(decision.status, decision.reason, notFound);
+}
+
+/** 401 for anonymous, whatever the action. */
+export function demandSignedIn(request: FastifyRequest): void {
+  if (request.principal.username === null)
+    refuse(401, 'sign in, or send an API token (Authorization: Bearer …)');
+}
+
+export const refOf = (s: {
+  instrument: string;
+  proposal: string | null;
+  submitter: string | null;
+}): SubmissionRef => ({
+  instrument: s.instrument,
+  proposal: s.proposal,
+  submitter: s.submitter,
+});

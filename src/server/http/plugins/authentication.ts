@@ -1,0 +1,128 @@
+/**
+ * Who is asking, for every request: an API token (Authorization: Bearer), single sign-on headers
+ * from a trusted proxy, or the session cookie, in that order; anonymous otherwise. Sets
+ * `request.principal`, refuses a bad token with 401 at once, ignores (and logs) sign-on headers from
+ * anyone but the configured proxies, and demands a CSRF token on every unsafe method authenticated
+ * by a cookie (session or the proxy's): a token-authenticated script needs none.
+ */
+import { randomBytes } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySession from '@fastify/session';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ANONYMOUS, type AuthService, type Principal, proxyList, readSso } from '../../auth/index';
+import { HttpProblem } from '../HttpProblem';
+import { sessionStore } from './sessionStore';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+  interface Session {
+    username?: string;
+    _csrf?: string;
+  }
+}
+
+export const SESSION_COOKIE = 'formulary_session';
+/** Readable by the page (not HttpOnly): the portal and the embed send it back as X-CSRF-Token. */
+export const CSRF_COOKIE = 'formulary_csrf';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Signing in needs no CSRF token (there is no session yet); its JSON body cannot come from a plain form. */
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+const bearerOf = (header: string | undefined): string | undefined => {
+  const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+};
+
+/** Sets a fresh CSRF token in the page-readable cookie and returns it. */
+export function issueCsrf(request: FastifyRequest, reply: FastifyReply): string {
+  const token = reply.generateCsrf();
+  reply.setCookie(CSRF_COOKIE, token, {
+    path: '/',
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    httpOnly: false,
+  });
+  return token;
+}
+
+export async function installAuthentication(app: FastifyInstance, auth: AuthService): Promise<void> {
+  const { config } = auth;
+  const maxAgeMs = config.sessionHours * 3600_000;
+  const secret = await auth.store.secret('session-cookie', () => randomBytes(48).toString('base64url'));
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret,
+    cookieName: SESSION_COOKIE,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: maxAgeMs },
+    saveUninitialized: false,
+    rolling: false,
+    store: sessionStore(auth.store, maxAgeMs) as never,
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session', logLevel: 'info' });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpProblem(
+        429,
+        'too-many-requests',
+        'Too many attempts',
+        `at most ${context.max} sign-in attempts per ${Math.round(context.ttl / 1000)} s from one address; try again in ${Math.ceil(context.ttl / 1000)} s`,
+      ),
+  });
+  const trusted = config.sso ? proxyList(config.sso.proxies) : null;
+
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.addHook('onRequest', async (request) => {
+    request.principal = ANONYMOUS;
+    const bearer = bearerOf(request.headers.authorization);
+    if (bearer !== undefined) {
+      const outcome = await auth.principalForToken(bearer);
+      if (outcome.kind === 'refused')
+        throw new HttpProblem(
+          401,
+          'invalid-token',
+          'Invalid API token',
+          outcome.reason,
+          {},
+          {
+            'www-authenticate': 'Bearer error="invalid_token"',
+          },
+        );
+      request.principal = outcome.principal;
+      return;
+    }
+    const sso = readSso(request.headers, request.socket.remoteAddress ?? '', config.sso, trusted);
+    if (sso.kind === 'untrusted') {
+      request.log.warn(
+        { peer: sso.address, claimed: sso.username },
+        'single sign-on headers from an address that is not a configured proxy: ignored',
+      );
+    } else if (sso.kind === 'identity') {
+      const principal = await auth.principalForSso(sso.identity);
+      if (principal) request.principal = principal;
+      else
+        request.log.warn({ user: sso.identity.username }, 'single sign-on user is disabled here: anonymous');
+    }
+    if (request.principal === ANONYMOUS) {
+      const username = request.session?.username;
+      if (typeof username === 'string') {
+        const principal = await auth.principalForUser(username);
+        if (principal) request.principal = principal;
+      }
+    }
+    const via = request.principal.via;
+    if (UNSAFE.has(request.method) && (via === 'session' || via === 'sso')) {
+      const path = request.url.split('?', 1)[0]!;
+      if (!CSRF_EXEMPT.has(path))
+        // The plugin answers a refusal with reply.send(error); handed a reply whose send rejects, the
+        // refusal is thrown instead and reaches the problem-details handler like any other error.
+        await new Promise<void>((done, fail) =>
+          app.csrfProtection(request, { send: fail } as unknown as FastifyReply, () => done()),
+        );
+    }
+  });
+}

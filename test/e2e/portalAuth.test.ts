@@ -1,0 +1,129 @@
+/**
+ * Signing in to the portal served by `formulary serve --demo-users` (SQLite), in Chromium: each demo
+ * user signs in and sees who they are; what each may submit and read is what the server decides
+ * (a scientist's request for another proposal is refused with the server's words, and the list the
+ * page can read holds only their proposal's submissions); a wrong password says so; a sample name
+ * holding <script> is shown as text, never run. Needs `npm run build:app` first.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
+import { type LaunchedBrowser, launchChromium } from './chromium';
+
+let server: ServerProcess;
+let browser: LaunchedBrowser;
+const dir = mkdtempSync(join(tmpdir(), 'formulary-portal-auth-'));
+
+beforeAll(async () => {
+  server = await startServerProcess({
+    db: join(dir, 'formulary.sqlite'),
+    portal: join(repoRoot, 'dist/app'),
+    args: ['--demo-users'],
+  });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+
+async function signedIn(username: string, password = 'formulary-demo'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await browser.context.clearCookies();
+  await page.goto(`${server.url}/?instrument=eqsans`);
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.waitFor({ timeout: 60_000 });
+  await form.getByLabel('User name').fill(username);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  return page;
+}
+
+/** The page's own view of the service: what this browser session may list. */
+const listed = (page: Page) =>
+  page.evaluate(async () => {
+    const response = await fetch('/api/submissions?limit=200');
+    return { status: response.status, body: (await response.json()) as { items?: { proposal: string }[] } };
+  });
+
+/** Submits the EQSANS form for `ipts`, with `sample` as the first sample name; the POST's status. */
+async function submitFor(page: Page, ipts: string, sample: string): Promise<number> {
+  await page.getByRole('textbox', { name: /^IPTS/ }).fill(ipts);
+  await page.getByRole('textbox', { name: 'Run number, row 1' }).fill('88980');
+  await page.getByRole('textbox', { name: 'Sample name, row 1' }).fill(sample);
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().includes('/submissions'),
+    { timeout: 60_000 },
+  );
+  await page
+    .getByRole('button', { name: /^Submit/ })
+    .first()
+    .click();
+  return (await answer).status();
+}
+
+test('each demo user signs in and sees who they are', async () => {
+  const expected: Record<string, RegExp> = {
+    alice: /Signed in as Alice.*IPTS-31204, IPTS-33120/,
+    bob: /Signed in as Bob.*IPTS-31377/,
+    carol: /Signed in as Carol.*eqsans staff/,
+    admin: /Signed in as Admin.*administrator/,
+  };
+  for (const [user, text] of Object.entries(expected)) {
+    const page = await signedIn(user);
+    const account = page.getByRole('region', { name: 'Account' });
+    await account.waitFor({ timeout: 30_000 });
+    expect(await account.textContent()).toMatch(text);
+    // Signing out brings the form back, and the service forgets the session.
+    await account.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('form', { name: 'Sign in' }).waitFor();
+    expect((await listed(page)).status).toBe(401);
+    await page.close();
+  }
+}, 180_000);
+
+test('a wrong password is refused with the service’s words', async () => {
+  const page = await signedIn('alice', 'not the password');
+  await expect
+    .poll(() => page.getByRole('alert').first().textContent())
+    .toContain('wrong username or password');
+  await page.close();
+}, 60_000);
+
+test('what a user may submit and read is what the server decides; <script> in a sample name is text', async () => {
+  const alice = await signedIn('alice');
+  await alice.getByRole('region', { name: 'Account' }).waitFor();
+  expect(await submitFor(alice, '31204', XSS)).toBe(201);
+  // The sample name is shown as typed, and nothing in it ran.
+  await expect
+    .poll(() => alice.locator('body').textContent(), { timeout: 10_000 })
+    .toContain('<script>window.__pwned');
+  expect(await alice.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await alice.close();
+
+  const bob = await signedIn('bob');
+  await bob.getByRole('region', { name: 'Account' }).waitFor();
+  // Bob is not on IPTS-31204: the server refuses, and the outbox says why.
+  expect(await submitFor(bob, '31204', 'bob tries')).toBe(403);
+  await expect
+    .poll(() => bob.getByRole('region', { name: 'Outbox' }).textContent(), { timeout: 10_000 })
+    .toContain('not a member of IPTS-31204');
+  const bobSees = await listed(bob);
+  expect(bobSees.status).toBe(200);
+  expect(bobSees.body.items).toEqual([]);
+  await bob.close();
+
+  const carol = await signedIn('carol');
+  await carol.getByRole('region', { name: 'Account' }).waitFor();
+  const carolSees = await listed(carol);
+  expect(carolSees.body.items!.map((s) => s.proposal)).toEqual(['IPTS-31204']);
+  expect(await carol.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await carol.close();
+}, 180_000);

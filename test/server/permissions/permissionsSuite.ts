@@ -1,0 +1,647 @@
+/**
+ * The permission matrix, written by hand (not derived from the rules under test): every route of the
+ * service × every role, with the status each must get, through HTTP against a real server process,
+ * once per back end. Roles sign in with their own API tokens (read + submit); what cookies add
+ * (CSRF, session ids) is in securitySuite. Then the same for live subscriptions over WebSocket and
+ * SSE: nobody watches another proposal's events.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { openAccounts, readServerConfig } from '../../../src/server/index';
+import { repoRoot, type ServerProcess, startServerProcess } from '../serverProcess';
+
+export interface PermissionsDatabase {
+  readonly db: string;
+  drop(): Promise<void>;
+}
+
+/** The roles of the issue, plus a co-member: in the proposal, not the submitter. */
+const ROLES = [
+  'anonymous',
+  'scientist',
+  'coMember',
+  'otherScientist',
+  'staff',
+  'otherStaff',
+  'admin',
+] as const;
+type Role = (typeof ROLES)[number];
+type Row = Record<Role, number>;
+
+const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
+/** A request the demo reduction refuses (a transmission below 0.1): its job fails. */
+const failing = (() => {
+  const request = JSON.parse(example);
+  request.job.scans[1].transmission.value = 0.05;
+  return JSON.stringify(request);
+})();
+
+let keys = 0;
+const key = () => `perm-${Date.now()}-${++keys}-${Math.random().toString(36).slice(2)}`;
+
+export function describePermissions(name: string, database: () => Promise<PermissionsDatabase>): void {
+  describe(`permissions on ${name}`, () => {
+    let handle: PermissionsDatabase;
+    let dir: string;
+    let server: ServerProcess;
+    const tokens = {} as Record<Role, string | null>;
+
+    const call = (
+      role: Role,
+      method: string,
+      path: string,
+      body?: string,
+      headers: Record<string, string> = {},
+    ) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(tokens[role] ? { authorization: `Bearer ${tokens[role]}` } : {}),
+          ...headers,
+        },
+        body,
+      });
+    const submitAs = (role: Role, body: string) =>
+      call(role, 'POST', '/api/instruments/eqsans/submissions', body, {
+        'idempotency-key': key(),
+        'x-schema-version': '1',
+      });
+    const created = async (role: Role, body: string) => {
+      const response = await submitAs(role, body);
+      expect(response.status, await response.clone().text()).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    /** The submission's first job once its state is one of `states` (as the admin reads it). */
+    const jobOf = async (submission: string, states: string[]) => {
+      const end = Date.now() + 90_000;
+      for (;;) {
+        const response = await call('admin', 'GET', `/api/submissions/${submission}/jobs`);
+        const items = ((await response.json()) as { items: { id: string; state: string }[] }).items;
+        if (items[0] && states.includes(items[0].state)) return items[0].id;
+        const final = ['succeeded', 'failed', 'cancelled', 'timed_out', 'interrupted'];
+        if (Date.now() > end || (items[0] && final.includes(items[0].state)))
+          throw new Error(`job of ${submission}: ${JSON.stringify(items)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+
+    let ok: string; // submitted by the scientist, IPTS-31204, its job succeeded
+    let okJob: string;
+    let failedJobs: Record<'scientist' | 'staff' | 'admin' | 'coMember', string>;
+
+    beforeAll(async () => {
+      handle = await database();
+      dir = mkdtempSync(join(tmpdir(), 'formulary-permissions-'));
+      const instruments = join(dir, 'instruments');
+      mkdirSync(instruments);
+      for (const file of ['eqsans.schema.json', 'biosans.schema.json', 'common.json'])
+        copyFileSync(join(repoRoot, 'src/schemas/instruments', file), join(instruments, file));
+      const config = join(dir, 'formulary.config.json');
+      writeFileSync(
+        config,
+        JSON.stringify({
+          jobs: {
+            maxConcurrent: 4,
+            jobsDir: join(dir, 'jobs'),
+            tasks: {
+              '*': {
+                command: [
+                  '{node}',
+                  join(repoRoot, 'examples/reduction-simulator/simulate.mjs'),
+                  '{requestFile}',
+                  '--seconds',
+                  '0',
+                ],
+                curveFile: 'reduced/iq.csv',
+                concurrency: 4,
+              },
+            },
+          },
+        }),
+      );
+      // The people, through the service's own account code, before the server starts.
+      const { auth, close } = await openAccounts(readServerConfig(config, { db: handle.db }, {}, repoRoot));
+      const people: Record<Exclude<Role, 'anonymous'>, Parameters<typeof auth.addUser>[0]> = {
+        scientist: { username: 'sci', proposals: ['IPTS-31204'] },
+        coMember: { username: 'co', proposals: ['IPTS-31204', 'IPTS-1'] },
+        otherScientist: { username: 'other', proposals: ['IPTS-31377'] },
+        staff: { username: 'eqstaff', staffOf: ['eqsans'] },
+        otherStaff: { username: 'biostaff', staffOf: ['biosans'] },
+        admin: { username: 'boss', admin: true },
+      };
+      tokens.anonymous = null;
+      for (const [role, person] of Object.entries(people)) {
+        await auth.addUser(person);
+        tokens[role as Role] = (
+          await auth.issueToken(person.username, {
+            label: role,
+            scopes: ['read', 'submit'],
+            expiresInDays: 1,
+          })
+        ).token;
+      }
+      await close();
+      server = await startServerProcess({ db: handle.db, instruments, config });
+      ok = await created('scientist', example);
+      okJob = await jobOf(ok, ['succeeded']);
+      failedJobs = {
+        scientist: await jobOf(await created('scientist', failing), ['failed']),
+        coMember: await jobOf(await created('scientist', failing), ['failed']),
+        staff: await jobOf(await created('scientist', failing), ['failed']),
+        admin: await jobOf(await created('scientist', failing), ['failed']),
+      };
+    }, 240_000);
+
+    afterAll(async () => {
+      await server?.stop('SIGTERM');
+      await handle?.drop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }, 60_000);
+
+    // prettier-ignore
+    const reads: [string, (id: string, job: string) => string, Row][] = [
+      //                                                          anon sci  co   other staff oStaff admin
+      [
+        'GET submission',
+        (id) => `/api/submissions/${id}`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET submission request',
+        (id) => `/api/submissions/${id}/request`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET submission jobs',
+        (id) => `/api/submissions/${id}/jobs`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET job',
+        (_, j) => `/api/jobs/${j}`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET job log',
+        (_, j) => `/api/jobs/${j}/log`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET job log.txt',
+        (_, j) => `/api/jobs/${j}/log.txt`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
+        'GET submissions list',
+        () => '/api/submissions',
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
+        'GET instrument list',
+        () => '/api/instruments/eqsans/submissions',
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
+        'GET audit log',
+        () => '/api/audit',
+        {
+          anonymous: 401,
+          scientist: 403,
+          coMember: 403,
+          otherScientist: 403,
+          staff: 403,
+          otherStaff: 403,
+          admin: 200,
+        },
+      ],
+      [
+        'GET instruments',
+        () => '/api/instruments',
+        {
+          anonymous: 200,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
+        'GET schema',
+        () => '/api/instruments/eqsans/schema',
+        {
+          anonymous: 200,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
+        'GET missing submission',
+        () => '/api/submissions/no-such-id',
+        {
+          anonymous: 401,
+          scientist: 404,
+          coMember: 404,
+          otherScientist: 404,
+          staff: 404,
+          otherStaff: 404,
+          admin: 404,
+        },
+      ],
+    ];
+
+    it.each(reads)('%s', async (_name, path, row) => {
+      const got = {} as Row;
+      for (const role of ROLES) {
+        const response = await call(role, 'GET', path(ok, okJob));
+        got[role] = response.status;
+        if (response.status >= 400) {
+          expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+          // A refusal of what exists reads exactly like what does not: nothing leaks.
+          if (response.status === 404) expect(await response.text()).not.toContain('IPTS');
+        }
+      }
+      expect(got).toEqual(row);
+    });
+
+    it('lists only what each role may read', async () => {
+      // prettier-ignore
+      const sees: Record<Exclude<Role, 'anonymous'>, boolean> = {
+        scientist: true,
+        coMember: true,
+        otherScientist: false,
+        staff: true,
+        otherStaff: false,
+        admin: true,
+      };
+      for (const [role, expected] of Object.entries(sees)) {
+        const all = (await (await call(role as Role, 'GET', '/api/submissions?limit=200')).json()) as {
+          items: { id: string; proposal: string; instrument: string }[];
+        };
+        expect(
+          all.items.some((s) => s.id === ok),
+          role,
+        ).toBe(expected);
+        const byKey = (await (
+          await call(role as Role, 'GET', '/api/instruments/eqsans/submissions?limit=200')
+        ).json()) as {
+          items: { id: string }[];
+        };
+        expect(
+          byKey.items.some((s) => s.id === ok),
+          role,
+        ).toBe(expected);
+      }
+    });
+
+    it('submit: members of the named proposal and its instrument staff', async () => {
+      // prettier-ignore
+      const row: Row = {
+        anonymous: 401,
+        scientist: 201,
+        coMember: 201,
+        otherScientist: 403,
+        staff: 201,
+        otherStaff: 403,
+        admin: 201,
+      };
+      const got = {} as Row;
+      for (const role of ROLES) got[role] = (await submitAs(role, example)).status;
+      expect(got).toEqual(row);
+      const refused = await (await submitAs('otherScientist', example)).json();
+      expect(refused.detail).toBe('you are not a member of IPTS-31204 nor eqsans staff');
+    });
+
+    it('cancel: the submitter and staff (409 once allowed: the job has ended)', async () => {
+      // prettier-ignore
+      const row: Row = {
+        anonymous: 401,
+        scientist: 409,
+        coMember: 403,
+        otherScientist: 404,
+        staff: 409,
+        otherStaff: 404,
+        admin: 409,
+      };
+      const got = {} as Row;
+      for (const role of ROLES) got[role] = (await call(role, 'POST', `/api/jobs/${okJob}/cancel`)).status;
+      expect(got).toEqual(row);
+    });
+
+    it('re-run of a succeeded job: staff and admins; the submitter may not', async () => {
+      // prettier-ignore
+      const row: Row = {
+        anonymous: 401,
+        scientist: 403,
+        coMember: 403,
+        otherScientist: 404,
+        staff: 202,
+        otherStaff: 404,
+        admin: 409,
+      };
+      const got = {} as Row;
+      // Staff goes first; the admin then finds the re-run attempt still active (409: allowed, but busy).
+      for (const role of [
+        'anonymous',
+        'scientist',
+        'coMember',
+        'otherScientist',
+        'staff',
+        'otherStaff',
+        'admin',
+      ] as const)
+        got[role] = (await call(role, 'POST', `/api/jobs/${okJob}/rerun`)).status;
+      expect(got).toEqual(row);
+    });
+
+    it('re-run of a failed job: also its submitter, never a co-member', async () => {
+      // prettier-ignore
+      const row: Row = {
+        anonymous: 401,
+        scientist: 202,
+        coMember: 403,
+        otherScientist: 404,
+        staff: 202,
+        otherStaff: 404,
+        admin: 202,
+      };
+      const jobFor: Record<Role, string> = {
+        anonymous: failedJobs.scientist,
+        scientist: failedJobs.scientist,
+        coMember: failedJobs.coMember,
+        otherScientist: failedJobs.coMember,
+        staff: failedJobs.staff,
+        otherStaff: failedJobs.staff,
+        admin: failedJobs.admin,
+      };
+      const got = {} as Row;
+      for (const role of [
+        'anonymous',
+        'otherScientist',
+        'otherStaff',
+        'coMember',
+        'scientist',
+        'staff',
+        'admin',
+      ] as const)
+        got[role] = (await call(role, 'POST', `/api/jobs/${jobFor[role]}/rerun`)).status;
+      expect(got).toEqual(row);
+    });
+
+    it('batch re-run: administrators only', async () => {
+      // prettier-ignore
+      const row: Row = {
+        anonymous: 401,
+        scientist: 403,
+        coMember: 403,
+        otherScientist: 403,
+        staff: 403,
+        otherStaff: 403,
+        admin: 202,
+      };
+      await jobOf(ok, ['succeeded']);
+      const got = {} as Row;
+      for (const role of ROLES)
+        got[role] = (
+          await call(role, 'POST', '/api/jobs/rerun', JSON.stringify({ jobIds: [okJob, 'nope'] }))
+        ).status;
+      expect(got).toEqual(row);
+    });
+
+    it('the audit log names who did what', async () => {
+      const log = (await (await call('admin', 'GET', '/api/audit?limit=500')).json()) as {
+        items: { actor: string | null; action: string; target: string | null; outcome: string }[];
+      };
+      expect(log.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ actor: 'sci', action: 'submit', target: ok }),
+          expect.objectContaining({ actor: 'eqstaff', action: 'rerun', target: okJob }),
+          expect.objectContaining({ actor: 'boss', action: 'batch-rerun' }),
+          expect.objectContaining({ actor: 'sci', action: 'rerun', target: failedJobs.scientist }),
+        ]),
+      );
+      expect(log.items.some((e) => e.actor === 'other' && e.action === 'submit')).toBe(false);
+    });
+
+    describe('live subscriptions', () => {
+      /** A WebSocket as `role`: the handshake's status, or the open socket with its messages. */
+      const open = (role: Role) =>
+        new Promise<{
+          status: number;
+          socket?: WebSocket;
+          messages: { type: string; group?: string; event?: { submissionId: string } }[];
+        }>((done) => {
+          const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`, {
+            headers: tokens[role] ? { authorization: `Bearer ${tokens[role]}` } : {},
+          });
+          const messages: { type: string; group?: string; event?: { submissionId: string } }[] = [];
+          socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+          socket.once('open', () => done({ status: 101, socket, messages }));
+          socket.once('unexpected-response', (_request, response) =>
+            done({ status: response.statusCode ?? 0, messages }),
+          );
+        });
+      const answerTo = async (
+        socket: WebSocket,
+        messages: { type: string; group?: string }[],
+        group: string,
+      ) => {
+        socket.send(JSON.stringify({ type: 'subscribe', group, since: 0 }));
+        const end = Date.now() + 20_000;
+        for (;;) {
+          const answer = messages.find(
+            (m) => m.group === group && (m.type === 'subscribed' || m.type === 'error'),
+          );
+          if (answer) return answer.type;
+          if (Date.now() > end) throw new Error(`no answer to ${group}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+
+      it("WebSocket: a submission's events only for those who may read it", async () => {
+        // prettier-ignore
+        const row: Record<Role, string> = {
+          anonymous: '401',
+          scientist: 'subscribed',
+          coMember: 'subscribed',
+          otherScientist: 'error',
+          staff: 'subscribed',
+          otherStaff: 'error',
+          admin: 'subscribed',
+        };
+        const got = {} as Record<Role, string>;
+        for (const role of ROLES) {
+          const { status, socket, messages } = await open(role);
+          if (!socket) {
+            got[role] = String(status);
+            continue;
+          }
+          got[role] = await answerTo(socket, messages, `submission:${ok}`);
+          if (got[role] === 'subscribed') {
+            const end = Date.now() + 20_000;
+            while (!messages.some((m) => m.type === 'event') && Date.now() < end)
+              await new Promise((r) => setTimeout(r, 50));
+            expect(
+              messages.some((m) => m.type === 'event'),
+              role,
+            ).toBe(true);
+          } else {
+            expect(messages.find((m) => m.type === 'error')).toMatchObject({
+              detail: `no submission "${ok}"`,
+            });
+          }
+          socket.close();
+        }
+        expect(got).toEqual(row);
+      });
+
+      it('SSE: the same rule', async () => {
+        // prettier-ignore
+        const row: Row = {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 400,
+          staff: 200,
+          otherStaff: 400,
+          admin: 200,
+        };
+        const got = {} as Row;
+        for (const role of ROLES) {
+          const controller = new AbortController();
+          const response = await call(
+            role,
+            'GET',
+            `/api/live/sse?group=submission:${ok}&since=0`,
+            undefined,
+            {},
+          ).catch((error: unknown) => {
+            throw error;
+          });
+          got[role] = response.status;
+          controller.abort();
+          await response.body?.cancel();
+        }
+        expect(got).toEqual(row);
+      });
+
+      it("instrument queue and 'mine': a scientist never receives another proposal's events", async () => {
+        const watchers = {} as Record<
+          'scientist' | 'otherScientist' | 'staff' | 'otherStaff',
+          {
+            socket: WebSocket;
+            messages: { type: string; group?: string; event?: { submissionId: string } }[];
+          }
+        >;
+        for (const role of ['scientist', 'otherScientist', 'staff', 'otherStaff'] as const) {
+          const { socket, messages } = await open(role);
+          watchers[role] = { socket: socket!, messages };
+          expect(await answerTo(socket!, messages, 'instrument:eqsans')).toBe('subscribed');
+          expect(await answerTo(socket!, messages, 'mine')).toBe('subscribed');
+        }
+        // One new submission each from the scientist (IPTS-31204) and the other scientist (IPTS-31377).
+        const mineRequest = JSON.parse(example);
+        const theirs = JSON.parse(example);
+        theirs.iptsNumber = 'IPTS-31377';
+        const a = await created('scientist', JSON.stringify(mineRequest));
+        const b = await created('otherScientist', JSON.stringify(theirs));
+        await jobOf(a, ['succeeded']);
+        await jobOf(b, ['succeeded']);
+        await new Promise((r) => setTimeout(r, 1000));
+        const seen = (role: keyof typeof watchers, group: string) =>
+          new Set(
+            watchers[role].messages
+              .filter((m) => m.type === 'event' && m.group === group)
+              .map((m) => m.event!.submissionId),
+          );
+        // Replayed since 0: every event of the store passes through the same check.
+        expect(seen('scientist', 'instrument:eqsans').has(a)).toBe(true);
+        expect(seen('scientist', 'instrument:eqsans').has(b)).toBe(false);
+        expect(seen('scientist', 'mine').has(a)).toBe(true);
+        expect(seen('scientist', 'mine').has(b)).toBe(false);
+        expect(seen('otherScientist', 'instrument:eqsans').has(a)).toBe(false);
+        expect(seen('otherScientist', 'instrument:eqsans').has(ok)).toBe(false);
+        expect(seen('otherScientist', 'mine').has(b)).toBe(true);
+        expect([...seen('otherScientist', 'mine')]).toEqual([b]);
+        expect(seen('staff', 'instrument:eqsans').has(a) && seen('staff', 'instrument:eqsans').has(b)).toBe(
+          true,
+        );
+        expect(seen('otherStaff', 'instrument:eqsans').size).toBe(0);
+        for (const w of Object.values(watchers)) w.socket.close();
+      }, 120_000);
+    });
+  });
+}
