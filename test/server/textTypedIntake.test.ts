@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type ServerProcess, startServerProcess, submit } from './serverProcess';
+import { type ServerProcess, startServerProcess, submit, testerFetch } from './serverProcess';
 
 let server: ServerProcess;
 let dir: string;
@@ -33,17 +33,17 @@ test('"42" for an integer is stored as 42 and the receipt says so', async () => 
   expect(response.status).toBe(201);
   const receipt = (await response.json()) as { converted?: unknown; links: { request: string } };
   expect(receipt.converted).toEqual([{ pointer: '/iptsNumber', from: '42', to: 42 }]);
-  const stored = await fetch(`${server.url}${receipt.links.request}`);
+  const stored = await testerFetch(`${server.url}${receipt.links.request}`);
   expect(await stored.json()).toEqual({ iptsNumber: 42, sample: 'water' });
 });
 
 test('text that is not a number is refused, naming the field; nothing is stored', async () => {
-  const before = (await (await fetch(`${server.url}/api/submissions`)).json()) as { items: unknown[] };
+  const before = (await (await testerFetch(`${server.url}/api/submissions`)).json()) as { items: unknown[] };
   const response = await send({ iptsNumber: '4x2', sample: 'water' }, 'text-intake-2');
   expect(response.status).toBe(422);
   const problem = (await response.json()) as { errors: { pointer: string }[] };
   expect(problem.errors.map((e) => e.pointer)).toEqual(['/iptsNumber']);
-  const after = (await (await fetch(`${server.url}/api/submissions`)).json()) as { items: unknown[] };
+  const after = (await (await testerFetch(`${server.url}/api/submissions`)).json()) as { items: unknown[] };
   expect(after.items.length).toBe(before.items.length);
 });
 
@@ -56,5 +56,5 @@ test('a request already typed is stored byte for byte, with no conversions liste
   expect(response.status).toBe(201);
   const receipt = (await response.json()) as { converted?: unknown; links: { request: string } };
   expect(receipt.converted).toBeUndefined();
-  expect(await (await fetch(`${server.url}${receipt.links.request}`)).text()).toBe(text);
+  expect(await (await testerFetch(`${server.url}${receipt.links.request}`)).text()).toBe(text);
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LinkMessage, StompLink } from '../../../src/server/jobs/index';
-import { repoRoot, type ServerProcess, startServerProcess, submit } from '../serverProcess';
+import { repoRoot, type ServerProcess, startServerProcess, submit, testerFetch } from '../serverProcess';
 import {
   brokerAvailable,
   type JobView,
@@ -91,7 +91,7 @@ describe.runIf(run)('jobs through a STOMP broker to formulary worker processes',
       true,
     );
     expect(log.some((l) => l.stream === 'stdout' && l.text === 'reduced')).toBe(true);
-    const detail = (await (await fetch(`${server.url}/api/jobs/${jobs[0]!.id}`)).json()) as {
+    const detail = (await (await testerFetch(`${server.url}/api/jobs/${jobs[0]!.id}`)).json()) as {
       transitions: { state: string }[];
     };
     expect(detail.transitions.map((t) => t.state)).toEqual(['queued', 'running', 'succeeded']);
@@ -123,7 +123,7 @@ describe.runIf(run)('jobs through a STOMP broker to formulary worker processes',
       () => jobsOf(server.url, id),
       (jobs) => jobs[0]?.state === 'running',
     );
-    const cancel = await fetch(`${server.url}/api/jobs/${running!.id}/cancel`, { method: 'POST' });
+    const cancel = await testerFetch(`${server.url}/api/jobs/${running!.id}/cancel`, { method: 'POST' });
     expect(cancel.status).toBe(202);
     const job = await finalJob(server.url, id);
     expect(job.state).toBe('cancelled');

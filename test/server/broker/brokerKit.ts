@@ -7,7 +7,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../serverProcess';
+import { repoRoot, testerFetch } from '../serverProcess';
 
 export const stompUrl = process.env.FORMULARY_STOMP_URL;
 
@@ -173,7 +173,7 @@ export interface JobView {
 }
 
 export async function jobsOf(url: string, submissionId: string): Promise<JobView[]> {
-  const response = await fetch(`${url}/api/submissions/${submissionId}/jobs`);
+  const response = await testerFetch(`${url}/api/submissions/${submissionId}/jobs`);
   return ((await response.json()) as { items: JobView[] }).items;
 }
 
@@ -182,7 +182,7 @@ export async function logOf(
   jobId: string,
   attempt: number,
 ): Promise<{ seq: number; stream: string; text: string }[]> {
-  const response = await fetch(`${url}/api/jobs/${jobId}/log?attempt=${attempt}`);
+  const response = await testerFetch(`${url}/api/jobs/${jobId}/log?attempt=${attempt}`);
   return ((await response.json()) as { lines: { seq: number; stream: string; text: string }[] }).lines;
 }
 
@@ -196,7 +196,7 @@ export async function liveEvents(
   const timer = setTimeout(() => controller.abort(), 30_000);
   const events: unknown[] = [];
   try {
-    const response = await fetch(`${url}/api/live/sse?group=${encodeURIComponent(group)}&since=0`, {
+    const response = await testerFetch(`${url}/api/live/sse?group=${encodeURIComponent(group)}&since=0`, {
       signal: controller.signal,
     });
     const decoder = new TextDecoder();

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess, submit } from '../serverProcess';
+import { repoRoot, type ServerProcess, startServerProcess, submit, testerFetch } from '../serverProcess';
 
 // better-sqlite3 is an optional peer of the package: loaded the way the service loads it.
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
@@ -73,7 +73,7 @@ test('a 500 says only "internal error" and the request id; the log holds the cau
   renameTable('submissions_moved_away', 'submissions');
   const retried = await submit(server.url, 'eqsans', body, { 'idempotency-key': 'during-the-fault' });
   expect(retried.status).toBe(201);
-  const listed = (await (await fetch(`${server.url}/api/submissions?instrument=eqsans`)).json()) as {
+  const listed = (await (await testerFetch(`${server.url}/api/submissions?instrument=eqsans`)).json()) as {
     items: { idempotencyKey: string }[];
   };
   expect(listed.items.map((s) => s.idempotencyKey).sort()).toEqual(['before-the-fault', 'during-the-fault']);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { openStore } from '../../../src/server/store/index';
-import { repoRoot, startServerProcess } from '../serverProcess';
+import { repoRoot, startServerProcess, testerFetch } from '../serverProcess';
 
 const dir = mkdtempSync(join(tmpdir(), 'formulary-orphan-'));
 const file = join(dir, 'formulary.sqlite');
@@ -46,7 +46,7 @@ test('a submission committed without its jobs gets them at the next start, and o
 
   let server = await startServerProcess({ db: file });
   const jobsUrl = () => `${server.url}/api/submissions/sub-left-without-jobs/jobs`;
-  const read = async () => (await (await fetch(jobsUrl())).json()) as Jobs;
+  const read = async () => (await (await testerFetch(jobsUrl())).json()) as Jobs;
   const first = await read();
   expect(first.items).toHaveLength(scans);
   await expect

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openStore } from '../../../src/server/store/index';
-import { repoRoot, type ServerProcess, startServerProcess, submit } from '../serverProcess';
+import { repoRoot, type ServerProcess, startServerProcess, submit, testerFetch } from '../serverProcess';
 
 const dir = mkdtempSync(join(tmpdir(), 'formulary-no-jobs-'));
 let server: ServerProcess | undefined;
@@ -85,7 +85,7 @@ it('a submission stored without jobs gets them at the next start; its retried ke
   );
   server = await startServerProcess({ db, instruments, config: join(dir, 'config.json') });
   const jobsOf = async () =>
-    (await (await fetch(`${server!.url}/api/submissions/${id}/jobs`)).json()) as Jobs;
+    (await (await testerFetch(`${server!.url}/api/submissions/${id}/jobs`)).json()) as Jobs;
   // Started at start-up, before any retry.
   expect((await jobsOf()).items).toHaveLength(1);
 

@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { repoRoot, type ServerProcess, startServerProcess, submit } from '../serverProcess';
+import {
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+  submit,
+  testerFetch,
+  testerHeaders,
+} from '../serverProcess';
 
 const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'formulary-page-routes-'));
@@ -58,7 +65,9 @@ afterAll(async () => {
 
 describe('routes for the pages', () => {
   it('follows "all" with kinds=state over WebSocket and SSE, reads many submissions\' jobs, and the curve', async () => {
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`);
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`, {
+      headers: testerHeaders(server.url),
+    });
     const messages: { type: string; event?: { id: number; kind: string; submissionId: string } }[] = [];
     socket.on('message', (data) => messages.push(JSON.parse(String(data))));
     await new Promise((done, fail) => {
@@ -87,17 +96,19 @@ describe('routes for the pages', () => {
     expect(states().every((e) => e.kind === 'state')).toBe(true);
     socket.close();
 
-    const both = (await (await fetch(`${server.url}/api/jobs?submissions=${ids.join(',')}`)).json()) as {
+    const both = (await (
+      await testerFetch(`${server.url}/api/jobs?submissions=${ids.join(',')}`)
+    ).json()) as {
       items: JobView[];
     };
     expect(both.items.map((j) => j.submissionId).sort()).toEqual([...ids].sort());
     expect(both.items.every((j) => j.state === 'succeeded')).toBe(true);
-    const tooMany = await fetch(
+    const tooMany = await testerFetch(
       `${server.url}/api/jobs?submissions=${Array.from({ length: 201 }, (_, i) => i).join(',')}`,
     );
     expect(tooMany.status).toBe(400);
 
-    const curve = (await (await fetch(`${server.url}/api/jobs/${both.items[0]!.id}/curve`)).json()) as {
+    const curve = (await (await testerFetch(`${server.url}/api/jobs/${both.items[0]!.id}/curve`)).json()) as {
       complete: boolean;
       curves: { label: string; points: [number, number, number | null][] }[];
     };
@@ -107,12 +118,12 @@ describe('routes for the pages', () => {
       expect(q).toBeGreaterThan(0);
       expect(Number.isFinite(intensity)).toBe(true);
     }
-    expect((await fetch(`${server.url}/api/jobs/nope/curve`)).status).toBe(404);
+    expect((await testerFetch(`${server.url}/api/jobs/nope/curve`)).status).toBe(404);
 
     // SSE resumes from Last-Event-ID and, with kinds=state, sends no log batch.
     const first = states()[0]!.id;
     const controller = new AbortController();
-    const sse = await fetch(`${server.url}/api/live/sse?group=all&kinds=state`, {
+    const sse = await testerFetch(`${server.url}/api/live/sse?group=all&kinds=state`, {
       headers: { 'last-event-id': String(first) },
       signal: controller.signal,
     });

@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { repoRoot, type ServerProcess, startServerProcess, submit } from '../serverProcess';
+import {
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+  submit,
+  testerFetch,
+  testerHeaders,
+} from '../serverProcess';
 
 const LINES = 60_000;
 const dir = mkdtempSync(join(tmpdir(), 'formulary-slow-client-'));
@@ -48,7 +55,9 @@ interface Frame {
 
 /** One connection from `since`; with `stall`, it stops reading until the server gives up on it. */
 function follow(group: string, since: number, stall: boolean, onFrame: (f: Frame) => void) {
-  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`);
+  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`, {
+    headers: testerHeaders(server.url),
+  });
   socket.on('open', () => {
     socket.send(JSON.stringify({ type: 'subscribe', group, since }));
     if (stall) {
@@ -70,7 +79,7 @@ it('disconnects a client that stopped reading; it resumes with since and gets ev
   const { id } = (await response.json()) as { id: string };
   // Let the job finish, so the whole log (about 4 MB of events) is replayed in one burst.
   for (let i = 0; i < 600; i++) {
-    const jobs = (await (await fetch(`${server.url}/api/submissions/${id}/jobs`)).json()) as {
+    const jobs = (await (await testerFetch(`${server.url}/api/submissions/${id}/jobs`)).json()) as {
       items: { state: string }[];
     };
     if (jobs.items[0]?.state === 'succeeded') break;
