@@ -2,6 +2,7 @@
  * `formulary lint [paths or globs]`: lints instrument schemas (multi-file) and their example requests,
  * prints stylish, JSON, SARIF or GitHub annotations, and exits 1 on errors or too many warnings.
  */
+
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
@@ -29,6 +30,7 @@ import type { Io } from '../Io';
 import { type OpenedSchema, openSchema } from '../openSchema';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { type CliConfig, readCliConfig } from '../readCliConfig';
+import { readTranslations } from '../readTranslations';
 import { UsageError } from '../UsageError';
 
 export const lintHelp = `Usage: formulary lint [paths or globs...] [options]
@@ -184,7 +186,11 @@ export async function lintFiles(
     const target = await opened.get(file)!;
     out.push(...target.problems);
     if (!target.loaded) continue;
+    const named = config.translations?.[resolve(io.cwd, file)] ?? [];
+    const { translations, problems } = readTranslations(named, io.cwd);
+    out.push(...problems);
     const found = lintSchema(target.loaded, {
+      translations,
       model: target.model,
       validate: target.validate,
       aliases: config.load.aliases ?? {},

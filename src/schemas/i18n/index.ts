@@ -12,4 +12,17 @@ export {
   registerCatalogue,
 } from './catalogues';
 export { listOf } from './listOf';
+export { forEachModelNode, localizeModel, withModelLocale } from './localizeModel';
+export {
+  type NodeTranslation,
+  readSchemaTranslation,
+  type SchemaTranslation,
+  SchemaTranslationError,
+} from './SchemaTranslation';
 export { type MessageValues, normalizeLocale, type Translator, translate, translator } from './translate';
+export {
+  staleTranslationKeys,
+  type TranslatableText,
+  translatableTexts,
+  translatedText,
+} from './translationTexts';
