@@ -42,7 +42,7 @@ export class SchemaTranslationError extends Error {
 const textKeys = new Set(['title', 'description', 'placeholder']);
 const mapKeys = new Set(['enum', 'messages', 'branches']);
 
-const escape = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapeKey = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Checks a parsed translation file. Throws SchemaTranslationError naming the first bad pointer. */
 export function readSchemaTranslation(value: unknown): SchemaTranslation {
@@ -61,7 +61,7 @@ export function readSchemaTranslation(value: unknown): SchemaTranslation {
   }
   if (!isObject(value.texts)) return fail('/texts', '"texts" must be an object keyed by field pointer');
   for (const [pointer, entry] of Object.entries(value.texts)) {
-    const at = `/texts/${escape(pointer)}`;
+    const at = `/texts/${escapeKey(pointer)}`;
     if (pointer !== '' && !pointer.startsWith('/'))
       fail(at, `"${pointer}" is not a JSON Pointer (it must start with "/", or be "" for the form)`);
     if (!isObject(entry)) fail(at, 'each entry must be an object such as {"title": "..."}');
@@ -71,9 +71,12 @@ export function readSchemaTranslation(value: unknown): SchemaTranslation {
       } else if (mapKeys.has(key)) {
         if (!isObject(text)) fail(`${at}/${key}`, `"${key}" must be an object of texts`);
         for (const [k, t] of Object.entries(text as Record<string, unknown>))
-          if (typeof t !== 'string') fail(`${at}/${key}/${escape(k)}`, `"${key}.${k}" must be text`);
+          if (typeof t !== 'string') fail(`${at}/${key}/${escapeKey(k)}`, `"${key}.${k}" must be text`);
       } else {
-        fail(`${at}/${escape(key)}`, `unknown key "${key}" (known: ${[...textKeys, ...mapKeys].join(', ')})`);
+        fail(
+          `${at}/${escapeKey(key)}`,
+          `unknown key "${key}" (known: ${[...textKeys, ...mapKeys].join(', ')})`,
+        );
       }
     }
   }

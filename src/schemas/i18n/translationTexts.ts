@@ -32,7 +32,9 @@ export function translatableTexts(model: FieldModel): TranslatableText[] {
     if (node.type === 'field') {
       add('placeholder', typeof node.hints['ui:placeholder'] === 'string' ? node.placeholder : undefined);
       if (node.enum && node.kind === 'enum')
-        node.enum.forEach((v, i) => add(`enum/${String(v)}`, node.enumLabels?.[i] ?? String(v)));
+        node.enum.forEach((v, i) => {
+          add(`enum/${String(v)}`, node.enumLabels?.[i] ?? String(v));
+        });
     }
     const messages = node.hints['x-messages'];
     if (typeof messages === 'object' && messages !== null)
