@@ -7,8 +7,10 @@
  * the form's narrow column shows every field of a scan instead of scrolling sideways past them.
  * Either way a field's accessible name is "<label>, row <n>".
  */
+
 import { type MouseEvent, memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
 import type { ListNode } from '../../schemas/index';
+import { useT } from '../../widgets/index';
 import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
 import { domId, RowContext, RowNameContext, rowNameId, useFormContextValue } from '../FormContext';
 import { FieldRow } from '../fields/FieldRow';
@@ -30,6 +32,7 @@ export const ListTable = memo(function ListTable({
   path: StoragePath;
 }): ReactNode {
   const { engine, idPrefix, disabled, readOnly } = useFormContextValue();
+  const t = useT();
   const ids = (useStoredValue(rowsName(path)) as string[] | undefined) ?? NO_ROWS;
   const columns = useMemo(() => columnsOf(node), [node]);
   const id = domId(idPrefix, path);
@@ -80,7 +83,7 @@ export const ListTable = memo(function ListTable({
                   </th>
                 ))}
                 <th scope="col">
-                  <span className="formulary-visually-hidden">Row actions</span>
+                  <span className="formulary-visually-hidden">{t('form.rowActions')}</span>
                 </th>
               </tr>
             </thead>
@@ -98,9 +101,11 @@ export const ListTable = memo(function ListTable({
         disabled={atMax || locked}
         onClick={() => engine.addRow(path)}
       >
-        Add row to {node.label}
+        {t('form.addRow', { label: node.label })}
       </button>
-      {atMax && <span className="formulary-list__note"> At most {node.maxItems} rows.</span>}
+      {atMax && (
+        <span className="formulary-list__note"> {t('form.atMostRows', { count: node.maxItems ?? 0 })}</span>
+      )}
     </fieldset>
   );
 });
@@ -124,12 +129,16 @@ const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
   const parentRows = useContext(RowContext);
   const parentName = useContext(RowNameContext);
   const { idPrefix } = useFormContextValue();
+  const t = useT();
   const rows = useMemo(() => new Map(parentRows).set(list.pointer, rowId), [parentRows, list.pointer, rowId]);
   const path = rowPath(listPath, rowId);
   const n = index + 1;
   // The words that end the names of this row's controls (WidgetProps.nameRef): referenced by id, so
   // a move changes this text and renders no field.
-  const rowName = parentName === '' ? `row ${n}` : `${list.label} row ${n}, ${parentName}`;
+  const rowName =
+    parentName === ''
+      ? t('form.row', { n })
+      : t('form.nestedRow', { list: list.label, n, parent: parentName });
   const nameSpan = (
     <span id={rowNameId(idPrefix, `${path}/x`)} hidden>
       {rowName}
@@ -206,6 +215,7 @@ function RowCell(props: { column: Column; rowPath: StoragePath; n: number; cards
 function RowActions(props: ListRowProps & { n: number }): ReactNode {
   const { listPath, rowId, index, count, n } = props;
   const { engine } = useFormContextValue();
+  const t = useT();
   // The button pressed may go (Remove) or disable (Move up into the first row): focus moves on to a
   // neighbour that can take it, never to <body>.
   const listOf = (event: MouseEvent<HTMLButtonElement>) =>
@@ -215,7 +225,7 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
       <button
         type="button"
         data-action="up"
-        aria-label={`Move row ${n} up`}
+        aria-label={t('form.moveUp', { n })}
         disabled={props.locked || index === 0}
         onClick={(event) => {
           const list = listOf(event);
@@ -228,7 +238,7 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
       <button
         type="button"
         data-action="down"
-        aria-label={`Move row ${n} down`}
+        aria-label={t('form.moveDown', { n })}
         disabled={props.locked || index === count - 1}
         onClick={(event) => {
           const list = listOf(event);
@@ -241,16 +251,16 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
       <button
         type="button"
         data-action="duplicate"
-        aria-label={`Duplicate row ${n}`}
+        aria-label={t('form.duplicateRow', { n })}
         disabled={!props.canAdd}
         onClick={() => engine.duplicateRow(listPath, rowId)}
       >
-        Duplicate
+        {t('form.duplicate')}
       </button>
       <button
         type="button"
         data-action="remove"
-        aria-label={`Remove row ${n}`}
+        aria-label={t('form.removeRow', { n })}
         disabled={!props.canRemove}
         onClick={(event) => {
           const list = listOf(event);
@@ -258,7 +268,7 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
           focusAfterRowAction(list, index, ['remove', 'duplicate', 'up', 'down']);
         }}
       >
-        Remove
+        {t('form.remove')}
       </button>
     </>
   );
