@@ -115,7 +115,7 @@ function listMismatch(node: FieldNode, value: unknown): ValueMismatch | undefine
           : undefined;
     return wrongType(
       value,
-      `${what}Text`,
+      runs ? 'mismatch.takes.runListText' : 'mismatch.takes.numberListText',
       asText === undefined ? undefined : { value: asText, text: JSON.stringify(asText) },
     );
   }
