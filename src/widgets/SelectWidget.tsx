@@ -43,7 +43,7 @@ export const SelectWidget = memo(function SelectWidget(props: WidgetProps): Reac
         >
           {selected === undefined && !hasOther && (
             <option value="" disabled>
-              Choose…
+              {say('widget.choose')}
             </option>
           )}
           {hasOther && (

@@ -155,7 +155,7 @@ const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
           <li className="formulary-card" data-row={rowId}>
             <fieldset>
               <legend className="formulary-card__legend">
-                {list.label}, row {n}
+                {t('form.cellName', { label: list.label, n })}
                 {nameSpan}
               </legend>
               <div className="formulary-card__cells">{cells}</div>
@@ -181,6 +181,7 @@ const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
 function RowCell(props: { column: Column; rowPath: StoragePath; n: number; cards: boolean }): ReactNode {
   const { column: c, rowPath: path, n, cards } = props;
   const { idPrefix } = useFormContextValue();
+  const t = useT();
   const cellPath = c.key === null ? path : `${path}/${c.key}`;
   // The field's name for assistive technology says which row: "Thickness, row 2". In a table the
   // column header shows the label; in a card the label itself does.
@@ -193,12 +194,12 @@ function RowCell(props: { column: Column; rowPath: StoragePath; n: number; cards
           <label htmlFor={domId(idPrefix, cellPath)} className="formulary-card__label">
             <span aria-hidden="true">{c.node.label}</span>
             <span className="formulary-visually-hidden">
-              {c.node.label}, row {n}
+              {t('form.cellName', { label: c.node.label, n })}
             </span>
           </label>
         ) : (
           <label htmlFor={domId(idPrefix, cellPath)} className="formulary-visually-hidden">
-            {c.node.label}, row {n}
+            {t('form.cellName', { label: c.node.label, n })}
           </label>
         )}
         <FieldRow node={c.node} path={cellPath} inCell />

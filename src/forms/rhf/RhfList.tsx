@@ -108,7 +108,7 @@ export const RhfList = memo(function RhfList({
             <li key={row.id} className="formulary-card">
               <fieldset>
                 <legend className="formulary-card__legend">
-                  {node.label}, row {index + 1}
+                  {t('form.cellName', { label: node.label, n: index + 1 })}
                 </legend>
                 <div className="formulary-card__cells">{cellsOf(index)}</div>
                 <div className="formulary-row-actions">{actions(index)}</div>
@@ -170,6 +170,7 @@ function RowCell(props: {
 }): ReactNode {
   const { column: c, rowPointer, indexes, n, cards } = props;
   const { idPrefix, prefix } = useRhfContext();
+  const t = useT();
   const pointer = c.key === null ? rowPointer : `${rowPointer}/${c.key}`;
   const id = rhfDomId(idPrefix, rhfNameOfPointer(prefix, pointer));
   let cell =
@@ -179,12 +180,12 @@ function RowCell(props: {
           <label htmlFor={id} className="formulary-card__label">
             <span aria-hidden="true">{c.node.label}</span>
             <span className="formulary-visually-hidden">
-              {c.node.label}, row {n}
+              {t('form.cellName', { label: c.node.label, n })}
             </span>
           </label>
         ) : (
           <label htmlFor={id} className="formulary-visually-hidden">
-            {c.node.label}, row {n}
+            {t('form.cellName', { label: c.node.label, n })}
           </label>
         )}
         <RhfField node={c.node} pointer={pointer} inCell />
