@@ -5,6 +5,8 @@
  * schema no longer has (a field renamed or removed leaves its translation behind). Missing is a warning
  * (the form falls back to the schema's text); stale is an error (the translation is out of date).
  */
+
+import type { FieldModel } from '../../FieldModel';
 import { staleTranslationKeys, translatableTexts, translatedText } from '../../i18n/translationTexts';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 
@@ -39,7 +41,7 @@ export const translationStale: LintRule = {
     for (const { file, translation } of context.translations ?? []) {
       for (const key of staleTranslationKeys(context.model!, translation)) {
         findings.push({
-          schemaPointer: '',
+          schemaPointer: nearestLocation(context.model!, key.split(' ')[0]!),
           message: `${file} (${translation.locale}): "${key}" names nothing in the schema any more: remove or rename it`,
         });
       }
@@ -47,6 +49,18 @@ export const translationStale: LintRule = {
     return findings;
   },
 };
+
+/**
+ * Where in the schema a stale key belongs: the nearest node the schema still has on its pointer's path
+ * (the field of a stale enum label, the group a removed field was in), so the finding points near it.
+ */
+function nearestLocation(model: FieldModel, pointer: string): string {
+  for (let p = pointer; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+    const node = model.byPointer.get(p);
+    if (node) return node.location.schemaPointer;
+  }
+  return model.root.location.schemaPointer;
+}
 
 /** The JSON an author adds for a part: "title": "…", "enum": {"linear": "…"}. */
 function describePart(part: string): string {
