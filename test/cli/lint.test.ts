@@ -87,6 +87,26 @@ describe('formulary lint', { timeout: 120_000 }, () => {
     );
   });
 
+  test('human output follows FORMULARY_LANG (else LANG): French counts and validation messages', () => {
+    const args = [
+      'validate',
+      'src/schemas/instruments/eqsans.schema.json',
+      'examples/eqsans/invalid-qrange-slicing-limits.json',
+    ];
+    const french = spawnCli(args, repoRoot, { FORMULARY_LANG: 'fr' });
+    expect(french.code).toBe(1);
+    expect(french.stdout).toContain('doit être inférieur à Q max (0,45 1/Å)');
+    expect(french.stdout).toMatch(/\n\d+ erreurs, 0 avertissement\n$/);
+    const english = spawnCli(args, repoRoot, {
+      FORMULARY_LANG: '',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'C.UTF-8',
+    });
+    expect(english.stdout).toContain('must be less than Q max (0.45 1/Å)');
+    expect(english.stdout).toMatch(/\n\d+ errors, 0 warnings\n$/);
+  });
+
   test('a clean multi-file schema exits 0 and prints nothing', async () => {
     const dir = tempProject({ 'sans.schema.json': sans, 'common.json': common });
     const run = spawnCli(['lint', 'sans.schema.json'], dir);
