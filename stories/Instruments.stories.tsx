@@ -17,3 +17,5 @@ export const POWGEN: Story = { args: { instrument: 'powder' } };
 export const REF_M: Story = { args: { instrument: 'reflectometer' } };
 export const BioSANS: Story = { args: { instrument: 'biosans' }, name: 'Bio-SANS' };
 export const SEQUOIA: Story = { args: { instrument: 'inelastic' } };
+/** Issue 29: the EQSANS form in French (catalogue fr, eqsans.fr.json beside the schema, decimal comma). */
+export const EQSANS_fr: Story = { args: { instrument: 'eqsans', locale: 'fr' }, name: 'EQSANS (français)' };

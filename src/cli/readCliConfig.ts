@@ -2,10 +2,12 @@
  * Reads the CLI configuration: --config FILE, else ./formulary.config.json when present. The file is
  * the loader's formulary.config.json (aliases, strict, defaultDialect, extraKeywords, unitsRequiredFor,
  * acronyms) plus an optional "lint" section for the linter: {"rules": {"missing-units": "off"},
- * "quantities": ["wavelength", ...]}. Every field is checked; a bad one names the file and line.
+ * "quantities": ["wavelength", ...]} and an optional "translations" section naming each schema's
+ * translation files: {"schemas/eqsans.schema.json": ["schemas/eqsans.fr.json"]} (paths relative to the
+ * config file). Every field is checked; a bad one names the file and line.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
   checkConfig,
   type FormularyConfig,
@@ -20,6 +22,8 @@ export interface CliConfig {
   readonly load: FormularyConfig;
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly quantities?: readonly string[];
+  /** Absolute schema path -> absolute paths of its translation files. */
+  readonly translations?: Readonly<Record<string, readonly string[]>>;
   /** The file it came from, if any. */
   readonly file?: string;
 }
@@ -47,7 +51,8 @@ export function readCliConfig(configPath: string | undefined, cwd: string): CliC
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return fail('', 'must be a JSON object');
-  const { lint, ...rest } = value as Record<string, unknown>;
+  const { lint, translations: translationsField, ...rest } = value as Record<string, unknown>;
+  const translations = readTranslationsField(translationsField, dirname(path), fail);
   let load: FormularyConfig;
   try {
     load = checkConfig(rest);
@@ -58,7 +63,7 @@ export function readCliConfig(configPath: string | undefined, cwd: string): CliC
       (error as Error).message.replace(/^Invalid config: /, '').replace(/ \(at #.*\)$/, ''),
     );
   }
-  if (lint === undefined) return { load, rules: {}, file };
+  if (lint === undefined) return { load, rules: {}, ...translations, file };
   if (typeof lint !== 'object' || lint === null || Array.isArray(lint))
     return fail('/lint', '"lint" must be an object');
   const { rules = {}, quantities, ...unknown } = lint as Record<string, unknown>;
@@ -82,6 +87,26 @@ export function readCliConfig(configPath: string | undefined, cwd: string): CliC
     load,
     rules: rules as Record<string, RuleSetting>,
     ...(quantities ? { quantities: (quantities as string[]).map((q) => q.toLowerCase()) } : {}),
+    ...translations,
     file,
   };
+}
+
+/** The "translations" section: schema -> translation files, both resolved against the config's folder. */
+function readTranslationsField(
+  field: unknown,
+  base: string,
+  fail: (pointer: string, message: string) => never,
+): { translations?: Record<string, string[]> } {
+  if (field === undefined) return {};
+  if (typeof field !== 'object' || field === null || Array.isArray(field))
+    return fail('/translations', '"translations" must map a schema file to a list of translation files');
+  const out: Record<string, string[]> = {};
+  for (const [schema, files] of Object.entries(field)) {
+    const at = `/translations/${schema.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!Array.isArray(files) || files.some((f) => typeof f !== 'string'))
+      fail(at, `"translations" of ${schema} must be a list of file names`);
+    out[resolve(base, schema)] = (files as string[]).map((f) => resolve(base, f));
+  }
+  return { translations: out };
 }

@@ -6,7 +6,18 @@
  */
 import { type ReactNode, type Ref, useEffect, useState } from 'react';
 import type { SubmissionFormHandle, SubmissionRequest, SubmitResult } from '../forms/index';
-import { buildFieldModel, type FieldModel, fetchJson, loadSchema } from '../schemas/index';
+import {
+  buildFieldModel,
+  type FieldModel,
+  fetchJson,
+  loadSchema,
+  localizeModel,
+  readSchemaTranslation,
+  registerCatalogue,
+  translate,
+  withModelLocale,
+} from '../schemas/index';
+import { LocaleContext } from '../widgets/index';
 import { EmbeddedFormBody } from './EmbeddedFormBody';
 import type { CsrfOptions } from './requestHeaders';
 
@@ -50,6 +61,12 @@ export interface EmbeddedFormProps extends CsrfOptions {
    * A string (the schema-version attribute) must be a whole number.
    */
   readonly schemaVersion?: number | string;
+  /** The form's language (BCP 47); <formulary-form> passes its `lang`, else the page's. English by default. */
+  readonly locale?: string;
+  /** URL of the schema's translation into that language (keyed by field pointer; see localizeModel). */
+  readonly translationSrc?: string;
+  /** URL of a message catalogue for a language Formulary does not ship (one JSON file, ICU messages). */
+  readonly messagesSrc?: string;
 }
 
 type Loaded =
@@ -66,19 +83,57 @@ async function load(props: LoadProps): Promise<Loaded> {
     return {
       state: 'failed',
       what: 'schema-version',
-      message: `"${props.schemaVersion}" is not a whole number (the version drafts are saved under, 1 by default)`,
+      message: translate(props.locale || 'en', 'embed.badVersion', { version: String(props.schemaVersion) }),
     };
+  }
+  const locale = props.locale || 'en';
+  const say = (key: string, values?: Record<string, string>) => translate(locale, key, values);
+  if (props.messagesSrc !== undefined) {
+    const messagesUrl = absolute(props.messagesSrc);
+    try {
+      const messages = await fetchJson(messagesUrl);
+      if (typeof messages !== 'object' || messages === null || Array.isArray(messages))
+        throw new Error('a message catalogue must be a JSON object of messages');
+      registerCatalogue(locale, messages as Record<string, string>);
+    } catch (error) {
+      return {
+        state: 'failed',
+        what: say('embed.what.messages'),
+        url: messagesUrl,
+        message: (error as Error).message,
+      };
+    }
   }
   let model: FieldModel;
   const schemaUrl = props.schemaSrc === undefined ? undefined : absolute(props.schemaSrc);
   try {
     if (schemaUrl !== undefined) model = buildFieldModel(await loadSchema(schemaUrl));
     else if (props.schema !== undefined) model = buildFieldModel(await loadSchema(props.schema));
-    else
-      return { state: 'failed', what: 'schema', message: 'no schema-src attribute (the URL of the schema)' };
+    else return { state: 'failed', what: say('embed.what.schema'), message: say('embed.noSchema') };
   } catch (error) {
-    return { state: 'failed', what: 'schema', url: schemaUrl, message: (error as Error).message };
+    return {
+      state: 'failed',
+      what: say('embed.what.schema'),
+      url: schemaUrl,
+      message: (error as Error).message,
+    };
   }
+  if (props.translationSrc !== undefined) {
+    const translationUrl = absolute(props.translationSrc);
+    try {
+      model = localizeModel(model, readSchemaTranslation(await fetchJson(translationUrl)));
+    } catch (error) {
+      const at = (error as { pointer?: string }).pointer;
+      return {
+        state: 'failed',
+        what: say('embed.what.translation'),
+        url: translationUrl,
+        message: at ? `${at}: ${(error as Error).message}` : (error as Error).message,
+      };
+    }
+  }
+  // The form speaks the page's language even where the schema has no translation into it.
+  if (props.locale) model = withModelLocale(model, props.locale);
   if (props.formData !== undefined || props.formDataSrc === undefined) {
     return { state: 'ready', model, formData: props.formData, schemaVersion };
   }
@@ -88,7 +143,7 @@ async function load(props: LoadProps): Promise<Loaded> {
   } catch (error) {
     return {
       state: 'failed',
-      what: 'prefill (form-data-src)',
+      what: say('embed.what.prefill'),
       url: dataUrl,
       message: (error as Error).message,
     };
@@ -97,13 +152,27 @@ async function load(props: LoadProps): Promise<Loaded> {
 
 type LoadProps = Pick<
   EmbeddedFormProps,
-  'schemaSrc' | 'schema' | 'formDataSrc' | 'formData' | 'schemaVersion'
+  | 'schemaSrc'
+  | 'schema'
+  | 'formDataSrc'
+  | 'formData'
+  | 'schemaVersion'
+  | 'locale'
+  | 'translationSrc'
+  | 'messagesSrc'
 >;
 
 /** What a load fetches, when it is only URLs (objects are not fetched: nothing to start early). */
 function loadKey(props: LoadProps): string | undefined {
   if (props.schema !== undefined || props.formData !== undefined) return undefined;
-  return JSON.stringify([props.schemaSrc, props.formDataSrc, String(props.schemaVersion)]);
+  return JSON.stringify([
+    props.schemaSrc,
+    props.formDataSrc,
+    String(props.schemaVersion),
+    props.locale,
+    props.translationSrc,
+    props.messagesSrc,
+  ]);
 }
 
 const early = new Map<string, Promise<Loaded>>();
@@ -128,59 +197,84 @@ function loadOnce(props: LoadProps): Promise<Loaded> {
 /** The embedded form with its loading and failure states. */
 export function EmbeddedForm(props: EmbeddedFormProps): ReactNode {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const { schemaSrc, schema, formDataSrc, formData, schemaVersion } = props;
+  const { schemaSrc, schema, formDataSrc, formData, schemaVersion, locale, translationSrc, messagesSrc } =
+    props;
+  const t = (key: string, values?: Record<string, string>) => translate(locale || 'en', key, values);
 
   useEffect(() => {
     let live = true;
     setLoaded({ state: 'loading' });
-    loadOnce({ schemaSrc, schema, formDataSrc, formData, schemaVersion }).then(
-      (result) => live && setLoaded(result),
-    );
+    loadOnce({
+      schemaSrc,
+      schema,
+      formDataSrc,
+      formData,
+      schemaVersion,
+      locale,
+      translationSrc,
+      messagesSrc,
+    }).then((result) => live && setLoaded(result));
     return () => {
       live = false;
     };
-  }, [schemaSrc, schema, formDataSrc, formData, schemaVersion]);
+  }, [schemaSrc, schema, formDataSrc, formData, schemaVersion, locale, translationSrc, messagesSrc]);
 
   if (loaded.state === 'loading') {
     return (
       <p className="formulary-embed__status" role="status">
-        Loading the form…
+        {t('embed.loading')}
       </p>
     );
   }
   if (loaded.state === 'failed') {
     return (
       <div className="formulary-embed__problem" role="alert" data-testid="formulary-load-error">
-        <strong>This form could not be loaded.</strong>{' '}
+        <strong>{t('embed.failed')}</strong>{' '}
         {loaded.url ? (
-          <>
-            The {loaded.what} <code>{loaded.url}</code> failed: {loaded.message}
-          </>
+          <UrlInSentence
+            sentence={t('embed.failedUrl', { what: loaded.what, url: URL_MARK, message: loaded.message })}
+            url={loaded.url}
+          />
         ) : (
-          <>
-            The {loaded.what} failed: {loaded.message}
-          </>
+          t('embed.failedWhat', { what: loaded.what, message: loaded.message })
         )}
       </div>
     );
   }
   return (
-    <EmbeddedFormBody
-      model={loaded.model}
-      formData={loaded.formData}
-      draftKey={props.drafts === false || props.readOnly ? undefined : draftKeyOf(props)}
-      schemaVersion={loaded.schemaVersion}
-      submitUrl={props.submitUrl === undefined ? undefined : absolute(props.submitUrl)}
-      readOnly={props.readOnly}
-      liveStatus={props.liveStatus}
-      onChange={props.onChange}
-      onSubmit={props.onSubmit}
-      onSubmitted={props.onSubmitted}
-      formRef={props.formRef}
-      headers={props.headers}
-      csrfCookie={props.csrfCookie}
-      csrfHeader={props.csrfHeader}
-    />
+    <LocaleContext.Provider value={loaded.model.locale ?? 'en'}>
+      <EmbeddedFormBody
+        model={loaded.model}
+        formData={loaded.formData}
+        draftKey={props.drafts === false || props.readOnly ? undefined : draftKeyOf(props)}
+        schemaVersion={loaded.schemaVersion}
+        submitUrl={props.submitUrl === undefined ? undefined : absolute(props.submitUrl)}
+        readOnly={props.readOnly}
+        liveStatus={props.liveStatus}
+        onChange={props.onChange}
+        onSubmit={props.onSubmit}
+        onSubmitted={props.onSubmitted}
+        formRef={props.formRef}
+        headers={props.headers}
+        csrfCookie={props.csrfCookie}
+        csrfHeader={props.csrfHeader}
+      />
+    </LocaleContext.Provider>
+  );
+}
+
+/** Stands for the URL in a translated sentence, so the URL can be shown as code where it falls. */
+const URL_MARK = '\u2063url\u2063';
+
+/** A whole translated sentence with its URL in <code>, wherever the language puts it. */
+function UrlInSentence({ sentence, url }: { sentence: string; url: string }): ReactNode {
+  const [before, after] = sentence.split(URL_MARK);
+  return (
+    <>
+      {before}
+      <code>{url}</code>
+      {after}
+    </>
   );
 }
 

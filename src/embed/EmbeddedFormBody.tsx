@@ -20,6 +20,7 @@ import {
   useDraftForm,
 } from '../forms/index';
 import { type FieldModel, loadSchemaCompiler } from '../schemas/index';
+import { useT } from '../widgets/index';
 import { type CsrfOptions, requestHeaders } from './requestHeaders';
 
 export interface EmbeddedFormBodyProps extends CsrfOptions {
@@ -171,23 +172,26 @@ function SentStatus({ body, submitUrl }: { body: unknown; submitUrl: string }): 
 }
 
 function SendingStatus({ sending }: { sending: Sending }): ReactNode {
+  const t = useT();
   if (sending.state === 'idle') return null;
   if (sending.state === 'sending') {
     return (
       <p className="formulary-embed__result" role="status" data-outcome="sending">
-        Sending the request…
+        {t('embed.sending')}
       </p>
     );
   }
   const { result } = sending;
   return result.ok ? (
     <p className="formulary-embed__result" role="status" data-outcome="sent">
-      Request sent (HTTP {result.status}).
+      {t('embed.sent', { status: result.status })}
     </p>
   ) : (
     <p className="formulary-embed__result" role="alert" data-outcome="failed">
-      {result.kind === 'rejected' ? 'The server refused the request' : 'The server could not be reached'}
-      {result.status ? ` (HTTP ${result.status})` : ''}: {result.message}
+      {t(result.kind === 'rejected' ? 'embed.refused' : 'embed.unreachable', {
+        status: result.status ?? 0,
+        message: result.message,
+      })}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * <formulary-form schema-src submit-url form-data-src readonly drafts draft-key schema-version
- * csrf-cookie csrf-header live-status>: the
+ * csrf-cookie csrf-header live-status lang translation-src messages-src>: the
  * custom element a server-rendered page uses. A thin shell over mount(): attributes become options,
  * attribute changes re-render. Safe to import where there is no DOM (Node, SSR): the class only
  * extends HTMLElement when one exists.
@@ -27,6 +27,9 @@ export class FormularyFormElement extends Base {
     'csrf-cookie',
     'csrf-header',
     'live-status',
+    'lang',
+    'translation-src',
+    'messages-src',
   ];
   #mounted: MountedForm | null = null;
 
@@ -64,6 +67,10 @@ export class FormularyFormElement extends Base {
       // Django: csrf-cookie="csrftoken" (csrf-header defaults to X-CSRFToken), read at each submit.
       csrfCookie: this.getAttribute('csrf-cookie') ?? undefined,
       csrfHeader: this.getAttribute('csrf-header') ?? undefined,
+      // lang on the element, else the nearest ancestor's (the page's <html lang>), as HTML inherits it.
+      locale: this.closest('[lang]')?.getAttribute('lang') || undefined,
+      translationSrc: this.getAttribute('translation-src') ?? undefined,
+      messagesSrc: this.getAttribute('messages-src') ?? undefined,
     };
   }
 }

@@ -5,7 +5,9 @@
  * the same message), and text values read as the numbers or lists their fields want ("6" as 6).
  * Nothing is dropped silently; the list stays until dismissed.
  */
+
 import type { ReactNode } from 'react';
+import { useT } from '../widgets/index';
 import type { NotTaken, UnknownKey } from './engine/flattenValues';
 import type { TextConversion } from './engine/importValues';
 import { showValue } from './engine/valueMismatch';
@@ -18,17 +20,14 @@ export function ImportNotice(props: {
   onDismiss: () => void;
 }): ReactNode {
   const { unknownKeys: keys, notTaken } = props;
+  const t = useT();
   const converted = props.converted ?? [];
   if (keys.length === 0 && notTaken.length === 0 && converted.length === 0) return null;
   return (
     <div className="formulary-notice formulary-import-notice" role="status">
       {keys.length > 0 && (
         <>
-          <p>
-            {keys.length === 1 ? '1 key' : `${keys.length} keys`} in the imported request{' '}
-            {keys.length === 1 ? 'is' : 'are'} not in this schema and {keys.length === 1 ? 'was' : 'were'}{' '}
-            left out of the request:
-          </p>
+          <p>{t('import.notice.keys', { count: keys.length })}</p>
           <ul>
             {keys.map((k) => (
               <li key={k.pointer}>
@@ -58,23 +57,19 @@ export function ImportNotice(props: {
       )}
       {notTaken.length > 0 && (
         <>
-          <p>
-            {notTaken.length === 1 ? '1 value' : `${notTaken.length} values`} in the imported request{' '}
-            {notTaken.length === 1 ? 'was' : 'were'} not taken as{' '}
-            {notTaken.length === 1 ? 'it was' : 'they were'}:
-          </p>
+          <p>{t('import.notice.values', { count: notTaken.length })}</p>
           <ul>
             {notTaken.map((n) => (
               <li key={n.pointer}>
                 <code>{n.pointer || '/'}</code> = <code>{showValue(n.value)}</code>:{' '}
-                {n.how === 'replaced' ? n.message : `kept as imported, to fix in its field. ${n.message}`}
+                {n.how === 'replaced' ? n.message : t('import.notice.kept', { message: n.message })}
               </li>
             ))}
           </ul>
         </>
       )}
       <button type="button" onClick={props.onDismiss}>
-        Dismiss
+        {t('import.dismiss')}
       </button>
     </div>
   );

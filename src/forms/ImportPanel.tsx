@@ -3,7 +3,10 @@
  * "Imported." only when the request was taken as it is and is valid: otherwise the message counts
  * what the notice lists (unknown keys, values not taken as they were) and the problems the summary shows.
  */
+
 import { type ReactNode, useId, useState } from 'react';
+import { type Translator, translator } from '../schemas/index';
+import { useT } from '../widgets/index';
 
 /** What an import left to look at: counts, each listed in the notice or the error summary. */
 export interface ImportOutcome {
@@ -14,24 +17,14 @@ export interface ImportOutcome {
   readonly problems: number;
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** "Imported." or "Imported, but: …" naming what to look at. */
-export function describeImport(outcome: ImportOutcome): string {
+export function describeImport(outcome: ImportOutcome, t: Translator = translator('en')): string {
   const parts: string[] = [];
-  if (outcome.unknownKeys > 0)
-    parts.push(`${count(outcome.unknownKeys, 'unknown key', 'unknown keys')} left out (listed above)`);
-  if ((outcome.converted ?? 0) > 0)
-    parts.push(
-      `${count(outcome.converted ?? 0, 'text value', 'text values')} read as typed values (listed above)`,
-    );
-  if (outcome.notTaken > 0)
-    parts.push(`${count(outcome.notTaken, 'value', 'values')} not taken as imported (listed above)`);
-  if (outcome.problems > 0)
-    parts.push(
-      `${count(outcome.problems, 'problem', 'problems')} to fix before submitting (see the summary)`,
-    );
-  return parts.length === 0 ? 'Imported.' : `Imported, but: ${parts.join('; ')}.`;
+  if (outcome.unknownKeys > 0) parts.push(t('import.unknownKeys', { count: outcome.unknownKeys }));
+  if ((outcome.converted ?? 0) > 0) parts.push(t('import.converted', { count: outcome.converted ?? 0 }));
+  if (outcome.notTaken > 0) parts.push(t('import.notTaken', { count: outcome.notTaken }));
+  if (outcome.problems > 0) parts.push(t('import.problems', { count: outcome.problems }));
+  return parts.length === 0 ? t('import.done') : t('import.doneBut', { parts: parts.join('; ') });
 }
 
 export function ImportPanel({
@@ -42,6 +35,7 @@ export function ImportPanel({
   /** The request is an object (false: the schema's root is a list, a text, ...: any JSON is taken). */
   objectRoot?: boolean;
 }): ReactNode {
+  const t = useT();
   const [text, setText] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const id = useId();
@@ -50,19 +44,19 @@ export function ImportPanel({
     try {
       parsed = JSON.parse(source);
     } catch (error) {
-      setMessage(`Not valid JSON: ${(error as Error).message}`);
+      setMessage(t('coerce.json.notJson', { why: (error as Error).message }));
       return;
     }
     if (objectRoot && (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
-      setMessage('A request must be a JSON object.');
+      setMessage(t('import.notObject'));
       return;
     }
-    setMessage(describeImport(onImport(parsed)));
+    setMessage(describeImport(onImport(parsed), t));
   };
   return (
     <details className="formulary-import">
-      <summary>Import a request (JSON)</summary>
-      <label htmlFor={`${id}-text`}>Paste a request</label>
+      <summary>{t('import.summary')}</summary>
+      <label htmlFor={`${id}-text`}>{t('import.paste')}</label>
       <textarea
         id={`${id}-text`}
         rows={6}
@@ -72,9 +66,9 @@ export function ImportPanel({
       />
       <div>
         <button type="button" onClick={() => load(text)}>
-          Import pasted request
+          {t('import.importPasted')}
         </button>
-        <label htmlFor={`${id}-file`}> or choose a file </label>
+        <label htmlFor={`${id}-file`}> {t('import.orFile')} </label>
         <input
           id={`${id}-file`}
           type="file"

@@ -19,12 +19,16 @@ import {
 import {
   type FieldModel,
   jsonEquals,
+  localizeModel,
   type Pointer,
   rootValueNode,
+  type SchemaTranslation,
   type ValidationError,
   validationLimitation,
+  withLocale,
+  withModelLocale,
 } from '../schemas/index';
-import type { WidgetRegistry } from '../widgets/index';
+import { LocaleContext, useT, type WidgetRegistry } from '../widgets/index';
 import {
   createFormEngine,
   type DraftTexts,
@@ -118,6 +122,13 @@ export interface SubmissionFormProps {
   readonly formRef?: Ref<SubmissionFormHandle>;
   /** Extra content after the submit button. */
   readonly children?: ReactNode;
+  /**
+   * The language of the form (BCP 47, e.g. "fr"): its words, number and date entry, validation
+   * messages. Default: the translation's locale, else the model's, else English.
+   */
+  readonly locale?: string;
+  /** The schema's text in that language (a translation file beside the schema; see localizeModel). */
+  readonly translation?: SchemaTranslation;
 }
 
 let formCount = 0;
@@ -128,11 +139,20 @@ export function SubmissionForm(props: SubmissionFormProps): ReactNode {
   // the form, losing what was typed) on every parent render.
   const uiKey = props.uiSchema === undefined ? '' : JSON.stringify(props.uiSchema);
   // biome-ignore lint/correctness/useExhaustiveDependencies: uiKey stands for props.uiSchema
-  const model = useMemo(
+  const base = useMemo(
     () => props.model ?? modelOf(props.schema ?? {}, props.uiSchema),
     [props.model, props.schema, uiKey],
   );
-  return <FormInstance key={modelKey(model)} {...props} model={model} />;
+  // The model carries its language: the validator's messages follow it (createValidator).
+  const model = useMemo(() => {
+    const translated = props.translation ? localizeModel(base, props.translation) : base;
+    return props.locale ? withModelLocale(translated, props.locale) : translated;
+  }, [base, props.translation, props.locale]);
+  return (
+    <LocaleContext.Provider value={model.locale ?? 'en'}>
+      <FormInstance key={modelKey(model)} {...props} model={model} />
+    </LocaleContext.Provider>
+  );
 }
 
 const modelKeys = new WeakMap<FieldModel, number>();
@@ -290,14 +310,16 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     [engine],
   );
 
-  const sections = useMemo(() => sectionsOf(model), [model]);
+  const t = useT();
+  const sections = useMemo(() => sectionsOf(model, t('form.general')), [model, t]);
   // The import panel takes any JSON where the request is not an object (a list or text root).
   const objectRoot = useMemo(() => {
     const root = rootValueNode(model);
     return root.type === 'choice' || (root.type === 'group' && !root.tuple);
   }, [model]);
   // The built-in validator runs without ajv where the page forbids compiling code: say so, once.
-  const limitation = props.validator === undefined ? validationLimitation() : undefined;
+  const limitation =
+    props.validator === undefined ? withLocale(model.locale, validationLimitation) : undefined;
   const eagerCount = useMemo(() => {
     // Render the first screenful at mount (20 rows fill a 1080-pixel window); the rest when scrolled
     // near (or revealed), as transitions after the first frame.
@@ -358,7 +380,7 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
             className="formulary-form"
             noValidate
             onSubmit={onSubmit}
-            aria-label={model.root.label || 'Reduction request'}
+            aria-label={model.root.label || t('form.request')}
           >
             <ErrorSummary ref={summary} />
             {limitation !== undefined && (
@@ -385,7 +407,7 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
             ))}
             <div className="formulary-actions">
               <button type="submit" disabled={props.disabled || props.readOnly}>
-                {props.submitLabel ?? 'Submit request'}
+                {props.submitLabel ?? t('form.submit')}
               </button>
               {props.children}
             </div>

@@ -218,6 +218,8 @@ export interface FieldModel {
   readonly dialect: Dialect;
   /** What `format` does when validating (formatPolicyOf the dialect unless the loader said otherwise). */
   readonly formats?: FormatPolicy;
+  /** The language its text is in (localizeModel sets it): the validator's messages follow it. */
+  readonly locale?: string;
   /** Every node by its pointer (templates for list rows). */
   readonly byPointer: ReadonlyMap<PointerTemplate, ModelNode>;
   /** Every leaf field in schema order, branch and list-item fields included. */

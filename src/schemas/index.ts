@@ -5,6 +5,7 @@
 
 export * from './coerce/index';
 export type * from './FieldModel';
+export * from './i18n/index';
 export { type InstrumentCatalogueEntry, instrumentCatalogue } from './instruments/index';
 export { isPlainObject, jsonEquals } from './jsonEquals';
 export * from './lint/index';

@@ -4,46 +4,62 @@
  * The triplet is reported only when all three numbers parse and agree (min < max, step ≠ 0, log needs
  * min > 0); otherwise a message, never a guess.
  */
+
 import { type FocusEvent, memo, type ReactNode, useEffect, useRef, useState } from 'react';
-import { binCount, checkBinning, describeBinningStep, formatNumber, parseNumber } from '../schemas/index';
+import {
+  binCount,
+  checkBinning,
+  describeBinningStep,
+  formatLocaleNumber,
+  parseNumber,
+  translate,
+  withLocale,
+} from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
 import { splitKeptText } from './keptText';
+import { useLocale, useT } from './LocaleContext';
 import { sameValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
 
 const PARTS = ['min', 'step', 'max'] as const;
 type Texts = readonly [string, string, string];
 
-function textsOf(value: unknown): Texts {
+function textsOf(value: unknown, locale: string): Texts {
   if (!Array.isArray(value)) return ['', '', ''];
-  const at = (i: number): string => (typeof value[i] === 'number' ? formatNumber(value[i] as number) : '');
+  const at = (i: number): string =>
+    typeof value[i] === 'number' ? formatLocaleNumber(value[i] as number, locale) : '';
   return [at(0), at(1), at(2)];
 }
 
 /** Parse the three texts into a checked triplet, or a message naming the part that is wrong. */
-function parseTexts(texts: Texts): { value: [number, number, number] } | { message: string } {
+function parseTexts(texts: Texts, locale: string): { value: [number, number, number] } | { message: string } {
   const numbers: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const parsed = parseNumber(texts[i] as string);
-    if (!parsed.ok) return { message: `Binning ${PARTS[i]}: ${parsed.message}` };
+    const parsed = parseNumber(texts[i] as string, { locale });
+    if (!parsed.ok)
+      return {
+        message: translate(locale, 'widget.binning.part', { part: PARTS[i], message: parsed.message }),
+      };
     numbers.push(parsed.value);
   }
   const [min, step, max] = numbers as [number, number, number];
-  const checked = checkBinning(min, step, max);
+  const checked = withLocale(locale, () => checkBinning(min, step, max));
   return checked.ok ? { value: [min, step, max] } : { message: checked.message };
 }
 
 /** A binning triplet field. */
 export const BinningWidget = memo(function BinningWidget(props: WidgetProps): ReactNode {
   const { field, value, id } = props;
+  const locale = useLocale();
+  const say = useT();
   // Texts kept from before an unmount (WidgetProps.keptText) come back with their message, shown.
   const [kept] = useState(() => {
     const texts = splitKeptText(props.keptText, 3) as Texts | undefined;
     if (texts === undefined) return undefined;
-    const parsed = parseTexts(texts);
+    const parsed = parseTexts(texts, locale);
     return { texts, error: 'message' in parsed ? parsed.message : undefined };
   });
-  const [texts, setTexts] = useState<Texts>(() => kept?.texts ?? textsOf(value));
+  const [texts, setTexts] = useState<Texts>(() => kept?.texts ?? textsOf(value, locale));
   const [error, setError] = useState<string | undefined>(kept?.error);
   const [touched, setTouched] = useState(kept?.error !== undefined);
   const meant = useRef<unknown>(value);
@@ -52,7 +68,7 @@ export const BinningWidget = memo(function BinningWidget(props: WidgetProps): Re
     setSeen(value);
     if (!sameValue(meant.current, value)) {
       meant.current = value;
-      setTexts(textsOf(value));
+      setTexts(textsOf(value, locale));
       setError(undefined);
     }
   }
@@ -74,7 +90,7 @@ export const BinningWidget = memo(function BinningWidget(props: WidgetProps): Re
       props.onChange(meant.current);
       return;
     }
-    const parsed = parseTexts(next);
+    const parsed = parseTexts(next, locale);
     if ('message' in parsed) {
       setError(parsed.message);
       return;
@@ -102,8 +118,11 @@ export const BinningWidget = memo(function BinningWidget(props: WidgetProps): Re
       : undefined;
   const hint =
     current === undefined
-      ? 'A negative step means logarithmic binning.'
-      : `${describeBinningStep(current[1], field.units)}, ${binCount(current)} bins`;
+      ? say('widget.binning.negative')
+      : say('widget.binning.summary', {
+          step: withLocale(locale, () => describeBinningStep(current[1], field.units)),
+          count: binCount(current),
+        });
   const readOnly = props.readOnly === true || field.readOnly;
   return (
     <FieldFrame widget="binning" props={props} group textError={touched ? error : undefined} hint={hint}>
@@ -114,7 +133,7 @@ export const BinningWidget = memo(function BinningWidget(props: WidgetProps): Re
             return (
               <span key={part} className="formulary-widget__triplet-part">
                 <label htmlFor={partId} className="formulary-widget__sublabel">
-                  {part}
+                  {say('widget.binning.partLabel', { part })}
                   {field.units !== undefined && i !== 1 ? ` (${field.units})` : ''}
                 </label>
                 <input

@@ -3,12 +3,15 @@
  * Space toggles it. The stored value is a boolean; the state text ("On"/"Off") is visible too so the
  * meaning does not rest on the box alone.
  */
+
 import { memo, type ReactNode } from 'react';
 import { FieldFrame } from './FieldFrame';
+import { useT } from './LocaleContext';
 import type { WidgetProps } from './WidgetProps';
 
 /** A boolean toggle. */
 export const BooleanWidget = memo(function BooleanWidget(props: WidgetProps): ReactNode {
+  const t = useT();
   const checked = props.value === true;
   const readOnly = props.readOnly === true || props.field.readOnly;
   return (
@@ -34,7 +37,7 @@ export const BooleanWidget = memo(function BooleanWidget(props: WidgetProps): Re
             onBlur={props.onBlur}
           />
           <span className="formulary-widget__switch-state" aria-hidden="true">
-            {checked ? 'On' : 'Off'}
+            {t(checked ? 'widget.on' : 'widget.off')}
           </span>
         </span>
       )}

@@ -2,13 +2,13 @@
  * The fallback for free-form objects and anything the FieldModel cannot model: a JSON text area whose
  * syntax errors name the line and column. Valid JSON is stored as parsed; nothing is dropped.
  */
-import { memo, type ReactNode } from 'react';
+
+import { memo, type ReactNode, useMemo } from 'react';
 import { fail, formatJsonText, parseJsonText } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
+import { useT } from './LocaleContext';
 import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
-
-const ENTER_JSON = fail('Enter a JSON value, e.g. {} or [].');
 
 function rowsFor(text: string): number {
   let lines = 1;
@@ -20,7 +20,9 @@ const rowsOfState = (state: TextState) => rowsFor(state.text);
 
 /** A JSON editor field. */
 export const JsonWidget = memo(function JsonWidget(props: WidgetProps): ReactNode {
-  const t = useTextValue(props, formatJsonText, parseJsonText, ENTER_JSON, rowsOfState);
+  const say = useT();
+  const empty = useMemo(() => fail(say('coerce.json.empty')), [say]);
+  const t = useTextValue(props, formatJsonText, parseJsonText, empty, rowsOfState);
   return (
     <FieldFrame widget="json" props={props} textError={t.textError}>
       {(aria) => (

@@ -3,18 +3,24 @@
  * allowed range below it (before the user leaves the field) and a warning while a typed number is out
  * of range; the arrow keys step it. Text that is not a number is never turned into one (see WidgetProps).
  */
+
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useCallback, useMemo } from 'react';
-import { type CoerceResult, fail, formatNumber, ok, parseNumber } from '../schemas/index';
+import {
+  type CoerceResult,
+  fail,
+  formatLocaleNumber,
+  ok,
+  parseNumber,
+  usesDecimalComma,
+} from '../schemas/index';
 import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
+import { useLocale, useT } from './LocaleContext';
 import { stepNumberText } from './stepNumberText';
 import { TypedTextInput } from './TypedTextInput';
 import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
-
-const ENTER_NUMBER = fail('Enter a number.');
-const ENTER_INTEGER = fail('Enter a whole number.');
 
 /**
  * The schema's own text form of a number | string union (hints.textPattern, e.g. IPTS as "IPTS-19800"
@@ -30,8 +36,9 @@ function textFormOf(field: WidgetProps['field']): RegExp | null {
   }
 }
 
-function formatValue(value: unknown): string {
-  if (typeof value === 'number') return formatNumber(value);
+/** A number as the locale writes it ("0,5" in French); text (a schema's text form) as it is. */
+function formatValue(value: unknown, locale: string): string {
+  if (typeof value === 'number') return formatLocaleNumber(value, locale);
   if (value === null || value === undefined) return '';
   return String(value);
 }
@@ -47,48 +54,63 @@ export function NumberInput({
   name: string;
 }): ReactNode {
   const { field } = props;
+  const locale = useLocale();
+  const say = useT();
+  const format = useCallback((value: unknown) => formatValue(value, locale), [locale]);
+  const empty = useMemo(
+    () => fail(say(integer ? 'coerce.integer.empty' : 'coerce.number.empty')),
+    [say, integer],
+  );
   const textForm = useMemo(() => textFormOf(field), [field]);
   const parse = useCallback(
     (text: string): CoerceResult<number | string> => {
-      const parsed = parseNumber(text, { integer, units: field.units });
+      const parsed = parseNumber(text, { integer, units: field.units, locale });
       if (parsed.ok || !textForm?.test(text)) return parsed;
       return ok(text);
     },
-    [integer, textForm, field.units],
+    [integer, textForm, field.units, locale],
   );
   // The out-of-range warning shows while typing: the one thing a keystroke here may re-render.
   const problemOf = useCallback(
     (s: TextState) =>
       typeof s.parsed === 'number' && s.pendingError === undefined
-        ? limitProblem(field, s.parsed)
+        ? limitProblem(field, s.parsed, locale)
         : undefined,
-    [field],
+    [field, locale],
   );
-  const t = useTextValue(props, formatValue, parse, integer ? ENTER_INTEGER : ENTER_NUMBER, problemOf);
+  const t = useTextValue(props, format, parse, empty, problemOf);
   // ArrowUp/ArrowDown step the number (Shift: ten steps), as in a native number input: see stepNumberText.
   const { replaceText } = t;
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLInputElement>) => {
       if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
       if (event.altKey || event.ctrlKey || event.metaKey || props.readOnly) return;
-      const next = stepNumberText(
-        event.currentTarget.value,
+      // A decimal comma is stepped as a point and written back as a comma.
+      const comma = usesDecimalComma(locale);
+      const typed = event.currentTarget.value;
+      const stepped = stepNumberText(
+        comma ? typed.replace(',', '.') : typed,
         event.key === 'ArrowUp' ? 1 : -1,
         field,
         event.shiftKey,
       );
-      if (next === undefined) return;
+      if (stepped === undefined) return;
+      const next = comma ? stepped.replace('.', ',') : stepped;
       event.preventDefault();
       replaceText(next);
     },
-    [field, props.readOnly, replaceText],
+    [field, props.readOnly, replaceText, locale],
   );
-  const limits = describeLimits(field);
+  const limits = describeLimits(field, locale);
   // Once the form shows an error for the value ("must be at most 10 cm"), the hint gives only the
   // limits: one message, not two saying the same thing.
   const problem = props.error === undefined ? t.view : undefined;
   const hint =
-    problem !== undefined ? `${problem}${limits !== undefined ? ` Allowed: ${limits}.` : ''}` : limits;
+    problem !== undefined
+      ? limits !== undefined
+        ? say('limits.allowed', { problem, limits })
+        : problem
+      : limits;
   return (
     <FieldFrame
       widget={name}

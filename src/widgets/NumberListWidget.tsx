@@ -4,6 +4,7 @@
  * are shown; units beside the input. The request holds number[], or, when the schema stores a string
  * (FieldNode.listAs 'text'), the list as normalised text ("-30, 60").
  */
+
 import { memo, type ReactNode, useCallback, useMemo } from 'react';
 import {
   type CoerceResult,
@@ -12,10 +13,12 @@ import {
   formatNumberList,
   ok,
   parseNumberList,
+  translate,
 } from '../schemas/index';
 import { describeLimits, limitProblem } from './describeLimits';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
+import { useLocale, useT } from './LocaleContext';
 import { TypedTextInput } from './TypedTextInput';
 import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
@@ -46,11 +49,12 @@ function formatNumbers(value: unknown): string {
 }
 
 /** "2 values" ("no values" for an empty list), with the allowed count when the schema limits it. */
-function countHint(count: number, minItems?: number, maxItems?: number): string {
-  const has = count === 0 ? 'no values' : `${count} ${count === 1 ? 'value' : 'values'}`;
-  if (minItems !== undefined && minItems === maxItems) return `${has}; exactly ${minItems} expected`;
-  if (minItems !== undefined && count < minItems) return `${has}; at least ${minItems} expected`;
-  if (maxItems !== undefined && count > maxItems) return `${has}; at most ${maxItems} expected`;
+function countHint(locale: string, count: number, minItems?: number, maxItems?: number): string {
+  const has = translate(locale, 'widget.numbers.count', { count });
+  const say = (key: string, expected: number) => translate(locale, key, { has, expected });
+  if (minItems !== undefined && minItems === maxItems) return say('widget.numbers.exactly', minItems);
+  if (minItems !== undefined && count < minItems) return say('widget.numbers.atLeast', minItems);
+  if (maxItems !== undefined && count > maxItems) return say('widget.numbers.atMost', maxItems);
   return has;
 }
 
@@ -58,7 +62,11 @@ function countHint(count: number, minItems?: number, maxItems?: number): string 
  * The count and limits shown under the list while typing: which entry breaks a limit (minimum and
  * maximum of a list kind apply to each entry, see FieldModel), or the limits of each entry.
  */
-function listHint(field: WidgetProps['field'], s: TextState): { hint: string | undefined; warn: boolean } {
+function listHint(
+  field: WidgetProps['field'],
+  s: TextState,
+  locale: string,
+): { hint: string | undefined; warn: boolean } {
   const fromText = typeof s.parsed === 'string' ? parseNumberList(s.parsed) : undefined;
   const values = Array.isArray(s.parsed) ? s.parsed : fromText?.ok ? fromText.value : undefined;
   const count = values !== undefined && s.pendingError === undefined ? values.length : undefined;
@@ -66,15 +74,21 @@ function listHint(field: WidgetProps['field'], s: TextState): { hint: string | u
     count !== undefined &&
     ((field.minItems !== undefined && count < field.minItems) ||
       (field.maxItems !== undefined && count > field.maxItems));
-  const each = describeLimits(field);
+  const each = describeLimits(field, locale);
   const bad =
     values !== undefined && s.pendingError === undefined
-      ? values.findIndex((v) => typeof v === 'number' && limitProblem(field, v) !== undefined)
+      ? values.findIndex((v) => typeof v === 'number' && limitProblem(field, v, locale) !== undefined)
       : -1;
   const parts: string[] = [];
-  if (count !== undefined) parts.push(countHint(count, field.minItems, field.maxItems));
-  if (bad >= 0) parts.push(`entry ${bad + 1}: ${limitProblem(field, values?.[bad] as number)}`);
-  else if (each !== undefined) parts.push(`each ${each}`);
+  if (count !== undefined) parts.push(countHint(locale, count, field.minItems, field.maxItems));
+  if (bad >= 0)
+    parts.push(
+      translate(locale, 'widget.numbers.entryProblem', {
+        n: bad + 1,
+        problem: limitProblem(field, values?.[bad] as number, locale) ?? '',
+      }),
+    );
+  else if (each !== undefined) parts.push(translate(locale, 'widget.numbers.each', { limits: each }));
   return { hint: parts.length === 0 ? undefined : parts.join('; '), warn: countWrong || bad >= 0 };
 }
 
@@ -91,16 +105,14 @@ export const NumberListWidget = memo(function NumberListWidget(props: WidgetProp
     [integer, asText],
   );
   const example = numberListExample(field);
+  const locale = useLocale();
+  const say = useT();
   const empty = useMemo(
     () =>
-      field.minItems
-        ? fail(`Enter numbers separated by commas, e.g. ${example}.`)
-        : asText
-          ? EMPTY_TEXT
-          : EMPTY_LIST,
-    [field.minItems, example, asText],
+      field.minItems ? fail(say('widget.numbers.empty', { example })) : asText ? EMPTY_TEXT : EMPTY_LIST,
+    [field.minItems, example, asText, say],
   );
-  const hintOf = useCallback((s: TextState) => listHint(field, s), [field]);
+  const hintOf = useCallback((s: TextState) => listHint(field, s, locale), [field, locale]);
   const t = useTextValue(props, formatNumbers, parse, empty, hintOf);
   return (
     <FieldFrame
@@ -117,7 +129,7 @@ export const NumberListWidget = memo(function NumberListWidget(props: WidgetProp
           props={props}
           text={t}
           modifier="list"
-          placeholder={field.placeholder ?? `e.g. ${example}`}
+          placeholder={field.placeholder ?? say('widget.example', { example })}
         />
       )}
     </FieldFrame>

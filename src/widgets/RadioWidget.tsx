@@ -2,19 +2,22 @@
  * Enums with few options (up to four) as radio buttons in a fieldset: every choice visible at once,
  * arrow keys move between them. A value that is not one of the options is shown, not hidden.
  */
+
 import { memo, type ReactNode } from 'react';
 import { enumOptions, keyOf } from './enumOptions';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
+import { useT } from './LocaleContext';
 import type { WidgetProps } from './WidgetProps';
 
 /** An enum as radio buttons. */
 export const RadioWidget = memo(function RadioWidget(props: WidgetProps): ReactNode {
   const options = enumOptions(props.field);
+  const say = useT();
   const selected = keyOf(options, props.value);
   const unknown =
     selected === undefined && props.value !== undefined && props.value !== null
-      ? `The current value ${formatAnyValue(props.value)} is not one of the options.`
+      ? say('widget.notAnOption', { value: formatAnyValue(props.value) })
       : undefined;
   const readOnly = props.readOnly === true || props.field.readOnly;
   return (

@@ -5,15 +5,15 @@
  * maxItems, else 10,000). The request holds sorted unique run numbers, or, when the schema stores a
  * string (FieldNode.listAs 'text'), the normalised text ("12345-12350, 12360").
  */
-import { memo, type ReactNode, useCallback } from 'react';
+
+import { memo, type ReactNode, useCallback, useMemo } from 'react';
 import { type CoerceResult, DEFAULT_MAX_RUNS, fail, formatRunList, ok, parseRunList } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
+import { useT } from './LocaleContext';
 import { TypedTextInput } from './TypedTextInput';
 import { type TextState, useTextValue } from './useTextValue';
 import type { WidgetProps } from './WidgetProps';
-
-const ENTER_RUNS = fail('Enter a run number, a list or a range, e.g. 12345-12350, 12360.');
 
 function isRunArray(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((x) => Number.isSafeInteger(x) && (x as number) >= 0);
@@ -41,6 +41,7 @@ export function maxRunsOf(field: WidgetProps['field']): number {
 /** A run-list field (see the file header for what the request holds). */
 export const RunListWidget = memo(function RunListWidget(props: WidgetProps): ReactNode {
   const { field } = props;
+  const say = useT();
   const maxRuns = maxRunsOf(field);
   const asText = field.listAs === 'text';
   const parse = useCallback(
@@ -55,12 +56,13 @@ export const RunListWidget = memo(function RunListWidget(props: WidgetProps): Re
     (s: TextState): string | undefined => {
       const runs = runsOf(s.parsed, maxRuns);
       if (s.pendingError !== undefined || runs === undefined || runs.length === 0) return undefined;
-      const count = `${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
-      return s.touched ? `${count}: ${formatRunList(runs)}` : count;
+      const count = say('widget.runs.count', { count: runs.length });
+      return s.touched ? say('widget.runs.list', { count, runs: formatRunList(runs) }) : count;
     },
-    [maxRuns],
+    [maxRuns, say],
   );
-  const t = useTextValue(props, formatRuns, parse, ENTER_RUNS, hintOf);
+  const empty = useMemo(() => fail(say('coerce.runs.empty')), [say]);
+  const t = useTextValue(props, formatRuns, parse, empty, hintOf);
   const hint = t.view;
   return (
     <FieldFrame widget="runList" props={props} textError={t.textError} hint={hint}>
@@ -70,7 +72,7 @@ export const RunListWidget = memo(function RunListWidget(props: WidgetProps): Re
           props={props}
           text={t}
           modifier="runs"
-          placeholder={field.placeholder ?? 'e.g. 12345-12350, 12360'}
+          placeholder={field.placeholder ?? say('widget.example', { example: '12345-12350, 12360' })}
           inputMode="text"
         />
       )}

@@ -3,15 +3,18 @@
  * browser. With no value yet, a "Choose…" placeholder option is shown rather than silently picking the
  * first option.
  */
+
 import { memo, type ReactNode } from 'react';
 import { enumOptions, keyOf } from './enumOptions';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
+import { useT } from './LocaleContext';
 import type { WidgetProps } from './WidgetProps';
 
 /** An enum as a select. */
 export const SelectWidget = memo(function SelectWidget(props: WidgetProps): ReactNode {
   const options = enumOptions(props.field);
+  const say = useT();
   const selected = keyOf(options, props.value);
   const hasOther = selected === undefined && props.value !== undefined && props.value !== null;
   const readOnly = props.readOnly === true || props.field.readOnly;
@@ -19,9 +22,7 @@ export const SelectWidget = memo(function SelectWidget(props: WidgetProps): Reac
     <FieldFrame
       widget="select"
       props={props}
-      textError={
-        hasOther ? `The current value ${formatAnyValue(props.value)} is not one of the options.` : undefined
-      }
+      textError={hasOther ? say('widget.notAnOption', { value: formatAnyValue(props.value) }) : undefined}
     >
       {(aria) => (
         <select
@@ -42,7 +43,7 @@ export const SelectWidget = memo(function SelectWidget(props: WidgetProps): Reac
         >
           {selected === undefined && !hasOther && (
             <option value="" disabled>
-              Choose…
+              {say('widget.choose')}
             </option>
           )}
           {hasOther && (

@@ -9,6 +9,7 @@ export { describeLimits, limitProblem } from './describeLimits';
 export { IntegerWidget } from './IntegerWidget';
 export { JsonWidget } from './JsonWidget';
 export { KEPT_TEXT_SEPARATOR, splitKeptText } from './keptText';
+export { LocaleContext, useLocale, useT } from './LocaleContext';
 export { NumberListWidget } from './NumberListWidget';
 export { NumberWidget } from './NumberWidget';
 export { PathWidget } from './PathWidget';

@@ -14,7 +14,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { CoerceResult } from '../schemas/index';
+import { type CoerceResult, withLocale } from '../schemas/index';
+import { useLocale } from './LocaleContext';
 import type { WidgetProps } from './WidgetProps';
 
 /** What a widget may derive its view from, on each edit. */
@@ -103,13 +104,16 @@ export function useTextValue<V = undefined>(
   view?: (state: TextState) => V,
 ): TextValue<V> {
   const { value, field, onChange, onTextError, onBlur: onBlurProp, inputRef } = props;
+  // The parsers word their messages in the form's language (withLocale: they run synchronously).
+  const locale = useLocale();
+  const parseInLocale = useCallback((text: string) => withLocale(locale, () => parse(text)), [locale, parse]);
   const element = useRef<TextElement | null>(null);
   // Text kept from before an unmount (WidgetProps.keptText) comes back with its message, shown at once.
   const [initialText] = useState(() => props.keptText ?? format(value));
   const [initialError] = useState(() =>
     props.keptText === undefined
       ? undefined
-      : messageOf(coerceText(props.keptText, field, parse, requiredEmpty)),
+      : messageOf(coerceText(props.keptText, field, parseInLocale, requiredEmpty)),
   );
   // What the DOM text means, and the text itself: compared with the prop to tell our own echo from an
   // outside change, and read by `view`.
@@ -184,12 +188,12 @@ export function useTextValue<V = undefined>(
   const edit = useCallback(
     (next: string) => {
       text.current = next;
-      const result = coerceText(next, field, parse, requiredEmpty);
+      const result = coerceText(next, field, parseInLocale, requiredEmpty);
       if (result.ok) meant.current = result.value;
       show(result.ok ? undefined : result.message, current.current.touched);
       if (result.ok) onChange(result.value, TYPED);
     },
-    [field, parse, onChange, requiredEmpty, show],
+    [field, parseInLocale, onChange, requiredEmpty, show],
   );
 
   const onInputChange = useCallback(

@@ -4,15 +4,19 @@
  * value from before, else the default, else leaves the input empty and asks for a value. Empty text
  * while set is a message, not a silent null: unset is always a visible choice.
  */
+
 import { type ComponentType, memo, type ReactNode, useCallback, useRef, useState } from 'react';
 import type { FieldNode } from '../schemas/index';
+import { translate } from '../schemas/index';
+import { useT } from './LocaleContext';
 import type { ChangeHow, WidgetComponent, WidgetProps } from './WidgetProps';
 import { UNSET_WRAPPED } from './widgetState';
 
 const wrapped = new WeakMap<ComponentType<WidgetProps>, WidgetComponent>();
 const nonNullable = new WeakMap<FieldNode, FieldNode>();
 
-export const ENTER_OR_UNSET = 'Enter a value, or tick "Unset".';
+/** The English message of a nullable field left empty while editing (widget.enterOrUnset). */
+export const ENTER_OR_UNSET = translate('en', 'widget.enterOrUnset');
 
 /** The same field without null, so the inner widget treats empty text as missing, not as unset. */
 function withoutNull(field: FieldNode): FieldNode {
@@ -33,6 +37,7 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
   const cached = wrapped.get(Inner);
   if (cached !== undefined) return cached;
   const Nullable = memo(function NullableWidget(props: WidgetProps): ReactNode {
+    const t = useT();
     const { field, value, onChange, onTextError } = props;
     const previous = useRef<unknown>(value === null || value === undefined ? undefined : value);
     if (value !== null && value !== undefined) previous.current = value;
@@ -90,7 +95,7 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
       }
       setEditing(true);
       asked.current = true;
-      onTextError?.(ENTER_OR_UNSET);
+      onTextError?.(t('widget.enterOrUnset'));
       // Focus after the input is enabled in the next commit.
       queueMicrotask(() => element.current?.focus());
     }
@@ -105,16 +110,20 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
             type="checkbox"
             checked={unset}
             disabled={props.disabled === true || props.readOnly === true || field.readOnly}
-            aria-label={props.nameRef === undefined ? `${props.label ?? field.label}: unset` : undefined}
+            aria-label={
+              props.nameRef === undefined
+                ? t('widget.unsetLabel', { label: props.label ?? field.label })
+                : undefined
+            }
             aria-labelledby={props.nameRef === undefined ? undefined : `${toggleId}-name ${props.nameRef}`}
             onChange={(event) => toggle(event.currentTarget.checked)}
           />
           <label htmlFor={toggleId} aria-hidden="true">
-            Unset
+            {t('widget.unset')}
           </label>
           {props.nameRef !== undefined && (
             <span id={`${toggleId}-name`} hidden>
-              {props.label ?? field.label}: unset,
+              {t('widget.unsetLabel', { label: props.label ?? field.label })},
             </span>
           )}
         </span>

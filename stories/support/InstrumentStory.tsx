@@ -1,11 +1,20 @@
 /**
  * A shipped instrument's form for its story: the schema is fetched from /schemas/ (Storybook's
  * staticDirs) with loadSchema, so common.json refs resolve in the browser as on a facility's site;
- * the live request is shown beside the form. Stories only.
+ * the live request is shown beside the form. With `locale`, the form speaks that language and the
+ * schema's translation beside it (<instrument>.<locale>.json) gives its text. Stories only.
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { SubmissionForm, type SubmissionRequest } from '../../src/forms/index';
-import { buildFieldModel, defaultsOf, type FieldModel, loadSchema } from '../../src/schemas/index';
+import {
+  buildFieldModel,
+  defaultsOf,
+  type FieldModel,
+  fetchJson,
+  loadSchema,
+  localizeModel,
+  readSchemaTranslation,
+} from '../../src/schemas/index';
 import { instrumentCatalogue } from '../../src/schemas/instruments/index';
 
 type Loaded =
@@ -16,6 +25,8 @@ type Loaded =
 export interface InstrumentStoryProps {
   /** Catalogue id ("eqsans", "powder", ...). */
   readonly instrument: string;
+  /** The form's language; its translation file is fetched beside the schema. */
+  readonly locale?: string;
 }
 
 /** URL of a shipped schema file as Storybook serves it. */
@@ -27,16 +38,26 @@ export function instrumentSchemaUrl(instrument: string): string {
 }
 
 /** The instrument's form and its live request. */
-export function InstrumentStory({ instrument }: InstrumentStoryProps): ReactNode {
+export function InstrumentStory({ instrument, locale }: InstrumentStoryProps): ReactNode {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [request, setRequest] = useState<SubmissionRequest | null>(null);
   useEffect(() => {
     let live = true;
     setLoaded({ state: 'loading' });
     loadSchema(instrumentSchemaUrl(instrument))
-      .then((schema) => {
+      .then(async (schema) => {
+        const english = buildFieldModel(schema);
+        const model = locale
+          ? localizeModel(
+              english,
+              readSchemaTranslation(
+                await fetchJson(
+                  instrumentSchemaUrl(instrument).replace(/\.schema\.json$/, `.${locale}.json`),
+                ),
+              ),
+            )
+          : english;
         if (!live) return;
-        const model = buildFieldModel(schema);
         setRequest(defaultsOf(model));
         setLoaded({ state: 'ready', model });
       })
@@ -44,7 +65,7 @@ export function InstrumentStory({ instrument }: InstrumentStoryProps): ReactNode
     return () => {
       live = false;
     };
-  }, [instrument]);
+  }, [instrument, locale]);
 
   if (loaded.state === 'loading') return <p data-story-loading="">Loading the {instrument} schema…</p>;
   if (loaded.state === 'failed') return <p role="alert">Could not load the schema: {loaded.message}</p>;

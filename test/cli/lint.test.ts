@@ -53,6 +53,60 @@ describe('formulary lint', { timeout: 120_000 }, () => {
     );
   });
 
+  test('translations named in formulary.config.json: a stale key fails the lint, a missing text warns', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        thickness: { type: 'number', default: 0.1, 'x-units': 'cm' },
+        mode: { enum: ['a', 'b'] },
+      },
+    };
+    const dir = tempProject({
+      'schemas/tiny.schema.json': schema,
+      'schemas/tiny.fr.json': {
+        locale: 'fr',
+        texts: { '/thickness': { title: 'Épaisseur' }, '/mode': { title: 'Mode', enum: { a: 'A', c: 'C' } } },
+      },
+      'formulary.config.json': { translations: { 'schemas/tiny.schema.json': ['schemas/tiny.fr.json'] } },
+    });
+    const run = spawnCli(['lint', 'schemas/tiny.schema.json'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/error\s+translation-stale .*"\/mode enum\/c" names nothing/);
+    expect(run.stdout).toMatch(/warning\s+translation-missing .*no enum\/b for "\/mode"/);
+    expect(run.stdout).toContain('1 error, 1 warning');
+    // A translation file that is not one names its file and the bad key.
+    const broken = tempProject({
+      'schemas/tiny.schema.json': schema,
+      'schemas/tiny.fr.json': { locale: 'fr', texts: { '/thickness': { titel: 'Épaisseur' } } },
+      'formulary.config.json': { translations: { 'schemas/tiny.schema.json': ['schemas/tiny.fr.json'] } },
+    });
+    const bad = spawnCli(['lint', 'schemas/tiny.schema.json'], broken);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(
+      /schemas\/tiny\.fr\.json:\d+:\d+ error load-error invalid translation: unknown key "titel"/,
+    );
+  });
+
+  test('human output follows FORMULARY_LANG (else LANG): French counts and validation messages', () => {
+    const args = [
+      'validate',
+      'src/schemas/instruments/eqsans.schema.json',
+      'examples/eqsans/invalid-qrange-slicing-limits.json',
+    ];
+    const french = spawnCli(args, repoRoot, { FORMULARY_LANG: 'fr' });
+    expect(french.code).toBe(1);
+    expect(french.stdout).toContain('doit être inférieur à Q max (0,45 1/Å)');
+    expect(french.stdout).toMatch(/\n\d+ erreurs, 0 avertissement\n$/);
+    const english = spawnCli(args, repoRoot, {
+      FORMULARY_LANG: '',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'C.UTF-8',
+    });
+    expect(english.stdout).toContain('must be less than Q max (0.45 1/Å)');
+    expect(english.stdout).toMatch(/\n\d+ errors, 0 warnings\n$/);
+  });
+
   test('a clean multi-file schema exits 0 and prints nothing', async () => {
     const dir = tempProject({ 'sans.schema.json': sans, 'common.json': common });
     const run = spawnCli(['lint', 'sans.schema.json'], dir);

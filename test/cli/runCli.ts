@@ -20,13 +20,13 @@ export interface CliRun {
 }
 
 /** Runs the CLI as a real child process, `node bin/formulary.js ...`, in `cwd` (default: the repository). */
-export function spawnCli(args: readonly string[], cwd = repoRoot): CliRun {
+export function spawnCli(args: readonly string[], cwd = repoRoot, env: NodeJS.ProcessEnv = {}): CliRun {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
     // The source under test, even where an older `npm run build` left dist/cli behind.
-    env: { ...process.env, FORMULARY_CLI_FROM_SOURCE: '1' },
+    env: { ...process.env, FORMULARY_CLI_FROM_SOURCE: '1', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -2,6 +2,7 @@
  * `formulary lint [paths or globs]`: lints instrument schemas (multi-file) and their example requests,
  * prints stylish, JSON, SARIF or GitHub annotations, and exits 1 on errors or too many warnings.
  */
+
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
@@ -29,6 +30,7 @@ import type { Io } from '../Io';
 import { type OpenedSchema, openSchema } from '../openSchema';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { type CliConfig, readCliConfig } from '../readCliConfig';
+import { readTranslations } from '../readTranslations';
 import { UsageError } from '../UsageError';
 
 export const lintHelp = `Usage: formulary lint [paths or globs...] [options]
@@ -174,10 +176,20 @@ export function relativeFile<T extends { file?: string }>(d: T, cwd: string): T 
  * finding with the config's settings, and the validator's problem when no rule explains it. `preview`
  * shows the very same list. Files stay as the loader named them (absolute paths).
  */
-export function lintOpenedSchema(target: OpenedSchema, config: CliConfig): LintDiagnostic[] {
+export function lintOpenedSchema(
+  target: OpenedSchema,
+  config: CliConfig,
+  /** The schema file's absolute path and the folder translations are named from (formulary.config.json). */
+  schemaPath?: string,
+  cwd = process.cwd(),
+): LintDiagnostic[] {
   const out: LintDiagnostic[] = [...target.problems];
   if (!target.loaded) return out;
+  const named = schemaPath === undefined ? [] : (config.translations?.[schemaPath] ?? []);
+  const { translations, problems } = readTranslations(named, cwd);
+  out.push(...problems);
   const found = lintSchema(target.loaded, {
+    translations,
     model: target.model,
     validate: target.validate,
     aliases: config.load.aliases ?? {},
@@ -209,7 +221,7 @@ export async function lintFiles(
     }
     if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd, { forLint: true }));
     const target = await opened.get(file)!;
-    out.push(...lintOpenedSchema(target, config));
+    out.push(...lintOpenedSchema(target, config, resolve(io.cwd, file), io.cwd));
   }
   // A file linted directly and again through a $ref from another file reports once.
   const seen = new Set<string>();

@@ -2,9 +2,18 @@
  * `formulary validate SCHEMA REQUEST`: checks one request JSON against a schema with the same validator
  * the form uses (cross-field rules included). Exit 0 valid, 1 invalid (errors printed), 2 usage.
  */
+
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type LintDiagnostic, locateInJson, sortDiagnostics, unknownKeysIn } from '../../schemas/index';
+import {
+  type LintDiagnostic,
+  locateInJson,
+  sortDiagnostics,
+  translate,
+  unknownKeysIn,
+  withLocale,
+} from '../../schemas/index';
+import { cliLocale } from '../cliLocale';
 import { formatJson } from '../format/formatJson';
 import { formatStylish } from '../format/formatStylish';
 import type { Io } from '../Io';
@@ -58,7 +67,8 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   }
   const opened = await openSchema(schemaPath, config, io.cwd);
   if (reportProblems(opened, io, 'validator')) return 1;
-  const errors = opened.validate!(request);
+  const locale = cliLocale();
+  const errors = withLocale(locale, () => opened.validate!(request));
   const diagnostics: LintDiagnostic[] = errors.map((e) => ({
     file: requestPath,
     pointer: e.pointer,
@@ -78,12 +88,12 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
       ...locateInJson(text, unknown.pointer),
       rule: 'unknown-key',
       severity: 'warning',
-      message: `${unknown.pointer}: not a field of this schema (misspelt, or from an older version?)`,
+      message: translate(locale, 'cli.unknownKey', { pointer: unknown.pointer }),
     });
   }
   sortDiagnostics(diagnostics);
   if (values.format === 'json') io.out(formatJson(diagnostics));
   else if (diagnostics.length > 0) io.out(formatStylish(diagnostics));
-  else io.out(`${requestPath}: valid\n`);
+  else io.out(`${translate(locale, 'cli.valid', { file: requestPath })}\n`);
   return errors.length > 0 ? 1 : 0;
 }

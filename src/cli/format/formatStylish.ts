@@ -2,10 +2,11 @@
  * Human output, one line per finding: `file:line:col severity rule message`, then a count. The format
  * editors and terminals turn into clickable locations.
  */
-import type { LintDiagnostic } from '../../schemas/index';
+import { type LintDiagnostic, translate } from '../../schemas/index';
+import { cliLocale } from '../cliLocale';
 
 /** Renders diagnostics; an empty list renders as nothing. */
-export function formatStylish(diagnostics: readonly LintDiagnostic[]): string {
+export function formatStylish(diagnostics: readonly LintDiagnostic[], locale = cliLocale()): string {
   if (diagnostics.length === 0) return '';
   const lines = diagnostics.map((d) => {
     const where = `${d.file ?? '<schema>'}:${d.line ?? 1}:${d.column ?? 1}`;
@@ -13,9 +14,6 @@ export function formatStylish(diagnostics: readonly LintDiagnostic[]): string {
   });
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  lines.push(
-    '',
-    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
-  );
+  lines.push('', translate(locale, 'cli.count', { errors, warnings }));
   return `${lines.join('\n')}\n`;
 }

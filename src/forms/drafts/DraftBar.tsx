@@ -5,7 +5,9 @@
  * Discard is undoable: the discarded values stay here until the next discard or "Undo", and focus
  * moves to "Undo discard" (the Discard button goes away with the bar).
  */
+
 import { useContext, useEffect, useRef, useState } from 'react';
+import { useLocale, useT } from '../../widgets/index';
 import type { Draft, DraftStore } from './createDraftStore';
 import { DraftsContext } from './DraftsContext';
 import { formatTime as defaultFormat } from './formatTime';
@@ -16,7 +18,10 @@ export interface DraftBarProps {
   formatTime?: (epochMs: number) => string;
 }
 
-export function DraftBar({ store, formatTime = defaultFormat }: DraftBarProps) {
+export function DraftBar({ store, formatTime: givenFormat }: DraftBarProps) {
+  const t = useT();
+  const locale = useLocale();
+  const formatTime = givenFormat ?? ((epochMs: number) => defaultFormat(epochMs, locale));
   const restoredFrom = useDraftStore((s) => s.restoredFrom, store);
   const draft = useDraftStore((s) => s.draft, store);
   const pending = useDraftStore((s) => s.pending, store);
@@ -35,12 +40,12 @@ export function DraftBar({ store, formatTime = defaultFormat }: DraftBarProps) {
     <div className="formulary-draft-bar">
       {restoredFrom ? (
         <p role="status" className="formulary-draft-restored">
-          Restored draft from{' '}
+          {t('draft.restoredFrom')}{' '}
           <time dateTime={new Date(restoredFrom.savedAt).toISOString()}>
             {formatTime(restoredFrom.savedAt)}
           </time>
           {restoredFrom.schemaVersion !== schemaVersion
-            ? ` (saved under schema version ${restoredFrom.schemaVersion})`
+            ? ` ${t('draft.savedUnder', { version: restoredFrom.schemaVersion })}`
             : ''}{' '}
           ·{' '}
           <button
@@ -52,13 +57,13 @@ export function DraftBar({ store, formatTime = defaultFormat }: DraftBarProps) {
               setDiscarded(kept);
             }}
           >
-            Discard
+            {t('draft.discard')}
           </button>
         </p>
       ) : null}
       {discarded ? (
         <p role="status" className="formulary-draft-discarded">
-          Draft discarded; the form shows its defaults.{' '}
+          {t('draft.discarded')}{' '}
           <button
             ref={undo}
             type="button"
@@ -67,46 +72,44 @@ export function DraftBar({ store, formatTime = defaultFormat }: DraftBarProps) {
               setDiscarded(null);
             }}
           >
-            Undo discard
+            {t('draft.undoDiscard')}
           </button>
         </p>
       ) : null}
       {saveError ? (
         <p role="alert" className="formulary-draft-error">
-          Draft not saved: {saveError}. Your values are kept in this page only; do not reload it.
+          {t('draft.notSaved', { why: saveError })}
         </p>
       ) : (
         <p className="formulary-draft-status" aria-live="polite">
           {pending
-            ? 'Saving draft…'
+            ? t('draft.saving')
             : draft && !restoredFrom
-              ? `Draft saved ${formatTime(draft.savedAt)}`
+              ? t('draft.saved', { time: formatTime(draft.savedAt) })
               : ''}
         </p>
       )}
       {notApplied.length > 0 ? (
         <section className="formulary-not-applied" aria-labelledby="formulary-not-applied-title">
-          <h2 id="formulary-not-applied-title">
-            {notApplied.length === 1 ? '1 saved value was' : `${notApplied.length} saved values were`} not
-            applied
-          </h2>
+          <h2 id="formulary-not-applied-title">{t('draft.notApplied', { count: notApplied.length })}</h2>
           <ul>
             {notApplied.map((item) => (
               <li key={item.pointer}>
-                <code>{item.pointer || '(whole draft)'}</code>: <code>{JSON.stringify(item.value)}</code> —{' '}
-                {item.reason} (schema version {item.fromSchemaVersion}){' '}
+                <code>{item.pointer || t('draft.wholeDraftParen')}</code>:{' '}
+                <code>{JSON.stringify(item.value)}</code> —{' '}
+                {t('draft.reason', { reason: item.reason, version: item.fromSchemaVersion })}{' '}
                 <button
                   type="button"
-                  aria-label={`Dismiss ${item.pointer || 'whole draft'}`}
+                  aria-label={t('draft.dismissItem', { item: item.pointer || t('draft.wholeDraft') })}
                   onClick={() => actions.dismissNotApplied(item.pointer)}
                 >
-                  Dismiss
+                  {t('import.dismiss')}
                 </button>
               </li>
             ))}
           </ul>
           <button type="button" onClick={() => actions.dismissNotApplied()}>
-            Dismiss all
+            {t('draft.dismissAll')}
           </button>
         </section>
       ) : null}

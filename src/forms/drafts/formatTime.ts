@@ -3,9 +3,9 @@
  * Components take a `formatTime` prop so tests and facilities can choose another.
  */
 
-/** "27 Nov 2026, 01:05" in the browser's locale. */
-export function formatTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(undefined, {
+/** "27 Nov 2026, 01:05" in `locale` (default: the browser's). */
+export function formatTime(epochMs: number, locale?: string): string {
+  return new Date(epochMs).toLocaleString(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -11,6 +11,7 @@ import {
   formatRunList,
   parseNumberList,
   parseRunList,
+  say,
 } from '../../schemas/index';
 
 /** What is wrong with a stored value, and the value it converts to when there is one. */
@@ -24,24 +25,28 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Num
 
 /** A value's JSON type in words: "a number", "a list", "an object". */
 export function typeInWords(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return say('mismatch.type.list');
   if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'boolean') return 'true/false';
+  if (typeof value === 'object') return say('mismatch.type.object');
+  if (typeof value === 'string') return say('mismatch.type.text');
+  if (typeof value === 'number') return say('mismatch.type.number');
+  if (typeof value === 'boolean') return say('mismatch.type.boolean');
   return typeof value;
 }
 
 /** The JSON the form shows for a value: 1e400 reads "1e400 (too large)", not "null". */
 export function showValue(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value))
-    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'a number above 1.8e308' : 'a number below -1.8e308';
+    return Number.isNaN(value) ? 'NaN' : say(value > 0 ? 'mismatch.huge' : 'mismatch.hugeNegative');
   return JSON.stringify(value) ?? String(value);
 }
 
 const wrongType = (value: unknown, takes: string, convert?: ValueMismatch['convert']): ValueMismatch => ({
-  message: `Imported ${typeInWords(value)}, ${showValue(value)}, where ${takes} is expected.`,
+  message: say('mismatch.wrongType', {
+    type: typeInWords(value),
+    value: showValue(value),
+    takes: say(takes),
+  }),
   ...(convert ? { convert } : {}),
 });
 
@@ -50,7 +55,7 @@ export function valueMismatch(node: FieldNode, value: unknown): ValueMismatch | 
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' && !Number.isFinite(value))
     return {
-      message: `Imported ${showValue(value)}: too large to be a number, it would be sent as null. Enter a value the field allows.`,
+      message: say('mismatch.tooLarge', { value: showValue(value) }),
     };
   switch (node.kind) {
     case 'json':
@@ -61,7 +66,7 @@ export function valueMismatch(node: FieldNode, value: unknown): ValueMismatch | 
       if (typeof value === 'string') return undefined;
       return wrongType(
         value,
-        'text',
+        'mismatch.takes.text',
         typeof value === 'number' || typeof value === 'boolean'
           ? { value: String(value), text: JSON.stringify(String(value)) }
           : undefined,
@@ -71,28 +76,32 @@ export function valueMismatch(node: FieldNode, value: unknown): ValueMismatch | 
       if (typeof value === 'number') return undefined;
       if (typeof value === 'string' && node.coercion === 'numberFromText') return undefined;
       const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-      return wrongType(value, 'a number', Number.isFinite(n) ? { value: n, text: String(n) } : undefined);
+      return wrongType(
+        value,
+        'mismatch.takes.number',
+        Number.isFinite(n) ? { value: n, text: String(n) } : undefined,
+      );
     }
     case 'boolean':
       if (typeof value === 'boolean') return undefined;
       return wrongType(
         value,
-        'true or false',
+        'mismatch.takes.boolean',
         value === 'true' || value === 'false' ? { value: value === 'true', text: value } : undefined,
       );
     case 'enum':
-      return typeof value === 'object' ? wrongType(value, 'one of the choices') : undefined;
+      return typeof value === 'object' ? wrongType(value, 'mismatch.takes.enum') : undefined;
     case 'runList':
     case 'numberList':
       return listMismatch(node, value);
     case 'binning':
-      return Array.isArray(value) ? undefined : wrongType(value, 'a list [min, step, max]');
+      return Array.isArray(value) ? undefined : wrongType(value, 'mismatch.takes.binning');
   }
 }
 
 function listMismatch(node: FieldNode, value: unknown): ValueMismatch | undefined {
   const runs = node.kind === 'runList';
-  const what = runs ? 'a run list' : 'a list of numbers';
+  const what = runs ? 'mismatch.takes.runList' : 'mismatch.takes.numberList';
   const numbers = Array.isArray(value) && value.every(isFiniteNumber) ? (value as number[]) : undefined;
   if (node.listAs === 'text') {
     if (typeof value === 'string') return undefined;
@@ -106,7 +115,7 @@ function listMismatch(node: FieldNode, value: unknown): ValueMismatch | undefine
           : undefined;
     return wrongType(
       value,
-      `${what} as text`,
+      runs ? 'mismatch.takes.runListText' : 'mismatch.takes.numberListText',
       asText === undefined ? undefined : { value: asText, text: JSON.stringify(asText) },
     );
   }

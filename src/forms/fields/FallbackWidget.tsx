@@ -3,8 +3,11 @@
  * registry is wired): a labelled text box, checkbox or select implementing WidgetProps. Kept plain on
  * purpose; real widgets come from src/widgets. Never turns text that is not a value into one.
  */
+
 import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
+import { say, translate, withLocale } from '../../schemas/index';
 import type { WidgetProps } from '../../widgets/index';
+import { useLocale } from '../../widgets/index';
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -15,25 +18,29 @@ function toText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function fromText(props: WidgetProps, text: string): { value?: unknown; message?: string } {
+function fromText(props: WidgetProps, text: string, locale: string): { value?: unknown; message?: string } {
+  return withLocale(locale, () => fromTextInLocale(props, text));
+}
+
+function fromTextInLocale(props: WidgetProps, text: string): { value?: unknown; message?: string } {
   const { field } = props;
   const trimmed = text.trim();
   if (trimmed === '') {
     if (field.nullable) return { value: null };
-    return field.required ? { message: 'Enter a value.' } : { value: undefined };
+    return field.required ? { message: say('widget.enterValue') } : { value: undefined };
   }
   if (field.kind === 'number' || field.kind === 'integer') {
-    if (!NUMBER_TEXT.test(trimmed)) return { message: `'${trimmed}' is not a number.` };
+    if (!NUMBER_TEXT.test(trimmed)) return { message: say('coerce.number.invalid', { text: trimmed }) };
     const n = Number(trimmed);
     if (field.kind === 'integer' && !Number.isInteger(n))
-      return { message: `'${trimmed}' is not a whole number.` };
+      return { message: say('coerce.number.notWhole', { text: trimmed }) };
     return { value: n };
   }
   if (field.kind === 'json') {
     try {
       return { value: JSON.parse(trimmed) };
     } catch {
-      return { message: 'Not valid JSON.' };
+      return { message: say('widget.notJson') };
     }
   }
   return { value: text };
@@ -42,9 +49,10 @@ function fromText(props: WidgetProps, text: string): { value?: unknown; message?
 /** A generic input for any field kind. */
 export const FallbackWidget = memo(function FallbackWidget(props: WidgetProps): ReactNode {
   const { field, id } = props;
+  const locale = useLocale();
   const [text, setText] = useState(() => props.keptText ?? toText(props.value));
   const [textError, setTextError] = useState(() =>
-    props.keptText === undefined ? undefined : fromText(props, props.keptText).message,
+    props.keptText === undefined ? undefined : fromText(props, props.keptText, locale).message,
   );
   // Only an outside change of the value replaces the text (not the mount: kept text stays).
   const lastValue = useRef(props.value);
@@ -52,7 +60,9 @@ export const FallbackWidget = memo(function FallbackWidget(props: WidgetProps): 
   useEffect(() => {
     if (Object.is(lastValue.current, props.value)) return;
     lastValue.current = props.value;
-    setText((current) => (fromText(props, current).value === props.value ? current : toText(props.value)));
+    setText((current) =>
+      fromText(props, current, locale).value === props.value ? current : toText(props.value),
+    );
   }, [props.value]);
   const errorId = `${id}-error`;
   const shown = textError ?? props.error;
@@ -93,7 +103,9 @@ export const FallbackWidget = memo(function FallbackWidget(props: WidgetProps): 
           props.onChange(e.currentTarget.value === '' ? null : options[Number(e.currentTarget.value)])
         }
       >
-        {(field.nullable || selected < 0) && <option value="">(unset)</option>}
+        {(field.nullable || selected < 0) && (
+          <option value="">{translate(locale, 'widget.unsetOption')}</option>
+        )}
         {options.map((o, i) => (
           <option key={String(o)} value={String(i)}>
             {field.enumLabels?.[i] ?? String(o)}
@@ -112,7 +124,7 @@ export const FallbackWidget = memo(function FallbackWidget(props: WidgetProps): 
         onChange={(e) => {
           const next = e.currentTarget.value;
           setText(next);
-          const parsed = fromText(props, next);
+          const parsed = fromText(props, next, locale);
           setTextError(parsed.message);
           props.onTextError?.(parsed.message);
           if (parsed.message === undefined) props.onChange(parsed.value);

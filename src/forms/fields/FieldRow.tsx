@@ -4,9 +4,11 @@
  * it does. A keystroke re-renders nothing unless one of those shown things changes (the input is
  * uncontrolled); rules that read it update their other fields through the error store.
  */
+
 import { memo, type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { FieldNode } from '../../schemas/index';
-import { type ChangeHow, KEPT_TEXT_SEPARATOR } from '../../widgets/index';
+import { withLocale } from '../../schemas/index';
+import { type ChangeHow, KEPT_TEXT_SEPARATOR, useLocale, useT } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
 import { valueMismatch } from '../engine/valueMismatch';
@@ -27,6 +29,8 @@ export interface FieldRowProps {
 export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: FieldRowProps): ReactNode {
   useRenderCount(`field:${path}`);
   const { engine, idPrefix, pickWidget, disabled, readOnly } = useFormContextValue();
+  const t = useT();
+  const locale = useLocale();
   // The widget's own writes re-render nothing here (its input shows them); see useStoredValue.
   const ownWrite = useRef(false);
   const value = useStoredValue(fieldName(path), ownWrite);
@@ -87,24 +91,24 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
       <button
         type="button"
         className="formulary-reset"
-        aria-label={nameRef === undefined ? `Reset ${node.label} to its default` : undefined}
+        aria-label={nameRef === undefined ? t('form.resetField', { label: node.label }) : undefined}
         aria-labelledby={nameRef === undefined ? undefined : `${id}-reset-name ${nameRef}`}
-        title="Reset to default"
+        title={t('form.resetTitle')}
         onClick={() => {
           engine.resetWithin([path]);
           // The button goes with the change: focus returns to the field it reset, not to <body>.
           requestAnimationFrame(() => engine.reveal(path));
         }}
       >
-        Reset
+        {t('form.reset')}
         {nameRef !== undefined && (
           <span id={`${id}-reset-name`} hidden>
-            Reset {node.label} to its default,
+            {t('form.resetField', { label: node.label })},
           </span>
         )}
       </button>
     ) : undefined;
-  const mismatch = valueMismatch(node, value);
+  const mismatch = withLocale(locale, () => valueMismatch(node, value));
   if (mismatch)
     return (
       <div className="formulary-field" data-path={path} data-changed={changed ? 'true' : undefined}>

@@ -4,8 +4,10 @@
  * read-only, with the message, the conversion where one exists, and "Clear"; never through the widget,
  * which would show it as if it were valid ("42", "12345-12346", "[object Object]").
  */
+
 import type { ReactNode } from 'react';
 import type { FieldNode } from '../../schemas/index';
+import { useT } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { showValue, type ValueMismatch } from '../engine/valueMismatch';
 import { useFormContextValue } from '../FormContext';
@@ -21,6 +23,7 @@ export function MismatchedValue(props: {
 }): ReactNode {
   const { node, path, id, mismatch } = props;
   const { engine, disabled, readOnly } = useFormContextValue();
+  const t = useT();
   const locked = disabled || readOnly;
   return (
     <div className="formulary-widget formulary-mismatch" data-widget="mismatch" data-state="invalid">
@@ -46,12 +49,13 @@ export function MismatchedValue(props: {
         <div className="formulary-mismatch__actions">
           {mismatch.convert && (
             <button type="button" onClick={() => engine.setField(path, mismatch.convert!.value)}>
-              Use {mismatch.convert.text}
-              <span className="formulary-visually-hidden"> for {node.label}</span>
+              {t('mismatch.use', { value: mismatch.convert.text })}
+              <span className="formulary-visually-hidden"> {t('mismatch.for', { label: node.label })}</span>
             </button>
           )}
           <button type="button" onClick={() => engine.resetWithin([path])}>
-            Clear<span className="formulary-visually-hidden"> {node.label}</span>
+            {t('mismatch.clear')}
+            <span className="formulary-visually-hidden"> {node.label}</span>
           </button>
         </div>
       )}

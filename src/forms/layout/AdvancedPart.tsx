@@ -2,7 +2,9 @@
  * The advanced parameters of a section or group: collapsed by default and not rendered while closed
  * (closed parts cost nothing), with "N changed" on the toggle, opening by itself on an error inside.
  */
+
 import { type ReactNode, useId, useMemo } from 'react';
+import { useT } from '../../widgets/index';
 import { rowNameId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
 import { useSearchFiltering, useSearchShowsAny } from '../search/SearchFilter';
@@ -22,6 +24,7 @@ export function AdvancedPart({
   label: string;
 }): ReactNode {
   const { idPrefix } = useFormContextValue();
+  const t = useT();
   useRenderCount(`advanced:${partKey}`);
   const roots = useMemo(() => nodes.map((n) => n.path), [nodes]);
   const [stateOpen, setOpen] = useOpenState(partKey, roots, false);
@@ -44,7 +47,8 @@ export function AdvancedPart({
         aria-labelledby={rowName === undefined ? undefined : `${buttonId} ${rowName}`}
         onClick={() => setOpen(!open)}
       >
-        Advanced ({nodes.length})<span className="formulary-visually-hidden"> in {label}</span>
+        {t('form.advanced', { count: nodes.length })}
+        <span className="formulary-visually-hidden"> {t('form.advancedIn', { label })}</span>
         <ChangedCount roots={roots} />
       </button>
       <div id={bodyId} hidden={!open}>
@@ -57,5 +61,8 @@ export function AdvancedPart({
 /** " · N changed" on the toggle; re-renders alone when the count changes. */
 function ChangedCount({ roots }: { roots: readonly string[] }): ReactNode {
   const changed = useChangedCount(roots);
-  return changed > 0 ? <span className="formulary-changed-count"> · {changed} changed</span> : null;
+  const t = useT();
+  return changed > 0 ? (
+    <span className="formulary-changed-count"> · {t('form.changed', { count: changed })}</span>
+  ) : null;
 }

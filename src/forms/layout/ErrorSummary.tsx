@@ -3,20 +3,27 @@
  * that opens the section holding the field, scrolls to it and focuses it. Re-renders only when the
  * set of errors changes, never on a keystroke that changes no error.
  */
+
 import { forwardRef, type ReactNode, useCallback, useSyncExternalStore } from 'react';
+import type { Translator } from '../../schemas/index';
+import { useT } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
 
 /** "Scans, row 2: Thickness" style label for a storage path. */
-function labelOf(engine: ReturnType<typeof useFormContextValue>['engine'], path: StoragePath): string {
+function labelOf(
+  engine: ReturnType<typeof useFormContextValue>['engine'],
+  path: StoragePath,
+  t: Translator,
+): string {
   const parts: string[] = [];
   let prefix = '';
   for (const segment of path.split('/').slice(1)) {
     prefix += `/${segment}`;
     if (segment.startsWith('~r')) {
       const list = prefix.slice(0, prefix.lastIndexOf('/'));
-      parts.push(`row ${engine.rowsOf(list).indexOf(segment.slice(2)) + 1}`);
+      parts.push(t('form.row', { n: engine.rowsOf(list).indexOf(segment.slice(2)) + 1 }));
       continue;
     }
     const node = engine.nodeAt(prefix);
@@ -24,12 +31,13 @@ function labelOf(engine: ReturnType<typeof useFormContextValue>['engine'], path:
     // A choice and the list inside it often share a label ("Scans"): say it once.
     if (parts[parts.length - 1] !== node.label) parts.push(node.label);
   }
-  return parts.join(', ') || 'Request';
+  return parts.join(', ') || t('form.requestShort');
 }
 
 export const ErrorSummary = forwardRef<HTMLDivElement>(function ErrorSummary(_props, ref): ReactNode {
   useRenderCount('summary');
   const { engine, idPrefix } = useFormContextValue();
+  const t = useT();
   useSyncExternalStore(
     useCallback((listener) => engine.errors.subscribeAll(listener), [engine]),
     () => engine.errors.snapshot,
@@ -47,10 +55,7 @@ export const ErrorSummary = forwardRef<HTMLDivElement>(function ErrorSummary(_pr
     >
       {errors.length > 0 && (
         <>
-          <h2 id={headingId}>
-            {errors.length === 1 ? 'There is a problem' : `There are ${errors.length} problems`} with this
-            request
-          </h2>
+          <h2 id={headingId}>{t('form.problems', { count: errors.length })}</h2>
           <ul>
             {errors.map((shown) => {
               const path = shown.paths[0] ?? '';
@@ -63,7 +68,7 @@ export const ErrorSummary = forwardRef<HTMLDivElement>(function ErrorSummary(_pr
                       engine.reveal(path);
                     }}
                   >
-                    {labelOf(engine, path)}: {shown.error.message}
+                    {t('form.problemAt', { where: labelOf(engine, path, t), message: shown.error.message })}
                   </a>
                 </li>
               );

@@ -3,7 +3,9 @@
  * (error summary, search, table of contents), or the placeholder takes keyboard focus (then the first
  * input inside is focused, so Tab order is kept). Far-off sections cost a placeholder until then.
  */
+
 import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
+import { useT } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { useFormContextValue } from '../FormContext';
 
@@ -20,6 +22,7 @@ const FOCUSABLE = 'input, select, textarea, button, [tabindex]:not([tabindex="-1
 
 export function LazyBlock({ eager, roots, estimate, label, children }: LazyBlockProps): ReactNode {
   const { engine } = useFormContextValue();
+  const t = useT();
   const canObserve = typeof IntersectionObserver !== 'undefined';
   const [shown, setShown] = useState(eager || !canObserve);
   const placeholder = useRef<HTMLButtonElement>(null);
@@ -66,7 +69,7 @@ export function LazyBlock({ eager, roots, estimate, label, children }: LazyBlock
         }}
         onClick={() => setShown(true)}
       >
-        Show {label}
+        {t('form.show', { label })}
       </button>
     );
   }

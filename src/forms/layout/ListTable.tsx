@@ -7,8 +7,10 @@
  * the form's narrow column shows every field of a scan instead of scrolling sideways past them.
  * Either way a field's accessible name is "<label>, row <n>".
  */
+
 import { type MouseEvent, memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
 import type { ListNode } from '../../schemas/index';
+import { useT } from '../../widgets/index';
 import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
 import { domId, RowContext, RowNameContext, rowNameId, useFormContextValue } from '../FormContext';
 import { FieldRow } from '../fields/FieldRow';
@@ -35,6 +37,7 @@ export const ListTable = memo(function ListTable({
   path: StoragePath;
 }): ReactNode {
   const { engine, idPrefix, disabled, readOnly } = useFormContextValue();
+  const t = useT();
   const stored = useStoredValue(rowsName(path)) as string[] | null | undefined;
   const ids = stored ?? NO_ROWS;
   const unset = stored === null; // a nullable list sent as null (ListUnsetToggle)
@@ -94,7 +97,7 @@ export const ListTable = memo(function ListTable({
                   </th>
                 ))}
                 <th scope="col">
-                  <span className="formulary-visually-hidden">Row actions</span>
+                  <span className="formulary-visually-hidden">{t('form.rowActions')}</span>
                 </th>
               </tr>
             </thead>
@@ -112,9 +115,11 @@ export const ListTable = memo(function ListTable({
         disabled={atMax || locked}
         onClick={() => engine.addRow(path)}
       >
-        Add row to {node.label}
+        {t('form.addRow', { label: node.label })}
       </button>
-      {atMax && <span className="formulary-list__note"> At most {node.maxItems} rows.</span>}
+      {atMax && (
+        <span className="formulary-list__note"> {t('form.atMostRows', { count: node.maxItems ?? 0 })}</span>
+      )}
       <ListTools node={node} path={path} ids={ids} selection={selection} />
     </fieldset>
   );
@@ -140,12 +145,16 @@ const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
   const parentRows = useContext(RowContext);
   const parentName = useContext(RowNameContext);
   const { idPrefix } = useFormContextValue();
+  const t = useT();
   const rows = useMemo(() => new Map(parentRows).set(list.pointer, rowId), [parentRows, list.pointer, rowId]);
   const path = rowPath(listPath, rowId);
   const n = index + 1;
   // The words that end the names of this row's controls (WidgetProps.nameRef): referenced by id, so
   // a move changes this text and renders no field.
-  const rowName = parentName === '' ? `row ${n}` : `${list.label} row ${n}, ${parentName}`;
+  const rowName =
+    parentName === ''
+      ? t('form.row', { n })
+      : t('form.nestedRow', { list: list.label, n, parent: parentName });
   const nameSpan = (
     <span id={rowNameId(idPrefix, `${path}/x`)} hidden>
       {rowName}
@@ -162,7 +171,7 @@ const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
           <li className="formulary-card" data-row={rowId}>
             <fieldset>
               <legend className="formulary-card__legend">
-                {list.label}, row {n}
+                {t('form.cellName', { label: list.label, n })}
                 {nameSpan}
               </legend>
               <div className="formulary-card__cells">{cells}</div>
@@ -188,6 +197,7 @@ const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
 function RowCell(props: { column: Column; rowPath: StoragePath; n: number; cards: boolean }): ReactNode {
   const { column: c, rowPath: path, n, cards } = props;
   const { idPrefix } = useFormContextValue();
+  const t = useT();
   const cellPath = c.key === null ? path : `${path}/${c.key}`;
   // The field's name for assistive technology says which row: "Thickness, row 2". In a table the
   // column header shows the label; in a card the label itself does.
@@ -200,12 +210,12 @@ function RowCell(props: { column: Column; rowPath: StoragePath; n: number; cards
           <label htmlFor={domId(idPrefix, cellPath)} className="formulary-card__label">
             <span aria-hidden="true">{c.node.label}</span>
             <span className="formulary-visually-hidden">
-              {c.node.label}, row {n}
+              {t('form.cellName', { label: c.node.label, n })}
             </span>
           </label>
         ) : (
           <label htmlFor={domId(idPrefix, cellPath)} className="formulary-visually-hidden">
-            {c.node.label}, row {n}
+            {t('form.cellName', { label: c.node.label, n })}
           </label>
         )}
         <FieldRow node={c.node} path={cellPath} inCell />
@@ -222,6 +232,7 @@ function RowCell(props: { column: Column; rowPath: StoragePath; n: number; cards
 function RowActions(props: ListRowProps & { n: number }): ReactNode {
   const { listPath, rowId, index, count, n } = props;
   const { engine } = useFormContextValue();
+  const t = useT();
   // The button pressed may go (Remove) or disable (Move up into the first row): focus moves on to a
   // neighbour that can take it, never to <body>.
   const listOf = (event: MouseEvent<HTMLButtonElement>) =>
@@ -232,7 +243,7 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
       <button
         type="button"
         data-action="up"
-        aria-label={`Move row ${n} up`}
+        aria-label={t('form.moveUp', { n })}
         disabled={props.locked || index === 0}
         onClick={(event) => {
           const list = listOf(event);
@@ -245,7 +256,7 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
       <button
         type="button"
         data-action="down"
-        aria-label={`Move row ${n} down`}
+        aria-label={t('form.moveDown', { n })}
         disabled={props.locked || index === count - 1}
         onClick={(event) => {
           const list = listOf(event);
@@ -258,16 +269,16 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
       <button
         type="button"
         data-action="duplicate"
-        aria-label={`Duplicate row ${n}`}
+        aria-label={t('form.duplicateRow', { n })}
         disabled={!props.canAdd}
         onClick={() => engine.duplicateRow(listPath, rowId)}
       >
-        Duplicate
+        {t('form.duplicate')}
       </button>
       <button
         type="button"
         data-action="remove"
-        aria-label={`Remove row ${n}`}
+        aria-label={t('form.removeRow', { n })}
         disabled={!props.canRemove}
         onClick={(event) => {
           const list = listOf(event);
@@ -275,7 +286,7 @@ function RowActions(props: ListRowProps & { n: number }): ReactNode {
           focusAfterRowAction(list, index, ['remove', 'duplicate', 'up', 'down']);
         }}
       >
-        Remove
+        {t('form.remove')}
       </button>
     </>
   );

@@ -3,7 +3,9 @@
  * are collapsed by default and their body is not rendered while closed; far-off sections render
  * lazily (LazyBlock). Opens by itself when an error appears inside.
  */
+
 import { memo, type ReactNode } from 'react';
+import { useT } from '../../widgets/index';
 import { domId, useFormContextValue } from '../FormContext';
 import { useRenderCount } from '../renderCount';
 import { useSearchFiltering, useSearchShowsAny } from '../search/SearchFilter';
@@ -28,6 +30,7 @@ export interface SectionViewProps {
 export const SectionView = memo(function SectionView({ section, eager }: SectionViewProps): ReactNode {
   useRenderCount(`section:${section.key}`);
   const { idPrefix, disabled, readOnly } = useFormContextValue();
+  const t = useT();
   const [stateOpen, setOpen] = useOpenState(section.key, section.roots, !section.advanced);
   // While the search shows only matches, sections holding one open (rendered at once) and the others are left out.
   const filtering = useSearchFiltering();
@@ -59,7 +62,7 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
               onClick={() => setOpen(!open)}
             >
               {section.title}
-              <span className="formulary-section__tag"> (advanced)</span>
+              <span className="formulary-section__tag"> {t('form.advancedTag')}</span>
             </button>
           ) : (
             section.title
@@ -95,11 +98,12 @@ export const SectionView = memo(function SectionView({ section, eager }: Section
 function SectionChanges({ section, canReset }: { section: SectionSpec; canReset: boolean }): ReactNode {
   useRenderCount(`changes:${section.key}`);
   const { engine } = useFormContextValue();
+  const t = useT();
   const changed = useChangedCount(section.roots);
   if (changed === 0) return null;
   return (
     <>
-      <span className="formulary-changed-count">{changed} changed</span>
+      <span className="formulary-changed-count">{t('form.changed', { count: changed })}</span>
       {canReset && (
         <button
           type="button"
@@ -112,7 +116,8 @@ function SectionChanges({ section, canReset }: { section: SectionSpec; canReset:
             requestAnimationFrame(() => (heading?.querySelector<HTMLElement>('button') ?? heading)?.focus());
           }}
         >
-          Reset section<span className="formulary-visually-hidden"> {section.title}</span>
+          {t('form.resetSection')}
+          <span className="formulary-visually-hidden"> {section.title}</span>
         </button>
       )}
     </>

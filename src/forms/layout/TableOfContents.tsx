@@ -1,12 +1,15 @@
 /** Links to every section; following one opens the section (if collapsed) and scrolls to its heading. */
+
 import type { ReactNode } from 'react';
+import { useT } from '../../widgets/index';
 import { domId, useFormContextValue } from '../FormContext';
 import type { SectionSpec } from './sectionsOf';
 
 export function TableOfContents({ sections }: { sections: readonly SectionSpec[] }): ReactNode {
   const { engine, idPrefix } = useFormContextValue();
+  const t = useT();
   return (
-    <nav className="formulary-toc" aria-label="Sections">
+    <nav className="formulary-toc" aria-label={t('form.sections')}>
       <ul>
         {sections.map((s) => {
           const id = `${domId(idPrefix, '')}section-${s.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -25,7 +28,7 @@ export function TableOfContents({ sections }: { sections: readonly SectionSpec[]
                 }}
               >
                 {s.title}
-                {s.advanced ? ' (advanced)' : ''}
+                {s.advanced ? ` ${t('form.advancedTag')}` : ''}
               </a>
             </li>
           );

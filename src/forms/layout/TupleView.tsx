@@ -3,8 +3,10 @@
  * after the positions): a fieldset whose positions sit side by side, one labelled input each, in order.
  * Not a ListTable: rows cannot be added, removed or moved, because each position means something else.
  */
+
 import { memo, type ReactNode, useMemo, useRef } from 'react';
 import type { GroupNode } from '../../schemas/index';
+import { useT } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
 import { placeChildren } from './GroupBody';
@@ -28,6 +30,7 @@ export const TupleView = memo(function TupleView({
   const id = domId(idPrefix, path);
   const ref = useRef<HTMLFieldSetElement>(null);
   useFocusTarget(path, ref);
+  const t = useT();
   return (
     <fieldset
       ref={ref}
@@ -39,7 +42,7 @@ export const TupleView = memo(function TupleView({
       <legend>{node.label}</legend>
       {node.description && <p id={`${id}-description`}>{node.description}</p>}
       <p id={`${id}-positions`} className="formulary-tuple-note">
-        {positions.length} values, in this order
+        {t('form.tupleNote', { count: positions.length })}
       </p>
       <NodeErrors path={path} id={`${id}-error`} />
       <div className="formulary-tuple-positions">

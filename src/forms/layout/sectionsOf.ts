@@ -62,7 +62,7 @@ function childRows(children: readonly ModelNode[], insideAdvanced: boolean): num
 }
 
 /** Sections of `model` in display order. */
-export function sectionsOf(model: FieldModel): SectionSpec[] {
+export function sectionsOf(model: FieldModel, generalTitle = 'General'): SectionSpec[] {
   const children = [...model.root.children].sort(
     (a, b) => a.order - b.order || a.schemaIndex - b.schemaIndex,
   );
@@ -101,7 +101,7 @@ export function sectionsOf(model: FieldModel): SectionSpec[] {
       });
       continue;
     }
-    const name = node.group ?? 'General';
+    const name = node.group ?? generalTitle;
     let entry = loose.get(name);
     if (!entry) {
       const nodes: PlacedNode[] = [];

@@ -6,10 +6,11 @@
  * refused with the widget's message (the resolver coerces text the same way) and watch() shows what
  * the user typed rather than an older value in its place.
  */
+
 import { memo, type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { get, useController } from 'react-hook-form';
 import type { FieldNode, Pointer } from '../../schemas/index';
-import { KEPT_TEXT_SEPARATOR } from '../../widgets/index';
+import { KEPT_TEXT_SEPARATOR, useT } from '../../widgets/index';
 import { fieldStart } from '../engine/flattenValues';
 import { coerceFieldText } from './coerceFieldText';
 import { rhfDomId, useRhfContext } from './RhfContext';
@@ -35,6 +36,7 @@ function textOf(element: HTMLElement | null): string | undefined {
 
 export const RhfField = memo(function RhfField({ node, pointer, inCell = false }: RhfFieldProps): ReactNode {
   const { control, prefix, model, pickWidget, idPrefix, disabled, readOnly } = useRhfContext();
+  const t = useT();
   const name = rhfNameOf(prefix, pointer);
   // A change re-checks the fields its rules read too (RHF's deps), each at one field's cost.
   const deps = useMemo(
@@ -100,11 +102,11 @@ export const RhfField = memo(function RhfField({ node, pointer, inCell = false }
       <button
         type="button"
         className="formulary-reset"
-        aria-label={`Reset ${node.label} to its default`}
-        title="Reset to default"
+        aria-label={t('form.resetField', { label: node.label })}
+        title={t('form.resetTitle')}
         onClick={() => widgetChange(structuredClone(get(control._defaultValues, name) ?? fieldStart(node)))}
       >
-        Reset
+        {t('form.reset')}
       </button>
     ) : undefined;
   return (

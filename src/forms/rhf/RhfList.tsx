@@ -4,9 +4,11 @@
  * at most four plain fields are table rows, wider ones cards (layout/listColumns.ts decides, as for
  * SubmissionForm); each field is named "<label>, row <n>" for assistive technology.
  */
+
 import { memo, type ReactNode, useMemo } from 'react';
 import { type FieldValues, get, useFieldArray } from 'react-hook-form';
 import type { ListNode, Pointer } from '../../schemas/index';
+import { useT } from '../../widgets/index';
 import { type Column, columnsOf, showsCards } from '../layout/listColumns';
 import { rhfDomId, useRhfContext, useRhfName } from './RhfContext';
 import { RhfField } from './RhfField';
@@ -25,6 +27,7 @@ export const RhfList = memo(function RhfList({
   indexes: readonly number[];
 }): ReactNode {
   const { control, idPrefix, disabled, readOnly } = useRhfContext();
+  const t = useT();
   const name = useRhfName(pointer);
   const rows = useFieldArray({ control, name });
   const columns = useMemo(() => columnsOf(node), [node]);
@@ -40,7 +43,7 @@ export const RhfList = memo(function RhfList({
       <>
         <button
           type="button"
-          aria-label={`Move row ${n} up`}
+          aria-label={t('form.moveUp', { n })}
           disabled={locked || index === 0}
           onClick={() => rows.move(index, index - 1)}
         >
@@ -48,7 +51,7 @@ export const RhfList = memo(function RhfList({
         </button>
         <button
           type="button"
-          aria-label={`Move row ${n} down`}
+          aria-label={t('form.moveDown', { n })}
           disabled={locked || index === count - 1}
           onClick={() => rows.move(index, index + 1)}
         >
@@ -56,21 +59,21 @@ export const RhfList = memo(function RhfList({
         </button>
         <button
           type="button"
-          aria-label={`Duplicate row ${n}`}
+          aria-label={t('form.duplicateRow', { n })}
           disabled={locked || atMax}
           onClick={() =>
             rows.insert(index + 1, structuredClone(get(control._formValues, `${name}.${index}`)))
           }
         >
-          Duplicate
+          {t('form.duplicate')}
         </button>
         <button
           type="button"
-          aria-label={`Remove row ${n}`}
+          aria-label={t('form.removeRow', { n })}
           disabled={locked || atMin}
           onClick={() => rows.remove(index)}
         >
-          Remove
+          {t('form.remove')}
         </button>
       </>
     );
@@ -105,7 +108,7 @@ export const RhfList = memo(function RhfList({
             <li key={row.id} className="formulary-card">
               <fieldset>
                 <legend className="formulary-card__legend">
-                  {node.label}, row {index + 1}
+                  {t('form.cellName', { label: node.label, n: index + 1 })}
                 </legend>
                 <div className="formulary-card__cells">{cellsOf(index)}</div>
                 <div className="formulary-row-actions">{actions(index)}</div>
@@ -127,7 +130,7 @@ export const RhfList = memo(function RhfList({
                   </th>
                 ))}
                 <th scope="col">
-                  <span className="formulary-visually-hidden">Row actions</span>
+                  <span className="formulary-visually-hidden">{t('form.rowActions')}</span>
                 </th>
               </tr>
             </thead>
@@ -148,9 +151,11 @@ export const RhfList = memo(function RhfList({
         disabled={atMax || locked}
         onClick={() => rows.append(nodeDefault(node.item) as FieldValues)}
       >
-        Add row to {node.label}
+        {t('form.addRow', { label: node.label })}
       </button>
-      {atMax && <span className="formulary-list__note"> At most {node.maxItems} rows.</span>}
+      {atMax && (
+        <span className="formulary-list__note"> {t('form.atMostRows', { count: node.maxItems ?? 0 })}</span>
+      )}
     </fieldset>
   );
 });
@@ -165,6 +170,7 @@ function RowCell(props: {
 }): ReactNode {
   const { column: c, rowPointer, indexes, n, cards } = props;
   const { idPrefix, prefix } = useRhfContext();
+  const t = useT();
   const pointer = c.key === null ? rowPointer : `${rowPointer}/${c.key}`;
   const id = rhfDomId(idPrefix, rhfNameOfPointer(prefix, pointer));
   let cell =
@@ -174,12 +180,12 @@ function RowCell(props: {
           <label htmlFor={id} className="formulary-card__label">
             <span aria-hidden="true">{c.node.label}</span>
             <span className="formulary-visually-hidden">
-              {c.node.label}, row {n}
+              {t('form.cellName', { label: c.node.label, n })}
             </span>
           </label>
         ) : (
           <label htmlFor={id} className="formulary-visually-hidden">
-            {c.node.label}, row {n}
+            {t('form.cellName', { label: c.node.label, n })}
           </label>
         )}
         <RhfField node={c.node} pointer={pointer} inCell />

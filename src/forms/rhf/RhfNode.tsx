@@ -4,9 +4,11 @@
  * puts advanced children in one collapsed "Advanced" part that is not rendered while closed, as the
  * form's own layout does (layout/GroupBody.tsx, whose placing rules this reuses).
  */
+
 import { memo, type ReactNode, useId, useMemo, useState } from 'react';
 import { get, useFormState } from 'react-hook-form';
 import { escapePointerSegment, type GroupNode, type ModelNode, type Pointer } from '../../schemas/index';
+import { useT } from '../../widgets/index';
 import { RhfChoice } from './RhfChoice';
 import { rhfDomId, useRhfContext, useRhfName } from './RhfContext';
 import { RhfField } from './RhfField';
@@ -90,6 +92,7 @@ function RhfAdvanced({
   indexes: readonly number[];
 }): ReactNode {
   const { control, prefix } = useRhfContext();
+  const t = useT();
   const names = useMemo(() => nodes.map((n) => rhfNameOf(prefix, n.pointer)), [nodes, prefix]);
   const { errors, dirtyFields } = useFormState({ control, name: names });
   const [stateOpen, setOpen] = useState(false);
@@ -100,8 +103,10 @@ function RhfAdvanced({
   return (
     <div className="formulary-advanced" data-open={open ? 'true' : 'false'}>
       <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-        Advanced ({nodes.length})
-        {changed > 0 && <span className="formulary-changed-count"> · {changed} changed</span>}
+        {t('form.advanced', { count: nodes.length })}
+        {changed > 0 && (
+          <span className="formulary-changed-count"> · {t('form.changed', { count: changed })}</span>
+        )}
       </button>
       <div id={bodyId} hidden={!open}>
         {open &&

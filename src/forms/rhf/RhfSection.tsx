@@ -5,8 +5,10 @@
  * when scrolled near (IntersectionObserver) or focused. A section opens by itself when the resolver
  * reports an error inside it, so a refused submit never hides the field at fault.
  */
+
 import { memo, type ReactNode, startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { get, useFormState } from 'react-hook-form';
+import { useT } from '../../widgets/index';
 import type { SectionSpec } from '../layout/sectionsOf';
 import { rhfDomId, useRhfContext } from './RhfContext';
 import { countTrue, type PlacedPointer, RhfBody, RhfNodeErrors } from './RhfNode';
@@ -23,6 +25,7 @@ export const RhfSection = memo(function RhfSection({
   eager: boolean;
 }): ReactNode {
   const { control, prefix, idPrefix, methods, disabled, readOnly } = useRhfContext();
+  const t = useT();
   // sectionsOf places top-level nodes at storage paths, which outside lists are their pointers.
   const nodes = useMemo<PlacedPointer[]>(
     () => section.nodes.map((n) => ({ node: n.node, pointer: n.path })),
@@ -54,13 +57,15 @@ export const RhfSection = memo(function RhfSection({
               onClick={() => setOpen(!open)}
             >
               {section.title}
-              <span className="formulary-section__tag"> (advanced)</span>
+              <span className="formulary-section__tag"> {t('form.advancedTag')}</span>
             </button>
           ) : (
             section.title
           )}
         </h2>
-        {changed > 0 && <span className="formulary-changed-count">{changed} changed</span>}
+        {changed > 0 && (
+          <span className="formulary-changed-count">{t('form.changed', { count: changed })}</span>
+        )}
         {changed > 0 && methods && !disabled && !readOnly && (
           <button
             type="button"
@@ -74,7 +79,8 @@ export const RhfSection = memo(function RhfSection({
               );
             }}
           >
-            Reset section<span className="formulary-visually-hidden"> {section.title}</span>
+            {t('form.resetSection')}
+            <span className="formulary-visually-hidden"> {section.title}</span>
           </button>
         )}
       </div>
@@ -108,6 +114,7 @@ function Lazy({
   children: ReactNode;
 }): ReactNode {
   const [shown, setShown] = useState(eager || typeof IntersectionObserver === 'undefined');
+  const t = useT();
   const placeholder = useRef<HTMLButtonElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const focusFirst = useRef(false);
@@ -143,7 +150,7 @@ function Lazy({
         }}
         onClick={() => setShown(true)}
       >
-        Show {label}
+        {t('form.show', { label })}
       </button>
     );
   return (

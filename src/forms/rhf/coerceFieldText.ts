@@ -18,17 +18,33 @@ import {
   parseNumber,
   parseNumberList,
   parseRunList,
+  say,
 } from '../../schemas/index';
 
+/** The message for an empty required field of each kind, in the active locale (say). */
 const ENTER = {
-  number: fail('Enter a number.'),
-  integer: fail('Enter a whole number.'),
-  runs: fail('Enter a run number, a list or a range, e.g. 12345-12350, 12360.'),
-  numbers: fail('Enter numbers separated by commas, e.g. -30, 60.'),
-  date: fail('Enter a date.'),
-  dateTime: fail('Enter a date and time.'),
-  binning: fail('Enter the binning as min, step, max.'),
-} as const;
+  get number() {
+    return fail(say('coerce.number.empty'));
+  },
+  get integer() {
+    return fail(say('coerce.integer.empty'));
+  },
+  get runs() {
+    return fail(say('coerce.runs.empty'));
+  },
+  get numbers() {
+    return fail(say('widget.numbers.empty', { example: '-30, 60' }));
+  },
+  get date() {
+    return fail(say('coerce.date.empty'));
+  },
+  get dateTime() {
+    return fail(say('coerce.dateTime.empty'));
+  },
+  get binning() {
+    return fail(say('widget.binning.empty'));
+  },
+};
 
 /** The schema's own text form of a number | string union (hints.textPattern), as NumberInput reads it. */
 function textForm(field: FieldNode): RegExp | null {
@@ -54,7 +70,7 @@ function parseBinningText(text: string): CoerceResult<unknown> {
   const numbers: number[] = [];
   for (let i = 0; i < 3; i++) {
     const parsed = parseNumber(parts[i]!);
-    if (!parsed.ok) return fail(`Binning ${names[i]}: ${parsed.message}`);
+    if (!parsed.ok) return fail(say('widget.binning.part', { part: names[i]!, message: parsed.message }));
     numbers.push(parsed.value);
   }
   const [min, step, max] = numbers as [number, number, number];

@@ -5,8 +5,10 @@
  * A sort control lists fields by relevance or an ordering. The index is built once per model, in idle
  * time after mount or when the box is first used (useFieldIndex).
  */
+
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type OrderingName, parseQuery, type SearchEntry } from '../../schemas/index';
+import { useT } from '../../widgets/index';
 import { fieldName } from '../engine/storagePath';
 import { useFormContextValue } from '../FormContext';
 import { Highlighted } from './Highlighted';
@@ -21,13 +23,8 @@ const LIMIT = 50;
 
 export type SearchSort = 'relevance' | OrderingName;
 
-const sortLabels: Record<SearchSort, string> = {
-  relevance: 'Relevance',
-  schema: 'Form order',
-  label: 'Label (A–Z)',
-  changedFirst: 'Changed first',
-  errorsFirst: 'Errors first',
-};
+/** The sort orders, in the order the select lists them (words: search.sort.<name>). */
+const sorts: readonly SearchSort[] = ['relevance', 'schema', 'label', 'changedFirst', 'errorsFirst'];
 
 /** A short display of a stored value. */
 function showValue(value: unknown): string {
@@ -42,6 +39,7 @@ const isTyping = (target: EventTarget | null): boolean =>
 
 export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
   const { engine, idPrefix } = useFormContextValue();
+  const t = useT();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const index = useFieldIndex(engine, open || text !== '');
@@ -146,9 +144,9 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
   const optionId = (i: number) => `${id}-option-${i}`;
   const count = query.words.length === 0 ? null : hits.length;
   return (
-    <search className="formulary-search" aria-label="Fields">
+    <search className="formulary-search" aria-label={t('search.fields')}>
       <label htmlFor={`${id}-input`} className="formulary-search__label">
-        Find a field
+        {t('search.find')}
       </label>
       <input
         ref={input}
@@ -160,7 +158,7 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
         aria-controls={listId}
         aria-activedescendant={showList ? optionId(Math.min(active, listed.length - 1)) : undefined}
         aria-keyshortcuts="/ Control+K"
-        placeholder="Label, key, unit… ( / or Ctrl+K )"
+        placeholder={t('search.placeholder')}
         autoComplete="off"
         value={text}
         onChange={(e) => {
@@ -178,10 +176,10 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
           checked={onlyMatches}
           onChange={(e) => setOnlyMatches(e.currentTarget.checked)}
         />
-        Show only matches
+        {t('search.onlyMatches')}
       </label>
       <label className="formulary-search__sort">
-        Sort
+        {t('search.sort')}
         <select
           value={sort}
           onChange={(e) => {
@@ -189,35 +187,36 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
             setActive(0);
           }}
         >
-          {(Object.keys(sortLabels) as SearchSort[]).map((s) => (
+          {sorts.map((s) => (
             <option key={s} value={s}>
-              {sortLabels[s]}
+              {t(`search.sort.${s}`)}
             </option>
           ))}
         </select>
       </label>
       <p className="formulary-visually-hidden" aria-live="polite">
-        {count === null ? '' : `${count} ${count === 1 ? 'field matches' : 'fields match'}`}
+        {count === null ? '' : t('search.count', { count })}
       </p>
       {switched && (
         <p className="formulary-search__switched" role="status">
-          To show {switched.field},{' '}
-          {switched.switches
-            .map((s) => `${s.choiceLabel} changed from “${s.fromLabel}” to “${s.toLabel}”`)
-            .join('; ')}
-          .{' '}
+          {t('search.switched', {
+            field: switched.field,
+            changes: switched.switches
+              .map((s) => t('search.switch', { choice: s.choiceLabel, from: s.fromLabel, to: s.toLabel }))
+              .join('; '),
+          })}{' '}
           <button type="button" onClick={undoSwitch}>
-            Undo
+            {t('search.undo')}
           </button>{' '}
           <button type="button" onClick={() => setSwitched(null)}>
-            Keep
+            {t('search.keep')}
           </button>
         </p>
       )}
       <div
         id={listId}
         role="listbox"
-        aria-label="Matching fields"
+        aria-label={t('search.matching')}
         className="formulary-search__results"
         hidden={!showList}
       >
@@ -243,7 +242,8 @@ export function FieldSearch({ filter }: { filter: SearchFilter }): ReactNode {
                 {entry.field.units && <span className="formulary-search__units"> ({entry.field.units})</span>}
               </span>
               <span className="formulary-search__trail">
-                {[...entry.trail, ...(entry.advanced ? ['Advanced'] : [])].join(' › ') || 'General'}
+                {[...entry.trail, ...(entry.advanced ? [t('search.advanced')] : [])].join(' › ') ||
+                  t('form.general')}
               </span>
               <span className="formulary-search__value">
                 {showValue(engine.read(fieldName(targetPath(engine, entry.pointer))))}

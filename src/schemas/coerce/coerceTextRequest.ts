@@ -6,7 +6,9 @@
  * could not be. Fields whose schema accepts the text itself are left alone. Nothing is guessed: text
  * that does not parse stays as it was, listed in `refused`, so the validator still names it.
  */
+
 import type { FieldModel, FieldNode } from '../FieldModel';
+import { say } from '../i18n/activeLocale';
 import { deleteAt, getAt, instancePointer, setAt } from '../pointer';
 import { rowCombinations } from '../validate/evaluateRules';
 import { unionAlternatives } from '../validate/unionMessage';
@@ -79,7 +81,7 @@ function readText(model: FieldModel, field: FieldNode, text: string): CoerceResu
       const word = text.trim().toLowerCase();
       if (word === 'true') return ok(true);
       if (word === 'false') return ok(false);
-      return fail(`'${text}' is not true or false`);
+      return fail(say('coerce.boolean.invalid', { text }));
     }
     case 'numberList':
     case 'runList': {
@@ -122,7 +124,7 @@ export function coerceTextRequest(model: FieldModel, request: unknown): TextCoer
       const parent = getAt(copy, pointer.slice(0, pointer.lastIndexOf('/')));
       if (result.value === UNSET && Array.isArray(parent)) {
         // A position in a fixed-position list cannot be removed without moving the others.
-        refused.push({ pointer, text: value, message: 'an empty position cannot be left out of its list' });
+        refused.push({ pointer, text: value, message: say('coerce.list.emptyPosition') });
         continue;
       }
       if (result.value === UNSET) {

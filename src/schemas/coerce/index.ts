@@ -9,6 +9,7 @@ export {
   type TextConversion,
   type TextRefusal,
 } from './coerceTextRequest';
+export { formatLocaleNumber, type NumberSymbols, numberSymbolsOf, usesDecimalComma } from './localeNumber';
 export {
   type Binning,
   binCount,

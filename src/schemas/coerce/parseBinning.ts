@@ -4,9 +4,14 @@
  * message. A negative step means logarithmic binning: the step is then a relative width (-0.01 = 1 %
  * per bin). No React, no DOM.
  */
+import { activeLocale, say } from '../i18n/activeLocale';
 import { type CoerceResult, fail, ok } from './CoerceResult';
+import { formatLocaleNumber } from './localeNumber';
 import { formatNumber } from './parseNumber';
 import { parseNumberList } from './parseNumberList';
+
+/** A number in a message, with the active locale's decimal mark. */
+const shown = (n: number): string => formatLocaleNumber(n, activeLocale());
 
 export type Binning = readonly [min: number, step: number, max: number];
 
@@ -24,13 +29,13 @@ export function parseBinning(input: string | readonly unknown[]): CoerceResult<B
     values = input;
   }
   if (values.length !== 3) {
-    return fail(`Binning needs three numbers (min, step, max); got ${values.length}.`);
+    return fail(say('coerce.binning.count', { count: values.length }));
   }
   const names = ['min', 'step', 'max'] as const;
   for (let i = 0; i < 3; i++) {
     const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      return fail(`Binning ${names[i]} must be a number; got ${JSON.stringify(v) ?? String(v)}.`);
+      return fail(say('coerce.binning.notNumber', { part: names[i], got: JSON.stringify(v) ?? String(v) }));
     }
   }
   const [min, step, max] = values as [number, number, number];
@@ -39,14 +44,13 @@ export function parseBinning(input: string | readonly unknown[]): CoerceResult<B
 
 /** Check the relations between min, step and max. */
 export function checkBinning(min: number, step: number, max: number): CoerceResult<Binning> {
-  if (step === 0) return fail('Binning step must not be 0 (a negative step means logarithmic).');
-  if (!(min < max))
-    return fail(`Binning min (${formatNumber(min)}) must be less than max (${formatNumber(max)}).`);
+  if (step === 0) return fail(say('coerce.binning.zeroStep'));
+  if (!(min < max)) return fail(say('coerce.binning.order', { min: shown(min), max: shown(max) }));
   if (step < 0 && min <= 0) {
-    return fail(`Logarithmic binning (negative step) needs min above 0; got ${formatNumber(min)}.`);
+    return fail(say('coerce.binning.logMin', { min: shown(min) }));
   }
   if (step > 0 && step > max - min) {
-    return fail(`Binning step (${formatNumber(step)}) is larger than the range from min to max.`);
+    return fail(say('coerce.binning.stepTooLarge', { step: shown(step) }));
   }
   return ok([min, step, max]);
 }
@@ -64,9 +68,11 @@ export function describeBinningStep(step: number, units?: string): string {
   if (step < 0) {
     // toPrecision strips float noise such as 0.01 * 100 = 1.0000000000000002.
     const percent = Number((-step * 100).toPrecision(6));
-    return `logarithmic, ${formatNumber(percent)} % per bin`;
+    return say('coerce.binning.logStep', { percent: shown(percent) });
   }
-  return `linear, ${formatNumber(step)}${units ? ` ${units}` : ''} per bin`;
+  return units
+    ? say('coerce.binning.linearStep', { step: shown(step), units })
+    : say('coerce.binning.linearStepNoUnits', { step: shown(step) });
 }
 
 /** Number of bins a valid triplet gives (for hints: "50 bins"). */

@@ -3,6 +3,7 @@
  * without a time zone is refused with the fix rather than read as local or UTC time, which would
  * silently shift the value by hours. No React, no DOM.
  */
+import { say } from '../i18n/activeLocale';
 import { type CoerceResult, fail, ok } from './CoerceResult';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -19,24 +20,28 @@ function validDate(y: number, m: number, d: number): boolean {
  */
 export function parseDateTime(text: string, options: { dateOnly?: boolean } = {}): CoerceResult<string> {
   const trimmed = text.trim();
-  if (trimmed === '') return fail(options.dateOnly === true ? 'Enter a date.' : 'Enter a date and time.');
+  if (trimmed === '')
+    return fail(say(options.dateOnly === true ? 'coerce.date.empty' : 'coerce.dateTime.empty'));
   if (options.dateOnly === true) {
     const m = DATE.exec(trimmed);
-    if (m === null) return fail(`'${trimmed}' is not a date like 2026-11-27 (year-month-day).`);
+    if (m === null) return fail(say('coerce.date.invalid', { text: trimmed }));
     if (!validDate(Number(m[1]), Number(m[2]), Number(m[3])))
-      return fail(`'${trimmed}' is not a day of the calendar.`);
+      return fail(say('coerce.date.noSuchDay', { text: trimmed }));
     return ok(trimmed);
   }
   const m = DATE_TIME.exec(trimmed);
-  if (m === null) return fail(`'${trimmed}' is not a date and time like 2026-11-27T14:30:00Z.`);
+  if (m === null) return fail(say('coerce.dateTime.invalid', { text: trimmed }));
   if (!validDate(Number(m[1]), Number(m[2]), Number(m[3])))
-    return fail(`'${trimmed}' is not a day of the calendar.`);
+    return fail(say('coerce.date.noSuchDay', { text: trimmed }));
   if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 60) {
-    return fail(`'${trimmed}' has a time that does not exist.`);
+    return fail(say('coerce.dateTime.noSuchTime', { text: trimmed }));
   }
   if (m[8] === undefined) {
-    return fail(`'${trimmed}' needs a time zone: add Z for UTC or an offset such as +01:00.`);
+    return fail(say('coerce.dateTime.needsZone', { text: trimmed }));
   }
-  if (m[6] === undefined) return fail(`'${trimmed}' needs seconds, e.g. ${trimmed.slice(0, 16)}:00${m[8]}.`);
+  if (m[6] === undefined)
+    return fail(
+      say('coerce.dateTime.needsSeconds', { text: trimmed, example: `${trimmed.slice(0, 16)}:00${m[8]}` }),
+    );
   return ok(trimmed);
 }

@@ -3,26 +3,28 @@
  * ("Line 3, column 5: a comma is expected."), the same in every browser (JSON.parse messages differ
  * between engines, so positions come from our strict parseJsonTree). No React, no DOM.
  */
+import { say } from '../i18n/activeLocale';
 import { type CoerceResult, fail, ok } from './CoerceResult';
 import { parseJsonTree } from './parseJsonTree';
 
+/** parseJsonTree's error kinds -> message keys under coerce.json (the words are in the catalogues). */
 const WHAT: Record<string, string> = {
-  InvalidSymbol: 'this is not valid JSON',
-  InvalidNumberFormat: 'this number is not written as JSON allows',
-  PropertyNameExpected: 'a property name in double quotes is expected',
-  ValueExpected: 'a value is expected',
-  ColonExpected: 'a colon is expected',
-  CommaExpected: 'a comma is expected',
-  CloseBraceExpected: 'a closing } is expected',
-  CloseBracketExpected: 'a closing ] is expected',
-  EndOfFileExpected: 'nothing more is expected after the value',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'comments are not allowed in JSON',
-  UnexpectedEndOfString: 'the string is not closed with a double quote',
-  UnexpectedEndOfNumber: 'the number is cut short',
-  InvalidUnicode: 'the \\u escape is not valid',
-  InvalidEscapeCharacter: 'the escape sequence is not valid',
-  InvalidCharacter: 'this character must be escaped inside a string',
+  InvalidSymbol: 'invalid',
+  InvalidNumberFormat: 'numberFormat',
+  PropertyNameExpected: 'propertyName',
+  ValueExpected: 'value',
+  ColonExpected: 'colon',
+  CommaExpected: 'comma',
+  CloseBraceExpected: 'closeBrace',
+  CloseBracketExpected: 'closeBracket',
+  EndOfFileExpected: 'endOfFile',
+  InvalidCommentToken: 'comment',
+  UnexpectedEndOfComment: 'comment',
+  UnexpectedEndOfString: 'string',
+  UnexpectedEndOfNumber: 'numberCut',
+  InvalidUnicode: 'unicode',
+  InvalidEscapeCharacter: 'escape',
+  InvalidCharacter: 'character',
 };
 
 /** 1-based line and column of a character offset. O(offset). */
@@ -43,18 +45,18 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  * @example parseJsonText('{"a": 1,}') // {ok: false, message: 'Line 1, column 9: a property name ...'}
  */
 export function parseJsonText(text: string): CoerceResult<unknown> {
-  if (text.trim() === '') return fail('Enter a JSON value, e.g. {} or [].');
+  if (text.trim() === '') return fail(say('coerce.json.empty'));
   const first = parseJsonTree(text, false).error;
   if (first !== undefined) {
     const { line, column } = lineAndColumn(text, first.offset);
-    const what = WHAT[first.kind] ?? 'this is not valid JSON';
-    return fail(`Line ${line}, column ${column}: ${what}.`);
+    const what = say(`coerce.json.${WHAT[first.kind] ?? 'invalid'}`);
+    return fail(say('coerce.json.at', { line, column, what }));
   }
   try {
     // JSON.parse builds the value: it keeps "__proto__" as an own key instead of setting a prototype.
     return ok(JSON.parse(text) as unknown);
   } catch (error) {
-    return fail(`Not valid JSON: ${(error as Error).message}`);
+    return fail(say('coerce.json.notJson', { why: (error as Error).message }));
   }
 }
 

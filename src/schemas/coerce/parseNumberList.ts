@@ -3,6 +3,7 @@
  * parsed by parseNumber, so "abc" or "1e" is refused with its position rather than dropped.
  * No React, no DOM.
  */
+import { say } from '../i18n/activeLocale';
 import { type CoerceResult, fail, ok } from './CoerceResult';
 import { formatNumber, parseNumber } from './parseNumber';
 
@@ -20,7 +21,7 @@ export interface ParseNumberListOptions {
 export function parseNumberList(text: string, options: ParseNumberListOptions = {}): CoerceResult<number[]> {
   const trimmed = text.trim();
   if (trimmed === '') {
-    return options.allowEmpty === false ? fail('Enter at least one number, e.g. -30, 60.') : ok([]);
+    return options.allowEmpty === false ? fail(say('coerce.numbers.empty')) : ok([]);
   }
   const pieces = trimmed.split(/\s*[,;]\s*|\s+/);
   const values: number[] = [];
@@ -28,13 +29,11 @@ export function parseNumberList(text: string, options: ParseNumberListOptions = 
     const piece = pieces[i] ?? '';
     if (piece === '') {
       return fail(
-        i === pieces.length - 1
-          ? 'The list ends with a separator: remove it or add a number after it.'
-          : 'There is an empty entry between two separators.',
+        i === pieces.length - 1 ? say('coerce.numbers.trailingSeparator') : say('coerce.list.emptyEntry'),
       );
     }
-    const parsed = parseNumber(piece, { integer: options.integer === true });
-    if (!parsed.ok) return fail(`Entry ${i + 1}: ${parsed.message}`);
+    const parsed = parseNumber(piece, { integer: options.integer === true, pointOnly: true });
+    if (!parsed.ok) return fail(say('coerce.numbers.entry', { n: i + 1, message: parsed.message }));
     values.push(parsed.value);
   }
   return ok(values);

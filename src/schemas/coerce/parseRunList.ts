@@ -4,6 +4,7 @@
  * over the limit are refused with a message naming the limit: a typo like 1-50000 must not become 50,000
  * runs. Never guesses. No React, no DOM.
  */
+import { say } from '../i18n/activeLocale';
 import { type CoerceResult, fail, ok } from './CoerceResult';
 
 export interface ParseRunListOptions {
@@ -25,9 +26,7 @@ const ITEM = /^(\d+)(?:([-:–])(\d+))?$/;
 export function parseRunList(text: string, options: ParseRunListOptions = {}): CoerceResult<number[]> {
   const maxRuns = options.maxRuns ?? DEFAULT_MAX_RUNS;
   if (text.trim() === '') {
-    return options.allowEmpty === true
-      ? ok([])
-      : fail('Enter a run number, a list or a range, e.g. 12345-12350, 12360.');
+    return options.allowEmpty === true ? ok([]) : fail(say('coerce.runs.empty'));
   }
   const runs = new Set<number>();
   const pieces = text.split(/[,;]/);
@@ -36,9 +35,7 @@ export function parseRunList(text: string, options: ParseRunListOptions = {}): C
     const piece = (pieces[p] ?? '').trim().replace(/\s*([-:–])\s*/g, '$1');
     if (piece === '') {
       return fail(
-        p === pieces.length - 1
-          ? 'The list ends with a separator: remove it or add a run after it.'
-          : 'There is an empty entry between two separators.',
+        p === pieces.length - 1 ? say('coerce.runs.trailingSeparator') : say('coerce.list.emptyEntry'),
       );
     }
     for (const item of piece.split(/\s+/)) {
@@ -46,7 +43,7 @@ export function parseRunList(text: string, options: ParseRunListOptions = {}): C
       if (error !== undefined) return fail(error);
     }
   }
-  if (runs.size > maxRuns) return fail(`The list has ${runs.size} runs; at most ${maxRuns}.`);
+  if (runs.size > maxRuns) return fail(say('coerce.runs.tooMany', { count: runs.size, max: maxRuns }));
   return ok([...runs].sort((a, b) => a - b));
 }
 
@@ -55,18 +52,18 @@ function addItem(item: string, runs: Set<number>, maxRuns: number): string | und
   const match = ITEM.exec(item);
   if (match === null) return explainBadItem(item);
   const first = Number(match[1]);
-  if (!Number.isSafeInteger(first)) return `'${match[1]}' is too large for a run number.`;
+  if (!Number.isSafeInteger(first)) return say('coerce.runs.tooLarge', { text: match[1] });
   if (match[3] === undefined) {
     runs.add(first);
     return undefined;
   }
   const last = Number(match[3]);
-  if (!Number.isSafeInteger(last)) return `'${match[3]}' is too large for a run number.`;
+  if (!Number.isSafeInteger(last)) return say('coerce.runs.tooLarge', { text: match[3] });
   if (last < first) {
-    return `The range ${item} runs backwards: write ${last}${match[2]}${first}.`;
+    return say('coerce.runs.backwards', { range: item, fixed: `${last}${match[2]}${first}` });
   }
   const count = last - first + 1;
-  if (count > maxRuns) return `The range ${item} has ${count} runs; at most ${maxRuns}.`;
+  if (count > maxRuns) return say('coerce.runs.rangeTooLong', { range: item, count, max: maxRuns });
   for (let run = first; run <= last; run++) {
     runs.add(run);
     // Checked inside the loop so many overlapping small ranges cannot build a huge set first.

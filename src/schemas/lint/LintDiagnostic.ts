@@ -4,6 +4,7 @@
  */
 
 import type { Dialect, FieldModel, SchemaDiagnostic, Severity, ValidationError } from '../FieldModel';
+import type { SchemaTranslation } from '../i18n/SchemaTranslation';
 import type { LocalRefResolver } from './resolvePointer';
 import type { SubschemaVisit } from './walkSubschemas';
 
@@ -59,6 +60,14 @@ export interface LintContext {
   /** Every subschema of `schema`, walked once and shared by the keyword rules. */
   readonly subschemas: readonly SubschemaVisit[];
   readonly refs: LocalRefResolver;
+  /** Translations of this schema (config "translations"), for translation-missing and -stale. */
+  readonly translations?: readonly NamedTranslation[];
+}
+
+/** A translation file as read, with the name diagnostics give it. */
+export interface NamedTranslation {
+  readonly file: string;
+  readonly translation: SchemaTranslation;
 }
 
 /** A lint rule: an id, a default severity, a line of docs and a check. */

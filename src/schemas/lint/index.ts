@@ -10,6 +10,7 @@ export type {
   LintDiagnostic,
   LintLocation,
   LintRule,
+  NamedTranslation,
   RuleFinding,
   RuleSetting,
 } from './LintDiagnostic';

@@ -13,6 +13,7 @@ import { impossibleCondition } from './rules/impossibleCondition';
 import { missingUnits } from './rules/missingUnits';
 import { ruleTarget } from './rules/ruleTarget';
 import { schemaValid } from './rules/schemaValid';
+import { translationMissing, translationStale } from './rules/translationRules';
 import { unitMismatch } from './rules/unitMismatch';
 import { unknownKeyword } from './rules/unknownKeyword';
 import { unresolvedRef } from './rules/unresolvedRef';
@@ -34,6 +35,8 @@ export const lintRules: readonly LintRule[] = [
   impossibleCondition,
   exampleInvalid,
   fieldExampleInvalid,
+  translationMissing,
+  translationStale,
 ];
 
 /** Ids of findings that do not come from a rule above: the schema could not be loaded or modelled. */

@@ -4,7 +4,14 @@
  * the CLI call this same function. Loader and model diagnostics are merged in, one report per finding.
  */
 import type { FieldModel, SchemaDiagnostic, Severity, ValidationError } from '../FieldModel';
-import type { LintableSchema, LintContext, LintDiagnostic, LintRule, RuleSetting } from './LintDiagnostic';
+import type {
+  LintableSchema,
+  LintContext,
+  LintDiagnostic,
+  LintRule,
+  NamedTranslation,
+  RuleSetting,
+} from './LintDiagnostic';
 import { lintRules } from './lintRules';
 import { LocalRefResolver } from './resolvePointer';
 import { defaultQuantities } from './rules/missingUnits';
@@ -24,6 +31,8 @@ export interface LintOptions {
   readonly strict?: boolean;
   /** Per-rule severity, or 'off'. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Translations of the schema, checked by translation-missing and translation-stale. */
+  readonly translations?: readonly NamedTranslation[];
   /** Rules to run instead of the built-in list (tests, playground). */
   readonly ruleSet?: readonly LintRule[];
 }
@@ -62,6 +71,7 @@ export function lintSchema(loaded: LintableSchema, options: LintOptions = {}): L
     strict: options.strict ?? false,
     subschemas: walkSubschemas(loaded.schema),
     refs: new LocalRefResolver(loaded.schema),
+    ...(options.translations ? { translations: options.translations } : {}),
   };
   const raw: { rule: string; severity: Severity; schemaPointer: string; message: string }[] = [];
   const ours = new Set<string>();

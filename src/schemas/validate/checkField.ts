@@ -7,9 +7,10 @@
 
 import type { Format } from 'ajv';
 import type { FieldNode, ValidationError } from '../FieldModel';
+import { say } from '../i18n/activeLocale';
 import { jsonEquals } from '../jsonEquals';
 import { listTextProblem } from './listTextProblem';
-import { customMessage, enumMessage, formatWords, limitMessage, typeMessage } from './messages';
+import { customMessage, enumMessage, formatMessage, limitMessage, typeMessage } from './messages';
 import { safeRegExp } from './safePattern';
 
 type FormatLookup = (name: string) => Format | undefined;
@@ -44,18 +45,21 @@ function formatOk(format: Format | undefined, value: string): boolean {
 
 type Push = (rule: string, message: string) => void;
 
-function numberChecks(field: FieldNode, n: number, push: Push, prefix = ''): void {
+/** A number's limits; `item` (1-based) names the list value they are about. */
+function numberChecks(field: FieldNode, n: number, push: Push, item?: number): void {
   const u = field.units;
+  const prefix = (message: string): string =>
+    item === undefined ? message : say('validate.item', { n: item, message });
   if (field.minimum !== undefined && n < field.minimum)
-    push('minimum', prefix + limitMessage('minimum', field.minimum, u));
+    push('minimum', prefix(limitMessage('minimum', field.minimum, u)));
   if (field.maximum !== undefined && n > field.maximum)
-    push('maximum', prefix + limitMessage('maximum', field.maximum, u));
+    push('maximum', prefix(limitMessage('maximum', field.maximum, u)));
   if (field.exclusiveMinimum !== undefined && n <= field.exclusiveMinimum)
-    push('exclusiveMinimum', prefix + limitMessage('exclusiveMinimum', field.exclusiveMinimum, u));
+    push('exclusiveMinimum', prefix(limitMessage('exclusiveMinimum', field.exclusiveMinimum, u)));
   if (field.exclusiveMaximum !== undefined && n >= field.exclusiveMaximum)
-    push('exclusiveMaximum', prefix + limitMessage('exclusiveMaximum', field.exclusiveMaximum, u));
+    push('exclusiveMaximum', prefix(limitMessage('exclusiveMaximum', field.exclusiveMaximum, u)));
   if (field.multipleOf !== undefined && !isMultiple(n, field.multipleOf))
-    push('multipleOf', prefix + limitMessage('multipleOf', field.multipleOf, u));
+    push('multipleOf', prefix(limitMessage('multipleOf', field.multipleOf, u)));
 }
 
 function isMultiple(n: number, of: number): boolean {
@@ -68,21 +72,23 @@ function lengthChecks(field: FieldNode, text: string, push: Push): void {
   if (field.minLength !== undefined && length < field.minLength)
     push(
       'minLength',
-      field.minLength === 1 ? 'must not be empty' : `must be at least ${field.minLength} characters`,
+      field.minLength === 1
+        ? say('validate.notEmpty')
+        : say('validate.minLength', { count: field.minLength }),
     );
   if (field.maxLength !== undefined && length > field.maxLength)
-    push('maxLength', `must be at most ${field.maxLength} characters`);
+    push('maxLength', say('validate.maxLength', { count: field.maxLength }));
 }
 
 function formatCheck(field: FieldNode, text: string, push: Push, formats: FormatLookup): void {
   if (field.format !== undefined && !formatOk(formats(field.format), text))
-    push('format', `must be a valid ${formatWords[field.format] ?? field.format}`);
+    push('format', formatMessage(field.format));
 }
 
 function stringChecks(field: FieldNode, text: string, push: Push, formats: FormatLookup): void {
   lengthChecks(field, text, push);
   if (field.pattern !== undefined && !patternOf(field.pattern).test(text))
-    push('pattern', `does not have the expected form (pattern ${field.pattern})`);
+    push('pattern', say('validate.pattern', { pattern: field.pattern }));
   formatCheck(field, text, push, formats);
 }
 
@@ -104,7 +110,7 @@ export function checkField(
   // from the node (null as "must have a value") disagreed with ajv's verdict (found by the fuzzer).
   if (value === undefined || !checkableInTs(field)) return errors;
   if (value === null) {
-    if (!field.nullable) push('type', 'must have a value');
+    if (!field.nullable) push('type', say('validate.hasValue'));
     return errors;
   }
   if (field.enum && field.kind === 'enum') {
@@ -145,7 +151,7 @@ export function checkField(
         const textPattern =
           typeof field.hints.textPattern === 'string' ? field.hints.textPattern : field.pattern;
         if (textPattern !== undefined && !patternOf(textPattern).test(value))
-          push('pattern', `does not have the expected form (pattern ${textPattern})`);
+          push('pattern', say('validate.pattern', { pattern: textPattern }));
         else {
           const problem = listTextProblem(field, value);
           if (problem !== undefined) push(field.kind, problem);
@@ -164,14 +170,17 @@ export function checkField(
         break;
       }
       if (field.minItems !== undefined && value.length < field.minItems)
-        push('minItems', `must have at least ${field.minItems} value${field.minItems === 1 ? '' : 's'}`);
+        push('minItems', say('validate.minItems', { count: field.minItems }));
       if (field.maxItems !== undefined && value.length > field.maxItems)
-        push('maxItems', `must have at most ${field.maxItems} value${field.maxItems === 1 ? '' : 's'}`);
+        push('maxItems', say('validate.maxItems', { count: field.maxItems }));
       value.forEach((item, i) => {
         const integer = field.kind === 'runList';
         if (typeof item !== 'number' || (integer && !Number.isInteger(item)))
-          push('type', `value ${i + 1}: ${typeMessage(integer ? 'integer' : 'number')}`);
-        else numberChecks(field, item, push, `value ${i + 1}: `);
+          push(
+            'type',
+            say('validate.item', { n: i + 1, message: typeMessage(integer ? 'integer' : 'number') }),
+          );
+        else numberChecks(field, item, push, i + 1);
       });
       break;
     }

@@ -4,6 +4,8 @@
  * sites often send such a policy. Probed once per page. In Node and on pages without that policy it is
  * always true. Under the policy the probe itself logs one violation in the browser's console.
  */
+import { say } from '../i18n/activeLocale';
+
 let allowed: boolean | undefined;
 
 /** True when `new Function` works here (cached after the first call). O(1). */
@@ -23,9 +25,7 @@ export function codeEvaluationAllowed(): boolean {
  * validator then checks each field's own limits and the cross-field rules itself, without ajv.
  */
 export function validationLimitation(): string | undefined {
-  return codeEvaluationAllowed()
-    ? undefined
-    : "Some checks are off on this page: its Content-Security-Policy does not allow 'unsafe-eval', which the schema validator needs. Each field's own limits and the cross-field rules are still checked here; the server checks the whole request when you submit.";
+  return codeEvaluationAllowed() ? undefined : say('validate.limitation');
 }
 
 /** For tests: forget the probe's answer, so a test can change what `new Function` does. */

@@ -4,8 +4,10 @@
  * constraints in TypeScript plus only the rules that read it: O(1) in form size). Fields an unmet
  * condition hides are not validated. The same code runs in the form, the CLI and a facility's backend.
  */
+
 import type { ErrorObject, Format } from 'ajv';
 import type { FieldModel, FieldNode, ModelNode, Pointer, ValidationError } from '../FieldModel';
+import { say, withLocale } from '../i18n/activeLocale';
 import { isPlainObject } from '../jsonEquals';
 import { formatPolicyOf } from '../load/dialectOf';
 import { selectBranch } from '../model/selectBranch';
@@ -28,7 +30,10 @@ import { labelOf } from './messages';
 import { modelIndex, templateOf } from './modelIndex';
 import { unionAlternatives, unionError } from './unionMessage';
 
-export type ValidatorOptions = CompileOptions;
+export interface ValidatorOptions extends CompileOptions {
+  /** The language of the messages (BCP 47); default the model's locale, else English. */
+  readonly locale?: string;
+}
 
 export interface Validator {
   /** Every problem of a whole request, in schema order of discovery. O(request size + rules x rows). */
@@ -67,7 +72,7 @@ function unusableSchema(cause: unknown): ErrorObject {
     schemaPath: '#',
     keyword: 'schema',
     params: {},
-    message: `could not be checked against the schema (${why})`,
+    message: say('validate.unusableSchema', { why }),
   };
 }
 
@@ -188,8 +193,9 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     return errors;
   };
 
-  return {
-    ...(compiled.compiled ? {} : { limitation: validationLimitation() }),
+  const locale = options.locale ?? model.locale;
+  return inLocale(locale, {
+    ...(compiled.compiled ? {} : { limitation: withLocale(locale, validationLimitation) }),
 
     validate(request) {
       let raw: ErrorObject[];
@@ -296,5 +302,16 @@ export function createValidator(model: FieldModel, options: ValidatorOptions = {
     },
 
     whenComplete: () => compiled.whenComplete?.(),
+  });
+}
+
+/** The validator with its messages built in `locale` (see withLocale: validation is synchronous). */
+function inLocale(locale: string | undefined, validator: Validator): Validator {
+  if (locale === undefined) return validator;
+  return {
+    ...validator,
+    validate: (request) => withLocale(locale, () => validator.validate(request)),
+    validateField: (pointer, value, request) =>
+      withLocale(locale, () => validator.validateField(pointer, value, request)),
   };
 }

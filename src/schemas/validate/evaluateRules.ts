@@ -4,7 +4,10 @@
  * names all the fields involved in `related`, so the form can mark each. No ajv here: the rules are
  * not JSON Schema, and a keystroke must re-check only the rules that read the changed field.
  */
+
 import type { FieldModel, Pointer, Rule, ValidationError } from '../FieldModel';
+import { activeLocale, say } from '../i18n/activeLocale';
+import { listOf } from '../i18n/listOf';
 import { jsonEquals } from '../jsonEquals';
 import { refsOf } from '../model/resolveRules';
 import { getAt, instancePointer } from '../pointer';
@@ -116,10 +119,18 @@ function conditionHolds(c: RequiredWhenCondition, value: unknown): boolean {
 
 function describeCondition(model: FieldModel, c: RequiredWhenCondition, target: string): string {
   const node = model.byPointer.get(target);
-  if ('equals' in c) return `${labelAt(model, target)} is ${describeValue(c.equals, node)}`;
+  if ('equals' in c)
+    return say('rule.condition.is', { label: labelAt(model, target), value: describeValue(c.equals, node) });
   if ('in' in c)
-    return `${labelAt(model, target)} is ${c.in.map((x) => describeValue(x, node)).join(' or ')}`;
-  return `${labelAt(model, target)} is ${c.set ? 'set' : 'not set'}`;
+    return say('rule.condition.is', {
+      label: labelAt(model, target),
+      value: listOf(
+        activeLocale(),
+        c.in.map((x) => describeValue(x, node)),
+        'disjunction',
+      ),
+    });
+  return say(c.set ? 'rule.condition.set' : 'rule.condition.notSet', { label: labelAt(model, target) });
 }
 
 /**
@@ -149,14 +160,18 @@ export function evaluateRule(
             const x = as[a ? i : 0];
             const y = bs[b ? i : 0];
             if (x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y) || x < y) continue;
-            const which = a ? `value ${i + 1} (${formatNumber(x)}) must be` : 'must be';
-            const whose = b ? `${labelAt(model, target)} value ${i + 1}` : labelAt(model, target);
+            const whose = b
+              ? say('rule.lessThan.whoseItem', { label: labelAt(model, target), n: i + 1 })
+              : labelAt(model, target);
+            const limit = withUnits(y, unitsAt(model, target));
             errors.push(
               ruleError(
                 rule,
                 indexes,
                 at(rule.owner, indexes),
-                `${which} less than ${whose} (${withUnits(y, unitsAt(model, target))})`,
+                a
+                  ? say('rule.lessThan.item', { n: i + 1, value: formatNumber(x), other: whose, limit })
+                  : say('rule.lessThan', { other: whose, limit }),
               ),
             );
           }
@@ -169,7 +184,10 @@ export function evaluateRule(
                 rule,
                 indexes,
                 at(rule.owner, indexes),
-                `must be less than ${labelAt(model, target)} (${withUnits(y, unitsAt(model, target))})`,
+                say('rule.lessThan', {
+                  other: labelAt(model, target),
+                  limit: withUnits(y, unitsAt(model, target)),
+                }),
               ),
             );
         }
@@ -185,7 +203,10 @@ export function evaluateRule(
               rule,
               indexes,
               at(target, indexes),
-              `${labelAt(model, target)} is required when ${labelAt(model, rule.owner)} is set`,
+              say('validate.requiredWhenSet', {
+                label: labelAt(model, target),
+                other: labelAt(model, rule.owner),
+              }),
             ),
           );
       }
@@ -196,11 +217,14 @@ export function evaluateRule(
       if (on.length > 1) {
         // "A and B are both on; turn one off", not "only one of A, B may be on (A and B are)".
         const onNames = on.map((t) => labelAt(model, t));
-        const listed = `${onNames.slice(0, -1).join(', ')} and ${onNames[onNames.length - 1]}`;
+        const listed = listOf(activeLocale(), onNames);
         const message =
           on.length === targets.length
-            ? `${listed} are ${on.length === 2 ? 'both on: turn one off' : 'all on: turn all but one off'}`
-            : `${listed} are on: only one of ${targets.map((t) => labelAt(model, t)).join(', ')} may be`;
+            ? say('rule.atMostOneTrue.all', { listed, count: on.length })
+            : say('rule.atMostOneTrue.some', {
+                listed,
+                all: targets.map((t) => labelAt(model, t)).join(', '),
+              });
         errors.push(ruleError(rule, indexes, at(on[on.length - 1]!, indexes), message));
       }
       break;
@@ -224,7 +248,11 @@ export function evaluateRule(
               rule,
               indexes,
               at(t, indexes),
-              `must have as many values as ${labelAt(model, targets[firstIndex]!)} (${first}, not ${n})`,
+              say('rule.sameLength', {
+                other: labelAt(model, targets[firstIndex]!),
+                expected: first,
+                got: n,
+              }),
             ),
           );
         }
@@ -243,7 +271,10 @@ export function evaluateRule(
           rule,
           indexes,
           at(rule.owner, indexes),
-          `${labelAt(model, rule.owner)} is required when ${parts.join(' and ')}`,
+          say('rule.requiredWhen', {
+            label: labelAt(model, rule.owner),
+            when: listOf(activeLocale(), parts),
+          }),
         ),
       );
       break;

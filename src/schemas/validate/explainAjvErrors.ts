@@ -4,13 +4,16 @@
  * field's own check; a choice reports only its selected branch. ajv stays the judge of *whether* a
  * value is wrong; this file only decides *where* and *how to say it*.
  */
+
 import type { ErrorObject, Format } from 'ajv';
 import type { ChoiceNode, FieldModel, FieldNode, ModelNode, ValidationError } from '../FieldModel';
+import { activeLocale, say as t } from '../i18n/activeLocale';
+import { listOf } from '../i18n/listOf';
 import { selectBranch } from '../model/selectBranch';
 import { childPointer, formatPointer, getAt, parsePointer } from '../pointer';
 import { checkField } from './checkField';
 import type { CompiledSchema } from './compileSchema';
-import { customMessage, enumMessage, formatWords, labelOf, limitMessage, typeMessage } from './messages';
+import { customMessage, enumMessage, formatMessage, labelOf, limitMessage, typeMessage } from './messages';
 import { nearestNode, templateOf } from './modelIndex';
 import { unionAlternatives, unionError } from './unionMessage';
 
@@ -47,7 +50,9 @@ export function missingMessage(
 ): string {
   const custom = customMessage(node, 'required');
   if (custom) return custom;
-  return `${labelOf(node, key)} is required${because ? ` when ${because.label} is set` : ''}`;
+  return because
+    ? t('validate.requiredWhenSet', { label: labelOf(node, key), other: because.label })
+    : t('validate.required', { label: labelOf(node, key) });
 }
 
 /** One ajv error in words, for a node (field or not) at `pointer`. */
@@ -69,27 +74,29 @@ export function explainOne(e: ErrorObject, node: ModelNode | undefined, pointer:
     case 'multipleOf':
       return say(limitMessage(e.keyword, Number(p.limit ?? p.multipleOf), field?.units));
     case 'minLength':
-      return say(p.limit === 1 ? 'must not be empty' : `must be at least ${p.limit} characters`);
+      return say(
+        p.limit === 1 ? t('validate.notEmpty') : t('validate.minLength', { count: Number(p.limit) }),
+      );
     case 'maxLength':
-      return say(`must be at most ${p.limit} characters`);
+      return say(t('validate.maxLength', { count: Number(p.limit) }));
     case 'minItems':
-      return say(`must have at least ${p.limit} value${p.limit === 1 ? '' : 's'}`);
+      return say(t('validate.minItems', { count: Number(p.limit) }));
     case 'maxItems':
-      return say(`must have at most ${p.limit} value${p.limit === 1 ? '' : 's'}`);
+      return say(t('validate.maxItems', { count: Number(p.limit) }));
     case 'uniqueItems':
-      return say(`must not repeat a value (items ${Number(p.j) + 1} and ${Number(p.i) + 1} are the same)`);
+      return say(t('validate.uniqueItems', { first: Number(p.j) + 1, second: Number(p.i) + 1 }));
     case 'pattern':
-      return say(`does not have the expected form (pattern ${String(p.pattern)})`);
+      return say(t('validate.pattern', { pattern: String(p.pattern) }));
     case 'format':
-      return say(`must be a valid ${formatWords[String(p.format)] ?? String(p.format)}`);
+      return say(formatMessage(String(p.format)));
     case 'enum':
       return say(enumMessage((p.allowedValues as unknown[]) ?? [], field));
     case 'const':
-      return say(`must be ${JSON.stringify(p.allowedValue)}`);
+      return say(t('validate.const', { value: JSON.stringify(p.allowedValue) }));
     case 'false schema':
-      return say('must be left out: the schema allows no value here');
+      return say(t('validate.falseSchema'));
     default:
-      return say(e.message ?? `is not valid (${e.keyword})`);
+      return say(e.message ?? t('validate.other', { keyword: e.keyword }));
   }
 }
 
@@ -138,7 +145,7 @@ export function explainAjvErrors(
       out.push({
         pointer: childPointer(pointer, key),
         rule: e.keyword,
-        message: `"${key}" is not a field of this form`,
+        message: t('validate.unknownKey', { key }),
       });
       continue;
     }
@@ -196,8 +203,13 @@ function passedTwo(errors: readonly ErrorObject[], base: string, pointer: string
 function unionMessage(e: ErrorObject, node: ModelNode | undefined, pointer: string): ValidationError {
   const passing = (e.params as { passingSchemas?: unknown }).passingSchemas;
   const message = Array.isArray(passing)
-    ? `matches more than one of the options (${passing.map((i) => Number(i) + 1).join(' and ')}); exactly one must fit`
-    : 'does not match any of the options';
+    ? t('validate.union.several', {
+        options: listOf(
+          activeLocale(),
+          passing.map((i) => String(Number(i) + 1)),
+        ),
+      })
+    : t('validate.union.none');
   return { pointer, rule: e.keyword, message: customMessage(node, e.keyword) ?? message };
 }
 
@@ -216,7 +228,7 @@ function explainChoice(
       {
         pointer: at,
         rule: 'type',
-        message: choice.nullable ? 'must be a choice or unset' : 'must be chosen',
+        message: choice.nullable ? t('validate.choice.orUnset') : t('validate.choice.required'),
       },
     ];
   }
@@ -224,12 +236,12 @@ function explainChoice(
     const wanted = JSON.stringify((value as Record<string, unknown>)[choice.discriminator]);
     if (!choice.branches.some((b) => JSON.stringify(b.discriminatorValue) === wanted)) {
       const values = choice.branches.map((b) => b.discriminatorValue);
-      const labels = choice.branches.map((b) => `"${b.label}"`);
+      const labels = choice.branches.map((b) => t('validate.quoted', { text: b.label }));
       return [
         {
           pointer: childPointer(at, choice.discriminator),
           rule: 'enum',
-          message: customMessage(choice, 'enum') ?? `must be one of: ${labels.join(', ')}`,
+          message: customMessage(choice, 'enum') ?? t('validate.enum', { values: labels.join(', ') }),
           related: [at],
         },
       ].filter(() => values.length > 0);
@@ -238,14 +250,14 @@ function explainChoice(
   const branch = choice.branches.find((b) => b.id === selectBranch(choice, value)) ?? choice.branches[0];
   const fragment = branch && ctx.compiled.fragment(branch.node.location.schemaPointer);
   if (!branch || !fragment)
-    return [{ pointer: at, rule: choice.combinator, message: 'does not match any of the options' }];
+    return [{ pointer: at, rule: choice.combinator, message: t('validate.union.none') }];
   if (fragment(value)) {
     return choice.combinator === 'oneOf'
       ? [
           {
             pointer: at,
             rule: 'oneOf',
-            message: `matches more than one option; make "${branch.label}" distinct`,
+            message: t('validate.choice.notDistinct', { label: branch.label }),
           },
         ]
       : [];
@@ -256,5 +268,5 @@ function explainChoice(
   const explained = explainAjvErrors(ctx, request, inner, at, nested);
   return explained.length > 0
     ? explained
-    : [{ pointer: at, rule: choice.combinator, message: 'does not match the chosen option' }];
+    : [{ pointer: at, rule: choice.combinator, message: t('validate.choice.mismatch') }];
 }

@@ -3,12 +3,16 @@
  * Q max (0.5 1/Å)". One place for wording, so the form, the CLI and validateField say the same thing.
  * A schema's x-messages (per keyword or rule kind) replace ours.
  */
+
+import { formatLocaleNumber } from '../coerce/localeNumber';
 import type { FieldNode, ModelNode } from '../FieldModel';
+import { activeLocale, say } from '../i18n/activeLocale';
+import { listOf } from '../i18n/listOf';
 
 /** A number as people write it: no float noise (0.30000000000000004 -> 0.3). */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  return String(Number.parseFloat(n.toPrecision(12)));
+  return formatLocaleNumber(Number.parseFloat(n.toPrecision(12)), activeLocale());
 }
 
 /** "10 Å", "0.5 1/Å", "3" (no unit). */
@@ -20,10 +24,11 @@ export function withUnits(n: number, units: string | undefined): string {
 export function describeValue(value: unknown, node?: ModelNode): string {
   if (node?.type === 'field' && node.enum && node.enumLabels) {
     const i = node.enum.findIndex((v) => JSON.stringify(v) === JSON.stringify(value));
-    if (i >= 0 && node.enumLabels[i] !== undefined) return `"${node.enumLabels[i]}"`;
+    if (i >= 0 && node.enumLabels[i] !== undefined)
+      return say('validate.quoted', { text: node.enumLabels[i] });
   }
   if (typeof value === 'number') return withUnits(value, node?.type === 'field' ? node.units : undefined);
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'string') return say('validate.quoted', { text: value });
   return JSON.stringify(value) ?? String(value);
 }
 
@@ -37,22 +42,15 @@ export function customMessage(node: ModelNode | undefined, keyword: string): str
   return undefined;
 }
 
-const typeWords: Record<string, string> = {
-  number: 'a number',
-  integer: 'a whole number',
-  string: 'text',
-  boolean: 'yes or no',
-  array: 'a list',
-  object: 'a group of values',
-  null: 'unset',
-};
+/** JSON types with a word in the catalogues (validate.type.<type>). */
+const typeWords = new Set(['number', 'integer', 'string', 'boolean', 'array', 'object', 'null']);
 
 /** "must be a number", "must be a whole number or unset". */
 export function typeMessage(expected: string | readonly string[]): string {
-  const list = (Array.isArray(expected) ? expected : String(expected).split(',')).map(
-    (t) => typeWords[t] ?? t,
+  const list = (Array.isArray(expected) ? expected : String(expected).split(',')).map((t) =>
+    typeWords.has(t) ? say(`validate.type.${t}`) : t,
   );
-  return `must be ${list.join(' or ')}`;
+  return say('validate.type', { types: listOf(activeLocale(), list, 'disjunction') });
 }
 
 /** The message for a limit keyword on a number, with the field's units. */
@@ -60,38 +58,42 @@ export function limitMessage(keyword: string, limit: number, units: string | und
   const v = withUnits(limit, units);
   switch (keyword) {
     case 'minimum':
-      return `must be at least ${v}`;
     case 'maximum':
-      return `must be at most ${v}`;
     case 'exclusiveMinimum':
-      return `must be greater than ${v}`;
     case 'exclusiveMaximum':
-      return `must be less than ${v}`;
     case 'multipleOf':
-      return `must be a multiple of ${v}`;
+      return say(`validate.${keyword}`, { limit: v });
     default:
-      return `must satisfy ${keyword} ${v}`;
+      return say('validate.otherLimit', { keyword, limit: v });
   }
 }
 
 /** "must be one of: Linear, Log". */
 export function enumMessage(values: readonly unknown[], field?: FieldNode): string {
   const shown = values.slice(0, 12).map((v) => describeValue(v, field));
-  return `must be one of: ${shown.join(', ')}${values.length > 12 ? ', …' : ''}`;
+  return say('validate.enum', { values: `${shown.join(', ')}${values.length > 12 ? ', …' : ''}` });
 }
 
-export const formatWords: Record<string, string> = {
-  'date-time': 'date and time (2024-05-01T12:00:00Z)',
-  date: 'date (2024-05-01)',
-  time: 'time (12:00:00)',
-  email: 'e-mail address',
-  uri: 'URL',
-  'uri-reference': 'URL or path',
-  uuid: 'UUID',
-  ipv4: 'IPv4 address',
-  hostname: 'host name',
-  regex: 'regular expression',
-};
+/** Formats with words in the catalogues (validate.format.<format>). */
+const formatWords = new Set([
+  'date-time',
+  'date',
+  'time',
+  'email',
+  'uri',
+  'uri-reference',
+  'uuid',
+  'ipv4',
+  'hostname',
+  'regex',
+]);
+
+/** "must be a valid date (2024-05-01)": a known format in words, another by its name. */
+export function formatMessage(format: string): string {
+  return say('validate.format', {
+    format: formatWords.has(format) ? say(`validate.format.${format}`) : format,
+  });
+}
 
 /** A label for messages that name another field: its label, else its key. */
 export function labelOf(node: ModelNode | undefined, fallback: string): string {

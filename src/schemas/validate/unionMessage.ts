@@ -4,7 +4,10 @@
  * per alternative ("must be a number", "must be a list", "must be unset") for the same field.
  * ajv still judges; this only words its verdict.
  */
+
 import type { FieldModel, FieldNode, ValidationError } from '../FieldModel';
+import { activeLocale, say } from '../i18n/activeLocale';
+import { listOf } from '../i18n/listOf';
 import { getAt } from '../pointer';
 import { customMessage, formatNumber, withUnits } from './messages';
 
@@ -52,10 +55,10 @@ function range(alt: Raw, units: string | undefined): string {
   const low = n('minimum') ?? n('exclusiveMinimum');
   const high = n('maximum') ?? n('exclusiveMaximum');
   if (low !== undefined && high !== undefined)
-    return ` from ${formatNumber(low)} to ${withUnits(high, units)}`;
-  if (low !== undefined) return ` of at least ${withUnits(low, units)}`;
-  if (high !== undefined) return ` of at most ${withUnits(high, units)}`;
-  return units ? ` in ${units}` : '';
+    return say('union.range.between', { low: formatNumber(low), high: withUnits(high, units) });
+  if (low !== undefined) return say('union.range.atLeast', { limit: withUnits(low, units) });
+  if (high !== undefined) return say('union.range.atMost', { limit: withUnits(high, units) });
+  return units ? say('union.range.units', { units }) : '';
 }
 
 const sameLimits = (a: Raw, b: Raw): boolean =>
@@ -67,24 +70,27 @@ const sameLimits = (a: Raw, b: Raw): boolean =>
  * or unset or unset").
  */
 function describeAlternative(alt: Raw, all: readonly Raw[], units: string | undefined): string[] {
-  if (Array.isArray(alt.enum)) return [`one of ${alt.enum.map((v) => JSON.stringify(v)).join(', ')}`];
-  if ('const' in alt) return [alt.const === null ? 'unset' : JSON.stringify(alt.const)];
+  if (Array.isArray(alt.enum))
+    return [say('union.oneOf', { values: alt.enum.map((v) => JSON.stringify(v)).join(', ') })];
+  if ('const' in alt) return [alt.const === null ? say('union.unset') : JSON.stringify(alt.const)];
   const types = typesOf(alt);
-  if (types.length === 1 && types[0] === 'null') return ['unset'];
+  if (types.length === 1 && types[0] === 'null') return [say('union.unset')];
   const words = types.map((type) => {
     switch (type) {
       case 'number':
-        return `a number${range(alt, units)}`;
+        return say('union.number', { range: range(alt, units) });
       case 'integer':
-        return `a whole number${range(alt, units)}`;
+        return say('union.integer', { range: range(alt, units) });
       case 'string':
-        return typeof alt.pattern === 'string' ? `text of the form ${alt.pattern}` : 'text';
+        return typeof alt.pattern === 'string'
+          ? say('union.textPattern', { pattern: alt.pattern })
+          : say('validate.type.string');
       case 'boolean':
-        return 'true or false';
+        return say('union.boolean');
       case 'null':
-        return 'unset';
+        return say('union.unset');
       case 'object':
-        return 'a group of values';
+        return say('validate.type.object');
       case 'array': {
         const items = alt.items && typeof alt.items === 'object' ? (alt.items as Raw) : {};
         const itemTypes = typesOf(items);
@@ -92,34 +98,34 @@ function describeAlternative(alt: Raw, all: readonly Raw[], units: string | unde
           const scalar = all.find(
             (a) => a !== alt && typesOf(a).some((t) => t === 'number' || t === 'integer'),
           );
-          if (scalar && sameLimits(scalar, items)) return 'a list of such numbers';
-          return `a list of ${itemTypes.includes('integer') ? 'whole numbers' : 'numbers'}${range(items, units)}`;
+          if (scalar && sameLimits(scalar, items)) return say('union.listOfSuch');
+          return say(itemTypes.includes('integer') ? 'union.listOfIntegers' : 'union.listOfNumbers', {
+            range: range(items, units),
+          });
         }
-        return 'a list';
+        return say('validate.type.array');
       }
       default:
         return type;
     }
   });
-  return words.length > 0 ? words : ['a value of another form'];
+  return words.length > 0 ? words : [say('union.otherForm')];
 }
 
 /** The value in words: "the text '-30, 60'", "the number 300", "a list of 3 values". */
 function describeGot(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string')
-    return `the text '${value.length > 40 ? `${value.slice(0, 37)}...` : value}'`;
-  if (typeof value === 'number') return `the number ${formatNumber(value)}`;
+    return say('union.got.text', { text: value.length > 40 ? `${value.slice(0, 37)}...` : value });
+  if (typeof value === 'number') return say('union.got.number', { value: formatNumber(value) });
   if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `a list of ${value.length} value${value.length === 1 ? '' : 's'}`;
-  return 'a group of values';
+  if (Array.isArray(value)) return say('union.got.list', { count: value.length });
+  return say('validate.type.object');
 }
 
 /** "a, b, or c"; "a or b". */
 function oxford(parts: readonly string[]): string {
-  const unique = [...new Set(parts)];
-  if (unique.length <= 2) return unique.join(' or ');
-  return `${unique.slice(0, -1).join(', ')}, or ${unique[unique.length - 1]}`;
+  return listOf(activeLocale(), [...new Set(parts)], 'disjunction');
 }
 
 /** The one error of a union field whose value fits none of its alternatives. */
@@ -134,6 +140,6 @@ export function unionError(
   return {
     pointer,
     rule: combinator,
-    message: customMessage(field, combinator) ?? `expected ${expected}; got ${describeGot(value)}`,
+    message: customMessage(field, combinator) ?? say('union.expected', { expected, got: describeGot(value) }),
   };
 }

@@ -2,10 +2,10 @@
  * Every lint rule fires on its broken fixture (test/fixtures/lint/<rule>.schema.json) at the place
  * the mistake is written, and stays quiet on the shipped instrument schemas.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { lintRules } from '../../../src/schemas/index';
+import { type LintOptions, lintRules, readSchemaTranslation } from '../../../src/schemas/index';
 import { instrumentCatalogue } from '../../../src/schemas/instruments/index';
 import { fixture, lintFile, repoRoot } from './lintTestKit';
 
@@ -30,12 +30,25 @@ const expectedAt: Record<string, string[]> = {
   'impossible-condition': ['/if/properties/binning'],
   'example-invalid': ['/examples/0'],
   'field-example-invalid': ['/properties/contact/examples/1', '/properties/wavelength/examples/0'],
+  // With the fixture's translation (<rule>.fr.json): a description and an enum label left out; an
+  // enum value and a field the schema does not have, each found at the nearest node it still has.
+  'translation-missing': ['/properties/sample/properties/thickness', '/properties/sample/properties/binning'],
+  'translation-stale': ['/properties/sample/properties/binning', '/properties/sample'],
 };
+
+/** The translation a translation rule's fixture is linted with (test/fixtures/lint/<rule>.fr.json). */
+function translationsFor(rule: string): LintOptions {
+  const file = fixture(`${rule}.fr.json`);
+  if (!existsSync(file)) return {};
+  return {
+    translations: [{ file, translation: readSchemaTranslation(JSON.parse(readFileSync(file, 'utf8'))) }],
+  };
+}
 
 describe('each rule fires on its fixture', () => {
   test('every rule has a fixture and an expectation', () => {
     const fixtures = readdirSync(join(repoRoot, 'test/fixtures/lint')).map((f) =>
-      f.replace('.schema.json', ''),
+      f.replace(/\.schema\.json$|\.fr\.json$/, ''),
     );
     for (const rule of lintRules) {
       expect(fixtures, rule.id).toContain(rule.id);
@@ -46,7 +59,7 @@ describe('each rule fires on its fixture', () => {
 
   for (const rule of lintRules) {
     test(rule.id, async () => {
-      const diagnostics = await lintFile(fixture(`${rule.id}.schema.json`));
+      const diagnostics = await lintFile(fixture(`${rule.id}.schema.json`), translationsFor(rule.id));
       const own = diagnostics.filter((d) => d.rule === rule.id);
       expect(own.map((d) => d.pointer).sort()).toEqual([...expectedAt[rule.id]!].sort());
       for (const d of own) {

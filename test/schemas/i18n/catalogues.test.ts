@@ -1,0 +1,125 @@
+/**
+ * The message catalogues are complete and used: every key the code names (t('…'), say('…'),
+ * translate(locale, '…'), dynamic `prefix.${…}` keys by their prefix) is in English; French has every
+ * English key, with the same arguments, and is not English left untranslated; every message parses as
+ * ICU MessageFormat. A key added to the code without its catalogue entries fails here.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import en from '../../../src/schemas/i18n/messages/en.json';
+import fr from '../../../src/schemas/i18n/messages/fr.json';
+
+const english: Record<string, string> = en;
+const french: Record<string, string> = fr;
+
+/** Key namespaces: a string literal starting with one of these is a message key. */
+const namespaces = [
+  'coerce',
+  'validate',
+  'rule',
+  'union',
+  'limits',
+  'widget',
+  'form',
+  'import',
+  'mismatch',
+  'search',
+  'embed',
+  'draft',
+  'cli',
+];
+
+/** Words that are the same in French (technical terms, a bare pattern). */
+const sameInFrench = new Set([
+  'form.sections',
+  'limits.rangeAndSteps',
+  'validate.format.date',
+  'validate.format.uri',
+  'validate.format.uuid',
+  'widget.runs.count',
+]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Message keys named in the source: literal ones, and the fixed prefix of template ones. */
+function keysInCode(): { literal: Map<string, string>; prefixes: Map<string, string> } {
+  const literal = new Map<string, string>();
+  const prefixes = new Map<string, string>();
+  const ns = namespaces.join('|');
+  const quoted = new RegExp(`['"]((?:${ns})\\.[A-Za-z0-9.-]+)['"]`, 'g');
+  const template = new RegExp(`\`((?:${ns})\\.[A-Za-z0-9.-]*)\\$\\{`, 'g');
+  for (const dir of ['src/schemas', 'src/widgets', 'src/forms', 'src/embed', 'src/cli']) {
+    for (const file of sourceFiles(dir)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(quoted)) literal.set(m[1]!, file);
+      for (const m of text.matchAll(template)) prefixes.set(m[1]!, file);
+    }
+  }
+  return { literal, prefixes };
+}
+
+/** The argument names of an ICU message, sorted. */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: ReturnType<typeof parse>): void => {
+    for (const e of elements) {
+      if (e.type !== TYPE.literal && e.type !== TYPE.pound) names.add(e.value);
+      if (e.type === TYPE.plural || e.type === TYPE.select)
+        for (const option of Object.values(e.options)) walk(option.value);
+    }
+  };
+  walk(parse(message, { ignoreTag: true }));
+  return [...names].sort();
+}
+
+describe('message catalogues', () => {
+  const { literal, prefixes } = keysInCode();
+
+  it('finds the keys the code uses (the scan itself works)', () => {
+    expect(literal.size).toBeGreaterThan(150);
+    expect(literal.has('form.submit')).toBe(true);
+    expect(prefixes.has('validate.type.')).toBe(true);
+  });
+
+  it('has every key the code names in English', () => {
+    const missing = [...literal]
+      .filter(([key]) => !(key in english))
+      .map(([key, file]) => `${key} (${file})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('has English keys under every dynamic prefix the code builds', () => {
+    const empty = [...prefixes].filter(([prefix]) => !Object.keys(english).some((k) => k.startsWith(prefix)));
+    expect(empty).toEqual([]);
+  });
+
+  it('has French for every English key and nothing else', () => {
+    expect(Object.keys(english).filter((k) => !(k in french))).toEqual([]);
+    expect(Object.keys(french).filter((k) => !(k in english))).toEqual([]);
+  });
+
+  it('has no English left in the French catalogue', () => {
+    const untranslated = Object.keys(english).filter((k) => french[k] === english[k] && !sameInFrench.has(k));
+    expect(untranslated).toEqual([]);
+  });
+
+  it('parses every message as ICU MessageFormat, with the same arguments in both languages', () => {
+    for (const [key, message] of Object.entries(english)) {
+      const want = argumentsOf(message);
+      expect({ key, args: argumentsOf(french[key] ?? '') }).toEqual({ key, args: want });
+    }
+  });
+
+  it('leaves no English key unused', () => {
+    const used = (key: string) => literal.has(key) || [...prefixes.keys()].some((p) => key.startsWith(p));
+    expect(Object.keys(english).filter((k) => !used(k))).toEqual([]);
+  });
+});
