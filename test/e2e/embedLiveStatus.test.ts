@@ -8,7 +8,13 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
+import {
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+  testerFetch,
+  testerHeaders,
+} from '../server/serverProcess';
 import { type LaunchedBrowser, launchChromium } from './chromium';
 import { buildEmbed, openRecorded } from './embedTestPage';
 
@@ -43,6 +49,9 @@ beforeAll(async () => {
   );
   server = await startServerProcess({ db: join(dir, 'db.sqlite'), portal, config: join(dir, 'config.json') });
   browser = await launchChromium();
+  // The pages act as the seeded tester (an API token on every request, WebSocket and stream included):
+  // these tests are about the pages, the permission rules have their own (portalAuth, permissions).
+  await browser.context.setExtraHTTPHeaders(testerHeaders(server.url));
 }, 180_000);
 
 afterAll(async () => {
@@ -70,7 +79,9 @@ test('after an accepted submit the element follows its job live and links to its
   await expect.poll(() => item.getAttribute('data-state'), { timeout: 60_000 }).toBe('succeeded');
   expect(await item.textContent()).toMatch(/: succeeded$/);
 
-  const listed = (await (await fetch(`${server.url}/api/submissions`)).json()) as { items: { id: string }[] };
+  const listed = (await (await testerFetch(`${server.url}/api/submissions`)).json()) as {
+    items: { id: string }[];
+  };
   expect(listed.items).toHaveLength(1);
   const href = await status.getByRole('link', { name: 'Follow it on its page' }).getAttribute('href');
   expect(href).toBe(`${server.url}/#/submissions/${listed.items[0]!.id}`);

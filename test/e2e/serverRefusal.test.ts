@@ -1,7 +1,9 @@
 /**
  * A 422 from the real service, shown beside the field it names, in the portal and in the embed. The
- * facility tightens the EQSANS run cycle to cycles A and B while a page is open: the portal loaded its
- * schema from the service before the restart (the embed from the page's own copy), so the page's
+ * facility tightens the EQSANS run cycle to cycles A and B, and output names to lower case, while a page
+ * is open: the portal still has
+ * the schema it loaded before (its schema files answered from the shipped copy; the embed uses the
+ * page's own copy), so the page's
  * checks pass "2026C", the restarted service refuses it, and the server's message appears at the run
  * cycle field and in the error summary; nothing is stored. Needs `npm run build:app`; builds the embed.
  */
@@ -18,7 +20,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
+import {
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+  testerFetch,
+  testerHeaders,
+} from '../server/serverProcess';
 import { type LaunchedBrowser, launchChromium } from './chromium';
 import { buildEmbed, openRecorded } from './embedTestPage';
 import { type ServedPage, servePage } from './servePage';
@@ -44,6 +52,11 @@ beforeAll(async () => {
   const stricter = eqsans.replace('"pattern": "^20[0-9]{2}[A-C]$"', strictCycle);
   expect(stricter).toContain(strictCycle);
   writeFileSync(join(instruments, 'eqsans.schema.json'), stricter);
+  // Output names: lower-case letters and underscores only, from now on.
+  const common = readFileSync(join(shipped, 'common.json'), 'utf8');
+  const stricterCommon = common.replace('"pattern": "^[A-Za-z0-9_.-]+$"', '"pattern": "^[a-z_]+$"');
+  expect(stricterCommon).not.toBe(common);
+  writeFileSync(join(instruments, 'common.json'), stricterCommon);
   server = await startServerProcess({
     db: join(dir, 'formulary.sqlite'),
     instruments,
@@ -61,10 +74,10 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const headers: Record<string, string> = {};
+        const headers: Record<string, string> = { ...testerHeaders(server.url) };
         for (const name of ['content-type', 'idempotency-key', 'x-schema-version'])
           if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
-        void fetch(`${server.url}${req.url!.slice('/relay'.length)}`, {
+        void testerFetch(`${server.url}${req.url!.slice('/relay'.length)}`, {
           method: 'POST',
           headers,
           body: Buffer.concat(chunks),
@@ -90,7 +103,7 @@ afterAll(async () => {
 });
 
 async function storedCount(): Promise<number> {
-  const listed = (await (await fetch(`${server.url}/api/submissions?instrument=eqsans`)).json()) as {
+  const listed = (await (await testerFetch(`${server.url}/api/submissions?instrument=eqsans`)).json()) as {
     items: unknown[];
   };
   return listed.items.length;
@@ -109,45 +122,40 @@ async function fillAndSubmit(page: Page, submitName: RegExp, committed?: () => P
   return cycle;
 }
 
-test('portal: the server refuses a run cycle the page accepted; its message is at that field', async () => {
-  // The page opens on the service with the shipped schemas; then the facility restarts it, stricter.
-  const port = Number(new URL(server.url).port);
-  expect(await server.stop('SIGTERM')).toBe(0);
-  server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
-    instruments: shipped,
-    portal: join(repoRoot, 'dist/app'),
-    port,
-  });
+test('portal: the server refuses an output name the page accepted; its message is at that field', async () => {
+  // The page still has the schema it loaded before the facility tightened it: its schema files are
+  // answered with the shipped ones (as from the browser's cache), while the service checks the new one.
   const page = await browser.context.newPage();
+  await page.route(/\/schemas\/(eqsans\.schema|common)\.json$/, (route) =>
+    route.fulfill({ path: join(shipped, new URL(route.request().url()).pathname.split('/').pop()!) }),
+  );
+  // The page acts as the seeded tester (sign-in has its own tests).
+  await page.setExtraHTTPHeaders(testerHeaders(server.url));
   const statuses: number[] = [];
   page.on('response', (r) => {
     if (r.request().method() === 'POST') statuses.push(r.status());
   });
   await page.goto(`${server.url}/?instrument=eqsans`);
   await page.getByRole('textbox', { name: /^IPTS/ }).waitFor({ state: 'visible', timeout: 60_000 });
-  expect(await server.stop('SIGTERM')).toBe(0);
-  server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
-    instruments,
-    portal: join(repoRoot, 'dist/app'),
-    port,
-  });
-  // The live request beside the form shows the run cycle before submit is pressed.
-  const cycle = await fillAndSubmit(page, /^Submit/, () =>
-    expect.poll(() => page.locator('.portal__side, aside').first().textContent()).toContain('"2026C"'),
-  );
-  await expect.poll(() => cycle.getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
-  const field = page.locator('.formulary-field', { has: cycle });
+  await page.getByRole('textbox', { name: /^IPTS/ }).fill('19800');
+  await page.getByRole('textbox', { name: 'Run number, row 1' }).fill('88980');
+  const output = page.getByRole('textbox', { name: /^Output name/ });
+  await output.fill('Lyso-B');
+  await page
+    .getByRole('button', { name: /^Submit/ })
+    .first()
+    .click();
+  await expect.poll(() => output.getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
+  const field = page.locator('.formulary-field', { has: output });
   expect(await field.textContent()).toMatch(/pattern|expected form/);
   await expect
     .poll(() => page.getByRole('alert').filter({ hasText: 'refused' }).first().textContent())
     .toMatch(/field it names is marked/);
   expect(statuses).toEqual([422]);
   expect(await storedCount()).toBe(0);
-  // Fixed as the server wants: the mark goes as the field changes, and the request is accepted.
-  await cycle.fill('2026B');
-  await expect.poll(() => cycle.getAttribute('aria-invalid')).not.toBe('true');
+  // Fixed as the server wants: the mark goes as the field changes.
+  await output.fill('lyso_b');
+  await expect.poll(() => output.getAttribute('aria-invalid')).not.toBe('true');
   await page.close();
 });
 

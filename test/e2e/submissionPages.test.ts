@@ -11,7 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess, submit } from '../server/serverProcess';
+import {
+  repoRoot,
+  type ServerProcess,
+  startServerProcess,
+  submit,
+  testerFetch,
+  testerHeaders,
+} from '../server/serverProcess';
 import { type LaunchedBrowser, launchChromium } from './chromium';
 
 let server: ServerProcess;
@@ -44,6 +51,9 @@ beforeAll(async () => {
     portal: join(repoRoot, 'dist/app'),
   });
   browser = await launchChromium();
+  // The pages act as the seeded tester (an API token on every request, WebSocket and stream included):
+  // these tests are about the pages, the permission rules have their own (portalAuth, permissions).
+  await browser.context.setExtraHTTPHeaders(testerHeaders(server.url));
 });
 
 afterAll(async () => {
@@ -125,7 +135,7 @@ test('submit in the portal, find it in the list, watch it run live to succeeded 
   const data = readFileSync(await download.path(), 'utf8');
   expect(data).toMatch(/^# curve: .+\n[\d.e+-]+,[\d.e+-]+,/m);
   const logHref = await job(page).getByRole('link', { name: 'Download the log' }).getAttribute('href');
-  expect(await (await fetch(logHref!)).text()).toContain('Reducing');
+  expect(await (await testerFetch(logHref!)).text()).toContain('Reducing');
 
   // The request as accepted, in its form, read-only, with the changed fields marked.
   const request = page.getByRole('region', { name: 'Request' });
@@ -148,7 +158,9 @@ test('submit in the portal, find it in the list, watch it run live to succeeded 
   await expect.poll(() => job(page).getAttribute('data-state'), { timeout: 60_000 }).toBe('succeeded');
   expect(await job(page).getByRole('combobox', { name: 'Attempt' }).inputValue()).toBe('2');
   const jobs = (await (
-    await fetch(`${server.url}/api/submissions/${await page.getByTestId('submission-id').textContent()}/jobs`)
+    await testerFetch(
+      `${server.url}/api/submissions/${await page.getByTestId('submission-id').textContent()}/jobs`,
+    )
   ).json()) as {
     items: { attempts: { state: string }[] }[];
   };
@@ -250,7 +262,7 @@ test('a WebSocket dropped mid-run reconnects from the last event id: no line los
   expect(subscribes[0]!.since).toBe(0);
   expect(subscribes[1]!.since).toBeGreaterThan(0);
 
-  const jobs = (await (await fetch(`${server.url}/api/submissions/${id}/jobs`)).json()) as {
+  const jobs = (await (await testerFetch(`${server.url}/api/submissions/${id}/jobs`)).json()) as {
     items: { attempts: { lines: number }[] }[];
   };
   const stored = jobs.items[0]!.attempts[0]!.lines;
