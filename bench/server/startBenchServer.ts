@@ -1,9 +1,29 @@
 /**
  * Starts `formulary serve` for the benchmark: a child process on 127.0.0.1 at a free port, with the
  * floor route on and request logging at "warn" (a log line per request would be measured too).
+ * Its jobs run one at a time and the task is a `sleep`: every submission's jobs are planned, stored
+ * and queued before its 201, as always, but no reduction runs meanwhile. Without this the demo
+ * simulator ran two reductions through the whole run and took both cores (validated SQLite at 10
+ * connections measured 250 req/s with it, on a quiet machine), so the table measured reductions,
+ * not the intake.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** A formulary.config.json whose jobs queue behind one idle task. */
+function benchConfig(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'formulary-bench-server-'));
+  const file = join(dir, 'formulary.config.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      jobs: { maxConcurrent: 1, jobsDir: join(dir, 'jobs'), tasks: { '*': { command: ['sleep', '600'] } } },
+    }),
+  );
+  return file;
+}
 
 export interface BenchServer {
   readonly url: string;
@@ -13,7 +33,18 @@ export interface BenchServer {
 export function startBenchServer(root: string, db: string): Promise<BenchServer> {
   const child = spawn(
     process.execPath,
-    [join(root, 'bin/formulary.js'), 'serve', '--host', '127.0.0.1', '--port', '0', '--db', db],
+    [
+      join(root, 'bin/formulary.js'),
+      'serve',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--db',
+      db,
+      '--config',
+      benchConfig(),
+    ],
     {
       cwd: root,
       env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', FORMULARY_BENCH_FLOOR: '1' },
