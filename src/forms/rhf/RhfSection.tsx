@@ -6,9 +6,10 @@
  * reports an error inside it, so a refused submit never hides the field at fault.
  */
 
-import { memo, type ReactNode, startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useMemo, useState } from 'react';
 import { get, useFormState } from 'react-hook-form';
 import { useT } from '../../widgets/index';
+import { LazyContent } from '../layout/LazyContent';
 import type { SectionSpec } from '../layout/sectionsOf';
 import { rhfDomId, useRhfContext } from './RhfContext';
 import { countTrue, type PlacedPointer, RhfBody, RhfNodeErrors } from './RhfNode';
@@ -90,72 +91,11 @@ export const RhfSection = memo(function RhfSection({
       )}
       <div id={`${id}-body`} hidden={!open}>
         {open && (
-          <Lazy eager={eager || holdsError} estimate={estimate} label={section.title}>
+          <LazyContent eager={eager || holdsError} estimate={estimate} label={section.title}>
             <RhfBody nodes={nodes} indexes={[]} insideAdvanced={section.advanced} />
-          </Lazy>
+          </LazyContent>
         )}
       </div>
     </section>
   );
 });
-
-const FOCUSABLE = 'input, select, textarea, button, [tabindex]:not([tabindex="-1"])';
-
-/** Its children once near the viewport, focused or clicked; a placeholder of the estimated height until then. */
-function Lazy({
-  eager,
-  estimate,
-  label,
-  children,
-}: {
-  eager: boolean;
-  estimate: number;
-  label: string;
-  children: ReactNode;
-}): ReactNode {
-  const [shown, setShown] = useState(eager || typeof IntersectionObserver === 'undefined');
-  const t = useT();
-  const placeholder = useRef<HTMLButtonElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  const focusFirst = useRef(false);
-  if (eager && !shown) setShown(true);
-  useEffect(() => {
-    const element = placeholder.current;
-    if (shown || !element) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) startTransition(() => setShown(true));
-      },
-      { rootMargin: '50% 0px' },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [shown]);
-  useEffect(() => {
-    if (shown && focusFirst.current) {
-      focusFirst.current = false;
-      content.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-    }
-  }, [shown]);
-  if (!shown)
-    return (
-      <button
-        type="button"
-        ref={placeholder}
-        className="formulary-lazy formulary-lazy--placeholder"
-        style={{ minHeight: estimate }}
-        onFocus={() => {
-          focusFirst.current = true;
-          setShown(true);
-        }}
-        onClick={() => setShown(true)}
-      >
-        {t('form.show', { label })}
-      </button>
-    );
-  return (
-    <div ref={content} className="formulary-lazy formulary-lazy--shown">
-      {children}
-    </div>
-  );
-}
