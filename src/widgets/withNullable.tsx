@@ -46,10 +46,15 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
     // input stays open. Over a real value the input is open anyway, and "editing" would hide that
     // value from the inner widget, which then took its next render for an outside change to nothing.
     const [editing, setEditing] = useState(props.keptText !== undefined && value === null);
+    // The value typed since "editing" began. The form does not re-render a field for what its own
+    // input shows (ChangeHow.typed), so the prop stays null until some later render: without this the
+    // field went on asking "Enter a value, or tick Unset" (and was marked invalid) over a typed value.
+    const [typed, setTyped] = useState<unknown>(undefined);
     const [seen, setSeen] = useState<unknown>(value);
     if (!Object.is(seen, value)) {
       setSeen(value);
       if (editing) setEditing(false);
+      if (typed !== undefined) setTyped(undefined);
     }
     const element = useRef<HTMLElement | null>(null);
     const { inputRef } = props;
@@ -77,14 +82,16 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
         }
         // A typed value may not come back as a prop (see ChangeHow): remember it for "untick Unset".
         if (next !== null && next !== undefined) previous.current = next;
+        if (editing) setTyped(next ?? undefined);
         onChange(next, how);
       },
-      [onChange, onTextError],
+      [onChange, onTextError, editing],
     );
 
     function toggle(nextUnset: boolean): void {
       if (nextUnset) {
         setEditing(false);
+        setTyped(undefined);
         change(null);
         return;
       }
@@ -134,11 +141,11 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
         {...props}
         field={withoutNull(field)}
         onChange={change}
-        value={editing ? undefined : value}
+        value={editing ? typed : value}
         disabled={props.disabled === true || unset}
         adornment={adornment}
         inputRef={setElement}
-        error={unset ? props.error : (props.error ?? (editing ? ENTER_OR_UNSET : undefined))}
+        error={unset ? props.error : (props.error ?? (editing && typed === undefined ? t('widget.enterOrUnset') : undefined))}
       />
     );
   });

@@ -163,9 +163,10 @@ test('embed: the same refusal is shown beside the field, and the page was sent X
   const { page, errors } = await openRecorded(browser, `${site.url}refusal.html`);
   await page.getByRole('textbox', { name: /^IPTS/ }).waitFor({ state: 'visible', timeout: 60_000 });
   const cycle = await fillAndSubmit(page, /^Submit/);
-  await expect.poll(() => cycle.getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
+  // Waits for the server's words: the field is marked invalid from the untick until a value is typed.
   const field = page.locator('.formulary-field', { has: cycle });
-  expect(await field.textContent()).toMatch(/pattern|expected form/);
+  await expect.poll(() => field.textContent(), { timeout: 30_000 }).toMatch(/pattern|expected form/);
+  expect(await cycle.getAttribute('aria-invalid')).toBe('true');
   expect(await page.locator('[data-outcome="failed"]').textContent()).toContain('HTTP 422');
   expect(await storedCount()).toBe(0);
   expect(errors).toEqual([]);

@@ -28,6 +28,10 @@ export interface Harness {
 export function renderWidget(
   Widget: WidgetComponent,
   props: Omit<WidgetProps, 'onChange' | 'onBlur' | 'id'> & { id?: string },
+  options: {
+    /** As the form does (FieldRow): a typed value (ChangeHow.typed) is stored but not rendered back. */
+    readonly typedStaysInInput?: boolean;
+  } = {},
 ): Harness {
   const onChange = vi.fn();
   const onTextError = vi.fn();
@@ -49,10 +53,10 @@ export function renderWidget(
         {...props}
         {...more}
         value={value}
-        onChange={(v) => {
+        onChange={(v, how) => {
           onChange(v);
           current = v;
-          setValue(v);
+          if (!(options.typedStaysInInput && how?.typed)) setValue(v);
         }}
         onBlur={onBlur}
         onTextError={onTextError}

@@ -84,6 +84,30 @@ describe('withNullable', () => {
     expect(h.onTextError).toHaveBeenLastCalledWith(undefined);
   });
 
+  test('a value typed after unticking ends the request for one, though the form does not render it back', async () => {
+    // The form re-renders nothing for a keystroke (ChangeHow.typed): the prop value stays null.
+    const h = renderWidget(NullableNumber, { field: thickness, value: null }, { typedStaysInInput: true });
+    const unset = screen.getByRole('checkbox', { name: 'Sample thickness: unset' });
+    const input = screen.getByLabelText(/^Sample thickness/, { selector: 'input[type=text]' });
+    await h.user.click(unset);
+    await act(async () => {});
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    await h.user.type(input, '0.2');
+    expect(h.value()).toBe(0.2);
+    expect(screen.queryByText(ENTER_OR_UNSET)).toBeNull();
+    expect(input.getAttribute('aria-invalid')).not.toBe('true');
+    expect(input).toHaveProperty('value', '0.2');
+    expect(unset).toHaveProperty('checked', false);
+    // A render from the form for another reason (its message store) keeps the typed text.
+    act(() => h.rerender({ describedBy: 'help' }));
+    expect(input).toHaveProperty('value', '0.2');
+    expect(input).toHaveProperty('disabled', false);
+    // Ticking Unset again still stores null and disables the input.
+    await h.user.click(unset);
+    expect(h.value()).toBeNull();
+    expect(input).toHaveProperty('disabled', true);
+  });
+
   test('the default is restored when there was no earlier value', async () => {
     const h = renderWidget(NullableNumber, {
       field: { ...thickness, hasDefault: true, default: 0.2 },
