@@ -145,7 +145,11 @@ export function withNullable(Inner: WidgetComponent): WidgetComponent {
         disabled={props.disabled === true || unset}
         adornment={adornment}
         inputRef={setElement}
-        error={unset ? props.error : (props.error ?? (editing && typed === undefined ? t('widget.enterOrUnset') : undefined))}
+        error={
+          unset
+            ? props.error
+            : (props.error ?? (editing && typed === undefined ? t('widget.enterOrUnset') : undefined))
+        }
       />
     );
   });
