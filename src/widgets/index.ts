@@ -8,7 +8,7 @@ export { defaultWidgetEntries, defaultWidgetRegistry, RADIO_MAX_OPTIONS } from '
 export { describeLimits, limitProblem } from './describeLimits';
 export { IntegerWidget } from './IntegerWidget';
 export { JsonWidget } from './JsonWidget';
-export { KEPT_TEXT_SEPARATOR, splitKeptText } from './keptText';
+export { KEPT_TEXT_SEPARATOR, keptTextOf, splitKeptText } from './keptText';
 export { LocaleContext, useLocale, useT } from './LocaleContext';
 export { NumberListWidget } from './NumberListWidget';
 export { NumberWidget } from './NumberWidget';

@@ -8,7 +8,7 @@
 import { memo, type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { FieldNode } from '../../schemas/index';
 import { withLocale } from '../../schemas/index';
-import { type ChangeHow, KEPT_TEXT_SEPARATOR, useLocale, useT } from '../../widgets/index';
+import { type ChangeHow, keptTextOf, useLocale, useT } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { fieldName } from '../engine/storagePath';
 import { valueMismatch } from '../engine/valueMismatch';
@@ -63,7 +63,7 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
   const lastInput = useRef<HTMLElement | null>(null);
   const onTextError = useCallback(
     (message: string | undefined) =>
-      engine.setTextError(path, message, message === undefined ? undefined : textOf(lastInput.current)),
+      engine.setTextError(path, message, message === undefined ? undefined : keptTextOf(lastInput.current)),
     [engine, path],
   );
   const inputRef = useCallback(
@@ -82,7 +82,7 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
   const [keptText] = useState(() => engine.keptText(path));
   useEffect(() => {
     engine.dropKeptText(path);
-    return () => engine.widgetGone(path, textOf(lastInput.current));
+    return () => engine.widgetGone(path, keptTextOf(lastInput.current));
   }, [engine, path]);
   const messages = shown.filter((e) => e.error.rule !== 'input').map((e) => e.error.message);
   const Widget = pickWidget(node, inCell);
@@ -147,20 +147,6 @@ export const FieldRow = memo(function FieldRow({ node, path, inCell = false }: F
     </div>
   );
 });
-
-/**
- * The text a widget's inputs held as it went (WidgetProps.keptText): its text inputs and textareas in
- * document order, joined by U+001F (several for a binning triplet); undefined when it has none. Read
- * from the removed subtree, which keeps its elements and their values.
- */
-function textOf(element: HTMLElement | null): string | undefined {
-  const field = element?.closest('.formulary-field');
-  if (!field) return undefined;
-  const inputs = field.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
-    'input[type="text"], textarea',
-  );
-  return inputs.length === 0 ? undefined : Array.from(inputs, (e) => e.value).join(KEPT_TEXT_SEPARATOR);
-}
 
 const enabledControl =
   'input:not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)';

@@ -10,7 +10,7 @@
 import { memo, type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { get, useController } from 'react-hook-form';
 import type { FieldNode, Pointer } from '../../schemas/index';
-import { KEPT_TEXT_SEPARATOR, useT } from '../../widgets/index';
+import { keptTextOf, useT } from '../../widgets/index';
 import { fieldStart } from '../engine/flattenValues';
 import { coerceFieldText } from './coerceFieldText';
 import { rhfDomId, useRhfContext } from './RhfContext';
@@ -22,16 +22,6 @@ export interface RhfFieldProps {
   readonly pointer: Pointer;
   /** In a table cell: the row renders the label. */
   readonly inCell?: boolean;
-}
-
-/** The text a widget's inputs hold (several joined by U+001F, the binning widget's three). */
-function textOf(element: HTMLElement | null): string | undefined {
-  const field = element?.closest('.formulary-field');
-  if (!field) return undefined;
-  const inputs = field.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
-    'input[type="text"], textarea',
-  );
-  return inputs.length === 0 ? undefined : Array.from(inputs, (e) => e.value).join(KEPT_TEXT_SEPARATOR);
 }
 
 export const RhfField = memo(function RhfField({ node, pointer, inCell = false }: RhfFieldProps): ReactNode {
@@ -80,7 +70,7 @@ export const RhfField = memo(function RhfField({ node, pointer, inCell = false }
   const onTextError = useCallback(
     (message: string | undefined) => {
       if (message === undefined) return;
-      const text = textOf(input.current);
+      const text = keptTextOf(input.current);
       if (text === undefined) return;
       ownText.current = text;
       onChange(text);
