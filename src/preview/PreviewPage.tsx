@@ -4,7 +4,15 @@
  * --examples, the example requests. Each state the command pushes after a save rebuilds the form,
  * carrying over what was typed; a schema that no longer loads shows its error above the last good form.
  */
-import { type ReactNode, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { PreviewState } from '../cli/preview/index';
 import {
   type DraftTexts,
@@ -84,6 +92,12 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
   }, [state]);
 
   const defaults = useMemo(() => (shown ? JSON.stringify(defaultsOf(shown.model), null, 2) : ''), [shown]);
+  // Stable callbacks: a state that brings only findings (the lint follows the form) re-renders the
+  // page around the form, never the form's 1,000 fields.
+  const showRequest = useCallback((request: SubmissionRequest) => liveRequest.set(request), []);
+  const keepDraft = useCallback((values: unknown, texts: DraftTexts) => {
+    draft.current = { values, texts };
+  }, []);
 
   if (!state) return <p role="status">{t.connecting}</p>;
   const reveal = (field: string) => formRef.current?.reveal(field);
@@ -139,19 +153,22 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
               formData={shown.formData}
               draftTexts={shown.draftTexts}
               formRef={formRef}
-              onChange={(request) => liveRequest.set(request)}
-              onDraftChange={(values, texts) => {
-                draft.current = { values, texts };
-              }}
-              onSubmit={(request) => liveRequest.set(request)}
+              onChange={showRequest}
+              onDraftChange={keepDraft}
+              onSubmit={showRequest}
             />
           )}
         </section>
         <aside className="preview-side">
           <section aria-labelledby="preview-findings-heading">
             <h2 id="preview-findings-heading">{t.findingsHeading}</h2>
+            {state.linting && (
+              <p role="status" className="preview-hint" data-testid="preview-linting">
+                {t.linting}
+              </p>
+            )}
             {state.diagnostics.length === 0 ? (
-              <p role="status">{t.noFindings}</p>
+              !state.linting && <p role="status">{t.noFindings}</p>
             ) : (
               <FindingsList findings={state.diagnostics} label={t.findingsHeading} onPick={reveal} />
             )}

@@ -13,6 +13,7 @@ export const previewTexts = {
   requestHeading: 'Request (live)',
   findingsHeading: 'Lint findings',
   noFindings: 'No findings.',
+  linting: 'Linting the saved schema: these findings are the previous save’s.',
   defaultsHeading: 'Default request',
   defaultsHint: 'What the form sends when nothing is typed.',
   watchingHeading: 'Watching',

@@ -103,14 +103,19 @@ describe('formulary preview: a real process', { timeout: 120_000 }, () => {
 
   test('the event stream sends the state, then a new one after each save', async () => {
     const first = (await (await fetch(`${preview.url}/api/state`)).json()) as PreviewState;
-    const events = readEvents(preview.url, (s) => s.revision > first.revision);
+    const events = readEvents(preview.url, (s) => s.revision > first.revision && !s.linting);
     await new Promise((done) => setTimeout(done, 200)); // the stream is open before the save
     const changed = structuredClone(schema);
     (changed.properties.runNumber as Record<string, unknown>).title = 'Run';
     writeFileSync(join(dir, 'main.schema.json'), JSON.stringify(changed));
     const seen = await events;
     expect(seen[0]!.revision).toBe(first.revision);
-    expect(JSON.stringify(seen.at(-1)!.schema)).toContain('"title":"Run"');
+    // The new schema first (the page builds its form), then the same schema with its lint findings.
+    const [early, linted] = seen.slice(-2);
+    expect(early).toMatchObject({ linting: true, schemaRevision: early!.revision });
+    expect(JSON.stringify(early!.schema)).toContain('"title":"Run"');
+    expect(linted).toMatchObject({ revision: early!.revision + 1, schemaRevision: early!.revision });
+    expect(linted!.linting).toBeUndefined();
     expect(preview.stderr()).toMatch(/main\.schema\.json loaded \(0 errors/);
   });
 
