@@ -22,7 +22,8 @@ fields still exist. A schema that does not load shows its error; the last good f
 
 Options:
   --port N                port (default 5174; 0 picks a free one)
-  --open                  open the page in the browser
+  --open                  open the page in the browser (the command in BROWSER when set, else the
+                          desktop's: open, start or xdg-open)
   --examples DIR          list the example requests in DIR beside the form (invalid-*.json with their
                           invalid-*.expected.json, as "formulary lint" checks them)
   --config FILE           formulary.config.json (default: ./formulary.config.json when present)
@@ -98,8 +99,8 @@ export async function previewCommand(args: readonly string[], io: Io): Promise<n
   quiet = false;
   io.err(reloadLine(session.current()));
   io.err(`Previewing ${positionals[0]} at ${running.url}/ (Ctrl+C stops)\n`);
-  if (values.open && !openInBrowser(`${running.url}/`))
-    io.err(`could not open a browser: open ${running.url}/\n`);
+  if (values.open && !(await openInBrowser(`${running.url}/`)))
+    io.err(`could not open a browser (set BROWSER to the command that opens one): open ${running.url}/\n`);
   const stop = () => {
     session.close();
     void running.close().then(() => process.exit(0));
