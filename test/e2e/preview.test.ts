@@ -290,3 +290,56 @@ describe('formulary preview and formulary.config.json', () => {
     }
   });
 });
+
+describe('formulary preview --lang fr: the page, the form and its findings in French', () => {
+  let preview: RunningPreview;
+  let dir: string;
+  beforeAll(async () => {
+    dir = project('eqsans.schema.json', 'common.json');
+    preview = await startPreview(['schemas/eqsans.schema.json', '--lang', 'fr'], dir);
+  });
+  afterAll(() => preview?.stop());
+
+  test('the words are French; a broken save is said in French, and the French form stays behind it', async () => {
+    const { page, errors } = await openPage(preview);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await expect.poll(() => page.title()).toBe('Aperçu · schemas/eqsans.schema.json');
+    for (const name of [
+      'Formulaire',
+      'Remarques du linter',
+      'Demande (en direct)',
+      'Demande par défaut',
+      'Fichiers surveillés',
+    ])
+      await page.getByRole('heading', { name, exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Form', exact: true }).count()).toBe(0);
+    // The form speaks the same language (its button and section words come from its catalogue).
+    await page.getByRole('button', { name: 'Envoyer la demande' }).waitFor();
+    await page.getByText('Aucune remarque.', { exact: true }).waitFor();
+    // A finding's severity is a French word.
+    const schema = join(dir, 'schemas/eqsans.schema.json');
+    const shown = await schemaRevisionOf(page);
+    editJson(schema, (s) => {
+      s.properties.maxWavelength = { type: 'number', title: 'Longest wavelength', default: 8 };
+    });
+    await waitForSchemaAfter(page, shown);
+    const finding = page.locator('li[data-rule="missing-units"]');
+    await finding.waitFor({ timeout: 10_000 });
+    expect(await finding.locator('strong').textContent()).toBe('avertissement');
+    expect(await finding.getByRole('button').getAttribute('title')).toBe('Aller au champ /maxWavelength');
+
+    await page.getByLabel(/^IPTS \*$/).fill('IPTS-3131');
+    const good = readFileSync(schema, 'utf8');
+    writeFileSync(schema, good.replace('"properties": {', '"properties": {{'));
+    const alert = page.getByTestId('preview-load-problem');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain(
+      'schemas/eqsans.schema.json ne se charge pas : le formulaire ci-dessous est le dernier qui s’est chargé.',
+    );
+    expect(await page.getByLabel(/^IPTS \*$/).inputValue()).toBe('IPTS-3131');
+    writeFileSync(schema, good);
+    await alert.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.getByRole('heading', { name: 'Formulaire', exact: true }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -24,6 +24,7 @@ describe('formulary preview: usage', { timeout: 120_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Usage: formulary preview SCHEMA/);
     expect(run.stdout).toMatch(/--examples DIR/);
+    expect(run.stdout).toMatch(/--lang TAG/);
   });
 
   test('no schema, two schemas or a bad port: exit 2 naming the mistake', async () => {
@@ -32,6 +33,9 @@ describe('formulary preview: usage', { timeout: 120_000 }, () => {
     const port = await runCli(['preview', 'a.json', '--port', 'x']);
     expect(port.code).toBe(2);
     expect(port.stderr).toMatch(/--port must be a number/);
+    const lang = await runCli(['preview', 'a.json', '--lang', 'not a language']);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toMatch(/--lang must be a language tag such as fr or en-GB \(got "not a language"\)/);
   });
 
   test('a page folder that was not built: exit 1 saying which command builds it', () => {
