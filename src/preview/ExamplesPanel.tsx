@@ -6,7 +6,7 @@
 import { type ReactNode, useState } from 'react';
 import type { PreviewExample, PreviewExampleEntry } from '../cli/preview/index';
 import { FindingsList } from './FindingsList';
-import { previewTexts as t } from './previewTexts';
+import { usePreviewTexts } from './usePreviewTexts';
 
 export interface ExamplesPanelProps {
   readonly dir: string;
@@ -24,6 +24,7 @@ const same = (a: { pointer: string; rule: string }, b: { pointer: string; rule: 
   a.pointer === b.pointer && a.rule === b.rule;
 
 export function ExamplesPanel(props: ExamplesPanelProps): ReactNode {
+  const t = usePreviewTexts();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [loading, setLoading] = useState(false);
   const choose = async (name: string) => {

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { PreviewDiagnostic } from '../cli/preview/index';
-import { previewTexts } from './previewTexts';
+import { usePreviewTexts } from './usePreviewTexts';
 
 export interface FindingsListProps {
   readonly findings: readonly PreviewDiagnostic[];
@@ -13,6 +13,7 @@ export interface FindingsListProps {
 }
 
 export function FindingsList(props: FindingsListProps): ReactNode {
+  const t = usePreviewTexts();
   return (
     <ul aria-label={props.label} className="preview-findings">
       {props.findings.map((d) => {
@@ -21,7 +22,7 @@ export function FindingsList(props: FindingsListProps): ReactNode {
             <code>
               {d.file ?? '?'}:{d.line ?? 1}:{d.column ?? 1}
             </code>{' '}
-            <strong className={`preview-${d.severity}`}>{d.severity}</strong> {d.message}{' '}
+            <strong className={`preview-${d.severity}`}>{t.severity(d.severity)}</strong> {d.message}{' '}
             <span className="preview-rule">({d.rule})</span>
           </>
         );
@@ -32,7 +33,7 @@ export function FindingsList(props: FindingsListProps): ReactNode {
               <button
                 type="button"
                 className="preview-finding-button"
-                title={previewTexts.goToField(d.field)}
+                title={t.goToField(d.field)}
                 onClick={() => props.onPick?.(d.field!)}
               >
                 {body}

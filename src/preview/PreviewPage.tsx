@@ -4,7 +4,15 @@
  * --examples, the example requests. Each state the command pushes after a save rebuilds the form,
  * carrying over what was typed; a schema that no longer loads shows its error above the last good form.
  */
-import { type ReactNode, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { PreviewState } from '../cli/preview/index';
 import {
   type DraftTexts,
@@ -20,7 +28,8 @@ import { ExamplesPanel } from './ExamplesPanel';
 import { FindingsList } from './FindingsList';
 import { liveValue } from './liveValue';
 import type { PreviewConnectionStore } from './previewConnection';
-import { previewTexts as t } from './previewTexts';
+import { previewTextsIn } from './previewTexts';
+import { PreviewTextsContext, usePreviewTexts } from './usePreviewTexts';
 
 interface Shown {
   readonly model: FieldModel;
@@ -42,6 +51,9 @@ function LiveJson(): ReactNode {
 
 export function PreviewPage(props: { readonly connection: PreviewConnectionStore }): ReactNode {
   const { state, lost } = useSyncExternalStore(props.connection.subscribe, props.connection.get);
+  // The language --lang (or the command's locale) chose: the page's words, the form's, its messages.
+  const locale = state?.locale;
+  const t = useMemo(() => previewTextsIn(locale), [locale]);
   const [shown, setShown] = useState<Shown | null>(null);
   const [notApplied, setNotApplied] = useState<readonly NotAppliedValue[]>([]);
   const [modelProblem, setModelProblem] = useState<string | null>(null);
@@ -81,110 +93,126 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
 
   useEffect(() => {
     if (state) document.title = t.title(state.schemaFile);
-  }, [state]);
+  }, [state, t]);
+  useEffect(() => {
+    if (locale) document.documentElement.lang = locale;
+  }, [locale]);
 
   const defaults = useMemo(() => (shown ? JSON.stringify(defaultsOf(shown.model), null, 2) : ''), [shown]);
+  // Stable callbacks: a state that brings only findings (the lint follows the form) re-renders the
+  // page around the form, never the form's 1,000 fields.
+  const showRequest = useCallback((request: SubmissionRequest) => liveRequest.set(request), []);
+  const keepDraft = useCallback((values: unknown, texts: DraftTexts) => {
+    draft.current = { values, texts };
+  }, []);
 
   if (!state) return <p role="status">{t.connecting}</p>;
   const reveal = (field: string) => formRef.current?.reveal(field);
   return (
-    <div
-      className="preview-page"
-      data-revision={state.revision}
-      data-schema-revision={shown?.schemaRevision ?? 0}
-    >
-      <header className="preview-header">
-        <h1>{state.schemaFile}</h1>
-        <span className="preview-hint" role="status" aria-live="polite">
-          {t.reloaded(state.revision)}
-        </span>
-      </header>
-      {lost && (
-        <p role="alert" className="preview-banner">
-          {t.disconnected}
-        </p>
-      )}
-      {(state.problems.length > 0 || modelProblem) && (
-        <div role="alert" className="preview-banner" data-testid="preview-load-problem">
-          <p>{shown ? t.loadFailed(state.schemaFile) : t.noSchemaYet(state.schemaFile)}</p>
-          <FindingsList findings={state.problems} label={t.findingsHeading} />
-          {modelProblem && <p>{modelProblem}</p>}
-        </div>
-      )}
-      <div className="preview-columns">
-        <section
-          aria-labelledby="preview-form-heading"
-          className="preview-form"
-          data-stale={state.problems.length > 0}
-        >
-          <h2 id="preview-form-heading">{t.formHeading}</h2>
-          {notApplied.length > 0 && (
-            <div className="preview-banner" data-testid="preview-not-applied">
-              <p>{t.notAppliedHeading}</p>
-              <ul>
-                {notApplied.map((v) => (
-                  <li key={`${v.pointer} ${JSON.stringify(v.value)}`}>
-                    <code>{v.pointer}</code> = <code>{JSON.stringify(v.value)}</code>: {v.reason}
-                  </li>
-                ))}
-              </ul>
-              <button type="button" onClick={() => setNotApplied([])}>
-                {t.dismiss}
-              </button>
-            </div>
-          )}
-          {shown && (
-            <SubmissionForm
-              model={shown.model}
-              formData={shown.formData}
-              draftTexts={shown.draftTexts}
-              formRef={formRef}
-              onChange={(request) => liveRequest.set(request)}
-              onDraftChange={(values, texts) => {
-                draft.current = { values, texts };
-              }}
-              onSubmit={(request) => liveRequest.set(request)}
-            />
-          )}
-        </section>
-        <aside className="preview-side">
-          <section aria-labelledby="preview-findings-heading">
-            <h2 id="preview-findings-heading">{t.findingsHeading}</h2>
-            {state.diagnostics.length === 0 ? (
-              <p role="status">{t.noFindings}</p>
-            ) : (
-              <FindingsList findings={state.diagnostics} label={t.findingsHeading} onPick={reveal} />
+    <PreviewTextsContext.Provider value={t}>
+      <div
+        className="preview-page"
+        data-revision={state.revision}
+        data-schema-revision={shown?.schemaRevision ?? 0}
+      >
+        <header className="preview-header">
+          <h1>{state.schemaFile}</h1>
+          <span className="preview-hint" role="status" aria-live="polite">
+            {t.reloaded(state.revision)}
+          </span>
+        </header>
+        {lost && (
+          <p role="alert" className="preview-banner">
+            {t.disconnected}
+          </p>
+        )}
+        {(state.problems.length > 0 || modelProblem) && (
+          <div role="alert" className="preview-banner" data-testid="preview-load-problem">
+            <p>{shown ? t.loadFailed(state.schemaFile) : t.noSchemaYet(state.schemaFile)}</p>
+            <FindingsList findings={state.problems} label={t.findingsHeading} />
+            {modelProblem && <p>{modelProblem}</p>}
+          </div>
+        )}
+        <div className="preview-columns">
+          <section
+            aria-labelledby="preview-form-heading"
+            className="preview-form"
+            data-stale={state.problems.length > 0}
+          >
+            <h2 id="preview-form-heading">{t.formHeading}</h2>
+            {notApplied.length > 0 && (
+              <div className="preview-banner" data-testid="preview-not-applied">
+                <p>{t.notAppliedHeading}</p>
+                <ul>
+                  {notApplied.map((v) => (
+                    <li key={`${v.pointer} ${JSON.stringify(v.value)}`}>
+                      <code>{v.pointer}</code> = <code>{JSON.stringify(v.value)}</code>: {v.reason}
+                    </li>
+                  ))}
+                </ul>
+                <button type="button" onClick={() => setNotApplied([])}>
+                  {t.dismiss}
+                </button>
+              </div>
+            )}
+            {shown && (
+              <SubmissionForm
+                model={shown.model}
+                formData={shown.formData}
+                draftTexts={shown.draftTexts}
+                formRef={formRef}
+                {...(locale ? { locale } : {})}
+                onChange={showRequest}
+                onDraftChange={keepDraft}
+                onSubmit={showRequest}
+              />
             )}
           </section>
-          {state.examples && (
-            <ExamplesPanel
-              dir={state.examplesDir ?? ''}
-              examples={state.examples}
-              onImport={(request) => {
-                formRef.current?.importRequest(request);
-                formRef.current?.validate(); // every error shows at its field
-              }}
-            />
-          )}
-          <section aria-labelledby="preview-request-heading">
-            <h2 id="preview-request-heading">{t.requestHeading}</h2>
-            <LiveJson />
-          </section>
-          <section aria-labelledby="preview-defaults-heading">
-            <h2 id="preview-defaults-heading">{t.defaultsHeading}</h2>
-            <p className="preview-hint">{t.defaultsHint}</p>
-            <pre data-testid="preview-defaults" className="preview-json">
-              {defaults}
-            </pre>
-          </section>
-          <WatchList state={state} />
-        </aside>
+          <aside className="preview-side">
+            <section aria-labelledby="preview-findings-heading">
+              <h2 id="preview-findings-heading">{t.findingsHeading}</h2>
+              {state.linting && (
+                <p role="status" className="preview-hint" data-testid="preview-linting">
+                  {t.linting}
+                </p>
+              )}
+              {state.diagnostics.length === 0 ? (
+                !state.linting && <p role="status">{t.noFindings}</p>
+              ) : (
+                <FindingsList findings={state.diagnostics} label={t.findingsHeading} onPick={reveal} />
+              )}
+            </section>
+            {state.examples && (
+              <ExamplesPanel
+                dir={state.examplesDir ?? ''}
+                examples={state.examples}
+                onImport={(request) => {
+                  formRef.current?.importRequest(request);
+                  formRef.current?.validate(); // every error shows at its field
+                }}
+              />
+            )}
+            <section aria-labelledby="preview-request-heading">
+              <h2 id="preview-request-heading">{t.requestHeading}</h2>
+              <LiveJson />
+            </section>
+            <section aria-labelledby="preview-defaults-heading">
+              <h2 id="preview-defaults-heading">{t.defaultsHeading}</h2>
+              <p className="preview-hint">{t.defaultsHint}</p>
+              <pre data-testid="preview-defaults" className="preview-json">
+                {defaults}
+              </pre>
+            </section>
+            <WatchList state={state} />
+          </aside>
+        </div>
       </div>
-    </div>
+    </PreviewTextsContext.Provider>
   );
 }
 
 function WatchList(props: { readonly state: PreviewState }): ReactNode {
+  const t = usePreviewTexts();
   return (
     <section aria-labelledby="preview-watching-heading">
       <h2 id="preview-watching-heading">{t.watchingHeading}</h2>

@@ -55,10 +55,18 @@ async function openPage(preview: RunningPreview): Promise<{ page: Page; errors: 
   return { page, errors };
 }
 
-/** Waits until the page shows the form of schema revision `n` (the n-th load that succeeded). */
-async function waitForSchemaRevision(page: Page, n: number): Promise<void> {
-  await page.locator(`.preview-page[data-schema-revision="${n}"]`).waitFor({ timeout: 10_000 });
+/** Waits until the page shows the form of a schema sent after revision `n` (a later load that succeeded). */
+async function waitForSchemaAfter(page: Page, n: number): Promise<void> {
+  await page.waitForFunction(
+    (after) => Number(document.querySelector<HTMLElement>('.preview-page')?.dataset.schemaRevision) > after,
+    n,
+    { timeout: 10_000 },
+  );
 }
+
+/** The schema revision of the form the page shows. */
+const schemaRevisionOf = async (page: Page) =>
+  Number(await page.locator('.preview-page').getAttribute('data-schema-revision'));
 
 const liveRequest = async (page: Page) =>
   JSON.parse((await page.getByTestId('preview-request').textContent()) ?? 'null');
@@ -79,23 +87,26 @@ describe('formulary preview on a multi-file draft-07 schema (EQSANS)', () => {
     await expect.poll(async () => (await liveRequest(page)).iptsNumber).toBe('IPTS-12345');
 
     // 1. rename a field's title
+    let shown = await schemaRevisionOf(page);
     editJson(schema, (s) => {
       s.properties.iptsNumber!.title = 'Proposal (IPTS)';
     });
-    await waitForSchemaRevision(page, 2);
+    await waitForSchemaAfter(page, shown);
     await expect.poll(() => page.getByLabel(/^Proposal \(IPTS\) \*$/).inputValue()).toBe('IPTS-12345');
     expect(await page.getByLabel(/^IPTS \*$/).count()).toBe(0);
 
     // 2. add a field
+    shown = await schemaRevisionOf(page);
     editJson(schema, (s) => {
       s.properties.sampleNote = { type: 'string', title: 'Sample note', default: '' };
     });
-    await waitForSchemaRevision(page, 3);
+    await waitForSchemaAfter(page, shown);
     await page.getByLabel('Sample note', { exact: true }).waitFor();
     expect(await page.getByLabel(/^Proposal \(IPTS\) \*$/).inputValue()).toBe('IPTS-12345');
     expect((await liveRequest(page)).iptsNumber).toBe('IPTS-12345');
 
     // 3. break the JSON: the error with its place, the last good form (and the typed value) behind it
+    shown = await schemaRevisionOf(page);
     const good = readFileSync(schema, 'utf8');
     writeFileSync(schema, good.replace('"title": "Sample note",', '"title": "Sample note",,'));
     const alert = page.getByTestId('preview-load-problem');
@@ -107,7 +118,7 @@ describe('formulary preview on a multi-file draft-07 schema (EQSANS)', () => {
 
     // 4. fix it: the error goes, the form is the fixed schema's, the value is still there
     writeFileSync(schema, good.replace('"title": "Sample note"', '"title": "Sample notes"'));
-    await waitForSchemaRevision(page, 5);
+    await waitForSchemaAfter(page, shown);
     expect(await alert.count()).toBe(0);
     await page.getByLabel('Sample notes', { exact: true }).waitFor();
     expect(await page.getByLabel(/^Proposal \(IPTS\) \*$/).inputValue()).toBe('IPTS-12345');
@@ -124,7 +135,7 @@ describe('formulary preview on a multi-file draft-07 schema (EQSANS)', () => {
     editJson(join(dir, 'schemas/eqsans.schema.json'), (s) => {
       s.properties.wavelength!.title = 'Wavelength band';
     });
-    await waitForSchemaRevision(page, revision + 1);
+    await waitForSchemaAfter(page, revision);
     await page.getByText('Wavelength band').first().waitFor();
     expect(
       await page
@@ -140,7 +151,7 @@ describe('formulary preview on a multi-file draft-07 schema (EQSANS)', () => {
     editJson(join(dir, 'schemas/common.json'), (s) => {
       s.definitions.iptsNumber!.description = 'The proposal number, from the facility portal.';
     });
-    await waitForSchemaRevision(page, revision + 1);
+    await waitForSchemaAfter(page, revision);
     await page.getByText('The proposal number, from the facility portal.').first().waitFor();
   });
 
@@ -151,7 +162,7 @@ describe('formulary preview on a multi-file draft-07 schema (EQSANS)', () => {
     editJson(schema, (s) => {
       s.properties.maxWavelength = { type: 'number', title: 'Longest wavelength', default: 8 };
     });
-    await waitForSchemaRevision(page, revision + 1);
+    await waitForSchemaAfter(page, revision);
     const line =
       readFileSync(schema, 'utf8')
         .split('\n')
@@ -182,12 +193,14 @@ describe('formulary preview on a single-file 2020-12 schema (powder)', () => {
     const schema = join(dir, 'schemas/powder.schema.json');
     await page.getByLabel(/^IPTS \*$/).fill('IPTS-777');
     await expect.poll(async () => (await liveRequest(page)).iptsNumber).toBe('IPTS-777');
+    let shown = await schemaRevisionOf(page);
     editJson(schema, (s) => {
       s.properties.iptsNumber!.title = 'Proposal number';
     });
-    await waitForSchemaRevision(page, 2);
+    await waitForSchemaAfter(page, shown);
     await expect.poll(() => page.getByLabel(/^Proposal number \*$/).inputValue()).toBe('IPTS-777');
 
+    shown = await schemaRevisionOf(page);
     const good = readFileSync(schema, 'utf8');
     writeFileSync(schema, good.slice(0, good.length / 2)); // a save cut short: the JSON ends early
     const alert = page.getByTestId('preview-load-problem');
@@ -197,7 +210,7 @@ describe('formulary preview on a single-file 2020-12 schema (powder)', () => {
 
     writeFileSync(schema, good);
     await alert.waitFor({ state: 'detached', timeout: 10_000 });
-    await waitForSchemaRevision(page, 4);
+    await waitForSchemaAfter(page, shown);
     expect(await page.getByLabel(/^Proposal number \*$/).inputValue()).toBe('IPTS-777');
     expect((await liveRequest(page)).iptsNumber).toBe('IPTS-777');
     expect(errors).toEqual([]);
@@ -275,5 +288,58 @@ describe('formulary preview and formulary.config.json', () => {
     } finally {
       await preview.stop();
     }
+  });
+});
+
+describe('formulary preview --lang fr: the page, the form and its findings in French', () => {
+  let preview: RunningPreview;
+  let dir: string;
+  beforeAll(async () => {
+    dir = project('eqsans.schema.json', 'common.json');
+    preview = await startPreview(['schemas/eqsans.schema.json', '--lang', 'fr'], dir);
+  });
+  afterAll(() => preview?.stop());
+
+  test('the words are French; a broken save is said in French, and the French form stays behind it', async () => {
+    const { page, errors } = await openPage(preview);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await expect.poll(() => page.title()).toBe('Aperçu · schemas/eqsans.schema.json');
+    for (const name of [
+      'Formulaire',
+      'Remarques du linter',
+      'Demande (en direct)',
+      'Demande par défaut',
+      'Fichiers surveillés',
+    ])
+      await page.getByRole('heading', { name, exact: true }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Form', exact: true }).count()).toBe(0);
+    // The form speaks the same language (its button and section words come from its catalogue).
+    await page.getByRole('button', { name: 'Envoyer la demande' }).waitFor();
+    await page.getByText('Aucune remarque.', { exact: true }).waitFor();
+    // A finding's severity is a French word.
+    const schema = join(dir, 'schemas/eqsans.schema.json');
+    const shown = await schemaRevisionOf(page);
+    editJson(schema, (s) => {
+      s.properties.maxWavelength = { type: 'number', title: 'Longest wavelength', default: 8 };
+    });
+    await waitForSchemaAfter(page, shown);
+    const finding = page.locator('li[data-rule="missing-units"]');
+    await finding.waitFor({ timeout: 10_000 });
+    expect(await finding.locator('strong').textContent()).toBe('avertissement');
+    expect(await finding.getByRole('button').getAttribute('title')).toBe('Aller au champ /maxWavelength');
+
+    await page.getByLabel(/^IPTS \*$/).fill('IPTS-3131');
+    const good = readFileSync(schema, 'utf8');
+    writeFileSync(schema, good.replace('"properties": {', '"properties": {{'));
+    const alert = page.getByTestId('preview-load-problem');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain(
+      'schemas/eqsans.schema.json ne se charge pas : le formulaire ci-dessous est le dernier qui s’est chargé.',
+    );
+    expect(await page.getByLabel(/^IPTS \*$/).inputValue()).toBe('IPTS-3131');
+    writeFileSync(schema, good);
+    await alert.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.getByRole('heading', { name: 'Formulaire', exact: true }).waitFor();
+    expect(errors).toEqual([]);
   });
 });

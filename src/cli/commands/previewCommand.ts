@@ -4,6 +4,8 @@
  * $refs or formulary.config.json reloads the page. Runs until SIGINT/SIGTERM.
  */
 import { join, resolve } from 'node:path';
+import { catalogueOf } from '../../schemas/index';
+import { cliLocale } from '../cliLocale';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { createPreviewSession } from '../preview/createPreviewSession';
@@ -22,7 +24,10 @@ fields still exist. A schema that does not load shows its error; the last good f
 
 Options:
   --port N                port (default 5174; 0 picks a free one)
-  --open                  open the page in the browser
+  --open                  open the page in the browser (the command in BROWSER when set, else the
+                          desktop's: open, start or xdg-open)
+  --lang TAG              the page's language and the form's (fr, en, ...; default: FORMULARY_LANG,
+                          else the locale of the terminal, else English)
   --examples DIR          list the example requests in DIR beside the form (invalid-*.json with their
                           invalid-*.expected.json, as "formulary lint" checks them)
   --config FILE           formulary.config.json (default: ./formulary.config.json when present)
@@ -41,12 +46,28 @@ function reloadLine(state: PreviewState): string {
   return `${state.schemaFile} loaded (${errors} errors, ${warnings} warnings)\n`;
 }
 
+/** --lang as a canonical tag (a bad one is a usage error), else the CLI's; a language with no catalogue is said. */
+function pageLocale(lang: string | undefined, io: Io): string {
+  if (lang === undefined) return cliLocale();
+  let tag: string | undefined;
+  try {
+    tag = Intl.getCanonicalLocales(lang)[0];
+  } catch {
+    tag = undefined;
+  }
+  if (!tag) throw new UsageError(`--lang must be a language tag such as fr or en-GB (got "${lang}")`);
+  if (!catalogueOf(tag))
+    io.err(`formulary has no catalogue for "${tag}": the page's words stay in English\n`);
+  return tag;
+}
+
 /** Runs `formulary preview`; resolves once the page is served (the process then lives on its socket). */
 export async function previewCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     port: { type: 'string' },
     open: { type: 'boolean' },
     examples: { type: 'string' },
+    lang: { type: 'string' },
     // Where the built page is (tests of a build; default: dist/preview of the package).
     page: { type: 'string' },
   });
@@ -63,6 +84,7 @@ export async function previewCommand(args: readonly string[], io: Io): Promise<n
   const port = (values.port as string | undefined) ?? '5174';
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535 (got "${port}")`);
+  const locale = pageLocale(values.lang as string | undefined, io);
   const root = packageDir();
   const pageDir = values.page
     ? resolve(io.cwd, values.page as string)
@@ -76,6 +98,7 @@ export async function previewCommand(args: readonly string[], io: Io): Promise<n
     configPath: values.config as string | undefined,
     ...(examplesDir !== undefined ? { examplesDir } : {}),
     cwd: io.cwd,
+    locale,
     onReload: (state) => {
       if (!quiet) io.err(reloadLine(state));
     },
@@ -98,8 +121,8 @@ export async function previewCommand(args: readonly string[], io: Io): Promise<n
   quiet = false;
   io.err(reloadLine(session.current()));
   io.err(`Previewing ${positionals[0]} at ${running.url}/ (Ctrl+C stops)\n`);
-  if (values.open && !openInBrowser(`${running.url}/`))
-    io.err(`could not open a browser: open ${running.url}/\n`);
+  if (values.open && !(await openInBrowser(`${running.url}/`)))
+    io.err(`could not open a browser (set BROWSER to the command that opens one): open ${running.url}/\n`);
   const stop = () => {
     session.close();
     void running.close().then(() => process.exit(0));

@@ -47,6 +47,13 @@ export interface PreviewState {
   readonly problems: readonly PreviewDiagnostic[];
   /** Lint findings of the schema on disk (empty while it does not load). */
   readonly diagnostics: readonly PreviewDiagnostic[];
+  /**
+   * The schema on disk loaded and is shown, and its lint is still running: `diagnostics` are the
+   * previous save's until the next state (the form is sent first, its findings follow).
+   */
+  readonly linting?: boolean;
+  /** The language of the page's words and the form (--lang; absent: the browser's). */
+  readonly locale?: string;
   /** The files watched for changes, relative. */
   readonly watching: readonly string[];
   /** Example requests of --examples DIR (absent without the flag). */

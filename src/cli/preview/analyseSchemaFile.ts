@@ -2,6 +2,8 @@
  * One look at the schema on disk for `formulary preview`: read formulary.config.json, load the schema
  * (multi-file), lint it with the rules and settings `formulary lint` uses, and note which files it
  * read (to watch them). Never throws: a broken config or schema becomes located problems.
+ * Linting a large schema takes several times as long as loading it, so a schema that loads cleanly is
+ * handed to `onLoaded` before the lint runs: the page can show the new form while the findings follow.
  */
 import { resolve } from 'node:path';
 import { hasUnresolvedRefs, type LintDiagnostic, sortDiagnostics } from '../../schemas/index';
@@ -40,11 +42,22 @@ function configProblem(error: Error, file: string): PreviewDiagnostic {
   return { file, pointer: '', rule: 'config-error', severity: 'error', message: error.message };
 }
 
-/** Loads and lints `schemaPath` under the config at `configPath` (else ./formulary.config.json). */
+/** The schema as soon as it loaded, before its lint: what the page needs to show the new form. */
+export interface LoadedForPreview {
+  readonly schema: PreviewSchema;
+  readonly files: string[];
+  readonly validate?: SchemaAnalysis['validate'];
+}
+
+/**
+ * Loads and lints `schemaPath` under the config at `configPath` (else ./formulary.config.json).
+ * `onLoaded` is awaited between the two when the schema loads without problems.
+ */
 export async function analyseSchemaFile(
   schemaPath: string,
   configPath: string | undefined,
   cwd: string,
+  onLoaded?: (loaded: LoadedForPreview) => Promise<void> | void,
 ): Promise<SchemaAnalysis> {
   const configFile = resolve(cwd, configPath ?? 'formulary.config.json');
   const root = isWebUrl(schemaPath) ? schemaPath : resolve(cwd, schemaPath);
@@ -63,6 +76,17 @@ export async function analyseSchemaFile(
   if (opened.loaded)
     for (const file of opened.loaded.files.keys())
       if (!isWebUrl(file) && !files.includes(file)) files.push(file);
+  const clean =
+    opened.loaded && opened.model && !hasUnresolvedRefs(opened.loaded) ? opened.loaded : undefined;
+  const schema: PreviewSchema | undefined = clean && {
+    schema: clean.schema,
+    dialect: clean.dialect,
+    ...(clean.formats ? { formats: clean.formats } : {}),
+    ...(clean.refs ? { refs: [...clean.refs] } : {}),
+    ...(config.load.acronyms ? { acronyms: config.load.acronyms } : {}),
+  };
+  if (schema && onLoaded)
+    await onLoaded({ schema, files, ...(opened.validate ? { validate: opened.validate } : {}) });
   const locate = opened.loaded && opened.model ? fieldLocator(opened.loaded, opened.model) : undefined;
   const shown = (d: LintDiagnostic): PreviewDiagnostic => {
     const field = locate?.(d.file, d.pointer);
@@ -77,7 +101,7 @@ export async function analyseSchemaFile(
     return { problems: all.map(shown), diagnostics: [], files };
   }
   // A $ref that leads nowhere would show a field that accepts anything: the schema does not load.
-  if (hasUnresolvedRefs(opened.loaded)) {
+  if (!schema) {
     const holes = all.filter((d) => d.rule === 'unresolved-ref');
     return {
       problems: holes.map(shown),
@@ -85,14 +109,6 @@ export async function analyseSchemaFile(
       files,
     };
   }
-  const { loaded } = opened;
-  const schema: PreviewSchema = {
-    schema: loaded.schema,
-    dialect: loaded.dialect,
-    ...(loaded.formats ? { formats: loaded.formats } : {}),
-    ...(loaded.refs ? { refs: [...loaded.refs] } : {}),
-    ...(config.load.acronyms ? { acronyms: config.load.acronyms } : {}),
-  };
   return {
     schema,
     problems: [],

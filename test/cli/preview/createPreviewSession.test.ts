@@ -34,10 +34,10 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Resolves with the first state after now that `accept`s. */
+/** Resolves with the first state after now that `accept`s (by default: a complete one, linted). */
 function next(
   s: PreviewSession,
-  accept: (state: PreviewState) => boolean = () => true,
+  accept: (state: PreviewState) => boolean = (state) => !state.linting,
 ): Promise<PreviewState> {
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error('no reload within 5 s')), 5_000);
@@ -78,11 +78,21 @@ describe('createPreviewSession', { timeout: 30_000 }, () => {
     const good = session.current().schema;
     const changed = structuredClone(parts);
     (changed.definitions.sample.properties.name as Record<string, unknown>).title = 'Sample name';
+    const before = session.current();
+    const early = next(session, () => true);
     const reloaded = next(session);
     writeFileSync(join(dir, 'parts.json'), JSON.stringify(changed, null, 2));
+    // The new schema is sent first, marked as being linted, with the findings of the save before it;
+    // the findings follow in a second state that keeps the schema's revision (no second form).
+    const first = await early;
+    expect(first).toMatchObject({ revision: 2, schemaRevision: 2, linting: true, problems: [] });
+    expect(JSON.stringify(first.schema)).toContain('Sample name');
+    expect(first.diagnostics).toEqual(before.diagnostics);
     const state = await reloaded;
-    expect(state.schemaRevision).toBe(state.revision);
-    expect(JSON.stringify(state.schema)).toContain('Sample name');
+    expect(state).toMatchObject({ revision: 3, schemaRevision: 2 });
+    expect(state.linting).toBeUndefined();
+    expect(state.schema).toEqual(first.schema);
+    expect(state.diagnostics.some((d) => d.rule === 'missing-units')).toBe(true);
 
     const broken = next(session);
     writeFileSync(
@@ -93,7 +103,7 @@ describe('createPreviewSession', { timeout: 30_000 }, () => {
     expect(bad.problems).toHaveLength(1);
     expect(bad.problems[0]).toMatchObject({ file: 'parts.json', line: 3, rule: 'load-error' });
     expect(bad.problems[0]!.message).toMatch(/^parts\.json is not valid JSON/); // named as beside the line
-    expect(bad.schemaRevision).toBe(state.revision); // the last good schema stays
+    expect(bad.schemaRevision).toBe(state.schemaRevision); // the last good schema stays
     expect(bad.schema).toEqual(state.schema);
     expect(bad.schema).not.toEqual(good);
 
@@ -101,7 +111,7 @@ describe('createPreviewSession', { timeout: 30_000 }, () => {
     writeFileSync(join(dir, 'parts.json'), JSON.stringify(parts, null, 2));
     const again = await fixed;
     expect(again.problems).toEqual([]);
-    expect(again.schemaRevision).toBe(again.revision);
+    expect(again.schemaRevision).toBe(again.revision - 1); // sent one state earlier, before the lint
   });
 
   test('a $ref to a missing file is a problem at the $ref; creating the file loads the schema', async () => {

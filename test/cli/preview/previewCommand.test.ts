@@ -1,9 +1,10 @@
 /**
  * `formulary preview` as a real process without a browser: usage errors, the state as JSON, the event
- * stream that pushes a new state after a save, example names confined to --examples, a stop on SIGTERM.
+ * stream that pushes a new state after a save, example names confined to --examples, a stop on SIGTERM,
+ * and --open calling the BROWSER command (a script here, so no browser window opens) with the URL.
  */
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,6 +24,7 @@ describe('formulary preview: usage', { timeout: 120_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Usage: formulary preview SCHEMA/);
     expect(run.stdout).toMatch(/--examples DIR/);
+    expect(run.stdout).toMatch(/--lang TAG/);
   });
 
   test('no schema, two schemas or a bad port: exit 2 naming the mistake', async () => {
@@ -31,6 +33,9 @@ describe('formulary preview: usage', { timeout: 120_000 }, () => {
     const port = await runCli(['preview', 'a.json', '--port', 'x']);
     expect(port.code).toBe(2);
     expect(port.stderr).toMatch(/--port must be a number/);
+    const lang = await runCli(['preview', 'a.json', '--lang', 'not a language']);
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toMatch(/--lang must be a language tag such as fr or en-GB \(got "not a language"\)/);
   });
 
   test('a page folder that was not built: exit 1 saying which command builds it', () => {
@@ -103,14 +108,19 @@ describe('formulary preview: a real process', { timeout: 120_000 }, () => {
 
   test('the event stream sends the state, then a new one after each save', async () => {
     const first = (await (await fetch(`${preview.url}/api/state`)).json()) as PreviewState;
-    const events = readEvents(preview.url, (s) => s.revision > first.revision);
+    const events = readEvents(preview.url, (s) => s.revision > first.revision && !s.linting);
     await new Promise((done) => setTimeout(done, 200)); // the stream is open before the save
     const changed = structuredClone(schema);
     (changed.properties.runNumber as Record<string, unknown>).title = 'Run';
     writeFileSync(join(dir, 'main.schema.json'), JSON.stringify(changed));
     const seen = await events;
     expect(seen[0]!.revision).toBe(first.revision);
-    expect(JSON.stringify(seen.at(-1)!.schema)).toContain('"title":"Run"');
+    // The new schema first (the page builds its form), then the same schema with its lint findings.
+    const [early, linted] = seen.slice(-2);
+    expect(early).toMatchObject({ linting: true, schemaRevision: early!.revision });
+    expect(JSON.stringify(early!.schema)).toContain('"title":"Run"');
+    expect(linted).toMatchObject({ revision: early!.revision + 1, schemaRevision: early!.revision });
+    expect(linted!.linting).toBeUndefined();
     expect(preview.stderr()).toMatch(/main\.schema\.json loaded \(0 errors/);
   });
 
@@ -119,5 +129,86 @@ describe('formulary preview: a real process', { timeout: 120_000 }, () => {
     expect(good).toMatchObject({ name: 'good.json', request: { runNumber: 5 }, errors: [], findings: [] });
     const outside = await fetch(`${preview.url}/api/examples/${encodeURIComponent('../main.schema.json')}`);
     expect(outside.status).toBe(404);
+  });
+});
+
+describe('formulary preview --open: a real process and a stand-in browser (BROWSER)', {
+  timeout: 120_000,
+}, () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** A project with a script that writes the arguments it is called with to opened.txt. */
+  function projectWithOpener(): { dir: string; opener: string; opened: string } {
+    const dir = tempProject({ 'main.schema.json': schema });
+    dirs.push(dir);
+    const opener = join(dir, 'opener.sh');
+    const opened = join(dir, 'opened.txt');
+    writeFileSync(
+      opener,
+      // Adds to what earlier calls wrote (a second call shows), and appears whole (renamed into place).
+      `#!/bin/sh\n{ cat "${opened}" 2>/dev/null; printf '%s\\n' "$@"; } > "${opened}.part" && mv "${opened}.part" "${opened}"\n`,
+    );
+    chmodSync(opener, 0o755);
+    return { dir, opener, opened };
+  }
+
+  const readWhenThere = async (file: string): Promise<string> => {
+    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((done) => setTimeout(done, 100));
+    return readFileSync(file, 'utf8');
+  };
+
+  test('the command in BROWSER is called once with the preview URL, which serves the page', async () => {
+    ensurePreviewPageBuilt();
+    const { dir, opener, opened } = projectWithOpener();
+    const preview = await startPreview(['main.schema.json', '--open'], dir, {
+      env: { ...process.env, FORMULARY_CLI_FROM_SOURCE: '1', BROWSER: opener },
+    });
+    try {
+      expect(await readWhenThere(opened)).toBe(`${preview.url}/\n`);
+      await new Promise((done) => setTimeout(done, 500));
+      expect(readFileSync(opened, 'utf8')).toBe(`${preview.url}/\n`); // called once
+      expect(await (await fetch(readFileSync(opened, 'utf8').trim())).text()).toMatch(/<div id="root">/);
+      expect(preview.stderr()).not.toMatch(/could not open a browser/);
+    } finally {
+      await preview.stop();
+    }
+  });
+
+  test('%s in BROWSER stands for the URL, between the arguments given', async () => {
+    const { dir, opener, opened } = projectWithOpener();
+    const preview = await startPreview(['main.schema.json', '--open'], dir, {
+      env: { ...process.env, FORMULARY_CLI_FROM_SOURCE: '1', BROWSER: `${opener} --new-window %s --x` },
+    });
+    try {
+      expect(await readWhenThere(opened)).toBe(`--new-window\n${preview.url}/\n--x\n`);
+    } finally {
+      await preview.stop();
+    }
+  });
+
+  test('without --open nothing is opened; an opener that does not exist: the URL to open by hand', async () => {
+    const { dir, opener, opened } = projectWithOpener();
+    const quiet = await startPreview(['main.schema.json'], dir, {
+      env: { ...process.env, FORMULARY_CLI_FROM_SOURCE: '1', BROWSER: opener },
+    });
+    await new Promise((done) => setTimeout(done, 1_000));
+    await quiet.stop();
+    expect(existsSync(opened)).toBe(false);
+
+    const missing = await startPreview(['main.schema.json', '--open'], dir, {
+      env: { ...process.env, FORMULARY_CLI_FROM_SOURCE: '1', BROWSER: join(dir, 'no-such-browser') },
+    });
+    try {
+      await expect
+        .poll(() => missing.stderr(), { timeout: 10_000 })
+        .toContain(
+          `could not open a browser (set BROWSER to the command that opens one): open ${missing.url}/`,
+        );
+    } finally {
+      await missing.stop();
+    }
   });
 });
