@@ -15,6 +15,7 @@ import {
   type AttemptLookup,
   type AttemptView,
   type Dispatcher,
+  type DispatchLedger,
   FINAL_STATES,
   type JobAttempt,
   type JobRecorder,
@@ -64,8 +65,11 @@ const quantile = (xs: readonly number[], q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
 
-/** An in-memory store: the recorder both dispatchers report to, the lookup the broker one reads. */
-class BenchStore implements JobRecorder, AttemptLookup {
+/**
+ * An in-memory store: the recorder both dispatchers report to, the lookup the broker one reads. The
+ * benchmark's jobs carry no `maxParallelJobs` or `continueOnFailure`, so its ledger holds nothing.
+ */
+class BenchStore implements JobRecorder, AttemptLookup, DispatchLedger {
   readonly latestOf = new Map<string, AttemptView>();
   readonly startedAt = new Map<string, number>();
   private readonly waiters = new Map<string, () => void>();
@@ -93,6 +97,17 @@ class BenchStore implements JobRecorder, AttemptLookup {
 
   async latest(jobId: string): Promise<AttemptView | undefined> {
     return this.latestOf.get(jobId);
+  }
+
+  async markDispatched(): Promise<void> {}
+  async outstanding(): Promise<readonly string[]> {
+    return [];
+  }
+  async policyOf(): Promise<undefined> {
+    return undefined;
+  }
+  async queuedOf(): Promise<readonly { jobId: string; attempt: number }[]> {
+    return [];
   }
 
   finished(jobId: string): Promise<void> {
@@ -226,6 +241,7 @@ try {
       config: brokerConfig,
       recorder: brokerStore,
       lookup: brokerStore,
+      ledger: brokerStore,
       onError: (error, what) => process.stderr.write(`bench:dispatch: ${what}: ${String(error)}\n`),
     });
     await stomp.connected();

@@ -82,6 +82,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
               );
             },
           },
+          ledger: store.dispatch,
           onError: (error, what) => logError(error, `broker: ${what}`),
           onState: (connected, detail) => {
             if (app)

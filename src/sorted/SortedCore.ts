@@ -155,6 +155,16 @@ export class SortedCore<K, V> implements VersionSource {
     return this._len <= BRANCHLESS_MAX_LENGTH && this._kind === 'number';
   }
 
+  /**
+   * Whether the search over `maxes` takes the branchless loop: its own length decides, not the
+   * container's, since maxes holds one key per sublist (4,000 numbers at 1e6) and stays in cache.
+   * Measured at 1e6 numbers, bisectLeft in one process against the textbook loop: 0.64-1.13x the
+   * time, median 0.93x over 15 runs (load average 12-17); the sublist search keeps `_branchless()`.
+   */
+  protected _maxesBranchless(): boolean {
+    return this._maxes.length <= BRANCHLESS_MAX_LENGTH && this._kind === 'number';
+  }
+
   /** Sets (_li, _lj) to the first position whose key is not below k; (m, 0) past the end. */
   protected _seekLeft(k: K): void {
     const maxes = this._maxes;
@@ -164,7 +174,7 @@ export class SortedCore<K, V> implements VersionSource {
     let j = 0;
     if (cmp === undefined) {
       const branchless = this._branchless();
-      i = bisectLeftNatural(maxes as unknown as NK[], k as unknown as NK, 0, m, branchless);
+      i = bisectLeftNatural(maxes as unknown as NK[], k as unknown as NK, 0, m, this._maxesBranchless());
       if (i < m) {
         const list = this._keys[i] as unknown as NK[];
         j = bisectLeftNatural(list, k as unknown as NK, 0, list.length, branchless);
@@ -189,7 +199,7 @@ export class SortedCore<K, V> implements VersionSource {
     let j = 0;
     if (cmp === undefined) {
       const branchless = this._branchless();
-      i = bisectRightNatural(maxes as unknown as NK[], k as unknown as NK, 0, m, branchless);
+      i = bisectRightNatural(maxes as unknown as NK[], k as unknown as NK, 0, m, this._maxesBranchless());
       if (i < m) {
         const list = this._keys[i] as unknown as NK[];
         j = bisectRightNatural(list, k as unknown as NK, 0, list.length, branchless);
@@ -302,7 +312,7 @@ export class SortedCore<K, V> implements VersionSource {
     const branchless = this._branchless();
     let i =
       cmp === undefined
-        ? bisectRightNatural(maxes as unknown as NK[], k as unknown as NK, 0, m, branchless)
+        ? bisectRightNatural(maxes as unknown as NK[], k as unknown as NK, 0, m, this._maxesBranchless())
         : bisectRightBy(maxes, k, cmp, 0, m);
     let list: K[];
     if (i === m) {

@@ -50,7 +50,7 @@ export class SortedList<T> extends SortedBase<T, T> {
     const maxes = this._maxes as unknown as NaturalKey[];
     const x = value as unknown as NaturalKey;
     const branchless = this._branchless();
-    const i = bisectLeftNatural(maxes, x, 0, maxes.length, branchless);
+    const i = bisectLeftNatural(maxes, x, 0, maxes.length, this._maxesBranchless());
     if (i === maxes.length) return false;
     const list = this._keys[i] as unknown as NaturalKey[];
     return list[bisectLeftNatural(list, x, 0, list.length, branchless)] === x;
@@ -81,7 +81,7 @@ export class SortedList<T> extends SortedBase<T, T> {
     const maxes = this._maxes as unknown as NaturalKey[];
     const x = value as unknown as NaturalKey;
     const branchless = this._branchless();
-    const i = bisectLeftNatural(maxes, x, 0, maxes.length, branchless);
+    const i = bisectLeftNatural(maxes, x, 0, maxes.length, this._maxesBranchless());
     if (i === maxes.length) return this._len;
     const list = this._keys[i] as unknown as NaturalKey[];
     return this._pos(i, bisectLeftNatural(list, x, 0, list.length, branchless));

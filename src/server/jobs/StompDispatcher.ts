@@ -5,6 +5,8 @@
  * first holder died) makes the store say "interrupted" for the old attempt and run the next one, and
  * statuses from a run that lost its job are ignored, so each job completes once. While the broker is
  * away, attempts wait here, `queued` with "waiting for the reduction cluster", and go out on reconnect.
+ * A request's `maxParallelJobs` and `continueOnFailure` are read from the store (DispatchLedger), so
+ * they hold across a restart of this server and across several servers.
  */
 import type { BrokerConfig } from './BrokerConfig';
 import { jobMessage, readStatusMessage, routeFor } from './brokerMessages';
@@ -15,6 +17,7 @@ import type {
   DispatcherSnapshot,
   EnqueueOptions,
 } from './Dispatcher';
+import type { DispatchLedger } from './DispatchLedger';
 import type { JobRecorder } from './JobRecorder';
 import type { JobsConfig } from './JobsConfig';
 import { FINAL_STATES, type JobAttempt, type JobState, type JobTransition } from './JobTypes';
@@ -40,6 +43,8 @@ export interface StompDispatcherOptions {
   readonly config: JobsConfig;
   readonly recorder: JobRecorder;
   readonly lookup: AttemptLookup;
+  /** Which jobs are out on the cluster and each job's policy, as the store keeps them. */
+  readonly ledger: DispatchLedger;
   /** Told what could not be recorded or published, and about messages it could not use. */
   readonly onError?: (error: unknown, what: string) => void;
   /** Told when the broker connection comes or goes. */
@@ -57,11 +62,6 @@ export class StompDispatcher implements Dispatcher {
   private readonly outbox: JobAttempt[] = [];
   /** Published and not started yet (for the snapshot). */
   private readonly published = new Map<string, JobAttempt>();
-  /**
-   * Published by this process and not final yet: what a request's `maxParallelJobs` counts and
-   * `continueOnFailure: false` cancels. Kept in memory: after a restart these limits start afresh.
-   */
-  private readonly sent = new Map<string, JobAttempt>();
   private readonly applier: StatusApplier;
   private readonly idleWaiters: (() => void)[] = [];
   private flushing = false;
@@ -201,10 +201,14 @@ export class StompDispatcher implements Dispatcher {
     this.flushing = true;
     try {
       while (this.outbox.length > 0 && this.link.connected && !this.closed) {
-        // The first in line whose submission is under its `maxParallelJobs`; later ones may pass.
-        const attempt = this.outbox.find(
-          (a) => a.maxParallel === undefined || this.sentOf(a.submissionId) < a.maxParallel,
-        );
+        let attempt: JobAttempt | undefined;
+        try {
+          attempt = await this.nextAllowed();
+        } catch (error) {
+          this.options.onError?.(error, 'counting the jobs out on the cluster (retrying in a second)');
+          setTimeout(() => void this.flush(), 1000).unref();
+          break;
+        }
         if (attempt === undefined) break;
         try {
           await this.link.publish(
@@ -224,7 +228,15 @@ export class StompDispatcher implements Dispatcher {
         const at = this.outbox.indexOf(attempt);
         if (at >= 0) this.outbox.splice(at, 1);
         this.published.set(attempt.jobId, attempt);
-        this.sent.set(attempt.jobId, attempt);
+        // Only a limited submission needs the mark: it is what the next count reads.
+        if (attempt.maxParallel !== undefined) {
+          const sent = attempt;
+          await withRetry(() => this.options.ledger.markDispatched(sent.jobId, sent.attempt, now()), {
+            tries: 4,
+          }).catch((error: unknown) =>
+            this.options.onError?.(error, `recording that job ${sent.jobId} went to the broker`),
+          );
+        }
       }
     } finally {
       this.flushing = false;
@@ -248,42 +260,59 @@ export class StompDispatcher implements Dispatcher {
     this.notifyIfIdle();
   }
 
-  /** A job this process sent reached a final state: its submission's policies apply, and a slot frees. */
+  /**
+   * A job reached a final state: a slot of its submission frees, and when it failed and its request
+   * says `continueOnFailure: false`, the submission's queued jobs are cancelled. The policy and the
+   * queued jobs come from the store, so this holds for jobs sent before a restart, or by another server.
+   */
   private async finished(jobId: string, state: JobState): Promise<void> {
-    const done = this.sent.get(jobId);
-    this.sent.delete(jobId);
-    if (done?.stopOnFailure === true && (state === 'failed' || state === 'timed_out')) {
-      const what = done.scanIndex === null ? `job ${done.jobId}` : `scan ${done.scanIndex + 1}`;
-      const message = `Not run: ${what} ${state === 'failed' ? 'failed' : 'timed out'} and the request asks to stop then (continueOnFailure is false)`;
-      const sibling = (a: JobAttempt) => a.submissionId === done.submissionId && a.stopOnFailure === true;
-      const waiting = this.outbox.filter(sibling);
-      for (const a of waiting) this.outbox.splice(this.outbox.indexOf(a), 1);
-      // Published but not started: cancelled in the store; a worker that gets one is told to stop.
-      const onBroker = [...this.published.values()].filter(sibling);
-      for (const a of [...waiting, ...onBroker]) {
-        const latest = await this.latest(a.jobId);
-        if (latest?.state !== 'queued') continue;
-        await this.record({
-          jobId: a.jobId,
-          attempt: latest.attempt,
-          state: 'cancelled',
-          reason: 'cancel',
-          time: now(),
-          message,
-        });
-        this.published.delete(a.jobId);
-        this.sent.delete(a.jobId);
-        const control = JSON.stringify({ type: 'cancel', jobId: a.jobId, message });
-        await this.link.publish(this.broker.controlTopic, control, { persistent: 'false' }).catch(() => {});
+    if (state === 'failed' || state === 'timed_out') {
+      const policy = await this.stored(() => this.options.ledger.policyOf(jobId));
+      if (policy?.stopOnFailure === true) {
+        const what = policy.scanIndex === null ? `job ${jobId}` : `scan ${policy.scanIndex + 1}`;
+        const message = `Not run: ${what} ${state === 'failed' ? 'failed' : 'timed out'} and the request asks to stop then (continueOnFailure is false)`;
+        const queued = await this.stored(() => this.options.ledger.queuedOf(policy.submissionId));
+        for (const q of queued) {
+          const waiting = this.outbox.findIndex((a) => a.jobId === q.jobId);
+          if (waiting >= 0) this.outbox.splice(waiting, 1);
+          const latest = await this.latest(q.jobId);
+          if (latest?.state !== 'queued' || latest.attempt !== q.attempt) continue;
+          await this.record({
+            jobId: q.jobId,
+            attempt: q.attempt,
+            state: 'cancelled',
+            reason: 'cancel',
+            time: now(),
+            message,
+          });
+          this.published.delete(q.jobId);
+          // Published but not started: a worker that gets it is told to stop (the store says cancelled).
+          const control = JSON.stringify({ type: 'cancel', jobId: q.jobId, message });
+          await this.link.publish(this.broker.controlTopic, control, { persistent: 'false' }).catch(() => {});
+        }
       }
     }
     void this.flush();
   }
 
-  private sentOf(submissionId: string): number {
-    let n = 0;
-    for (const a of this.sent.values()) if (a.submissionId === submissionId) n++;
-    return n;
+  /**
+   * The first attempt in line whose submission is under its `maxParallelJobs` (later ones may pass);
+   * the count is of the submission's jobs out on the cluster as the store has them, this one aside
+   * (after a restart it may be out already, and is sent again).
+   */
+  private async nextAllowed(): Promise<JobAttempt | undefined> {
+    const outOf = new Map<string, readonly string[]>();
+    for (const a of [...this.outbox]) {
+      if (a.maxParallel === undefined) return a;
+      let out = outOf.get(a.submissionId);
+      if (out === undefined) {
+        out = await this.options.ledger.outstanding(a.submissionId);
+        outOf.set(a.submissionId, out);
+      }
+      const others = out.filter((id) => id !== a.jobId).length;
+      if (others < a.maxParallel && this.outbox.includes(a)) return a;
+    }
+    return undefined;
   }
 
   /** Tells the run to stop: it holds a copy of a job that is not (or no longer) its own. */

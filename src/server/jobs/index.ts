@@ -29,6 +29,7 @@ export type {
   DispatcherSnapshot,
   EnqueueOptions,
 } from './Dispatcher';
+export type { DispatchLedger, JobPolicy } from './DispatchLedger';
 export { demoJobsConfig } from './demoJobsConfig';
 export { JobQueue } from './JobQueue';
 export type { JobRecorder } from './JobRecorder';

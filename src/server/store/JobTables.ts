@@ -36,6 +36,8 @@ export interface JobAttemptsTable {
   ended_at: string | null;
   /** Highest stored log seq (0: none), for recovery and paging. */
   last_seq: number;
+  /** When the attempt was handed to the broker (migration 0004); null: not (yet) sent. */
+  dispatched_at: string | null;
 }
 
 export interface JobTransitionsTable {

@@ -4,6 +4,8 @@
  * never knows HTTP, and nothing above it writes SQL. Later parts (jobs, events, users) add their own
  * interfaces beside this one, over tables added by later migrations.
  */
+
+import type { DispatchLedger } from '../jobs/index';
 import type { AuthStore } from './AuthStore';
 import type { JobStore } from './JobStore';
 
@@ -74,6 +76,8 @@ export interface SubmissionStore {
   readonly kind: 'sqlite' | 'postgres';
   /** The jobs of the submissions, their logs and events, in the same database (JobStore.ts). */
   readonly jobs: JobStore;
+  /** Which attempts went out on the broker, per submission (the `stomp` dispatcher's limits). */
+  readonly dispatch: DispatchLedger;
   /** Users, proposals, instrument teams, sessions, tokens and the audit log (AuthStore.ts). */
   readonly auth: AuthStore;
   /**

@@ -5,6 +5,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { createAuthStore } from './createAuthStore';
+import { createDispatchLedger } from './createDispatchLedger';
 import { createJobStore, type JobStoreOptions } from './createJobStore';
 import type { Database, IdempotencyKeysTable, SubmissionsTable } from './Database';
 import type {
@@ -122,6 +123,7 @@ export function createKyselyStore(
   return {
     kind,
     jobs,
+    dispatch: createDispatchLedger(db),
     auth: createAuthStore(db),
     findKey,
     accept,

@@ -46,8 +46,19 @@ export function startPrivateBroker(): PrivateBroker {
   };
 }
 
+/** What a test adds to the cluster configuration: a high-memory rule, tasks replacing the defaults. */
+export interface ClusterExtras {
+  readonly highMemory?: { pointer: string; values: unknown[] };
+  readonly tasks?: Record<string, unknown>;
+}
+
 /** A folder with the test instruments (tiny, and "other" with the same schema) and a stomp config. */
-export function writeClusterConfig(dir: string, url: string, prefix: string): string {
+export function writeClusterConfig(
+  dir: string,
+  url: string,
+  prefix: string,
+  extras: ClusterExtras = {},
+): string {
   const instruments = join(dir, 'instruments');
   mkdirSync(instruments, { recursive: true });
   const tiny = join(repoRoot, 'test/server/fixtures/tiny.schema.json');
@@ -79,6 +90,7 @@ export function writeClusterConfig(dir: string, url: string, prefix: string): st
             ],
             curveFile: 'reduced/iq.csv',
           },
+          ...extras.tasks,
         },
         broker: {
           url,
@@ -91,6 +103,7 @@ export function writeClusterConfig(dir: string, url: string, prefix: string): st
           invalidQueue: `/queue/${prefix}.invalid`,
           reconnectDelayMs: 100,
           maxReconnectDelayMs: 1000,
+          ...(extras.highMemory ? { highMemory: extras.highMemory } : {}),
         },
       },
     }),

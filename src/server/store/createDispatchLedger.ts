@@ -1,0 +1,78 @@
+/**
+ * The DispatchLedger over Kysely, the same queries on SQLite and PostgreSQL: marks attempts handed to
+ * the broker (job_attempts.dispatched_at, migration 0004) and reads back, per submission, the jobs out
+ * on the cluster and the ones still queued. Kept apart from createJobStore: only the `stomp`
+ * dispatcher uses it, and it never writes an event.
+ */
+import type { Kysely } from 'kysely';
+import type { DispatchLedger } from '../jobs/index';
+import type { Database } from './Database';
+
+export function createDispatchLedger(db: Kysely<Database>): DispatchLedger {
+  /** The latest attempt of each job of the submission: one that no later attempt of its job follows. */
+  const latestOf = (submissionId: string) =>
+    db
+      .selectFrom('job_attempts as a')
+      .innerJoin('jobs as j', 'j.id', 'a.job_id')
+      .where('j.submission_id', '=', submissionId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('job_attempts as later')
+              .select('later.attempt')
+              .whereRef('later.job_id', '=', 'a.job_id')
+              .whereRef('later.attempt', '>', 'a.attempt'),
+          ),
+        ),
+      );
+
+  return {
+    async markDispatched(jobId, attempt, time) {
+      await db
+        .updateTable('job_attempts')
+        .set({ dispatched_at: time })
+        .where('job_id', '=', jobId)
+        .where('attempt', '=', attempt)
+        .execute();
+    },
+
+    async outstanding(submissionId) {
+      const rows = await latestOf(submissionId)
+        .select('a.job_id')
+        .where((eb) =>
+          eb.or([
+            eb('a.state', '=', 'running'),
+            eb.and([eb('a.state', '=', 'queued'), eb('a.dispatched_at', 'is not', null)]),
+          ]),
+        )
+        .orderBy('j.job_index')
+        .execute();
+      return rows.map((r) => r.job_id);
+    },
+
+    async policyOf(jobId) {
+      const row = await db
+        .selectFrom('jobs')
+        .select(['submission_id', 'scan_index', 'stop_on_failure'])
+        .where('id', '=', jobId)
+        .executeTakeFirst();
+      return (
+        row && {
+          submissionId: row.submission_id,
+          scanIndex: row.scan_index === null ? null : Number(row.scan_index),
+          stopOnFailure: Number(row.stop_on_failure) === 1,
+        }
+      );
+    },
+
+    async queuedOf(submissionId) {
+      const rows = await latestOf(submissionId)
+        .select(['a.job_id', 'a.attempt'])
+        .where('a.state', '=', 'queued')
+        .orderBy('j.job_index')
+        .execute();
+      return rows.map((r) => ({ jobId: r.job_id, attempt: Number(r.attempt) }));
+    },
+  };
+}
