@@ -11,6 +11,8 @@ export interface EventRetentionOptions {
   readonly retentionDays: number;
   /** How often to sweep. Default: every hour, or the retention itself when shorter. */
   readonly everyMs?: number;
+  /** Events deleted per transaction (default 10,000). */
+  readonly batch?: number;
   readonly onSwept?: (result: SweepResult) => void;
   readonly onError?: (error: unknown) => void;
 }
@@ -22,19 +24,30 @@ export function startEventRetention(
 ): () => Promise<void> {
   const keepMs = options.retentionDays * 86_400_000;
   const everyMs = options.everyMs ?? Math.max(1000, Math.min(3_600_000, keepMs));
+  const batch = options.batch ?? 10_000;
   let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  /** Batch after batch (each its own short transaction) until a batch comes back short. */
+  const sweepAll = async () => {
+    const before = new Date(Date.now() - keepMs).toISOString();
+    let deleted = 0;
+    for (;;) {
+      const result = await store.sweepEvents(before, batch);
+      deleted += result.deleted;
+      if (result.deleted < batch || stopped) {
+        options.onSwept?.({ deleted, horizon: result.horizon });
+        return;
+      }
+    }
+  };
   const sweep = () => {
-    running = running.then(() =>
-      store.sweepEvents(new Date(Date.now() - keepMs).toISOString()).then(
-        (result) => options.onSwept?.(result),
-        (error: unknown) => options.onError?.(error),
-      ),
-    );
+    running = running.then(sweepAll).catch((error: unknown) => options.onError?.(error));
   };
   sweep();
   const timer = setInterval(sweep, everyMs);
   timer.unref();
   return async () => {
+    stopped = true;
     clearInterval(timer);
     await running;
   };

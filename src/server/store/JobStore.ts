@@ -120,9 +120,10 @@ export interface JobStore extends JobRecorder {
   /**
    * Deletes the events created before `before` (ISO time) of jobs with no queued or running attempt,
    * always keeping the newest event (so ids never restart); raises the horizon to the highest id
-   * deleted. Jobs, transitions and log lines stay: only the replay feed is trimmed.
+   * deleted. Jobs, transitions and log lines stay: only the replay feed is trimmed. At most `limit`
+   * events (default 10,000) per call, one transaction each: call again while `deleted` equals it.
    */
-  sweepEvents(before: string): Promise<SweepResult>;
+  sweepEvents(before: string, limit?: number): Promise<SweepResult>;
   /** The highest event id ever deleted by a sweep (0: none): a resume below it must reload. */
   eventHorizon(): Promise<number>;
   /**

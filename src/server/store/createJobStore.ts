@@ -469,7 +469,7 @@ export function createJobStore(
 
     snapshot: (submissionId, tailLines) =>
       readSnapshot(db, kind, submissionId, tailLines, toAttempt as never),
-    sweepEvents: (before) => sweepEvents(db, before),
+    sweepEvents: (before, limit) => sweepEvents(db, before, limit),
     eventHorizon: () => readHorizon(db),
 
     onEvent(wake) {

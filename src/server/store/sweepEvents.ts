@@ -19,7 +19,14 @@ export async function readHorizon(db: Kysely<Database>): Promise<number> {
   return row ? Number(row.horizon) : 0;
 }
 
-export async function sweepEvents(db: Kysely<Database>, before: string): Promise<SweepResult> {
+/** Events deleted per transaction: a first sweep of a large table must not hold the write lock long. */
+export const SWEEP_BATCH = 10_000;
+
+export async function sweepEvents(
+  db: Kysely<Database>,
+  before: string,
+  limit = SWEEP_BATCH,
+): Promise<SweepResult> {
   return db.transaction().execute(async (trx) => {
     const newest = await trx
       .selectFrom('events')
@@ -47,7 +54,9 @@ export async function sweepEvents(db: Kysely<Database>, before: string): Promise
               .where('a.state', 'in', ['queued', 'running']),
           ),
         ),
-      );
+      )
+      .orderBy('e.id')
+      .limit(limit);
     // The ids actually deleted set the horizon (a job finishing meanwhile may add some).
     const gone = await trx.deleteFrom('events').where('id', 'in', doomed).returning('id').execute();
     if (gone.length === 0) return { deleted: 0, horizon };

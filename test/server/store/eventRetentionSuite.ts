@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { planJobs } from '../../../src/server/jobs/index';
-import { EventHub, ResyncNeeded } from '../../../src/server/live/index';
+import { EventHub, ResyncNeeded, startEventRetention } from '../../../src/server/live/index';
 import type { LiveEvent, SubmissionStore } from '../../../src/server/store/index';
 
 export interface RetentionFactory {
@@ -67,6 +67,46 @@ async function allEvents(store: SubmissionStore): Promise<LiveEvent[]> {
 
 export function describeEventRetention(name: string, factory: RetentionFactory): void {
   describe(`snapshot and event retention on ${name}`, () => {
+    it('sweeps in batches, oldest first, and the periodic sweep runs batches until one comes back short', async () => {
+      const store = await open();
+      const a = await submitted(store);
+      await run(store, a.jobId, 300, true); // queued, running, 3 log batches, curve, succeeded: 7 events
+      const b = await submitted(store);
+      await store.jobs.transition({
+        jobId: b.jobId,
+        attempt: 1,
+        state: 'queued',
+        time: now(),
+        message: 'Queued',
+        cause: 'submitted',
+      });
+      const ids = (await allEvents(store)).filter((e) => e.jobId === a.jobId).map((e) => e.id);
+      expect(ids).toHaveLength(7);
+      const later = new Date(Date.now() + 1000).toISOString();
+      expect(await store.jobs.sweepEvents(later, 2)).toEqual({ deleted: 2, horizon: ids[1] });
+      expect((await allEvents(store)).map((e) => e.id).slice(0, 2)).toEqual(ids.slice(2, 4));
+      await store.jobs.transition({
+        jobId: b.jobId,
+        attempt: 1,
+        state: 'cancelled',
+        time: now(),
+        message: 'Cancelled',
+      });
+      const swept: { deleted: number; horizon: number }[] = [];
+      const stop = startEventRetention(store.jobs, {
+        retentionDays: 1 / 86_400_000, // 1 ms
+        everyMs: 60_000,
+        batch: 2,
+        onSwept: (result) => swept.push(result),
+      });
+      // Generous: a loaded database; stop() would cut the batches short.
+      for (let i = 0; i < 2000 && swept.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      await stop();
+      // Everything left but the newest event (b's cancel): a's 5 and b's queued, in 4 batches.
+      expect(swept).toEqual([{ deleted: 6, horizon: (await store.jobs.lastEventId()) - 1 }]);
+      expect((await allEvents(store)).map((e) => e.payload)).toMatchObject([{ state: 'cancelled' }]);
+    });
+
     const opened: SubmissionStore[] = [];
     const open = async () => {
       const store = await factory.open();
@@ -189,7 +229,7 @@ export function describeEventRetention(name: string, factory: RetentionFactory):
           message: 'Again',
           cause: 'rerun',
         });
-        for (let i = 0; i < 100 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+        for (let i = 0; i < 1000 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
         expect(got.map((e) => [e.kind, (e.payload as { state: string }).state, e.attempt])).toEqual([
           ['state', 'queued', 2],
         ]);
