@@ -9,7 +9,7 @@ import type { ServerConfig } from './config/ServerConfig';
 import { buildApp } from './http/buildApp';
 import { loadInstruments } from './instruments/index';
 import { type Dispatcher, LocalDispatcher, StompDispatcher } from './jobs/index';
-import { EventHub } from './live/index';
+import { EventHub, startEventRetention } from './live/index';
 import { openStore } from './store/index';
 import { JobService, SubmissionService } from './submissions/index';
 
@@ -159,6 +159,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   timer.unref();
   void purge();
   void purgeSessions();
+  // The replay feed keeps `eventRetentionDays` of finished jobs' events; logs and transitions stay.
+  const stopSweeping = startEventRetention(store.jobs, {
+    retentionDays: config.eventRetentionDays,
+    ...(config.eventSweepSeconds === undefined ? {} : { everyMs: config.eventSweepSeconds * 1000 }),
+    onSwept: (result) =>
+      result.deleted > 0 && app.log.info({ ...result }, 'events past their retention removed'),
+    onError: (error) => app.log.error({ err: error }, 'the event retention sweep failed'),
+  });
   if (demoAdded.length > 0) app.log.info({ users: demoAdded }, 'demo users created');
   // Running jobs are stopped and recorded interrupted (queued again for the next start) before the
   // database closes; requests in flight finish meanwhile.
@@ -168,6 +176,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await stopSweeping();
     await store.close();
   });
   const recovered = await jobs.recover();

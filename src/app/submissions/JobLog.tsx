@@ -1,25 +1,34 @@
 /**
  * An attempt's log, live: virtualised (fixed line height, only the lines in view are in the DOM),
  * follows the tail until the user scrolls up (and again once they scroll back to the end), search
- * shows the matching lines only, stderr lines are marked, and the whole log downloads as text.
+ * shows the matching lines only, stderr lines are marked, and the whole log downloads as text. The
+ * page loads only the tail of a long log; earlier lines come page by page on request (search covers
+ * the loaded lines; the download has them all).
  */
 import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LogLine } from './SubmissionLive';
-import { logTextUrl } from './serviceApi';
+import { getLogLines, logTextUrl } from './serviceApi';
 
 const LINE_PX = 18;
 const VIEW_PX = 320;
 const OVERSCAN = 20;
+/** Earlier lines read per click. */
+const EARLIER_PAGE = 5000;
 
 interface JobLogProps {
   readonly jobId: string;
   readonly attempt: number;
   readonly lines: readonly LogLine[];
+  /** Lines stored before the first of `lines` (not loaded). */
+  readonly earlier: number;
   /** Changes whenever `lines` grew (the array is appended in place). */
   readonly version: number;
+  /** Receives earlier lines read from the log route. */
+  readonly onEarlier: (lines: readonly LogLine[]) => void;
 }
 
-export function JobLog({ jobId, attempt, lines, version }: JobLogProps): ReactNode {
+export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: JobLogProps): ReactNode {
+  const [loading, setLoading] = useState<string>();
   const [query, setQuery] = useState('');
   const [top, setTop] = useState(0);
   const [follow, setFollow] = useState(true);
@@ -52,9 +61,35 @@ export function JobLog({ jobId, attempt, lines, version }: JobLogProps): ReactNo
         />
         <span role="status" data-testid="log-count">
           {needle === ''
-            ? `${lines.length} line${lines.length === 1 ? '' : 's'}`
+            ? `${earlier + lines.length} line${earlier + lines.length === 1 ? '' : 's'}`
             : `${shown.length} of ${lines.length} lines match`}
         </span>
+        {earlier > 0 && (
+          <button
+            type="button"
+            data-testid="log-earlier"
+            disabled={loading === 'reading'}
+            onClick={() => {
+              const from = Math.max(0, earlier - EARLIER_PAGE);
+              setLoading('reading');
+              getLogLines(jobId, attempt, from, earlier - from)
+                .then((page) => {
+                  setFollow(false);
+                  onEarlier(page);
+                  setLoading(undefined);
+                })
+                .catch((e: Error) => setLoading(`Could not read earlier lines: ${e.message}`));
+            }}
+          >
+            Show {Math.min(EARLIER_PAGE, earlier).toLocaleString()} earlier lines ({earlier.toLocaleString()}{' '}
+            not shown)
+          </button>
+        )}
+        {loading !== undefined && loading !== 'reading' && (
+          <span role="alert" className="subs-error">
+            {loading}
+          </span>
+        )}
         {!follow && (
           <button type="button" onClick={() => setFollow(true)}>
             Follow the end

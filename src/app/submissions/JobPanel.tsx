@@ -8,10 +8,21 @@ import { isFinal } from '../../forms/index';
 import { JobLog } from './JobLog';
 import { JobTimeline } from './JobTimeline';
 import { StateChip } from './StateChip';
-import { type JobLive, latestAttempt } from './SubmissionLive';
+import { type JobLive, latestAttempt, type SubmissionLive } from './SubmissionLive';
 import { cancelJob, rerunJob } from './serviceApi';
 
-export function JobPanel({ job, version }: { job: JobLive; version: number }): ReactNode {
+export function JobPanel({
+  job,
+  version,
+  live,
+  touch,
+}: {
+  job: JobLive;
+  version: number;
+  /** The page's model and its re-render request, for loading earlier log lines. */
+  live: SubmissionLive;
+  touch: () => void;
+}): ReactNode {
   const latest = latestAttempt(job);
   const [chosen, setChosen] = useState<number>();
   const [busy, setBusy] = useState(false);
@@ -83,7 +94,12 @@ export function JobPanel({ job, version }: { job: JobLive; version: number }): R
             jobId={job.id}
             attempt={attempt.attempt}
             lines={attempt.lines}
+            earlier={attempt.earlier}
             version={version}
+            onEarlier={(lines) => {
+              live.prepend(job.id, attempt.attempt, lines);
+              touch();
+            }}
           />
         </>
       )}

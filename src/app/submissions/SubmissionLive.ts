@@ -1,25 +1,25 @@
 /**
- * One submission's jobs as its page shows them, folded from its event history: the feed replays
- * every stored event from id 0 (so a reload in the middle shows everything so far) and then follows.
- * Each attempt keeps its transitions and its log lines (by seq, so nothing shows twice). Mutable
- * arrays plus a version counter: a chatty log appends in place instead of copying 100,000 lines.
+ * One submission's jobs as its page shows them: loaded from a snapshot (jobs, transitions, the tail
+ * of each log, current to one event id), then moved forward by the events that follow that id. Each
+ * attempt keeps its transitions, its loaded log lines (by seq, so nothing shows twice; earlier lines
+ * are prepended on demand) and a curve counter that grows with each `curve` event. Mutable arrays
+ * plus a version counter: a chatty log appends in place instead of copying 100,000 lines.
  */
 import type { LiveEvent } from '../../forms/index';
-import type { JobView } from './serviceApi';
+import type { JobView, LogLineView, SnapshotView } from './serviceApi';
 
-export interface LogLine {
-  readonly seq: number;
-  readonly stream: 'stdout' | 'stderr' | 'system';
-  readonly time: string;
-  readonly text: string;
-}
+export type LogLine = LogLineView;
 
 export interface AttemptLive {
   readonly attempt: number;
   state: string;
   message: string;
   readonly transitions: { state: string; time: string; message: string }[];
-  readonly lines: LogLine[];
+  lines: LogLine[];
+  /** Lines stored before the first loaded one (the snapshot sends only the tail). */
+  earlier: number;
+  /** Grows with every `curve` event: the curve file changed. */
+  curve: number;
 }
 
 export interface JobLive {
@@ -29,11 +29,48 @@ export interface JobLive {
   readonly attempts: Map<number, AttemptLive>;
 }
 
+const newAttempt = (attempt: number): AttemptLive => ({
+  attempt,
+  state: 'queued',
+  message: '',
+  transitions: [],
+  lines: [],
+  earlier: 0,
+  curve: 0,
+});
+
 export class SubmissionLive {
   readonly jobs = new Map<string, JobLive>();
   version = 0;
+  /** The event id the model is current to (the snapshot's, then each event's). */
+  eventId = 0;
 
-  /** Labels and order from the jobs route; attempts come from the events. */
+  /** Replaces everything with a snapshot; the events after `snapshot.eventId` follow. */
+  load(snapshot: SnapshotView): void {
+    this.jobs.clear();
+    for (const view of snapshot.jobs) {
+      const job: JobLive = { id: view.id, label: view.label, index: view.index, attempts: new Map() };
+      for (const a of view.attempts) {
+        const attempt = newAttempt(a.attempt);
+        attempt.state = a.state;
+        attempt.message = a.message;
+        for (const t of view.transitions)
+          if (t.attempt === a.attempt)
+            attempt.transitions.push({ state: t.state, time: t.time, message: t.message });
+        const log = view.logs.find((l) => l.attempt === a.attempt);
+        if (log) {
+          attempt.lines = [...log.lines];
+          attempt.earlier = log.earlier;
+        }
+        job.attempts.set(a.attempt, attempt);
+      }
+      this.jobs.set(job.id, job);
+    }
+    this.eventId = snapshot.eventId;
+    this.version++;
+  }
+
+  /** Labels and order from the jobs route (a job the snapshot did not have yet). */
   setJobs(views: readonly JobView[]): void {
     for (const view of views) {
       const job = this.jobs.get(view.id) ?? {
@@ -51,6 +88,8 @@ export class SubmissionLive {
 
   /** Applies one event; returns false when its job is not known yet (the page reads the jobs again). */
   apply(event: LiveEvent): boolean {
+    if (event.id <= this.eventId) return true; // the snapshot already has it
+    this.eventId = event.id;
     let job = this.jobs.get(event.jobId);
     const known = job !== undefined;
     if (!job) {
@@ -59,7 +98,7 @@ export class SubmissionLive {
     }
     let attempt = job.attempts.get(event.attempt);
     if (!attempt) {
-      attempt = { attempt: event.attempt, state: 'queued', message: '', transitions: [], lines: [] };
+      attempt = newAttempt(event.attempt);
       job.attempts.set(event.attempt, attempt);
     }
     if (event.kind === 'state') {
@@ -67,13 +106,26 @@ export class SubmissionLive {
       attempt.state = t.state;
       attempt.message = t.message;
       attempt.transitions.push({ state: t.state, time: t.time, message: t.message });
-    } else {
+    } else if (event.kind === 'log') {
       const { lines } = event.payload as { lines: LogLine[] };
-      const last = attempt.lines.at(-1)?.seq ?? 0;
+      const last = attempt.lines.at(-1)?.seq ?? attempt.earlier;
       for (const line of lines) if (line.seq > last) attempt.lines.push(line);
+    } else if (event.kind === 'curve') {
+      attempt.curve++;
     }
     this.version++;
     return known;
+  }
+
+  /** Puts lines read from the log route before the loaded ones (those already loaded are skipped). */
+  prepend(jobId: string, attemptNo: number, lines: readonly LogLine[]): void {
+    const attempt = this.jobs.get(jobId)?.attempts.get(attemptNo);
+    if (!attempt) return;
+    const first = attempt.lines[0]?.seq ?? Number.POSITIVE_INFINITY;
+    const before = lines.filter((l) => l.seq < first);
+    attempt.lines = [...before, ...attempt.lines];
+    attempt.earlier = Math.max(0, (attempt.lines[0]?.seq ?? 1) - 1);
+    this.version++;
   }
 
   /** Jobs in plan order. */

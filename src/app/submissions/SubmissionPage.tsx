@@ -1,7 +1,7 @@
 /**
  * One submission's page: what was asked (instrument, proposal, time, the request), its jobs each with
  * a state timeline, live log and Cancel / Re-run, and the reduced I(Q) curves plotted as they are
- * written. Everything so far is replayed on open (or reload), then followed live.
+ * written. A snapshot shows everything so far on open (or reload), then events follow it live.
  */
 import type { ReactNode } from 'react';
 import { overallState } from '../../forms/index';
@@ -16,7 +16,7 @@ import { useCurves } from './useCurves';
 import { useSubmissionLive } from './useSubmissionLive';
 
 export function SubmissionPage({ id }: { id: string }): ReactNode {
-  const { live, version, summary, error, status } = useSubmissionLive(id, liveTransport());
+  const { live, version, summary, error, status, touch } = useSubmissionLive(id, liveTransport());
   const { curves, complete } = useCurves(live, version);
   const jobs = live.ordered();
   const state = overallState(jobs.map((j) => latestAttempt(j)?.state ?? 'queued'));
@@ -46,7 +46,7 @@ export function SubmissionPage({ id }: { id: string }): ReactNode {
         {curves.length > 0 && <CurvePlot curves={curves} complete={complete} />}
         {jobs.length === 0 && !error && <p role="status">Waiting for the jobs…</p>}
         {jobs.map((job) => (
-          <JobPanel key={job.id} job={job} version={version} />
+          <JobPanel key={job.id} job={job} version={version} live={live} touch={touch} />
         ))}
         {summary && <RequestView instrument={summary.instrument} request={summary.request} />}
       </main>

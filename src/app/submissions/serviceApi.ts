@@ -54,6 +54,23 @@ export interface CurveData {
   readonly curves: readonly { label: string; points: readonly [number, number, number | null][] }[];
 }
 
+export interface LogLineView {
+  readonly seq: number;
+  readonly stream: 'stdout' | 'stderr' | 'system';
+  readonly time: string;
+  readonly text: string;
+}
+
+/** A submission's jobs as they stood at event `eventId` (GET /api/submissions/:id/snapshot). */
+export interface SnapshotView {
+  readonly submissionId: string;
+  readonly eventId: number;
+  readonly jobs: readonly (JobView & {
+    readonly transitions: readonly Transition[];
+    readonly logs: readonly { attempt: number; earlier: number; lines: readonly LogLineView[] }[];
+  })[];
+}
+
 /** A refused or failed call, with the server's own words. */
 export class ServiceError extends Error {
   constructor(
@@ -101,6 +118,18 @@ export const jobsOfMany = (submissionIds: readonly string[]) =>
   submissionIds.length === 0
     ? Promise.resolve([])
     : call<{ items: JobView[] }>(`jobs?submissions=${submissionIds.map(q).join(',')}`).then((r) => r.items);
+
+/** Lines of each attempt the snapshot carries; earlier ones are read on demand. */
+export const SNAPSHOT_TAIL = 1000;
+
+export const getSnapshot = (submissionId: string, tail = SNAPSHOT_TAIL) =>
+  call<SnapshotView>(`submissions/${q(submissionId)}/snapshot?tail=${tail}`);
+
+/** Up to `limit` lines of an attempt with seq > after, in order. */
+export const getLogLines = (jobId: string, attempt: number, after: number, limit: number) =>
+  call<{ lines: LogLineView[] }>(
+    `jobs/${q(jobId)}/log?attempt=${attempt}&after=${after}&limit=${limit}`,
+  ).then((r) => r.lines);
 
 export const getJob = (jobId: string) => call<JobView & { transitions: Transition[] }>(`jobs/${q(jobId)}`);
 

@@ -1,7 +1,8 @@
 /**
- * Reads the curves of a submission's jobs (their latest attempts) while they are written: once a
- * second for a running attempt, once more when it ends, never again after that. The service has no
- * event for a curve file growing, so the page asks; a finished attempt without a curve is not asked again.
+ * Reads the curves of a submission's jobs (their latest attempts) when there is news of them, never on
+ * a timer: once when an attempt is first seen running or finished (a reload finds a curve already
+ * written), again on each `curve` event (the runner saw the file change), and once more when the
+ * attempt ends. A read under way when news comes is followed by one more read.
  */
 import { useEffect, useRef, useState } from 'react';
 import { isFinal } from '../../forms/index';
@@ -12,50 +13,59 @@ import { getCurve } from './serviceApi';
 interface Read {
   curves: readonly PlotCurve[];
   complete: boolean;
-  /** No more reads needed. */
-  done: boolean;
 }
 
 export function useCurves(live: SubmissionLive, version: number): { curves: PlotCurve[]; complete: boolean } {
   const reads = useRef(new Map<string, Read>()).current;
+  /** Per attempt: the news (curve counter and finality) last read, and the read under way. */
+  const asked = useRef(new Map<string, string>()).current;
   const busy = useRef(new Set<string>()).current;
   const [, setTick] = useState(0);
-  const latest = useRef({ live, version });
-  latest.current = { live, version };
-
+  const gone = useRef(false);
   useEffect(() => {
-    let gone = false;
-    const poll = () => {
-      for (const job of latest.current.live.ordered()) {
-        const attempt = latestAttempt(job);
-        if (!attempt || attempt.state === 'queued') continue;
-        const key = `${job.id}:${attempt.attempt}`;
-        const final = isFinal(attempt.state);
-        if (reads.get(key)?.done || busy.has(key)) continue;
-        busy.add(key);
-        getCurve(job.id, attempt.attempt)
-          .then((data) => {
-            if (gone) return;
-            const curves = (data?.curves ?? []).map((c) => ({
-              label: job.attempts.size > 1 ? `${c.label} (attempt ${attempt.attempt})` : c.label,
-              points: c.points,
-            }));
-            reads.set(key, { curves, complete: data?.complete ?? final, done: final });
-            setTick((t) => t + 1);
-          })
-          .catch(() => {
-            // a transient failure: the next tick asks again
-          })
-          .finally(() => busy.delete(key));
-      }
-    };
-    poll();
-    const timer = setInterval(poll, 1000);
+    gone.current = false;
     return () => {
-      gone = true;
-      clearInterval(timer);
+      gone.current = true;
     };
-  }, [reads, busy]);
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version says the model changed in place
+  useEffect(() => {
+    const read = (jobId: string, attemptNo: number, several: boolean) => {
+      const key = `${jobId}:${attemptNo}`;
+      const attempt = live.jobs.get(jobId)?.attempts.get(attemptNo);
+      if (!attempt || busy.has(key)) return;
+      const news = `${attempt.curve}:${isFinal(attempt.state)}`;
+      if (asked.get(key) === news) return;
+      asked.set(key, news);
+      busy.add(key);
+      let ok = false;
+      getCurve(jobId, attemptNo)
+        .then((data) => {
+          ok = true;
+          if (gone.current) return;
+          const curves = (data?.curves ?? []).map((c) => ({
+            label: several ? `${c.label} (attempt ${attemptNo})` : c.label,
+            points: c.points,
+          }));
+          reads.set(key, { curves, complete: data?.complete ?? isFinal(attempt.state) });
+          setTick((t) => t + 1);
+        })
+        .catch(() => {
+          asked.delete(key); // a transient failure: the next change of the page asks again
+        })
+        .finally(() => {
+          busy.delete(key);
+          // News that came during the read.
+          if (ok && !gone.current) read(jobId, attemptNo, several);
+        });
+    };
+    for (const job of live.ordered()) {
+      const attempt = latestAttempt(job);
+      if (!attempt || attempt.state === 'queued') continue;
+      read(job.id, attempt.attempt, job.attempts.size > 1);
+    }
+  }, [live, version, reads, asked, busy]);
 
   const curves: PlotCurve[] = [];
   let complete = true;

@@ -1,11 +1,14 @@
 /**
- * Follows one submission: reads it (the request) and its jobs, then replays and follows the group
- * `submission:<id>` from event 0. Re-renders at most once per animation frame, however fast lines come.
+ * Follows one submission: reads it (the request), then its snapshot (jobs, transitions, the tail of
+ * each log, current to one event id) and follows the group `submission:<id>` since that id. A long
+ * job's history arrives as one answer, not replayed event by event; reconnects resume from the last
+ * event seen; a resync signal (the server no longer keeps those events) reloads the snapshot and
+ * follows again. Re-renders at most once per animation frame, however fast lines come.
  */
 import { useEffect, useRef, useState } from 'react';
-import { followLive, type LiveStatus } from '../../forms/index';
+import { followLive, type LiveFeed, type LiveStatus } from '../../forms/index';
 import { SubmissionLive } from './SubmissionLive';
-import { apiRoot, getSubmission, jobsOf, type SubmissionSummary } from './serviceApi';
+import { apiRoot, getSnapshot, getSubmission, jobsOf, type SubmissionSummary } from './serviceApi';
 
 export interface SubmissionPageData {
   readonly live: SubmissionLive;
@@ -13,6 +16,8 @@ export interface SubmissionPageData {
   readonly summary: (SubmissionSummary & { request: unknown }) | undefined;
   readonly error: string | undefined;
   readonly status: LiveStatus | undefined;
+  /** Tells the page the model changed outside an event (earlier log lines loaded). */
+  readonly touch: () => void;
 }
 
 export function useSubmissionLive(id: string, transport: 'auto' | 'sse'): SubmissionPageData {
@@ -23,14 +28,14 @@ export function useSubmissionLive(id: string, transport: 'auto' | 'sse'): Submis
   const [summary, setSummary] = useState<SubmissionPageData['summary']>();
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState<LiveStatus>();
+  const frameRef = useRef(0);
 
   useEffect(() => {
     let gone = false;
-    let frame = 0;
-    const changed = () => {
-      if (frame === 0)
-        frame = requestAnimationFrame(() => {
-          frame = 0;
+    const changedNow = () => {
+      if (frameRef.current === 0)
+        frameRef.current = requestAnimationFrame(() => {
+          frameRef.current = 0;
           setVersion(model.version);
         });
     };
@@ -46,7 +51,7 @@ export function useSubmissionLive(id: string, transport: 'auto' | 'sse'): Submis
         .then((jobs) => {
           if (gone) return;
           model.setJobs(jobs);
-          changed();
+          changedNow();
         })
         .catch((e: Error) => {
           if (!gone) setError(`Could not read the jobs: ${e.message}`);
@@ -62,24 +67,49 @@ export function useSubmissionLive(id: string, transport: 'auto' | 'sse'): Submis
     getSubmission(id)
       .then((s) => !gone && setSummary(s))
       .catch((e: Error) => !gone && setError(`Could not read submission ${id}: ${e.message}`));
-    readJobs();
-    const feed = followLive({
-      api: apiRoot(),
-      group: `submission:${id}`,
-      since: 0,
-      transport,
-      onEvent: (event) => {
-        if (!model.apply(event)) readJobs();
-        changed();
-      },
-      onStatus: (s) => !gone && setStatus(s),
-    });
+
+    let feed: LiveFeed | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const follow = async () => {
+      let snapshot: Awaited<ReturnType<typeof getSnapshot>>;
+      try {
+        snapshot = await getSnapshot(id);
+      } catch (e) {
+        if (gone) return;
+        setError(`Could not read the jobs: ${(e as Error).message}`);
+        retry = setTimeout(() => void follow(), 3000);
+        return;
+      }
+      if (gone) return;
+      setError(undefined);
+      model.load(snapshot);
+      changedNow();
+      feed = followLive({
+        api: apiRoot(),
+        group: `submission:${id}`,
+        since: snapshot.eventId,
+        transport,
+        onEvent: (event) => {
+          if (!model.apply(event)) readJobs();
+          changedNow();
+        },
+        onStatus: (s) => !gone && setStatus(s),
+        // The events after our id are gone: what they said is in a fresh snapshot.
+        onResync: () => {
+          feed = undefined;
+          if (!gone) void follow();
+        },
+      });
+    };
+    void follow();
     return () => {
       gone = true;
-      cancelAnimationFrame(frame);
-      feed.close();
+      cancelAnimationFrame(frameRef.current);
+      frameRef.current = 0;
+      if (retry !== undefined) clearTimeout(retry);
+      feed?.close();
     };
   }, [id, model, transport]);
 
-  return { live: model, version, summary, error, status };
+  return { live: model, version, summary, error, status, touch: () => setVersion(model.version) };
 }

@@ -2,11 +2,13 @@
  * Follows one live group of the Formulary service (GET /api/live, WebSocket) and falls back to
  * Server-Sent Events (GET /api/live/sse) by itself when a WebSocket cannot be opened or a proxy drops
  * it before the server confirms the subscription. Reconnects resume from the last event id seen, and
- * an id at or below it is dropped, so the page gets every event once and in order. No React here:
- * the portal's pages and the embed both use it.
+ * an id at or below it is dropped, so the page gets every event once and in order. When the server
+ * no longer keeps the events after that id (retention), it sends a resync signal: the page reloads
+ * its snapshot (onResync), or, without a handler, the feed follows from now on and says so through
+ * onReady(false). No React here: the portal's pages and the embed both use it.
  */
 
-export type LiveKind = 'state' | 'log';
+export type LiveKind = 'state' | 'log' | 'curve';
 
 /** One stored event as the service sends it (see docs/server.md, "Live events"). */
 export interface LiveEvent {
@@ -46,6 +48,12 @@ export interface LiveFeedOptions {
    */
   onReady?(resumed: boolean): void;
   onStatus?(status: LiveStatus): void;
+  /**
+   * The server no longer keeps the events after the id asked for: reload the snapshot and open a new
+   * feed since its event id. The feed is closed when this is called. Absent: the feed resubscribes
+   * from now on and calls onReady(false).
+   */
+  onResync?(detail: string): void;
 }
 
 export interface LiveFeed {
@@ -81,6 +89,21 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
     failures = 0;
     status(true);
     options.onReady?.(lastId !== undefined);
+  };
+
+  const resync = (detail: string) => {
+    if (closed) return;
+    if (options.onResync) {
+      closed = true;
+      stop?.();
+      stop = undefined;
+      options.onResync(detail);
+      return;
+    }
+    stop?.();
+    stop = undefined;
+    lastId = undefined;
+    timer = setTimeout(connect, 0);
   };
 
   const retry = (problem: string) => {
@@ -133,6 +156,7 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
         confirmed = true;
         ready();
       } else if (data.type === 'event' && data.event) deliver(data.event);
+      else if (data.type === 'resync') resync(data.detail ?? 'the events asked for are no longer kept');
       else if (data.type === 'error') status(confirmed, data.detail ?? 'the server refused the subscription');
     };
     socket.onerror = () => end('the WebSocket connection failed');
@@ -159,6 +183,16 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
     };
     source.addEventListener('state', onMessage);
     source.addEventListener('log', onMessage);
+    source.addEventListener('curve', onMessage);
+    source.addEventListener('resync', (message) => {
+      let detail = 'the events asked for are no longer kept';
+      try {
+        detail = (JSON.parse(String((message as MessageEvent).data)) as { detail?: string }).detail ?? detail;
+      } catch {
+        // the default words
+      }
+      resync(detail);
+    });
     // The browser reconnects by itself with Last-Event-ID; each open is a confirmed subscription.
     source.onopen = () => ready();
     source.onerror = () => {

@@ -16,6 +16,10 @@ export interface ServerConfig {
   readonly portalDir: string;
   readonly bodyLimit: number;
   readonly keyRetentionHours: number;
+  /** Events of finished jobs older than this many days leave the replay feed (default 30). */
+  readonly eventRetentionDays: number;
+  /** How often the event sweep runs, in seconds (default: hourly, or the retention when shorter). */
+  readonly eventSweepSeconds: number | undefined;
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   readonly poolSize: number;
   readonly logLevel: string;

@@ -28,6 +28,8 @@ const fields: Record<string, [Check, string]> = {
   portal: [(v) => typeof v === 'string', 'the built portal folder'],
   bodyLimit: [(v) => Number.isInteger(v) && (v as number) > 0, 'bytes, a positive integer'],
   keyRetentionHours: [(v) => typeof v === 'number' && v > 0, 'hours, a positive number'],
+  eventRetentionDays: [(v) => typeof v === 'number' && v > 0, 'days, a positive number'],
+  eventSweepSeconds: [(v) => typeof v === 'number' && v >= 1, 'seconds, a number of at least 1'],
   sqliteSynchronous: [(v) => v === 'NORMAL' || v === 'FULL', '"NORMAL" or "FULL"'],
   poolSize: [(v) => Number.isInteger(v) && (v as number) > 0, 'a positive integer'],
   logLevel: [
@@ -110,6 +112,8 @@ export function readServerConfig(
     ),
     bodyLimit: (server.bodyLimit as number | undefined) ?? 1024 * 1024,
     keyRetentionHours: (server.keyRetentionHours as number | undefined) ?? 24,
+    eventRetentionDays: (server.eventRetentionDays as number | undefined) ?? 30,
+    eventSweepSeconds: server.eventSweepSeconds as number | undefined,
     sqliteSynchronous: (server.sqliteSynchronous as 'NORMAL' | 'FULL' | undefined) ?? 'NORMAL',
     poolSize: (server.poolSize as number | undefined) ?? 10,
     logLevel: pick(env.LOG_LEVEL || undefined, server.logLevel as string | undefined) ?? 'info',

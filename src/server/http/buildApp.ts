@@ -23,6 +23,7 @@ import { instrumentRoutes } from './routes/instrumentRoutes';
 import { jobOverviewRoutes } from './routes/jobOverviewRoutes';
 import { jobRoutes } from './routes/jobRoutes';
 import { liveRoutes } from './routes/liveRoutes';
+import { snapshotRoutes } from './routes/snapshotRoutes';
 import { submissionQueryRoutes } from './routes/submissionQueryRoutes';
 import { submitRoute } from './routes/submitRoute';
 
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   submissionQueryRoutes(app, options.service);
   if (options.jobs) jobRoutes(app, options.service, options.jobs, options.auth);
   if (options.jobs) jobOverviewRoutes(app, options.service, options.jobs);
+  if (options.jobs) snapshotRoutes(app, options.service, options.jobs);
   if (options.hub) {
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
     await app.register(async (scoped) =>

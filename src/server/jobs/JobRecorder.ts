@@ -23,4 +23,9 @@ import type { JobTransition, LogLine } from './JobTypes';
 export interface JobRecorder {
   transition(change: JobTransition): Promise<void>;
   appendLog(jobId: string, attempt: number, lines: readonly LogLine[]): Promise<void>;
+  /**
+   * Optional: the attempt's curve file changed (size or time), so pages read it again. Sent only
+   * between `running` and the final state; a recorder without it simply gets no curve news.
+   */
+  curveChanged?(jobId: string, attempt: number, change: { bytes: number; time: string }): Promise<void>;
 }

@@ -12,6 +12,7 @@ import type { JobAttempt, JobState, JobTransition, StopReason } from './JobTypes
 import { formatBytes, LogCapture } from './LogCapture';
 import { type PreparedAttempt, prepareAttempt } from './prepareAttempt';
 import { signalTree, treeAlive, treeMemoryBytes } from './processTree';
+import { watchCurveFile } from './watchCurveFile';
 import { type RetryOptions, withRetry } from './withRetry';
 
 export interface LocalRunContext {
@@ -130,6 +131,18 @@ async function run(
       runnerId: ctx.runnerId,
     }),
   );
+  // Curve news goes after `running` and, awaited below, before the final state (contract point 2).
+  // One try each: a lost one only delays the page's read until the next change or the final state.
+  let curveSent: Promise<void> = runningRecorded;
+  const curveChanged = recorder.curveChanged?.bind(recorder);
+  const stopWatchingCurve =
+    prepared.curveFile !== null && curveChanged !== undefined
+      ? watchCurveFile(prepared.curveFile, (change) => {
+          curveSent = curveSent
+            .then(() => curveChanged(jobId, n, change))
+            .catch((error: unknown) => ctx.onError?.(error, `curve news of job ${jobId} attempt ${n}`));
+        })
+      : undefined;
   const capture = new LogCapture({
     limitBytes: config.logLimitBytes,
     send: async (lines) => {
@@ -198,6 +211,8 @@ async function run(
   await waitUntilGone(pid, config.killGraceMs);
   if (killTimer !== undefined) clearTimeout(killTimer);
 
+  await stopWatchingCurve?.();
+  await curveSent;
   if (prepared.curveFile !== null) {
     capture.system(
       existsSync(prepared.curveFile)

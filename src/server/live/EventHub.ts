@@ -14,6 +14,22 @@ export interface LiveSubscriber {
 
 const PAGE = 500;
 
+/**
+ * A resume from an id below the retention horizon: events after it may have been deleted, so a replay
+ * could not be exact. The client reloads its snapshot and follows from the snapshot's event id.
+ */
+export class ResyncNeeded extends Error {
+  constructor(
+    readonly since: number,
+    readonly horizon: number,
+  ) {
+    super(
+      `events after ${since} up to ${horizon} are no longer kept: reload the snapshot and follow since its eventId`,
+    );
+    this.name = 'ResyncNeeded';
+  }
+}
+
 export function matches(filter: EventFilter, event: LiveEvent): boolean {
   if (filter.submissionIds !== undefined && !filter.submissionIds.includes(event.submissionId)) return false;
   if (filter.instrument !== undefined && filter.instrument !== event.instrument) return false;
@@ -47,6 +63,9 @@ export class EventHub {
   /**
    * Subscribes and replays what the subscriber missed after `since` (an event id it saw), then
    * follows live; without `since`, only what is stored from now on. Returns the unsubscribe function.
+   * Rejects with ResyncNeeded (and sends nothing more) when `since` is below the retention horizon,
+   * checked before the replay and again after it, so a sweep during the replay is caught too (the
+   * events the replay sent by then are a prefix the client's reload supersedes).
    */
   async subscribe(subscriber: LiveSubscriber, since?: number): Promise<() => void> {
     const subscription = new Subscription(subscriber, since ?? this.cursor);
@@ -56,13 +75,20 @@ export class EventHub {
     const unsubscribe = () => {
       this.subscribers.delete(subscription);
     };
+    const checkHorizon = async () => {
+      if (since === undefined) return;
+      const horizon = await this.store.eventHorizon();
+      if (since < horizon) throw new ResyncNeeded(since, horizon);
+    };
     try {
       if (since !== undefined) {
+        await checkHorizon();
         for (;;) {
           const page = await this.store.eventsSince(subscription.cursor, subscriber.filter, PAGE);
           for (const event of page) subscription.deliver(event);
           if (page.length < PAGE) break;
         }
+        await checkHorizon();
       }
     } catch (error) {
       unsubscribe();

@@ -69,8 +69,11 @@ export interface LiveEvent {
   readonly instrument: string;
   readonly jobId: string;
   readonly attempt: number;
-  readonly kind: 'state' | 'log';
-  /** For `state`: the transition (state, time, message, reason, ...); for `log`: `{lines: LogLine[]}`. */
+  readonly kind: 'state' | 'log' | 'curve';
+  /**
+   * For `state`: the transition (state, time, message, reason, ...); for `log`: `{lines: LogLine[]}`;
+   * for `curve`: `{bytes, time}`, the attempt's curve file changed (readers fetch it again).
+   */
   readonly payload: unknown;
   readonly createdAt: string;
 }
@@ -85,7 +88,44 @@ export interface StoredLogLine extends LogLine {
   readonly stream: LogStream;
 }
 
+/** One attempt's log as a snapshot carries it: its last lines, and how many come before them. */
+export interface SnapshotLog {
+  readonly attempt: number;
+  /** Lines stored before `lines` (not sent; the log routes page them). */
+  readonly earlier: number;
+  readonly lines: readonly StoredLogLine[];
+}
+
+/**
+ * A submission's jobs as they stood at event `eventId`: read in one transaction, so every event up to
+ * that id is reflected and none after it. A page shows it, then follows the group since `eventId`.
+ */
+export interface SubmissionSnapshot {
+  readonly eventId: number;
+  readonly jobs: readonly (JobDetail & { readonly logs: readonly SnapshotLog[] })[];
+}
+
+/** What one retention sweep did. */
+export interface SweepResult {
+  readonly deleted: number;
+  /** The highest event id deleted so far, by this sweep or an earlier one (0: none). */
+  readonly horizon: number;
+}
+
 export interface JobStore extends JobRecorder {
+  /** Records that an attempt's curve file changed: a `curve` event, so pages read it again. */
+  curveChanged(jobId: string, attempt: number, change: { bytes: number; time: string }): Promise<void>;
+  /** The submission's jobs, transitions and the last `tailLines` lines of each attempt, at one event id. */
+  snapshot(submissionId: string, tailLines: number): Promise<SubmissionSnapshot>;
+  /**
+   * Deletes the events created before `before` (ISO time) of jobs with no queued or running attempt,
+   * always keeping the newest event (so ids never restart); raises the horizon to the highest id
+   * deleted. Jobs, transitions and log lines stay: only the replay feed is trimmed. At most `limit`
+   * events (default 10,000) per call, one transaction each: call again while `deleted` equals it.
+   */
+  sweepEvents(before: string, limit?: number): Promise<SweepResult>;
+  /** The highest event id ever deleted by a sweep (0: none): a resume below it must reload. */
+  eventHorizon(): Promise<number>;
   /**
    * Gives the planned jobs of a submission their ids and stores them in one transaction. Calling it
    * again for the same submission returns the jobs already stored (a retry creates no second copy).
@@ -108,7 +148,7 @@ export interface JobStore extends JobRecorder {
   unstarted(): Promise<StoredJob[]>;
   /** Events with id > afterId, in id order, at most `limit`. */
   eventsSince(afterId: number, filter: EventFilter, limit: number): Promise<LiveEvent[]>;
-  /** The highest event id stored (0 when none). */
+  /** The highest event id stored, or deleted by a sweep (0 when none). */
   lastEventId(): Promise<number>;
   /**
    * Calls `wake` whenever events may have been stored, by this process (after commit) or, on

@@ -65,11 +65,17 @@ export interface EventsTable {
   instrument: string;
   job_id: string;
   attempt: number;
-  /** `state` or `log`. */
+  /** `state`, `log` or `curve`. */
   kind: string;
   /** The event's body as JSON text (a transition, or a batch of lines). */
   payload: string;
   created_at: string;
+}
+
+/** Migration 0004: one row (`name` = 'events'), the highest event id the retention sweep deleted. */
+export interface EventHorizonTable {
+  name: string;
+  horizon: number;
 }
 
 export interface JobTables {
@@ -78,4 +84,5 @@ export interface JobTables {
   job_transitions: JobTransitionsTable;
   job_log_lines: JobLogLinesTable;
   events: EventsTable;
+  event_horizon: EventHorizonTable;
 }

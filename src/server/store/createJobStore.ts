@@ -20,6 +20,8 @@ import {
 import type { Database } from './Database';
 import type { AttemptRecord, JobStore, LiveEvent, StoredJob } from './JobStore';
 import type { JobAttemptsTable, JobsTable } from './JobTables';
+import { lastEventIdOf, readSnapshot } from './readSnapshot';
+import { readHorizon, sweepEvents } from './sweepEvents';
 
 /** The NOTIFY channel; its payload is the event id. */
 export const EVENT_CHANNEL = 'formulary_events';
@@ -33,7 +35,7 @@ export interface JobStoreOptions {
 
 export type ClosableJobStore = JobStore & { close(): Promise<void> };
 
-const toAttempt = (row: Selectable<JobAttemptsTable>): AttemptRecord => ({
+export const toAttempt = (row: Selectable<JobAttemptsTable>): AttemptRecord => ({
   jobId: row.job_id,
   attempt: Number(row.attempt),
   cause: row.cause as AttemptCause,
@@ -104,7 +106,7 @@ export function createJobStore(
     job: { submission_id: string; instrument: string },
     jobId: string,
     attempt: number,
-    eventKind: 'state' | 'log',
+    eventKind: LiveEvent['kind'],
     payload: unknown,
   ): Promise<number> => {
     if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${EVENT_LOCK})`.execute(trx);
@@ -448,20 +450,27 @@ export function createJobStore(
           instrument: r.instrument,
           jobId: r.job_id,
           attempt: Number(r.attempt),
-          kind: r.kind as 'state' | 'log',
+          kind: r.kind as LiveEvent['kind'],
           payload: JSON.parse(r.payload),
           createdAt: r.created_at,
         }),
       );
     },
 
-    async lastEventId() {
-      const row = await db
-        .selectFrom('events')
-        .select((eb) => eb.fn.max('id').as('id'))
-        .executeTakeFirst();
-      return row?.id == null ? 0 : Number(row.id);
+    lastEventId: () => lastEventIdOf(db),
+
+    async curveChanged(jobId, attempt, change) {
+      const eventId = await db.transaction().execute(async (trx) => {
+        const job = await jobOf(trx, jobId);
+        return addEvent(trx, job, jobId, attempt, 'curve', change);
+      });
+      wakeAll(eventId);
     },
+
+    snapshot: (submissionId, tailLines) =>
+      readSnapshot(db, kind, submissionId, tailLines, toAttempt as never),
+    sweepEvents: (before, limit) => sweepEvents(db, before, limit),
+    eventHorizon: () => readHorizon(db),
 
     onEvent(wake) {
       wakers.add(wake);

@@ -20,8 +20,11 @@ export type {
   JobDetail,
   JobStore,
   LiveEvent,
+  SnapshotLog,
   StoredJob,
   StoredLogLine,
+  SubmissionSnapshot,
+  SweepResult,
   TransitionRecord,
 } from './JobStore';
 export { isPostgresUrl, openStore, type StoreOptions } from './openStore';

@@ -13,7 +13,7 @@ import {
   type RecoveryReport,
   recoverJobs,
 } from '../jobs/index';
-import type { JobDetail, JobStore, StoredJob, StoredLogLine } from '../store/index';
+import type { JobDetail, JobStore, StoredJob, StoredLogLine, SubmissionSnapshot } from '../store/index';
 import { type AttemptCurve, readAttemptCurve } from './readAttemptCurve';
 
 /** Why a cancel or re-run was refused: the route picks the status from `kind`. */
@@ -95,6 +95,11 @@ export class JobService {
     if (chosen === undefined || record === undefined)
       throw new JobActionError('unknown-attempt', `job ${jobId} has no attempt ${chosen ?? 1} yet`);
     return readAttemptCurve(attemptOf(job, chosen, record.cause), record.state, this.options.config);
+  }
+
+  /** The submission's jobs with the last `tailLines` of every attempt's log, at one event id. */
+  snapshot(submissionId: string, tailLines: number): Promise<SubmissionSnapshot> {
+    return this.options.jobs.snapshot(submissionId, tailLines);
   }
 
   getJob(jobId: string): Promise<JobDetail | undefined> {

@@ -449,6 +449,7 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
         '/api/submissions/{id}',
         '/api/submissions/{id}/jobs',
         '/api/submissions/{id}/request',
+        '/api/submissions/{id}/snapshot',
       ]);
       const post = spec.paths['/api/instruments/{id}/submissions']!.post!;
       expect(Object.keys(post.responses)).toEqual(

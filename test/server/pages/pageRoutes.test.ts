@@ -78,7 +78,7 @@ describe('routes for the pages', () => {
     socket.send(JSON.stringify({ type: 'subscribe', group: 'mine2', kinds: ['nope'] }));
     await until('subscribed', () => messages.some((m) => m.type === 'subscribed'));
     expect(messages.find((m) => m.type === 'error')).toMatchObject({
-      detail: 'kinds must list "state" and/or "log"',
+      detail: 'kinds must list some of "state", "log" and "curve"',
     });
 
     const ids: string[] = [];

@@ -10,12 +10,15 @@
  * for every submission the user may read ("all" is the same set). Anonymous clients are refused with
  * 401 at the handshake. A subscription may ask for some kinds only (`kinds`: a list page wants states,
  * not log batches), and a client that falls too far behind is disconnected, to resume with `since`.
+ * A `since` below the retention horizon (its events were swept) is answered with a resync signal
+ * (WebSocket `{"type":"resync"}`, SSE `event: resync`): the client reloads its snapshot and follows
+ * since the snapshot's event id.
  */
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decide, mayRead, type Principal } from '../../auth/index';
 import type { Instrument } from '../../instruments/index';
-import { type EventHub, parseGroup } from '../../live/index';
+import { type EventHub, parseGroup, ResyncNeeded } from '../../live/index';
 import type { EventFilter, LiveEvent } from '../../store/index';
 import type { SubmissionService } from '../../submissions/index';
 import { demandSignedIn, refOf } from '../guard';
@@ -46,7 +49,7 @@ function ordered(allowed: Allowed, write: (event: LiveEvent) => void): (event: L
 }
 
 type Kind = LiveEvent['kind'];
-const KINDS: readonly Kind[] = ['state', 'log'];
+const KINDS: readonly Kind[] = ['state', 'log', 'curve'];
 
 /**
  * Which kinds of event a client wants (a list page wants states, not every log batch); throws a
@@ -57,7 +60,7 @@ function kindsOf(value: unknown): ReadonlySet<Kind> | undefined {
   if (value === undefined) return undefined;
   const list = typeof value === 'string' ? value.split(',') : value;
   if (!Array.isArray(list) || list.length === 0 || !list.every((k) => KINDS.includes(k as Kind)))
-    throw new Error('kinds must list "state" and/or "log"');
+    throw new Error('kinds must list some of "state", "log" and "curve"');
   return new Set(list as Kind[]);
 }
 
@@ -102,6 +105,15 @@ export interface LiveRouteOptions {
    */
   readonly maxBufferedBytes?: number;
 }
+
+/** The resync signal, the same body on both transports. */
+const resyncMessage = (group: string, error: ResyncNeeded) => ({
+  type: 'resync',
+  group,
+  since: error.since,
+  horizon: error.horizon,
+  detail: error.message,
+});
 
 /** WebSocket close code 1013, "try again later": the client reconnects and resumes. */
 const TOO_SLOW = 1013;
@@ -242,7 +254,8 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
         groups.set(name, subscribing);
         subscribing.catch((error: unknown) => {
           groups.delete(name);
-          send({ type: 'error', group: name, detail: (error as Error).message });
+          if (error instanceof ResyncNeeded) send(resyncMessage(name, error));
+          else send({ type: 'error', group: name, detail: (error as Error).message });
         });
       });
       socket.on('close', () => {
@@ -304,22 +317,34 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
       });
       raw.write('retry: 2000\n\n');
       streams.add(raw);
-      const stop = await hub.subscribe(
-        {
-          filter: rule.filter,
-          send: ordered(rule, (event) => {
-            if (kinds && !kinds.has(event.kind)) return;
-            if (raw.writableEnded) return;
-            // Too far behind: end the stream; the browser reconnects with Last-Event-ID.
-            if (raw.writableLength > maxBuffered) {
-              raw.end();
-              return;
-            }
-            raw.write(`id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(eventJson(event))}\n\n`);
-          }),
-        },
-        since,
-      );
+      let stop: () => void;
+      try {
+        stop = await hub.subscribe(
+          {
+            filter: rule.filter,
+            send: ordered(rule, (event) => {
+              if (kinds && !kinds.has(event.kind)) return;
+              if (raw.writableEnded) return;
+              // Too far behind: end the stream; the browser reconnects with Last-Event-ID.
+              if (raw.writableLength > maxBuffered) {
+                raw.end();
+                return;
+              }
+              raw.write(
+                `id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(eventJson(event))}\n\n`,
+              );
+            }),
+          },
+          since,
+        );
+      } catch (error) {
+        // The stream ends after the signal; the page closes it and reloads (no automatic reconnect).
+        if (error instanceof ResyncNeeded)
+          raw.end(`event: resync\ndata: ${JSON.stringify(resyncMessage(request.query.group, error))}\n\n`);
+        else raw.end(`event: error\ndata: ${JSON.stringify({ detail: (error as Error).message })}\n\n`);
+        streams.delete(raw);
+        return;
+      }
       const beat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
       raw.on('close', () => {
         clearInterval(beat);

@@ -7,6 +7,7 @@ import { submissionsMigration } from './0001_submissions';
 import { jobsMigration } from './0002_jobs';
 import { authMigration } from './0003_auth';
 import { dispatchedMigration } from './0004_dispatched';
+import { eventHorizonMigration } from './0005_event_horizon';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -17,6 +18,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0002_jobs': jobsMigration(dialect),
         '0003_auth': authMigration(dialect),
         '0004_dispatched': dispatchedMigration(),
+        '0005_event_horizon': eventHorizonMigration(dialect),
       };
     },
   };
