@@ -5,6 +5,7 @@
  * interfaces beside this one, over tables added by later migrations.
  */
 import type { AuthStore } from './AuthStore';
+import type { DefaultsStore } from './DefaultsStore';
 import type { JobStore } from './JobStore';
 
 /** A stored, accepted request. `requestText` is byte for byte the JSON the client sent. */
@@ -76,6 +77,8 @@ export interface SubmissionStore {
   readonly jobs: JobStore;
   /** Users, proposals, instrument teams, sessions, tokens and the audit log (AuthStore.ts). */
   readonly auth: AuthStore;
+  /** Instrument defaults edited by staff: the overlay, its history (DefaultsStore.ts). */
+  readonly defaults: DefaultsStore;
   /**
    * Stores the submission and its idempotency record in one transaction: both or neither. An expired
    * record under the same key is replaced. When a live record holds the key, nothing is written.

@@ -5,6 +5,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { createAuthStore } from './createAuthStore';
+import { createDefaultsStore } from './createDefaultsStore';
 import { createJobStore, type JobStoreOptions } from './createJobStore';
 import type { Database, IdempotencyKeysTable, SubmissionsTable } from './Database';
 import type {
@@ -123,6 +124,7 @@ export function createKyselyStore(
     kind,
     jobs,
     auth: createAuthStore(db),
+    defaults: createDefaultsStore(db),
     findKey,
     accept,
 

@@ -6,6 +6,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { submissionsMigration } from './0001_submissions';
 import { jobsMigration } from './0002_jobs';
 import { authMigration } from './0003_auth';
+import { defaultsMigration } from './0004_defaults';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -15,6 +16,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0001_submissions': submissionsMigration(dialect),
         '0002_jobs': jobsMigration(dialect),
         '0003_auth': authMigration(dialect),
+        '0004_defaults': defaultsMigration(dialect),
       };
     },
   };
