@@ -17,11 +17,13 @@ import {
   type SubmissionFormHandle,
   type SubmissionRequest,
 } from '../forms/index';
-import { buildFieldModel, defaultsOf, type FieldModel, jsonEquals, loadSchema } from '../schemas/index';
+import { defaultsOf, type FieldModel, jsonEquals } from '../schemas/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
 import { SessionBar, useStaffAccess } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
+import { loadInstrumentModel } from './defaults/index';
 import { LiveRequest, liveRequest } from './LiveRequest';
+import { PortalLinks } from './PortalLinks';
 import { backend, draftsRuntime } from './portalRuntime';
 import { type Submission, SubmittedRequest } from './SubmittedRequest';
 import { submissionHref } from './submissions/index';
@@ -98,10 +100,9 @@ export function Portal(): ReactNode {
     let live = true;
     setLoaded({ state: 'loading' });
     setChoice(null);
-    const file = entry.schemaPath.slice(entry.schemaPath.lastIndexOf('/') + 1);
-    loadSchema(new URL(`schemas/${file}`, document.baseURI).href)
-      .then(async (schema) => {
-        const model = buildFieldModel(schema);
+    // New forms start from the defaults the instrument's staff set (when the service has any).
+    loadInstrumentModel(instrument)
+      .then(async ({ model }) => {
         // This tab's draft: its own after a reload, one no tab holds, or a new one.
         await draftsRuntime.openDraft(instrument, schemaVersionOf(instrument), model);
         if (live) setLoaded({ state: 'ready', model, instrument });
@@ -193,6 +194,7 @@ export function Portal(): ReactNode {
           </select>
           <BackendSettings key={backendUrl} url={backendUrl} onChange={setBackendUrl} />
           {serviceUrl && <a href="#/submissions">My submissions</a>}
+          <PortalLinks instrument={instrument} />
         </div>
         <SessionBar />
       </header>
