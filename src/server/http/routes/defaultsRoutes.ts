@@ -85,7 +85,9 @@ export function defaultsRoutes(
     async (request, reply) => {
       const instrument = findInstrument(instruments, request.params.id);
       const effective = await defaults.effective(instrument);
-      const etag = `"defaults-${effective.revision}"`;
+      // The revision changes with every save; the schema's own tag, with a new schema at a restart
+      // (labels and schema defaults in this answer come from it).
+      const etag = `"defaults-${effective.revision}-${instrument.etag.slice(1, 9)}"`;
       reply.header('etag', etag).header('cache-control', 'no-cache');
       if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
       return effective;
