@@ -19,7 +19,7 @@ import {
 } from '../forms/index';
 import { defaultsOf, type FieldModel, jsonEquals } from '../schemas/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
-import { SessionBar, useStaffAccess } from './auth/index';
+import { SessionBar, useStaffAccess, withStaffDefaults } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
 import { loadInstrumentModel } from './defaults/index';
 import { LiveRequest, liveRequest } from './LiveRequest';
@@ -150,7 +150,9 @@ export function Portal(): ReactNode {
   };
 
   // With a backend URL, the request goes through the outbox: retried with one Idempotency-Key until accepted.
-  const onSubmit = async (request: SubmissionRequest) => {
+  const onSubmit = async (typed: SubmissionRequest) => {
+    // For others than staff, staff-only fields (read-only to them) send today's default, even from an older draft.
+    const request = model && shownModel !== model ? withStaffDefaults(model, typed) : typed;
     setSubmission({ instrument, request, status: backendUrl ? 'outbox' : 'shown' });
     if (!backendUrl || !model) return;
     const earlier = outboxState.entries.find(

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { withStaffDefaults } from '../../src/app/auth/index';
 import { changedValues } from '../../src/app/defaults/changedValues';
 import { overlayDefaults } from '../../src/app/defaults/index';
 import { parseRoute } from '../../src/app/submissions/index';
@@ -61,4 +62,14 @@ test('hash routes of the defaults pages and the audit page', () => {
   expect(parseRoute('#/defaults/eqsans/history')).toEqual({ page: 'defaultsHistory', instrument: 'eqsans' });
   expect(parseRoute('#/audit')).toEqual({ page: 'audit' });
   expect(parseRoute('#/submissions')).toEqual({ page: 'list' });
+});
+
+test("withStaffDefaults: a staff-only field sends today's default, whatever an older draft held", () => {
+  const overlaid = overlayDefaults(buildFieldModel(schema), [carol]);
+  const draft = { iptsNumber: 'IPTS-1', sample: 'water', maskFile: '/instrument/default-mask.xml' };
+  const sent = withStaffDefaults(overlaid, draft);
+  expect(sent).toEqual({ ...draft, maskFile: '/instrument/mask-2026b.xml' });
+  expect(draft.maskFile).toBe('/instrument/default-mask.xml');
+  const without = { iptsNumber: 'IPTS-1', sample: 'water' };
+  expect(withStaffDefaults(overlaid, without)).toBe(without);
 });
