@@ -17,11 +17,13 @@ import {
   type SubmissionFormHandle,
   type SubmissionRequest,
 } from '../forms/index';
-import { buildFieldModel, defaultsOf, type FieldModel, jsonEquals, loadSchema } from '../schemas/index';
+import { defaultsOf, type FieldModel, jsonEquals } from '../schemas/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
-import { SessionBar, useStaffAccess } from './auth/index';
+import { SessionBar, useStaffAccess, withStaffDefaults } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
+import { loadInstrumentModel } from './defaults/index';
 import { LiveRequest, liveRequest } from './LiveRequest';
+import { PortalLinks } from './PortalLinks';
 import { backend, draftsRuntime } from './portalRuntime';
 import { type Submission, SubmittedRequest } from './SubmittedRequest';
 import { submissionHref } from './submissions/index';
@@ -98,10 +100,9 @@ export function Portal(): ReactNode {
     let live = true;
     setLoaded({ state: 'loading' });
     setChoice(null);
-    const file = entry.schemaPath.slice(entry.schemaPath.lastIndexOf('/') + 1);
-    loadSchema(new URL(`schemas/${file}`, document.baseURI).href)
-      .then(async (schema) => {
-        const model = buildFieldModel(schema);
+    // New forms start from the defaults the instrument's staff set (when the service has any).
+    loadInstrumentModel(instrument)
+      .then(async ({ model }) => {
         // This tab's draft: its own after a reload, one no tab holds, or a new one.
         await draftsRuntime.openDraft(instrument, schemaVersionOf(instrument), model);
         if (live) setLoaded({ state: 'ready', model, instrument });
@@ -149,7 +150,9 @@ export function Portal(): ReactNode {
   };
 
   // With a backend URL, the request goes through the outbox: retried with one Idempotency-Key until accepted.
-  const onSubmit = async (request: SubmissionRequest) => {
+  const onSubmit = async (typed: SubmissionRequest) => {
+    // For others than staff, staff-only fields (read-only to them) send today's default, even from an older draft.
+    const request = model && shownModel !== model ? withStaffDefaults(model, typed) : typed;
     setSubmission({ instrument, request, status: backendUrl ? 'outbox' : 'shown' });
     if (!backendUrl || !model) return;
     const earlier = outboxState.entries.find(
@@ -193,6 +196,7 @@ export function Portal(): ReactNode {
           </select>
           <BackendSettings key={backendUrl} url={backendUrl} onChange={setBackendUrl} />
           {serviceUrl && <a href="#/submissions">My submissions</a>}
+          <PortalLinks instrument={instrument} />
         </div>
         <SessionBar />
       </header>

@@ -1,9 +1,12 @@
 /**
- * The portal's pages by URL hash: the forms (Portal), "My submissions", and one submission's page.
+ * The portal's pages by URL hash: the forms (Portal), "My submissions", one submission's page, an
+ * instrument's defaults and their history, and the audit log.
  * The Portal stays mounted under the pages (hidden), so a half-filled form and its draft survive a
  * look at the submissions.
  */
 import type { ReactNode } from 'react';
+import { AuditPage } from './audit/index';
+import { DefaultsHistoryPage, DefaultsPage } from './defaults/index';
 import { Portal } from './Portal';
 import { SubmissionPage, SubmissionsPage, useHashRoute } from './submissions/index';
 
@@ -16,6 +19,11 @@ export function PortalRoutes(): ReactNode {
       </div>
       {route.page === 'list' && <SubmissionsPage />}
       {route.page === 'submission' && <SubmissionPage key={route.id} id={route.id} />}
+      {route.page === 'defaults' && <DefaultsPage key={route.instrument} instrument={route.instrument} />}
+      {route.page === 'defaultsHistory' && (
+        <DefaultsHistoryPage key={route.instrument} instrument={route.instrument} />
+      )}
+      {route.page === 'audit' && <AuditPage />}
     </>
   );
 }

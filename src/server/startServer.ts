@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AuthService, ensureDemoUsers } from './auth/index';
 import type { ServerConfig } from './config/ServerConfig';
+import { DefaultsService } from './defaults/index';
 import { buildApp } from './http/buildApp';
 import { loadInstruments } from './instruments/index';
 import { type Dispatcher, LocalDispatcher, StompDispatcher } from './jobs/index';
@@ -119,6 +120,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       instruments,
       service,
       auth,
+      defaults: new DefaultsService(store.defaults),
       jobs,
       hub,
       instrumentsDir: config.instrumentsDir,

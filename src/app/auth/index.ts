@@ -4,3 +4,4 @@ export { SessionBar } from './SessionBar';
 export { staffAccessModel, staffNote } from './staffAccessModel';
 export { useSession } from './useSession';
 export { useStaffAccess } from './useStaffAccess';
+export { withStaffDefaults } from './withStaffDefaults';

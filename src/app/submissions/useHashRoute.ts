@@ -1,12 +1,26 @@
 /**
  * The portal's pages by URL hash: '' the form, '#/submissions' the list, '#/submissions/<id>' one
- * submission. A hash survives any static server (no fallback route needed) and a reload.
+ * submission, '#/defaults/<instrument>' its defaults (and '/history'), '#/audit' the audit log. A
+ * hash survives any static server (no fallback route needed) and a reload.
  */
 import { useSyncExternalStore } from 'react';
 
-export type Route = { page: 'form' } | { page: 'list' } | { page: 'submission'; id: string };
+export type Route =
+  | { page: 'form' }
+  | { page: 'list' }
+  | { page: 'submission'; id: string }
+  | { page: 'defaults'; instrument: string }
+  | { page: 'defaultsHistory'; instrument: string }
+  | { page: 'audit' };
 
 export function parseRoute(hash: string): Route {
+  if (/^#\/audit\/?$/.test(hash)) return { page: 'audit' };
+  const defaults = /^#\/defaults\/([^/?#]+)(\/history)?\/?$/.exec(hash);
+  if (defaults)
+    return {
+      page: defaults[2] ? 'defaultsHistory' : 'defaults',
+      instrument: decodeURIComponent(defaults[1]!),
+    };
   const match = /^#\/submissions(?:\/([^/?#]+))?\/?$/.exec(hash);
   if (!match) return { page: 'form' };
   return match[1] ? { page: 'submission', id: decodeURIComponent(match[1]) } : { page: 'list' };

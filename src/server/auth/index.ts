@@ -15,4 +15,4 @@ export {
   type SubmissionRef,
 } from './permissions';
 export { grantsOf, proxyList, readSso, type SsoIdentity, type SsoOutcome } from './singleSignOn';
-export { type ChangedStaffField, changedStaffFields } from './staffFields';
+export { type ChangedStaffField, changedStaffFields, hasStaffFields } from './staffFields';

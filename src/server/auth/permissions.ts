@@ -8,7 +8,8 @@
  * - cancel: the submitter, staff of the instrument, admins;
  * - re-run: staff and admins; the submitter when the job failed, timed out or was interrupted;
  * - batch re-run, the audit log, all users: admins;
- * - a staff-only field with a non-default value: staff of the instrument and admins.
+ * - a staff-only field with a non-default value: staff of the instrument and admins;
+ * - change or reset an instrument's defaults: staff of the instrument and admins.
  * Whoever may not read a submission gets 404 for anything about it (its existence does not leak);
  * anonymous gets 401; a signed-in user refused an action on what they can read gets 403.
  */
@@ -32,6 +33,7 @@ export type Action =
   | { readonly kind: 'batch-rerun' }
   | { readonly kind: 'watch-instrument'; readonly instrument: string }
   | { readonly kind: 'staff-field'; readonly instrument: string; readonly field: string }
+  | { readonly kind: 'edit-defaults'; readonly instrument: string }
   | { readonly kind: 'manage-tokens' }
   | { readonly kind: 'read-audit' };
 
@@ -51,6 +53,7 @@ const SCOPE_OF: Record<Action['kind'], TokenScope | 'session'> = {
   rerun: 'submit',
   'batch-rerun': 'submit',
   'staff-field': 'submit',
+  'edit-defaults': 'submit',
   list: 'read',
   read: 'read',
   'watch-instrument': 'read',
@@ -119,6 +122,13 @@ export function decide(p: Principal, action: Action): Decision {
       return isStaff(p, action.instrument)
         ? ALLOW
         : deny(403, `${action.field} is a staff-only field: only ${action.instrument} staff may change it`);
+    case 'edit-defaults':
+      return isStaff(p, action.instrument)
+        ? ALLOW
+        : deny(
+            403,
+            `only ${action.instrument} staff or an administrator may change the ${action.instrument} defaults`,
+          );
     case 'batch-rerun':
     case 'read-audit':
       return p.admin ? ALLOW : deny(403, 'only administrators may do this');

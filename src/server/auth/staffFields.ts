@@ -1,8 +1,9 @@
 /**
  * Staff-only fields: a field marked `"x-access": "staff"` in an instrument's schema keeps its default
  * unless the instrument's staff (or an admin) change it. This finds, in a request, every such field
- * (list rows included) whose value is neither absent nor the field's default, so the route can refuse
- * with a 403 naming them. Pure: a model and a request in, pointers out.
+ * (list rows included) whose value is neither absent nor the field's effective default (what staff
+ * saved over the schema's, else the schema's), so the route can refuse with a 403 naming them. Pure:
+ * a model, the defaults overlay and a request in, pointers out.
  */
 import { type FieldModel, getAt, jsonEquals } from '../../schemas/index';
 
@@ -31,14 +32,24 @@ function instances(request: unknown, template: string): string[] {
   return found;
 }
 
-export function changedStaffFields(model: FieldModel, request: unknown): ChangedStaffField[] {
+/** True when the model marks any field staff-only: only then is the overlay worth reading. */
+export const hasStaffFields = (model: FieldModel): boolean =>
+  model.fields.some((field) => field.hints['x-access'] === 'staff');
+
+export function changedStaffFields(
+  model: FieldModel,
+  request: unknown,
+  overlay: ReadonlyMap<string, unknown> = new Map(),
+): ChangedStaffField[] {
   const changed: ChangedStaffField[] = [];
   for (const field of model.fields) {
     if (field.hints['x-access'] !== 'staff') continue;
     for (const pointer of instances(request, field.pointer)) {
       const value = getAt(request, pointer);
       if (value === undefined) continue;
-      if (field.hasDefault && jsonEquals(value, field.default)) continue;
+      if (overlay.has(field.pointer)) {
+        if (jsonEquals(value, overlay.get(field.pointer))) continue;
+      } else if (field.hasDefault && jsonEquals(value, field.default)) continue;
       changed.push({ pointer, label: field.label });
     }
   }

@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AuthService } from '../auth/index';
+import type { DefaultsService } from '../defaults/index';
 import type { Instrument } from '../instruments/index';
 import type { EventHub } from '../live/index';
 import type { JobService, SubmissionService } from '../submissions/index';
@@ -18,6 +19,7 @@ import { installStaticFiles } from './plugins/staticFiles';
 import { installTestFaults } from './plugins/testFaults';
 import { instrumentSchema, problemSchema, receiptSchema, submissionSummarySchema } from './routes/apiSchemas';
 import { authRoutes } from './routes/authRoutes';
+import { defaultsRoutes } from './routes/defaultsRoutes';
 import { floorRoute } from './routes/floorRoute';
 import { instrumentRoutes } from './routes/instrumentRoutes';
 import { jobOverviewRoutes } from './routes/jobOverviewRoutes';
@@ -32,6 +34,8 @@ export interface AppOptions {
   readonly service: SubmissionService;
   /** Accounts, tokens, single sign-on, the audit log: every route asks the rules through it. */
   readonly auth: AuthService;
+  /** Instrument defaults edited by staff: the overlay, its history, the staff-only check's defaults. */
+  readonly defaults: DefaultsService;
   /** Jobs of the submissions: routes under /api/jobs and /api/submissions/:id/jobs when given. */
   readonly jobs?: JobService;
   /** Live events: GET /api/live (WebSocket) and /api/live/sse when given. */
@@ -100,7 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installTestFaults(app, options.failFirstSubmissions ?? 0);
   instrumentRoutes(app, options.instruments);
   authRoutes(app, options.auth);
-  submitRoute(app, options.instruments, options.service, options.auth);
+  defaultsRoutes(app, options.instruments, options.defaults, options.auth);
+  submitRoute(app, options.instruments, options.service, options.auth, options.defaults);
   submissionQueryRoutes(app, options.service);
   if (options.jobs) jobRoutes(app, options.service, options.jobs, options.auth);
   if (options.jobs) jobOverviewRoutes(app, options.service, options.jobs);

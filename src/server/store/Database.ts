@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { AuthTables } from './AuthTables';
+import type { DefaultsTables } from './DefaultsTables';
 import type { JobTables } from './JobTables';
 
 export interface SubmissionsTable {
@@ -30,7 +31,7 @@ export interface IdempotencyKeysTable {
   expires_at: string;
 }
 
-export interface Database extends JobTables, AuthTables {
+export interface Database extends JobTables, AuthTables, DefaultsTables {
   submissions: SubmissionsTable;
   idempotency_keys: IdempotencyKeysTable;
 }

@@ -72,7 +72,7 @@ export interface EventsTable {
   created_at: string;
 }
 
-/** Migration 0004: one row (`name` = 'events'), the highest event id the retention sweep deleted. */
+/** Migration 0005: one row (`name` = 'events'), the highest event id the retention sweep deleted. */
 export interface EventHorizonTable {
   name: string;
   horizon: number;

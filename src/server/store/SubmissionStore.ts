@@ -7,6 +7,7 @@
 
 import type { DispatchLedger } from '../jobs/index';
 import type { AuthStore } from './AuthStore';
+import type { DefaultsStore } from './DefaultsStore';
 import type { JobStore } from './JobStore';
 
 /** A stored, accepted request. `requestText` is byte for byte the JSON the client sent. */
@@ -80,6 +81,8 @@ export interface SubmissionStore {
   readonly dispatch: DispatchLedger;
   /** Users, proposals, instrument teams, sessions, tokens and the audit log (AuthStore.ts). */
   readonly auth: AuthStore;
+  /** Instrument defaults edited by staff: the overlay, its history (DefaultsStore.ts). */
+  readonly defaults: DefaultsStore;
   /**
    * Stores the submission and its idempotency record in one transaction: both or neither. An expired
    * record under the same key is replaced. When a live record holds the key, nothing is written.

@@ -5,6 +5,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { createAuthStore } from './createAuthStore';
+import { createDefaultsStore } from './createDefaultsStore';
 import { createDispatchLedger } from './createDispatchLedger';
 import { createJobStore, type JobStoreOptions } from './createJobStore';
 import type { Database, IdempotencyKeysTable, SubmissionsTable } from './Database';
@@ -125,6 +126,7 @@ export function createKyselyStore(
     jobs,
     dispatch: createDispatchLedger(db),
     auth: createAuthStore(db),
+    defaults: createDefaultsStore(db),
     findKey,
     accept,
 

@@ -15,6 +15,13 @@ export type {
 } from './AuthStore';
 export { EVENT_CHANNEL } from './createJobStore';
 export type {
+  DefaultChange,
+  DefaultEdit,
+  DefaultsOverlay,
+  DefaultsStore,
+  StoredDefault,
+} from './DefaultsStore';
+export type {
   AttemptRecord,
   EventFilter,
   JobDetail,

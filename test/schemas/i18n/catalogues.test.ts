@@ -30,6 +30,7 @@ const namespaces = [
   'draft',
   'cli',
   'preview',
+  'portal',
 ];
 
 /** Words that are the same in French (technical terms, a bare pattern). */
@@ -40,6 +41,8 @@ const sameInFrench = new Set([
   'validate.format.uri',
   'validate.format.uuid',
   'widget.runs.count',
+  'portal.audit.action',
+  'portal.audit.filter',
 ]);
 
 function sourceFiles(dir: string): string[] {
@@ -57,7 +60,15 @@ function keysInCode(): { literal: Map<string, string>; prefixes: Map<string, str
   const ns = namespaces.join('|');
   const quoted = new RegExp(`['"]((?:${ns})\\.[A-Za-z0-9.-]+)['"]`, 'g');
   const template = new RegExp(`\`((?:${ns})\\.[A-Za-z0-9.-]*)\\$\\{`, 'g');
-  for (const dir of ['src/schemas', 'src/widgets', 'src/forms', 'src/embed', 'src/cli', 'src/preview']) {
+  for (const dir of [
+    'src/schemas',
+    'src/widgets',
+    'src/forms',
+    'src/embed',
+    'src/cli',
+    'src/preview',
+    'src/app',
+  ]) {
     for (const file of sourceFiles(dir)) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(quoted)) literal.set(m[1]!, file);

@@ -434,6 +434,8 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
         '/api/auth/tokens',
         '/api/auth/tokens/{id}',
         '/api/instruments',
+        '/api/instruments/{id}/defaults',
+        '/api/instruments/{id}/defaults/history',
         '/api/instruments/{id}/schema',
         '/api/instruments/{id}/submissions',
         '/api/jobs',

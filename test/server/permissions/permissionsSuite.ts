@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openAccounts, readServerConfig } from '../../../src/server/index';
 import { repoRoot, type ServerProcess, startServerProcess } from '../serverProcess';
+import { describeDefaultsMatrix } from './defaultsMatrix';
 
 export interface PermissionsDatabase {
   readonly db: string;
@@ -309,6 +310,32 @@ export function describePermissions(name: string, database: () => Promise<Permis
         },
       ],
       [
+        'GET instrument defaults',
+        () => '/api/instruments/eqsans/defaults',
+        {
+          anonymous: 200,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
+        'GET instrument defaults history',
+        () => '/api/instruments/eqsans/defaults/history',
+        {
+          anonymous: 200,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 200,
+          staff: 200,
+          otherStaff: 200,
+          admin: 200,
+        },
+      ],
+      [
         'GET missing submission',
         () => '/api/submissions/no-such-id',
         {
@@ -495,6 +522,8 @@ export function describePermissions(name: string, database: () => Promise<Permis
       );
       expect(log.items.some((e) => e.actor === 'other' && e.action === 'submit')).toBe(false);
     });
+
+    describe('instrument defaults', () => describeDefaultsMatrix(() => call));
 
     describe('live subscriptions', () => {
       /** A WebSocket as `role`: the handshake's status, or the open socket with its messages. */

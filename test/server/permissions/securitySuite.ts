@@ -320,6 +320,43 @@ export function describeSecurity(name: string, database: () => Promise<SecurityD
       expect((await post('stf', { ...base, maskFile: '/home/sci/my-mask.xml' })).status).toBe(201);
     }, 60_000);
 
+    it('staff-only fields compare with the default as staff set it, not the schema’s', async () => {
+      const signedIn = async (username: string) => {
+        const answer = await login(username, PASSWORD, '127.0.0.6');
+        return {
+          cookie: cookieOf(answer),
+          'x-csrf-token': answer.json<{ csrfToken: string }>().csrfToken,
+        };
+      };
+      const stf = await signedIn('stf');
+      const sci = await signedIn('sci');
+      const defaults = `${server.url}/api/instruments/staffy/defaults`;
+      const patch = (headers: Record<string, string>, set: object) =>
+        httpFrom(defaults, { method: 'PATCH', body: JSON.stringify({ set }), headers });
+      // A scientist may not change the defaults either.
+      expect((await patch(sci, { '/maskFile': '/home/sci/mask.xml' })).status).toBe(403);
+      expect((await patch(stf, { '/maskFile': '/instrument/mask-2026b.xml' })).status).toBe(200);
+      const post = (mask: string) =>
+        httpFrom(`${server.url}/api/instruments/staffy/submissions`, {
+          method: 'POST',
+          body: JSON.stringify({ iptsNumber: 'IPTS-31204', sample: 'water', maskFile: mask }),
+          headers: { ...sci, 'idempotency-key': key(), 'x-schema-version': '1' },
+        });
+      expect((await post('/instrument/mask-2026b.xml')).status).toBe(201);
+      // The schema's old default is now a changed value: refused, naming the field.
+      const old = await post('/instrument/default-mask.xml');
+      expect(old.status).toBe(403);
+      expect(old.json().detail).toBe(
+        'Mask file (/maskFile): only staffy staff may change this field from the default',
+      );
+      // Reset: the schema's default counts again.
+      expect(
+        (await httpFrom(`${defaults}?pointer=%2FmaskFile`, { method: 'DELETE', headers: stf })).status,
+      ).toBe(200);
+      expect((await post('/instrument/default-mask.xml')).status).toBe(201);
+      expect((await post('/instrument/mask-2026b.xml')).status).toBe(403);
+    }, 60_000);
+
     it('the audit log has the sign-ins, the failures and the tokens', async () => {
       const { auth, close } = await openAccounts(readServerConfig(config, { db: handle.db }, {}, repoRoot));
       const entries = await auth.readAudit({ limit: 500 });

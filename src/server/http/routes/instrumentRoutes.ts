@@ -21,7 +21,7 @@ export function findInstrument(instruments: ReadonlyMap<string, Instrument>, id:
   return instrument;
 }
 
-const etagMatches = (header: string | undefined, etag: string): boolean =>
+export const etagMatches = (header: string | undefined, etag: string): boolean =>
   header !== undefined &&
   (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
 

@@ -5,7 +5,8 @@
  * The route only translates: SubmissionService decides.
  */
 import type { FastifyInstance } from 'fastify';
-import { type AuthService, changedStaffFields, decide } from '../../auth/index';
+import { type AuthService, changedStaffFields, decide, hasStaffFields } from '../../auth/index';
+import type { DefaultsService } from '../../defaults/index';
 import type { Instrument } from '../../instruments/index';
 import { proposalOf, type SubmissionService } from '../../submissions/index';
 import { demand, demandSignedIn } from '../guard';
@@ -65,6 +66,7 @@ export function submitRoute(
   instruments: ReadonlyMap<string, Instrument>,
   service: SubmissionService,
   auth: AuthService,
+  defaults: DefaultsService,
 ): void {
   app.post<{ Params: { id: string } }>(
     '/api/instruments/:id/submissions',
@@ -112,8 +114,10 @@ export function submitRoute(
       // Who may submit depends on the proposal the request names (its IPTS field), read before validation.
       const proposal = proposalOf(request.body, instrument.proposalPointer);
       demand(request, { kind: 'submit', instrument: instrument.id, proposal });
-      // Staff-only fields ("x-access": "staff") keep their defaults unless staff change them.
-      const staffOnly = changedStaffFields(instrument.model, request.body);
+      // Staff-only fields ("x-access": "staff") keep their defaults (as staff set them) unless staff change them.
+      const staffOnly = hasStaffFields(instrument.model)
+        ? changedStaffFields(instrument.model, request.body, await defaults.overlayOf(instrument))
+        : [];
       if (staffOnly.length > 0) {
         const decision = decide(request.principal, {
           kind: 'staff-field',

@@ -8,6 +8,7 @@ import { jobsMigration } from './0002_jobs';
 import { authMigration } from './0003_auth';
 import { dispatchedMigration } from './0004_dispatched';
 import { eventHorizonMigration } from './0005_event_horizon';
+import { defaultsMigration } from './0006_defaults';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -19,6 +20,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0003_auth': authMigration(dialect),
         '0004_dispatched': dispatchedMigration(),
         '0005_event_horizon': eventHorizonMigration(dialect),
+        '0006_defaults': defaultsMigration(dialect),
       };
     },
   };
