@@ -5,7 +5,8 @@
  * (no validation, no idempotency record). After each run the stored rows are counted against the 2xx
  * answers (lost or duplicated must be 0). Prints a table; `--json FILE` writes the numbers.
  * `--requests N` per run (default 2000), `--connections 1,10,100`. Without DATABASE_URL a throw-away cluster is
- * started with scripts/ci/postgres.sh (and stopped); `--no-postgres` skips PostgreSQL.
+ * started with scripts/ci/postgres.sh (and stopped); `--no-postgres` skips PostgreSQL; `--cpu-prof DIR`
+ * has each server write a V8 CPU profile into DIR (read it with bench/server/summarizeProfile.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -25,6 +26,7 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const jsonFile = option('--json');
+const cpuProfileDir = option('--cpu-prof');
 // A fixed number of requests per run (not a duration), so every request is answered before the rows
 // are counted: stored rows must equal the 2xx count exactly.
 const amount = Number(option('--requests') ?? 2000);
@@ -79,7 +81,7 @@ async function load(
 
 async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]> {
   const token = await seedTester(db);
-  const server = await startBenchServer(root, db);
+  const server = await startBenchServer(root, db, cpuProfileDir);
   const counter = await openStore({ db });
   const rows: Row[] = [];
   try {

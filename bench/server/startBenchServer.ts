@@ -30,10 +30,12 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export function startBenchServer(root: string, db: string): Promise<BenchServer> {
+/** `cpuProfileDir`: the server writes a V8 CPU profile there when it stops (node --cpu-prof). */
+export function startBenchServer(root: string, db: string, cpuProfileDir?: string): Promise<BenchServer> {
   const child = spawn(
     process.execPath,
     [
+      ...(cpuProfileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir]),
       join(root, 'bin/formulary.js'),
       'serve',
       '--host',
