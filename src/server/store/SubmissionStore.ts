@@ -5,7 +5,8 @@
  * interfaces beside this one, over tables added by later migrations.
  */
 import type { AuthStore } from './AuthStore';
-import type { JobStore } from './JobStore';
+import type { AcceptedJob } from './insertAcceptedJobs';
+import type { JobStore, StoredJob } from './JobStore';
 
 /** A stored, accepted request. `requestText` is byte for byte the JSON the client sent. */
 export interface StoredSubmission {
@@ -65,7 +66,8 @@ export interface SubmissionFilter {
 }
 
 export type AcceptOutcome =
-  | { readonly kind: 'stored'; readonly record: IdempotencyRecord }
+  /** `jobs`: those stored with it, each with attempt 1 queued (none when accept() was given none). */
+  | { readonly kind: 'stored'; readonly record: IdempotencyRecord; readonly jobs: readonly StoredJob[] }
   /** Another request holds the key (a race, or a retry): the caller replays or answers 409. */
   | { readonly kind: 'keyTaken'; readonly record: IdempotencyRecord };
 
@@ -77,10 +79,17 @@ export interface SubmissionStore {
   /** Users, proposals, instrument teams, sessions, tokens and the audit log (AuthStore.ts). */
   readonly auth: AuthStore;
   /**
-   * Stores the submission and its idempotency record in one transaction: both or neither. An expired
-   * record under the same key is replaced. When a live record holds the key, nothing is written.
+   * Stores the submission, its idempotency record and `jobs` (each with attempt 1 `queued`, its
+   * transition and event) in one transaction: all or nothing. An expired record under the same key
+   * is replaced. When a live record holds the key, nothing is written. The events are announced to
+   * this process's readers after the commit.
    */
-  accept(submission: NewSubmission, record: IdempotencyRecord, now: string): Promise<AcceptOutcome>;
+  accept(
+    submission: NewSubmission,
+    record: IdempotencyRecord,
+    now: string,
+    jobs?: readonly AcceptedJob[],
+  ): Promise<AcceptOutcome>;
   /** The live (unexpired at `now`) record for a key. */
   findKey(key: string, now: string): Promise<IdempotencyRecord | undefined>;
   /** Deletes records expired at `now`; returns how many. Submissions stay. */

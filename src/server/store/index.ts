@@ -14,6 +14,7 @@ export type {
   UserChanges,
 } from './AuthStore';
 export { EVENT_CHANNEL } from './createJobStore';
+export type { AcceptedJob } from './insertAcceptedJobs';
 export type {
   AttemptRecord,
   EventFilter,
