@@ -4,7 +4,7 @@
  * never knows HTTP, and nothing above it writes SQL. Later parts (jobs, events, users) add their own
  * interfaces beside this one, over tables added by later migrations.
  */
-import type { AuthStore } from './AuthStore';
+import type { AuthStore, NewAuditEntry } from './AuthStore';
 import type { AcceptedJob } from './insertAcceptedJobs';
 import type { JobStore, StoredJob } from './JobStore';
 
@@ -65,6 +65,12 @@ export interface SubmissionFilter {
   };
 }
 
+/** What accept() stores in the same transaction as the submission. */
+export interface AcceptExtras {
+  readonly jobs?: readonly AcceptedJob[];
+  readonly audit?: NewAuditEntry;
+}
+
 export type AcceptOutcome =
   /** `jobs`: those stored with it, each with attempt 1 queued (none when accept() was given none). */
   | { readonly kind: 'stored'; readonly record: IdempotencyRecord; readonly jobs: readonly StoredJob[] }
@@ -79,16 +85,16 @@ export interface SubmissionStore {
   /** Users, proposals, instrument teams, sessions, tokens and the audit log (AuthStore.ts). */
   readonly auth: AuthStore;
   /**
-   * Stores the submission, its idempotency record and `jobs` (each with attempt 1 `queued`, its
-   * transition and event) in one transaction: all or nothing. An expired record under the same key
-   * is replaced. When a live record holds the key, nothing is written. The events are announced to
-   * this process's readers after the commit.
+   * Stores the submission, its idempotency record, `extras.jobs` (each with attempt 1 `queued`, its
+   * transition and event) and `extras.audit` (the audit entry of the submission) in one transaction:
+   * all or nothing. An expired record under the same key is replaced. When a live record holds the
+   * key, nothing is written. The events are announced to this process's readers after the commit.
    */
   accept(
     submission: NewSubmission,
     record: IdempotencyRecord,
     now: string,
-    jobs?: readonly AcceptedJob[],
+    extras?: AcceptExtras,
   ): Promise<AcceptOutcome>;
   /** The live (unexpired at `now`) record for a key. */
   findKey(key: string, now: string): Promise<IdempotencyRecord | undefined>;

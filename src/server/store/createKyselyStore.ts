@@ -8,9 +8,10 @@ import type { Kysely, Selectable } from 'kysely';
 import { createAuthStore } from './createAuthStore';
 import { createJobStore, type JobStoreOptions } from './createJobStore';
 import type { Database, IdempotencyKeysTable, SubmissionsTable } from './Database';
-import { type AcceptedJob, insertAcceptedJobs } from './insertAcceptedJobs';
+import { insertAcceptedJobs } from './insertAcceptedJobs';
 import type { StoredJob } from './JobStore';
 import type {
+  AcceptExtras,
   AcceptOutcome,
   IdempotencyRecord,
   NewSubmission,
@@ -89,14 +90,15 @@ export function createKyselyStore(
     submission: NewSubmission,
     record: IdempotencyRecord,
     now: string,
-    acceptedJobs: readonly AcceptedJob[] = [],
+    extras: AcceptExtras = {},
   ): Promise<AcceptOutcome> => {
     let stored: { jobs: StoredJob[]; lastEventId: number } = { jobs: [], lastEventId: 0 };
     try {
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('submissions').values(submissionRow(submission)).execute();
         const withJobs = async () => {
-          stored = await insertAcceptedJobs(trx, kind, submission, acceptedJobs, now);
+          stored = await insertAcceptedJobs(trx, kind, submission, extras.jobs ?? [], now);
+          if (extras.audit) await trx.insertInto('audit_log').values(extras.audit).execute();
         };
         const insertKey = async (): Promise<boolean> => {
           const result = await trx
@@ -123,7 +125,7 @@ export function createKyselyStore(
       if (!(error instanceof KeyTaken)) throw error;
       const holder = await findKey(record.key, now);
       // The holder expired between our insert and this read: try once more, it will take the key.
-      if (!holder) return accept(submission, record, now, acceptedJobs);
+      if (!holder) return accept(submission, record, now, extras);
       return { kind: 'keyTaken', record: holder };
     }
   };

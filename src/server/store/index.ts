@@ -27,6 +27,7 @@ export type {
 } from './JobStore';
 export { isPostgresUrl, openStore, type StoreOptions } from './openStore';
 export type {
+  AcceptExtras,
   AcceptOutcome,
   IdempotencyRecord,
   NewSubmission,

@@ -27,6 +27,15 @@ export interface ReceivedRequest {
   readonly value: unknown;
   /** Set when the service learns who sent it (the permissions issue); null until then. */
   readonly submitter?: string | null;
+  /**
+   * The audit entry a new submission gets (action "submit", its id as target), committed with it:
+   * who sent it (`actor`, usually the submitter), from where, and what to note.
+   */
+  readonly audit?: {
+    readonly actor: string | null;
+    readonly address: string | null;
+    readonly detail: object;
+  };
 }
 
 export type ReceiveOutcome =
@@ -179,7 +188,20 @@ export class SubmissionService {
         expiresAt: new Date(at.getTime() + this.keyRetentionMs).toISOString(),
       },
       now,
-      jobs,
+      {
+        ...(jobs === undefined ? {} : { jobs }),
+        ...(input.audit && {
+          audit: {
+            time: now,
+            actor: input.audit.actor,
+            action: 'submit',
+            target: id,
+            address: input.audit.address,
+            outcome: 'ok',
+            detail: JSON.stringify(input.audit.detail),
+          },
+        }),
+      },
     );
     if (outcome.kind === 'keyTaken')
       return this.replay(this.answerFor(outcome.record, fingerprint), instrument.id);
