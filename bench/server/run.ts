@@ -48,6 +48,8 @@ interface Row {
   sent: number;
   lost: number;
   duplicated: number;
+  /** Server CPU time (user + system) per request sent, ms; null where /proc is missing. */
+  cpuMsPerRequest: number | null;
 }
 
 async function load(
@@ -94,7 +96,9 @@ async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]>
       await load(server.url + path, 10, true, token);
       for (const connections of connectionCounts) {
         const before = await counter.count();
+        const cpuBefore = server.cpuMs();
         const result = await load(server.url + path, connections, true, token);
+        const cpuAfter = server.cpuMs();
         const stored = (await counter.count()) - before;
         const ok = result['2xx'];
         const sent = Math.max(amount, connections * 20);
@@ -115,10 +119,12 @@ async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]>
           // key gets the stored answer.
           lost: Math.max(0, ok - stored),
           duplicated: Math.max(0, stored - sent),
+          cpuMsPerRequest:
+            cpuBefore === null || cpuAfter === null ? null : +((cpuAfter - cpuBefore) / sent).toFixed(3),
         });
         const r = rows[rows.length - 1]!;
         console.error(
-          `${backend} ${route} c=${connections}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99Ms} ms, ${ok} 2xx, ${stored} stored`,
+          `${backend} ${route} c=${connections}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99Ms} ms, ${ok} 2xx, ${stored} stored, server CPU ${r.cpuMsPerRequest} ms/req`,
         );
       }
     }
@@ -197,6 +203,7 @@ const table = rows.map((r) => {
     dup: r.duplicated,
     'non-2xx': r.non2xx,
     errors: r.errors,
+    'cpu ms/req': r.cpuMsPerRequest ?? '',
     'x floor':
       r.route === 'validated' && floor ? +(r.requestsPerSecond / floor.requestsPerSecond).toFixed(2) : '',
     'x sqlite':
