@@ -99,7 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installTestFaults(app, options.failFirstSubmissions ?? 0);
   instrumentRoutes(app, options.instruments);
   authRoutes(app, options.auth);
-  submitRoute(app, options.instruments, options.service, options.auth);
+  submitRoute(app, options.instruments, options.service);
   submissionQueryRoutes(app, options.service);
   if (options.jobs) jobRoutes(app, options.service, options.jobs, options.auth);
   if (options.jobs) jobOverviewRoutes(app, options.service, options.jobs);

@@ -5,7 +5,7 @@
  * The route only translates: SubmissionService decides.
  */
 import type { FastifyInstance } from 'fastify';
-import { type AuthService, changedStaffFields, decide } from '../../auth/index';
+import { changedStaffFields, decide } from '../../auth/index';
 import type { Instrument } from '../../instruments/index';
 import { proposalOf, type SubmissionService } from '../../submissions/index';
 import { demand, demandSignedIn } from '../guard';
@@ -64,7 +64,6 @@ export function submitRoute(
   app: FastifyInstance,
   instruments: ReadonlyMap<string, Instrument>,
   service: SubmissionService,
-  auth: AuthService,
 ): void {
   app.post<{ Params: { id: string } }>(
     '/api/instruments/:id/submissions',
