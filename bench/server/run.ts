@@ -5,7 +5,8 @@
  * (no validation, no idempotency record). After each run the stored rows are counted against the 2xx
  * answers (lost or duplicated must be 0). Prints a table; `--json FILE` writes the numbers.
  * `--requests N` per run (default 2000), `--connections 1,10,100`. Without DATABASE_URL a throw-away cluster is
- * started with scripts/ci/postgres.sh (and stopped); `--no-postgres` skips PostgreSQL.
+ * started with scripts/ci/postgres.sh (and stopped); `--no-postgres` skips PostgreSQL; `--cpu-prof DIR`
+ * has each server write a V8 CPU profile into DIR (read it with bench/server/summarizeProfile.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -25,6 +26,7 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const jsonFile = option('--json');
+const cpuProfileDir = option('--cpu-prof');
 // A fixed number of requests per run (not a duration), so every request is answered before the rows
 // are counted: stored rows must equal the 2xx count exactly.
 const amount = Number(option('--requests') ?? 2000);
@@ -46,6 +48,8 @@ interface Row {
   sent: number;
   lost: number;
   duplicated: number;
+  /** Server CPU time (user + system) per request sent, ms; null where /proc is missing. */
+  cpuMsPerRequest: number | null;
 }
 
 async function load(
@@ -79,7 +83,7 @@ async function load(
 
 async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]> {
   const token = await seedTester(db);
-  const server = await startBenchServer(root, db);
+  const server = await startBenchServer(root, db, cpuProfileDir);
   const counter = await openStore({ db });
   const rows: Row[] = [];
   try {
@@ -92,7 +96,9 @@ async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]>
       await load(server.url + path, 10, true, token);
       for (const connections of connectionCounts) {
         const before = await counter.count();
+        const cpuBefore = server.cpuMs();
         const result = await load(server.url + path, connections, true, token);
+        const cpuAfter = server.cpuMs();
         const stored = (await counter.count()) - before;
         const ok = result['2xx'];
         const sent = Math.max(amount, connections * 20);
@@ -113,10 +119,12 @@ async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]>
           // key gets the stored answer.
           lost: Math.max(0, ok - stored),
           duplicated: Math.max(0, stored - sent),
+          cpuMsPerRequest:
+            cpuBefore === null || cpuAfter === null ? null : +((cpuAfter - cpuBefore) / sent).toFixed(3),
         });
         const r = rows[rows.length - 1]!;
         console.error(
-          `${backend} ${route} c=${connections}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99Ms} ms, ${ok} 2xx, ${stored} stored`,
+          `${backend} ${route} c=${connections}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99Ms} ms, ${ok} 2xx, ${stored} stored, server CPU ${r.cpuMsPerRequest} ms/req`,
         );
       }
     }
@@ -195,6 +203,7 @@ const table = rows.map((r) => {
     dup: r.duplicated,
     'non-2xx': r.non2xx,
     errors: r.errors,
+    'cpu ms/req': r.cpuMsPerRequest ?? '',
     'x floor':
       r.route === 'validated' && floor ? +(r.requestsPerSecond / floor.requestsPerSecond).toFixed(2) : '',
     'x sqlite':

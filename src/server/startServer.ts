@@ -105,10 +105,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const service = new SubmissionService({
     store,
     keyRetentionMs: config.keyRetentionHours * 3600_000,
-    // The 201 waits for the jobs to be stored and queued; a failure leaves the submission accepted,
-    // and jobs stored but never queued are queued at the next start (JobService.recover).
+    // The jobs commit with the submission (queued); the 201 waits for the dispatcher to take them. A
+    // replay, or a request whose jobs could not be planned, goes through startJobs: a failure leaves
+    // the submission accepted, and jobs stored but never queued are queued at the next start
+    // (JobService.recover).
+    planJobs: (instrument, request) => jobs.planAccepted(instrument, request),
     onAccepted: (submission) =>
-      jobs.startJobs(submission).then(
+      (submission.jobs === undefined ? jobs.startJobs(submission) : jobs.queueStored(submission.jobs)).then(
         () => {},
         (error: unknown) => {
           logError(error, `could not start the jobs of submission ${submission.id}`);

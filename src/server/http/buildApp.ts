@@ -105,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   instrumentRoutes(app, options.instruments);
   authRoutes(app, options.auth);
   defaultsRoutes(app, options.instruments, options.defaults, options.auth);
-  submitRoute(app, options.instruments, options.service, options.auth, options.defaults);
+  submitRoute(app, options.instruments, options.service, options.defaults);
   submissionQueryRoutes(app, options.service);
   if (options.jobs) jobRoutes(app, options.service, options.jobs, options.auth);
   if (options.jobs) jobOverviewRoutes(app, options.service, options.jobs);

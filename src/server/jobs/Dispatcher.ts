@@ -37,6 +37,11 @@ export interface Dispatcher {
    * and nothing is recorded again.
    */
   enqueue(attempt: JobAttempt, options?: EnqueueOptions): Promise<void>;
+  /**
+   * What the `queued` transition of a first attempt says: recorded by enqueue, or, for the jobs of
+   * a new submission, stored with the submission itself (then enqueued with `alreadyQueued`).
+   */
+  queuedMessage(attempt: Pick<JobAttempt, 'instrument' | 'request'>): string;
   /** Cancels the job's queued or running attempt; running ones end as `cancelled` once their processes are gone. */
   cancel(jobId: string, message?: string): Promise<CancelResult>;
   snapshot(): DispatcherSnapshot;

@@ -73,7 +73,7 @@ export class LocalDispatcher implements Dispatcher {
               ...ids(attempt),
               state: 'queued',
               time: new Date().toISOString(),
-              message: attempt.attempt === 1 ? 'Queued' : `Queued as attempt ${attempt.attempt}`,
+              message: attempt.attempt === 1 ? this.queuedMessage() : `Queued as attempt ${attempt.attempt}`,
               cause: attempt.cause,
             }),
           // A few tries only: the caller (a route, recovery) is waiting and reports the refusal.
@@ -110,6 +110,10 @@ export class LocalDispatcher implements Dispatcher {
     this.pump();
   }
 
+  queuedMessage(): string {
+    return 'Queued';
+  }
+
   async cancel(jobId: string, message = 'Cancelled'): Promise<CancelResult> {
     const waiting = this.queue.remove(jobId);
     if (waiting !== undefined) {
@@ -141,7 +145,7 @@ export class LocalDispatcher implements Dispatcher {
     };
     for (const a of this.queue.waitingList()) entry(a.instrument).queued++;
     for (const { attempt } of this.running.values()) entry(attempt.instrument).running++;
-    return { queued: this.queue.waitingList().length, running: this.running.size, byInstrument };
+    return { queued: this.queue.size, running: this.running.size, byInstrument };
   }
 
   idle(): Promise<void> {
@@ -232,7 +236,7 @@ export class LocalDispatcher implements Dispatcher {
   };
 
   private isIdle(): boolean {
-    return this.running.size === 0 && this.queue.waitingList().length === 0 && this.arriving.size === 0;
+    return this.running.size === 0 && this.queue.size === 0 && this.arriving.size === 0;
   }
 
   private notifyIfIdle(): void {

@@ -112,16 +112,19 @@ export class StompDispatcher implements Dispatcher {
     return this.link.whenConnected();
   }
 
+  queuedMessage(attempt: Pick<JobAttempt, 'instrument' | 'request'>): string {
+    return this.link.connected
+      ? `Queued for the reduction cluster (${routeFor(attempt, this.broker)})`
+      : `${WAITING_FOR_CLUSTER}: ${this.link.problem}; the job is sent as soon as the broker answers`;
+  }
+
   async enqueue(attempt: JobAttempt, options: EnqueueOptions = {}): Promise<void> {
     if (this.closed) throw new Error('The job dispatcher is closed: the server is shutting down');
     if (this.outbox.some((a) => a.jobId === attempt.jobId)) {
       throw new Error(`Job ${attempt.jobId} is already waiting for the reduction cluster`);
     }
-    const route = routeFor(attempt, this.broker);
     if (options.alreadyQueued !== true) {
-      const message = this.link.connected
-        ? `Queued for the reduction cluster (${route})`
-        : `${WAITING_FOR_CLUSTER}: ${this.link.problem}; the job is sent as soon as the broker answers`;
+      const message = this.queuedMessage(attempt);
       await withRetry(
         () =>
           this.options.recorder.transition({

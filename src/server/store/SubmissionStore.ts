@@ -6,9 +6,10 @@
  */
 
 import type { DispatchLedger } from '../jobs/index';
-import type { AuthStore } from './AuthStore';
+import type { AuthStore, NewAuditEntry } from './AuthStore';
 import type { DefaultsStore } from './DefaultsStore';
-import type { JobStore } from './JobStore';
+import type { AcceptedJob } from './insertAcceptedJobs';
+import type { JobStore, StoredJob } from './JobStore';
 
 /** A stored, accepted request. `requestText` is byte for byte the JSON the client sent. */
 export interface StoredSubmission {
@@ -67,8 +68,15 @@ export interface SubmissionFilter {
   };
 }
 
+/** What accept() stores in the same transaction as the submission. */
+export interface AcceptExtras {
+  readonly jobs?: readonly AcceptedJob[];
+  readonly audit?: NewAuditEntry;
+}
+
 export type AcceptOutcome =
-  | { readonly kind: 'stored'; readonly record: IdempotencyRecord }
+  /** `jobs`: those stored with it, each with attempt 1 queued (none when accept() was given none). */
+  | { readonly kind: 'stored'; readonly record: IdempotencyRecord; readonly jobs: readonly StoredJob[] }
   /** Another request holds the key (a race, or a retry): the caller replays or answers 409. */
   | { readonly kind: 'keyTaken'; readonly record: IdempotencyRecord };
 
@@ -84,10 +92,17 @@ export interface SubmissionStore {
   /** Instrument defaults edited by staff: the overlay, its history (DefaultsStore.ts). */
   readonly defaults: DefaultsStore;
   /**
-   * Stores the submission and its idempotency record in one transaction: both or neither. An expired
-   * record under the same key is replaced. When a live record holds the key, nothing is written.
+   * Stores the submission, its idempotency record, `extras.jobs` (each with attempt 1 `queued`, its
+   * transition and event) and `extras.audit` (the audit entry of the submission) in one transaction:
+   * all or nothing. An expired record under the same key is replaced. When a live record holds the
+   * key, nothing is written. The events are announced to this process's readers after the commit.
    */
-  accept(submission: NewSubmission, record: IdempotencyRecord, now: string): Promise<AcceptOutcome>;
+  accept(
+    submission: NewSubmission,
+    record: IdempotencyRecord,
+    now: string,
+    extras?: AcceptExtras,
+  ): Promise<AcceptOutcome>;
   /** The live (unexpired at `now`) record for a key. */
   findKey(key: string, now: string): Promise<IdempotencyRecord | undefined>;
   /** Deletes records expired at `now`; returns how many. Submissions stay. */

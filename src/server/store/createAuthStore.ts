@@ -46,19 +46,17 @@ async function replaceMemberships(
 }
 
 export function createAuthStore(db: Kysely<Database>): AuthStore {
-  const withMemberships = async (rows: Selectable<UsersTable>[]): Promise<StoredUser[]> => {
+  const membershipsOf = (names: string[]) =>
+    Promise.all([
+      db.selectFrom('proposal_members').selectAll().where('username', 'in', names).execute(),
+      db.selectFrom('instrument_staff').selectAll().where('username', 'in', names).execute(),
+    ]);
+  const withMemberships = async (
+    rows: Selectable<UsersTable>[],
+    known?: Awaited<ReturnType<typeof membershipsOf>>,
+  ): Promise<StoredUser[]> => {
     if (rows.length === 0) return [];
-    const names = rows.map((r) => r.username);
-    const proposals = await db
-      .selectFrom('proposal_members')
-      .selectAll()
-      .where('username', 'in', names)
-      .execute();
-    const staff = await db
-      .selectFrom('instrument_staff')
-      .selectAll()
-      .where('username', 'in', names)
-      .execute();
+    const [proposals, staff] = known ?? (await membershipsOf(rows.map((r) => r.username)));
     return rows.map((row) => ({
       username: row.username,
       displayName: row.display_name,
@@ -81,8 +79,14 @@ export function createAuthStore(db: Kysely<Database>): AuthStore {
 
   return {
     async getUser(username) {
-      const rows = await db.selectFrom('users').selectAll().where('username', '=', username).execute();
-      return (await withMemberships(rows))[0];
+      // Asked on every token-authenticated request: the three reads go out at once, so on PostgreSQL
+      // they cost one round trip of the pool instead of three (no transaction: as consistent as the
+      // three reads one after another were).
+      const [rows, memberships] = await Promise.all([
+        db.selectFrom('users').selectAll().where('username', '=', username).execute(),
+        membershipsOf([username]),
+      ]);
+      return (await withMemberships(rows, memberships))[0];
     },
 
     async listUsers() {

@@ -18,22 +18,24 @@ import {
   type UnfinishedAttempt,
 } from '../jobs/index';
 import type { Database } from './Database';
+import { EVENT_CHANNEL, EVENT_LOCK } from './insertAcceptedJobs';
 import type { AttemptRecord, JobStore, LiveEvent, StoredJob } from './JobStore';
 import type { JobAttemptsTable, JobsTable } from './JobTables';
 import { lastEventIdOf, readSnapshot } from './readSnapshot';
 import { readHorizon, sweepEvents } from './sweepEvents';
 
-/** The NOTIFY channel; its payload is the event id. */
-export const EVENT_CHANNEL = 'formulary_events';
-/** Arbitrary constant naming the advisory lock that orders event commits. */
-const EVENT_LOCK = 7_342_001;
+export { EVENT_CHANNEL };
 
 export interface JobStoreOptions {
   /** PostgreSQL only: listen for other processes' events; returns a function that stops listening. */
   readonly listen?: (wake: (id: number) => void) => Promise<() => Promise<void>>;
 }
 
-export type ClosableJobStore = JobStore & { close(): Promise<void> };
+export type ClosableJobStore = JobStore & {
+  close(): Promise<void>;
+  /** Wakes this process's event readers after a commit that stored events up to `id` (accept()). */
+  announce(id: number): void;
+};
 
 export const toAttempt = (row: Selectable<JobAttemptsTable>): AttemptRecord => ({
   jobId: row.job_id,
@@ -249,6 +251,7 @@ export function createJobStore(
   return {
     transition,
     appendLog,
+    announce: wakeAll,
 
     async createJobs(submissionId, instrument, planned) {
       const existing = await db

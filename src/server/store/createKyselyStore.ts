@@ -1,7 +1,8 @@
 /**
  * The one implementation of SubmissionStore, over Kysely: the same queries run on SQLite and
  * PostgreSQL. The back ends differ only in how they are opened (openSqliteStore, openPostgresStore).
- * accept() is the promise the service makes: the submission and its key commit together or not at all.
+ * accept() is the promise the service makes: the submission, its key and its queued jobs commit
+ * together or not at all.
  */
 import type { Kysely, Selectable } from 'kysely';
 import { createAuthStore } from './createAuthStore';
@@ -9,7 +10,10 @@ import { createDefaultsStore } from './createDefaultsStore';
 import { createDispatchLedger } from './createDispatchLedger';
 import { createJobStore, type JobStoreOptions } from './createJobStore';
 import type { Database, IdempotencyKeysTable, SubmissionsTable } from './Database';
+import { insertAcceptedJobs } from './insertAcceptedJobs';
+import type { StoredJob } from './JobStore';
 import type {
+  AcceptExtras,
   AcceptOutcome,
   IdempotencyRecord,
   NewSubmission,
@@ -88,10 +92,16 @@ export function createKyselyStore(
     submission: NewSubmission,
     record: IdempotencyRecord,
     now: string,
+    extras: AcceptExtras = {},
   ): Promise<AcceptOutcome> => {
+    let stored: { jobs: StoredJob[]; lastEventId: number } = { jobs: [], lastEventId: 0 };
     try {
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('submissions').values(submissionRow(submission)).execute();
+        const withJobs = async () => {
+          stored = await insertAcceptedJobs(trx, kind, submission, extras.jobs ?? [], now);
+          if (extras.audit) await trx.insertInto('audit_log').values(extras.audit).execute();
+        };
         const insertKey = async (): Promise<boolean> => {
           const result = await trx
             .insertInto('idempotency_keys')
@@ -100,7 +110,7 @@ export function createKyselyStore(
             .executeTakeFirst();
           return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
         };
-        if (await insertKey()) return;
+        if (await insertKey()) return withJobs();
         // The key is held. An expired record no longer protects it: remove that one and take the
         // key. Checked only here, so the common path is two inserts and a commit.
         const expired = await trx
@@ -108,15 +118,16 @@ export function createKyselyStore(
           .where('key', '=', record.key)
           .where('expires_at', '<=', now)
           .executeTakeFirst();
-        if (Number(expired.numDeletedRows) > 0 && (await insertKey())) return;
+        if (Number(expired.numDeletedRows) > 0 && (await insertKey())) return withJobs();
         throw new KeyTaken();
       });
-      return { kind: 'stored', record };
+      if (stored.lastEventId > 0) jobs.announce(stored.lastEventId);
+      return { kind: 'stored', record, jobs: stored.jobs };
     } catch (error) {
       if (!(error instanceof KeyTaken)) throw error;
       const holder = await findKey(record.key, now);
       // The holder expired between our insert and this read: try once more, it will take the key.
-      if (!holder) return accept(submission, record, now);
+      if (!holder) return accept(submission, record, now, extras);
       return { kind: 'keyTaken', record: holder };
     }
   };

@@ -14,6 +14,7 @@ export type {
   UserChanges,
 } from './AuthStore';
 export { EVENT_CHANNEL } from './createJobStore';
+export type { AcceptedJob } from './insertAcceptedJobs';
 export type {
   DefaultChange,
   DefaultEdit,
@@ -36,6 +37,7 @@ export type {
 } from './JobStore';
 export { isPostgresUrl, openStore, type StoreOptions } from './openStore';
 export type {
+  AcceptExtras,
   AcceptOutcome,
   IdempotencyRecord,
   NewSubmission,

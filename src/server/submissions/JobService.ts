@@ -13,7 +13,14 @@ import {
   type RecoveryReport,
   recoverJobs,
 } from '../jobs/index';
-import type { JobDetail, JobStore, StoredJob, StoredLogLine, SubmissionSnapshot } from '../store/index';
+import type {
+  AcceptedJob,
+  JobDetail,
+  JobStore,
+  StoredJob,
+  StoredLogLine,
+  SubmissionSnapshot,
+} from '../store/index';
 import { type AttemptCurve, readAttemptCurve } from './readAttemptCurve';
 
 /** Why a cancel or re-run was refused: the route picks the status from `kind`. */
@@ -50,6 +57,24 @@ export class JobService {
       if (job.attempts.length === 0) await this.options.dispatcher.enqueue(attemptOf(job, 1, 'submitted'));
     }
     return jobs;
+  }
+
+  /**
+   * The jobs a new submission should get, each with the words of its `queued` transition: stored
+   * with the submission in one transaction (SubmissionStore.accept), then given to queueStored.
+   * Throws JobPlanError when the request's job choice cannot be planned.
+   */
+  planAccepted(instrument: string, request: unknown): AcceptedJob[] {
+    return planJobs(request).map((planned) => ({
+      planned,
+      queuedMessage: this.options.dispatcher.queuedMessage({ instrument, request: planned.request }),
+    }));
+  }
+
+  /** Hands jobs stored with attempt 1 already `queued` (accept()) to the dispatcher. */
+  async queueStored(jobs: readonly StoredJob[]): Promise<void> {
+    for (const job of jobs)
+      await this.options.dispatcher.enqueue(attemptOf(job, 1, 'submitted'), { alreadyQueued: true });
   }
 
   /**

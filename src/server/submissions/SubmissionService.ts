@@ -8,7 +8,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { coerceTextRequest } from '../../schemas/index';
 import type { Instrument } from '../instruments/index';
-import type { StoredSubmission, SubmissionFilter, SubmissionStore } from '../store/index';
+import type {
+  AcceptedJob,
+  StoredJob,
+  StoredSubmission,
+  SubmissionFilter,
+  SubmissionStore,
+} from '../store/index';
 import { type FieldProblem, fieldProblem } from './FieldProblem';
 import { proposalOf } from './proposalOf';
 
@@ -21,6 +27,15 @@ export interface ReceivedRequest {
   readonly value: unknown;
   /** Set when the service learns who sent it (the permissions issue); null until then. */
   readonly submitter?: string | null;
+  /**
+   * The audit entry a new submission gets (action "submit", its id as target), committed with it:
+   * who sent it (`actor`, usually the submitter), from where, and what to note.
+   */
+  readonly audit?: {
+    readonly actor: string | null;
+    readonly address: string | null;
+    readonly detail: object;
+  };
 }
 
 export type ReceiveOutcome =
@@ -44,13 +59,22 @@ export interface SubmissionServiceOptions {
   readonly keyRetentionMs?: number;
   readonly now?: () => Date;
   /**
-   * Called once a new submission is committed, before the 201 is answered (jobs are planned and
-   * queued there). A failure is the callee's to report: the submission stays accepted.
+   * The jobs a new request gets, stored with it in accept()'s one transaction (JobService.planAccepted).
+   * When it throws (a job choice that cannot be planned), the submission is accepted without jobs and
+   * onAccepted reports why, as before.
+   */
+  readonly planJobs?: (instrument: string, request: unknown) => readonly AcceptedJob[];
+  /**
+   * Called once a new submission is committed, before the 201 is answered: with `jobs` when they were
+   * stored with it (they are handed to the dispatcher there), without for a replay or when planning
+   * failed (jobs are planned, stored and queued there). A failure is the callee's to report: the
+   * submission stays accepted.
    */
   readonly onAccepted?: (submission: {
     id: string;
     instrument: string;
     requestText: string;
+    jobs?: readonly StoredJob[];
   }) => Promise<void>;
 }
 
@@ -78,15 +102,20 @@ export class SubmissionService {
   private readonly store: SubmissionStore;
   private readonly now: () => Date;
   private readonly onAccepted: SubmissionServiceOptions['onAccepted'];
+  private readonly planJobs: SubmissionServiceOptions['planJobs'];
 
   constructor(options: SubmissionServiceOptions) {
     this.store = options.store;
     this.keyRetentionMs = options.keyRetentionMs ?? 24 * 3600_000;
     this.now = options.now ?? (() => new Date());
     this.onAccepted = options.onAccepted;
+    this.planJobs = options.planJobs;
   }
 
-  /** Validates and stores one request. O(request size + rules); one key read and one transaction. */
+  /**
+   * Validates and stores one request. O(request size + rules); one key read and one transaction that
+   * holds the submission, its key and its queued jobs.
+   */
   async receive(input: ReceivedRequest): Promise<ReceiveOutcome> {
     const { instrument } = input;
     const at = this.now();
@@ -129,6 +158,13 @@ export class SubmissionService {
       }),
     };
     const body = JSON.stringify(receipt);
+    // Planned from the request as stored (text-typed values already read), as a replay would.
+    let jobs: readonly AcceptedJob[] | undefined;
+    try {
+      jobs = this.planJobs?.(instrument.id, typed ? value : JSON.parse(requestText));
+    } catch {
+      jobs = undefined; // onAccepted plans again and reports the error
+    }
     const outcome = await this.store.accept(
       {
         id,
@@ -152,10 +188,29 @@ export class SubmissionService {
         expiresAt: new Date(at.getTime() + this.keyRetentionMs).toISOString(),
       },
       now,
+      {
+        ...(jobs === undefined ? {} : { jobs }),
+        ...(input.audit && {
+          audit: {
+            time: now,
+            actor: input.audit.actor,
+            action: 'submit',
+            target: id,
+            address: input.audit.address,
+            outcome: 'ok',
+            detail: JSON.stringify(input.audit.detail),
+          },
+        }),
+      },
     );
     if (outcome.kind === 'keyTaken')
       return this.replay(this.answerFor(outcome.record, fingerprint), instrument.id);
-    await this.onAccepted?.({ id, instrument: instrument.id, requestText });
+    await this.onAccepted?.({
+      id,
+      instrument: instrument.id,
+      requestText,
+      ...(jobs === undefined ? {} : { jobs: outcome.jobs }),
+    });
     return { kind: 'created', status: 201, body, id };
   }
 

@@ -85,6 +85,72 @@ export function describeStore(name: string, factory: StoreFactory): void {
       expect(await store.count()).toBe(1);
     });
 
+    it('commits the jobs (attempt 1 queued, transition, event) and the audit entry with the submission, or none of them', async () => {
+      const { store } = await open();
+      const woken: number[] = [];
+      store.jobs.onEvent((id) => woken.push(id));
+      const planned = [0, 1].map((index) => ({
+        planned: {
+          index,
+          scanIndex: index,
+          label: `scan ${index + 1}`,
+          request: { scan: index },
+          stopOnFailure: true,
+        },
+        queuedMessage: 'Queued',
+      }));
+      const audit = (target: string) => ({
+        time: T0,
+        actor: 'sci',
+        action: 'submit',
+        target,
+        address: '127.0.0.1',
+        outcome: 'ok',
+        detail: '{}',
+      });
+      const s = submission();
+      const before = await store.jobs.lastEventId();
+      const outcome = await store.accept(s, recordFor(s), T0, { jobs: planned, audit: audit(s.id) });
+      expect(outcome.kind).toBe('stored');
+      if (outcome.kind !== 'stored') return;
+      const jobs = await store.jobs.jobsOf(s.id);
+      expect(jobs.map((j) => j.id)).toEqual(outcome.jobs.map((j) => j.id));
+      expect(jobs.map((j) => [j.label, j.request, j.stopOnFailure])).toEqual([
+        ['scan 1', { scan: 0 }, true],
+        ['scan 2', { scan: 1 }, true],
+      ]);
+      for (const job of jobs) {
+        expect(job.attempts).toMatchObject([
+          { attempt: 1, state: 'queued', cause: 'submitted', message: 'Queued' },
+        ]);
+        const detail = await store.jobs.getJob(job.id);
+        expect(detail?.transitions).toMatchObject([{ attempt: 1, state: 'queued', message: 'Queued' }]);
+      }
+      const events = await store.jobs.eventsSince(before, { submissionIds: [s.id] }, 10);
+      expect(events.map((e) => [e.jobId, e.kind, (e.payload as { state: string }).state])).toEqual(
+        jobs.map((j) => [j.id, 'state', 'queued']),
+      );
+      // Readers of this process are woken once the events are committed.
+      expect(Math.max(...woken)).toBe(Math.max(...events.map((e) => e.id)));
+      expect((await store.auth.readAudit({ action: 'submit', limit: 10 })).map((e) => e.target)).toEqual([
+        s.id,
+      ]);
+
+      // Under a taken key nothing is written: no submission, no jobs, no event, no audit entry.
+      const second = submission({ idempotencyKey: s.idempotencyKey, requestText: '{"b":2}' });
+      const lastEvent = await store.jobs.lastEventId();
+      const refused = await store.accept(second, recordFor(second), T0, {
+        jobs: planned,
+        audit: audit(second.id),
+      });
+      expect(refused.kind).toBe('keyTaken');
+      expect(await store.jobs.jobsOf(second.id)).toEqual([]);
+      expect(await store.jobs.lastEventId()).toBe(lastEvent);
+      expect((await store.auth.readAudit({ action: 'submit', limit: 10 })).map((e) => e.target)).toEqual([
+        s.id,
+      ]);
+    });
+
     it('lets exactly one of 20 concurrent submissions under one key in', async () => {
       const { store } = await open();
       const key = 'raced-key';
