@@ -13,7 +13,7 @@ import {
   type SubmissionFormHandle,
   type SubmissionRequest,
 } from '../forms/index';
-import { defaultsOf, type FieldModel } from '../schemas/index';
+import { defaultsOf, type FieldModel, type JsonValue } from '../schemas/index';
 import { buildPreviewModel } from './buildPreviewModel';
 import { carryValues } from './carryValues';
 import { ExamplesPanel } from './ExamplesPanel';
@@ -25,7 +25,7 @@ import { previewTexts as t } from './previewTexts';
 interface Shown {
   readonly model: FieldModel;
   readonly schemaRevision: number;
-  readonly formData?: Record<string, unknown>;
+  readonly formData?: JsonValue | undefined;
   readonly draftTexts?: DraftTexts;
 }
 
@@ -76,7 +76,7 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
 
   // The new form's request (typed values carried over): a form seeded with formData reports no change.
   useEffect(() => {
-    if (shown && formRef.current) liveRequest.set(formRef.current.getRequest());
+    if (shown && formRef.current) liveRequest.set(formRef.current.getRequest() ?? null);
   }, [shown]);
 
   useEffect(() => {
@@ -139,7 +139,7 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
               formData={shown.formData}
               draftTexts={shown.draftTexts}
               formRef={formRef}
-              onChange={(request) => liveRequest.set(request)}
+              onChange={(request) => liveRequest.set(request ?? null)}
               onDraftChange={(values, texts) => {
                 draft.current = { values, texts };
               }}

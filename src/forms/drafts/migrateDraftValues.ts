@@ -8,6 +8,7 @@ import {
   type FieldModel,
   type FieldNode,
   isPlainObject,
+  type JsonValue,
   jsonEquals,
   type ModelNode,
   rootValueNode,
@@ -25,7 +26,8 @@ export interface NotAppliedValue {
 }
 
 export interface MigratedValues {
-  readonly values: Record<string, unknown>;
+  /** An object for an object root; a list, text or number root's value as it was (undefined: empty). */
+  readonly values: JsonValue | undefined;
   readonly notApplied: NotAppliedValue[];
 }
 
@@ -52,7 +54,7 @@ export function migrateDraftValues(
     return { values: {}, notApplied };
   }
   const kept = fitObject(model.root, values, '', model, report);
-  return { values: kept, notApplied };
+  return { values: kept as JsonValue, notApplied };
 }
 
 type Report = (pointer: string, value: unknown, reason: string) => void;

@@ -8,7 +8,7 @@
  * its position) except revalidating a field that already shows an error (it may rebuild the request).
  * Hooks adapt it with useSyncExternalStore and hold no logic.
  */
-import type { FieldModel, ModelNode, Pointer, ValidationError } from '../../schemas/index';
+import type { FieldModel, JsonValue, ModelNode, Pointer, ValidationError } from '../../schemas/index';
 import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './buildRequest';
 import { createChangeTracker } from './ChangeTracker';
 import { ErrorStore, type ShownError } from './ErrorStore';
@@ -170,7 +170,7 @@ export function createFormEngine(options: FormEngineOptions) {
   }
 
   /** The request with hidden fields kept: what a draft saves (see BuildOptions.keepHidden). O(fields). */
-  function draftValues(): Record<string, unknown> {
+  function draftValues(): JsonValue | undefined {
     return buildRequest(model, store.get, test, { keepHidden: true }).request;
   }
 

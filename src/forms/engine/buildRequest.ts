@@ -9,6 +9,7 @@ import {
   escapePointerSegment,
   type FieldModel,
   type GroupNode,
+  type JsonValue,
   type ModelNode,
   type Pointer,
   type PointerTemplate,
@@ -30,10 +31,9 @@ export interface InputProblem {
 export interface BuiltRequest {
   /**
    * The request: an object for the usual object root. A schema whose root is a list, a text or a
-   * number gives that value itself (rootValueNode; undefined while a root field is empty): typed as
-   * an object for the callers that only meet object roots, so read it as `unknown` where any may come.
+   * number gives that value itself (rootValueNode; undefined only while a root field is empty).
    */
-  readonly request: Record<string, unknown>;
+  readonly request: JsonValue | undefined;
   readonly problems: InputProblem[];
   /** With BuildOptions.trackShown: the storage path of every field the request's shape shows. */
   readonly shown?: ReadonlySet<StoragePath>;
@@ -196,6 +196,7 @@ export function buildRequest(
 
   const root = rootValueNode(model);
   const built = root.type === 'group' && !root.tuple ? group(root, '', '') : build(root, '', '');
-  const request = (built === MISSING ? undefined : built) as Record<string, unknown>;
+  // The stored values are JSON (flattenValues took them from JSON; widgets store JSON values).
+  const request = (built === MISSING ? undefined : built) as JsonValue | undefined;
   return shown ? { request, problems, shown } : { request, problems };
 }

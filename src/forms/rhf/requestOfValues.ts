@@ -9,6 +9,7 @@ import {
   type ChoiceBranch,
   type ChoiceNode,
   type FieldModel,
+  type JsonValue,
   type ModelNode,
   type Pointer,
   templateOf as templateOfPointer,
@@ -23,7 +24,7 @@ import { coerceFieldText, isEmptiedText } from './coerceFieldText';
 
 export interface ValuesRequest {
   /** The nested request, as SubmissionForm's onSubmit gets it. */
-  readonly request: Record<string, unknown>;
+  readonly request: JsonValue | undefined;
   /** Text that is not a value, in fields the request shows, with the widget's message. */
   readonly problems: readonly { readonly pointer: Pointer; readonly message: string }[];
   /**
@@ -74,7 +75,7 @@ export function requestOfValues(model: FieldModel, values: unknown): ValuesReque
  * every branch's discriminator included, as `useForm({ defaultValues: { reduction: … } })` takes them.
  * O(fields).
  */
-export function formularyDefaults(model: FieldModel): Record<string, unknown> {
+export function formularyDefaults(model: FieldModel): JsonValue | undefined {
   let row = 0;
   const flat = flattenValues(model, undefined, () => `r${row++}`).values;
   return buildRequest(model, (name) => flat[name], conditionTest, { keepHidden: true }).request;
