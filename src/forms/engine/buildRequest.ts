@@ -5,10 +5,12 @@
  * reported as a problem at its pointer. O(fields + rows). No React.
  */
 import {
+  branchValueNode,
   type Condition,
   escapePointerSegment,
   type FieldModel,
   type GroupNode,
+  isValueBranch,
   type JsonValue,
   type ModelNode,
   type Pointer,
@@ -185,6 +187,8 @@ export function buildRequest(
         const id = read(branchName(path));
         const branch = node.branches.find((b) => b.id === id) ?? node.branches[0];
         if (!branch) return MISSING;
+        // A value branch (a number beside an object, say): its one input is stored at the choice's path.
+        if (isValueBranch(branch)) return build(branchValueNode(branch), path, pointer);
         const out = group(branch.node, path, pointer);
         if (node.discriminator !== undefined && branch.discriminatorValue !== undefined) {
           setOwn(out, node.discriminator, branch.discriminatorValue);

@@ -6,7 +6,7 @@ import type { FieldModel, GroupNode, ModelNode } from '../FieldModel';
 import type { JsonValue } from '../JsonValue';
 import { setOwn } from '../pointer';
 import { cloneJson, visibleRequest } from '../validate/visibleRequest';
-import { rootValueNode } from './rootValueNode';
+import { branchValueNode, rootValueNode } from './rootValueNode';
 import { selectBranch } from './selectBranch';
 
 const OMIT = Symbol('omit');
@@ -41,7 +41,7 @@ function completeRow(node: ModelNode, given: unknown): unknown {
   if (node.type === 'list' && Array.isArray(given)) return given.map((row) => completeRow(node.item, row));
   if (node.type === 'choice') {
     const branch = node.branches.find((b) => b.id === selectBranch(node, given));
-    return branch ? completeRow(branch.node, given) : cloneJson(given);
+    return branch ? completeRow(branchValueNode(branch), given) : cloneJson(given);
   }
   return cloneJson(given);
 }
@@ -68,7 +68,7 @@ function defaultOf(node: ModelNode, inherited: unknown): unknown {
     case 'choice': {
       const branch = node.branches.find((b) => b.id === node.defaultBranch) ?? node.branches[0];
       if (!branch) return node.nullable ? null : OMIT;
-      return defaultOf(branch.node, inherited);
+      return defaultOf(branchValueNode(branch), inherited);
     }
     case 'group': {
       if (node.hasDefault && node.default === null) return null;

@@ -6,6 +6,7 @@
  */
 import type { ModelNode, Pointer } from '../FieldModel';
 import { isPlainObject } from '../jsonEquals';
+import { branchValueNode } from '../model/rootValueNode';
 import { selectBranch } from '../model/selectBranch';
 import { escapePointerSegment } from '../pointer';
 
@@ -29,7 +30,7 @@ export function unknownKeysIn(node: ModelNode, value: unknown, pointer: Pointer 
     }
     if (at.type === 'choice') {
       const branch = at.branches.find((b) => b.id === selectBranch(at, v));
-      if (branch) walk(branch.node, v, p);
+      if (branch) walk(branchValueNode(branch), v, p);
       return;
     }
     if (at.type !== 'group' || !isPlainObject(v)) return;
