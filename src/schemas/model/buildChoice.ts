@@ -26,13 +26,13 @@ function isObjectAlt(alt: Resolved): boolean {
 
 /** A value branch's label when its schema has no title: what kind of value it takes. */
 function valueLabel(alt: Resolved): string {
-  if ('const' in alt.keywords || Array.isArray(alt.keywords.enum)) return say('model.branch.values');
+  if ('const' in alt.keywords || Array.isArray(alt.keywords.enum)) return say('union.branch.values');
   const types = typesOf(alt);
-  if (types.has('number') || types.has('integer')) return say('model.branch.number');
-  if (types.has('string')) return say('model.branch.text');
-  if (types.has('boolean')) return say('model.branch.boolean');
-  if (types.has('array')) return say('model.branch.list');
-  return say('model.branch.value');
+  if (types.has('number') || types.has('integer')) return say('union.branch.number');
+  if (types.has('string')) return say('union.branch.text');
+  if (types.has('boolean')) return say('union.branch.boolean');
+  if (types.has('array')) return say('union.branch.list');
+  return say('union.branch.value');
 }
 
 function singleValue(r: Resolved): { value: unknown } | undefined {
@@ -117,7 +117,7 @@ export function buildChoice(
         : !isObjectAlt(alt)
           ? valueLabel(alt)
           : mixed && alts.filter(isObjectAlt).length === 1
-            ? say('model.branch.fields')
+            ? say('union.branch.fields')
             : discriminator
               ? labelFromValue(value, ctx.acronyms)
               : byRequired
