@@ -33,6 +33,16 @@ export function unknownKeysIn(node: ModelNode, value: unknown, pointer: Pointer 
       if (branch) walk(branchValueNode(branch), v, p);
       return;
     }
+    // A fixed-position list that allows nothing past its positions (additionalItems/items: false):
+    // an item past them has no place in the form, so it is named, never dropped silently.
+    if (at.type === 'group' && at.tuple && Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const child = at.children[i];
+        if (child) walk(child, v[i], `${p}/${i}`);
+        else out.push({ pointer: `${p}/${i}`, value: v[i] });
+      }
+      return;
+    }
     if (at.type !== 'group' || !isPlainObject(v)) return;
     const children = new Map(at.children.map((c) => [c.key, c]));
     for (const key of Object.keys(v)) {
