@@ -6,9 +6,11 @@
  * same pure parts as the form, so the two requests cannot drift. O(fields + rows). No React.
  */
 import {
+  branchValueNode,
   type ChoiceBranch,
   type ChoiceNode,
   type FieldModel,
+  isValueBranch,
   type JsonValue,
   type ModelNode,
   type Pointer,
@@ -107,7 +109,9 @@ export function nodeDefault(node: ModelNode): unknown {
 }
 
 /** A branch's defaults, with its discriminator value. */
-export function branchDefault(choice: ChoiceNode, branch: ChoiceBranch): Record<string, unknown> {
+export function branchDefault(choice: ChoiceNode, branch: ChoiceBranch): unknown {
+  // A value branch (a number beside an object): its input's default, not an object.
+  if (isValueBranch(branch)) return nodeDefault(branchValueNode(branch)) ?? null;
   const out = nodeDefault(branch.node) as Record<string, unknown>;
   if (choice.discriminator !== undefined && branch.discriminatorValue !== undefined)
     out[choice.discriminator] = branch.discriminatorValue;
