@@ -35,7 +35,7 @@ export interface EmbeddedFormProps extends CsrfOptions {
   readonly readOnly?: boolean;
   /** After an accepted submit to a Formulary service, show the live state of its jobs (attribute live-status). */
   readonly liveStatus?: boolean;
-  readonly onChange?: (request: SubmissionRequest) => void;
+  readonly onChange?: (request: SubmissionRequest | undefined) => void;
   /** A valid request, before it is POSTed; return false to stop the POST (the page sends it itself). */
   readonly onSubmit?: (request: SubmissionRequest) => boolean;
   /** The server's answer to the POST. */

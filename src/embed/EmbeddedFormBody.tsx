@@ -35,7 +35,7 @@ export interface EmbeddedFormBodyProps extends CsrfOptions {
   readonly readOnly?: boolean;
   /** After an accepted submit to a Formulary service: show its jobs' live state and a link to its page. */
   readonly liveStatus?: boolean;
-  readonly onChange?: (request: SubmissionRequest) => void;
+  readonly onChange?: (request: SubmissionRequest | undefined) => void;
   readonly onSubmit?: (request: SubmissionRequest) => boolean;
   readonly onSubmitted?: (result: SubmitResult) => void;
   readonly formRef?: Ref<SubmissionFormHandle>;

@@ -18,6 +18,7 @@ import {
 } from 'react';
 import {
   type FieldModel,
+  type JsonValue,
   jsonEquals,
   localizeModel,
   type Pointer,
@@ -55,13 +56,16 @@ import { createUiStore } from './layout/uiStore';
 import { useRenderCount } from './renderCount';
 import { SearchScope } from './search/SearchScope';
 
-/** A nested JSON request, as sent to the facility. */
-export type SubmissionRequest = Record<string, unknown>;
+/**
+ * A JSON request, as sent to the facility: an object for an object root, else the list, text, number or
+ * boolean the schema's root is (issue 25). Narrow it (`isPlainObject`) before reading keys.
+ */
+export type SubmissionRequest = JsonValue;
 
 /** What a parent can do with a mounted form (through `formRef`). */
 export interface SubmissionFormHandle {
-  /** The request for the current values (hidden fields left out). O(fields). */
-  getRequest(): SubmissionRequest;
+  /** The request for the current values (hidden fields left out); undefined while a root field is empty. O(fields). */
+  getRequest(): SubmissionRequest | undefined;
   /** Full validation; shows every error. */
   validate(): readonly ValidationError[];
   /** Replaces the values with `request`; returns keys the schema does not know (also shown in a notice). */
@@ -86,13 +90,13 @@ export interface SubmissionFormProps {
   /** The starting request; a new object later re-imports it (unless it is the last onChange value). */
   readonly formData?: unknown;
   /** The request after each change (coalesced to one call per task). */
-  readonly onChange?: (request: SubmissionRequest) => void;
+  readonly onChange?: (request: SubmissionRequest | undefined) => void;
   /**
    * After each change (coalesced like onChange), the values as a draft should keep them: the request
    * plus the fields whose conditions now hide them, and the text of fields whose text is not a value
    * ("1,5" in a number field), so restoring it loses nothing the user typed.
    */
-  readonly onDraftChange?: (values: SubmissionRequest, texts: DraftTexts) => void;
+  readonly onDraftChange?: (values: SubmissionRequest | undefined, texts: DraftTexts) => void;
   /**
    * A draft's texts (onDraftChange's second argument), read once like the first formData: each field
    * shows its text again and submit is refused with its message until it is fixed.
@@ -367,6 +371,11 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
     if (result.errors.length > 0) {
       callbacks.current.onError?.(result.errors);
       requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    // A root field left empty has no request to send; a validator that let it pass still gets no `{}`.
+    if (result.request === undefined) {
+      callbacks.current.onError?.([{ pointer: '', message: t('widget.enterValue'), rule: 'required' }]);
       return;
     }
     callbacks.current.onSubmit?.(result.request);

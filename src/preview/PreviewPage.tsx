@@ -21,7 +21,7 @@ import {
   type SubmissionFormHandle,
   type SubmissionRequest,
 } from '../forms/index';
-import { defaultsOf, type FieldModel } from '../schemas/index';
+import { defaultsOf, type FieldModel, type JsonValue } from '../schemas/index';
 import { buildPreviewModel } from './buildPreviewModel';
 import { carryValues } from './carryValues';
 import { ExamplesPanel } from './ExamplesPanel';
@@ -34,7 +34,7 @@ import { PreviewTextsContext, usePreviewTexts } from './usePreviewTexts';
 interface Shown {
   readonly model: FieldModel;
   readonly schemaRevision: number;
-  readonly formData?: Record<string, unknown>;
+  readonly formData?: JsonValue | undefined;
   readonly draftTexts?: DraftTexts;
 }
 
@@ -88,7 +88,7 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
 
   // The new form's request (typed values carried over): a form seeded with formData reports no change.
   useEffect(() => {
-    if (shown && formRef.current) liveRequest.set(formRef.current.getRequest());
+    if (shown && formRef.current) liveRequest.set(formRef.current.getRequest() ?? null);
   }, [shown]);
 
   useEffect(() => {
@@ -101,7 +101,10 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
   const defaults = useMemo(() => (shown ? JSON.stringify(defaultsOf(shown.model), null, 2) : ''), [shown]);
   // Stable callbacks: a state that brings only findings (the lint follows the form) re-renders the
   // page around the form, never the form's 1,000 fields.
-  const showRequest = useCallback((request: SubmissionRequest) => liveRequest.set(request), []);
+  const showRequest = useCallback(
+    (request: SubmissionRequest | undefined) => liveRequest.set(request ?? null),
+    [],
+  );
   const keepDraft = useCallback((values: unknown, texts: DraftTexts) => {
     draft.current = { values, texts };
   }, []);

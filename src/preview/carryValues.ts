@@ -4,11 +4,11 @@
  * model by the draft migration, which reports every value it could not place. Pure; no React.
  */
 import { diffFromDefaults, migrateDraftValues, type NotAppliedValue } from '../forms/index';
-import { defaultsOf, type FieldModel, getAt, setAt } from '../schemas/index';
+import { defaultsOf, type FieldModel, getAt, type JsonValue, setAt } from '../schemas/index';
 
 export interface CarriedValues {
   /** formData for the new form: the typed values that still fit (missing keys take their defaults). */
-  readonly formData: Record<string, unknown>;
+  readonly formData: JsonValue | undefined;
   /** Typed values with no place in the new schema, each with its reason. */
   readonly notApplied: readonly NotAppliedValue[];
 }

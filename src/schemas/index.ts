@@ -7,6 +7,7 @@ export * from './coerce/index';
 export type * from './FieldModel';
 export * from './i18n/index';
 export { type InstrumentCatalogueEntry, instrumentCatalogue } from './instruments/index';
+export type { JsonObject, JsonValue } from './JsonValue';
 export { isPlainObject, jsonEquals } from './jsonEquals';
 export * from './lint/index';
 export * from './load/index';

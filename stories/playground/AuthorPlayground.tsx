@@ -24,7 +24,7 @@ const panel = { minWidth: 0, overflow: 'auto' } as const;
 export function AuthorPlayground(props: AuthorPlaygroundProps): ReactNode {
   const [files, setFiles] = useState<readonly PlaygroundFile[]>(props.files ?? initialFiles);
   const [analysis, setAnalysis] = useState<PlaygroundAnalysis | null>(null);
-  const [request, setRequest] = useState<SubmissionRequest | null>(null);
+  const [request, setRequest] = useState<SubmissionRequest | null | undefined>(null);
   const [focus, setFocus] = useState<{ file: string; line: number; tick: number } | null>(null);
   const debounceMs = props.debounceMs ?? 300;
   const latest = useRef(0);

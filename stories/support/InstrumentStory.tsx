@@ -40,7 +40,7 @@ export function instrumentSchemaUrl(instrument: string): string {
 /** The instrument's form and its live request. */
 export function InstrumentStory({ instrument, locale }: InstrumentStoryProps): ReactNode {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [request, setRequest] = useState<SubmissionRequest | null>(null);
+  const [request, setRequest] = useState<SubmissionRequest | null | undefined>(null);
   useEffect(() => {
     let live = true;
     setLoaded({ state: 'loading' });

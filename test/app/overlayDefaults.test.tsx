@@ -36,8 +36,8 @@ test('new forms start from the overlay, and the field says who changed it', () =
   expect(mask).toMatchObject({ default: '/instrument/mask-2026b.xml', hasDefault: true });
   expect(overlaid.fields.find((f) => f.pointer === '/maskFile')).toBe(mask);
   expect(mask?.description).toBe('Default changed by carol on Dec 7, 2026.');
-  expect(defaultsOf(overlaid).maskFile).toBe('/instrument/mask-2026b.xml');
-  expect(defaultsOf(model).maskFile).toBe('/instrument/default-mask.xml');
+  expect((defaultsOf(overlaid) as Record<string, unknown>).maskFile).toBe('/instrument/mask-2026b.xml');
+  expect((defaultsOf(model) as Record<string, unknown>).maskFile).toBe('/instrument/default-mask.xml');
   expect(overlaid.byPointer.get('/sample')).toBe(model.byPointer.get('/sample'));
   document.documentElement.lang = 'fr';
   expect(overlayDefaults(model, [carol]).byPointer.get('/maskFile')?.description).toMatch(

@@ -84,7 +84,7 @@ function open(path: string): Promise<{ page: Page; errors: string[] }> {
 describe('<formulary-form> on a plain portal page', () => {
   test('fill three fields, submit: the server receives the default request with those changes', async () => {
     const loaded = await loadSchema('src/schemas/instruments/eqsans.schema.json');
-    let expected: Record<string, unknown> = defaultsOf(buildFieldModel(loaded));
+    let expected = defaultsOf(buildFieldModel(loaded)) as Record<string, unknown>;
     expected = setAt(expected, '/iptsNumber', 19800);
     expected = setAt(expected, '/job/scans/0/runNumber', '88980');
     expected = setAt(expected, '/job/scans/0/sampleName', 'lysozyme in D2O');
@@ -149,7 +149,11 @@ describe('<formulary-form> on a plain portal page', () => {
     expect(await ipts.inputValue()).toBe('4242');
     expect(await page.getByRole('button', { name: 'Submit request' }).isDisabled()).toBe(true);
     expect(
-      await page.evaluate(() => document.querySelector('formulary-form')!.getRequest()?.iptsNumber),
+      await page.evaluate(
+        () =>
+          (document.querySelector('formulary-form')!.getRequest() as { iptsNumber?: number } | undefined)
+            ?.iptsNumber,
+      ),
     ).toBe(4242);
     expect(errors).toEqual([]);
     await page.close();

@@ -39,7 +39,9 @@ test('a key then and else share is in the request on either side', () => {
     ['text', 'three'],
   ] as const) {
     const read = valuesFor({ mode, x });
-    expect(buildRequest(model, read, conditionTest, { keepHidden: true }).request.x).toBe(x);
-    expect(buildRequest(model, read, conditionTest).request.x).toBe(x);
+    expect(
+      (buildRequest(model, read, conditionTest, { keepHidden: true }).request as Record<string, unknown>).x,
+    ).toBe(x);
+    expect((buildRequest(model, read, conditionTest).request as Record<string, unknown>).x).toBe(x);
   }
 });

@@ -93,3 +93,17 @@ describe('tuples in the form', () => {
     expect(handle.current!.getRequest()).toEqual({ window: [1, 2] });
   });
 });
+
+test('an item past a closed tuple (additionalItems: false) is named on import, never dropped silently', () => {
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    properties: {
+      q: { type: 'array', items: [{ type: 'number' }, { type: 'number' }], additionalItems: false },
+    },
+  };
+  const handle = createRef<SubmissionFormHandle>();
+  render(<SubmissionForm schema={schema} formRef={handle} search={false} showImport={false} />);
+  expect(handle.current!.importRequest({ q: [0.1, 2, 9] })).toEqual([{ pointer: '/q/2', value: 9 }]);
+  expect(handle.current!.getRequest()).toEqual({ q: [0.1, 2] });
+});

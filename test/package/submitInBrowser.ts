@@ -21,7 +21,7 @@ export interface Submitted {
 /** The EQSANS default request with the three values fillAndSubmit types. */
 export async function expectedRequest(): Promise<Record<string, unknown>> {
   const loaded = await loadSchema('src/schemas/instruments/eqsans.schema.json');
-  let expected: Record<string, unknown> = defaultsOf(buildFieldModel(loaded));
+  let expected = defaultsOf(buildFieldModel(loaded)) as Record<string, unknown>;
   expected = setAt(expected, '/iptsNumber', 19800);
   expected = setAt(expected, '/job/scans/0/runNumber', '88980');
   return setAt(expected, '/job/scans/0/sampleName', 'lysozyme in D2O');

@@ -42,7 +42,11 @@ describe('carryValues', () => {
         added: { type: 'number', default: 3 },
       },
     });
-    const typed = { ...defaultsOf(before), ipts: 'IPTS-1', sample: { name: 'Si', runs: [5, 6] } };
+    const typed = {
+      ...(defaultsOf(before) as Record<string, unknown>),
+      ipts: 'IPTS-1',
+      sample: { name: 'Si', runs: [5, 6] },
+    };
     const carried = carryValues(typed, before, after);
     expect(carried.formData).toEqual({ ipts: 'IPTS-1', sample: { name: 'Si', runs: [5, 6] } });
     expect(carried.notApplied).toEqual([]);
@@ -56,7 +60,11 @@ describe('carryValues', () => {
         ipts: { type: ['string', 'null'], default: null },
       },
     });
-    const carried = carryValues({ ...defaultsOf(before), ipts: 'IPTS-2' }, before, after);
+    const carried = carryValues(
+      { ...(defaultsOf(before) as Record<string, unknown>), ipts: 'IPTS-2' },
+      before,
+      after,
+    );
     expect(carried.formData).toEqual({ ipts: 'IPTS-2' });
   });
 
@@ -68,7 +76,12 @@ describe('carryValues', () => {
         thickness: { type: 'boolean', default: false },
       },
     });
-    const typed = { ...defaultsOf(before), note: 'keep me', mode: 'average', thickness: 0.5 };
+    const typed = {
+      ...(defaultsOf(before) as Record<string, unknown>),
+      note: 'keep me',
+      mode: 'average',
+      thickness: 0.5,
+    };
     // mode was left at its default: not typed, so not carried and not reported.
     const carried = carryValues(typed, before, after);
     expect(carried.formData).toEqual({});

@@ -32,6 +32,7 @@ export interface EngineInput {
   schema: Record<string, unknown>;
   dialect: Dialect;
   model: FieldModel;
+  // The benchmark's schemas have object roots (rjsf and react-hook-form take only objects).
   defaults: Record<string, unknown>;
   formRef: Ref<SubmissionFormHandle>;
 }

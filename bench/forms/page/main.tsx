@@ -52,12 +52,22 @@ async function loadInput(): Promise<{ input: Omit<EngineInput, 'formRef'>; field
   if (schemaName.startsWith('gen-')) {
     const generated = generateFormSchema(Number(schemaName.slice(4)));
     const model = buildFieldModel(generated.schema);
-    const input = { schema: generated.schema, dialect: model.dialect, model, defaults: defaultsOf(model) };
+    const input = {
+      schema: generated.schema,
+      dialect: model.dialect,
+      model,
+      defaults: defaultsOf(model) as Record<string, unknown>,
+    };
     return { input, fields: generated.fieldCount, target: generated.targetPointer };
   }
   const loaded = await loadSchema(new URL(`schemas/${schemaName}.schema.json`, document.baseURI).href);
   const model = buildFieldModel(loaded);
-  const input = { schema: loaded.schema, dialect: loaded.dialect, model, defaults: defaultsOf(model) };
+  const input = {
+    schema: loaded.schema,
+    dialect: loaded.dialect,
+    model,
+    defaults: defaultsOf(model) as Record<string, unknown>,
+  };
   return { input, fields: new Set(model.fields.map((f) => f.pointer)).size, target: targetOf(input) };
 }
 

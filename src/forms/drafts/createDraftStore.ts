@@ -6,7 +6,7 @@
  */
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type FieldModel, isPlainObject } from '../../schemas/index';
+import { type FieldModel, isPlainObject, type JsonValue } from '../../schemas/index';
 import type { DraftTexts, TypedText } from '../engine/FormEngine';
 import { defaultStorage } from './memoryStorage';
 import { migrateDraftValues, type NotAppliedValue } from './migrateDraftValues';
@@ -15,7 +15,11 @@ import type { UnloadRescue } from './unloadRescue';
 
 /** A saved draft: the form's values, when they were saved and under which schema version. */
 export interface Draft {
-  readonly values: Record<string, unknown>;
+  /**
+   * The form's values: an object for an object root, else the list, text, number, boolean or null the
+   * root is; undefined while a root field is empty (its typed text, if any, is in `texts`).
+   */
+  readonly values: JsonValue | undefined;
   /** Text that was not a value when saved, by pointer (SubmissionForm's onDraftChange, draftTexts). */
   readonly texts?: DraftTexts;
   /** Epoch milliseconds of the last save. */
@@ -40,7 +44,7 @@ export interface DraftState extends SaveErrorState {
   /** Bumps when values are replaced from outside the form (discard, clear, open from history): remount. */
   readonly revision: number;
   /** Records the form's latest values (and texts); saved at most `debounceMs` after the last call. O(1). */
-  saveSoon(values: Record<string, unknown>, texts?: DraftTexts): void;
+  saveSoon(values: JsonValue | undefined, texts?: DraftTexts): void;
   /** Saves pending values now (submit, unmount). */
   flush(): void;
   /** The page is going: saves now, and keeps a synchronous copy of any write not yet finished. */
@@ -50,7 +54,7 @@ export interface DraftState extends SaveErrorState {
   /** Clears the draft after a submission accepted at `time`, unless it was edited after. */
   clearIfUnchangedSince(time: number): boolean;
   /** Makes `values` the draft now (open a history entry), running them through the model check. */
-  replace(values: Record<string, unknown>, fromSchemaVersion?: number): void;
+  replace(values: JsonValue | undefined, fromSchemaVersion?: number): void;
   /** Hides the restored bar without touching the draft. */
   dismissRestored(): void;
   /** Forgets one not-applied value (by pointer), or all of them. */
@@ -140,7 +144,10 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
   }));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let migrated = false;
-  let pendingValues: Record<string, unknown> | undefined;
+  // `valuesWaiting` says whether values wait, not pendingValues: 0, "", false and null are values to save
+  // (a number or text root), and undefined is an empty root field.
+  let valuesWaiting = false;
+  let pendingValues: JsonValue | undefined;
   let pendingTexts: DraftTexts | undefined;
 
   const storeRef = createStore<DraftState>()(
@@ -162,7 +169,8 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
         };
         const flush = () => {
           cancelTimer();
-          if (!pendingValues) return;
+          if (!valuesWaiting) return;
+          valuesWaiting = false;
           // A structured copy: the form may keep mutating the object it handed us.
           const values = structuredClone(pendingValues);
           const texts =
@@ -183,6 +191,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           saveError: null,
           revision: 0,
           saveSoon(values, texts) {
+            valuesWaiting = true;
             pendingValues = values;
             pendingTexts = texts;
             cancelTimer();
@@ -196,6 +205,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           },
           discard() {
             cancelTimer();
+            valuesWaiting = false;
             pendingValues = undefined;
             pendingTexts = undefined;
             set({ draft: null, restoredFrom: null, pending: false, revision: get().revision + 1 });
@@ -208,6 +218,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           },
           replace(values, fromSchemaVersion = schemaVersion) {
             cancelTimer();
+            valuesWaiting = false;
             pendingValues = undefined;
             pendingTexts = undefined;
             const fitted = model
@@ -300,13 +311,14 @@ function readPersisted(persisted: unknown, version: number): PersistedDraft {
   if (draft === null || draft === undefined) return { draft: null, notApplied };
   // Values of any JSON type: a schema whose root is a list or a text saves that value (migrateDraftValues
   // then checks it against the model).
-  if (isPlainObject(draft) && Object.hasOwn(draft, 'values') && draft.values !== undefined) {
+  // A draft without `values` is one of a root field left empty (JSON has no undefined): it may hold texts.
+  if (isPlainObject(draft) && (Object.hasOwn(draft, 'values') || typeof draft.savedAt === 'number')) {
     const savedAt = typeof draft.savedAt === 'number' ? draft.savedAt : 0;
     const schemaVersion = typeof draft.schemaVersion === 'number' ? draft.schemaVersion : version;
     const texts = readTexts(draft.texts, notApplied, schemaVersion);
     return {
       draft: {
-        values: draft.values as Record<string, unknown>,
+        values: draft.values as JsonValue | undefined,
         ...(texts && { texts }),
         savedAt,
         schemaVersion,

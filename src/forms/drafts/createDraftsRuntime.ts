@@ -9,7 +9,7 @@
  */
 import type { StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type FieldModel, setAt } from '../../schemas/index';
+import { type FieldModel, type JsonValue, setAt } from '../../schemas/index';
 import { type ChangeChannel, changeChannel } from './changeChannel';
 import { clearStoredDraft } from './clearStoredDraft';
 import { createDraftStore, type DraftStore, draftStorageKey, parseDraftStorageKey } from './createDraftStore';
@@ -60,7 +60,7 @@ export interface TabDraftsState {
     readonly instrument: string;
     readonly text: string;
     readonly previousDraftId?: string;
-    readonly previousValues?: Record<string, unknown>;
+    readonly previousValues?: JsonValue;
   } | null;
   /** Why the last submission of a draft did not go as asked (not stored, earlier landed), by draft id. */
   readonly notes: Readonly<Record<string, { readonly tone: 'alert' | 'status'; readonly text: string }>>;
@@ -76,7 +76,7 @@ export interface DraftsRuntime {
   /** Opens this tab's draft of an instrument (its own after a reload, else one no tab has open, else a new one). */
   openDraft(instrument: string, schemaVersion: number, model?: FieldModel): Promise<DraftStore>;
   /** Saves the form's draft now, then submits through the outbox. */
-  submit(request: Record<string, unknown>, meta: SubmissionMeta): Promise<SubmitOutcome>;
+  submit(request: JsonValue, meta: SubmissionMeta): Promise<SubmitOutcome>;
   /** Opens a history entry as a new draft beside the one in progress (kept; undo goes back to it). */
   openAsDraft(entry: HistoryEntry, model?: FieldModel): Promise<void>;
   /** Replaces this tab's draft values with another draft's (undo restores them). */
@@ -250,7 +250,7 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
     if (known) await openDraft(instrument, known.schemaVersion, known.model);
   };
 
-  const replaceValues = (instrument: string, values: Record<string, unknown>, text: string) => {
+  const replaceValues = (instrument: string, values: JsonValue | undefined, text: string) => {
     const form = open.get(instrument);
     if (!form) return;
     form.store.getState().flush();
@@ -320,11 +320,9 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       const form = open.get(instrument);
       if (!form || !tab.getState().others[instrument]?.some((d) => d.draftId === otherId)) return;
       form.store.getState().flush();
-      const values = setAt(
-        structuredClone(form.store.getState().draft?.values ?? {}),
-        pointer,
-        structuredClone(value),
-      );
+      // No draft yet: a row index starts a list root, a key an object root.
+      const current = form.store.getState().draft?.values ?? (/^\/\d+(\/|$)/.test(pointer) ? [] : {});
+      const values = setAt(structuredClone(current), pointer, structuredClone(value));
       replaceValues(instrument, values, `Took ${pointer} from the other draft.`);
     },
     switchTo: (instrument, draftId) => {

@@ -5,7 +5,7 @@
  * milliseconds both land. State only; JSON export and import live in importHistory.ts. No React.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { isPlainObject } from '../../schemas/index';
+import { isPlainObject, type JsonValue } from '../../schemas/index';
 import type { SharedStoreOptions } from './createOutboxStore';
 import { defaultStorage } from './memoryStorage';
 import { createSharedList, type SharedListState } from './sharedList';
@@ -20,7 +20,8 @@ export interface HistoryEntry {
   readonly jobKind: string;
   /** JSON Pointers of the values that differ from the defaults. */
   readonly changedFields: readonly string[];
-  readonly request: Record<string, unknown>;
+  /** The request as sent: an object, or the list, text or number a non-object root is. */
+  readonly request: JsonValue;
   /** The id the server gave the submission (its 201 body's `id`), when it gave one. */
   readonly serverId?: string;
 }

@@ -6,7 +6,7 @@
  * never sent again. An answerless attempt leaves the entry "unknown" (sent, waiting for
  * confirmation); replacing such an entry first asks the server whether its key landed. No React.
  */
-import { type FieldModel, isPlainObject, jsonEquals } from '../../schemas/index';
+import { type FieldModel, isPlainObject, type JsonValue, jsonEquals } from '../../schemas/index';
 import { checkLanded, type Landed } from './checkLanded';
 import type { HistoryEntry, HistoryStore } from './createHistoryStore';
 import type { OutboxEntry, OutboxStore } from './createOutboxStore';
@@ -62,7 +62,7 @@ export type SubmitOutcome =
 
 export interface Submitter {
   /** Stores `request` in the outbox, then sends it; resolves when accepted, refused or out of retries. */
-  submit(request: Record<string, unknown>, meta: SubmissionMeta): Promise<SubmitOutcome>;
+  submit(request: JsonValue, meta: SubmissionMeta): Promise<SubmitOutcome>;
   /** Sends every waiting entry, one after another, under the send lock. */
   retryPending(): Promise<void>;
   /** Sends one entry now (the outbox's "retry" button); a refused one gets a fresh key. */
@@ -114,7 +114,8 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       schemaVersion: entry.schemaVersion,
       jobKind: entry.jobKind,
       changedFields: [...entry.changedFields],
-      request: isPlainObject(entry.request) ? entry.request : {},
+      // As sent, whatever its type: a list or text root's request must not become {} in the history.
+      request: entry.request as JsonValue,
       ...serverIdOf(result.body),
     };
     await history.getState().add(record);
@@ -239,7 +240,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
 
   /** Stores the entry (or finds the same one waiting); what to send next, or why nothing is sent. */
   const enqueue = async (
-    request: Record<string, unknown>,
+    request: JsonValue,
     meta: SubmissionMeta,
   ): Promise<{ send: string; notice?: string } | { outcome: SubmitOutcome }> => {
     await outbox.ready;

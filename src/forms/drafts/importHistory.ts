@@ -3,7 +3,7 @@
  * and reports every bad one by index and field, never dropping one silently. Pure: the caller adds
  * the good entries to its store.
  */
-import { isPlainObject } from '../../schemas/index';
+import { isPlainObject, type JsonValue } from '../../schemas/index';
 import type { HistoryEntry } from './createHistoryStore';
 
 export const historyFormat = 'formulary-history';
@@ -77,7 +77,8 @@ function readEntry(item: unknown): HistoryEntry | string {
       return '"changedFields" must be a list of JSON Pointers';
     }
   }
-  if (!isPlainObject(request)) return '"request" must be an object';
+  // Any JSON value: a schema whose root is a list or a text sends that (only a missing one is bad).
+  if (request === undefined) return '"request" is missing';
   return {
     id,
     submittedAt,
@@ -85,7 +86,7 @@ function readEntry(item: unknown): HistoryEntry | string {
     schemaVersion,
     jobKind: (jobKind as string | undefined) ?? '',
     changedFields: (changedFields as string[] | undefined) ?? [],
-    request,
+    request: request as JsonValue,
     ...(typeof item.serverId === 'string' && item.serverId ? { serverId: item.serverId } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * (it holds the draft's lock). Used to tell a tab that another is editing the same instrument.
  */
 import type { StateStorage } from 'zustand/middleware';
-import { isPlainObject } from '../../schemas/index';
+import { isPlainObject, type JsonValue } from '../../schemas/index';
 import { draftStorageKey, parseDraftStorageKey } from './createDraftStore';
 import { storageKeys } from './idbStorage';
 import { heldLockNames } from './tabLocks';
@@ -12,7 +12,7 @@ import { heldLockNames } from './tabLocks';
 export interface StoredDraft {
   readonly draftId: string;
   readonly savedAt: number;
-  readonly values: Record<string, unknown>;
+  readonly values: JsonValue | undefined;
   readonly schemaVersion: number;
   /** True when another tab has it open now. */
   readonly open: boolean;
@@ -34,11 +34,12 @@ export async function listDrafts(storage: StateStorage, instrument: string): Pro
     if (typeof raw !== 'string') continue;
     try {
       const draft = (JSON.parse(raw) as { state?: { draft?: unknown } })?.state?.draft;
-      if (!isPlainObject(draft) || !isPlainObject(draft.values)) continue;
+      // Values of any JSON type (a list or text root); a draft without values is an empty root field.
+      if (!isPlainObject(draft) || (!Object.hasOwn(draft, 'values') && draft.texts === undefined)) continue;
       found.push({
         draftId: parsed.draftId,
         savedAt: typeof draft.savedAt === 'number' ? draft.savedAt : 0,
-        values: draft.values,
+        values: draft.values as JsonValue | undefined,
         schemaVersion: typeof draft.schemaVersion === 'number' ? draft.schemaVersion : 1,
         open: held.has(draftLockName(instrument, parsed.draftId)),
       });

@@ -4,13 +4,17 @@
  * this function does not keep, it reports. Pure and framework-free (Node tests and the CLI can use it).
  */
 import {
+  branchValueNode,
   childPointer,
   type FieldModel,
   type FieldNode,
   isPlainObject,
+  isValueBranch,
+  type JsonValue,
   jsonEquals,
   type ModelNode,
   rootValueNode,
+  selectBranch,
 } from '../../schemas/index';
 
 /** A draft value the current schema could not take, kept until the user dismisses it. */
@@ -25,7 +29,8 @@ export interface NotAppliedValue {
 }
 
 export interface MigratedValues {
-  readonly values: Record<string, unknown>;
+  /** An object for an object root; a list, text or number root's value as it was (undefined: empty). */
+  readonly values: JsonValue | undefined;
   readonly notApplied: NotAppliedValue[];
 }
 
@@ -52,7 +57,7 @@ export function migrateDraftValues(
     return { values: {}, notApplied };
   }
   const kept = fitObject(model.root, values, '', model, report);
-  return { values: kept, notApplied };
+  return { values: kept as JsonValue, notApplied };
 }
 
 type Report = (pointer: string, value: unknown, reason: string) => void;
@@ -64,6 +69,7 @@ function childNode(node: ModelNode, key: string, model: FieldModel): ModelNode |
     if (found) return found;
   } else if (node.type === 'choice') {
     for (const branch of node.branches) {
+      if (isValueBranch(branch)) continue;
       const found = branch.node.children.find((child) => child.key === key);
       if (found) return found;
     }
@@ -129,8 +135,17 @@ function fitValue(
       }
       return value;
     }
-    case 'group':
     case 'choice':
+      // A choice with a value branch (oneOf of an object and a number) takes that value as it is.
+      if (!isPlainObject(value)) {
+        const branch = node.branches.find((b) => b.id === selectBranch(node, value));
+        if (branch && isValueBranch(branch))
+          return fitValue(branchValueNode(branch), value, pointer, model, report);
+        report(pointer, value, 'now a group of fields, not a single value');
+        return skip;
+      }
+      return fitObject(node, value, pointer, model, report);
+    case 'group':
       if (!isPlainObject(value)) {
         report(pointer, value, 'now a group of fields, not a single value');
         return skip;

@@ -5,6 +5,7 @@
  * draft is replaced from outside (discard, open from history).
  */
 import { useCallback, useMemo } from 'react';
+import type { JsonValue } from '../../schemas/index';
 import type { DraftTexts } from '../engine/FormEngine';
 import type { DraftStore } from './createDraftStore';
 import { useDraftAutosave, useDraftStore } from './useDraftStore';
@@ -12,11 +13,11 @@ import { useDraftAutosave, useDraftStore } from './useDraftStore';
 export interface DraftFormBinding {
   /** Put on the form (or its wrapper) as `key`. */
   key: string;
-  formData: Record<string, unknown> | undefined;
+  formData: JsonValue | undefined;
   /** Put on the form as `draftTexts`. */
   draftTexts: DraftTexts | undefined;
   /** Put on the form as `onDraftChange`. */
-  onDraftChange: (values: Record<string, unknown>, texts?: DraftTexts) => void;
+  onDraftChange: (values: JsonValue | undefined, texts?: DraftTexts) => void;
 }
 
 export function useDraftForm(store: DraftStore): DraftFormBinding {
@@ -27,7 +28,7 @@ export function useDraftForm(store: DraftStore): DraftFormBinding {
   // biome-ignore lint/correctness/useExhaustiveDependencies: read once per revision on purpose
   const draftTexts = useMemo(() => store.getState().draft?.texts, [store, revision]);
   const onDraftChange = useCallback(
-    (values: Record<string, unknown>, texts?: DraftTexts) => store.getState().saveSoon(values, texts),
+    (values: JsonValue | undefined, texts?: DraftTexts) => store.getState().saveSoon(values, texts),
     [store],
   );
   return { key: `${store.getState().instrument}:${revision}`, formData, draftTexts, onDraftChange };

@@ -8,7 +8,16 @@
  * its position) except revalidating a field that already shows an error (it may rebuild the request).
  * Hooks adapt it with useSyncExternalStore and hold no logic.
  */
-import type { FieldModel, ModelNode, Pointer, ValidationError } from '../../schemas/index';
+import {
+  branchValueNode,
+  type FieldModel,
+  type FieldNode,
+  isValueBranch,
+  type JsonValue,
+  type ModelNode,
+  type Pointer,
+  type ValidationError,
+} from '../../schemas/index';
 import { type BuiltRequest, buildRequest, type ConditionTest, isShown } from './buildRequest';
 import { createChangeTracker } from './ChangeTracker';
 import { ErrorStore, type ShownError } from './ErrorStore';
@@ -91,6 +100,16 @@ export function createFormEngine(options: FormEngineOptions) {
     (store.get(rowsName(listPath)) as string[] | undefined) ?? [];
   const branchOf = (choicePath: StoragePath): string | undefined =>
     store.get(branchName(choicePath)) as string;
+  // The input at a path: a choice's value branch (a number beside an object) shares the choice's path.
+  const fieldAt = (path: StoragePath): FieldNode | undefined => {
+    const node = nodeAt(path);
+    if (node?.type === 'field') return node;
+    if (node?.type !== 'choice') return undefined;
+    const id = branchOf(path) ?? node.defaultBranch;
+    const branch = node.branches.find((b) => b.id === id);
+    const value = branch && isValueBranch(branch) ? branchValueNode(branch) : undefined;
+    return value?.type === 'field' ? value : undefined;
+  };
   const fieldPathOf = (pointer: Pointer): StoragePath | null =>
     storageOf(pointer, (t) => index.lists.has(t), rowsOf);
 
@@ -170,7 +189,7 @@ export function createFormEngine(options: FormEngineOptions) {
   }
 
   /** The request with hidden fields kept: what a draft saves (see BuildOptions.keepHidden). O(fields). */
-  function draftValues(): Record<string, unknown> {
+  function draftValues(): JsonValue | undefined {
     return buildRequest(model, store.get, test, { keepHidden: true }).request;
   }
 
@@ -180,8 +199,9 @@ export function createFormEngine(options: FormEngineOptions) {
    */
   function validateField(path: StoragePath): void {
     const pointer = pointerOf(path, rowsOf);
-    const node = nodeAt(path);
-    const sparse = node?.type === 'field' ? sparseRequest(model, index, node, path, store.get, rowsOf) : null;
+    const node = fieldAt(path);
+    const sparse =
+      node && node === nodeAt(path) ? sparseRequest(model, index, node, path, store.get, rowsOf) : null;
     const built = sparse ? { request: sparse, problems: [] } : request();
     const problem =
       built.problems.find((p) => p.path === path) ??
@@ -226,8 +246,8 @@ export function createFormEngine(options: FormEngineOptions) {
 
   /** A stored value of a type the field cannot take as it is (an import's 42 in a text field). */
   function mismatchProblem(path: StoragePath, pointer: Pointer) {
-    const node = nodeAt(path);
-    const mismatch = node?.type === 'field' ? valueMismatch(node, store.get(fieldName(path))) : undefined;
+    const node = fieldAt(path);
+    const mismatch = node ? valueMismatch(node, store.get(fieldName(path))) : undefined;
     return mismatch === undefined ? undefined : { pointer, path, message: mismatch.message };
   }
 
@@ -285,7 +305,7 @@ export function createFormEngine(options: FormEngineOptions) {
     restoreTexts: (draft: DraftTexts): UnknownKey[] =>
       texts.restore(draft, (pointer) => {
         const path = fieldPathOf(pointer);
-        return path !== null && nodeAt(path)?.type === 'field' ? path : null;
+        return path !== null && fieldAt(path) ? path : null;
       }),
 
     /** A field's widget unmounted, its input holding `text` (see TypedTexts.widgetGone). */

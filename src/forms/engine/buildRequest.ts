@@ -5,10 +5,13 @@
  * reported as a problem at its pointer. O(fields + rows). No React.
  */
 import {
+  branchValueNode,
   type Condition,
   escapePointerSegment,
   type FieldModel,
   type GroupNode,
+  isValueBranch,
+  type JsonValue,
   type ModelNode,
   type Pointer,
   type PointerTemplate,
@@ -30,10 +33,9 @@ export interface InputProblem {
 export interface BuiltRequest {
   /**
    * The request: an object for the usual object root. A schema whose root is a list, a text or a
-   * number gives that value itself (rootValueNode; undefined while a root field is empty): typed as
-   * an object for the callers that only meet object roots, so read it as `unknown` where any may come.
+   * number gives that value itself (rootValueNode; undefined only while a root field is empty).
    */
-  readonly request: Record<string, unknown>;
+  readonly request: JsonValue | undefined;
   readonly problems: InputProblem[];
   /** With BuildOptions.trackShown: the storage path of every field the request's shape shows. */
   readonly shown?: ReadonlySet<StoragePath>;
@@ -185,6 +187,8 @@ export function buildRequest(
         const id = read(branchName(path));
         const branch = node.branches.find((b) => b.id === id) ?? node.branches[0];
         if (!branch) return MISSING;
+        // A value branch (a number beside an object, say): its one input is stored at the choice's path.
+        if (isValueBranch(branch)) return build(branchValueNode(branch), path, pointer);
         const out = group(branch.node, path, pointer);
         if (node.discriminator !== undefined && branch.discriminatorValue !== undefined) {
           setOwn(out, node.discriminator, branch.discriminatorValue);
@@ -196,6 +200,7 @@ export function buildRequest(
 
   const root = rootValueNode(model);
   const built = root.type === 'group' && !root.tuple ? group(root, '', '') : build(root, '', '');
-  const request = (built === MISSING ? undefined : built) as Record<string, unknown>;
+  // The stored values are JSON (flattenValues took them from JSON; widgets store JSON values).
+  const request = (built === MISSING ? undefined : built) as JsonValue | undefined;
   return shown ? { request, problems, shown } : { request, problems };
 }

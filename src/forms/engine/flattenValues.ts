@@ -6,10 +6,12 @@
  * No React.
  */
 import {
+  branchValueNode,
   escapePointerSegment,
   type FieldModel,
   type GroupNode,
   isRootWrapper,
+  isValueBranch,
   jsonEquals,
   type ListNode,
   type ModelNode,
@@ -188,10 +190,15 @@ export function flattenNode(
         }
         // Every branch gets its starting values, the selected one last so its data wins where
         // branches share a key: switching later shows defaults, not blanks.
+        // A value branch's input lives at the choice's own path (branchValueNode).
+        const fillBranch = (branch: (typeof node.branches)[number], given: unknown) => {
+          if (isValueBranch(branch)) fill(branchValueNode(branch), path, pointer, given, undefined);
+          else fillGroup(branch.node, path, pointer, given, inherited);
+        };
         for (const branch of node.branches) {
-          if (branch.id !== selected) fillGroup(branch.node, path, pointer, undefined, inherited);
+          if (branch.id !== selected) fillBranch(branch, undefined);
         }
-        if (chosen) fillGroup(chosen.node, path, pointer, value, inherited);
+        if (chosen) fillBranch(chosen, value);
         if (chosen && node.discriminator !== undefined) {
           values[fieldName(`${path}/${escapePointerSegment(node.discriminator)}`)] =
             chosen.discriminatorValue;

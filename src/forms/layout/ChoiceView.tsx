@@ -3,8 +3,9 @@
  * as a segmented control (radio group) for up to four branches, else a select. Only the selected
  * branch is rendered; every branch's values stay in the form, so switching back restores them.
  */
-import { memo, type ReactNode, useMemo, useRef } from 'react';
-import type { ChoiceNode } from '../../schemas/index';
+import { memo, type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ChoiceNode, isValueBranch } from '../../schemas/index';
+import { useT } from '../../widgets/index';
 import { branchName, type StoragePath } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
 import { useStoredValue } from '../fields/useStoredValue';
@@ -28,10 +29,19 @@ export const ChoiceView = memo(function ChoiceView({
     () => (branch ? placeChildren(branch.node, path, node.discriminator) : []),
     [branch, path, node],
   );
-  const id = domId(idPrefix, path);
+  // A value branch's input is stored at this path and takes its id: the picker gets its own.
+  const mixed = node.branches.some(isValueBranch);
+  const id = `${domId(idPrefix, path)}${mixed ? '-choice' : ''}`;
   const root = useRef<HTMLDivElement>(null);
   useFocusTarget(path, root);
   const locked = disabled || readOnly;
+  const t = useT();
+  // A switch between a value and fields says that the branch left is kept but not sent.
+  const [left, setLeft] = useState<string | null>(null);
+  const pick = (id: string) => {
+    if (mixed && id !== selected) setLeft(branch?.label ?? null);
+    engine.selectBranch(path, id);
+  };
   const changedBranch = selected !== node.defaultBranch;
   // A top-level choice is its own section, headed with its label (sectionsOf): the picker's own label
   // is then for screen readers only, not said twice on screen.
@@ -58,7 +68,7 @@ export const ChoiceView = memo(function ChoiceView({
               value={b.id}
               checked={b.id === selected}
               disabled={locked}
-              onChange={() => engine.selectBranch(path, b.id)}
+              onChange={() => pick(b.id)}
             />
             {b.label}
           </label>
@@ -69,12 +79,7 @@ export const ChoiceView = memo(function ChoiceView({
         <label htmlFor={id} className={labelClass}>
           {node.label}
         </label>
-        <select
-          id={id}
-          value={selected}
-          disabled={locked}
-          onChange={(e) => engine.selectBranch(path, e.currentTarget.value)}
-        >
+        <select id={id} value={selected} disabled={locked} onChange={(e) => pick(e.currentTarget.value)}>
           {node.branches.map((b) => (
             <option key={b.id} value={b.id}>
               {b.label}
@@ -98,6 +103,11 @@ export const ChoiceView = memo(function ChoiceView({
         </p>
       )}
       <NodeErrors path={path} id={`${id}-error`} />
+      {left !== null && branch && left !== branch.label && (
+        <p className="formulary-choice__kept" role="status">
+          {t('form.choice.keptNotSent', { branch: left, chosen: branch.label })}
+        </p>
+      )}
       {branch && (
         <div className="formulary-choice__branch" key={branch.id}>
           {branch.node.description && <p>{branch.node.description}</p>}

@@ -15,6 +15,9 @@ export interface PlacedNode {
 
 /** Children of `group` at `path`, minus `skip` keys (a choice's discriminator). */
 export function placeChildren(group: GroupNode, path: StoragePath, skip?: string): PlacedNode[] {
+  // A choice's value branch: its one input is stored at the choice's own path.
+  const only = group.children.length === 1 ? group.children[0]! : undefined;
+  if (only && only.pointer === group.pointer) return [{ node: only, path }];
   return [...group.children]
     .filter((c) => c.key !== skip)
     .sort((a, b) => a.order - b.order || a.schemaIndex - b.schemaIndex)

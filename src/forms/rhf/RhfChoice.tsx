@@ -10,7 +10,7 @@
  */
 import { memo, type ReactNode, useMemo, useRef } from 'react';
 import { get, useController, useWatch } from 'react-hook-form';
-import { type ChoiceNode, type Pointer, selectBranch } from '../../schemas/index';
+import { type ChoiceNode, isValueBranch, type Pointer, selectBranch } from '../../schemas/index';
 import { rhfDomId, useRhfContext, useRhfName } from './RhfContext';
 import { placeAt, RhfBody, RhfNodeErrors } from './RhfNode';
 import { branchDefault } from './requestOfValues';
@@ -32,7 +32,8 @@ export const RhfChoice = memo(function RhfChoice({
     () => (branch ? placeAt(branch.node, pointer, node.discriminator) : []),
     [branch, pointer, node],
   );
-  const id = rhfDomId(idPrefix, name);
+  // A value branch's input takes the choice's id (it is the choice's value): the picker gets its own.
+  const id = `${rhfDomId(idPrefix, name)}${node.branches.some(isValueBranch) ? '-choice' : ''}`;
   const locked = disabled || readOnly;
   const picker = locked ? (
     <BranchPicker node={node} id={id} selected={selected} locked onPick={() => {}} />
@@ -89,10 +90,14 @@ function KeyedPicker(props: { node: ChoiceNode; name: string; id: string; select
     left.current.set(selected, structuredClone(get(control._formValues, name)));
     // Every key of the branch is present (undefined where it has no default): the keys are what
     // select the branch, and a branch of fields without defaults would otherwise be {} and lose.
-    const value = left.current.get(branchId) ?? {
-      ...Object.fromEntries(next.node.children.map((child) => [child.key, undefined])),
-      ...branchDefault(node, next),
-    };
+    const value =
+      left.current.get(branchId) ??
+      (isValueBranch(next)
+        ? branchDefault(node, next)
+        : {
+            ...Object.fromEntries(next.node.children.map((child) => [child.key, undefined])),
+            ...(branchDefault(node, next) as Record<string, unknown>),
+          });
     methods.setValue(name, structuredClone(value), { shouldDirty: true });
   };
   return <BranchPicker node={node} id={props.id} selected={selected} locked={!methods} onPick={onPick} />;

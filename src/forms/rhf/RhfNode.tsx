@@ -23,6 +23,9 @@ export interface PlacedPointer {
 
 /** A group's children at `pointer` in display order, minus `skip` (a choice's discriminator). */
 export function placeAt(group: GroupNode, pointer: Pointer, skip?: string): PlacedPointer[] {
+  // A choice's value branch: its one input is the choice's own value.
+  const only = group.children.length === 1 ? group.children[0]! : undefined;
+  if (only && only.pointer === group.pointer) return [{ node: only, pointer }];
   return [...group.children]
     .filter((c) => c.key !== skip)
     .sort((a, b) => a.order - b.order || a.schemaIndex - b.schemaIndex)

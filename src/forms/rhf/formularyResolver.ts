@@ -19,6 +19,7 @@ import {
   type FieldModel,
   getAt,
   isShown,
+  type JsonValue,
   type Pointer,
   parsePointer,
   rowIndexes,
@@ -183,7 +184,7 @@ export function formularyResolver<TFieldValues extends FieldValues = FieldValues
     const ours = (names ?? []).map((n) => pointerOfRhfName(prefix, n)).filter((p) => p !== null);
     const hostOnly = names !== undefined && ours.length === 0;
     const perField = names !== undefined && ours.length < names.length ? false : oneFieldCheck(model, ours);
-    let request: Record<string, unknown> | undefined;
+    let request: JsonValue | undefined;
     if (!hostOnly && names !== undefined && perField) {
       for (const pointer of ours) checkField(values, pointer, errors, all);
     } else if (!hostOnly) {

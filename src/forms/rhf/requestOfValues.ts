@@ -6,9 +6,12 @@
  * same pure parts as the form, so the two requests cannot drift. O(fields + rows). No React.
  */
 import {
+  branchValueNode,
   type ChoiceBranch,
   type ChoiceNode,
   type FieldModel,
+  isValueBranch,
+  type JsonValue,
   type ModelNode,
   type Pointer,
   templateOf as templateOfPointer,
@@ -23,7 +26,7 @@ import { coerceFieldText, isEmptiedText } from './coerceFieldText';
 
 export interface ValuesRequest {
   /** The nested request, as SubmissionForm's onSubmit gets it. */
-  readonly request: Record<string, unknown>;
+  readonly request: JsonValue | undefined;
   /** Text that is not a value, in fields the request shows, with the widget's message. */
   readonly problems: readonly { readonly pointer: Pointer; readonly message: string }[];
   /**
@@ -74,7 +77,7 @@ export function requestOfValues(model: FieldModel, values: unknown): ValuesReque
  * every branch's discriminator included, as `useForm({ defaultValues: { reduction: … } })` takes them.
  * O(fields).
  */
-export function formularyDefaults(model: FieldModel): Record<string, unknown> {
+export function formularyDefaults(model: FieldModel): JsonValue | undefined {
   let row = 0;
   const flat = flattenValues(model, undefined, () => `r${row++}`).values;
   return buildRequest(model, (name) => flat[name], conditionTest, { keepHidden: true }).request;
@@ -106,7 +109,9 @@ export function nodeDefault(node: ModelNode): unknown {
 }
 
 /** A branch's defaults, with its discriminator value. */
-export function branchDefault(choice: ChoiceNode, branch: ChoiceBranch): Record<string, unknown> {
+export function branchDefault(choice: ChoiceNode, branch: ChoiceBranch): unknown {
+  // A value branch (a number beside an object): its input's default, not an object.
+  if (isValueBranch(branch)) return nodeDefault(branchValueNode(branch)) ?? null;
   const out = nodeDefault(branch.node) as Record<string, unknown>;
   if (choice.discriminator !== undefined && branch.discriminatorValue !== undefined)
     out[choice.discriminator] = branch.discriminatorValue;

@@ -3,14 +3,37 @@
  * const/enum differs per branch (the discriminator), else by required keys each branch alone has.
  * Branch labels: the branch title, else the discriminator value made readable ("each_scan" -> "Each
  * scan"). Branches we cannot tell apart still become a choice, with an info diagnostic saying so.
+ * A branch that is a value, not an object (oneOf of an object and a number), is a group wrapping one
+ * node at the choice's own pointer (isValueBranch): told apart from the objects by its type.
  */
 import type { ChoiceBranch, ChoiceNode, GroupNode } from '../FieldModel';
+import { say } from '../i18n/activeLocale';
+import { isPlainObject } from '../jsonEquals';
 import { buildGroup } from './buildGroup';
-import { baseOf, collectRules, mergeInto } from './buildNode';
+import { baseOf, classify, collectRules, mergeInto } from './buildNode';
 import { labelFromKey, labelFromValue } from './labelFromKey';
 import type { ModelContext, Mutable, ParentInfo } from './ModelContext';
 import { register } from './ModelContext';
-import { type Resolved, resolveSchema } from './resolveSchema';
+import { type Resolved, resolveSchema, typesOf } from './resolveSchema';
+import { selectBranch } from './selectBranch';
+
+/** True for an alternative whose value is an object (the others are value branches). */
+function isObjectAlt(alt: Resolved): boolean {
+  const types = typesOf(alt);
+  types.delete('null');
+  return types.size === 1 && types.has('object');
+}
+
+/** A value branch's label when its schema has no title: what kind of value it takes. */
+function valueLabel(alt: Resolved): string {
+  if ('const' in alt.keywords || Array.isArray(alt.keywords.enum)) return say('union.branch.values');
+  const types = typesOf(alt);
+  if (types.has('number') || types.has('integer')) return say('union.branch.number');
+  if (types.has('string')) return say('union.branch.text');
+  if (types.has('boolean')) return say('union.branch.boolean');
+  if (types.has('array')) return say('union.branch.list');
+  return say('union.branch.value');
+}
 
 function singleValue(r: Resolved): { value: unknown } | undefined {
   if ('const' in r.keywords) return { value: r.keywords.const };
@@ -58,7 +81,9 @@ export function buildChoice(
 ): ChoiceNode {
   collectRules(ctx, r, pointer);
   const base = baseOf(ctx, r, pointer, key, parent);
-  const discriminator = findDiscriminator(ctx, alts);
+  // Objects mixed with values are told apart by type: no discriminator, no diagnostic.
+  const mixed = !alts.every(isObjectAlt);
+  const discriminator = mixed ? undefined : findDiscriminator(ctx, alts);
   const choice: Mutable<ChoiceNode> = {
     ...base,
     type: 'choice',
@@ -73,7 +98,7 @@ export function buildChoice(
     [...alt.required].find((k) => alts.every((other, j) => j === i || !other.required.has(k))),
   );
   const byRequired = !discriminator && requiredOnlyIn.every((k) => k !== undefined);
-  if (!discriminator && !byRequired) {
+  if (!discriminator && !byRequired && !mixed) {
     ctx.diagnostics.push({
       severity: 'info',
       rule: 'ambiguous-choice',
@@ -89,15 +114,25 @@ export function buildChoice(
     const label =
       typeof title === 'string'
         ? title
-        : discriminator
-          ? labelFromValue(value, ctx.acronyms)
-          : byRequired
-            ? labelFromKey(requiredOnlyIn[i]!, ctx.acronyms)
-            : `Option ${i + 1}`;
+        : !isObjectAlt(alt)
+          ? valueLabel(alt)
+          : mixed && alts.filter(isObjectAlt).length === 1
+            ? say('union.branch.fields')
+            : discriminator
+              ? labelFromValue(value, ctx.acronyms)
+              : byRequired
+                ? labelFromKey(requiredOnlyIn[i]!, ctx.acronyms)
+                : `Option ${i + 1}`;
     // The branch group reads the outer node's properties too, but keeps its own title out of the label.
     const outer = { ...r, keywords: { ...r.keywords, title: undefined, description: undefined }, rules: [] };
     // The branch's location is its own alternative: the validator compiles it alone to explain errors.
     const merged = { ...mergeInto(alt, outer), location: alt.location };
+    if (!isObjectAlt(alt)) {
+      // An object default belongs to the object branches, not to this input.
+      if (isPlainObject(merged.keywords.default))
+        merged.keywords = { ...merged.keywords, default: undefined };
+      return { id, label, node: valueBranch(ctx, merged, pointer, key, parent, base.label || label) };
+    }
     const node = buildGroup(
       ctx,
       merged,
@@ -110,7 +145,9 @@ export function buildChoice(
   });
   choice.branches = branches;
   const def = r.keywords.default;
-  if (discriminator && def && typeof def === 'object') {
+  if (mixed && def !== undefined) {
+    choice.defaultBranch = selectBranch(choice, def);
+  } else if (discriminator && def && typeof def === 'object') {
     const wanted = JSON.stringify((def as Record<string, unknown>)[discriminator.key]);
     const hit = branches.find((b) => JSON.stringify(b.discriminatorValue) === wanted);
     if (hit) choice.defaultBranch = hit.id;
@@ -118,4 +155,38 @@ export function buildChoice(
   if (discriminator && !branches.some((b) => b.id === choice.defaultBranch))
     choice.defaultBranch = branches[0]?.id ?? '0';
   return choice;
+}
+
+/**
+ * A branch that is a value: a group at the choice's pointer whose one child, at the same pointer, is
+ * the input (a field, a list, a fixed-position list), labelled with the choice's own label (the radio
+ * buttons carry the branch labels).
+ */
+function valueBranch(
+  ctx: ModelContext,
+  merged: Resolved,
+  pointer: string,
+  key: string,
+  parent: ParentInfo,
+  label: string,
+): GroupNode {
+  const input = classify(ctx, merged, pointer, key, { ...parent, chain: merged.chain }, false);
+  (input as Mutable<typeof input>).label = label;
+  const group: Mutable<GroupNode> = {
+    pointer,
+    key,
+    label,
+    advanced: input.advanced,
+    order: 0,
+    schemaIndex: input.schemaIndex,
+    required: parent.required,
+    readOnly: input.readOnly,
+    conditionIds: [...parent.conditionIds],
+    location: input.location,
+    hints: {},
+    type: 'group',
+    children: [input],
+    nullable: false,
+  };
+  return group;
 }

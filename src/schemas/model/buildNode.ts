@@ -187,8 +187,14 @@ export function classify(
     const scalarish = realTypes.every((t, i) =>
       [...t].every((x) => scalarTypes.has(x) || isNumberArray(real[i]!, x)),
     );
+    if (scalarish) {
+      collectRules(ctx, r, pointer);
+      return scalarUnionField(ctx, r, real, pointer, key, parent, nullable);
+    }
+    // Objects and values (a number, a text, a list): a choice whose value branches hold one input.
+    if (realTypes.every((t) => !t.has('object') || t.size === 1) && realTypes.some((t) => t.has('object')))
+      return buildChoice(ctx, r, real, combinator, pointer, key, parent, nullable) as ChoiceNode;
     collectRules(ctx, r, pointer);
-    if (scalarish) return scalarUnionField(ctx, r, real, pointer, key, parent, nullable);
     ctx.diagnostics.push({
       severity: 'info',
       rule: 'unmodelled-union',
@@ -211,6 +217,11 @@ export function classify(
     return buildGroup(ctx, r, pointer, key, parent, nullable) as GroupNode;
   }
   if (types.size === 1 && types.has('array')) return buildArray(ctx, r, pointer, key, parent, nullable);
+  // `type: ["object", "number"]`: the same choice as anyOf [{type: object, ...}, {type: number}].
+  if (types.size > 1 && types.has('object') && !Array.isArray(r.keywords.enum) && !('const' in r.keywords)) {
+    const alts = [...types].map((t) => splitByType(r, t));
+    return buildChoice(ctx, r, alts, 'anyOf', pointer, key, parent, nullable) as ChoiceNode;
+  }
   collectRules(ctx, r, pointer);
   const base = baseOf(ctx, r, pointer, key, parent);
   const input = r.keywords['x-input'];
@@ -241,6 +252,22 @@ export function classify(
     return fieldFromResolved(ctx, r, base, kind, 'numberFromText', nullable);
   }
   return fieldFromResolved(ctx, r, base, 'json', 'none', nullable);
+}
+
+/**
+ * One type of a multi-type schema as an alternative of its own: just the type; buildChoice merges the
+ * schema's other keywords and properties into each branch (mergeInto), as for anyOf.
+ */
+function splitByType(r: Resolved, type: string): Resolved {
+  return {
+    ...r,
+    keywords: { type },
+    properties: new Map(),
+    required: new Set(),
+    conditionals: [],
+    dependencies: [],
+    rules: [],
+  };
 }
 
 function isNumberArray(r: Resolved, type: string): boolean {

@@ -3,9 +3,10 @@
  * never the model's frozen defaults themselves (each call returns fresh copies the form may mutate).
  */
 import type { FieldModel, GroupNode, ModelNode } from '../FieldModel';
+import type { JsonValue } from '../JsonValue';
 import { setOwn } from '../pointer';
 import { cloneJson, visibleRequest } from '../validate/visibleRequest';
-import { rootValueNode } from './rootValueNode';
+import { branchValueNode, rootValueNode } from './rootValueNode';
 import { selectBranch } from './selectBranch';
 
 const OMIT = Symbol('omit');
@@ -40,7 +41,7 @@ function completeRow(node: ModelNode, given: unknown): unknown {
   if (node.type === 'list' && Array.isArray(given)) return given.map((row) => completeRow(node.item, row));
   if (node.type === 'choice') {
     const branch = node.branches.find((b) => b.id === selectBranch(node, given));
-    return branch ? completeRow(branch.node, given) : cloneJson(given);
+    return branch ? completeRow(branchValueNode(branch), given) : cloneJson(given);
   }
   return cloneJson(given);
 }
@@ -67,7 +68,7 @@ function defaultOf(node: ModelNode, inherited: unknown): unknown {
     case 'choice': {
       const branch = node.branches.find((b) => b.id === node.defaultBranch) ?? node.branches[0];
       if (!branch) return node.nullable ? null : OMIT;
-      return defaultOf(branch.node, inherited);
+      return defaultOf(branchValueNode(branch), inherited);
     }
     case 'group': {
       if (node.hasDefault && node.default === null) return null;
@@ -126,11 +127,11 @@ function tupleDefault(node: GroupNode, inherited: unknown): unknown {
  * Example: defaultsOf(buildFieldModel({properties: {a: {type: ['number', 'null']}}})) -> {a: null}.
  * O(model size).
  */
-export function defaultsOf(model: FieldModel, options: DefaultsOptions = {}): Record<string, unknown> {
+export function defaultsOf(model: FieldModel, options: DefaultsOptions = {}): JsonValue | undefined {
   const root = rootValueNode(model);
   const value = defaultOf(root, undefined);
   // A root that is not an object gives its own value (undefined when it has none): the request is
-  // that type (rootValueNode). Typed as an object for the usual object root.
+  // that type (rootValueNode): a caller that knows its root is an object narrows with isPlainObject.
   const request = (
     root.type !== 'group' || root.tuple
       ? value === OMIT
@@ -139,6 +140,6 @@ export function defaultsOf(model: FieldModel, options: DefaultsOptions = {}): Re
       : value === OMIT || value === null || typeof value !== 'object'
         ? {}
         : value
-  ) as Record<string, unknown>;
-  return options.includeHidden ? request : visibleRequest(model, request);
+  ) as JsonValue | undefined;
+  return options.includeHidden ? request : (visibleRequest(model, request) as JsonValue | undefined);
 }

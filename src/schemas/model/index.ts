@@ -10,5 +10,5 @@ export {
 } from './buildFieldModel';
 export { type DefaultsOptions, defaultsOf } from './defaultsOf';
 export { DEFAULT_ACRONYMS, labelFromKey, labelFromValue, splitKey } from './labelFromKey';
-export { isRootWrapper, rootValueNode } from './rootValueNode';
+export { branchValueNode, isRootWrapper, isValueBranch, rootValueNode } from './rootValueNode';
 export { selectBranch } from './selectBranch';

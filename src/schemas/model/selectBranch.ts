@@ -4,17 +4,23 @@
  * submitted request (which hidden nodes to drop) all follow, so they never disagree about a value.
  * Pure, no DOM.
  */
-import type { ChoiceNode } from '../FieldModel';
+import type { ChoiceNode, ModelNode } from '../FieldModel';
 import { isPlainObject, jsonEquals } from '../jsonEquals';
+import { branchValueNode, isValueBranch } from './rootValueNode';
 
 /**
  * The id of the branch `value` selects: the branch whose discriminator value it carries (compared as
  * JSON), else the branch that knows most of its keys and fewest others, the default branch winning
- * ties; the default branch for a value that is not an object. O(branches × keys).
+ * ties. A value that is not an object selects the first value branch (oneOf of an object and a number,
+ * say) whose kind it fits, else the first value branch, else the default branch. O(branches × keys).
  * Example: with branches {runs} and {runs, wavelength}, {runs: "1", wavelength: 6} selects the second.
  */
 export function selectBranch(choice: ChoiceNode, value: unknown): string {
-  if (!isPlainObject(value)) return choice.defaultBranch;
+  if (!isPlainObject(value)) {
+    const values = choice.branches.filter(isValueBranch);
+    const fits = values.find((b) => fitsNode(branchValueNode(b), value));
+    return (fits ?? values[0])?.id ?? choice.defaultBranch;
+  }
   const discriminator = choice.discriminator;
   if (discriminator !== undefined && Object.hasOwn(value, discriminator)) {
     const hit = choice.branches.find((b) => jsonEquals(b.discriminatorValue, value[discriminator]));
@@ -22,6 +28,8 @@ export function selectBranch(choice: ChoiceNode, value: unknown): string {
   }
   const keys = Object.keys(value);
   const score = (branch: ChoiceNode['branches'][number]): number => {
+    // An object never selects a value branch while an object branch exists.
+    if (isValueBranch(branch)) return Number.NEGATIVE_INFINITY;
     const known = new Set(branch.node.children.map((c) => c.key));
     let s = 0;
     for (const key of keys) s += known.has(key) ? 1 : -1;
@@ -38,4 +46,28 @@ export function selectBranch(choice: ChoiceNode, value: unknown): string {
     }
   }
   return best;
+}
+
+/** Whether a value (not an object) has the type a value branch's node takes. O(enum size). */
+function fitsNode(node: ModelNode, value: unknown): boolean {
+  if (node.type === 'list' || (node.type === 'group' && node.tuple)) return Array.isArray(value);
+  if (node.type !== 'field') return false;
+  if (value === null) return node.nullable;
+  switch (node.kind) {
+    case 'enum':
+      return (node.enum ?? []).some((e) => jsonEquals(e, value));
+    case 'number':
+    case 'integer':
+      return typeof value === 'number' || (node.coercion === 'numberFromText' && typeof value === 'string');
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'runList':
+    case 'numberList':
+    case 'binning':
+      return Array.isArray(value) || typeof value === 'string';
+    case 'json':
+      return true;
+    default:
+      return typeof value === 'string';
+  }
 }

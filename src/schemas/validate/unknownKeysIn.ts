@@ -6,6 +6,7 @@
  */
 import type { ModelNode, Pointer } from '../FieldModel';
 import { isPlainObject } from '../jsonEquals';
+import { branchValueNode } from '../model/rootValueNode';
 import { selectBranch } from '../model/selectBranch';
 import { escapePointerSegment } from '../pointer';
 
@@ -29,7 +30,17 @@ export function unknownKeysIn(node: ModelNode, value: unknown, pointer: Pointer 
     }
     if (at.type === 'choice') {
       const branch = at.branches.find((b) => b.id === selectBranch(at, v));
-      if (branch) walk(branch.node, v, p);
+      if (branch) walk(branchValueNode(branch), v, p);
+      return;
+    }
+    // A fixed-position list that allows nothing past its positions (additionalItems/items: false):
+    // an item past them has no place in the form, so it is named, never dropped silently.
+    if (at.type === 'group' && at.tuple && Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const child = at.children[i];
+        if (child) walk(child, v[i], `${p}/${i}`);
+        else out.push({ pointer: `${p}/${i}`, value: v[i] });
+      }
       return;
     }
     if (at.type !== 'group' || !isPlainObject(v)) return;

@@ -5,6 +5,7 @@
  * forbids them).
  */
 import type { FieldModel, ModelNode } from '../FieldModel';
+import { branchValueNode } from '../model/rootValueNode';
 import { selectBranch } from '../model/selectBranch';
 import { evaluateCondition } from './evaluateCondition';
 import { modelIndex } from './modelIndex';
@@ -39,7 +40,7 @@ export function visibleRequest<T>(model: FieldModel, values: T): T {
     }
     if (node.type === 'choice') {
       const branch = node.branches.find((b) => b.id === selectBranch(node, value)) ?? node.branches[0];
-      if (branch) prune(branch.node, value, indexes);
+      if (branch) prune(branchValueNode(branch), value, indexes);
       return;
     }
     if (node.type !== 'group' || Array.isArray(value)) return;

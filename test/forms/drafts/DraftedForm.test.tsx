@@ -58,7 +58,11 @@ describe('a drafted SubmissionForm', () => {
     const first = openPage(storage);
     const user = userEvent.setup();
     await user.type(ipts(), '19800');
-    await waitFor(() => expect(first.store.getState().draft?.values.iptsNumber).toBeTruthy());
+    await waitFor(() =>
+      expect(
+        (first.store.getState().draft?.values as Record<string, unknown> | undefined)?.iptsNumber,
+      ).toBeTruthy(),
+    );
     expect(screen.queryByText(/Restored draft/)).toBeNull();
     cleanup();
 
@@ -87,10 +91,14 @@ describe('a drafted SubmissionForm', () => {
     await user.click(binType('linear'));
     expect(screen.queryByRole('textbox', { name: /^Log Q bins per decade$/ })).toBeNull();
     await waitFor(() =>
-      expect(first.store.getState().draft?.values.binning).toMatchObject({ QbinType: 'linear' }),
+      expect(
+        (first.store.getState().draft?.values as Record<string, unknown> | undefined)?.binning,
+      ).toMatchObject({ QbinType: 'linear' }),
     );
     // The draft keeps the hidden value; the request leaves it out.
-    expect(first.store.getState().draft?.values.binning).toMatchObject({ LogQBinsPerDecade: 40 });
+    expect(
+      (first.store.getState().draft?.values as Record<string, unknown> | undefined)?.binning,
+    ).toMatchObject({ LogQBinsPerDecade: 40 });
     cleanup();
 
     const second = openPage(storage);
@@ -125,7 +133,9 @@ describe('a drafted SubmissionForm', () => {
     await user.clear(bins());
     await user.type(bins(), '40');
     await waitFor(() =>
-      expect(second.store.getState().draft?.values.binning).toMatchObject({ LogQBinsPerDecade: 40 }),
+      expect(
+        (second.store.getState().draft?.values as Record<string, unknown> | undefined)?.binning,
+      ).toMatchObject({ LogQBinsPerDecade: 40 }),
     );
     expect(second.store.getState().draft?.texts).toBeUndefined();
     act(() => second.store.getState().flush());

@@ -34,17 +34,20 @@ describe('history JSON', () => {
         'nonsense',
         { ...entry('c', 3), submittedAt: '2026-11-27T01:00:00Z' },
         { ...entry('d', 4), changedFields: [1] },
-        { ...entry('e', 5), request: null },
+        // A request of any JSON type is kept (a list or text root sends one); a missing one is not.
+        { ...entry('e', 5), request: undefined },
+        { ...entry('f', 6), request: ['run', 7] },
       ],
     });
     const { entries, problems } = importHistory(text);
-    expect(entries.map((e) => e.id)).toEqual(['a', 'c']);
+    expect(entries.map((e) => e.id)).toEqual(['a', 'c', 'f']);
+    expect(entries[2]?.request).toEqual(['run', 7]);
     expect(entries[1]?.submittedAt).toBe(Date.parse('2026-11-27T01:00:00Z'));
     expect(problems).toEqual([
       { index: 1, message: 'entry 1: "instrument" must be a non-empty string' },
       { index: 2, message: 'entry 2: is not an object' },
       { index: 4, message: 'entry 4: "changedFields" must be a list of JSON Pointers' },
-      { index: 5, message: 'entry 5: "request" must be an object' },
+      { index: 5, message: 'entry 5: "request" is missing' },
     ]);
   });
 

@@ -20,7 +20,7 @@ async function averaged() {
   render(
     <SubmissionForm model={model} formRef={handle} formData={{ job: { mode: 'average', scans: [{}] } }} />,
   );
-  const mode = () => (handle.current!.getRequest().job as { mode: string }).mode;
+  const mode = () => ((handle.current!.getRequest() as Record<string, unknown>).job as { mode: string }).mode;
   const search = async (text: string) => {
     await user.click(document.body);
     await user.keyboard('{Control>}k{/Control}');

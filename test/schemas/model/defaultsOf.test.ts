@@ -132,7 +132,7 @@ describe('the rule for the rest', () => {
     expect(defaultsOf(model)).toEqual({ nullableList: null, rows: [{ b: null }] });
   });
   test('each call returns a fresh copy', () => {
-    const a = defaultsOf(model);
+    const a = defaultsOf(model) as Record<string, unknown>;
     (a.rows as { b: unknown }[])[0]!.b = 'changed';
     expect(defaultsOf(model)).toEqual({ nullableList: null, rows: [{ b: null }] });
   });
