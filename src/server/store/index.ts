@@ -14,7 +14,6 @@ export type {
   UserChanges,
 } from './AuthStore';
 export { EVENT_CHANNEL } from './createJobStore';
-export type { AcceptedJob } from './insertAcceptedJobs';
 export type {
   DefaultChange,
   DefaultEdit,
@@ -22,6 +21,7 @@ export type {
   DefaultsStore,
   StoredDefault,
 } from './DefaultsStore';
+export type { AcceptedJob } from './insertAcceptedJobs';
 export type {
   AttemptRecord,
   EventFilter,
