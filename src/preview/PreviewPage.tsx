@@ -20,7 +20,7 @@ import { ExamplesPanel } from './ExamplesPanel';
 import { FindingsList } from './FindingsList';
 import { liveValue } from './liveValue';
 import type { PreviewConnectionStore } from './previewConnection';
-import { previewTexts as t } from './previewTexts';
+import { previewLocale, previewTexts as t } from './previewTexts';
 
 interface Shown {
   readonly model: FieldModel;
@@ -136,6 +136,7 @@ export function PreviewPage(props: { readonly connection: PreviewConnectionStore
           {shown && (
             <SubmissionForm
               model={shown.model}
+              locale={previewLocale()}
               formData={shown.formData}
               draftTexts={shown.draftTexts}
               formRef={formRef}

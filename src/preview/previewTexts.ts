@@ -1,38 +1,58 @@
 /**
- * Every word the preview page shows, in one place, so the language work can translate them with the
- * rest (and so tests and docs quote the same strings). Functions for texts that hold numbers or names.
+ * Every word the preview page shows, from the message catalogues (keys `preview.*`) in the page's
+ * language: `formulary preview --lang fr` (or FORMULARY_LANG/LANG) opens the page with ?lang=fr.
+ * Functions for texts that hold numbers or names; tests and docs quote the same strings.
  */
-export const previewTexts = {
-  title: (file: string) => `Preview · ${file}`,
-  connecting: 'Connecting to formulary preview…',
-  disconnected: 'The preview command stopped: start it again to go on (this page reconnects by itself).',
-  loadFailed: (file: string) => `${file} does not load: the form below is the last one that did.`,
-  noSchemaYet: (file: string) => `${file} does not load yet: there is no form to show.`,
-  reloaded: (revision: number) => `Reloaded (${revision})`,
-  formHeading: 'Form',
-  requestHeading: 'Request (live)',
-  findingsHeading: 'Lint findings',
-  noFindings: 'No findings.',
-  defaultsHeading: 'Default request',
-  defaultsHint: 'What the form sends when nothing is typed.',
-  watchingHeading: 'Watching',
-  notAppliedHeading: 'Typed values the new schema has no place for',
-  dismiss: 'Dismiss',
-  examplesHeading: 'Example requests',
-  examplesFrom: (dir: string) => `From ${dir}: choosing one imports it into the form.`,
-  noExamples: 'No example requests in this folder.',
-  invalidExample: 'invalid: must fail as its .expected.json lists',
-  exampleLoading: 'Importing…',
-  exampleImported: (name: string) => `Imported ${name}.`,
-  exampleExpectedHeading: 'Expected errors (.expected.json)',
-  exampleRealHeading: 'Errors the schema finds in it',
-  exampleNoExpected: 'None expected: the example must be valid.',
-  exampleNoReal: 'None: the request is valid.',
-  exampleFindingsHeading: 'example-invalid findings',
-  exampleAgrees: 'The example fails exactly as expected.',
-  exampleValid: 'The example validates.',
-  occurred: 'occurs',
-  missing: 'does not occur',
-  unexpected: 'not expected',
-  goToField: (field: string) => `Go to the field ${field || '/'}`,
-} as const;
+import { type Translator, translator } from '../schemas/index';
+
+function textsIn(t: Translator) {
+  return {
+    title: (file: string) => t('preview.title', { file }),
+    connecting: t('preview.connecting'),
+    disconnected: t('preview.disconnected'),
+    loadFailed: (file: string) => t('preview.loadFailed', { file }),
+    noSchemaYet: (file: string) => t('preview.noSchemaYet', { file }),
+    reloaded: (revision: number) => t('preview.reloaded', { revision }),
+    formHeading: t('preview.formHeading'),
+    requestHeading: t('preview.requestHeading'),
+    findingsHeading: t('preview.findingsHeading'),
+    noFindings: t('preview.noFindings'),
+    defaultsHeading: t('preview.defaultsHeading'),
+    defaultsHint: t('preview.defaultsHint'),
+    watchingHeading: t('preview.watchingHeading'),
+    notAppliedHeading: t('preview.notAppliedHeading'),
+    dismiss: t('preview.dismiss'),
+    examplesHeading: t('preview.examplesHeading'),
+    examplesFrom: (dir: string) => t('preview.examplesFrom', { dir }),
+    noExamples: t('preview.noExamples'),
+    invalidExample: t('preview.invalidExample'),
+    exampleLoading: t('preview.exampleLoading'),
+    exampleImported: (name: string) => t('preview.exampleImported', { name }),
+    exampleExpectedHeading: t('preview.exampleExpectedHeading'),
+    exampleRealHeading: t('preview.exampleRealHeading'),
+    exampleNoExpected: t('preview.exampleNoExpected'),
+    exampleNoReal: t('preview.exampleNoReal'),
+    exampleFindingsHeading: t('preview.exampleFindingsHeading'),
+    exampleAgrees: t('preview.exampleAgrees'),
+    exampleValid: t('preview.exampleValid'),
+    occurred: t('preview.occurred'),
+    missing: t('preview.missing'),
+    unexpected: t('preview.unexpected'),
+    goToField: (field: string) => t('preview.goToField', { field: field || '/' }),
+  } as const;
+}
+
+export type PreviewTexts = ReturnType<typeof textsIn>;
+
+/** The page's language: ?lang= (set by the CLI from --lang or the environment), else English. */
+export function previewLocale(search: string = globalThis.location?.search ?? ''): string {
+  return new URLSearchParams(search).get('lang') || 'en';
+}
+
+/** The preview words in `locale`. */
+export function previewTextsIn(locale: string): PreviewTexts {
+  return textsIn(translator(locale));
+}
+
+/** The preview words in the page's language (the page never changes it while open). */
+export const previewTexts: PreviewTexts = previewTextsIn(previewLocale());

@@ -11,16 +11,29 @@ import { catalogueOf, englishCatalogue, onCatalogueChange } from './catalogues';
 export type MessageValues = Readonly<Record<string, string | number | boolean | Date | null | undefined>>;
 
 const compiled = new Map<string, IntlMessageFormat>();
-onCatalogueChange(() => compiled.clear());
+/** Messages without arguments, formatted once: a pasted list's 1,000 rows ask for the same words. */
+const plain = new Map<string, string>();
+onCatalogueChange(() => {
+  compiled.clear();
+  plain.clear();
+});
+
+/** Tags seen, canonicalised once: Intl.getCanonicalLocales cost ~50 µs a call, per widget render. */
+const canonical = new Map<string, string>();
 
 /** The locale a tag resolves to for formatting: the tag if Intl knows it, else English. */
 export function normalizeLocale(locale: string | undefined): string {
   if (!locale) return 'en';
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
-  } catch {
-    return 'en';
+  let tag = canonical.get(locale);
+  if (tag === undefined) {
+    try {
+      tag = Intl.getCanonicalLocales(locale)[0] ?? 'en';
+    } catch {
+      tag = 'en';
+    }
+    canonical.set(locale, tag);
   }
+  return tag;
 }
 
 /**
@@ -36,12 +49,18 @@ export function translate(locale: string | undefined, key: string, values?: Mess
   if (text === undefined) return key;
   const lang = own === undefined ? 'en' : tag;
   const cacheKey = `${lang}\u0000${key}`;
+  if (values === undefined) {
+    const done = plain.get(cacheKey);
+    if (done !== undefined) return done;
+  }
   let format = compiled.get(cacheKey);
   if (!format) {
     format = new IntlMessageFormat(text, lang, undefined, { ignoreTag: true });
     compiled.set(cacheKey, format);
   }
-  return String(format.format(values as Record<string, string | number | boolean | Date | null>));
+  const formatted = String(format.format(values as Record<string, string | number | boolean | Date | null>));
+  if (values === undefined) plain.set(cacheKey, formatted);
+  return formatted;
 }
 
 /** A lookup bound to one locale: t('key', {values}). */
