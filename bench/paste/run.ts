@@ -28,35 +28,53 @@ const { values: options } = parseArgs({
 });
 const rows = Number(options.rows);
 const runs = Number(options.runs);
-if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows: "${options.rows}" is not a positive whole number`);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: "${options.runs}" is not a positive whole number`);
+if (!Number.isInteger(rows) || rows < 1)
+  throw new Error(`--rows: "${options.rows}" is not a positive whole number`);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs: "${options.runs}" is not a positive whole number`);
 
-const compared: (keyof PasteResult)[] = ['pasteWork', 'modeWork', 'applyWork', 'scriptWork', 'allRowsMs', 'keyWorkP95After'];
+const compared: (keyof PasteResult)[] = [
+  'pasteWork',
+  'modeWork',
+  'applyWork',
+  'scriptWork',
+  'allRowsMs',
+  'keyWorkP95After',
+];
 
 async function main(): Promise<void> {
   if (!options['no-build']) {
     console.log('building the benchmark page ...');
-    execFileSync('npx', ['vite', 'build', '--config', join(formsDir, 'vite.config.ts')], { cwd: root, stdio: 'inherit' });
+    execFileSync('npx', ['vite', 'build', '--config', join(formsDir, 'vite.config.ts')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
   const sites = [{ name: 'this build', site: await serveBenchPage(join(formsDir, 'dist')) }];
-  if (options.baseline) sites.push({ name: 'baseline', site: await serveBenchPage(resolve(options.baseline)) });
+  if (options.baseline)
+    sites.push({ name: 'baseline', site: await serveBenchPage(resolve(options.baseline)) });
   const browser = await launchChromium();
   const results = new Map<string, PasteResult[]>(sites.map((s) => [s.name, []]));
   try {
     // One run of each build in turn, so both meet the same load on a shared machine.
     for (let run = 0; run < runs; run++) {
       const order = run % 2 === 0 ? sites : [...sites].reverse();
-      for (const { name, site } of order) results.get(name)!.push(await measurePaste(browser.context, site.url, rows, 1));
+      for (const { name, site } of order)
+        results.get(name)!.push(await measurePaste(browser.context, site.url, rows, 1));
     }
   } finally {
     await browser.close();
     for (const { site } of sites) await site.close();
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
   const summary = Object.fromEntries(
     [...results].map(([name, list]) => {
       const merged = Object.fromEntries(
-        Object.keys(list[0]!).map((key) => [key, median(list.map((r) => r[key as keyof PasteResult] as number))]),
+        Object.keys(list[0]!).map((key) => [
+          key,
+          median(list.map((r) => r[key as keyof PasteResult] as number)),
+        ]),
       ) as unknown as PasteResult;
       return [name, { ...merged, runs: list.length }];
     }),
@@ -70,9 +88,15 @@ async function main(): Promise<void> {
   if (base) {
     console.log('\nthis build / baseline (medians of the same run)');
     for (const key of compared)
-      console.log(`${key.padEnd(16)} ${ours[key].toFixed(1).padStart(8)} / ${base[key].toFixed(1).padStart(8)} ms = ${(ours[key] / base[key]).toFixed(2)}×`);
+      console.log(
+        `${key.padEnd(16)} ${ours[key].toFixed(1).padStart(8)} / ${base[key].toFixed(1).padStart(8)} ms = ${(ours[key] / base[key]).toFixed(2)}×`,
+      );
   }
-  if (options.json) writeFileSync(options.json, `${JSON.stringify({ node: process.version, rows, runs, summary }, null, 2)}\n`);
+  if (options.json)
+    writeFileSync(
+      options.json,
+      `${JSON.stringify({ node: process.version, rows, runs, summary }, null, 2)}\n`,
+    );
 }
 
 await main();

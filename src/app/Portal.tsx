@@ -19,8 +19,10 @@ import {
 } from '../forms/index';
 import { buildFieldModel, defaultsOf, type FieldModel, jsonEquals, loadSchema } from '../schemas/index';
 import { instrumentCatalogue } from '../schemas/instruments/index';
+import { useLocale, useT } from '../widgets/index';
 import { SessionBar, useStaffAccess } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
+import { LanguagePicker } from './LanguagePicker';
 import { LiveRequest, liveRequest } from './LiveRequest';
 import { backend, draftsRuntime } from './portalRuntime';
 import { type Submission, SubmittedRequest } from './SubmittedRequest';
@@ -65,6 +67,8 @@ function schemaVersionOf(instrument: string): number {
 
 /** The portal page. */
 export function Portal(): ReactNode {
+  const t = useT();
+  const locale = useLocale();
   const [instrument, setInstrument] = useState(initialInstrument);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [submission, setSubmission] = useState<Submission | null>(null);
@@ -173,9 +177,9 @@ export function Portal(): ReactNode {
     <div className="portal">
       <header className="portal__header">
         <h1>Formulary</h1>
-        <p>Reduction requests for neutron and X-ray instruments.</p>
+        <p>{t('portal.tagline')}</p>
         <div className="portal__controls">
-          <label htmlFor="instrument">Instrument</label>
+          <label htmlFor="instrument">{t('portal.instrument')}</label>
           <select
             id="instrument"
             value={instrument}
@@ -187,19 +191,22 @@ export function Portal(): ReactNode {
           >
             {instrumentCatalogue.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.name} · {i.kind}
+                {t('portal.instrumentOption', { name: i.name, kind: i.kind })}
               </option>
             ))}
           </select>
           <BackendSettings key={backendUrl} url={backendUrl} onChange={setBackendUrl} />
-          {serviceUrl && <a href="#/submissions">My submissions</a>}
+          {serviceUrl && <a href="#/submissions">{t('portal.mySubmissions')}</a>}
+          <LanguagePicker />
         </div>
         <SessionBar />
       </header>
       <div className="portal__body">
         <main className="portal__form">
-          {loaded.state === 'loading' && <p role="status">Loading the {instrument} schema…</p>}
-          {loaded.state === 'failed' && <p role="alert">Could not load the schema: {loaded.message}</p>}
+          {loaded.state === 'loading' && <p role="status">{t('portal.loadingSchema', { instrument })}</p>}
+          {loaded.state === 'failed' && (
+            <p role="alert">{t('portal.schemaFailed', { message: loaded.message })}</p>
+          )}
           {loaded.state === 'ready' && draftStore && (
             <>
               <OtherDraftsNotice runtime={draftsRuntime} instrument={loaded.instrument} />
@@ -213,6 +220,7 @@ export function Portal(): ReactNode {
                     key={draft.key}
                     formRef={showFirstRequest}
                     model={shownModel ?? loaded.model}
+                    locale={locale}
                     idPrefix={`${instrument}-`}
                     formData={draft.formData}
                     draftTexts={draft.draftTexts}
@@ -235,10 +243,10 @@ export function Portal(): ReactNode {
         </main>
         {/* Scrolls on its own, so keyboard users must be able to focus it (axe: scrollable-region-focusable). */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-        <aside className="portal__live" aria-label="Live request" tabIndex={0}>
+        <aside className="portal__live" aria-label={t('portal.liveRequest')} tabIndex={0}>
           <LiveRequest />
         </aside>
-        <aside className="portal__drafts" aria-label="Outbox and history">
+        <aside className="portal__drafts" aria-label={t('portal.outboxAndHistory')}>
           <OutboxPanel store={draftsRuntime.outbox} submitter={draftsRuntime.submitter} />
           <HistoryPanel
             store={draftsRuntime.history}
@@ -259,21 +267,19 @@ function ReplaceChoice({
   choice: Choice;
   onChoose: (how: 'replace' | 'both' | 'cancel') => void;
 }) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <div role="alert" className="portal__choice">
-      <p>
-        The request this form sent at {new Date(choice.earlierAt).toLocaleTimeString()} is waiting for
-        confirmation; the server may already have it. Replace it with this changed request (the server is
-        asked first whether the earlier one arrived), or send this one as another request?
-      </p>
+      <p>{t('portal.replaceQuestion', { time: new Date(choice.earlierAt).toLocaleTimeString(locale) })}</p>
       <button type="button" onClick={() => onChoose('replace')}>
-        Replace the earlier request
+        {t('portal.replaceEarlier')}
       </button>{' '}
       <button type="button" onClick={() => onChoose('both')}>
-        Send as another request
+        {t('portal.sendAnother')}
       </button>{' '}
       <button type="button" onClick={() => onChoose('cancel')}>
-        Cancel
+        {t('portal.cancel')}
       </button>
     </div>
   );

@@ -4,6 +4,7 @@
  * shows the matching lines only, stderr lines are marked, and the whole log downloads as text.
  */
 import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useT } from '../../widgets/index';
 import type { LogLine } from './SubmissionLive';
 import { logTextUrl } from './serviceApi';
 
@@ -20,6 +21,7 @@ interface JobLogProps {
 }
 
 export function JobLog({ jobId, attempt, lines, version }: JobLogProps): ReactNode {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [top, setTop] = useState(0);
   const [follow, setFollow] = useState(true);
@@ -41,27 +43,27 @@ export function JobLog({ jobId, attempt, lines, version }: JobLogProps): ReactNo
   const first = Math.max(0, Math.floor(top / LINE_PX) - OVERSCAN);
   const last = Math.min(shown.length, Math.ceil((top + VIEW_PX) / LINE_PX) + OVERSCAN);
   return (
-    <section className="subs-log" aria-label={`Log of attempt ${attempt}`}>
+    <section className="subs-log" aria-label={t('portal.log.label', { attempt })}>
       <div className="subs-log__bar">
         <input
           type="search"
-          placeholder="Search the log"
-          aria-label="Search the log"
+          placeholder={t('portal.log.search')}
+          aria-label={t('portal.log.search')}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
         />
         <span role="status" data-testid="log-count">
           {needle === ''
-            ? `${lines.length} line${lines.length === 1 ? '' : 's'}`
-            : `${shown.length} of ${lines.length} lines match`}
+            ? t('portal.log.lines', { count: lines.length })
+            : t('portal.log.matches', { count: shown.length, total: lines.length })}
         </span>
         {!follow && (
           <button type="button" onClick={() => setFollow(true)}>
-            Follow the end
+            {t('portal.log.follow')}
           </button>
         )}
         <a href={logTextUrl(jobId, attempt)} download>
-          Download the log
+          {t('portal.log.download')}
         </a>
       </div>
       <div

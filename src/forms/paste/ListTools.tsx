@@ -128,7 +128,7 @@ export function ListTools(props: {
       fieldset.removeEventListener('paste', onPaste);
       fieldset.removeEventListener('copy', onCopy);
     };
-  }, [selection]);
+  }, [selection, m]);
 
   const plan = preview
     ? planPaste(ids.length, preview.pasted.rows.length, preview.mode, {

@@ -47,6 +47,10 @@ const namespaces = [
 const sameInFrench = new Set([
   'form.sections',
   'limits.rangeAndSteps',
+  'portal.instrument',
+  'portal.instrumentOption',
+  'portal.roles',
+  'portal.sort.instrument',
   'validate.format.date',
   'validate.format.uri',
   'validate.format.uuid',
@@ -68,7 +72,15 @@ function keysInCode(): { literal: Map<string, string>; prefixes: Map<string, str
   const ns = namespaces.join('|');
   const quoted = new RegExp(`['"]((?:${ns})\\.[A-Za-z0-9.-]+)['"]`, 'g');
   const template = new RegExp(`\`((?:${ns})\\.[A-Za-z0-9.-]*)\\$\\{`, 'g');
-  for (const dir of ['src/schemas', 'src/widgets', 'src/forms', 'src/embed', 'src/cli', 'src/app', 'src/preview']) {
+  for (const dir of [
+    'src/schemas',
+    'src/widgets',
+    'src/forms',
+    'src/embed',
+    'src/cli',
+    'src/app',
+    'src/preview',
+  ]) {
     for (const file of sourceFiles(dir)) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(quoted)) literal.set(m[1]!, file);
@@ -127,12 +139,15 @@ describe('message catalogues', () => {
     expect(untranslated).toEqual([]);
   });
 
-  it.each(otherLanguages)('parses every %s message as ICU MessageFormat, with the arguments of English', (_l, messages) => {
-    for (const [key, message] of Object.entries(english)) {
-      const want = argumentsOf(message);
-      expect({ key, args: argumentsOf(messages[key] ?? '') }).toEqual({ key, args: want });
-    }
-  });
+  it.each(otherLanguages)(
+    'parses every %s message as ICU MessageFormat, with the arguments of English',
+    (_l, messages) => {
+      for (const [key, message] of Object.entries(english)) {
+        const want = argumentsOf(message);
+        expect({ key, args: argumentsOf(messages[key] ?? '') }).toEqual({ key, args: want });
+      }
+    },
+  );
 
   it('leaves no English key unused', () => {
     const used = (key: string) => literal.has(key) || [...prefixes.keys()].some((p) => key.startsWith(p));
