@@ -32,26 +32,10 @@ import { parseCommandArgs } from '../parseCommandArgs';
 import { type CliConfig, readCliConfig } from '../readCliConfig';
 import { readTranslations } from '../readTranslations';
 import { UsageError } from '../UsageError';
+import { helpText } from '../cliHelp';
 
-export const lintHelp = `Usage: formulary lint [paths or globs...] [options]
-
-Lints instrument schemas and example requests. A schema may also be given by its http(s) URL, as a
-facility publishes it. A schema may $ref other files (they are read too, relative to it);
-each $ref that cannot be resolved is reported, and the rest of the schema is still checked.
-Files under examples/<id>/ are example requests, validated against
-src/schemas/instruments/<id>.schema.json; invalid-*.json must fail exactly as invalid-*.expected.json
-lists ([{"pointer", "rule"}]).
-
-Options:
-  --format stylish|json|sarif|github   output format (default stylish)
-  --max-warnings N                     exit 1 when there are more than N warnings
-  --config FILE                        formulary.config.json (aliases, strict, lint.rules, lint.quantities)
-  --rules                              list the rules with their severity and docs
-  -h, --help                           this help
-
-Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage error.
-Each rule, with a bad and a good example: docs/authoring.md.
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('lint') in the CLI's language. */
+export const lintHelp = helpText('lint', 'en');
 
 /** Reads and parses a JSON file, or returns a located load-error diagnostic. */
 export function readJson(
@@ -249,7 +233,7 @@ export async function lintCommand(args: readonly string[], io: Io, version: stri
     { format: ['stylish', 'json', 'sarif', 'github'] },
   );
   if (values.help) {
-    io.out(lintHelp);
+    io.out(helpText('lint'));
     return 0;
   }
   const config = readCliConfig(values.config as string | undefined, io.cwd);

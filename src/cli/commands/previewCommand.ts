@@ -12,24 +12,10 @@ import type { PreviewState } from '../preview/PreviewState';
 import { packageDir } from '../preview/packageDir';
 import { startPreviewServer } from '../preview/startPreviewServer';
 import { UsageError } from '../UsageError';
+import { helpText } from '../cliHelp';
 
-export const previewHelp = `Usage: formulary preview SCHEMA [options]
-
-Shows the form a schema makes, on http://127.0.0.1:PORT/, beside its live request, its lint findings
-(file:line:col; click one to go to its field) and its default request. Saving the schema, any file it
-$refs, or formulary.config.json reloads the form within a second and keeps what was typed where the
-fields still exist. A schema that does not load shows its error; the last good form stays behind it.
-
-Options:
-  --port N                port (default 5174; 0 picks a free one)
-  --open                  open the page in the browser
-  --examples DIR          list the example requests in DIR beside the form (invalid-*.json with their
-                          invalid-*.expected.json, as "formulary lint" checks them)
-  --config FILE           formulary.config.json (default: ./formulary.config.json when present)
-  -h, --help              this help
-
-Stops on Ctrl+C.
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('preview') in the CLI's language. */
+export const previewHelp = helpText('preview', 'en');
 
 /** One line per reload on stderr: what the author would otherwise have to look at the page for. */
 function reloadLine(state: PreviewState): string {
@@ -51,7 +37,7 @@ export async function previewCommand(args: readonly string[], io: Io): Promise<n
     page: { type: 'string' },
   });
   if (values.help) {
-    io.out(previewHelp);
+    io.out(helpText('preview'));
     return 0;
   }
   if (positionals.length !== 1)

@@ -11,12 +11,30 @@ import { catalogueOf, englishCatalogue, onCatalogueChange } from './catalogues';
 export type MessageValues = Readonly<Record<string, string | number | boolean | Date | null | undefined>>;
 
 const compiled = new Map<string, IntlMessageFormat>();
-/** Messages without arguments, formatted once: a pasted list's 1,000 rows ask for the same words. */
-const plain = new Map<string, string>();
+/**
+ * Formatted messages by locale, key and argument values (numbers and strings only): a list's rows ask
+ * for the same words ("Select row 17", "Remove") on every render, and an ICU format with a number in
+ * it costs tens of µs (bench:paste profile). Cleared when it holds MEMO_LIMIT entries.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 20_000;
 onCatalogueChange(() => {
   compiled.clear();
-  plain.clear();
+  memo.clear();
 });
+
+/** The memo key of a call, or undefined when a value is not a string or number (a Date, say). */
+function memoKey(cacheKey: string, values: MessageValues | undefined): string | undefined {
+  if (values === undefined) return cacheKey;
+  let key = cacheKey;
+  for (const name in values) {
+    const value = values[name];
+    if (typeof value === 'string') key += `\u0000${name}\u0001${value}`;
+    else if (typeof value === 'number') key += `\u0000${name}\u0002${value}`;
+    else return undefined;
+  }
+  return key;
+}
 
 /** Tags seen, canonicalised once: Intl.getCanonicalLocales cost ~50 µs a call, per widget render. */
 const canonical = new Map<string, string>();
@@ -49,8 +67,9 @@ export function translate(locale: string | undefined, key: string, values?: Mess
   if (text === undefined) return key;
   const lang = own === undefined ? 'en' : tag;
   const cacheKey = `${lang}\u0000${key}`;
-  if (values === undefined) {
-    const done = plain.get(cacheKey);
+  const remembered = memoKey(cacheKey, values);
+  if (remembered !== undefined) {
+    const done = memo.get(remembered);
     if (done !== undefined) return done;
   }
   let format = compiled.get(cacheKey);
@@ -59,7 +78,10 @@ export function translate(locale: string | undefined, key: string, values?: Mess
     compiled.set(cacheKey, format);
   }
   const formatted = String(format.format(values as Record<string, string | number | boolean | Date | null>));
-  if (values === undefined) plain.set(cacheKey, formatted);
+  if (remembered !== undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(remembered, formatted);
+  }
   return formatted;
 }
 
