@@ -17,8 +17,17 @@ import {
   type SubmissionFormHandle,
   type SubmissionRequest,
 } from '../forms/index';
-import { buildFieldModel, defaultsOf, type FieldModel, jsonEquals, loadSchema } from '../schemas/index';
-import { instrumentCatalogue } from '../schemas/instruments/index';
+import {
+  buildFieldModel,
+  defaultsOf,
+  type FieldModel,
+  jsonEquals,
+  loadSchema,
+  readSchemaTranslation,
+  type SchemaTranslation,
+  type Translator,
+} from '../schemas/index';
+import { type InstrumentCatalogueEntry, instrumentCatalogue } from '../schemas/instruments/index';
 import { useLocale, useT } from '../widgets/index';
 import { SessionBar, useStaffAccess } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
@@ -37,6 +46,14 @@ type Loaded =
 function initialInstrument(): string {
   const fromUrl = new URLSearchParams(window.location.search).get('instrument');
   return instrumentCatalogue.some((i) => i.id === fromUrl) ? fromUrl! : (instrumentCatalogue[0]?.id ?? '');
+}
+
+/** The translation of the open instrument's schema in one language, or why it did not load. */
+interface Translated {
+  readonly instrument: string;
+  readonly locale: string;
+  readonly value?: SchemaTranslation;
+  readonly failed?: string;
 }
 
 /** A changed request while an earlier one of this draft waits for confirmation: the user chooses. */
@@ -63,6 +80,13 @@ const schemaVersionOverride = Number.parseInt(
 function schemaVersionOf(instrument: string): number {
   if (Number.isInteger(schemaVersionOverride) && schemaVersionOverride >= 0) return schemaVersionOverride;
   return instrumentCatalogue.find((i) => i.id === instrument)?.schemaVersion ?? 1;
+}
+
+/** An instrument's kind in the portal's language; the catalogue's English for an instrument added without one. */
+function kindIn(t: Translator, entry: InstrumentCatalogueEntry): string {
+  const key = `portal.kind.${entry.id}`;
+  const kind = t(key);
+  return kind === key ? entry.kind : kind;
 }
 
 /** The portal page. */
@@ -115,6 +139,31 @@ export function Portal(): ReactNode {
       live = false;
     };
   }, [instrument]);
+
+  // The schema's own translation in the portal's language, when the catalogue names one: fetched
+  // apart from the schema, so switching the language keeps the loaded form and its draft.
+  const [translation, setTranslation] = useState<Translated | null>(null);
+  useEffect(() => {
+    const path = instrumentCatalogue.find((i) => i.id === instrument)?.translations?.[locale.split('-')[0]!];
+    setTranslation(null);
+    if (!path) return;
+    let live = true;
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    fetch(new URL(`schemas/${file}`, document.baseURI))
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return readSchemaTranslation(await response.json());
+      })
+      .then((value) => live && setTranslation({ instrument, locale, value }))
+      .catch(
+        (error: Error) => live && setTranslation({ instrument, locale, failed: `${file}: ${error.message}` }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [instrument, locale]);
+  const shownTranslation =
+    translation?.instrument === instrument && translation.locale === locale ? translation : null;
 
   // Waiting requests are retried now, on `online`, and when the backend URL changes.
   useEffect(() => {
@@ -191,7 +240,7 @@ export function Portal(): ReactNode {
           >
             {instrumentCatalogue.map((i) => (
               <option key={i.id} value={i.id}>
-                {t('portal.instrumentOption', { name: i.name, kind: i.kind })}
+                {t('portal.instrumentOption', { name: i.name, kind: kindIn(t, i) })}
               </option>
             ))}
           </select>
@@ -209,6 +258,9 @@ export function Portal(): ReactNode {
           )}
           {loaded.state === 'ready' && draftStore && (
             <>
+              {shownTranslation?.failed && (
+                <p role="status">{t('portal.translationFailed', { problem: shownTranslation.failed })}</p>
+              )}
               <OtherDraftsNotice runtime={draftsRuntime} instrument={loaded.instrument} />
               <DraftedForm
                 store={draftStore}
@@ -221,6 +273,7 @@ export function Portal(): ReactNode {
                     formRef={showFirstRequest}
                     model={shownModel ?? loaded.model}
                     locale={locale}
+                    {...(shownTranslation?.value && { translation: shownTranslation.value })}
                     idPrefix={`${instrument}-`}
                     formData={draft.formData}
                     draftTexts={draft.draftTexts}

@@ -35,7 +35,8 @@ export function takeLangOption(argv: readonly string[]): string[] {
     let value: string | undefined;
     if (arg === '--lang') {
       value = argv[++i];
-      if (value === undefined || value.startsWith('-')) throw new UsageError('--lang needs a language, e.g. --lang fr');
+      if (value === undefined || value.startsWith('-'))
+        throw new UsageError('--lang needs a language, e.g. --lang fr');
     } else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
     else {
       rest.push(arg);

@@ -6,6 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { translate } from '../schemas/index';
+import { helpText } from './cliHelp';
+import { cliLocale, takeLangOption } from './cliLocale';
 import { defaultsCommand } from './commands/defaultsCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { lintCommand } from './commands/lintCommand';
@@ -16,9 +19,6 @@ import { validateCommand } from './commands/validateCommand';
 import { workerCommand } from './commands/workerCommand';
 import type { Io } from './Io';
 import { UsageError } from './UsageError';
-import { translate } from '../schemas/index';
-import { helpText } from './cliHelp';
-import { cliLocale, takeLangOption } from './cliLocale';
 
 /** The English help (tests and docs quote it); `--help` prints helpText('main') in the CLI's language. */
 export const mainHelp = helpText('main', 'en');

@@ -3,9 +3,9 @@
  * same object the form starts from, so a facility backend or a test can start from it.
  */
 import { defaultsOf } from '../../schemas/index';
+import { helpText } from '../cliHelp';
 import type { Io } from '../Io';
 import { openModelCommand } from './openModelCommand';
-import { helpText } from '../cliHelp';
 
 /** The English help (tests and docs quote it); `--help` prints helpText('defaults') in the CLI's language. */
 export const defaultsHelp = helpText('defaults', 'en');

@@ -2,10 +2,11 @@
  * `formulary inspect SCHEMA`: what form a schema makes: counts of fields, groups, lists, choices,
  * advanced and nullable fields, rules and conditions, and each pointer's label (--json for machines).
  */
+
+import { helpText } from '../cliHelp';
 import type { Io } from '../Io';
 import { summarizeModel } from '../summarizeModel';
 import { openModelCommand } from './openModelCommand';
-import { helpText } from '../cliHelp';
 
 /** The English help (tests and docs quote it); `--help` prints helpText('inspect') in the CLI's language. */
 export const inspectHelp = helpText('inspect', 'en');

@@ -15,6 +15,7 @@ import {
   parseExpectedErrors,
   sortDiagnostics,
 } from '../../schemas/index';
+import { helpText } from '../cliHelp';
 import { expandPaths, isWebUrl } from '../expandPaths';
 import {
   expectedErrorsPath,
@@ -32,7 +33,6 @@ import { parseCommandArgs } from '../parseCommandArgs';
 import { type CliConfig, readCliConfig } from '../readCliConfig';
 import { readTranslations } from '../readTranslations';
 import { UsageError } from '../UsageError';
-import { helpText } from '../cliHelp';
 
 /** The English help (tests and docs quote it); `--help` prints helpText('lint') in the CLI's language. */
 export const lintHelp = helpText('lint', 'en');

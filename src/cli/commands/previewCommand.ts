@@ -4,6 +4,8 @@
  * $refs or formulary.config.json reloads the page. Runs until SIGINT/SIGTERM.
  */
 import { join, resolve } from 'node:path';
+import { helpText } from '../cliHelp';
+import { cliLocale } from '../cliLocale';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { createPreviewSession } from '../preview/createPreviewSession';
@@ -12,7 +14,6 @@ import type { PreviewState } from '../preview/PreviewState';
 import { packageDir } from '../preview/packageDir';
 import { startPreviewServer } from '../preview/startPreviewServer';
 import { UsageError } from '../UsageError';
-import { helpText } from '../cliHelp';
 
 /** The English help (tests and docs quote it); `--help` prints helpText('preview') in the CLI's language. */
 export const previewHelp = helpText('preview', 'en');
@@ -83,9 +84,11 @@ export async function previewCommand(args: readonly string[], io: Io): Promise<n
   }
   quiet = false;
   io.err(reloadLine(session.current()));
-  io.err(`Previewing ${positionals[0]} at ${running.url}/ (Ctrl+C stops)\n`);
-  if (values.open && !openInBrowser(`${running.url}/`))
-    io.err(`could not open a browser: open ${running.url}/\n`);
+  // The page speaks the CLI's language (--lang, FORMULARY_LANG, LANG): it reads ?lang=.
+  const locale = cliLocale();
+  const pageUrl = locale === 'en' ? `${running.url}/` : `${running.url}/?lang=${encodeURIComponent(locale)}`;
+  io.err(`Previewing ${positionals[0]} at ${pageUrl} (Ctrl+C stops)\n`);
+  if (values.open && !openInBrowser(pageUrl)) io.err(`could not open a browser: open ${pageUrl}\n`);
   const stop = () => {
     session.close();
     void running.close().then(() => process.exit(0));

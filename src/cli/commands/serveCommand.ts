@@ -3,10 +3,10 @@
  * Parses flags and hands over to src/server; runs until SIGTERM/SIGINT, then closes gracefully.
  */
 import { DEMO_PASSWORD, DEMO_USERS, readServerConfig, redactDb, startServer } from '../../server/index';
+import { helpText } from '../cliHelp';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../UsageError';
-import { helpText } from '../cliHelp';
 
 /** The English help (tests and docs quote it); `--help` prints helpText('serve') in the CLI's language. */
 export const serveHelp = helpText('serve', 'en');

@@ -6,11 +6,11 @@
  */
 import { userInfo } from 'node:os';
 import { AuthError, openAccounts, readServerConfig } from '../../server/index';
+import { helpText } from '../cliHelp';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { readSecret } from '../readSecret';
 import { UsageError } from '../UsageError';
-import { helpText } from '../cliHelp';
 
 /** The English help (tests and docs quote it); `--help` prints helpText('users') in the CLI's language. */
 export const usersHelp = helpText('users', 'en');

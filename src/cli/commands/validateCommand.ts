@@ -13,6 +13,7 @@ import {
   unknownKeysIn,
   withLocale,
 } from '../../schemas/index';
+import { helpText } from '../cliHelp';
 import { cliLocale } from '../cliLocale';
 import { formatJson } from '../format/formatJson';
 import { formatStylish } from '../format/formatStylish';
@@ -22,7 +23,6 @@ import { parseCommandArgs } from '../parseCommandArgs';
 import { readCliConfig } from '../readCliConfig';
 import { UsageError } from '../UsageError';
 import { reportProblems } from './reportProblems';
-import { helpText } from '../cliHelp';
 
 /** The English help (tests and docs quote it); `--help` prints helpText('validate') in the CLI's language. */
 export const validateHelp = helpText('validate', 'en');

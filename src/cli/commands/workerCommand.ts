@@ -4,10 +4,10 @@
  * and log capture. Parses flags and hands over to src/server's BrokerWorker; runs until SIGTERM/SIGINT.
  */
 import { BrokerWorker, parseStompUrl, readServerConfig } from '../../server/index';
+import { helpText } from '../cliHelp';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../UsageError';
-import { helpText } from '../cliHelp';
 
 /** The English help (tests and docs quote it); `--help` prints helpText('worker') in the CLI's language. */
 export const workerHelp = helpText('worker', 'en');
