@@ -4,7 +4,7 @@
  * language without a catalogue is a usage error naming the ones there are.
  */
 import { describe, expect, test } from 'vitest';
-import { repoRoot, spawnCli } from './runCli';
+import { repoRoot, spawnCli, tempProject } from './runCli';
 
 /** An environment that says nothing about the language, so only what a test sets decides it. */
 const neutral = { FORMULARY_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
@@ -51,6 +51,28 @@ describe('formulary in French (real processes)', { timeout: 180_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('doit être inférieur à Q max (0,45 1/Å)');
     expect(run.stdout).toMatch(/\n\d+ erreurs?, 0 avertissement\n$/);
+  });
+
+  test('lint findings in French in stylish output; JSON stays English for machines', () => {
+    const dir = tempProject({
+      'tiny.schema.json': {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        type: 'object',
+        properties: {
+          a: { type: 'string', title: 'Name', default: '', maxLenght: 3 },
+          b: { type: 'string', title: 'Name', default: '' },
+        },
+      },
+    });
+    const french = spawnCli(['lint', 'tiny.schema.json', '--lang', 'fr'], dir, neutral);
+    expect(french.code).toBe(0);
+    expect(french.stdout).toContain('mot-clé inconnu « maxLenght » : vouliez-vous dire « maxLength » ?');
+    expect(french.stdout).toContain('le libellé « Name » de /b répète celui de /a dans la même section');
+    expect(french.stdout).toMatch(/\n0 erreur, 2 avertissements\n$/);
+    const json = spawnCli(['lint', 'tiny.schema.json', '--lang', 'fr', '--format', 'json'], dir, neutral);
+    expect(json.stdout).toContain('unknown keyword \\"maxLenght\\": did you mean \\"maxLength\\"?');
+    const english = spawnCli(['lint', 'tiny.schema.json'], dir, neutral);
+    expect(english.stdout).toContain('unknown keyword "maxLenght": did you mean "maxLength"?');
   });
 
   test('a language without a catalogue is a usage error that names the known ones', () => {
