@@ -44,7 +44,7 @@ test('formulary preview --lang fr prints a French page URL and the page speaks F
     for (const key of ['preview.formHeading', 'preview.requestHeading', 'preview.defaultsHeading'])
       expect(await page.getByRole('heading', { name: french[key]!, exact: true }).count()).toBe(1);
     expect(await page.locator('form.formulary-form').textContent()).toContain(french['form.submit']!);
-    expect(await page.title()).toBe(`Aperçu · powder.schema.json`);
+    expect(await page.title()).toBe('Aperçu · schemas/powder.schema.json');
     expect(errors).toEqual([]);
   } finally {
     await preview.stop();

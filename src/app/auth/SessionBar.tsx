@@ -4,8 +4,7 @@
  * this only says who they are and what the server told us they belong to.
  */
 import type { ReactNode } from 'react';
-import { listOf } from '../../schemas/index';
-import { useLocale, useT } from '../../widgets/index';
+import { useT } from '../../widgets/index';
 import { signOut } from './authClient';
 import { SignInForm } from './SignInForm';
 import { setSession, useSession } from './useSession';
@@ -13,7 +12,6 @@ import { setSession, useSession } from './useSession';
 export function SessionBar(): ReactNode {
   const session = useSession();
   const t = useT();
-  const locale = useLocale();
   if (session === 'loading' || session === undefined) return null;
   const { user } = session;
   if (!user) return <SignInForm />;
@@ -27,10 +25,7 @@ export function SessionBar(): ReactNode {
       <span>
         {t('portal.signedInAs')} <strong className="portal-session__name">{user.displayName}</strong>
         {roles.length > 0 && (
-          <span className="portal-session__roles">
-            {' '}
-            {t('portal.roles', { roles: listOf(locale, roles) })}
-          </span>
+          <span className="portal-session__roles"> {t('portal.roles', { roles: roles.join(', ') })}</span>
         )}
       </span>{' '}
       {user.via === 'session' && (

@@ -4,7 +4,6 @@
  * listed by index. Rendering and file plumbing only: parsing is importHistory, state is the store.
  */
 import { useContext, useId, useState } from 'react';
-import { listOf } from '../../schemas/index';
 import { useLocale, useT } from '../../widgets/index';
 import type { HistoryEntry, HistoryStore } from './createHistoryStore';
 import { DraftsContext } from './DraftsContext';
@@ -90,7 +89,7 @@ export function HistoryPanel({
             {t('draft.history.imported', {
               count: report.added,
               duplicates: report.duplicates.length,
-              which: listOf(locale, report.duplicates.map(String)),
+              which: report.duplicates.join(', '),
               problems: report.problems.length,
             })}
           </p>
@@ -116,7 +115,7 @@ export function HistoryPanel({
               {entry.jobKind ? ` · ${entry.jobKind}` : ''} ·{' '}
               {entry.changedFields.length === 0
                 ? t('draft.history.allDefaults')
-                : t('draft.history.changed', { fields: listOf(locale, entry.changedFields) })}{' '}
+                : t('draft.history.changed', { fields: entry.changedFields.join(', ') })}{' '}
               {entry.serverId ? (
                 <>
                   · {t('draft.history.serverId')}{' '}

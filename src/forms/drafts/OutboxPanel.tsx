@@ -6,7 +6,6 @@
  */
 
 import { useContext } from 'react';
-import { listOf } from '../../schemas/index';
 import { useLocale, useT } from '../../widgets/index';
 import type { OutboxEntry, OutboxStore } from './createOutboxStore';
 import type { Submitter } from './createSubmitter';
@@ -75,7 +74,7 @@ export function OutboxPanel({ store, submitter, onOpen, formatTime: givenFormat 
                     {differs.length > 0
                       ? t('draft.outbox.differs', {
                           instrument: entry.instrument,
-                          fields: listOf(locale, differs),
+                          fields: differs.join(', '),
                         })
                       : t('draft.outbox.same', { instrument: entry.instrument })}
                   </span>
