@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/forms/profile.ts [--engine formulary] [--schema gen-1000] [--phase keys|mount|paste|keys-after-paste]
- * [--inclusive] [--skip N] [--keys N] [--no-build]`: a
+ * [--inclusive] [--under FUNCTION] [--skip N] [--keys N] [--no-build]`: a
  * profiler for the form benchmark's page. Builds it unminified (bench/forms/dist-profile), then records
  * a CPU profile of the mount or of 30 keystrokes and prints the functions with the most self time,
  * so a missed goal in `npm run bench:forms` can be traced to code. Measures nothing for the table.
@@ -26,6 +26,8 @@ const { values: options } = parseArgs({
     /** Keystrokes typed before the profile starts (1: leave out the first, which marks the field changed). */
     skip: { type: 'string', default: '0' },
     keys: { type: 'string', default: '30' },
+    /** Only samples with this function on the stack, e.g. dispatchDiscreteEvent: the paste's own events, not the rows rendered after. */
+    under: { type: 'string' },
   },
 });
 
@@ -47,7 +49,7 @@ const frameName = (node: ProfileNode) =>
  * Time per function (name, file, line) in ms, largest first: self time, or with `inclusive` the time
  * of every sample with the function anywhere on its stack (counted once per sample).
  */
-function timesOf(profile: Profile, inclusive: boolean): [string, number][] {
+function timesOf(profile: Profile, inclusive: boolean, under?: string): [string, number][] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -58,6 +60,12 @@ function timesOf(profile: Profile, inclusive: boolean): [string, number][] {
     for (let at: number | undefined = id; at !== undefined; at = inclusive ? parent.get(at) : undefined) {
       const node = byId.get(at);
       if (node) names.add(frameName(node));
+    }
+    if (under !== undefined) {
+      let found = false;
+      for (let at: number | undefined = id; at !== undefined && !found; at = parent.get(at))
+        found = byId.get(at)?.callFrame.functionName === under;
+      if (!found) return;
     }
     for (const name of names) totals.set(name, (totals.get(name) ?? 0) + ms);
   });
@@ -113,7 +121,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(100);
     }
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-    const rows = timesOf(profile, options.inclusive);
+    const rows = timesOf(profile, options.inclusive, options.under);
     const total = profile.timeDeltas.reduce((sum, us) => sum + us / 1000, 0);
     console.log(`${options.engine} ${options.schema} ${options.phase}: ${total.toFixed(1)} ms sampled`);
     for (const [name, ms] of rows.slice(0, Number(options.top)))

@@ -4,6 +4,7 @@
  * the URL is replaced by the form's instrument id.
  */
 import { type ReactNode, useState } from 'react';
+import { useT } from '../widgets/index';
 
 const KEY = 'formulary.portal.backendUrl';
 
@@ -37,16 +38,17 @@ export function BackendSettings({
   onChange: (url: string) => void;
 }): ReactNode {
   const [text, setText] = useState(url);
+  const t = useT();
   return (
     <form
       className="portal__backend"
-      aria-label="Backend"
+      aria-label={t('portal.backend')}
       onSubmit={(e) => {
         e.preventDefault();
         onChange(text.trim());
       }}
     >
-      <label htmlFor="backend-url">Backend URL</label>
+      <label htmlFor="backend-url">{t('portal.backendUrl')}</label>
       <input
         id="backend-url"
         type="url"
@@ -54,7 +56,7 @@ export function BackendSettings({
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
       />
-      <button type="submit">Save</button>
+      <button type="submit">{t('portal.save')}</button>
     </form>
   );
 }

@@ -8,6 +8,7 @@
 import { type ReactNode, useSyncExternalStore } from 'react';
 import type { DraftTexts } from '../forms/index';
 import { deleteAt, getAt, parsePointer, setAt } from '../schemas/index';
+import { useT } from '../widgets/index';
 
 type Listener = () => void;
 
@@ -55,11 +56,12 @@ function withoutTexts(request: unknown, texts: DraftTexts): unknown {
 export function LiveRequest(): ReactNode {
   const { request, texts } = useSyncExternalStore(liveRequest.subscribe, liveRequest.get);
   const pending = Object.entries(texts);
+  const t = useT();
   return (
     <section aria-labelledby="live-request-heading">
-      <h2 id="live-request-heading">Request (live)</h2>
+      <h2 id="live-request-heading">{t('portal.liveRequestHeading')}</h2>
       {request === null ? (
-        <p>Change a field to see the request.</p>
+        <p>{t('portal.liveRequestEmpty')}</p>
       ) : (
         <pre className="portal__json" data-testid="live-request">
           {JSON.stringify(withoutTexts(request, texts), null, 2)}
@@ -67,11 +69,15 @@ export function LiveRequest(): ReactNode {
       )}
       {pending.length > 0 && (
         <div data-testid="live-pending">
-          <p>Left out until their text is a value:</p>
+          <p>{t('portal.liveRequestPending')}</p>
           <ul>
             {pending.map(([pointer, typed]) => (
               <li key={pointer}>
-                <code>{pointer}</code>: <code>{JSON.stringify(typed.text)}</code>, {typed.message}
+                {t('portal.pendingField', {
+                  pointer,
+                  text: JSON.stringify(typed.text),
+                  message: typed.message,
+                })}
               </li>
             ))}
           </ul>

@@ -17,11 +17,20 @@ import {
   type SubmissionFormHandle,
   type SubmissionRequest,
 } from '../forms/index';
-import { defaultsOf, type FieldModel, jsonEquals } from '../schemas/index';
-import { instrumentCatalogue } from '../schemas/instruments/index';
+import {
+  defaultsOf,
+  type FieldModel,
+  jsonEquals,
+  readSchemaTranslation,
+  type SchemaTranslation,
+  type Translator,
+} from '../schemas/index';
+import { type InstrumentCatalogueEntry, instrumentCatalogue } from '../schemas/instruments/index';
+import { useLocale, useT } from '../widgets/index';
 import { SessionBar, useStaffAccess, withStaffDefaults } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
 import { loadInstrumentModel } from './defaults/index';
+import { LanguagePicker } from './LanguagePicker';
 import { LiveRequest, liveRequest } from './LiveRequest';
 import { PortalLinks } from './PortalLinks';
 import { backend, draftsRuntime } from './portalRuntime';
@@ -37,6 +46,14 @@ type Loaded =
 function initialInstrument(): string {
   const fromUrl = new URLSearchParams(window.location.search).get('instrument');
   return instrumentCatalogue.some((i) => i.id === fromUrl) ? fromUrl! : (instrumentCatalogue[0]?.id ?? '');
+}
+
+/** The translation of the open instrument's schema in one language, or why it did not load. */
+interface Translated {
+  readonly instrument: string;
+  readonly locale: string;
+  readonly value?: SchemaTranslation;
+  readonly failed?: string;
 }
 
 /** A changed request while an earlier one of this draft waits for confirmation: the user chooses. */
@@ -65,8 +82,17 @@ function schemaVersionOf(instrument: string): number {
   return instrumentCatalogue.find((i) => i.id === instrument)?.schemaVersion ?? 1;
 }
 
+/** An instrument's kind in the portal's language; the catalogue's English for an instrument added without one. */
+function kindIn(t: Translator, entry: InstrumentCatalogueEntry): string {
+  const key = `portal.kind.${entry.id}`;
+  const kind = t(key);
+  return kind === key ? entry.kind : kind;
+}
+
 /** The portal page. */
 export function Portal(): ReactNode {
+  const t = useT();
+  const locale = useLocale();
   const [instrument, setInstrument] = useState(initialInstrument);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [submission, setSubmission] = useState<Submission | null>(null);
@@ -112,6 +138,31 @@ export function Portal(): ReactNode {
       live = false;
     };
   }, [instrument]);
+
+  // The schema's own translation in the portal's language, when the catalogue names one: fetched
+  // apart from the schema, so switching the language keeps the loaded form and its draft.
+  const [translation, setTranslation] = useState<Translated | null>(null);
+  useEffect(() => {
+    const path = instrumentCatalogue.find((i) => i.id === instrument)?.translations?.[locale.split('-')[0]!];
+    setTranslation(null);
+    if (!path) return;
+    let live = true;
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    fetch(new URL(`schemas/${file}`, document.baseURI))
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return readSchemaTranslation(await response.json());
+      })
+      .then((value) => live && setTranslation({ instrument, locale, value }))
+      .catch(
+        (error: Error) => live && setTranslation({ instrument, locale, failed: `${file}: ${error.message}` }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [instrument, locale]);
+  const shownTranslation =
+    translation?.instrument === instrument && translation.locale === locale ? translation : null;
 
   // Waiting requests are retried now, on `online`, and when the backend URL changes.
   useEffect(() => {
@@ -176,9 +227,9 @@ export function Portal(): ReactNode {
     <div className="portal">
       <header className="portal__header">
         <h1>Formulary</h1>
-        <p>Reduction requests for neutron and X-ray instruments.</p>
+        <p>{t('portal.tagline')}</p>
         <div className="portal__controls">
-          <label htmlFor="instrument">Instrument</label>
+          <label htmlFor="instrument">{t('portal.instrument')}</label>
           <select
             id="instrument"
             value={instrument}
@@ -190,22 +241,28 @@ export function Portal(): ReactNode {
           >
             {instrumentCatalogue.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.name} · {i.kind}
+                {t('portal.instrumentOption', { name: i.name, kind: kindIn(t, i) })}
               </option>
             ))}
           </select>
           <BackendSettings key={backendUrl} url={backendUrl} onChange={setBackendUrl} />
-          {serviceUrl && <a href="#/submissions">My submissions</a>}
+          {serviceUrl && <a href="#/submissions">{t('portal.mySubmissions')}</a>}
           <PortalLinks instrument={instrument} />
+          <LanguagePicker />
         </div>
         <SessionBar />
       </header>
       <div className="portal__body">
         <main className="portal__form">
-          {loaded.state === 'loading' && <p role="status">Loading the {instrument} schema…</p>}
-          {loaded.state === 'failed' && <p role="alert">Could not load the schema: {loaded.message}</p>}
+          {loaded.state === 'loading' && <p role="status">{t('portal.loadingSchema', { instrument })}</p>}
+          {loaded.state === 'failed' && (
+            <p role="alert">{t('portal.schemaFailed', { message: loaded.message })}</p>
+          )}
           {loaded.state === 'ready' && draftStore && (
             <>
+              {shownTranslation?.failed && (
+                <p role="status">{t('portal.translationFailed', { problem: shownTranslation.failed })}</p>
+              )}
               <OtherDraftsNotice runtime={draftsRuntime} instrument={loaded.instrument} />
               <DraftedForm
                 store={draftStore}
@@ -217,6 +274,8 @@ export function Portal(): ReactNode {
                     key={draft.key}
                     formRef={showFirstRequest}
                     model={shownModel ?? loaded.model}
+                    locale={locale}
+                    {...(shownTranslation?.value && { translation: shownTranslation.value })}
                     idPrefix={`${instrument}-`}
                     formData={draft.formData}
                     draftTexts={draft.draftTexts}
@@ -239,10 +298,10 @@ export function Portal(): ReactNode {
         </main>
         {/* Scrolls on its own, so keyboard users must be able to focus it (axe: scrollable-region-focusable). */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-        <aside className="portal__live" aria-label="Live request" tabIndex={0}>
+        <aside className="portal__live" aria-label={t('portal.liveRequest')} tabIndex={0}>
           <LiveRequest />
         </aside>
-        <aside className="portal__drafts" aria-label="Outbox and history">
+        <aside className="portal__drafts" aria-label={t('portal.outboxAndHistory')}>
           <OutboxPanel store={draftsRuntime.outbox} submitter={draftsRuntime.submitter} />
           <HistoryPanel
             store={draftsRuntime.history}
@@ -263,21 +322,19 @@ function ReplaceChoice({
   choice: Choice;
   onChoose: (how: 'replace' | 'both' | 'cancel') => void;
 }) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <div role="alert" className="portal__choice">
-      <p>
-        The request this form sent at {new Date(choice.earlierAt).toLocaleTimeString()} is waiting for
-        confirmation; the server may already have it. Replace it with this changed request (the server is
-        asked first whether the earlier one arrived), or send this one as another request?
-      </p>
+      <p>{t('portal.replaceQuestion', { time: new Date(choice.earlierAt).toLocaleTimeString(locale) })}</p>
       <button type="button" onClick={() => onChoose('replace')}>
-        Replace the earlier request
+        {t('portal.replaceEarlier')}
       </button>{' '}
       <button type="button" onClick={() => onChoose('both')}>
-        Send as another request
+        {t('portal.sendAnother')}
       </button>{' '}
       <button type="button" onClick={() => onChoose('cancel')}>
-        Cancel
+        {t('portal.cancel')}
       </button>
     </div>
   );

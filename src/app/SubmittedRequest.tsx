@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { SubmissionRequest } from '../forms/index';
+import { useT } from '../widgets/index';
 
 export interface Submission {
   readonly instrument: string;
@@ -14,12 +15,11 @@ export interface Submission {
 }
 
 export function SubmittedRequest({ submission }: { submission: Submission }): ReactNode {
+  const t = useT();
   return (
     <section className="portal__submitted" aria-labelledby="submitted-heading">
-      <h2 id="submitted-heading">Submitted request</h2>
-      {submission.status === 'shown' ? (
-        <p role="status">Request ready (no backend URL set, so nothing was sent).</p>
-      ) : null}
+      <h2 id="submitted-heading">{t('portal.submittedHeading')}</h2>
+      {submission.status === 'shown' ? <p role="status">{t('portal.submittedNotSent')}</p> : null}
       <pre className="portal__json" data-testid="submitted-request">
         {JSON.stringify(submission.request, null, 2)}
       </pre>

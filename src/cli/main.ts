@@ -1,10 +1,14 @@
 /**
  * The `formulary` command: lint, validate, defaults, inspect. Parses only the command name; each
  * command parses its own options. Usage errors exit 2 with the usage; no stack traces for users.
+ * --lang TAG, anywhere, sets the language of the human output and the help (cliLocale).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { translate } from '../schemas/index';
+import { helpText } from './cliHelp';
+import { cliLocale, takeLangOption } from './cliLocale';
 import { defaultsCommand } from './commands/defaultsCommand';
 import { inspectCommand } from './commands/inspectCommand';
 import { lintCommand } from './commands/lintCommand';
@@ -16,21 +20,8 @@ import { workerCommand } from './commands/workerCommand';
 import type { Io } from './Io';
 import { UsageError } from './UsageError';
 
-export const mainHelp = `Usage: formulary <command> [options]
-
-Commands:
-  lint [paths or globs]     lint instrument schemas and example requests (CI)
-  validate SCHEMA REQUEST   validate a request against a schema
-  defaults SCHEMA           print the default request JSON
-  inspect SCHEMA            summarise the form a schema makes
-  serve                     run the submission service with the portal (see serve --help)
-  worker --broker URL       run reduction jobs from a message broker (see worker --help)
-  preview SCHEMA            see the schema's form while writing it; reloads on save
-  users                     local accounts and API tokens of the service (see users --help)
-
-Every command reads multi-file schemas, takes --config FILE and --help.
-  -v, --version             print the version
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('main') in the CLI's language. */
+export const mainHelp = helpText('main', 'en');
 
 function packageVersion(): string {
   try {
@@ -54,10 +45,17 @@ const commands: Record<string, (args: readonly string[], io: Io, version: string
 
 /** Runs the CLI on argv (without node and script); returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
+  let args: string[];
+  try {
+    args = takeLangOption(argv);
+  } catch (error) {
+    io.err(`formulary: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const [name, ...rest] = args;
   const version = packageVersion();
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(mainHelp);
+    io.out(helpText('main'));
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
@@ -66,14 +64,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    io.err(`formulary: unknown command "${name}"\n\n${mainHelp}`);
+    io.err(`${translate(cliLocale(), 'cli.unknownCommand', { name })}\n\n${helpText('main')}`);
     return 2;
   }
   try {
     return await command(rest, io, version);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`formulary ${name}: ${error.message}\nRun "formulary ${name} --help" for usage.\n`);
+      io.err(`formulary ${name}: ${error.message}\n${translate(cliLocale(), 'cli.usageHint', { name })}\n`);
       return 2;
     }
     io.err(`formulary ${name}: ${(error as Error).message}\n`);

@@ -4,25 +4,29 @@
  * this only says who they are and what the server told us they belong to.
  */
 import type { ReactNode } from 'react';
+import { useT } from '../../widgets/index';
 import { signOut } from './authClient';
 import { SignInForm } from './SignInForm';
 import { setSession, useSession } from './useSession';
 
 export function SessionBar(): ReactNode {
   const session = useSession();
+  const t = useT();
   if (session === 'loading' || session === undefined) return null;
   const { user } = session;
   if (!user) return <SignInForm />;
   const roles = [
-    user.admin ? 'administrator' : '',
-    ...user.staffOf.map((i) => `${i} staff`),
+    user.admin ? t('portal.roleAdmin') : '',
+    ...user.staffOf.map((instrument) => t('portal.roleStaff', { instrument })),
     ...user.proposals,
   ].filter(Boolean);
   return (
-    <section className="portal-session" aria-label="Account">
+    <section className="portal-session" aria-label={t('portal.account')}>
       <span>
-        Signed in as <strong className="portal-session__name">{user.displayName}</strong>
-        {roles.length > 0 && <span className="portal-session__roles"> ({roles.join(', ')})</span>}
+        {t('portal.signedInAs')} <strong className="portal-session__name">{user.displayName}</strong>
+        {roles.length > 0 && (
+          <span className="portal-session__roles"> {t('portal.roles', { roles: roles.join(', ') })}</span>
+        )}
       </span>{' '}
       {user.via === 'session' && (
         <button
@@ -31,7 +35,7 @@ export function SessionBar(): ReactNode {
             void signOut().then(() => setSession({ user: null }));
           }}
         >
-          Sign out
+          {t('portal.signOut')}
         </button>
       )}
     </section>

@@ -3,11 +3,13 @@
  * as it words it (wrong password, locked for a while, too many attempts).
  */
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { useT } from '../../widgets/index';
 import { signIn } from './authClient';
 import { setSession } from './useSession';
 
 export function SignInForm(): ReactNode {
   const id = useId();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -21,13 +23,13 @@ export function SignInForm(): ReactNode {
       .finally(() => setBusy(false));
   };
   return (
-    <form className="portal-session portal-session--signin" aria-label="Sign in" onSubmit={submit}>
-      <label htmlFor={`${id}-user`}>User name</label>
+    <form className="portal-session portal-session--signin" aria-label={t('portal.signIn')} onSubmit={submit}>
+      <label htmlFor={`${id}-user`}>{t('portal.userName')}</label>
       <input id={`${id}-user`} name="username" autoComplete="username" required />
-      <label htmlFor={`${id}-password`}>Password</label>
+      <label htmlFor={`${id}-password`}>{t('portal.password')}</label>
       <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
       <button type="submit" disabled={busy}>
-        Sign in
+        {t('portal.signIn')}
       </button>
       {error && (
         <p role="alert" className="portal-session__error">

@@ -5,6 +5,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useT } from '../../widgets/index';
 import { curveData, curveOptions, curvesAsText, type PlotCurve } from './curveChart';
 
 export function CurvePlot({
@@ -14,6 +15,7 @@ export function CurvePlot({
   curves: readonly PlotCurve[];
   complete: boolean;
 }): ReactNode {
+  const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<{ plot: uPlot; labels: string } | undefined>(undefined);
   const latest = useRef(curves);
@@ -65,13 +67,14 @@ export function CurvePlot({
 
   const points = curves.reduce((n, c) => n + c.points.length, 0);
   return (
-    <figure className="subs-plot" aria-label="Reduced curve I(Q)">
+    <figure className="subs-plot" aria-label={t('portal.curve.label')}>
       <div ref={host} data-testid="curve-plot" data-curves={curves.length} data-points={points} />
       <figcaption>
-        I(Q), log-log, {curves.length} curve{curves.length === 1 ? '' : 's'}
-        {complete ? '' : ' (still being written)'}. Drag to zoom, double-click to reset.{' '}
+        {complete
+          ? t('portal.curve.caption', { count: curves.length })
+          : t('portal.curve.captionWriting', { count: curves.length })}{' '}
         <button type="button" onClick={download}>
-          Download the data
+          {t('portal.curve.download')}
         </button>
       </figcaption>
     </figure>

@@ -6,6 +6,7 @@
  * the loaded lines; the download has them all).
  */
 import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useT } from '../../widgets/index';
 import type { LogLine } from './SubmissionLive';
 import { getLogLines, logTextUrl } from './serviceApi';
 
@@ -29,6 +30,7 @@ interface JobLogProps {
 
 export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: JobLogProps): ReactNode {
   const [loading, setLoading] = useState<string>();
+  const t = useT();
   const [query, setQuery] = useState('');
   const [top, setTop] = useState(0);
   const [follow, setFollow] = useState(true);
@@ -50,19 +52,19 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
   const first = Math.max(0, Math.floor(top / LINE_PX) - OVERSCAN);
   const last = Math.min(shown.length, Math.ceil((top + VIEW_PX) / LINE_PX) + OVERSCAN);
   return (
-    <section className="subs-log" aria-label={`Log of attempt ${attempt}`}>
+    <section className="subs-log" aria-label={t('portal.log.label', { attempt })}>
       <div className="subs-log__bar">
         <input
           type="search"
-          placeholder="Search the log"
-          aria-label="Search the log"
+          placeholder={t('portal.log.search')}
+          aria-label={t('portal.log.search')}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
         />
         <span role="status" data-testid="log-count">
           {needle === ''
-            ? `${earlier + lines.length} line${earlier + lines.length === 1 ? '' : 's'}`
-            : `${shown.length} of ${lines.length} lines match`}
+            ? t('portal.log.lines', { count: earlier + lines.length })
+            : t('portal.log.matches', { count: shown.length, total: lines.length })}
         </span>
         {earlier > 0 && (
           <button
@@ -78,11 +80,10 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
                   onEarlier(page);
                   setLoading(undefined);
                 })
-                .catch((e: Error) => setLoading(`Could not read earlier lines: ${e.message}`));
+                .catch((e: Error) => setLoading(t('portal.log.earlierFailed', { message: e.message })));
             }}
           >
-            Show {Math.min(EARLIER_PAGE, earlier).toLocaleString()} earlier lines ({earlier.toLocaleString()}{' '}
-            not shown)
+            {t('portal.log.earlier', { count: Math.min(EARLIER_PAGE, earlier), hidden: earlier })}
           </button>
         )}
         {loading !== undefined && loading !== 'reading' && (
@@ -92,11 +93,11 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
         )}
         {!follow && (
           <button type="button" onClick={() => setFollow(true)}>
-            Follow the end
+            {t('portal.log.follow')}
           </button>
         )}
         <a href={logTextUrl(jobId, attempt)} download>
-          Download the log
+          {t('portal.log.download')}
         </a>
       </div>
       <div

@@ -5,6 +5,7 @@
  */
 import { type ReactNode, useState } from 'react';
 import { isFinal } from '../../forms/index';
+import { useT } from '../../widgets/index';
 import { JobLog } from './JobLog';
 import { JobTimeline } from './JobTimeline';
 import { StateChip } from './StateChip';
@@ -23,6 +24,7 @@ export function JobPanel({
   live: SubmissionLive;
   touch: () => void;
 }): ReactNode {
+  const t = useT();
   const latest = latestAttempt(job);
   const [chosen, setChosen] = useState<number>();
   const [busy, setBusy] = useState(false);
@@ -36,11 +38,14 @@ export function JobPanel({
     try {
       if (what === 'cancel') {
         const { result } = await cancelJob(job.id);
-        setAnswer({ ok: true, text: result === 'stopping' ? 'Stopping…' : 'Cancelled.' });
+        setAnswer({
+          ok: true,
+          text: result === 'stopping' ? t('portal.job.stopping') : t('portal.job.cancelled'),
+        });
       } else {
         const { attempt: next } = await rerunJob(job.id);
         setChosen(undefined);
-        setAnswer({ ok: true, text: `Attempt ${next} queued.` });
+        setAnswer({ ok: true, text: t('portal.job.queued', { attempt: next }) });
       }
     } catch (error) {
       setAnswer({ ok: false, text: (error as Error).message });
@@ -50,7 +55,12 @@ export function JobPanel({
   };
 
   return (
-    <section className="subs-job" aria-label={`Job: ${job.label}`} data-job={job.id} data-state={state}>
+    <section
+      className="subs-job"
+      aria-label={t('portal.job.label', { job: job.label })}
+      data-job={job.id}
+      data-state={state}
+    >
       <h3>
         {job.label} <StateChip state={state} />
       </h3>
@@ -58,17 +68,17 @@ export function JobPanel({
       <div className="subs-job__actions">
         {!isFinal(state) && latest && (
           <button type="button" disabled={busy} onClick={() => void act('cancel')}>
-            Cancel
+            {t('portal.cancel')}
           </button>
         )}
         {isFinal(state) && (
           <button type="button" disabled={busy} onClick={() => void act('rerun')}>
-            Re-run
+            {t('portal.job.rerun')}
           </button>
         )}
         {job.attempts.size > 1 && (
           <label>
-            Attempt{' '}
+            {t('portal.job.attempt')}{' '}
             <select value={attempt?.attempt ?? ''} onChange={(e) => setChosen(Number(e.currentTarget.value))}>
               {[...job.attempts.keys()]
                 .sort((a, b) => b - a)

@@ -4,13 +4,17 @@
  */
 import type { ReactNode } from 'react';
 import type { LiveStatus } from '../../forms/index';
+import { useT } from '../../widgets/index';
 
 export function LiveBadge({ status }: { status: LiveStatus | undefined }): ReactNode {
+  const t = useT();
   const text = !status
-    ? 'connecting…'
+    ? t('portal.live.connecting')
     : status.connected
-      ? `live (${status.transport === 'sse' ? 'Server-Sent Events' : 'WebSocket'})`
-      : `reconnecting${status.problem ? `: ${status.problem}` : '…'}`;
+      ? t('portal.live.on', { transport: status.transport === 'sse' ? 'Server-Sent Events' : 'WebSocket' })
+      : status.problem
+        ? t('portal.live.reconnectingBecause', { problem: status.problem })
+        : t('portal.live.reconnecting');
   return (
     <span
       className={`subs-live ${status?.connected ? 'subs-live--on' : ''}`}

@@ -7,8 +7,11 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { SubmissionForm } from '../../forms/index';
 import { buildFieldModel, type FieldModel, loadSchema } from '../../schemas/index';
 import { instrumentCatalogue } from '../../schemas/instruments/index';
+import { useLocale, useT } from '../../widgets/index';
 
 export function RequestView({ instrument, request }: { instrument: string; request: unknown }): ReactNode {
+  const t = useT();
+  const locale = useLocale();
   const [model, setModel] = useState<FieldModel | null>();
   // A form of 1,000 fields is built only when asked for: the jobs and the curve come first.
   const [open, setOpen] = useState(false);
@@ -29,26 +32,27 @@ export function RequestView({ instrument, request }: { instrument: string; reque
     };
   }, [instrument, open]);
   return (
-    <section className="subs-request" aria-label="Request">
+    <section className="subs-request" aria-label={t('portal.request')}>
       <details>
-        <summary>The request as JSON</summary>
+        <summary>{t('portal.requestJson')}</summary>
         <pre className="portal__json" data-testid="request-json">
           {JSON.stringify(request, null, 2)}
         </pre>
       </details>
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>The request in its form (changed fields marked)</summary>
-        {open && model === undefined && <p role="status">Loading the {instrument} form…</p>}
-        {open && model === null && <p>The portal has no form for instrument {instrument}.</p>}
+        <summary>{t('portal.requestForm')}</summary>
+        {open && model === undefined && <p role="status">{t('portal.loadingForm', { instrument })}</p>}
+        {open && model === null && <p>{t('portal.noForm', { instrument })}</p>}
         {open && model && (
           <SubmissionForm
             model={model}
+            locale={locale}
             formData={request}
             readOnly
             search={false}
             showImport={false}
             idPrefix="submitted-"
-            submitLabel="Submitted"
+            submitLabel={t('portal.submittedButton')}
           />
         )}
       </details>

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { overallState } from '../../forms/index';
+import { useLocale, useT } from '../../widgets/index';
 import { CurvePlot } from './CurvePlot';
 import { JobPanel } from './JobPanel';
 import { LiveBadge } from './LiveBadge';
@@ -16,6 +17,8 @@ import { useCurves } from './useCurves';
 import { useSubmissionLive } from './useSubmissionLive';
 
 export function SubmissionPage({ id }: { id: string }): ReactNode {
+  const t = useT();
+  const locale = useLocale();
   const { live, version, summary, error, status, touch } = useSubmissionLive(id, liveTransport());
   const { curves, complete } = useCurves(live, version);
   const jobs = live.ordered();
@@ -24,16 +27,20 @@ export function SubmissionPage({ id }: { id: string }): ReactNode {
     <div className="portal subs">
       <header className="portal__header">
         <h1>
-          Submission {summary ? `· ${summary.instrument}` : ''} <StateChip state={state} />
+          {summary ? t('portal.submissionOf', { instrument: summary.instrument }) : t('portal.submission')}{' '}
+          <StateChip state={state} />
         </h1>
         <p>
-          <a href="#/submissions">← My submissions</a> · <a href="#/">New request</a> ·{' '}
-          <LiveBadge status={status} />
+          <a href="#/submissions">{t('portal.backToSubmissions')}</a> ·{' '}
+          <a href="#/">{t('portal.newRequest')}</a> · <LiveBadge status={status} />
         </p>
         {summary && (
           <p className="subs-meta">
-            <code data-testid="submission-id">{summary.id}</code> · proposal {summary.proposal ?? '—'} ·
-            submitted {new Date(summary.createdAt).toLocaleString()}
+            <code data-testid="submission-id">{summary.id}</code> ·{' '}
+            {t('portal.submissionMeta', {
+              proposal: summary.proposal ?? '—',
+              time: new Date(summary.createdAt).toLocaleString(locale),
+            })}
           </p>
         )}
       </header>
@@ -44,7 +51,7 @@ export function SubmissionPage({ id }: { id: string }): ReactNode {
           </p>
         )}
         {curves.length > 0 && <CurvePlot curves={curves} complete={complete} />}
-        {jobs.length === 0 && !error && <p role="status">Waiting for the jobs…</p>}
+        {jobs.length === 0 && !error && <p role="status">{t('portal.waitingForJobs')}</p>}
         {jobs.map((job) => (
           <JobPanel key={job.id} job={job} version={version} live={live} touch={touch} />
         ))}

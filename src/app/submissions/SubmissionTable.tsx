@@ -3,6 +3,7 @@
  * scroll position, and spacer rows keep the scroll bar true, so 5,000 rows cost what 30 do.
  */
 import { type ReactNode, useState } from 'react';
+import { useLocale, useT } from '../../widgets/index';
 import { StateChip } from './StateChip';
 import type { SubmissionRow } from './SubmissionIndex';
 import { submissionHref } from './useHashRoute';
@@ -13,6 +14,8 @@ const OVERSCAN = 8;
 
 export function SubmissionTable({ rows }: { rows: readonly SubmissionRow[] }): ReactNode {
   const [top, setTop] = useState(0);
+  const t = useT();
+  const locale = useLocale();
   const first = Math.max(0, Math.floor(top / ROW_PX) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((top + VIEW_PX) / ROW_PX) + OVERSCAN);
   return (
@@ -26,11 +29,11 @@ export function SubmissionTable({ rows }: { rows: readonly SubmissionRow[] }): R
       <table className="subs-table" aria-rowcount={rows.length + 1}>
         <thead>
           <tr>
-            <th scope="col">Submitted</th>
-            <th scope="col">Instrument</th>
-            <th scope="col">Proposal</th>
-            <th scope="col">State</th>
-            <th scope="col">Jobs</th>
+            <th scope="col">{t('portal.submitted')}</th>
+            <th scope="col">{t('portal.instrument')}</th>
+            <th scope="col">{t('portal.proposal')}</th>
+            <th scope="col">{t('portal.state')}</th>
+            <th scope="col">{t('portal.jobs')}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,7 +46,7 @@ export function SubmissionTable({ rows }: { rows: readonly SubmissionRow[] }): R
               data-submission={row.id}
             >
               <td>
-                <a href={submissionHref(row.id)}>{new Date(row.createdAt).toLocaleString()}</a>
+                <a href={submissionHref(row.id)}>{new Date(row.createdAt).toLocaleString(locale)}</a>
               </td>
               <td>{row.instrument}</td>
               <td>{row.proposal ?? '—'}</td>
@@ -62,7 +65,7 @@ export function SubmissionTable({ rows }: { rows: readonly SubmissionRow[] }): R
           )}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="subs-empty">No submissions match.</p>}
+      {rows.length === 0 && <p className="subs-empty">{t('portal.noSubmissionsMatch')}</p>}
     </div>
   );
 }

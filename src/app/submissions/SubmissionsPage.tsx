@@ -5,8 +5,9 @@
  * filters (RowFilter.scope); until then everyone sees every submission, as the service does.
  */
 import { type ReactNode, useMemo, useState } from 'react';
-import { JOB_STATES, type JobState, STATE_WORDS } from '../../forms/index';
+import { JOB_STATES, type JobState } from '../../forms/index';
 import { instrumentCatalogue } from '../../schemas/instruments/index';
+import { useT } from '../../widgets/index';
 import { LiveBadge } from './LiveBadge';
 import { liveTransport } from './liveTransport';
 import type { RowFilter, SortOrder } from './SubmissionIndex';
@@ -19,14 +20,9 @@ const WINDOWS: Record<string, number | undefined> = {
   day: 8.64e7,
   week: 6.048e8,
 };
-const WINDOW_WORDS: Record<string, string> = {
-  any: 'any time',
-  hour: 'last hour',
-  day: 'last 24 h',
-  week: 'last 7 days',
-};
 
 export function SubmissionsPage(): ReactNode {
+  const t = useT();
   const list = useSubmissionList(liveTransport());
   const [instrument, setInstrument] = useState('');
   const [state, setState] = useState('');
@@ -49,15 +45,15 @@ export function SubmissionsPage(): ReactNode {
   return (
     <div className="portal subs">
       <header className="portal__header">
-        <h1>My submissions</h1>
+        <h1>{t('portal.mySubmissions')}</h1>
         <p>
-          <a href="#/">← Back to the forms</a> · <LiveBadge status={list.live} />
+          <a href="#/">{t('portal.backToForms')}</a> · <LiveBadge status={list.live} />
         </p>
-        <fieldset className="portal__controls subs-filters" aria-label="Filter and sort">
+        <fieldset className="portal__controls subs-filters" aria-label={t('portal.filterAndSort')}>
           <label>
-            Instrument{' '}
+            {t('portal.instrument')}{' '}
             <select value={instrument} onChange={(e) => setInstrument(e.currentTarget.value)}>
-              <option value="">all</option>
+              <option value="">{t('portal.all')}</option>
               {instrumentCatalogue.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.name}
@@ -66,40 +62,40 @@ export function SubmissionsPage(): ReactNode {
             </select>
           </label>
           <label>
-            State{' '}
+            {t('portal.state')}{' '}
             <select value={state} onChange={(e) => setState(e.currentTarget.value)}>
-              <option value="">all</option>
+              <option value="">{t('portal.all')}</option>
               {JOB_STATES.map((s) => (
                 <option key={s} value={s}>
-                  {STATE_WORDS[s]}
+                  {t(`portal.state.${s}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Submitted{' '}
+            {t('portal.submitted')}{' '}
             <select value={timeWindow} onChange={(e) => setTimeWindow(e.currentTarget.value)}>
               {Object.keys(WINDOWS).map((w) => (
                 <option key={w} value={w}>
-                  {WINDOW_WORDS[w]}
+                  {t(`portal.window.${w}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Sort by{' '}
+            {t('portal.sortBy')}{' '}
             <select value={order} onChange={(e) => setOrder(e.currentTarget.value as SortOrder)}>
-              <option value="newest">newest first</option>
-              <option value="oldest">oldest first</option>
-              <option value="instrument">instrument</option>
-              <option value="state">state</option>
+              <option value="newest">{t('portal.sort.newest')}</option>
+              <option value="oldest">{t('portal.sort.oldest')}</option>
+              <option value="instrument">{t('portal.sort.instrument')}</option>
+              <option value="state">{t('portal.sort.state')}</option>
             </select>
           </label>
           <span role="status" data-testid="row-count">
-            {list.loading ? 'Loading… ' : ''}
+            {list.loading ? `${t('portal.loading')} ` : ''}
             {rows.length === list.index.size
-              ? `${rows.length} submission${rows.length === 1 ? '' : 's'}`
-              : `${rows.length} of ${list.index.size} submissions`}
+              ? t('portal.submissionCount', { count: rows.length })
+              : t('portal.submissionCountOf', { count: rows.length, total: list.index.size })}
           </span>
         </fieldset>
       </header>

@@ -2,26 +2,18 @@
  * `formulary inspect SCHEMA`: what form a schema makes: counts of fields, groups, lists, choices,
  * advanced and nullable fields, rules and conditions, and each pointer's label (--json for machines).
  */
+
+import { helpText } from '../cliHelp';
 import type { Io } from '../Io';
 import { summarizeModel } from '../summarizeModel';
 import { openModelCommand } from './openModelCommand';
 
-export const inspectHelp = `Usage: formulary inspect SCHEMA [options]
-
-Summarises the form a schema makes: fields, groups, lists, choices, advanced and nullable fields,
-cross-field rules, conditions, and the label of every pointer.
-
-Options:
-  --json          print {fields, groups, lists, choices, advanced, nullable, rules, conditions, labels}
-  --config FILE   formulary.config.json (keyword aliases, acronyms for labels, ...)
-  -h, --help      this help
-
-Exit codes: 0 printed, 1 the schema does not load, 2 usage error.
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('inspect') in the CLI's language. */
+export const inspectHelp = helpText('inspect', 'en');
 
 /** Runs `formulary inspect`; returns the exit code. */
 export async function inspectCommand(args: readonly string[], io: Io): Promise<number> {
-  const opened = await openModelCommand(args, io, inspectHelp, { json: { type: 'boolean' } });
+  const opened = await openModelCommand(args, io, helpText('inspect'), { json: { type: 'boolean' } });
   if (typeof opened === 'number') return opened;
   const summary = summarizeModel(opened.model);
   if (opened.values.json) {

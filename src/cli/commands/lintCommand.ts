@@ -14,7 +14,10 @@ import {
   locateInJson,
   parseExpectedErrors,
   sortDiagnostics,
+  withLocale,
 } from '../../schemas/index';
+import { helpText } from '../cliHelp';
+import { cliLocale } from '../cliLocale';
 import { expandPaths, isWebUrl } from '../expandPaths';
 import {
   expectedErrorsPath,
@@ -33,25 +36,8 @@ import { type CliConfig, readCliConfig } from '../readCliConfig';
 import { readTranslations } from '../readTranslations';
 import { UsageError } from '../UsageError';
 
-export const lintHelp = `Usage: formulary lint [paths or globs...] [options]
-
-Lints instrument schemas and example requests. A schema may also be given by its http(s) URL, as a
-facility publishes it. A schema may $ref other files (they are read too, relative to it);
-each $ref that cannot be resolved is reported, and the rest of the schema is still checked.
-Files under examples/<id>/ are example requests, validated against
-src/schemas/instruments/<id>.schema.json; invalid-*.json must fail exactly as invalid-*.expected.json
-lists ([{"pointer", "rule"}]).
-
-Options:
-  --format stylish|json|sarif|github   output format (default stylish)
-  --max-warnings N                     exit 1 when there are more than N warnings
-  --config FILE                        formulary.config.json (aliases, strict, lint.rules, lint.quantities)
-  --rules                              list the rules with their severity and docs
-  -h, --help                           this help
-
-Exit codes: 0 clean, 1 errors (or too many warnings), 2 usage error.
-Each rule, with a bad and a good example: docs/authoring.md.
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('lint') in the CLI's language. */
+export const lintHelp = helpText('lint', 'en');
 
 /** Reads and parses a JSON file, or returns a located load-error diagnostic. */
 export function readJson(
@@ -99,6 +85,7 @@ async function lintExampleFile(
   io: Io,
   config: CliConfig,
   opened: Map<string, Promise<OpenedSchema>>,
+  locale: string,
 ): Promise<LintDiagnostic[]> {
   const { schema, candidates } = findExampleSchema(resolve(io.cwd, file));
   if (!schema) {
@@ -157,7 +144,8 @@ async function lintExampleFile(
       ];
     }
   }
-  return lintExample(target.validate, request.value, expected).map((d) => ({
+  const validate = target.validate;
+  return withLocale(locale, () => lintExample(validate, request.value, expected)).map((d) => ({
     ...d,
     file,
     ...locateInJson(request.text!, d.pointer),
@@ -210,18 +198,20 @@ export async function lintFiles(
   files: readonly string[],
   io: Io,
   config: CliConfig,
+  locale = 'en',
 ): Promise<LintDiagnostic[]> {
   const opened = new Map<string, Promise<OpenedSchema>>();
   const out: LintDiagnostic[] = [];
   for (const file of files) {
     if (isExpectedErrorsPath(file)) continue;
     if (!isWebUrl(file) && isExamplePath(file)) {
-      out.push(...(await lintExampleFile(file, io, config, opened)));
+      out.push(...(await lintExampleFile(file, io, config, opened, locale)));
       continue;
     }
     if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd, { forLint: true }));
     const target = await opened.get(file)!;
-    out.push(...lintOpenedSchema(target, config, resolve(io.cwd, file), io.cwd));
+    // The rules' sentences (and the validator's) in the output's language; synchronous, so withLocale holds.
+    out.push(...withLocale(locale, () => lintOpenedSchema(target, config, resolve(io.cwd, file), io.cwd)));
   }
   // A file linted directly and again through a $ref from another file reports once.
   const seen = new Set<string>();
@@ -249,7 +239,7 @@ export async function lintCommand(args: readonly string[], io: Io, version: stri
     { format: ['stylish', 'json', 'sarif', 'github'] },
   );
   if (values.help) {
-    io.out(lintHelp);
+    io.out(helpText('lint'));
     return 0;
   }
   const config = readCliConfig(values.config as string | undefined, io.cwd);
@@ -271,8 +261,9 @@ export async function lintCommand(args: readonly string[], io: Io, version: stri
   const { files, unmatched } = expandPaths(positionals, io.cwd);
   if (unmatched.length > 0)
     throw new UsageError(`no files match ${unmatched.map((u) => `"${u}"`).join(', ')}`);
-  const diagnostics = await lintFiles(files, io, config);
   const format = values.format as string;
+  // Human output speaks the CLI's language; JSON, SARIF and GitHub annotations stay English for machines.
+  const diagnostics = await lintFiles(files, io, config, format === 'stylish' ? cliLocale() : 'en');
   if (format === 'json') io.out(formatJson(diagnostics));
   else if (format === 'sarif') io.out(formatSarif(diagnostics, version));
   else if (format === 'github') io.out(formatGithub(diagnostics));

@@ -4,7 +4,7 @@
  * $refs or formulary.config.json reloads the page. Runs until SIGINT/SIGTERM.
  */
 import { join, resolve } from 'node:path';
-import { catalogueOf } from '../../schemas/index';
+import { helpText } from '../cliHelp';
 import { cliLocale } from '../cliLocale';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
@@ -15,26 +15,8 @@ import { packageDir } from '../preview/packageDir';
 import { startPreviewServer } from '../preview/startPreviewServer';
 import { UsageError } from '../UsageError';
 
-export const previewHelp = `Usage: formulary preview SCHEMA [options]
-
-Shows the form a schema makes, on http://127.0.0.1:PORT/, beside its live request, its lint findings
-(file:line:col; click one to go to its field) and its default request. Saving the schema, any file it
-$refs, or formulary.config.json reloads the form within a second and keeps what was typed where the
-fields still exist. A schema that does not load shows its error; the last good form stays behind it.
-
-Options:
-  --port N                port (default 5174; 0 picks a free one)
-  --open                  open the page in the browser (the command in BROWSER when set, else the
-                          desktop's: open, start or xdg-open)
-  --lang TAG              the page's language and the form's (fr, en, ...; default: FORMULARY_LANG,
-                          else the locale of the terminal, else English)
-  --examples DIR          list the example requests in DIR beside the form (invalid-*.json with their
-                          invalid-*.expected.json, as "formulary lint" checks them)
-  --config FILE           formulary.config.json (default: ./formulary.config.json when present)
-  -h, --help              this help
-
-Stops on Ctrl+C.
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('preview') in the CLI's language. */
+export const previewHelp = helpText('preview', 'en');
 
 /** One line per reload on stderr: what the author would otherwise have to look at the page for. */
 function reloadLine(state: PreviewState): string {
@@ -46,33 +28,17 @@ function reloadLine(state: PreviewState): string {
   return `${state.schemaFile} loaded (${errors} errors, ${warnings} warnings)\n`;
 }
 
-/** --lang as a canonical tag (a bad one is a usage error), else the CLI's; a language with no catalogue is said. */
-function pageLocale(lang: string | undefined, io: Io): string {
-  if (lang === undefined) return cliLocale();
-  let tag: string | undefined;
-  try {
-    tag = Intl.getCanonicalLocales(lang)[0];
-  } catch {
-    tag = undefined;
-  }
-  if (!tag) throw new UsageError(`--lang must be a language tag such as fr or en-GB (got "${lang}")`);
-  if (!catalogueOf(tag))
-    io.err(`formulary has no catalogue for "${tag}": the page's words stay in English\n`);
-  return tag;
-}
-
 /** Runs `formulary preview`; resolves once the page is served (the process then lives on its socket). */
 export async function previewCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     port: { type: 'string' },
     open: { type: 'boolean' },
     examples: { type: 'string' },
-    lang: { type: 'string' },
     // Where the built page is (tests of a build; default: dist/preview of the package).
     page: { type: 'string' },
   });
   if (values.help) {
-    io.out(previewHelp);
+    io.out(helpText('preview'));
     return 0;
   }
   if (positionals.length !== 1)
@@ -84,7 +50,8 @@ export async function previewCommand(args: readonly string[], io: Io): Promise<n
   const port = (values.port as string | undefined) ?? '5174';
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535 (got "${port}")`);
-  const locale = pageLocale(values.lang as string | undefined, io);
+  // The global --lang (main.ts takes it, refusing a language without a catalogue), else the environment's.
+  const locale = cliLocale();
   const root = packageDir();
   const pageDir = values.page
     ? resolve(io.cwd, values.page as string)

@@ -3,31 +3,13 @@
  * Parses flags and hands over to src/server; runs until SIGTERM/SIGINT, then closes gracefully.
  */
 import { DEMO_PASSWORD, DEMO_USERS, readServerConfig, redactDb, startServer } from '../../server/index';
+import { helpText } from '../cliHelp';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../UsageError';
 
-export const serveHelp = `Usage: formulary serve [options]
-
-Runs the submission service: the API (/api/, OpenAPI at /api/openapi.json), the built portal (/) and
-the instrument schemas (/schemas/) on one port.
-
-Options:
-  --port N                port (default $PORT or 5173; 0 picks a free one)
-  --host ADDRESS          address to listen on (default $HOST or 127.0.0.1)
-  --db FILE|URL           SQLite file (default ./data/formulary.sqlite) or postgres:// URL
-                          (default $DATABASE_URL when set)
-  --instruments DIR       folder of *.schema.json to serve (default: the shipped instruments)
-  --portal DIR            the built portal (default dist/app of the package)
-  --config FILE           formulary.config.json: loader options plus a "server" section
-  --broker URL            hand jobs to formulary worker processes through this STOMP broker
-                          (stomp://host:61613) instead of running them here (jobs.dispatcher "stomp")
-  --demo-users            create the demo accounts (alice, bob, carol, admin; password
-                          formulary-demo) when missing; only on a loopback address
-  -h, --help              this help
-
-Stops on SIGTERM or SIGINT after finishing the requests in flight.
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('serve') in the CLI's language. */
+export const serveHelp = helpText('serve', 'en');
 
 /** Runs `formulary serve`; resolves once the server listens (the process then lives on its socket). */
 export async function serveCommand(args: readonly string[], io: Io, version: string): Promise<number> {
@@ -41,7 +23,7 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
     'demo-users': { type: 'boolean' },
   });
   if (values.help) {
-    io.out(serveHelp);
+    io.out(helpText('serve'));
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);

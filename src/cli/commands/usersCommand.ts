@@ -6,38 +6,14 @@
  */
 import { userInfo } from 'node:os';
 import { AuthError, openAccounts, readServerConfig } from '../../server/index';
+import { helpText } from '../cliHelp';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { readSecret } from '../readSecret';
 import { UsageError } from '../UsageError';
 
-export const usersHelp = `Usage: formulary users <action> [NAME] [options]
-
-Local accounts of the submission service (the database of formulary serve: --db, $DATABASE_URL,
-or the config file's server.db).
-
-Actions:
-  add NAME        new account; --password-stdin, or asked on a terminal; --no-password for
-                  single sign-on / token-only users
-  passwd NAME     set a new password (also unlocks a locked account)
-  set NAME        replace memberships: --proposal IPTS-n (repeat), --staff INSTRUMENT (repeat),
-                  --admin / --no-admin, --name TEXT
-  disable NAME    refuse its sign-ins, sessions and tokens at once
-  enable NAME
-  list            every account with its proposals, teams and state (--json for JSON)
-  token NAME      issue an API token: --scope read,submit --days N [--label TEXT]; printed once
-
-Options:
-  --db FILE|URL           SQLite file or postgres:// URL
-  --config FILE           formulary.config.json
-  --name TEXT             display name
-  --admin                 administrator
-  --proposal IPTS-n       proposal membership (repeat the option for several)
-  --staff INSTRUMENT      instrument team (repeat)
-  --password-stdin        read the password from stdin (first line)
-  --no-password           an account without a password
-  -h, --help              this help
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('users') in the CLI's language. */
+export const usersHelp = helpText('users', 'en');
 
 const ACTIONS = ['add', 'passwd', 'set', 'disable', 'enable', 'list', 'token'];
 
@@ -57,7 +33,7 @@ export async function usersCommand(args: readonly string[], io: Io): Promise<num
     label: { type: 'string' },
   });
   if (values.help) {
-    io.out(usersHelp);
+    io.out(helpText('users'));
     return 0;
   }
   const [action, username, ...extra] = positionals;

@@ -13,6 +13,7 @@ import {
   unknownKeysIn,
   withLocale,
 } from '../../schemas/index';
+import { helpText } from '../cliHelp';
 import { cliLocale } from '../cliLocale';
 import { formatJson } from '../format/formatJson';
 import { formatStylish } from '../format/formatStylish';
@@ -23,19 +24,8 @@ import { readCliConfig } from '../readCliConfig';
 import { UsageError } from '../UsageError';
 import { reportProblems } from './reportProblems';
 
-export const validateHelp = `Usage: formulary validate SCHEMA REQUEST [options]
-
-Validates a request (JSON file) against an instrument schema, with its cross-field rules.
-Prints each error as REQUEST:line:col error RULE POINTER MESSAGE, and a warning (unknown-key) for
-each key the schema has no field for.
-
-Options:
-  --format stylish|json   output format (default stylish); json prints [{file, pointer, line, column, rule, severity, message}]
-  --config FILE           formulary.config.json (keyword aliases, strict, ...)
-  -h, --help              this help
-
-Exit codes: 0 valid (warnings allowed), 1 invalid or the schema does not load, 2 usage error.
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('validate') in the CLI's language. */
+export const validateHelp = helpText('validate', 'en');
 
 /** Runs `formulary validate`; returns the exit code. */
 export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
@@ -45,7 +35,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     { format: ['stylish', 'json'] },
   );
   if (values.help) {
-    io.out(validateHelp);
+    io.out(helpText('validate'));
     return 0;
   }
   if (positionals.length !== 2) throw new UsageError('give exactly a SCHEMA and a REQUEST file');

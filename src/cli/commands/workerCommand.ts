@@ -4,32 +4,13 @@
  * and log capture. Parses flags and hands over to src/server's BrokerWorker; runs until SIGTERM/SIGINT.
  */
 import { BrokerWorker, parseStompUrl, readServerConfig } from '../../server/index';
+import { helpText } from '../cliHelp';
 import type { Io } from '../Io';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../UsageError';
 
-export const workerHelp = `Usage: formulary worker --broker stomp://host:61613 [options]
-
-Takes reduction jobs from the message broker and runs each instrument's predefined task (the "jobs"
-section of the configuration file, as the server reads it; without one, the demo simulator). Reports
-started, log lines, complete and error on the server's status queue; a job is acknowledged to the
-broker only after its final state is, so a worker that dies loses nothing.
-
-Options:
-  --broker URL            the broker's STOMP connector (default: jobs.broker.url, else $FORMULARY_STOMP_URL)
-  --queue NAME            a destination to take jobs from, e.g. /queue/formulary.jobs.eqsans (repeatable;
-                          ActiveMQ wildcards work: /queue/formulary.jobs.*)
-  --instrument ID         take the jobs routed to this instrument (repeatable)
-  --high-memory           take the high-memory route (of --instrument, or of every instrument)
-  --concurrency N         jobs run at once (default 1)
-  --name NAME             this worker's name in logs and job records (default host:pid); with a
-                          fixed name, a restarted worker stops the tasks its killed predecessor left
-  --config FILE           formulary.config.json with "jobs" (tasks, limits, broker)
-  -h, --help              this help
-
-Without --queue or --instrument it takes every instrument's normal route. Stops on SIGTERM or SIGINT:
-running jobs are stopped and go back to the broker for another worker.
-`;
+/** The English help (tests and docs quote it); `--help` prints helpText('worker') in the CLI's language. */
+export const workerHelp = helpText('worker', 'en');
 
 export async function workerCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -41,7 +22,7 @@ export async function workerCommand(args: readonly string[], io: Io): Promise<nu
     name: { type: 'string' },
   });
   if (values.help) {
-    io.out(workerHelp);
+    io.out(helpText('worker'));
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);

@@ -4,6 +4,7 @@
  * listed by index. Rendering and file plumbing only: parsing is importHistory, state is the store.
  */
 import { useContext, useId, useState } from 'react';
+import { useLocale, useT } from '../../widgets/index';
 import type { HistoryEntry, HistoryStore } from './createHistoryStore';
 import { DraftsContext } from './DraftsContext';
 import { formatTime as defaultFormat } from './formatTime';
@@ -31,9 +32,12 @@ export function HistoryPanel({
   store,
   onOpen,
   onExport,
-  formatTime = defaultFormat,
+  formatTime: givenFormat,
   serverLink,
 }: HistoryPanelProps) {
+  const t = useT();
+  const locale = useLocale();
+  const formatTime = givenFormat ?? ((epochMs: number) => defaultFormat(epochMs, locale));
   const context = useContext(DraftsContext);
   const history = store ?? context.history;
   const entries = useHistory((s) => s.entries, store);
@@ -61,17 +65,17 @@ export function HistoryPanel({
 
   return (
     <section className="formulary-history" aria-labelledby="formulary-history-title">
-      <h2 id="formulary-history-title">History</h2>
+      <h2 id="formulary-history-title">{t('draft.history.title')}</h2>
       {saveError ? (
         <p role="alert" className="formulary-history-save-error">
-          The history was not saved: {saveError}. Export it to keep it.
+          {t('draft.history.notSaved', { error: saveError })}
         </p>
       ) : null}
       <p>
         <button type="button" onClick={exportNow} disabled={entries.length === 0}>
-          Export history
+          {t('draft.history.export')}
         </button>{' '}
-        <label htmlFor={inputId}>Import history</label>{' '}
+        <label htmlFor={inputId}>{t('draft.history.import')}</label>{' '}
         <input
           id={inputId}
           type="file"
@@ -82,11 +86,12 @@ export function HistoryPanel({
       {report ? (
         <div role={report.problems.length > 0 ? 'alert' : 'status'} className="formulary-history-import">
           <p>
-            Imported {report.added} {report.added === 1 ? 'entry' : 'entries'}
-            {report.duplicates.length > 0
-              ? `; ${report.duplicates.length} already in the history (entries ${report.duplicates.join(', ')})`
-              : ''}
-            {report.problems.length > 0 ? `; ${report.problems.length} not imported:` : '.'}
+            {t('draft.history.imported', {
+              count: report.added,
+              duplicates: report.duplicates.length,
+              which: report.duplicates.join(', '),
+              problems: report.problems.length,
+            })}
           </p>
           {report.problems.length > 0 ? (
             <ul>
@@ -98,7 +103,7 @@ export function HistoryPanel({
         </div>
       ) : null}
       {entries.length === 0 ? (
-        <p>No submissions yet.</p>
+        <p>{t('draft.history.empty')}</p>
       ) : (
         <ol className="formulary-history-entries">
           {entries.map((entry) => (
@@ -109,17 +114,20 @@ export function HistoryPanel({
               · <strong>{entry.instrument}</strong>
               {entry.jobKind ? ` · ${entry.jobKind}` : ''} ·{' '}
               {entry.changedFields.length === 0
-                ? 'all defaults'
-                : `changed: ${entry.changedFields.join(', ')}`}{' '}
+                ? t('draft.history.allDefaults')
+                : t('draft.history.changed', { fields: entry.changedFields.join(', ') })}{' '}
               {entry.serverId ? (
                 <>
-                  · server id <code className="formulary-history-server-id">{entry.serverId}</code>{' '}
-                  {serverLink ? <a href={serverLink(entry.serverId)}>Follow its jobs</a> : null}{' '}
+                  · {t('draft.history.serverId')}{' '}
+                  <code className="formulary-history-server-id">{entry.serverId}</code>{' '}
+                  {serverLink ? (
+                    <a href={serverLink(entry.serverId)}>{t('draft.history.follow')}</a>
+                  ) : null}{' '}
                 </>
               ) : null}
               {onOpen ? (
                 <button type="button" onClick={() => onOpen(entry)}>
-                  Open as new draft
+                  {t('draft.history.open')}
                 </button>
               ) : null}
             </li>

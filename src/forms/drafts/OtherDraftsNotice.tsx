@@ -6,6 +6,7 @@
  */
 import { useState, useSyncExternalStore } from 'react';
 import { getAt } from '../../schemas/index';
+import { useLocale, useT } from '../../widgets/index';
 import type { DraftsRuntime } from './createDraftsRuntime';
 import { formatTime as defaultFormat } from './formatTime';
 import type { StoredDraft } from './listDrafts';
@@ -20,11 +21,10 @@ export interface OtherDraftsNoticeProps {
 
 const none: readonly StoredDraft[] = [];
 
-export function OtherDraftsNotice({
-  runtime,
-  instrument,
-  formatTime = defaultFormat,
-}: OtherDraftsNoticeProps) {
+export function OtherDraftsNotice({ runtime, instrument, formatTime: givenFormat }: OtherDraftsNoticeProps) {
+  const t = useT();
+  const locale = useLocale();
+  const formatTime = givenFormat ?? ((epochMs: number) => defaultFormat(epochMs, locale));
   const { tab } = runtime;
   const read = () => tab.getState();
   const state = useSyncExternalStore(tab.subscribe, read, read);
@@ -36,45 +36,45 @@ export function OtherDraftsNotice({
   const shown = others.filter((d) => !dismissed.has(`${d.draftId}@${d.savedAt}`));
   if (!store || (shown.length === 0 && !undo)) return null;
   return (
-    <section className="formulary-other-drafts" aria-label={`Other drafts of ${instrument}`}>
+    <section className="formulary-other-drafts" aria-label={t('draft.other.label', { instrument })}>
       {undo ? (
         <p role="status">
           {undo.text}{' '}
           <button type="button" onClick={() => void runtime.undo()}>
-            Undo
+            {t('draft.other.undo')}
           </button>
         </p>
       ) : null}
       {shown.map((other) => (
         <div key={other.draftId} role="alert" className="formulary-other-draft" data-draft={other.draftId}>
           <p>
-            {other.open
-              ? `Another tab is editing ${instrument} too`
-              : `Another saved draft of ${instrument} is not open in any tab`}{' '}
-            (saved {formatTime(other.savedAt)}). Both are kept as separate drafts.{' '}
+            {t(other.open ? 'draft.other.openElsewhere' : 'draft.other.notOpen', {
+              instrument,
+              time: formatTime(other.savedAt),
+            })}{' '}
             <button
               type="button"
               onClick={() => setDismissed(new Set(dismissed).add(`${other.draftId}@${other.savedAt}`))}
             >
-              Keep both
+              {t('draft.other.keepBoth')}
             </button>{' '}
             <button type="button" onClick={() => runtime.takeOther(instrument, other.draftId)}>
-              Take the other draft
+              {t('draft.other.take')}
             </button>{' '}
             <button
               type="button"
               onClick={() => setMerging(merging === other.draftId ? null : other.draftId)}
             >
-              Merge field by field
+              {t('draft.other.merge')}
             </button>
             {other.open ? null : (
               <>
                 {' '}
                 <button type="button" onClick={() => void runtime.switchTo(instrument, other.draftId)}>
-                  Open it instead
+                  {t('draft.other.openInstead')}
                 </button>{' '}
                 <button type="button" onClick={() => void runtime.deleteOther(instrument, other.draftId)}>
-                  Delete it
+                  {t('draft.other.delete')}
                 </button>
               </>
             )}
@@ -97,20 +97,21 @@ function MergeList({
   instrument: string;
   other: StoredDraft;
 }) {
+  const t = useT();
   const store = runtime.tab.getState().drafts[instrument];
   const mine = useDraftStore((s) => s.draft?.values, store) ?? {};
   const differences = requestDifferences(mine, other.values);
-  if (differences.length === 0) return <p>The two drafts hold the same values.</p>;
+  if (differences.length === 0) return <p>{t('draft.other.same')}</p>;
   return (
     <table className="formulary-merge">
-      <caption>Fields that differ</caption>
+      <caption>{t('draft.other.differ')}</caption>
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Yours</th>
-          <th scope="col">The other draft's</th>
+          <th scope="col">{t('draft.other.field')}</th>
+          <th scope="col">{t('draft.other.yours')}</th>
+          <th scope="col">{t('draft.other.theirs')}</th>
           <th scope="col">
-            <span className="formulary-visually-hidden">Action</span>
+            <span className="formulary-visually-hidden">{t('draft.other.action')}</span>
           </th>
         </tr>
       </thead>
@@ -120,17 +121,17 @@ function MergeList({
             <th scope="row">
               <code>{pointer}</code>
             </th>
-            <td>{JSON.stringify(getAt(mine, pointer)) ?? 'unset'}</td>
-            <td>{JSON.stringify(getAt(other.values, pointer)) ?? 'unset'}</td>
+            <td>{JSON.stringify(getAt(mine, pointer)) ?? t('draft.other.unset')}</td>
+            <td>{JSON.stringify(getAt(other.values, pointer)) ?? t('draft.other.unset')}</td>
             <td>
               <button
                 type="button"
-                aria-label={`Use the other draft's ${pointer}`}
+                aria-label={t('draft.other.useTheirsLabel', { pointer })}
                 onClick={() =>
                   runtime.takeField(instrument, other.draftId, pointer, getAt(other.values, pointer))
                 }
               >
-                Use theirs
+                {t('draft.other.useTheirs')}
               </button>
             </td>
           </tr>

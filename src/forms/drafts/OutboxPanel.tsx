@@ -6,6 +6,7 @@
  */
 
 import { useContext } from 'react';
+import { useLocale, useT } from '../../widgets/index';
 import type { OutboxEntry, OutboxStore } from './createOutboxStore';
 import type { Submitter } from './createSubmitter';
 import { DraftsContext } from './DraftsContext';
@@ -28,21 +29,24 @@ export const outboxStatusText: Record<OutboxEntry['status'], string> = {
   rejected: 'refused by the server',
 };
 
-export function OutboxPanel({ store, submitter, onOpen, formatTime = defaultFormat }: OutboxPanelProps) {
+export function OutboxPanel({ store, submitter, onOpen, formatTime: givenFormat }: OutboxPanelProps) {
+  const t = useT();
+  const locale = useLocale();
+  const formatTime = givenFormat ?? ((epochMs: number) => defaultFormat(epochMs, locale));
   const context = useContext(DraftsContext);
   const entries = useOutbox((s) => s.entries, store);
   const saveError = useOutbox((s) => s.saveError, store);
   const send = submitter ?? context.submitter;
   return (
     <section className="formulary-outbox" aria-labelledby="formulary-outbox-title">
-      <h2 id="formulary-outbox-title">Outbox</h2>
+      <h2 id="formulary-outbox-title">{t('draft.outbox.title')}</h2>
       {saveError ? (
         <p role="alert" className="formulary-outbox-save-error">
-          The outbox was not saved: {saveError}. A request that could not be stored was not sent.
+          {t('draft.outbox.notSaved', { error: saveError })}
         </p>
       ) : null}
       {entries.length === 0 ? (
-        <p>Nothing waiting: every submitted request was accepted.</p>
+        <p>{t('draft.outbox.empty')}</p>
       ) : (
         <ul>
           {entries.map((entry) => {
@@ -52,10 +56,10 @@ export function OutboxPanel({ store, submitter, onOpen, formatTime = defaultForm
             const differs = sibling ? requestDifferences(entry.request, sibling.request) : [];
             return (
               <li key={entry.id} data-status={entry.status} data-key={entry.id}>
-                <strong>{entry.instrument}</strong> {entry.jobKind ? `· ${entry.jobKind} ` : ''}· submitted{' '}
-                {formatTime(entry.createdAt)} ·{' '}
-                <span className="formulary-outbox-status">{outboxStatusText[entry.status]}</span> ·{' '}
-                {entry.attempts} {entry.attempts === 1 ? 'attempt' : 'attempts'}
+                <strong>{entry.instrument}</strong> {entry.jobKind ? `· ${entry.jobKind} ` : ''}·{' '}
+                {t('draft.outbox.submitted', { time: formatTime(entry.createdAt) })} ·{' '}
+                <span className="formulary-outbox-status">{t(`draft.outbox.status.${entry.status}`)}</span> ·{' '}
+                {t('draft.outbox.attempts', { count: entry.attempts })}
                 {entry.lastError ? (
                   <span className="formulary-outbox-error"> · {entry.lastError}</span>
                 ) : null}
@@ -66,31 +70,42 @@ export function OutboxPanel({ store, submitter, onOpen, formatTime = defaultForm
                 {sibling ? (
                   <span className="formulary-outbox-differs">
                     {' '}
-                    · differs from the other waiting {entry.instrument} request in:{' '}
-                    {differs.length > 0 ? differs.join(', ') : 'nothing (the same values)'}
+                    ·{' '}
+                    {differs.length > 0
+                      ? t('draft.outbox.differs', {
+                          instrument: entry.instrument,
+                          fields: differs.join(', '),
+                        })
+                      : t('draft.outbox.same', { instrument: entry.instrument })}
                   </span>
                 ) : null}{' '}
                 {send && entry.status !== 'sending' ? (
                   <button
                     type="button"
-                    aria-label={`Retry the ${entry.instrument} request of ${formatTime(entry.createdAt)} now`}
+                    aria-label={t('draft.outbox.retryLabel', {
+                      instrument: entry.instrument,
+                      time: formatTime(entry.createdAt),
+                    })}
                     onClick={() => void send.retry(entry.id)}
                   >
-                    Retry now
+                    {t('draft.outbox.retry')}
                   </button>
                 ) : null}
                 {onOpen ? (
                   <button type="button" onClick={() => onOpen(entry)}>
-                    Open in form
+                    {t('draft.outbox.open')}
                   </button>
                 ) : null}
                 {send && entry.status !== 'sending' ? (
                   <button
                     type="button"
-                    aria-label={`Discard the ${entry.instrument} request of ${formatTime(entry.createdAt)}`}
+                    aria-label={t('draft.outbox.discardLabel', {
+                      instrument: entry.instrument,
+                      time: formatTime(entry.createdAt),
+                    })}
                     onClick={() => void send.discard(entry.id)}
                   >
-                    Discard
+                    {t('draft.outbox.discard')}
                   </button>
                 ) : null}
               </li>

@@ -4,6 +4,7 @@
  * not submitted because the browser did not store it, or accepted. Reads the outbox entries of this
  * form's draft only, so another instrument's or another tab's submission never shows here.
  */
+import { useLocale, useT } from '../../widgets/index';
 import type { OutboxEntry, OutboxStore } from './createOutboxStore';
 import { formatTime as defaultFormat } from './formatTime';
 import { useOutbox } from './useDraftStore';
@@ -23,8 +24,11 @@ export function SubmitStatus({
   draftId,
   store,
   note,
-  formatTime = defaultFormat,
+  formatTime: givenFormat,
 }: SubmitStatusProps) {
+  const t = useT();
+  const locale = useLocale();
+  const formatTime = givenFormat ?? ((epochMs: number) => defaultFormat(epochMs, locale));
   const entries = useOutbox((s) => s.entries, store);
   const accepted = useOutbox((s) => s.accepted[draftId ?? instrument], store);
   const mine = entries.filter((e) => (draftId ? e.draftId === draftId : e.instrument === instrument));
@@ -39,7 +43,7 @@ export function SubmitStatus({
       {entry ? <EntryStatus entry={entry} more={mine.length - 1} formatTime={formatTime} /> : null}
       {accepted && (!entry || entry.createdAt <= accepted.at) && !(note?.tone === 'alert') ? (
         <p role="status" className="formulary-submit-status formulary-submit-accepted">
-          Submitted at {formatTime(accepted.at)}.
+          {t('draft.submit.accepted', { time: formatTime(accepted.at) })}
         </p>
       ) : null}
     </div>
@@ -55,44 +59,49 @@ function EntryStatus({
   more: number;
   formatTime: (epochMs: number) => string;
 }) {
-  const also =
-    more > 0 ? ` ${more} earlier ${more === 1 ? 'request is' : 'requests are'} in the outbox too.` : '';
+  const t = useT();
+  const also = more > 0 ? ` ${t('draft.submit.more', { count: more })}` : '';
   switch (entry.status) {
     case 'rejected':
       return (
         <p role="alert" className="formulary-submit-status formulary-submit-rejected">
-          The server refused the request{entry.lastStatus ? ` (${entry.lastStatus})` : ''}: {entry.lastError}
+          {entry.lastStatus
+            ? t('draft.submit.refusedStatus', { status: entry.lastStatus, error: entry.lastError ?? '' })
+            : t('draft.submit.refused', { error: entry.lastError ?? '' })}
           {entry.lastProblems && entry.lastProblems.length > 0
-            ? entry.lastProblems.length === 1
-              ? '. The field it names is marked in the form.'
-              : `. The ${entry.lastProblems.length} fields it names are marked in the form.`
+            ? ` ${t('draft.submit.marked', { count: entry.lastProblems.length })}`
             : null}
         </p>
       );
     case 'sending':
       return (
         <p role="status" className="formulary-submit-status" data-status="sending">
-          {entry.nextRetryAt ? `Server not reachable (${entry.lastError}); retrying…` : 'Submitting…'}
+          {entry.nextRetryAt
+            ? t('draft.submit.retrying', { error: entry.lastError ?? '' })
+            : t('draft.submit.submitting')}
           {also}
         </p>
       );
     case 'unknown':
       return (
         <p role="status" className="formulary-submit-status" data-status="unknown">
-          Sent at {formatTime(entry.createdAt)}, waiting for confirmation ({entry.lastError ?? 'no answer'}).
-          The server may have it; the outbox asks again under the same key, so it is never submitted twice.
+          {t('draft.submit.unknown', {
+            time: formatTime(entry.createdAt),
+            error: entry.lastError ?? t('draft.submit.noAnswer'),
+          })}
           {also}
         </p>
       );
     default:
       return entry.attempts === 0 && !entry.lastError ? (
         <p role="status" className="formulary-submit-status" data-status="queued">
-          Queued in the outbox: it is sent after the requests ahead of it.{also}
+          {t('draft.submit.queued')}
+          {also}
         </p>
       ) : (
         <p role="status" className="formulary-submit-status" data-status="waiting">
-          Not sent yet ({entry.lastError ?? 'waiting'}). The request is kept in the outbox and sent when the
-          connection is back.{also}
+          {t('draft.submit.waiting', { error: entry.lastError ?? t('draft.submit.waitingWord') })}
+          {also}
         </p>
       );
   }

@@ -166,6 +166,7 @@ export function createFormEngine(options: FormEngineOptions) {
     newRowId,
     read: store.get,
     write,
+    store: store.set,
     forgetWithin,
     overwritten: (path) => {
       texts.dropAll([path]);

@@ -35,6 +35,12 @@ export interface ListReplaceOptions {
   readonly read: (name: string) => unknown;
   /** Stores a value, tracks its change and tells the field. */
   readonly write: (name: string, value: unknown) => void;
+  /**
+   * Stores a new row's default value: nothing to track (a new row is compared with the item's
+   * defaults, and this is one) and no field shows it yet. A paste of 1,000 scan rows writes most of
+   * its values so: tracking each cost more than the rest of Apply (bench:paste, CPU profile).
+   */
+  readonly store: (name: string, value: unknown) => void;
   /** Forgets changes, errors and typed text within a row that left the list. */
   readonly forgetWithin: (root: StoragePath) => void;
   /** A field got a value from outside its widget: drop its typed text, re-check a shown error. */
@@ -78,8 +84,10 @@ export function createListReplace(options: ListReplaceOptions) {
         const id = newRowId();
         const path = rowPath(listPath, id);
         const values = flattenNode(node.item, path, '', undefined, newRowId).values;
-        for (const [pointer, value] of row.cells) values[fieldName(path + pointer)] = value;
-        for (const [name, value] of Object.entries(values)) write(name, value);
+        const cells = new Map<string, unknown>();
+        for (const [pointer, value] of row.cells) cells.set(fieldName(path + pointer), value);
+        for (const [name, value] of Object.entries(values)) if (!cells.has(name)) options.store(name, value);
+        for (const [name, value] of cells) write(name, value);
         added.push(id);
         next.push(id);
       }

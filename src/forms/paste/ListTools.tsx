@@ -20,7 +20,7 @@ import type { StoragePath } from '../engine/storagePath';
 import { useFormContextValue } from '../FormContext';
 import { listItemsOf } from './listItemsOf';
 import { PastePreview } from './PastePreview';
-import { pasteMessages as m } from './pasteMessages';
+import { usePasteMessages } from './pasteMessages';
 import { pasteRowsInput } from './pasteRowsInput';
 import { type RowSelection, selectedOf } from './rowSelection';
 import { useSelectedCount } from './useSelectedCount';
@@ -62,6 +62,7 @@ export function ListTools(props: {
 }): ReactNode {
   const { node, path, ids, selection } = props;
   const { engine, disabled, readOnly } = useFormContextValue();
+  const m = usePasteMessages();
   const locked = disabled || readOnly;
   const selected = useSelectedCount(selection, ids);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -127,7 +128,7 @@ export function ListTools(props: {
       fieldset.removeEventListener('paste', onPaste);
       fieldset.removeEventListener('copy', onCopy);
     };
-  }, [selection]);
+  }, [selection, m]);
 
   const plan = preview
     ? planPaste(ids.length, preview.pasted.rows.length, preview.mode, {

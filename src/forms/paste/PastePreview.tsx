@@ -6,7 +6,7 @@
  */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import type { PastedRows, PasteMode, PastePlan } from '../../schemas/index';
-import { pasteMessages as m } from './pasteMessages';
+import { usePasteMessages } from './pasteMessages';
 
 const PREVIEW_ROWS = 50;
 const LISTED_PROBLEMS = 500;
@@ -28,6 +28,7 @@ export interface PastePreviewProps {
 export function PastePreview(props: PastePreviewProps): ReactNode {
   const { pasted, plan, mode } = props;
   const id = useId();
+  const m = usePasteMessages();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const shown = pasted.rows.slice(0, PREVIEW_ROWS);

@@ -3,11 +3,12 @@
  * selection store, so ticking renders this box and the copy button, no field.
  */
 import { type ReactNode, useCallback, useSyncExternalStore } from 'react';
-import { pasteMessages as m } from './pasteMessages';
+import { useT } from '../../widgets/index';
 import { type RowSelection, toggleRow } from './rowSelection';
 
 export function RowSelectBox(props: { selection: RowSelection; rowId: string; n: number }): ReactNode {
   const { selection, rowId } = props;
+  const t = useT();
   const read = useCallback(() => selection.getState().selected.has(rowId), [selection, rowId]);
   const checked = useSyncExternalStore(selection.subscribe, read, read);
   return (
@@ -15,7 +16,7 @@ export function RowSelectBox(props: { selection: RowSelection; rowId: string; n:
       type="checkbox"
       className="formulary-row-select"
       data-action="select-row"
-      aria-label={m.selectRow(props.n)}
+      aria-label={t('paste.selectRow', { row: props.n })}
       checked={checked}
       onChange={(event) => toggleRow(selection, rowId, event.currentTarget.checked)}
     />

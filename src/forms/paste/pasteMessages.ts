@@ -1,68 +1,83 @@
 /**
- * Every string the paste, copy and CSV controls of a list show, in one place, so a message catalogue
- * (issue 29, languages) can take them in as they are: each is a function of its arguments, never
- * concatenated by a caller. Messages about a cell's content come from the schemas layer's parsers.
+ * Every string the paste, copy and CSV controls of a list show, from the message catalogues
+ * (src/schemas/i18n/messages, keys `paste.*`) in the form's locale: each is a function of its
+ * arguments, never concatenated by a caller. Messages about a cell's content come from the schemas
+ * layer's parsers.
  */
+import { useMemo } from 'react';
+import { listOf, type Translator, translator } from '../../schemas/index';
+import { useLocale } from '../../widgets/index';
 
-const rows = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'}`;
-/** "2 rows added, 3 rows written over": what a paste does to the list. */
-const changes = (added: number, replaced: number, removed: number) =>
-  [
-    added > 0 ? `${rows(added)} added` : '',
-    replaced > 0 ? `${rows(replaced)} written over` : '',
-    removed > 0 ? `${rows(removed)} removed` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-const cells = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'cell' : 'cells'}`;
+function messagesIn(locale: string, t: Translator) {
+  /** "2 rows added, 3 rows written over": what a paste does to the list, as the locale writes a list. */
+  const changes = (added: number, replaced: number, removed: number) =>
+    listOf(locale, [
+      ...(added > 0 ? [t('paste.rowsAdded', { count: added })] : []),
+      ...(replaced > 0 ? [t('paste.rowsReplaced', { count: replaced })] : []),
+      ...(removed > 0 ? [t('paste.rowsRemoved', { count: removed })] : []),
+    ]);
+  return {
+    toolsLabel: (list: string) => t('paste.toolsLabel', { list }),
+    pasteButton: t('paste.pasteButton'),
+    pasteBoxLabel: (list: string) => t('paste.pasteBoxLabel', { list }),
+    copyButton: (selected: number) =>
+      selected === 0 ? t('paste.copyAll') : t('paste.copyRows', { count: selected }),
+    exportButton: t('paste.exportButton'),
+    importButton: t('paste.importButton'),
+    importFileLabel: (list: string) => t('paste.importFileLabel', { list }),
+    selectRow: (n: number) => t('paste.selectRow', { row: n }),
+    copied: (n: number) => t('paste.copied', { count: n }),
+    copyFailed: (why: string) => t('paste.copyFailed', { why }),
+    exported: (n: number, file: string) => t('paste.exported', { count: n, file }),
+    /** A file name, not a sentence: the list's label with what a file system refuses replaced. */
+    csvFileName: (list: string) => `${list.replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'list'}.csv`,
+    readFailed: (file: string, why: string) => t('paste.readFailed', { file, why }),
 
-export const pasteMessages = {
-  toolsLabel: (list: string) => `Rows of ${list}`,
-  pasteButton: 'Paste rows…',
-  pasteBoxLabel: (list: string) =>
-    `Paste rows of ${list} from a spreadsheet (tab- or comma-separated, with or without a header row)`,
-  copyButton: (selected: number) => (selected === 0 ? 'Copy all rows' : `Copy ${rows(selected)}`),
-  exportButton: 'Export CSV',
-  importButton: 'Import CSV…',
-  importFileLabel: (list: string) => `CSV file of ${list}`,
-  selectRow: (n: number) => `Select row ${n}`,
-  copied: (n: number) => `Copied ${rows(n)} as tab-separated text with a header row.`,
-  copyFailed: (why: string) => `Could not copy to the clipboard: ${why}`,
-  exported: (n: number, file: string) => `Exported ${rows(n)} to ${file}.`,
-  csvFileName: (list: string) => `${list.replace(/[^\p{L}\p{N}_-]+/gu, '-') || 'list'}.csv`,
-  readFailed: (file: string, why: string) => `Could not read ${file}: ${why}`,
+    previewTitle: (list: string) => t('paste.previewTitle', { list }),
+    previewSource: (source: string) => t('paste.previewSource', { source }),
+    sourceClipboard: t('paste.sourceClipboard'),
+    headerFound: t('paste.headerFound'),
+    noHeader: t('paste.noHeader'),
+    modeLegend: t('paste.modeLegend'),
+    modeAppend: (n: number) => t('paste.modeAppend', { count: n }),
+    modeReplaceFrom: (row: number) => t('paste.modeReplaceFrom', { row }),
+    modeReplaceAll: t('paste.modeReplaceAll'),
+    planSummary: (added: number, replaced: number, removed: number, total: number) =>
+      t('paste.planSummary', { changes: changes(added, replaced, removed), count: total }),
+    noRows: t('paste.noRows'),
+    badCells: (n: number) => t('paste.badCells', { count: n }),
+    allRead: t('paste.allRead'),
+    previewColumnRow: t('paste.previewColumnRow'),
+    previewColumnUnread: (header: string) => t('paste.previewColumnUnread', { header }),
+    previewColumnUnknown: (n: number) => t('paste.previewColumnUnknown', { column: n }),
+    previewRowNew: t('paste.previewRowNew'),
+    previewRowOver: (row: number) => t('paste.previewRowOver', { row }),
+    previewMore: (shown: number, total: number) => t('paste.previewMore', { count: shown, total }),
+    problemLine: (line: number, label: string, text: string, message: string) =>
+      text === ''
+        ? t('paste.problemLine', { line, label, message })
+        : t('paste.problemLineText', { line, label, text, message }),
+    problemsMore: (n: number) => t('paste.problemsMore', { count: n }),
+    apply: (total: number) => t('paste.apply', { count: total }),
+    cancel: t('paste.cancel'),
 
-  previewTitle: (list: string) => `Paste into ${list}`,
-  previewSource: (source: string) => `From ${source}`,
-  sourceClipboard: 'the clipboard',
-  headerFound: 'The first row names the columns.',
-  noHeader: 'No header row: columns are taken in the order the form shows them.',
-  modeLegend: 'Where the rows go',
-  modeAppend: (n: number) => `Add after the ${rows(n)} already there`,
-  modeReplaceFrom: (row: number) => `Write over the rows from row ${row} on`,
-  modeReplaceAll: 'Replace all rows',
-  planSummary: (added: number, replaced: number, removed: number, total: number) =>
-    `${changes(added, replaced, removed)}; ${rows(total)} afterwards.`,
-  noRows: 'The pasted text holds no rows.',
-  badCells: (n: number) =>
-    `${cells(n)} could not be read: marked below. Their fields keep their value (a new row's default).`,
-  allRead: 'Every cell was read.',
-  previewColumnRow: 'Row',
-  previewColumnUnread: (header: string) => `${header} (not read)`,
-  previewColumnUnknown: (n: number) => `column ${n} (not read)`,
-  previewRowNew: 'new',
-  previewRowOver: (row: number) => `row ${row}`,
-  previewMore: (shown: number, total: number) =>
-    `Showing the first ${rows(shown)} of ${total.toLocaleString('en')}; every cell that could not be read is listed.`,
-  problemLine: (line: number, label: string, text: string, message: string) =>
-    text === '' ? `Line ${line}, ${label}: ${message}` : `Line ${line}, ${label} ('${text}'): ${message}`,
-  problemsMore: (n: number) => `and ${n.toLocaleString('en')} more`,
-  apply: (total: number) => `Apply (${rows(total)})`,
-  cancel: 'Cancel',
+    pasted: (added: number, replaced: number, removed: number) =>
+      t('paste.pasted', { changes: changes(added, replaced, removed) }),
+    notRead: (n: number) => t('paste.notRead', { count: n }),
+    undo: t('paste.undo'),
+    undone: t('paste.undone'),
+  } as const;
+}
 
-  pasted: (added: number, replaced: number, removed: number) =>
-    `Pasted: ${changes(added, replaced, removed)}.`,
-  notRead: (n: number) => `${cells(n)} not read (their fields kept their value):`,
-  undo: 'Undo paste',
-  undone: 'Paste undone: the list is as it was.',
-} as const;
+export type PasteMessages = ReturnType<typeof messagesIn>;
+
+/** The paste words in `locale`. */
+export function pasteMessages(locale: string): PasteMessages {
+  return messagesIn(locale, translator(locale));
+}
+
+/** The paste words in the form's locale, built once per locale a component meets. */
+export function usePasteMessages(): PasteMessages {
+  const locale = useLocale();
+  return useMemo(() => pasteMessages(locale), [locale]);
+}

@@ -20,6 +20,11 @@ export interface InstrumentCatalogueEntry {
    * removed): drafts saved under an older version are fitted to the new schema, the rest listed.
    */
   readonly schemaVersion: number;
+  /**
+   * The schema's translation files by language (beside the schema, as formulary.config.json names
+   * them): the portal fetches the one of the language it speaks.
+   */
+  readonly translations?: Readonly<Record<string, string>>;
 }
 
 export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
@@ -30,6 +35,7 @@ export const instrumentCatalogue: readonly InstrumentCatalogueEntry[] = [
     schemaPath: 'src/schemas/instruments/eqsans.schema.json',
     dialect: 'draft-07',
     schemaVersion: 1,
+    translations: { fr: 'src/schemas/instruments/eqsans.fr.json' },
   },
   {
     id: 'powder',

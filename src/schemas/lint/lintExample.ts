@@ -4,6 +4,7 @@
  * its invalid-*.expected.json lists as [{pointer, rule}]. File-free: the caller reads the files.
  */
 import type { ValidationError } from '../FieldModel';
+import { say } from '../i18n/index';
 import type { LintDiagnostic } from './LintDiagnostic';
 
 /** One expected validation error of an invalid example. */
@@ -29,19 +30,21 @@ export function lintExample(
       pointer: e.pointer,
       rule,
       severity: 'error',
-      message: `the example does not validate: ${e.pointer || '/'} ${e.message} (${e.rule})`,
+      message: say('linter.requestInvalid', { pointer: e.pointer || '/', message: e.message, rule: e.rule }),
     }));
   }
   const out: LintDiagnostic[] = [];
   const same = (a: ExpectedError, b: ExpectedError) => a.pointer === b.pointer && a.rule === b.rule;
   for (const want of expected) {
     if (!errors.some((e) => same(e, want))) {
-      const got = errors.length ? errors.map((e) => `${e.pointer || '/'} (${e.rule})`).join(', ') : 'none';
+      const got = errors.length
+        ? errors.map((e) => `${e.pointer || '/'} (${e.rule})`).join(', ')
+        : say('linter.noErrors');
       out.push({
         pointer: want.pointer,
         rule,
         severity: 'error',
-        message: `expected the error ${want.pointer || '/'} (${want.rule}), which did not occur; errors were: ${got}`,
+        message: say('linter.expectedMissing', { pointer: want.pointer || '/', rule: want.rule, got }),
       });
     }
   }
@@ -51,7 +54,11 @@ export function lintExample(
         pointer: error.pointer,
         rule,
         severity: 'error',
-        message: `unexpected error ${error.pointer || '/'} ${error.message} (${error.rule}): add it to the .expected.json or fix the example`,
+        message: say('linter.unexpectedError', {
+          pointer: error.pointer || '/',
+          message: error.message,
+          rule: error.rule,
+        }),
       });
     }
   }

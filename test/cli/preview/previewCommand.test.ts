@@ -35,7 +35,7 @@ describe('formulary preview: usage', { timeout: 120_000 }, () => {
     expect(port.stderr).toMatch(/--port must be a number/);
     const lang = await runCli(['preview', 'a.json', '--lang', 'not a language']);
     expect(lang.code).toBe(2);
-    expect(lang.stderr).toMatch(/--lang must be a language tag such as fr or en-GB \(got "not a language"\)/);
+    expect(lang.stderr).toMatch(/--lang: no catalogue for "not a language"; known: en, fr/);
   });
 
   test('a page folder that was not built: exit 1 saying which command builds it', () => {

@@ -5,6 +5,7 @@
  * Fields inside list rows are exempt: a row is added by hand, so its fields are in view.
  */
 import type { FieldNode, ListNode } from '../../FieldModel';
+import { say } from '../../i18n/index';
 import type { LintContext, LintRule, RuleFinding } from '../LintDiagnostic';
 
 /** Advanced fields and lists with no default and no unset state, outside list rows. */
@@ -30,7 +31,7 @@ export const advancedNoDefault: LintRule = {
       .filter((node) => !node.required)
       .map<RuleFinding>((node) => ({
         schemaPointer: node.location.schemaPointer,
-        message: `advanced field ${node.pointer} ("${node.label}") has no default: the user never sees it and the request leaves it out`,
+        message: say('linter.advancedNoDefault', { pointer: node.pointer, label: node.label }),
       }));
   },
 };
@@ -45,7 +46,7 @@ export const advancedRequiredNoDefault: LintRule = {
       .filter((node) => node.required)
       .map<RuleFinding>((node) => ({
         schemaPointer: node.location.schemaPointer,
-        message: `required field ${node.pointer} ("${node.label}") sits in an advanced section with no default: every untouched form fails on a hidden field`,
+        message: say('linter.requiredAdvanced', { pointer: node.pointer, label: node.label }),
       }));
   },
 };

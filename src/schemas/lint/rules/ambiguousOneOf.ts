@@ -4,6 +4,8 @@
  * const/enum values differ, disjoint number ranges, or different required keys. Otherwise a value can
  * match two branches, fail with "must match exactly one schema", and the form cannot pick a branch.
  */
+
+import { say } from '../../i18n/index';
 import { jsonEqual, jsonTypesOf } from '../checkValue';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 import type { LocalRefResolver } from '../resolvePointer';
@@ -102,7 +104,7 @@ export const ambiguousOneOf: LintRule = {
           if (!a || !b || distinguishable(a, b)) continue;
           findings.push({
             schemaPointer: `${pointer}/oneOf/${j}`,
-            message: `oneOf branches ${i} and ${j} cannot be told apart: give each a property with a distinct const (e.g. "kind": {"const": "..."}), distinct types or distinct required keys`,
+            message: say('linter.ambiguousOneOf', { i, j }),
           });
         }
       }

@@ -2,6 +2,8 @@
  * Rule default-invalid: a default must satisfy the very schema it is written in (type, enum, limits,
  * pattern, items, and format where the schema's format policy asserts it). A bad default makes every untouched form invalid before the user types anything.
  */
+
+import { say } from '../../i18n/index';
 import { checkValue } from '../checkValue';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 import { assertedFormats } from './fieldExampleInvalid';
@@ -20,7 +22,7 @@ export const defaultInvalid: LintRule = {
       if (failure)
         findings.push({
           schemaPointer: `${pointer}/default`,
-          message: `the default fails its own field: ${failure}`,
+          message: say('linter.defaultInvalid', { failure }),
         });
     }
     return findings;

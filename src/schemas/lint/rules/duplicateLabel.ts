@@ -3,6 +3,7 @@
  * the scientist guessing which is which, and screen readers announce them identically.
  */
 import type { GroupNode, ModelNode } from '../../FieldModel';
+import { say } from '../../i18n/index';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 
 function childrenGroups(node: ModelNode): GroupNode[] {
@@ -34,7 +35,18 @@ export const duplicateLabel: LintRule = {
         }
         findings.push({
           schemaPointer: child.location.schemaPointer,
-          message: `label "${child.label}" of ${child.pointer} repeats the label of ${first.pointer} in the same section${child.group ? ` ("${child.group}")` : ''}`,
+          message: child.group
+            ? say('linter.duplicateLabelGroup', {
+                label: child.label,
+                pointer: child.pointer,
+                first: first.pointer,
+                group: child.group,
+              })
+            : say('linter.duplicateLabel', {
+                label: child.label,
+                pointer: child.pointer,
+                first: first.pointer,
+              }),
         });
       }
     }

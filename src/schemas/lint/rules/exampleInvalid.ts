@@ -3,6 +3,8 @@
  * same validator the form uses (cross-field rules included). Example files beside the schema (the
  * examples/<id>/ convention) are checked by lintExample with the same rule id.
  */
+
+import { say } from '../../i18n/index';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 
 export const exampleInvalid: LintRule = {
@@ -17,7 +19,12 @@ export const exampleInvalid: LintRule = {
       for (const error of validate(example)) {
         findings.push({
           schemaPointer: `/examples/${i}`,
-          message: `example ${i} does not validate: ${error.pointer || '/'} ${error.message} (${error.rule})`,
+          message: say('linter.exampleInvalid', {
+            index: i,
+            pointer: error.pointer || '/',
+            message: error.message,
+            rule: error.rule,
+          }),
         });
       }
     });

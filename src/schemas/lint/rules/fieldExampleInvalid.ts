@@ -4,6 +4,8 @@
  * teaches the user a value they cannot submit. (The root's `examples` are whole requests: see
  * example-invalid; a `default` is checked by default-invalid with the same checker.)
  */
+
+import { say } from '../../i18n/index';
 import { formatPolicyOf } from '../../load/dialectOf';
 import { checkValue } from '../checkValue';
 import { checkFormat, type FormatCheck } from '../formatCheck';
@@ -29,7 +31,7 @@ export const fieldExampleInvalid: LintRule = {
         if (failure)
           findings.push({
             schemaPointer: `${pointer}/examples/${i}`,
-            message: `example ${i} fails its own field: ${failure}`,
+            message: say('linter.fieldExampleInvalid', { index: i, failure }),
           });
       });
     }

@@ -4,6 +4,8 @@
  * `then` part never shows (or always does). dependencies / dependentRequired / dependentSchemas naming a
  * property that does not exist are caught too.
  */
+
+import { activeLocale, listOf, say } from '../../i18n/index';
 import { checkValue, show } from '../checkValue';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 import type { LocalRefResolver } from '../resolvePointer';
@@ -54,7 +56,7 @@ function checkHolder(
       if (!props.has(key)) {
         findings.push({
           schemaPointer: at,
-          message: `the condition reads "${key}", which is not a property here (known: ${[...props.keys()].slice(0, 8).join(', ')})`,
+          message: say('linter.conditionUnknown', { key, known: [...props.keys()].slice(0, 8).join(', ') }),
         });
         continue;
       }
@@ -70,7 +72,11 @@ function checkHolder(
       if (failures.every((f) => f !== undefined)) {
         findings.push({
           schemaPointer: at,
-          message: `the condition can never hold: "${key}" never takes ${values.map(show).join(' or ')} (${failures[0]})`,
+          message: say('linter.conditionNever', {
+            key,
+            values: listOf(activeLocale(), values.map(show), 'disjunction'),
+            why: failures[0],
+          }),
         });
       }
     }
@@ -82,7 +88,7 @@ function checkHolder(
       if (!props.has(key)) {
         findings.push({
           schemaPointer: `${pointer}/${keyword}/${escapePointerToken(key)}`,
-          message: `${keyword} names "${key}", which is not a property here, so it never applies`,
+          message: say('linter.dependencyUnknown', { keyword, key }),
         });
       }
     }

@@ -4,6 +4,8 @@
  * configurable; keys that count or scale (bins, number, factor, fraction...) are exempt, and so are keys
  * that end in their unit ("thickness_cm").
  */
+
+import { say } from '../../i18n/index';
 import { unitSuffixOf } from '../../model/unitSuffix';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 
@@ -158,7 +160,9 @@ export const missingUnits: LintRule = {
       const unit = suggestUnit(quantity);
       findings.push({
         schemaPointer: field.location.schemaPointer,
-        message: `${field.pointer} ${quantity ? `names a physical quantity (${quantity})` : `is a ${field.kind}`} but has no x-units: say what its number means (${unit ? `e.g. "x-units": "${unit}"` : 'e.g. "x-units": "mm"'})`,
+        message: quantity
+          ? say('linter.missingUnitsQuantity', { pointer: field.pointer, quantity, unit: unit ?? 'mm' })
+          : say('linter.missingUnits', { pointer: field.pointer, kind: field.kind, unit: unit ?? 'mm' }),
       });
     }
     return findings;

@@ -5,6 +5,7 @@
  * Otherwise the rule silently never fires, which is worse than no rule.
  */
 import type { FieldModel, ModelNode, Rule } from '../../FieldModel';
+import { say } from '../../i18n/index';
 import { resolveFieldRef, ruleKeywordOf } from '../../vocabulary';
 import { checkFieldValue } from '../checkFieldValue';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
@@ -23,13 +24,6 @@ function fits(node: ModelNode, need: Need): boolean {
   if (need === 'boolean') return node.kind === 'boolean';
   return listKinds.has(node.kind);
 }
-
-const needText: Record<Need, string> = {
-  any: 'a field',
-  number: 'a number',
-  boolean: 'a boolean',
-  list: 'a list',
-};
 
 /** The refs a rule names, each with what its target must be. */
 function namedRefs(rule: Rule): { ref: string; need: Need; values?: unknown[] }[] {
@@ -65,14 +59,20 @@ function checkRule(model: FieldModel, rule: Rule, findings: RuleFinding[]): void
   const at = `${rule.location.schemaPointer}/${keyword}`;
   const owner = model.byPointer.get(rule.owner);
   if (rule.kind === 'lessThan' && owner && !fits(owner, 'number')) {
-    findings.push({ schemaPointer: at, message: `${keyword} sits on ${rule.owner}, which is not a number` });
+    findings.push({
+      schemaPointer: at,
+      message: say('linter.ruleOwnerNotNumber', { keyword, owner: rule.owner }),
+    });
   }
   for (const { ref, need, values } of namedRefs(rule)) {
     let target: string;
     try {
       target = resolveFieldRef(rule.owner, ref);
     } catch (error) {
-      findings.push({ schemaPointer: at, message: `${keyword} names "${ref}": ${(error as Error).message}` });
+      findings.push({
+        schemaPointer: at,
+        message: say('linter.ruleRefBroken', { keyword, ref, why: (error as Error).message }),
+      });
       continue;
     }
     const node = model.byPointer.get(target);
@@ -80,12 +80,14 @@ function checkRule(model: FieldModel, rule: Rule, findings: RuleFinding[]): void
       const near = suggestKeyword(target, model.byPointer.keys());
       findings.push({
         schemaPointer: at,
-        message: `${keyword} on ${rule.owner || '/'} names "${ref}" (${target}), which is not a field${near ? `: did you mean ${near}?` : ''}`,
+        message: near
+          ? say('linter.ruleRefNotFieldNear', { keyword, owner: rule.owner || '/', ref, target, near })
+          : say('linter.ruleRefNotField', { keyword, owner: rule.owner || '/', ref, target }),
       });
     } else if (!fits(node, need)) {
       findings.push({
         schemaPointer: at,
-        message: `${keyword} on ${rule.owner || '/'} names ${target}, which is not ${needText[need]}`,
+        message: say(`linter.ruleRefNeeds.${need}`, { keyword, owner: rule.owner || '/', target }),
       });
     } else if (
       values &&
@@ -94,7 +96,12 @@ function checkRule(model: FieldModel, rule: Rule, findings: RuleFinding[]): void
     ) {
       findings.push({
         schemaPointer: at,
-        message: `${keyword} on ${rule.owner || '/'} tests ${target} for a value it never takes: ${checkFieldValue(node, values[0])}`,
+        message: say('linter.ruleValueNever', {
+          keyword,
+          owner: rule.owner || '/',
+          target,
+          why: checkFieldValue(node, values[0]),
+        }),
       });
     }
   }

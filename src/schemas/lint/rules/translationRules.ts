@@ -7,6 +7,7 @@
  */
 
 import type { FieldModel } from '../../FieldModel';
+import { say } from '../../i18n/index';
 import { staleTranslationKeys, translatableTexts, translatedText } from '../../i18n/translationTexts';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 
@@ -22,7 +23,15 @@ export const translationMissing: LintRule = {
         if (translatedText(translation, t.node.pointer, t.part) !== undefined) continue;
         findings.push({
           schemaPointer: t.node.location.schemaPointer,
-          message: `${file} (${translation.locale}) has no ${t.part} for "${t.node.pointer || '/'}" ("${t.text}"): add "${t.node.pointer}": {${describePart(t.part)}}`,
+          message: say('linter.translationMissing', {
+            file,
+            locale: translation.locale,
+            part: t.part,
+            pointer: t.node.pointer || '/',
+            text: t.text,
+            key: t.node.pointer,
+            shape: describePart(t.part),
+          }),
         });
       }
     }
@@ -42,7 +51,7 @@ export const translationStale: LintRule = {
       for (const key of staleTranslationKeys(context.model!, translation)) {
         findings.push({
           schemaPointer: nearestLocation(context.model!, key.split(' ')[0]!),
-          message: `${file} (${translation.locale}): "${key}" names nothing in the schema any more: remove or rename it`,
+          message: say('linter.translationStale', { file, locale: translation.locale, key }),
         });
       }
     }

@@ -4,6 +4,8 @@
  * the scientist types a value in one and the reduction reads it in the other: off by a factor of 10
  * for cm and mm. Spellings of one unit (Ang, Å; us, µs; deg, °) agree.
  */
+
+import { say } from '../../i18n/index';
 import { unitSuffixOf } from '../../model/unitSuffix';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 
@@ -40,7 +42,11 @@ export const unitMismatch: LintRule = {
       if (!suffix || field.units === undefined || canonical(suffix.unit) === canonical(field.units)) continue;
       findings.push({
         schemaPointer: field.location.schemaPointer,
-        message: `${field.pointer}: the key says its unit is "${suffix.unit}" but x-units says "${field.units}"; one of them is wrong, and a value typed in one unit would be read in the other`,
+        message: say('linter.unitMismatch', {
+          pointer: field.pointer,
+          keyUnit: suffix.unit,
+          units: field.units,
+        }),
       });
     }
     return findings;

@@ -3,6 +3,8 @@
  * configured alias is most often a typo that silently does nothing (`x-unit` for `x-units`). A warning,
  * not an error: a facility's own annotations must not fail its CI unless it asks for strictness.
  */
+
+import { say } from '../../i18n/index';
 import { formularyKeywords, jsonSchemaKeywords, knownKeywords, uiSchemaKeys } from '../../vocabulary';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 import { suggestKeyword } from '../suggestKeyword';
@@ -29,7 +31,9 @@ export const unknownKeyword: LintRule = {
         findings.push({
           schemaPointer: `${pointer}/${escapePointerToken(key)}`,
           ...(strict ? { severity: 'error' as const } : {}),
-          message: `unknown keyword "${key}"${suggestion ? `: did you mean "${suggestion}"?` : ' (map it with an alias in formulary.config.json if it is yours)'}`,
+          message: suggestion
+            ? say('linter.unknownKeywordNear', { key, suggestion })
+            : say('linter.unknownKeyword', { key }),
         });
       }
     }

@@ -3,6 +3,8 @@
  * still pointing outside the document, or a local pointer/anchor that names nothing, is broken.
  * (A missing file stops the loader; the CLI reports that under this rule id too.)
  */
+
+import { say } from '../../i18n/index';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 
 export const unresolvedRef: LintRule = {
@@ -21,9 +23,7 @@ export const unresolvedRef: LintRule = {
       if (local ? refs.targetPointer(ref) !== undefined : ids.has(ref.split('#')[0]!)) continue;
       findings.push({
         schemaPointer: `${pointer}/$ref`,
-        message: local
-          ? `$ref "${ref}" does not resolve: nothing in this schema is at that pointer or anchor`
-          : `$ref "${ref}" points outside the bundled schema and could not be resolved`,
+        message: local ? say('linter.refLocal', { ref }) : say('linter.refOutside', { ref }),
       });
     }
     return findings;

@@ -2,6 +2,8 @@
  * Rule unsafe-pattern: a `pattern` (or patternProperties key) that does not compile with the "u" flag
  * ajv uses, or that can backtrack catastrophically and freeze the page on a long input.
  */
+
+import { say } from '../../i18n/index';
 import { analysePattern } from '../analysePattern';
 import type { LintRule, RuleFinding } from '../LintDiagnostic';
 import { escapePointerToken, isSchemaObject } from '../walkSubschemas';
@@ -17,12 +19,15 @@ export const unsafePattern: LintRule = {
       if (verdict.kind === 'invalid')
         findings.push({
           schemaPointer: at,
-          message: `pattern ${JSON.stringify(source)} does not compile: ${verdict.message}`,
+          message: say('linter.patternInvalid', { pattern: JSON.stringify(source), why: verdict.message }),
         });
       if (verdict.kind === 'catastrophic')
         findings.push({
           schemaPointer: at,
-          message: `pattern ${JSON.stringify(source)} can backtrack catastrophically: ${verdict.message}`,
+          message: say('linter.patternCatastrophic', {
+            pattern: JSON.stringify(source),
+            why: verdict.message,
+          }),
         });
     };
     for (const { schema, pointer } of subschemas) {
