@@ -64,13 +64,14 @@ afterAll(async () => {
 
 beforeEach(async () => {
   for (const page of browser.context.pages()) await page.close();
-  backend.reset();
   const page = await browser.context.newPage();
-  await page.goto(`${site.url}?instrument=none`);
+  // Not the portal, which would send what the last test left waiting before the clear (outbox.test.ts).
+  await page.goto(`${site.url}not-the-portal.txt`);
   await clearPortalStorage(page, {
     'formulary.portal.backendUrl': `${site.url.replace(/\/$/, '')}${submissionsPath}`,
   });
   await page.close();
+  backend.reset();
 });
 
 async function openPortal(): Promise<Page> {
