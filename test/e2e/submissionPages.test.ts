@@ -79,8 +79,9 @@ async function openPage(path: string, blockWebSocket = false): Promise<{ page: P
 }
 
 const job = (page: Page) => page.locator('section.subs-job').first();
+/** The count the log shows ("10,000 lines": grouped in the page's language). */
 const logCount = async (page: Page) =>
-  Number((await page.getByTestId('log-count').first().textContent())?.split(' ')[0]);
+  Number((await page.getByTestId('log-count').first().textContent())?.split(' ')[0]?.replace(/\D/g, ''));
 
 test('submit in the portal, find it in the list, watch it run live to succeeded with its plot, then re-run it', async () => {
   const { page, errors } = await openPage('?instrument=eqsans');

@@ -75,8 +75,9 @@ async function submitted(): Promise<string> {
 }
 
 const job = (page: Page) => page.locator('section.subs-job').first();
+/** The count the log shows ("10,000 lines": grouped in the page's language). */
 const logCount = async (page: Page) =>
-  Number((await page.getByTestId('log-count').first().textContent())?.split(' ')[0]);
+  Number((await page.getByTestId('log-count').first().textContent())?.split(' ')[0]?.replace(/\D/g, ''));
 const storedLines = async (id: string) => {
   const jobs = (await (await testerFetch(`${server.url}/api/submissions/${id}/jobs`)).json()) as {
     items: { state: string; attempts: { lines: number }[] }[];
