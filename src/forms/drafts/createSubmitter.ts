@@ -13,7 +13,7 @@ import type { OutboxEntry, OutboxStore } from './createOutboxStore';
 import { diffFromDefaults } from './diffFromDefaults';
 import { jobKindOf } from './jobKindOf';
 import { newIdempotencyKey, type SubmitOptions, type SubmitResult, submitRequest } from './submitRequest';
-import { withLock } from './tabLocks';
+import { tryWithLock, withLock } from './tabLocks';
 
 export interface SubmitterOptions {
   outbox: OutboxStore;
@@ -301,6 +301,12 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
     async retryPending() {
       await outbox.ready;
       await outbox.getState().refresh();
+      // A request left "sending" by a page that was reloaded or closed mid-send (its answer lost, though
+      // the server may have stored it): when no tab holds the send lock, nobody is sending it, so it
+      // becomes "unknown" and goes again below under its key. It used to wait for a focus event, and a
+      // reloaded page showed it as "sending now" with no way to retry. A live tab's send is left alone.
+      if (outbox.getState().entries.some((e) => e.status === 'sending'))
+        await tryWithLock(sendLock, reviveHeld);
       const waiting = outbox
         .getState()
         .entries.filter((e) => e.status === 'waiting' || e.status === 'unknown');

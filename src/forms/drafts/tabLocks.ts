@@ -38,6 +38,17 @@ export function withLock<T>(name: string, fn: () => Promise<T> | T): Promise<T> 
 }
 
 /**
+ * Runs `fn` holding the lock `name` only if no one holds it now; resolves to undefined at once
+ * otherwise (a live tab is in it: what it guards is that tab's business).
+ */
+export async function tryWithLock<T>(name: string, fn: () => Promise<T> | T): Promise<T | undefined> {
+  const locks = lockManager();
+  if (locks) return locks.request(name, { ifAvailable: true }, (lock) => (lock === null ? undefined : fn()));
+  if (chains.has(name)) return undefined;
+  return withLock(name, fn);
+}
+
+/**
  * Holds `name` until the returned release() runs (or the tab closes); resolves once held, or to
  * undefined at once when another tab holds it (two new tabs reaching for one left draft).
  */

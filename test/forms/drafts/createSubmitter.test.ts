@@ -13,6 +13,7 @@ import {
   outboxStorageKey,
   startOutboxSync,
 } from '../../../src/forms/drafts/index';
+import { withLock } from '../../../src/forms/drafts/tabLocks';
 import { fakeServer } from './fakeServer';
 import { sampleDefaults, sampleModel } from './sampleModel';
 
@@ -211,6 +212,52 @@ describe('createSubmitter', () => {
     expect(await t.submitter.discard(first!.id)).toBe(true);
     await sending;
     expect(t.outbox.getState().entries.map((e) => e.id)).toEqual([second?.id]);
+  });
+
+  test('a page reloaded mid-send: the next page sends the request left "sending" again, under its key, once', async () => {
+    const leftSending = () =>
+      memoryStorage({
+        [outboxStorageKey]: JSON.stringify({
+          state: {
+            entries: [
+              {
+                id: 'k',
+                instrument: 'EQSANS',
+                schemaVersion: 1,
+                jobKind: 'Each scan alone',
+                request,
+                changedFields: ['/sample/thickness'],
+                status: 'sending',
+                sender: 'gone',
+                attempts: 1,
+                createdAt: 1,
+              },
+            ],
+          },
+          version: 1,
+        }),
+      });
+    // The server had stored it (the reload lost the answer): the same key is answered again, nothing new.
+    const server = fakeServer([]);
+    server.accepted.set('k', request);
+    const t = tab(leftSending(), server.fetch, 0);
+    const stop = startOutboxSync(t.submitter, new EventTarget());
+    await expect.poll(() => t.history.getState().entries.map((e) => e.id)).toEqual(['k']);
+    expect(t.outbox.getState().entries).toEqual([]);
+    expect(server.calls.map((c) => c.key)).toEqual(['k']);
+    expect(server.accepted.size).toBe(1);
+    stop();
+
+    // While another (live) tab holds the send lock, its "sending" is its own: not revived, not sent.
+    let finish = () => {};
+    const otherTabSending = withLock('formulary:send', () => new Promise<void>((done) => (finish = done)));
+    const quiet = fakeServer([]);
+    const u = tab(leftSending(), quiet.fetch, 0);
+    await u.submitter.retryPending();
+    expect(u.outbox.getState().entries[0]?.status).toBe('sending');
+    expect(quiet.calls).toEqual([]);
+    finish();
+    await otherTabSending;
   });
 
   test('an entry a closed tab left "sending" becomes "unknown" when this tab is focused', async () => {
