@@ -7,7 +7,7 @@
  */
 
 import { memo, type ReactNode, useCallback, useMemo } from 'react';
-import { type CoerceResult, DEFAULT_MAX_RUNS, fail, formatRunList, ok, parseRunList } from '../schemas/index';
+import { type CoerceResult, fail, formatRunList, maxRunsOf, ok, parseRunList } from '../schemas/index';
 import { FieldFrame } from './FieldFrame';
 import { formatAnyValue } from './formatValue';
 import { useT } from './LocaleContext';
@@ -29,13 +29,6 @@ function runsOf(value: unknown, maxRuns: number): number[] | undefined {
   if (typeof value !== 'string') return undefined;
   const parsed = parseRunList(value, { maxRuns });
   return parsed.ok ? parsed.value : undefined;
-}
-
-/** The most runs a field accepts. */
-export function maxRunsOf(field: WidgetProps['field']): number {
-  const hinted = field.hints.maxRuns;
-  if (typeof hinted === 'number' && hinted > 0) return hinted;
-  return field.maxItems ?? DEFAULT_MAX_RUNS;
 }
 
 /** A run-list field (see the file header for what the request holds). */

@@ -8,16 +8,13 @@
 import {
   type CoerceResult,
   checkBinning,
-  DEFAULT_MAX_RUNS,
   type FieldNode,
   fail,
-  formatNumberList,
-  formatRunList,
   ok,
   parseDateTime,
   parseNumber,
-  parseNumberList,
-  parseRunList,
+  parseNumberListField,
+  parseRunListField,
   say,
 } from '../../schemas/index';
 
@@ -57,11 +54,6 @@ function textForm(field: FieldNode): RegExp | null {
   }
 }
 
-function maxRunsOf(field: FieldNode): number {
-  const hinted = field.hints.maxRuns;
-  return typeof hinted === 'number' && hinted > 0 ? hinted : (field.maxItems ?? DEFAULT_MAX_RUNS);
-}
-
 /** "min, step, max" (or the binning widget's three texts joined by U+001F) as a checked triplet. */
 function parseBinningText(text: string): CoerceResult<unknown> {
   const parts = text.includes('\u001f') ? text.split('\u001f') : text.split(/[,;\s]+/).filter(Boolean);
@@ -87,14 +79,10 @@ function parse(field: FieldNode, text: string): CoerceResult<unknown> | undefine
       const parsed = parseNumber(text, { integer, units: field.units });
       return parsed.ok || !textForm(field)?.test(text) ? parsed : ok(text);
     }
-    case 'runList': {
-      const parsed = parseRunList(text, { maxRuns: maxRunsOf(field) });
-      return parsed.ok && field.listAs === 'text' ? ok(formatRunList(parsed.value)) : parsed;
-    }
-    case 'numberList': {
-      const parsed = parseNumberList(text, { allowEmpty: false, integer: field.hints.integer === true });
-      return parsed.ok && field.listAs === 'text' ? ok(formatNumberList(parsed.value)) : parsed;
-    }
+    case 'runList':
+      return parseRunListField(field, text);
+    case 'numberList':
+      return parseNumberListField(field, text);
     case 'binning':
       return parseBinningText(text);
     case 'dateTime':

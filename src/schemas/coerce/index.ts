@@ -20,6 +20,7 @@ export {
 } from './parseBinning';
 export { parseDateTime } from './parseDateTime';
 export { formatJsonText, lineAndColumn, parseJsonText } from './parseJsonText';
+export { maxRunsOf, parseNumberListField, parseRunListField } from './parseListField';
 export { formatNumber, type ParseNumberOptions, parseNumber } from './parseNumber';
 export { formatNumberList, type ParseNumberListOptions, parseNumberList } from './parseNumberList';
 export { DEFAULT_MAX_RUNS, formatRunList, type ParseRunListOptions, parseRunList } from './parseRunList';

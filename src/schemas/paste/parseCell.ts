@@ -10,9 +10,8 @@ import { type CoerceResult, fail, ok } from '../coerce/CoerceResult';
 import { checkBinning } from '../coerce/parseBinning';
 import { parseDateTime } from '../coerce/parseDateTime';
 import { parseJsonText } from '../coerce/parseJsonText';
+import { parseNumberListField, parseRunListField } from '../coerce/parseListField';
 import { parseNumber } from '../coerce/parseNumber';
-import { formatNumberList, parseNumberList } from '../coerce/parseNumberList';
-import { DEFAULT_MAX_RUNS, formatRunList, parseRunList } from '../coerce/parseRunList';
 import type { FieldNode } from '../FieldModel';
 
 /** The value of a cell that leaves its field unset (absent from the request). */
@@ -22,11 +21,6 @@ const sameUnit = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
 
 /** A number with a unit after it: "0.5 cm", "300K", "-30 degrees". */
 const WITH_UNIT = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([^\d\s.,+-].*)$/;
-
-function maxRunsOf(field: FieldNode): number {
-  const hinted = field.hints.maxRuns;
-  return typeof hinted === 'number' && hinted > 0 ? hinted : (field.maxItems ?? DEFAULT_MAX_RUNS);
-}
 
 /** A number, its unit taken off when it is the field's own. */
 function numberCell(field: FieldNode, text: string): CoerceResult<unknown> {
@@ -112,14 +106,10 @@ export function parseCell(field: FieldNode, cell: string): CoerceResult<unknown>
       return booleanCell(text);
     case 'enum':
       return enumCell(field, text);
-    case 'runList': {
-      const parsed = parseRunList(text, { maxRuns: maxRunsOf(field) });
-      return parsed.ok && field.listAs === 'text' ? ok(formatRunList(parsed.value)) : parsed;
-    }
-    case 'numberList': {
-      const parsed = parseNumberList(text, { allowEmpty: false, integer: field.hints.integer === true });
-      return parsed.ok && field.listAs === 'text' ? ok(formatNumberList(parsed.value)) : parsed;
-    }
+    case 'runList':
+      return parseRunListField(field, text);
+    case 'numberList':
+      return parseNumberListField(field, text);
     case 'binning':
       return binningCell(text);
     case 'dateTime':
