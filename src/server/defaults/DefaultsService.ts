@@ -82,9 +82,15 @@ export class DefaultsService {
 
   /**
    * Checks every edit first (an unknown field, a field inside a list, a value its schema refuses:
-   * DefaultsError naming each), then writes them all in one transaction. Returns the changes made.
+   * DefaultsError naming each), then writes them all, with one audit entry per field changed, in one
+   * transaction. Returns the changes made.
    */
-  async change(instrument: Instrument, edit: DefaultsEdit, by: string): Promise<DefaultChange[]> {
+  async change(
+    instrument: Instrument,
+    edit: DefaultsEdit,
+    by: string,
+    address: string | null = null,
+  ): Promise<DefaultChange[]> {
     const set = Object.entries(edit.set ?? {});
     const reset = edit.reset ?? [];
     const problems: FieldRefusal[] = [];
@@ -115,7 +121,21 @@ export class DefaultsService {
       edits.push({ pointer, value, schemaDefault: this.schemaDefaultOf(instrument, pointer) });
     for (const pointer of reset)
       edits.push({ pointer, value: undefined, schemaDefault: this.schemaDefaultOf(instrument, pointer) });
-    return this.store.change(instrument.id, edits, by, this.now().toISOString());
+    const at = this.now().toISOString();
+    return this.store.change(instrument.id, edits, by, at, (c) => ({
+      time: at,
+      actor: by,
+      action: c.reset ? 'default-reset' : 'default-change',
+      target: `${instrument.id}:${c.pointer}`,
+      address,
+      outcome: 'ok',
+      detail: JSON.stringify({
+        instrument: instrument.id,
+        pointer: c.pointer,
+        old: c.oldValue ?? null,
+        new: c.newValue ?? null,
+      }),
+    }));
   }
 
   history(instrument: Instrument, limit: number, beforeSeq?: number): Promise<DefaultChange[]> {

@@ -104,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installTestFaults(app, options.failFirstSubmissions ?? 0);
   instrumentRoutes(app, options.instruments);
   authRoutes(app, options.auth);
-  defaultsRoutes(app, options.instruments, options.defaults, options.auth);
+  defaultsRoutes(app, options.instruments, options.defaults);
   submitRoute(app, options.instruments, options.service, options.defaults);
   submissionQueryRoutes(app, options.service);
   if (options.jobs) jobRoutes(app, options.service, options.jobs, options.auth);

@@ -3,6 +3,7 @@
  * schema defaults, its history and its revision. Values are JSON values in and out (stored as text);
  * the store knows neither HTTP nor schemas: the caller says what the schema's default is.
  */
+import type { NewAuditEntry } from './AuthStore';
 
 export interface StoredDefault {
   readonly instrument: string;
@@ -46,9 +47,17 @@ export interface DefaultsStore {
   /**
    * Applies the edits in one transaction: the overlay rows, one history row per field whose
    * effective default changed (edits that change nothing are left out), and the revision. Returns
-   * the history rows written, in edit order.
+   * the history rows written, in edit order. `auditOf` makes the audit entry of each row written,
+   * committed in the same transaction: a change is never saved without its audit entry, nor audited
+   * without being saved.
    */
-  change(instrument: string, edits: readonly DefaultEdit[], by: string, at: string): Promise<DefaultChange[]>;
+  change(
+    instrument: string,
+    edits: readonly DefaultEdit[],
+    by: string,
+    at: string,
+    auditOf?: (change: DefaultChange) => NewAuditEntry,
+  ): Promise<DefaultChange[]>;
   /** Newest first; `beforeSeq` is the cursor of the previous page. */
   history(instrument: string, options: { limit: number; beforeSeq?: number }): Promise<DefaultChange[]>;
 }

@@ -2,7 +2,8 @@
  * The DefaultsStore over Kysely: the same queries on SQLite and PostgreSQL. A change first bumps the
  * instrument's revision row (on PostgreSQL that row lock makes concurrent saves of one instrument
  * wait for each other, so every history row's "old" is what the previous save left), then writes the
- * overlay and appends the history, all in one transaction. History rows are never updated or deleted.
+ * overlay and appends the history and the audit entries, all in one transaction. History rows are
+ * never updated or deleted.
  */
 import type { Kysely, Selectable } from 'kysely';
 import { jsonEquals } from '../../schemas/index';
@@ -52,7 +53,7 @@ export function createDefaultsStore(db: Kysely<Database>): DefaultsStore {
       };
     },
 
-    async change(instrument, edits, by, at) {
+    async change(instrument, edits, by, at, auditOf) {
       return db.transaction().execute(async (trx) => {
         await trx
           .insertInto('default_revisions')
@@ -116,6 +117,8 @@ export function createDefaultsStore(db: Kysely<Database>): DefaultsStore {
             .executeTakeFirstOrThrow();
           written.push(toChange(row));
         }
+        if (auditOf && written.length > 0)
+          await trx.insertInto('audit_log').values(written.map(auditOf)).execute();
         return written;
       });
     },

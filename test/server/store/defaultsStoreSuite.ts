@@ -2,10 +2,11 @@
  * The DefaultsStore on a real database, once per back end: the overlay and its revision, history rows
  * old -> new (the schema's default when nothing was saved), edits that change nothing left out,
  * resets, newest-first history with its cursor, and concurrent saves of one field recorded as one
- * unbroken chain (each "old" is the previous "new": the revision row orders them).
+ * unbroken chain (each "old" is the previous "new": the revision row orders them), and audit entries
+ * that commit with the change or not at all.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SubmissionStore } from '../../../src/server/store/index';
+import type { DefaultChange, NewAuditEntry, SubmissionStore } from '../../../src/server/store/index';
 
 export interface DefaultsStoreTarget {
   open(): Promise<SubmissionStore>;
@@ -17,11 +18,23 @@ const R = '/beamCenter/comRadius';
 export function describeDefaultsStore(name: string, target: DefaultsStoreTarget): void {
   describe(`DefaultsStore on ${name}`, () => {
     const open: SubmissionStore[] = [];
-    const store = async () => {
+    const openOne = async () => {
       const s = await target.open();
       open.push(s);
-      return s.defaults;
+      return s;
     };
+    const store = async () => (await openOne()).defaults;
+    const auditOf =
+      (address: string | null) =>
+      (c: DefaultChange): NewAuditEntry => ({
+        time: c.changedAt,
+        actor: c.changedBy,
+        action: c.reset ? 'default-reset' : 'default-change',
+        target: `${c.instrument}:${c.pointer}`,
+        address,
+        outcome: 'ok',
+        detail: JSON.stringify({ old: c.oldValue ?? null, new: c.newValue ?? null }),
+      });
     afterEach(async () => {
       for (const s of open.splice(0)) await s.close();
     });
@@ -107,6 +120,33 @@ export function describeDefaultsStore(name: string, target: DefaultsStoreTarget)
       const overlay = await defaults.overlay('eqsans');
       expect(overlay.revision).toBe(values.length);
       expect(overlay.values[0]!.value).toBe(chain.at(-1)!.newValue);
+    });
+
+    it('commits one audit entry per field changed with the change, and nothing when either fails', async () => {
+      const s = await openOne();
+      await s.defaults.change(
+        'eqsans',
+        [
+          { pointer: R, value: 60, schemaDefault: 50 },
+          { pointer: '/other', value: undefined, schemaDefault: 3 },
+        ],
+        'carol',
+        t(1),
+        auditOf('10.0.0.7'),
+      );
+      const audit = await s.auth.readAudit({ limit: 10 });
+      // The no-op reset of '/other' is neither in the history nor in the audit log.
+      expect(audit.map((a) => [a.actor, a.action, a.target, a.address, JSON.parse(a.detail)])).toEqual([
+        ['carol', 'default-change', `eqsans:${R}`, '10.0.0.7', { old: 50, new: 60 }],
+      ]);
+      // An audit entry that cannot be written (no action: NOT NULL) takes the change down with it.
+      const broken = (c: DefaultChange) => ({ ...auditOf(null)(c), action: null as unknown as string });
+      await expect(
+        s.defaults.change('eqsans', [{ pointer: R, value: 70, schemaDefault: 50 }], 'boss', t(2), broken),
+      ).rejects.toThrow();
+      expect((await s.defaults.overlay('eqsans')).values.map((v) => v.value)).toEqual([60]);
+      expect(await s.defaults.history('eqsans', { limit: 10 })).toHaveLength(1);
+      expect(await s.auth.readAudit({ limit: 10 })).toHaveLength(1);
     });
   });
 }

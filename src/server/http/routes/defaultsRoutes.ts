@@ -4,10 +4,9 @@
  * change of defaults never makes every client download the schema again, and a saved default shows at
  * the next revalidation of this small document), GET …/defaults/history (old -> new per field), PATCH
  * …/defaults {set, reset} and DELETE …/defaults?pointer= (staff of the instrument and admins). Every
- * change is written to the audit log. The route only translates: DefaultsService decides.
+ * change is written to the audit log in the change's own commit. The route only translates: DefaultsService decides.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AuthService } from '../../auth/index';
 import { type DefaultsEdit, DefaultsError, type DefaultsService } from '../../defaults/index';
 import type { Instrument } from '../../instruments/index';
 import type { DefaultChange } from '../../store/index';
@@ -22,7 +21,6 @@ export function defaultsRoutes(
   app: FastifyInstance,
   instruments: ReadonlyMap<string, Instrument>,
   defaults: DefaultsService,
-  auth: AuthService,
 ): void {
   const changeView = (instrument: Instrument, c: DefaultChange) => ({
     seq: c.seq,
@@ -35,33 +33,18 @@ export function defaultsRoutes(
     changedAt: c.changedAt,
   });
 
-  /** Checks, writes, audits one change per field; answers the changes and the new defaults. */
+  /** Checks, writes and audits (one entry per field, in the same commit); answers the changes and the new defaults. */
   const apply = async (request: FastifyRequest, instrument: Instrument, edit: DefaultsEdit) => {
     demand(request, { kind: 'edit-defaults', instrument: instrument.id });
     let changes: DefaultChange[];
     try {
-      changes = await defaults.change(instrument, edit, request.principal.username!);
+      changes = await defaults.change(instrument, edit, request.principal.username!, request.ip);
     } catch (error) {
       if (!(error instanceof DefaultsError)) throw error;
       throw new HttpProblem(422, 'invalid-default', 'Default refused', error.message, {
         errors: error.problems,
       });
     }
-    for (const c of changes)
-      await auth
-        .audit({
-          actor: request.principal.username,
-          action: c.reset ? 'default-reset' : 'default-change',
-          target: `${instrument.id}:${c.pointer}`,
-          address: request.ip,
-          detail: {
-            instrument: instrument.id,
-            pointer: c.pointer,
-            old: c.oldValue ?? null,
-            new: c.newValue ?? null,
-          },
-        })
-        .catch((e: unknown) => request.log.error({ err: e }, 'audit entry could not be written'));
     return {
       changes: changes.map((c) => changeView(instrument, c)),
       defaults: await defaults.effective(instrument),
