@@ -10,7 +10,8 @@
  * per sample, the data and the checksums are the worker's (benchData.ts); every run's checksum must
  * match the floor's, so no contender's work can be dropped as dead code.
  *
- * Flags: --cells add:1e4,range:1e4,bisect:1e6,iterate:1e6 (the default), --rounds N (15),
+ * Flags: --cells add:1e4,range:1e4,bisect:1e6,iterate:1e6 (the default; ops add, remove, mixed, range,
+ * bisect, iterate), --rounds N (15),
  * --samples N per round (7), --alt DIR, --json FILE. Prints, per cell, each contender's median over
  * rounds of its per-round fastest sample, and the median, lowest and highest same-round ratio to the floor.
  */
@@ -28,8 +29,8 @@ const option = (name: string) => {
 };
 const cells = (option('--cells') ?? 'add:1e4,range:1e4,bisect:1e6,iterate:1e6').split(',').map((c) => {
   const [op = '', size = ''] = c.split(':');
-  if (!['add', 'range', 'bisect', 'iterate'].includes(op) || !(Number(size) >= 1))
-    throw new Error(`--cells: "${c}" is not op:size with op one of add, range, bisect, iterate`);
+  if (!['add', 'remove', 'mixed', 'range', 'bisect', 'iterate'].includes(op) || !(Number(size) >= 1))
+    throw new Error(`--cells: "${c}" is not op:size, op one of add, remove, mixed, range, bisect, iterate`);
   return { op, n: Number(size) };
 });
 const rounds = Number(option('--rounds') ?? 15);
@@ -59,6 +60,34 @@ const bodies: Record<string, Record<string, [string, string]>> = {
     'js-sdsl': [
       'for (let i = 0; i < k; i++) s.insert(d.fresh[i]); return s.size();',
       'for (let i = 0; i < k; i++) s.eraseElementByKey(d.fresh[i]);',
+    ],
+  },
+  remove: {
+    formulary: [
+      'for (let i = 0; i < k; i++) s.discard(d.probes[i]); return s.length;',
+      'const back = new Set(); for (let i = 0; i < k; i++) if (d.probes[i] % 2 === 0) back.add(d.probes[i]); for (const x of back) s.add(x);',
+    ],
+    'js-sdsl': [
+      'for (let i = 0; i < k; i++) s.eraseElementByKey(d.probes[i]); return s.size();',
+      'const back = new Set(); for (let i = 0; i < k; i++) if (d.probes[i] % 2 === 0) back.add(d.probes[i]); for (const x of back) s.insert(x);',
+    ],
+  },
+  mixed: {
+    formulary: [
+      `let hits = 0; let f = 0; for (let i = 0; i < k; i++) { const kind = d.mixedKinds[i]; const x = d.probes[i];
+        if (kind === 0) { if (s.has(x)) hits++; } else if (kind === 1) s.add(d.fresh[f++]); else s.discard(x); }
+      return hits * 1e7 + s.length;`,
+      `let f = 0; const back = new Set(); for (let i = 0; i < k; i++) { const kind = d.mixedKinds[i];
+        if (kind === 1) s.discard(d.fresh[f++]); else if (kind === 2 && d.probes[i] % 2 === 0) back.add(d.probes[i]); }
+      for (const x of back) if (!s.has(x)) s.add(x);`,
+    ],
+    'js-sdsl': [
+      `let hits = 0; let f = 0; for (let i = 0; i < k; i++) { const kind = d.mixedKinds[i]; const x = d.probes[i];
+        if (kind === 0) { if (s.find(x).isAccessible()) hits++; } else if (kind === 1) s.insert(d.fresh[f++]); else s.eraseElementByKey(x); }
+      return hits * 1e7 + s.size();`,
+      `let f = 0; const back = new Set(); for (let i = 0; i < k; i++) { const kind = d.mixedKinds[i];
+        if (kind === 1) s.eraseElementByKey(d.fresh[f++]); else if (kind === 2 && d.probes[i] % 2 === 0) back.add(d.probes[i]); }
+      for (const x of back) if (!s.find(x).isAccessible()) s.insert(x);`,
     ],
   },
   range: {
@@ -115,7 +144,8 @@ console.log(
 for (const { op, n } of cells) {
   const d = numberData(n);
   const k = opCount(n);
-  const floorName = op === 'add' ? 'js-sdsl' : 'sorted array';
+  // Writes are compared with js-sdsl (the array's O(n) inserts would dominate a round), reads with the array.
+  const floorName = ['add', 'remove', 'mixed'].includes(op) ? 'js-sdsl' : 'sorted array';
   const opBodies = bodies[op] as Record<string, [string, string]>;
   const make = (name: string, lib: string, build: () => unknown): Contender => {
     const [b, r] = opBodies[lib] as [string, string];
