@@ -5,7 +5,7 @@
  * (1e3, 1e4), --sizes 1e3,1e5, --ops add,range, --libs formulary,bintrees, --with-comparator,
  * --processes N, --plot DIR (SVG charts, bench/plot).
  *
- * A cell's time is the median over N processes (3 by default, 1 with --quick) of each process's
+ * A cell's time is the median over N processes (5 by default, 1 with --quick) of each process's
  * median sample; the processes of one (operation, size) run in rounds, every library once a round. The same cell can differ by up to 4x between processes while agreeing within one
  * (JIT tiering, where the data lands in memory: docs/sorted.md), so one process per cell decides a
  * close cell by luck.
@@ -65,7 +65,12 @@ if (badSize >= 0)
   );
 const jsonFile = option('--json');
 const plotTo = plotDir(argv);
-const processes = Number(option('--processes') ?? (flag('--quick') ? 1 : 3));
+/**
+ * Five processes a cell, not three: a process settles in one of two JIT states for the whole cell
+ * (range 1e4: formulary 0.10 or 0.15-0.18 ms, the array 0.088 or 0.14-0.17, a third of processes in the
+ * slow one), so the median of three swung `range` 1e4 between 1.16x and 1.72x the array in four runs.
+ */
+const processes = Number(option('--processes') ?? (flag('--quick') ? 1 : 5));
 if (!Number.isInteger(processes) || processes < 1) failUsage('--processes must be a positive integer');
 
 /**
