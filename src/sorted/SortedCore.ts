@@ -34,9 +34,10 @@ export const DEFAULT_LOAD = 250;
 
 /**
  * The default load while a container is small (at most SMALL_MAX_LENGTH keys): 125. At 1e4 keys an
- * insert is mostly its `splice`, and half the sublist moves half the keys: `add` 1e4 took 0.80-0.89x
- * the time of load 250 (three same-process A/B runs of `npm run bench:sorted-cells`, 21 rounds each,
- * load average 16), the Load factor table's 0.71 against 0.86-1.14 ms. Above that size 125 lost
+ * insert is mostly its `splice`, and half the sublist moves half the keys: `add` 1e4 took 0.73-0.89x
+ * the time of load 250 (four same-process A/B runs of `npm run bench:sorted-cells`, 21 rounds each,
+ * load average 16-17; `remove` and `mixed` 1e4 0.74x and 0.78x), as in the Load factor table (0.71
+ * against 0.86-1.14 ms). Above that size 125 lost
  * (at, bisect 1e6: 1.5x), so lists switch to DEFAULT_LOAD as they grow (see `_grownPastSmall`).
  */
 export const SMALL_LOAD = 125;
