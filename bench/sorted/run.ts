@@ -5,7 +5,7 @@
  * (1e3, 1e4), --sizes 1e3,1e5, --ops add,range, --libs formulary,bintrees, --with-comparator,
  * --processes N, --plot DIR (SVG charts, bench/plot).
  *
- * A cell's time is the median over N processes (3 by default, 1 with --quick) of each process's
+ * A cell's time is the median over N processes (5 by default, 1 with --quick) of each process's
  * median sample; the processes of one (operation, size) run in rounds, every library once a round. The same cell can differ by up to 4x between processes while agreeing within one
  * (JIT tiering, where the data lands in memory: docs/sorted.md), so one process per cell decides a
  * close cell by luck.
@@ -65,14 +65,24 @@ if (badSize >= 0)
   );
 const jsonFile = option('--json');
 const plotTo = plotDir(argv);
-const processes = Number(option('--processes') ?? (flag('--quick') ? 1 : 3));
+/**
+ * Five processes a cell, not three: a process settles in one of two JIT states for the whole cell
+ * (range 1e4: formulary 0.10 or 0.15-0.18 ms, the array 0.088 or 0.14-0.17, a third of processes in the
+ * slow one), so the median of three swung `range` 1e4 between 1.16x and 1.72x the array in four runs.
+ */
+const processes = Number(option('--processes') ?? (flag('--quick') ? 1 : 5));
 if (!Number.isInteger(processes) || processes < 1) failUsage('--processes must be a positive integer');
 
-/** Samples per cell: small sizes are cheap and noisy, so they get more. Never fewer than 5. */
+/**
+ * Samples per cell. 15 at every size: with 5 at 1e6, two preempted samples of five moved a process's
+ * median 3-5x (iterate 1e6 read 1.59x, 4.92x and 9.32x the array in three runs at load 15-17, the
+ * fastest samples 2.0-2.4x each time), more than the 1.3x goal's margin; the extra samples cost
+ * seconds (a 1e6 read sample takes 1-10 ms) where building the data costs more. Warm-up is as before.
+ */
 function plan(n: number): { samples: number; warmup: number } {
   if (n <= 1e4) return { samples: 15, warmup: 5 };
-  if (n <= 1e5) return { samples: 9, warmup: 3 };
-  return { samples: Number(option('--samples-1e6') ?? 5), warmup: 1 };
+  if (n <= 1e5) return { samples: 15, warmup: 3 };
+  return { samples: Number(option('--samples-1e6') ?? 15), warmup: 1 };
 }
 
 /** Bundles the worker once (esbuild, via tsx) so each child starts in plain Node, not a TS loader. */

@@ -22,10 +22,17 @@ function emit(result: object): void {
 function measure(body: () => number, restore: () => void): void {
   const times: number[] = [];
   let checksum: number | undefined;
-  // Warm-up: at least `warmup` runs and at least 300 ms, so every library reaches its optimised tier.
-  const warmStart = performance.now();
+  // Warm-up: at least `warmup` runs and at least 300 ms of this process's CPU time, so every library
+  // reaches its optimised tier. CPU time, not wall time: on the shared machine (load 15-17 on 2 cores)
+  // 300 ms of wall time gave a process ~30 ms of CPU, and some 1e6 folds were still timed before
+  // their optimised code was in (formulary iterate 1e6: process medians 1.8 to 16 ms in one run).
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const warmStart = cpuMs();
   let warmRuns = 0;
-  while (warmRuns < warmup || (performance.now() - warmStart < 300 && warmRuns < 2000)) {
+  while (warmRuns < warmup || (cpuMs() - warmStart < 300 && warmRuns < 2000)) {
     const c = body();
     restore();
     if (checksum !== undefined && c !== checksum) {

@@ -33,6 +33,19 @@ export interface SortedOptions<K> {
 export const DEFAULT_LOAD = 250;
 
 /**
+ * The default load while a container is small (at most SMALL_MAX_LENGTH keys): 125. At 1e4 keys an
+ * insert is mostly its `splice`, and half the sublist moves half the keys: `add` 1e4 took 0.73-0.89x
+ * the time of load 250 (four same-process A/B runs of `npm run bench:sorted-cells`, 21 rounds each,
+ * load average 16-17; `remove` and `mixed` 1e4 0.74x and 0.78x), as in the Load factor table (0.71
+ * against 0.86-1.14 ms). Above that size 125 lost
+ * (at, bisect 1e6: 1.5x), so lists switch to DEFAULT_LOAD as they grow (see `_grownPastSmall`).
+ */
+export const SMALL_LOAD = 125;
+
+/** Largest size that keeps SMALL_LOAD: 2^15 keeps 1e4 on it and 1e5 (already ahead) on 250. */
+export const SMALL_MAX_LENGTH = 1 << 15;
+
+/**
  * Up to this many number keys, searches take the branchless loop (bisect.ts says why and what it
  * measured): 2^17 numbers are about 1 MB with the sublists' headers, within a core's L2 and L3 share.
  */
@@ -45,7 +58,10 @@ export class SortedCore<K, V> implements VersionSource {
   protected _vals: V[][] | null;
   protected _maxes: K[] = [];
   protected _len = 0;
-  protected readonly _load: number;
+  /** Target sublist length: the caller's, or SMALL_LOAD / DEFAULT_LOAD by size (`_fixedLoad` false). */
+  protected _load: number;
+  /** Whether the caller chose the load; if not, it follows the size (SMALL_LOAD, DEFAULT_LOAD). */
+  private readonly _fixedLoad: boolean;
   protected readonly _cmp: Comparator<K> | undefined;
   protected readonly _name: string;
   /** typeof the keys under natural order, so numbers and strings never mix. */
@@ -66,9 +82,9 @@ export class SortedCore<K, V> implements VersionSource {
    * log2 of the bulk-load chunk: the smallest power of two >= load (256 for the default 250), so
    * chunks stay within load .. 2 * load. A power of two makes a position's chunk a shift.
    */
-  protected readonly _shift: number;
+  protected _shift: number;
   /** 2^_shift - 1: a position's offset in its chunk, in the uniform layout. */
-  protected readonly _mask: number;
+  protected _mask: number;
   /**
    * The length while every sublist but the last holds exactly 2^_shift items, else 0: after a bulk
    * load (the constructor, a large `update`) and until the next mutation. Then at(i) for
@@ -87,10 +103,11 @@ export class SortedCore<K, V> implements VersionSource {
     this._name = name;
     this._vals = withValues ? [] : null;
     this._walk = (this._vals ?? this._keys) as unknown as V[][];
-    const load = options?.load ?? DEFAULT_LOAD;
+    const load = options?.load ?? SMALL_LOAD;
     if (!Number.isInteger(load) || load < 4) {
       throw new RangeError(`${name}: load must be an integer >= 4, got ${String(load)}`);
     }
+    this._fixedLoad = options?.load !== undefined;
     this._load = load;
     this._shift = 32 - Math.clz32(load - 1);
     this._mask = (1 << this._shift) - 1;
@@ -331,8 +348,31 @@ export class SortedCore<K, V> implements VersionSource {
       if (vals !== null) (vals[i] as V[]).splice(j, 0, v);
     }
     this._len++;
-    if (list.length > this._load << 1) this._split(i);
+    if (this._len > SMALL_MAX_LENGTH && this._load === SMALL_LOAD && !this._fixedLoad) this._grownPastSmall();
+    else if (list.length > this._load << 1) this._split(i);
     else if (this._fen !== null) this._fenAdd(i, 1);
+  }
+
+  /**
+   * A list on the small default load grew past SMALL_MAX_LENGTH: re-chunk it once at DEFAULT_LOAD,
+   * O(n) (32,769 keys), like a hash table's resize. Re-chunking rather than raising the load in place,
+   * since sublists of 63..124 keys would fall under the new load / 2. Deletes never switch back (a
+   * list hovering at the boundary would re-chunk on every crossing); the next bulk load decides again.
+   */
+  private _grownPastSmall(): void {
+    const n = this._len;
+    const keys = new Array<K>(n);
+    const vals = this._vals === null ? null : new Array<V>(n);
+    let p = 0;
+    for (let i = 0; i < this._keys.length; i++) {
+      const list = this._keys[i] as K[];
+      const vl = this._vals?.[i];
+      for (let j = 0; j < list.length; j++, p++) {
+        keys[p] = list[j] as K;
+        if (vals !== null) vals[p] = (vl as V[])[j] as V;
+      }
+    }
+    this._loadSorted(keys, vals);
   }
 
   /** Removes and returns the item at (i, j), merging a sublist that fell under load / 2. */
@@ -386,6 +426,12 @@ export class SortedCore<K, V> implements VersionSource {
 
   /** Replaces the whole content with already sorted keys (and values), in uniform chunks. O(n). */
   protected _loadSorted(keys: K[], vals: V[] | null): void {
+    if (!this._fixedLoad) {
+      const target = keys.length > SMALL_MAX_LENGTH ? DEFAULT_LOAD : SMALL_LOAD;
+      this._load = target;
+      this._shift = 32 - Math.clz32(target - 1);
+      this._mask = (1 << this._shift) - 1;
+    }
     const load = 1 << this._shift;
     const n = keys.length;
     const lists: K[][] = [];
