@@ -67,11 +67,14 @@ const quantile = (xs: readonly number[], q: number): number => {
 
 /**
  * An in-memory store: the recorder both dispatchers report to, the lookup the broker one reads. The
- * benchmark's jobs carry no `maxParallelJobs` or `continueOnFailure`, so its ledger holds nothing.
+ * benchmark's jobs carry no `maxParallelJobs` or `continueOnFailure`; its instrument sets
+ * `concurrency` (= slots), so the ledger counts the jobs out, as the database one does.
  */
 class BenchStore implements JobRecorder, AttemptLookup, DispatchLedger {
   readonly latestOf = new Map<string, AttemptView>();
   readonly startedAt = new Map<string, number>();
+  /** Jobs handed to the broker or running, not final yet (one instrument only). */
+  private readonly out = new Set<string>();
   private readonly waiters = new Map<string, () => void>();
 
   async transition(change: Parameters<JobRecorder['transition']>[0]): Promise<void> {
@@ -82,8 +85,12 @@ class BenchStore implements JobRecorder, AttemptLookup, DispatchLedger {
       runnerId: change.runnerId ?? (change.state === 'queued' ? null : (previous?.runnerId ?? null)),
       lastSeq: change.state === 'queued' ? 0 : (previous?.lastSeq ?? 0),
     });
-    if (change.state === 'running') this.startedAt.set(change.jobId, performance.now());
+    if (change.state === 'running') {
+      this.startedAt.set(change.jobId, performance.now());
+      this.out.add(change.jobId);
+    }
     if (FINAL_STATES.has(change.state)) {
+      this.out.delete(change.jobId);
       this.waiters.get(change.jobId)?.();
       this.waiters.delete(change.jobId);
     }
@@ -99,7 +106,13 @@ class BenchStore implements JobRecorder, AttemptLookup, DispatchLedger {
     return this.latestOf.get(jobId);
   }
 
-  async markDispatched(): Promise<void> {}
+  async markDispatched(jobId: string): Promise<void> {
+    const view = this.latestOf.get(jobId);
+    if (view !== undefined && !FINAL_STATES.has(view.state)) this.out.add(jobId);
+  }
+  async outstandingOfInstrument(): Promise<readonly string[]> {
+    return [...this.out];
+  }
   async outstanding(): Promise<readonly string[]> {
     return [];
   }

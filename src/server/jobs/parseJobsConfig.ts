@@ -139,6 +139,7 @@ function parseTask(
   }
   const number = (key: string, fallback: number, min: number, integer: boolean) =>
     numberAt(task, key, `${at}.${key}`, fallback, min, integer, problems);
+  const concurrency = number('concurrency', JOBS_DEFAULTS.concurrency, 1, true);
   return {
     instrument,
     command: command ?? [],
@@ -147,7 +148,8 @@ function parseTask(
     env: envAt(task, `${at}.env`, problems),
     timeLimitMs: number('timeLimitSeconds', JOBS_DEFAULTS.timeLimitSeconds, 0.001, false) * 1000,
     memoryLimitBytes: number('memoryLimitMB', JOBS_DEFAULTS.memoryLimitMB, 1, false) * 1024 * 1024,
-    concurrency: number('concurrency', JOBS_DEFAULTS.concurrency, 1, true),
+    concurrency,
+    ...(task.concurrency !== undefined ? { clusterConcurrency: concurrency } : {}),
     curveFile,
   };
 }
