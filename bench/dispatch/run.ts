@@ -2,9 +2,11 @@
  * `npm run bench:dispatch`: the `stomp` dispatcher through a real ActiveMQ to 1, 2 and 4 real
  * `formulary worker` processes, against the local dispatcher with as many slots, in the same run, with
  * a no-op task (/bin/true). (1) throughput: --jobs attempts enqueued at once, first enqueue to last final
- * state; (2) submit-to-started latency with idle workers, one job at a time (--runs), which is the
- * dispatch overhead per job. Uses $FORMULARY_STOMP_URL, else starts a broker with
- * scripts/ci/activemq.sh and stops it after. Prints a table; `--json FILE` writes the rows.
+ * state; (2) submit-to-started latency with idle workers, one job at a time (--runs), local and broker
+ * taking turns; the dispatch overhead per job is broker minus local per pair (a process start varies
+ * by tens of ms on a loaded machine, more than the broker's hops, so unpaired quantiles say little).
+ * Uses $FORMULARY_STOMP_URL, else starts a broker with scripts/ci/activemq.sh and stops it after.
+ * Prints a table; `--json FILE` writes the rows.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -67,11 +69,14 @@ const quantile = (xs: readonly number[], q: number): number => {
 
 /**
  * An in-memory store: the recorder both dispatchers report to, the lookup the broker one reads. The
- * benchmark's jobs carry no `maxParallelJobs` or `continueOnFailure`, so its ledger holds nothing.
+ * benchmark's jobs carry no `maxParallelJobs` or `continueOnFailure`; its instrument sets
+ * `concurrency` (= slots), so the ledger counts the jobs out, as the database one does.
  */
 class BenchStore implements JobRecorder, AttemptLookup, DispatchLedger {
   readonly latestOf = new Map<string, AttemptView>();
   readonly startedAt = new Map<string, number>();
+  /** Jobs handed to the broker or running, not final yet (one instrument only). */
+  private readonly out = new Set<string>();
   private readonly waiters = new Map<string, () => void>();
 
   async transition(change: Parameters<JobRecorder['transition']>[0]): Promise<void> {
@@ -82,8 +87,12 @@ class BenchStore implements JobRecorder, AttemptLookup, DispatchLedger {
       runnerId: change.runnerId ?? (change.state === 'queued' ? null : (previous?.runnerId ?? null)),
       lastSeq: change.state === 'queued' ? 0 : (previous?.lastSeq ?? 0),
     });
-    if (change.state === 'running') this.startedAt.set(change.jobId, performance.now());
+    if (change.state === 'running') {
+      this.startedAt.set(change.jobId, performance.now());
+      this.out.add(change.jobId);
+    }
     if (FINAL_STATES.has(change.state)) {
+      this.out.delete(change.jobId);
       this.waiters.get(change.jobId)?.();
       this.waiters.delete(change.jobId);
     }
@@ -99,7 +108,13 @@ class BenchStore implements JobRecorder, AttemptLookup, DispatchLedger {
     return this.latestOf.get(jobId);
   }
 
-  async markDispatched(): Promise<void> {}
+  async markDispatched(jobId: string): Promise<void> {
+    const view = this.latestOf.get(jobId);
+    if (view !== undefined && !FINAL_STATES.has(view.state)) this.out.add(jobId);
+  }
+  async outstandingOfInstrument(): Promise<readonly string[]> {
+    return [...this.out];
+  }
   async outstanding(): Promise<readonly string[]> {
     return [];
   }
@@ -161,28 +176,48 @@ interface Measured {
   startedP99: number;
 }
 
-/** Throughput of a burst, then one-at-a-time latency, through a dispatcher. */
-async function measure(dispatcher: Dispatcher, store: BenchStore, tag: string): Promise<Measured> {
+/** One job through a dispatcher on idle slots: enqueue to `running` recorded, in ms. */
+async function startLatency(dispatcher: Dispatcher, store: BenchStore, tag: string): Promise<number> {
+  const a = attemptOf(`${tag}-seq`);
+  const t0 = performance.now();
+  await dispatcher.enqueue(a);
+  await store.finished(a.jobId);
+  return store.startedAt.get(a.jobId)! - t0;
+}
+
+/** Warm-up, then the throughput of a burst through a dispatcher. */
+async function burst(dispatcher: Dispatcher, store: BenchStore, tag: string): Promise<number> {
   // Warm-up: the first jobs pay for JIT, connections and folders.
-  for (let i = 0; i < 5; i++) {
-    const a = attemptOf(`${tag}-warm`);
-    await dispatcher.enqueue(a);
-    await store.finished(a.jobId);
-  }
-  const burst = Array.from({ length: jobs }, () => attemptOf(tag));
+  for (let i = 0; i < 5; i++) await startLatency(dispatcher, store, `${tag}-warm`);
+  const line = Array.from({ length: jobs }, () => attemptOf(tag));
   const start = performance.now();
-  for (const a of burst) await dispatcher.enqueue(a);
-  await Promise.all(burst.map((a) => store.finished(a.jobId)));
-  const jobsPerSecond = jobs / ((performance.now() - start) / 1000);
-  const latencies: number[] = [];
+  for (const a of line) await dispatcher.enqueue(a);
+  await Promise.all(line.map((a) => store.finished(a.jobId)));
+  return jobs / ((performance.now() - start) / 1000);
+}
+
+interface Side {
+  readonly dispatcher: Dispatcher;
+  readonly store: BenchStore;
+  readonly tag: string;
+}
+
+/**
+ * One job at a time, local and broker taking turns, so both meet the same moments of a shared
+ * machine's load; the overhead is taken per pair (broker minus local), then its quantiles.
+ */
+async function pairedLatency(local: Side, broker: Side) {
+  const l: number[] = [];
+  const b: number[] = [];
+  const d: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const a = attemptOf(`${tag}-seq`);
-    const t0 = performance.now();
-    await dispatcher.enqueue(a);
-    await store.finished(a.jobId);
-    latencies.push(store.startedAt.get(a.jobId)! - t0);
+    const x = await startLatency(local.dispatcher, local.store, local.tag);
+    const y = await startLatency(broker.dispatcher, broker.store, broker.tag);
+    l.push(x);
+    b.push(y);
+    d.push(y - x);
   }
-  return { jobsPerSecond, startedP50: quantile(latencies, 0.5), startedP99: quantile(latencies, 0.99) };
+  return { local: l, broker: b, overhead: d };
 }
 
 function startWorker(name: string): Promise<ChildProcess> {
@@ -225,14 +260,15 @@ const rows: {
   workers: number;
   local: Measured;
   broker: Measured;
+  /** Per pair of one-at-a-time jobs, broker minus local, ms. */
+  overheadP50: number;
+  overheadP99: number;
 }[] = [];
 try {
   for (const n of workerCounts) {
     const localStore = new BenchStore();
     const localConfig: JobsConfig = parseJobsConfig({ ...jobsSection(n), dispatcher: 'local' }, dir);
     const local = new LocalDispatcher({ config: localConfig, recorder: localStore, runnerId: 'bench' });
-    const localResult = await measure(local, localStore, `local${n}`);
-    await local.close();
 
     const brokerStore = new BenchStore();
     const brokerConfig: JobsConfig = parseJobsConfig(jobsSection(n), dir);
@@ -245,10 +281,27 @@ try {
       onError: (error, what) => process.stderr.write(`bench:dispatch: ${what}: ${String(error)}\n`),
     });
     await stomp.connected();
-    const brokerResult = await measure(stomp, brokerStore, `stomp${n}`);
+    const localRate = await burst(local, localStore, `local${n}`);
+    const brokerRate = await burst(stomp, brokerStore, `stomp${n}`);
+    const paired = await pairedLatency(
+      { dispatcher: local, store: localStore, tag: `local${n}` },
+      { dispatcher: stomp, store: brokerStore, tag: `stomp${n}` },
+    );
+    await local.close();
     await stomp.close();
     await Promise.all(workers.map(stopWorker));
-    rows.push({ workers: n, local: localResult, broker: brokerResult });
+    const of = (rate: number, xs: number[]): Measured => ({
+      jobsPerSecond: rate,
+      startedP50: quantile(xs, 0.5),
+      startedP99: quantile(xs, 0.99),
+    });
+    rows.push({
+      workers: n,
+      local: of(localRate, paired.local),
+      broker: of(brokerRate, paired.broker),
+      overheadP50: quantile(paired.overhead, 0.5),
+      overheadP99: quantile(paired.overhead, 0.99),
+    });
   }
 } finally {
   if (brokerDir !== undefined) execFileSync(join(root, 'scripts/ci/activemq.sh'), ['stop', brokerDir]);
@@ -266,11 +319,11 @@ console.log(
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(
-    `| ${r.workers} | ${r.local.jobsPerSecond.toFixed(1)} | ${r.broker.jobsPerSecond.toFixed(1)} | ${(r.broker.jobsPerSecond / r.local.jobsPerSecond).toFixed(2)}× | ${ms(r.local.startedP50)} / ${ms(r.local.startedP99)} | ${ms(r.broker.startedP50)} / ${ms(r.broker.startedP99)} | ${ms(r.broker.startedP50 - r.local.startedP50)} / ${ms(r.broker.startedP99 - r.local.startedP99)} |`,
+    `| ${r.workers} | ${r.local.jobsPerSecond.toFixed(1)} | ${r.broker.jobsPerSecond.toFixed(1)} | ${(r.broker.jobsPerSecond / r.local.jobsPerSecond).toFixed(2)}× | ${ms(r.local.startedP50)} / ${ms(r.local.startedP99)} | ${ms(r.broker.startedP50)} / ${ms(r.broker.startedP99)} | ${ms(r.overheadP50)} / ${ms(r.overheadP99)} |`,
   );
 }
 console.log(
-  'slots: local dispatcher slots (maxConcurrent) = broker worker processes (concurrency 1 each). started: enqueue → `running` recorded by the dispatcher, one job at a time on idle slots; overhead: broker minus local.',
+  'slots: local dispatcher slots (maxConcurrent) = broker worker processes (concurrency 1 each). started: enqueue → `running` recorded by the dispatcher, one job at a time on idle slots, local and broker taking turns; overhead: broker minus local per pair of turns, then its p50 / p99.',
 );
 if (jsonFile !== undefined) {
   writeFileSync(jsonFile, `${JSON.stringify({ jobs, runs, loadavg: loadavg(), rows }, null, 2)}\n`);

@@ -24,8 +24,14 @@ export interface TaskConfig {
   readonly timeLimitMs: number;
   /** Limit on the resident memory of the whole process tree, in bytes. */
   readonly memoryLimitBytes: number;
-  /** At most this many jobs of this instrument run at once. */
+  /** At most this many jobs of this instrument run at once (local: on this server). */
   readonly concurrency: number;
+  /**
+   * With the `stomp` dispatcher: at most this many jobs of this instrument out on the cluster at once
+   * (published and not final, over all server processes). Set when the file gives `concurrency`;
+   * absent, the workers' slots are the only limit, since a pool of nodes is sized by its workers.
+   */
+  readonly clusterConcurrency?: number;
   /** The reduced curve the task writes, relative to the job's folder (placeholders allowed). */
   readonly curveFile: string | null;
 }

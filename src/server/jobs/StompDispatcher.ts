@@ -5,8 +5,8 @@
  * first holder died) makes the store say "interrupted" for the old attempt and run the next one, and
  * statuses from a run that lost its job are ignored, so each job completes once. While the broker is
  * away, attempts wait here, `queued` with "waiting for the reduction cluster", and go out on reconnect.
- * A request's `maxParallelJobs` and `continueOnFailure` are read from the store (DispatchLedger), so
- * they hold across a restart of this server and across several servers.
+ * A request's `maxParallelJobs`, an instrument's `concurrency` and `continueOnFailure` are read from
+ * the store (DispatchLedger), so they hold across a restart of this server and across several servers.
  */
 import type { BrokerConfig } from './BrokerConfig';
 import { jobMessage, readStatusMessage, routeFor } from './brokerMessages';
@@ -19,7 +19,7 @@ import type {
 } from './Dispatcher';
 import type { DispatchLedger } from './DispatchLedger';
 import type { JobRecorder } from './JobRecorder';
-import type { JobsConfig } from './JobsConfig';
+import { type JobsConfig, taskFor } from './JobsConfig';
 import { FINAL_STATES, type JobAttempt, type JobState, type JobTransition } from './JobTypes';
 import { StatusApplier } from './StatusApplier';
 import { type LinkMessage, StompLink } from './StompLink';
@@ -65,6 +65,8 @@ export class StompDispatcher implements Dispatcher {
   private readonly applier: StatusApplier;
   private readonly idleWaiters: (() => void)[] = [];
   private flushing = false;
+  /** A flush was asked for while one ran (a job finished meanwhile): it runs once more. */
+  private flushAgain = false;
   private statuses: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -200,8 +202,14 @@ export class StompDispatcher implements Dispatcher {
 
   /** Publishes what waits, in order, while connected; a refusal leaves the rest for the next connection. */
   private async flush(): Promise<void> {
-    if (this.flushing) return;
+    if (this.flushing) {
+      // A final state that arrived after the running flush read its counts would otherwise free a
+      // slot nobody looks at until the next enqueue or final state.
+      this.flushAgain = true;
+      return;
+    }
     this.flushing = true;
+    this.flushAgain = false;
     try {
       while (this.outbox.length > 0 && this.link.connected && !this.closed) {
         let attempt: JobAttempt | undefined;
@@ -231,8 +239,8 @@ export class StompDispatcher implements Dispatcher {
         const at = this.outbox.indexOf(attempt);
         if (at >= 0) this.outbox.splice(at, 1);
         this.published.set(attempt.jobId, attempt);
-        // Only a limited submission needs the mark: it is what the next count reads.
-        if (attempt.maxParallel !== undefined) {
+        // Only a limited submission or instrument needs the mark: it is what the next count reads.
+        if (attempt.maxParallel !== undefined || this.instrumentLimit(attempt.instrument) !== undefined) {
           const sent = attempt;
           await withRetry(() => this.options.ledger.markDispatched(sent.jobId, sent.attempt, now()), {
             tries: 4,
@@ -244,6 +252,7 @@ export class StompDispatcher implements Dispatcher {
     } finally {
       this.flushing = false;
     }
+    if (this.flushAgain && this.link.connected && !this.closed) void this.flush();
   }
 
   private async onStatus(message: LinkMessage): Promise<void> {
@@ -299,23 +308,41 @@ export class StompDispatcher implements Dispatcher {
   }
 
   /**
-   * The first attempt in line whose submission is under its `maxParallelJobs` (later ones may pass);
-   * the count is of the submission's jobs out on the cluster as the store has them, this one aside
-   * (after a restart it may be out already, and is sent again).
+   * The first attempt in line whose instrument is under its cluster `concurrency` and whose submission
+   * is under its `maxParallelJobs` (later ones may pass, so one instrument's line never blocks
+   * another's). The counts are of jobs out on the cluster as the store has them, from every server,
+   * this one aside (after a restart it may be out already, and is sent again). Held attempts go out
+   * when a job reports its final state (finished -> flush).
    */
   private async nextAllowed(): Promise<JobAttempt | undefined> {
-    const outOf = new Map<string, readonly string[]>();
+    const outOfSubmission = new Map<string, readonly string[]>();
+    const outOfInstrument = new Map<string, readonly string[]>();
     for (const a of [...this.outbox]) {
-      if (a.maxParallel === undefined) return a;
-      let out = outOf.get(a.submissionId);
-      if (out === undefined) {
-        out = await this.options.ledger.outstanding(a.submissionId);
-        outOf.set(a.submissionId, out);
+      const limit = this.instrumentLimit(a.instrument);
+      if (limit !== undefined) {
+        let out = outOfInstrument.get(a.instrument);
+        if (out === undefined) {
+          out = await this.options.ledger.outstandingOfInstrument(a.instrument);
+          outOfInstrument.set(a.instrument, out);
+        }
+        if (out.filter((id) => id !== a.jobId).length >= limit) continue;
       }
-      const others = out.filter((id) => id !== a.jobId).length;
-      if (others < a.maxParallel && this.outbox.includes(a)) return a;
+      if (a.maxParallel !== undefined) {
+        let out = outOfSubmission.get(a.submissionId);
+        if (out === undefined) {
+          out = await this.options.ledger.outstanding(a.submissionId);
+          outOfSubmission.set(a.submissionId, out);
+        }
+        if (out.filter((id) => id !== a.jobId).length >= a.maxParallel) continue;
+      }
+      if (this.outbox.includes(a)) return a;
     }
     return undefined;
+  }
+
+  /** The instrument's `concurrency` when the configuration gives one (see TaskConfig.clusterConcurrency). */
+  private instrumentLimit(instrument: string): number | undefined {
+    return taskFor(this.options.config, instrument)?.clusterConcurrency;
   }
 
   /** Tells the run to stop: it holds a copy of a job that is not (or no longer) its own. */

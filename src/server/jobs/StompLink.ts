@@ -4,9 +4,18 @@
  * reconnect, and publishes with a broker receipt, so a publish resolves only once the broker has the
  * message (persistent messages: on disk). The server's dispatcher and each worker hold one.
  */
+import { appendFileSync } from 'node:fs';
+import { createConnection, type Socket } from 'node:net';
 import { Client, type IMessage, ReconnectionTimeMode, type StompHeaders } from '@stomp/stompjs';
 import { TCPWrapper } from '@stomp/tcp-wrapper';
 import { parseStompUrl } from './parseBrokerConfig';
+
+/**
+ * FORMULARY_STOMP_TRACE=FILE: every frame sent and received, with the time in ms (sub-ms) and the
+ * pid, so the hops of a job (publish, delivery, status, receipt) can be timed across the server and
+ * its workers on one host. Off by default: it writes synchronously.
+ */
+const traceFile = process.env.FORMULARY_STOMP_TRACE;
 
 export interface StompLinkOptions {
   /** stomp://host:port */
@@ -38,6 +47,19 @@ interface Subscription {
   active: { unsubscribe(): void } | null;
 }
 
+/**
+ * TCPWrapper with Nagle's algorithm off. A STOMP client writes small frames back to back (an ACK,
+ * then a SEND): with Nagle on, the SEND waited in the kernel until the broker's delayed TCP ack of the
+ * ACK frame, 40 ms on Linux, since the broker answers an ACK frame with nothing. Traced with
+ * FORMULARY_STOMP_TRACE: the broker's `timestamp` on a job was 40 ms after our SEND left the client,
+ * every time an ACK went just before it (bench:dispatch).
+ */
+class NoDelayTCPWrapper extends TCPWrapper {
+  protected override getSocket(port: number, host: string): Socket {
+    return createConnection({ port, host, noDelay: true });
+  }
+}
+
 export class StompLink {
   private readonly client: Client;
   private readonly subscriptions = new Set<Subscription>();
@@ -52,7 +74,7 @@ export class StompLink {
   constructor(private readonly options: StompLinkOptions) {
     const { host, port } = parseStompUrl(options.url);
     this.client = new Client({
-      webSocketFactory: () => new TCPWrapper(host, port),
+      webSocketFactory: () => new NoDelayTCPWrapper(host, port),
       connectHeaders: {
         host: 'localhost',
         ...(options.login ? { login: options.login } : {}),
@@ -65,7 +87,7 @@ export class StompLink {
       // Heart-beats find a broker that vanished without closing the socket (a host that died).
       heartbeatIncoming: 10_000,
       heartbeatOutgoing: 10_000,
-      debug: () => {},
+      debug: traceFile ? (text: string) => trace(traceFile, text) : () => {},
     });
     this.client.onConnect = () => {
       this.generation++;
@@ -197,4 +219,9 @@ export class StompLink {
       subscription.headers,
     );
   }
+}
+
+function trace(file: string, text: string): void {
+  const time = (performance.timeOrigin + performance.now()).toFixed(2);
+  appendFileSync(file, `${time} ${process.pid} ${text.replace(/\n/g, ' | ')}\n`);
 }

@@ -139,15 +139,22 @@ function parseTask(
   }
   const number = (key: string, fallback: number, min: number, integer: boolean) =>
     numberAt(task, key, `${at}.${key}`, fallback, min, integer, problems);
+  // In this order: problems are reported in the order of the keys in the docs.
+  const envAllow = envAllowAt(task, `${at}.envAllow`, problems);
+  const env = envAt(task, `${at}.env`, problems);
+  const timeLimitMs = number('timeLimitSeconds', JOBS_DEFAULTS.timeLimitSeconds, 0.001, false) * 1000;
+  const memoryLimitBytes = number('memoryLimitMB', JOBS_DEFAULTS.memoryLimitMB, 1, false) * 1024 * 1024;
+  const concurrency = number('concurrency', JOBS_DEFAULTS.concurrency, 1, true);
   return {
     instrument,
     command: command ?? [],
     cwd,
-    envAllow: envAllowAt(task, `${at}.envAllow`, problems),
-    env: envAt(task, `${at}.env`, problems),
-    timeLimitMs: number('timeLimitSeconds', JOBS_DEFAULTS.timeLimitSeconds, 0.001, false) * 1000,
-    memoryLimitBytes: number('memoryLimitMB', JOBS_DEFAULTS.memoryLimitMB, 1, false) * 1024 * 1024,
-    concurrency: number('concurrency', JOBS_DEFAULTS.concurrency, 1, true),
+    envAllow,
+    env,
+    timeLimitMs,
+    memoryLimitBytes,
+    concurrency,
+    ...(task.concurrency !== undefined ? { clusterConcurrency: concurrency } : {}),
     curveFile,
   };
 }

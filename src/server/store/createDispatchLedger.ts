@@ -1,10 +1,10 @@
 /**
  * The DispatchLedger over Kysely, the same queries on SQLite and PostgreSQL: marks attempts handed to
- * the broker (job_attempts.dispatched_at, migration 0004) and reads back, per submission, the jobs out
- * on the cluster and the ones still queued. Kept apart from createJobStore: only the `stomp`
+ * the broker (job_attempts.dispatched_at, migration 0004) and reads back, per submission and per
+ * instrument, the jobs out on the cluster, and the ones still queued. Kept apart from createJobStore: only the `stomp`
  * dispatcher uses it, and it never writes an event.
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DispatchLedger } from '../jobs/index';
 import type { Database } from './Database';
 
@@ -27,6 +27,13 @@ export function createDispatchLedger(db: Kysely<Database>): DispatchLedger {
         ),
       );
 
+  /** Latest attempts that are running, or queued and handed to the broker. */
+  const out = (eb: ExpressionBuilder<Database & { a: Database['job_attempts'] }, 'a'>) =>
+    eb.or([
+      eb('a.state', '=', 'running'),
+      eb.and([eb('a.state', '=', 'queued'), eb('a.dispatched_at', 'is not', null)]),
+    ]);
+
   return {
     async markDispatched(jobId, attempt, time) {
       await db
@@ -40,13 +47,34 @@ export function createDispatchLedger(db: Kysely<Database>): DispatchLedger {
     async outstanding(submissionId) {
       const rows = await latestOf(submissionId)
         .select('a.job_id')
-        .where((eb) =>
-          eb.or([
-            eb('a.state', '=', 'running'),
-            eb.and([eb('a.state', '=', 'queued'), eb('a.dispatched_at', 'is not', null)]),
-          ]),
-        )
+        .where(out)
         .orderBy('j.job_index')
+        .execute();
+      return rows.map((r) => r.job_id);
+    },
+
+    async outstandingOfInstrument(instrument) {
+      // Reads attempts by state first (index job_attempts_state, migration 0002): the few not final,
+      // never the instrument's whole history.
+      const rows = await db
+        .selectFrom('job_attempts as a')
+        .innerJoin('jobs as j', 'j.id', 'a.job_id')
+        .select('a.job_id')
+        .where('a.state', 'in', ['running', 'queued'])
+        .where(out)
+        .where('j.instrument', '=', instrument)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('job_attempts as later')
+                .select('later.attempt')
+                .whereRef('later.job_id', '=', 'a.job_id')
+                .whereRef('later.attempt', '>', 'a.attempt'),
+            ),
+          ),
+        )
+        .orderBy('a.job_id')
         .execute();
       return rows.map((r) => r.job_id);
     },

@@ -53,11 +53,15 @@ describe('parseJobsConfig', () => {
 
   it('uses the "*" task for instruments without their own', () => {
     const config = parseJobsConfig(
-      { tasks: { '*': { command: ['reduce'] }, eqsans: { command: ['reduce-sans'] } } },
+      { tasks: { '*': { command: ['reduce'], concurrency: 2 }, eqsans: { command: ['reduce-sans'] } } },
       repoRoot,
     );
     expect(taskFor(config, 'powder')!.command).toEqual(['reduce']);
     expect(taskFor(config, 'eqsans')!.command).toEqual(['reduce-sans']);
+    // A concurrency the file gives limits the cluster too; the default (1) is for local jobs only.
+    expect(taskFor(config, 'powder')!.clusterConcurrency).toBe(2);
+    expect(taskFor(config, 'eqsans')!.concurrency).toBe(1);
+    expect(taskFor(config, 'eqsans')!.clusterConcurrency).toBeUndefined();
   });
 
   it('reports every problem at once, each naming its key', () => {

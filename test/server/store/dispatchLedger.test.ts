@@ -18,7 +18,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const backends: [string, () => Promise<string>][] = [['SQLite', async () => join(dir, 'ledger.sqlite')]];
+let files = 0;
+const backends: [string, () => Promise<string>][] = [
+  ['SQLite', async () => join(dir, `ledger-${++files}.sqlite`)],
+];
 if (postgresUrl)
   backends.push([
     'PostgreSQL',
@@ -107,6 +110,47 @@ describe.each(backends)('DispatchLedger on %s', (_name, database) => {
       await store.dispatch.markDispatched(a, 2, new Date().toISOString());
       expect(await store.dispatch.outstanding('s1')).toEqual([a]);
       expect(await store.dispatch.outstanding('s2')).toEqual([other[0]!.id]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("counts an instrument's jobs out on the cluster, over its submissions, and no other instrument's", async () => {
+    const db = await database();
+    const store = await openStore({ db });
+    try {
+      const first = (await submitted(store, 'i1')).map((j) => j.id);
+      const second = (await submitted(store, 'i2')).map((j) => j.id);
+      await store.insertBare({
+        id: 'o1',
+        instrument: 'other',
+        schemaVersion: 1,
+        clientSchemaVersion: 1,
+        status: 'accepted',
+        proposal: null,
+        submitter: null,
+        idempotencyKey: 'o1',
+        requestText: '{}',
+        createdAt: new Date().toISOString(),
+      });
+      const [foreign] = (await store.jobs.createJobs('o1', 'other', planJobs({}))).map((j) => j.id);
+      for (const id of [...first, ...second, foreign!]) await store.jobs.transition(change(id, 1, 'queued'));
+      expect(await store.dispatch.outstandingOfInstrument('eqsans')).toEqual([]);
+      await store.dispatch.markDispatched(first[0]!, 1, new Date().toISOString());
+      await store.dispatch.markDispatched(second[1]!, 1, new Date().toISOString());
+      await store.dispatch.markDispatched(foreign!, 1, new Date().toISOString());
+      const out = [first[0]!, second[1]!].sort();
+      expect(await store.dispatch.outstandingOfInstrument('eqsans')).toEqual(out);
+      expect(await store.dispatch.outstandingOfInstrument('other')).toEqual([foreign]);
+      // Running counts; a final state frees the slot; a re-run queued but not sent is not out.
+      await store.jobs.transition({ ...change(first[0]!, 1, 'running'), runnerId: 'w1/1', pid: 1 });
+      expect(await store.dispatch.outstandingOfInstrument('eqsans')).toEqual(out);
+      await store.jobs.transition({ ...change(first[0]!, 1, 'failed'), exitCode: 1 });
+      expect(await store.dispatch.outstandingOfInstrument('eqsans')).toEqual([second[1]]);
+      await store.jobs.transition({ ...change(first[0]!, 2, 'queued'), cause: 'rerun' });
+      expect(await store.dispatch.outstandingOfInstrument('eqsans')).toEqual([second[1]]);
+      await store.dispatch.markDispatched(first[0]!, 2, new Date().toISOString());
+      expect(await store.dispatch.outstandingOfInstrument('eqsans')).toEqual(out);
     } finally {
       await store.close();
     }
