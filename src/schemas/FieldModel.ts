@@ -115,10 +115,16 @@ export interface GroupNode extends NodeBase {
   readonly hasDefault?: boolean;
   readonly default?: unknown;
   /**
-   * Set for a fixed-position list (draft-07 `items: [...]`, 2020-12 `prefixItems`) that allows no item
-   * past its positions: the children are the positions, keyed "0", "1", ..., and the value is an array.
+   * Set for a fixed-position list (draft-07 `items: [...]`, 2020-12 `prefixItems`): the children are
+   * the positions, keyed "0", "1", ..., and the value is an array.
    */
   readonly tuple?: true;
+  /**
+   * An open tuple's items after its positions (`additionalItems` / 2020-12 `items` not false): a list at
+   * the tuple's own pointer whose first row is item `children.length` (its `firstIndex`). Absent when
+   * nothing may follow the positions.
+   */
+  readonly rest?: ListNode;
 }
 
 export interface ListNode extends NodeBase {
@@ -130,6 +136,11 @@ export interface ListNode extends NodeBase {
   readonly hasDefault: boolean;
   readonly default?: unknown;
   readonly nullable: boolean;
+  /**
+   * Index in the array of the list's first row: set on a tuple's `rest` (the number of positions
+   * before it), whose minItems/maxItems then count the rest rows only. Absent: 0.
+   */
+  readonly firstIndex?: number;
 }
 
 export interface ChoiceBranch {

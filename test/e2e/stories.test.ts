@@ -161,6 +161,21 @@ describe('every story renders in Chromium without errors', () => {
     await page.close();
   });
 
+  test('the open tuple story: positions, then rest rows added with Add, in the request in place', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    expect(await renderStory(page, 'forms-open-tuple--detector-then-runs', errors)).toEqual([]);
+    // minItems 3 over 2 positions: one run row from the start; Add gives a second.
+    await page.getByRole('button', { name: 'Add row to Run' }).click();
+    await page.getByLabel('Run, row 4').fill('88980');
+    await expect
+      .poll(async () => JSON.parse((await page.getByTestId('request').textContent()) ?? 'null')?.scan)
+      .toEqual(['main', 4, 12345, 88980]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('the playground shows the form, a missing-units warning at its line, and the request', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];

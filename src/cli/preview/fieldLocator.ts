@@ -63,8 +63,10 @@ export function fieldLocator(loaded: LoadedSchema, model: FieldModel): FieldLoca
         if (there?.file) places.push({ file: there.file, pointer: there.pointer, field });
       }
     }
-    if (node.type === 'group') node.children.forEach(visit);
-    else if (node.type === 'choice') for (const branch of node.branches) visit(branch.node);
+    if (node.type === 'group') {
+      node.children.forEach(visit);
+      if (node.rest) visit(node.rest.item);
+    } else if (node.type === 'choice') for (const branch of node.branches) visit(branch.node);
     else if (node.type === 'list') visit(node.item);
   };
   visit(model.root);

@@ -8,6 +8,7 @@ import {
   childPointer,
   type FieldModel,
   type FieldNode,
+  type GroupNode,
   isPlainObject,
   isValueBranch,
   type JsonValue,
@@ -146,6 +147,7 @@ function fitValue(
       }
       return fitObject(node, value, pointer, model, report);
     case 'group':
+      if (node.tuple && Array.isArray(value)) return fitTuple(node, value, pointer, model, report);
       if (!isPlainObject(value)) {
         report(pointer, value, 'now a group of fields, not a single value');
         return skip;
@@ -168,6 +170,32 @@ function fitValue(
       });
     }
   }
+}
+
+/**
+ * A fixed-position list: each position by its node, then an open tuple's rest items by the rest
+ * schema. An item that no longer fits is reported and kept as null, so no later item changes place;
+ * items past a tuple that now allows none are reported and left off (they are last: nothing moves).
+ */
+function fitTuple(
+  node: GroupNode,
+  value: readonly unknown[],
+  pointer: string,
+  model: FieldModel,
+  report: Report,
+): unknown[] {
+  const out: unknown[] = [];
+  value.forEach((item, index) => {
+    const here = childPointer(pointer, index);
+    const target = node.children[index] ?? node.rest?.item;
+    if (!target) {
+      report(here, item, 'nothing may follow the fixed positions now');
+      return;
+    }
+    const fitted = fitValue(target, item, here, model, report);
+    out.push(fitted === skip ? null : fitted);
+  });
+  return out;
 }
 
 /** Why a saved value no longer fits its field, or undefined when it does. */

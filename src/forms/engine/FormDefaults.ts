@@ -6,7 +6,7 @@
  * what it showed. A row past the default's rows (one the user added) takes the item's defaults.
  * No React.
  */
-import type { FieldModel, ModelNode } from '../../schemas/index';
+import type { FieldModel, ListNode, ModelNode, Pointer } from '../../schemas/index';
 import { flattenNode, listStartsUnset } from './flattenValues';
 import type { nodeIndex } from './nodeIndex';
 import {
@@ -14,7 +14,6 @@ import {
   fieldName,
   isWithin,
   pathOfName,
-  pointerOf,
   rowPath,
   rowsName,
   type StoragePath,
@@ -28,6 +27,10 @@ export interface FormDefaultsOptions {
   /** The row ids the form holds now for a list. */
   readonly rowsOf: (listPath: StoragePath) => string[];
   readonly nodeAt: (path: StoragePath) => ModelNode | undefined;
+  /** The list whose rows are stored at a path (an open tuple's rest shares the tuple's path). */
+  readonly listAt: (path: StoragePath) => ListNode | undefined;
+  /** The request pointer of a storage path. */
+  readonly pointerAt: (path: StoragePath) => Pointer;
   readonly newRowId: () => string;
 }
 
@@ -36,13 +39,11 @@ export type FormDefaults = ReturnType<typeof createFormDefaults>;
 const ROW = /\/~r(?!ows(?:\/|$))([^/]*)/g;
 
 export function createFormDefaults(options: FormDefaultsOptions) {
-  const { index, root, rowsOf, nodeAt, newRowId } = options;
+  const { index, root, rowsOf, nodeAt, listAt, pointerAt, newRowId } = options;
 
   // Item defaults for rows past a list's default rows, keyed with every row id normalised to "T".
   const itemDefaults: Record<string, unknown> = {};
-  for (const template of index.lists) {
-    const list = index.byTemplate.get(template);
-    if (list?.type !== 'list') continue;
+  for (const [template, list] of index.listAt) {
     const base = rowPath(template.replace(/\/\*(?=\/|$)/g, '/~rT'), 'T');
     Object.assign(itemDefaults, flattenNode(list.item, base, '', undefined, () => 'T').values);
   }
@@ -81,8 +82,8 @@ export function createFormDefaults(options: FormDefaultsOptions) {
     const mapped = inDefaults(listPath);
     const rows = mapped === null ? undefined : (root[rowsName(mapped)] as string[] | null | undefined);
     if (rows !== undefined) return rows === null ? null : rows.length;
-    const node = nodeAt(listPath);
-    if (node?.type !== 'list') return 0;
+    const node = listAt(listPath);
+    if (!node) return 0;
     if (listStartsUnset(node)) return null;
     return node.hasDefault && Array.isArray(node.default) ? node.default.length : (node.minItems ?? 0);
   }
@@ -104,7 +105,7 @@ export function createFormDefaults(options: FormDefaultsOptions) {
     const node = nodeAt(path);
     if (!node) return {};
     const mapped = inDefaults(path);
-    if (mapped === null) return flattenNode(node, path, pointerOf(path, rowsOf), undefined, newRowId).values;
+    if (mapped === null) return flattenNode(node, path, pointerAt(path), undefined, newRowId).values;
     const fresh = new Map<string, string>();
     const freshId = (id: string) => {
       let out = fresh.get(id);

@@ -14,6 +14,7 @@ import {
   type FieldNode,
   isValueBranch,
   type JsonValue,
+  type ListNode,
   type ModelNode,
   type Pointer,
   type ValidationError,
@@ -96,6 +97,10 @@ export function createFormEngine(options: FormEngineOptions) {
   const revealFocus = createRevealFocus();
 
   const nodeAt = (path: StoragePath): ModelNode | undefined => index.byTemplate.get(templateOf(path));
+  // The list whose rows are stored at a path: a list, or an open tuple's rest (at the tuple's path).
+  const listAt = (path: StoragePath): ListNode | undefined => index.listAt.get(templateOf(path));
+  const firstIndexOf = (listPath: StoragePath): number => listAt(listPath)?.firstIndex ?? 0;
+  const pointerAt = (path: StoragePath): Pointer => pointerOf(path, rowsOf, firstIndexOf);
   const rowsOf = (listPath: StoragePath): string[] =>
     (store.get(rowsName(listPath)) as string[] | undefined) ?? [];
   const branchOf = (choicePath: StoragePath): string | undefined =>
@@ -111,7 +116,14 @@ export function createFormEngine(options: FormEngineOptions) {
     return value?.type === 'field' ? value : undefined;
   };
   const fieldPathOf = (pointer: Pointer): StoragePath | null =>
-    storageOf(pointer, (t) => index.lists.has(t), rowsOf);
+    storageOf(
+      pointer,
+      (t) => {
+        const list = index.listAt.get(t);
+        return list ? (list.firstIndex ?? 0) : undefined;
+      },
+      rowsOf,
+    );
 
   // Defaults by storage path, default rows of lists by position: see FormDefaults.
   const defaults = createFormDefaults({
@@ -120,6 +132,8 @@ export function createFormEngine(options: FormEngineOptions) {
     root: options.defaults ?? flattenNode(model.root, '', '', undefined, newRowId).values,
     rowsOf,
     nodeAt,
+    listAt,
+    pointerAt,
     newRowId,
   });
   const changes = createChangeTracker({
@@ -150,6 +164,7 @@ export function createFormEngine(options: FormEngineOptions) {
   };
   const rows = createRowsAndBranches({
     nodeAt,
+    listAt,
     rowsOf,
     newRowId,
     read: store.get,
@@ -161,7 +176,7 @@ export function createFormEngine(options: FormEngineOptions) {
   });
   // A paste or CSV import: a list's rows in one undo-able change (see ListReplace).
   const lists = createListReplace({
-    nodeAt,
+    listAt,
     rowsOf,
     newRowId,
     read: store.get,
@@ -199,7 +214,7 @@ export function createFormEngine(options: FormEngineOptions) {
    * needs (O(reads)); on the whole request when that set cannot be known (O(fields)).
    */
   function validateField(path: StoragePath): void {
-    const pointer = pointerOf(path, rowsOf);
+    const pointer = pointerAt(path);
     const node = fieldAt(path);
     const sparse =
       node && node === nodeAt(path) ? sparseRequest(model, index, node, path, store.get, rowsOf) : null;
@@ -224,7 +239,7 @@ export function createFormEngine(options: FormEngineOptions) {
   function checkedRequest(): BuiltRequest {
     const built = buildRequest(model, store.get, test, { trackShown: true });
     for (const [path, message] of texts.errors()) {
-      if (built.shown?.has(path)) built.problems.push({ pointer: pointerOf(path, rowsOf), path, message });
+      if (built.shown?.has(path)) built.problems.push({ pointer: pointerAt(path), path, message });
     }
     return built;
   }
@@ -261,6 +276,8 @@ export function createFormEngine(options: FormEngineOptions) {
     model,
     errors,
     nodeAt,
+    /** The list whose rows are stored at `path` (a list, or an open tuple's rest rows). */
+    listAt,
     /** A stored value by name (storagePath's fieldName). */
     read: (name: string) => store.get(name),
     /** Whether `node`'s conditions show it, with `rows` bound. O(its conditions' reads). */
@@ -296,7 +313,7 @@ export function createFormEngine(options: FormEngineOptions) {
     },
 
     /** The text behind every text error, by pointer: what onDraftChange passes beside the values. */
-    draftTexts: (): Record<Pointer, TypedText> => texts.draftTexts((path) => pointerOf(path, rowsOf)),
+    draftTexts: (): Record<Pointer, TypedText> => texts.draftTexts((path) => pointerAt(path)),
 
     /**
      * Puts a draft's texts back before the fields mount: each field shows its text again (keptText)
@@ -389,7 +406,7 @@ export function createFormEngine(options: FormEngineOptions) {
     registerFocuser: revealFocus.registerFocuser,
     reveal: revealFocus.reveal,
 
-    pointerOf: (path: StoragePath) => pointerOf(path, rowsOf),
+    pointerOf: (path: StoragePath) => pointerAt(path),
     storageOf: fieldPathOf,
   };
 }

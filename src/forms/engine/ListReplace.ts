@@ -6,7 +6,7 @@
  * row ids and every value written over; removed rows keep their values in the store until then.
  * No React.
  */
-import type { ModelNode, Pointer } from '../../schemas/index';
+import type { ListNode, Pointer } from '../../schemas/index';
 import { flattenNode } from './flattenValues';
 import { fieldName, rowPath, rowsName, type StoragePath } from './storagePath';
 
@@ -29,7 +29,8 @@ export interface ListUndo {
 }
 
 export interface ListReplaceOptions {
-  readonly nodeAt: (path: StoragePath) => ModelNode | undefined;
+  /** The list whose rows are stored at a path (an open tuple's rest shares the tuple's path). */
+  readonly listAt: (path: StoragePath) => ListNode | undefined;
   readonly rowsOf: (listPath: StoragePath) => string[];
   readonly newRowId: () => string;
   readonly read: (name: string) => unknown;
@@ -54,7 +55,7 @@ export interface ListReplaceOptions {
 export type ListReplace = ReturnType<typeof createListReplace>;
 
 export function createListReplace(options: ListReplaceOptions) {
-  const { nodeAt, rowsOf, newRowId, read, write, emit } = options;
+  const { listAt, rowsOf, newRowId, read, write, emit } = options;
 
   return {
     /**
@@ -62,8 +63,8 @@ export function createListReplace(options: ListReplaceOptions) {
      * Returns the record undoListReplace takes.
      */
     replaceList(listPath: StoragePath, rows: readonly ListRowInput[]): ListUndo {
-      const node = nodeAt(listPath);
-      if (node?.type !== 'list') throw new Error(`"${listPath}" is not a list`);
+      const node = listAt(listPath);
+      if (!node) throw new Error(`"${listPath}" is not a list`);
       const ids = rowsOf(listPath);
       const existing = new Set(ids);
       const before = new Map<string, unknown>();

@@ -4,7 +4,7 @@
  * choice's `~branch` entry (and its discriminator field). What a removed row leaves behind (its
  * changes, errors and typed text) is forgotten through `forgetWithin`. No React.
  */
-import { escapePointerSegment, type ModelNode } from '../../schemas/index';
+import { escapePointerSegment, type ListNode, type ModelNode } from '../../schemas/index';
 import { flattenNode } from './flattenValues';
 import {
   branchName,
@@ -18,6 +18,8 @@ import {
 
 export interface RowsAndBranchesOptions {
   readonly nodeAt: (path: StoragePath) => ModelNode | undefined;
+  /** The list whose rows are stored at a path (an open tuple's rest shares the tuple's path). */
+  readonly listAt: (path: StoragePath) => ListNode | undefined;
   readonly rowsOf: (listPath: StoragePath) => string[];
   readonly newRowId: () => string;
   readonly read: (name: string) => unknown;
@@ -35,7 +37,7 @@ export interface RowsAndBranchesOptions {
 export type RowsAndBranches = ReturnType<typeof createRowsAndBranches>;
 
 export function createRowsAndBranches(options: RowsAndBranchesOptions) {
-  const { nodeAt, rowsOf, newRowId, read, write, emit } = options;
+  const { nodeAt, listAt, rowsOf, newRowId, read, write, emit } = options;
   const writeMany = (values: Record<string, unknown>) => {
     for (const [name, value] of Object.entries(values)) write(name, value);
   };
@@ -61,8 +63,8 @@ export function createRowsAndBranches(options: RowsAndBranchesOptions) {
 
     /** Adds a row with the item's defaults at `at` (default: the end). Returns its id. */
     addRow(listPath: StoragePath, at?: number): string {
-      const node = nodeAt(listPath);
-      if (node?.type !== 'list') throw new Error(`"${listPath}" is not a list`);
+      const node = listAt(listPath);
+      if (!node) throw new Error(`"${listPath}" is not a list`);
       const ids = rowsOf(listPath);
       const id = newRowId();
       writeMany(flattenNode(node.item, rowPath(listPath, id), '', undefined, newRowId).values);
@@ -79,9 +81,8 @@ export function createRowsAndBranches(options: RowsAndBranchesOptions) {
      * never set, as minItems rows of the item's defaults. Rows of an unset list keep their values.
      */
     setListUnset(listPath: StoragePath, unset: boolean): void {
-      const node = nodeAt(listPath);
-      if (node?.type !== 'list' || !node.nullable)
-        throw new Error(`"${listPath}" is not a list that may be unset`);
+      const node = listAt(listPath);
+      if (!node?.nullable) throw new Error(`"${listPath}" is not a list that may be unset`);
       const stored = read(rowsName(listPath));
       if (unset === (stored === null)) return;
       if (unset) {

@@ -12,6 +12,7 @@ import {
   type GroupNode,
   isValueBranch,
   type JsonValue,
+  type ListNode,
   type ModelNode,
   type Pointer,
   type PointerTemplate,
@@ -163,26 +164,19 @@ export function buildRequest(
       }
       case 'group': {
         if (!node.tuple) return group(node, path, pointer);
-        // A fixed-position list: its positions in order, up to the last one given.
+        // A fixed-position list: its positions in order, up to the last one given; then an open
+        // tuple's rest rows, after every position (a position not given is null: no holes, no shift).
         const byKey = group(node, path, pointer);
         const out = node.children.map((child) =>
           Object.hasOwn(byKey, child.key) ? byKey[child.key] : MISSING,
         );
-        while (out.length > 0 && out[out.length - 1] === MISSING) out.pop();
-        return out.length === 0 ? MISSING : out.map((v) => (v === MISSING ? null : v));
+        const rest = node.rest ? (rowsOf(node.rest, path, pointer) as unknown[]) : [];
+        if (rest.length === 0) while (out.length > 0 && out[out.length - 1] === MISSING) out.pop();
+        if (out.length === 0 && rest.length === 0) return MISSING;
+        return [...out.map((v) => (v === MISSING ? null : v)), ...rest];
       }
-      case 'list': {
-        const stored = read(rowsName(path));
-        if (stored === null) return null; // an unset list (flattenValues: listStartsUnset)
-        const ids = (stored as string[] | undefined) ?? [];
-        const listTemplate = node.pointer;
-        const out = ids.map((id, i) => {
-          rows.set(listTemplate, id);
-          return build(node.item, rowPath(path, id), `${pointer}/${i}`);
-        });
-        rows.delete(listTemplate);
-        return out.map((v) => (v === MISSING ? null : v));
-      }
+      case 'list':
+        return rowsOf(node, path, pointer);
       case 'choice': {
         const id = read(branchName(path));
         const branch = node.branches.find((b) => b.id === id) ?? node.branches[0];
@@ -196,6 +190,21 @@ export function buildRequest(
         return out;
       }
     }
+  }
+
+  /** A list's rows in order (an open tuple's rest: numbered from its firstIndex); null when unset. */
+  function rowsOf(node: ListNode, path: StoragePath, pointer: Pointer): unknown[] | null {
+    const stored = read(rowsName(path));
+    if (stored === null) return null; // an unset list (flattenValues: listStartsUnset)
+    const ids = (stored as string[] | undefined) ?? [];
+    const listTemplate = node.pointer;
+    const first = node.firstIndex ?? 0;
+    const out = ids.map((id, i) => {
+      rows.set(listTemplate, id);
+      return build(node.item, rowPath(path, id), `${pointer}/${first + i}`);
+    });
+    rows.delete(listTemplate);
+    return out.map((v) => (v === MISSING ? null : v));
   }
 
   const root = rootValueNode(model);

@@ -87,6 +87,15 @@ function groupDefault(group: GroupNode, inherited: unknown): Record<string, unkn
 }
 
 /**
+ * A tuple's array default, its own or an enclosing one's: what its positions and rest rows start
+ * from when the request does not give them (as defaultsOf's tupleDefault). Indexed "0", "1", ...
+ */
+function tupleDefault(group: GroupNode, inherited: unknown): Record<string, unknown> | undefined {
+  if (group.hasDefault && Array.isArray(group.default)) return group.default as never;
+  return Array.isArray(inherited) ? (inherited as never) : undefined;
+}
+
+/**
  * Flattens `request` (undefined: defaults only) for `model`. `newRowId` names each list row.
  * @example flattenValues(model, {a: 1}, id).values['v/a'] // 1
  */
@@ -123,7 +132,7 @@ export function flattenNode(
         : undefined;
     if (value !== undefined && value !== null && !obj)
       replaced(pointer, value, `${typeInWords(value)} where an object belongs: its defaults were used`);
-    const given = groupDefault(group, inherited);
+    const given = group.tuple ? tupleDefault(group, inherited) : groupDefault(group, inherited);
     for (const child of group.children) {
       const key = escapePointerSegment(child.key);
       fill(
@@ -133,6 +142,12 @@ export function flattenNode(
         ownValue(obj, child.key),
         ownValue(given, child.key),
       );
+    }
+    // An open tuple's items after its positions: the rows of its rest list, stored at the tuple's path.
+    if (group.rest) {
+      const n = group.children.length;
+      const rest = (v: unknown) => (Array.isArray(v) ? v.slice(n) : undefined);
+      fill(group.rest, path, pointer, rest(obj), rest(given));
     }
   }
 
@@ -165,8 +180,9 @@ export function flattenNode(
               : Array.from({ length: node.minItems ?? 0 }, () => undefined);
         const ids = rows.map(() => newRowId());
         values[rowsName(path)] = ids;
+        const first = node.firstIndex ?? 0;
         ids.forEach((id, i) => {
-          fill(node.item, rowPath(path, id), `${pointer}/${i}`, rows[i], undefined);
+          fill(node.item, rowPath(path, id), `${pointer}/${first + i}`, rows[i], undefined);
         });
         return;
       }

@@ -8,7 +8,14 @@
 import { type FieldModel, type FieldNode, type PointerTemplate, setAt } from '../../schemas/index';
 import { conditionById } from './buildRequest';
 import type { NodeIndex } from './nodeIndex';
-import { fieldName, pointerOf, type RowLookup, resolveTemplate, type StoragePath } from './storagePath';
+import {
+  fieldName,
+  pointerOf,
+  type RowLookup,
+  resolveTemplate,
+  type StoragePath,
+  templateOf,
+} from './storagePath';
 import { isUnparsed } from './UnparsedText';
 
 const ruleIndex = new WeakMap<FieldModel, Map<string, FieldModel['rules'][number]>>();
@@ -81,7 +88,11 @@ export function sparseRequest(
     const value = read(fieldName(storage));
     if (value === undefined || isUnparsed(value)) continue;
     // The root pointer "" (a schema whose root is a text, say) replaces the request itself.
-    request = setAt(request, pointerOf(storage, rowsOf), value);
+    request = setAt(
+      request,
+      pointerOf(storage, rowsOf, (list) => index.listAt.get(templateOf(list))?.firstIndex ?? 0),
+      value,
+    );
   }
   return request;
 }

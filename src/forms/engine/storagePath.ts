@@ -12,6 +12,12 @@ export type StoragePath = string;
 export type RowLookup = (listPath: StoragePath) => readonly string[];
 
 /**
+ * The array index of a list's first row, by list storage path: 0 for a list, the number of positions
+ * for an open tuple's rest rows (stored at the tuple's own path). Absent: every list starts at 0.
+ */
+export type FirstIndexLookup = (listPath: StoragePath) => number;
+
+/**
  * The value map's name for a storage path. The map takes any string, so the name is the path behind a
  * "v" (when react-hook-form held the values, names had to be %-escaped: it splits them on . and [ ]).
  */
@@ -72,12 +78,14 @@ export function templateOf(path: StoragePath): PointerTemplate {
 }
 
 /**
- * The storage path of a request pointer ("/job/scans/2/run" -> "/job/scans/~r7/run"), given which
- * templates are lists and the current row ids. Null when a row index does not exist. O(depth).
+ * The storage path of a request pointer ("/job/scans/2/run" -> "/job/scans/~r7/run"), given the
+ * index of each list template's first row (undefined: not a list; an open tuple's positions come
+ * before its rest rows, "/pos/1" stays a position) and the current row ids. Null when a row index
+ * does not exist. O(depth).
  */
 export function storageOf(
   pointer: Pointer,
-  isList: (template: PointerTemplate) => boolean,
+  firstRowAt: (template: PointerTemplate) => number | undefined,
   rowsOf: RowLookup,
 ): StoragePath | null {
   if (pointer === '') return '';
@@ -86,8 +94,9 @@ export function storageOf(
   let out = '';
   for (let i = 1; i < segments.length; i++) {
     const segment = segments[i]!;
-    if (isList(template) && /^\d+$/.test(segment)) {
-      const id = rowsOf(out)[Number(segment)];
+    const first = /^\d+$/.test(segment) ? firstRowAt(template) : undefined;
+    if (first !== undefined && Number(segment) >= first) {
+      const id = rowsOf(out)[Number(segment) - first];
       if (id === undefined) return null;
       out += `/~r${id}`;
       template += '/*';
@@ -99,8 +108,11 @@ export function storageOf(
   return out;
 }
 
-/** The request pointer of a storage path ("/job/scans/~r7/run" -> "/job/scans/2/run"). O(depth). */
-export function pointerOf(path: StoragePath, rowsOf: RowLookup): Pointer {
+/**
+ * The request pointer of a storage path ("/job/scans/~r7/run" -> "/job/scans/2/run"); an open tuple's
+ * rest rows count from its positions (`firstIndexOf`). O(depth).
+ */
+export function pointerOf(path: StoragePath, rowsOf: RowLookup, firstIndexOf?: FirstIndexLookup): Pointer {
   const segments = path.split('/');
   let prefix = '';
   let out = '';
@@ -108,7 +120,7 @@ export function pointerOf(path: StoragePath, rowsOf: RowLookup): Pointer {
     const segment = segments[i]!;
     if (segment.startsWith('~r')) {
       const index = rowsOf(prefix).indexOf(segment.slice(2));
-      out += `/${index < 0 ? '?' : index}`;
+      out += `/${index < 0 ? '?' : index + (firstIndexOf?.(prefix) ?? 0)}`;
     } else {
       out += `/${segment}`;
     }

@@ -5,7 +5,9 @@
  * Wider items, or items holding groups or lists (a scan with its transmission run and value), are
  * cards: one bordered block per item with its fields side by side, wrapping to the column's width, so
  * the form's narrow column shows every field of a scan instead of scrolling sideways past them.
- * Either way a field's accessible name is "<label>, row <n>".
+ * Either way a field's accessible name is "<label>, row <n>". An open tuple's rest (a list at the
+ * tuple's own path, `firstIndex` set) is drawn inside the tuple's fieldset: its rows are numbered from
+ * their place in the whole array, and the tuple shows the errors and takes the focus of that path.
  */
 
 import { type MouseEvent, memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
@@ -43,9 +45,12 @@ export const ListTable = memo(function ListTable({
   const unset = stored === null; // a nullable list sent as null (ListUnsetToggle)
   const shown = useProgressiveRows(ids.length);
   const columns = useMemo(() => columnsOf(node), [node]);
-  const id = domId(idPrefix, path);
+  // An open tuple's rest rows share the tuple's path: their own ids, no second error line or focus.
+  const rest = node.firstIndex !== undefined;
+  const first = node.firstIndex ?? 0;
+  const id = `${domId(idPrefix, path)}${rest ? '-rest' : ''}`;
   const body = useRef<HTMLElement>(null);
-  useFocusTarget(path, body);
+  useFocusTarget(rest ? null : path, body);
   const locked = disabled || readOnly;
   // The rows ticked for copying out (paste/ListTools): one store per list, read by each row's box.
   const selection = useMemo(() => createRowSelection(), []);
@@ -60,11 +65,12 @@ export const ListTable = memo(function ListTable({
     canAdd: !atMax && !locked,
     locked,
     selection,
+    first,
   };
   return (
     <fieldset className="formulary-list" data-path={path}>
       <legend id={`${id}-label`} className="formulary-list__label">
-        {node.label}
+        {rest ? t('form.tupleRest', { label: node.label, count: first }) : node.label}
         {(node.minItems !== undefined || node.maxItems !== undefined) && (
           <span className="formulary-list__limits">
             {' '}
@@ -74,7 +80,7 @@ export const ListTable = memo(function ListTable({
         {node.nullable && <ListUnsetToggle node={node} path={path} unset={unset} locked={locked} />}
       </legend>
       {node.description && <p className="formulary-list__description">{node.description}</p>}
-      <NodeErrors path={path} id={`${id}-error`} />
+      {!rest && <NodeErrors path={path} id={`${id}-error`} />}
       {unset ? (
         <p className="formulary-list__note">Unset: sent as null. Add a row to fill it.</p>
       ) : showsCards(columns) ? (
@@ -138,6 +144,8 @@ interface ListRowProps {
   /** A card (<li>) instead of a table row (<tr>). */
   readonly cards: boolean;
   readonly selection: RowSelection;
+  /** Array index of the list's first row (an open tuple's rest: its positions come first). */
+  readonly first: number;
 }
 
 const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
@@ -148,7 +156,7 @@ const ListRow = memo(function ListRow(props: ListRowProps): ReactNode {
   const t = useT();
   const rows = useMemo(() => new Map(parentRows).set(list.pointer, rowId), [parentRows, list.pointer, rowId]);
   const path = rowPath(listPath, rowId);
-  const n = index + 1;
+  const n = props.first + index + 1;
   // The words that end the names of this row's controls (WidgetProps.nameRef): referenced by id, so
   // a move changes this text and renders no field.
   const rowName =
@@ -231,6 +239,7 @@ function RowCell(props: { column: Column; rowPath: StoragePath; n: number; cards
 /** Move up, move down, duplicate and remove, for row `n` of a list. */
 function RowActions(props: ListRowProps & { n: number }): ReactNode {
   const { listPath, rowId, index, count, n } = props;
+  // index: place among this list's rows (what moves and focus count); n: place in the whole array.
   const { engine } = useFormContextValue();
   const t = useT();
   // The button pressed may go (Remove) or disable (Move up into the first row): focus moves on to a

@@ -1,7 +1,9 @@
 /**
- * A fixed-position list (a tuple: draft-07 `items: [...]`, 2020-12 `prefixItems`, nothing allowed
- * after the positions): a fieldset whose positions sit side by side, one labelled input each, in order.
- * Not a ListTable: rows cannot be added, removed or moved, because each position means something else.
+ * A fixed-position list (a tuple: draft-07 `items: [...]`, 2020-12 `prefixItems`): a fieldset whose
+ * positions sit side by side, one labelled input each, in order. Positions cannot be added, removed or
+ * moved, because each means something else. An open tuple (items allowed after the positions) then
+ * shows those items as a ListTable of rows of the rest schema, with Add and Remove, within the
+ * schema's minItems/maxItems less the positions; a closed one has no Add button.
  */
 
 import { memo, type ReactNode, useMemo, useRef } from 'react';
@@ -10,6 +12,7 @@ import { useT } from '../../widgets/index';
 import type { StoragePath } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
 import { placeChildren } from './GroupBody';
+import { ListTable } from './ListTable';
 import { NodeErrors } from './NodeErrors';
 import { NodeView } from './NodeView';
 import { useFocusTarget } from './useFocusTarget';
@@ -42,7 +45,7 @@ export const TupleView = memo(function TupleView({
       <legend>{node.label}</legend>
       {node.description && <p id={`${id}-description`}>{node.description}</p>}
       <p id={`${id}-positions`} className="formulary-tuple-note">
-        {t('form.tupleNote', { count: positions.length })}
+        {t(node.rest ? 'form.tupleOpenNote' : 'form.tupleNote', { count: positions.length })}
       </p>
       <NodeErrors path={path} id={`${id}-error`} />
       <div className="formulary-tuple-positions">
@@ -50,6 +53,7 @@ export const TupleView = memo(function TupleView({
           <NodeView key={p.path} node={p.node} path={p.path} />
         ))}
       </div>
+      {node.rest && <ListTable node={node.rest} path={path} />}
     </fieldset>
   );
 });

@@ -37,7 +37,10 @@ function rowsShown(node: ModelNode, insideAdvanced: boolean): number {
     case 'field':
       return 1;
     case 'group':
-      return childRows(node.children, insideAdvanced || node.advanced);
+      return (
+        childRows(node.children, insideAdvanced || node.advanced) +
+        (node.rest ? rowsShown(node.rest, insideAdvanced || node.advanced) : 0)
+      );
     case 'list': {
       const rows = Array.isArray(node.default) ? node.default.length : (node.minItems ?? 0);
       const cards = showsCards(columnsOf(node));

@@ -6,16 +6,19 @@ import { type RefObject, useEffect } from 'react';
 import type { StoragePath } from '../engine/storagePath';
 import { useFormContextValue } from '../FormContext';
 
-export function useFocusTarget(path: StoragePath, ref: RefObject<HTMLElement | null>): void {
+/** `path` null: nothing is registered (an open tuple's rest rows: the tuple takes its path's focus). */
+export function useFocusTarget(path: StoragePath | null, ref: RefObject<HTMLElement | null>): void {
   const { engine } = useFormContextValue();
   useEffect(
     () =>
-      engine.registerFocuser(path, () => {
-        const element = ref.current;
-        if (!element) return;
-        element.scrollIntoView?.({ block: 'center' });
-        element.focus();
-      }),
+      path === null
+        ? undefined
+        : engine.registerFocuser(path, () => {
+            const element = ref.current;
+            if (!element) return;
+            element.scrollIntoView?.({ block: 'center' });
+            element.focus();
+          }),
     [engine, path, ref],
   );
 }

@@ -12,8 +12,10 @@ export function listItemsOf(
   listPath: StoragePath,
   rowIds?: readonly string[],
 ): unknown[] {
-  const items = getAt(engine.draftValues(), engine.pointerOf(listPath));
-  if (!Array.isArray(items)) return [];
+  const whole = getAt(engine.draftValues(), engine.pointerOf(listPath));
+  if (!Array.isArray(whole)) return [];
+  // An open tuple's rest rows follow its positions in the same array.
+  const items = whole.slice(engine.listAt(listPath)?.firstIndex ?? 0);
   if (rowIds === undefined) return items;
   const ids = engine.rowsOf(listPath);
   const wanted = new Set(rowIds);

@@ -13,8 +13,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function forEachModelNode(model: FieldModel, visit: (node: ModelNode) => void): void {
   const walk = (node: ModelNode): void => {
     visit(node);
-    if (node.type === 'group') for (const child of node.children) walk(child);
-    else if (node.type === 'list') walk(node.item);
+    if (node.type === 'group') {
+      for (const child of node.children) walk(child);
+      if (node.rest) walk(node.rest);
+    } else if (node.type === 'list') walk(node.item);
     else if (node.type === 'choice')
       for (const branch of node.branches) for (const c of branch.node.children) walk(c);
   };

@@ -73,6 +73,7 @@ function freezeNode(node: ModelNode): void {
     case 'group':
       for (const child of node.children) freezeNode(child);
       Object.freeze(node.children);
+      if (node.rest) freezeNode(node.rest);
       break;
     case 'list':
       freezeNode(node.item);

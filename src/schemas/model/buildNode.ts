@@ -7,6 +7,7 @@
 import type { ChoiceNode, FieldNode, GroupNode, ListNode, ModelNode, NodeBase } from '../FieldModel';
 import { buildChoice } from './buildChoice';
 import { buildGroup } from './buildGroup';
+import { buildTuple, closedTuple, numericRest } from './buildTuple';
 import { fieldFromResolved } from './fieldFromResolved';
 import { labelFromKey, labelFromValue } from './labelFromKey';
 import type { ModelContext, Mutable, ParentInfo } from './ModelContext';
@@ -278,75 +279,6 @@ function isNumberArray(r: Resolved, type: string): boolean {
   return t === 'number' || t === 'integer';
 }
 
-/** True when the items after a tuple's positions must be numbers (`items` / `additionalItems`). */
-function numericRest(k: RawSchema): boolean {
-  const rest = Array.isArray(k.prefixItems) ? k.items : k.additionalItems;
-  return (
-    rest !== null &&
-    typeof rest === 'object' &&
-    !Array.isArray(rest) &&
-    ['number', 'integer'].includes(String((rest as RawSchema).type))
-  );
-}
-
-/** True when a tuple allows nothing past its positions (so one input per position holds all of it). */
-function closedTuple(k: RawSchema, positions: number): boolean {
-  const rest = Array.isArray(k.prefixItems) ? k.items : k.additionalItems;
-  const notSchema = rest && typeof rest === 'object' ? (rest as RawSchema).not : undefined;
-  const restClosed =
-    rest === false ||
-    (typeof notSchema === 'object' && notSchema !== null && Object.keys(notSchema).length === 0);
-  return restClosed || (typeof k.maxItems === 'number' && k.maxItems <= positions);
-}
-
-/**
- * A fixed-position list as a group of its positions ("0", "1", ...), each a labelled input of its own
- * kind: its title, else "<list label> <n>". A position is required when minItems reaches it.
- */
-function buildTuple(
-  ctx: ModelContext,
-  r: Resolved,
-  tuple: readonly unknown[],
-  pointer: string,
-  key: string,
-  parent: ParentInfo,
-  nullable: boolean,
-): GroupNode {
-  const base = baseOf(ctx, r, pointer, key, parent);
-  const tupleKeyword = Array.isArray(r.keywords.prefixItems) ? 'prefixItems' : 'items';
-  const minItems = typeof r.keywords.minItems === 'number' ? r.keywords.minItems : 0;
-  const group: Mutable<GroupNode> = {
-    ...base,
-    type: 'group',
-    children: [],
-    nullable,
-    tuple: true,
-    ...('default' in r.keywords ? { hasDefault: true, default: r.keywords.default } : {}),
-  };
-  register(ctx, group);
-  group.children = tuple.map((schema, i) => {
-    const child = buildNode(
-      ctx,
-      [{ schema, location: `${r.location}/${tupleKeyword}/${i}` }],
-      `${pointer}/${i}`,
-      String(i),
-      {
-        ...parent,
-        required: i < minItems,
-        label: base.label,
-        advanced: base.advanced,
-        chain: r.chain,
-      },
-    );
-    const mutable = child as Mutable<ModelNode>;
-    if (!(schema && typeof schema === 'object' && typeof (schema as RawSchema).title === 'string'))
-      mutable.label = `${base.label} ${i + 1}`;
-    mutable.order = i;
-    return child;
-  });
-  return group;
-}
-
 function withListAs(field: Mutable<FieldNode>, listAs: 'text' | 'array'): FieldNode {
   field.listAs = listAs;
   return field;
@@ -415,19 +347,12 @@ function buildArray(
       (t) => t && typeof t === 'object' && ['number', 'integer'].includes(String((t as RawSchema).type)),
     );
     if (numeric && tuple.length === 3) return fieldFromResolved(ctx, r, base, 'binning', 'none', nullable);
-    // Positions with nothing after them: one labelled input each (their defaults apply per position).
-    if (closedTuple(k, tuple.length)) return buildTuple(ctx, r, tuple, pointer, key, parent, nullable);
     // Numbers, then more numbers: one list of numbers. A rest that may hold anything else (or is not
     // given, so holds anything) is not a number list: its widget would refuse what the schema accepts.
-    if (numeric && numericRest(k))
+    if (numeric && !closedTuple(k, tuple.length) && numericRest(k))
       return withListAs(fieldFromResolved(ctx, r, base, 'numberList', 'numberList', nullable), 'array');
-    ctx.diagnostics.push({
-      severity: 'info',
-      rule: 'edited-as-json',
-      message: `The list at ${pointer || '/'} has fixed positions and then any number of further items; it is checked exactly, but edited as JSON`,
-      location: { schemaPointer: r.location },
-    });
-    return fieldFromResolved(ctx, r, base, 'json', 'none', nullable);
+    // One labelled input per position, then (an open tuple) rows of the rest schema.
+    return buildTuple(ctx, r, base, tuple, parent, nullable);
   }
   const itemsLocation = `${r.location}/items`;
   const itemR = resolveSchema(ctx, [{ schema: k.items ?? {}, location: itemsLocation }], r.chain);

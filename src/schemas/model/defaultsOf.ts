@@ -96,16 +96,24 @@ function defaultOf(node: ModelNode, inherited: unknown): unknown {
 
 /**
  * A fixed-position list's default: its own `default` (or an ancestor's), else each position's default
- * in order, up to the last position that has one (a position before it without one is null).
+ * in order, up to the last position that has one (a position before it without one is null). An open
+ * tuple whose minItems reaches past its positions adds that many rest items, each the rest schema's
+ * default (null without one), as a list's minItems rows; the positions before them are all given.
  */
 function tupleDefault(node: GroupNode, inherited: unknown): unknown {
   if (node.hasDefault && Array.isArray(node.default)) return cloneJson(node.default);
   if (Array.isArray(inherited)) return cloneJson(inherited);
   const values = node.children.map((child) => defaultOf(child, undefined));
+  const restRows = node.rest?.minItems ?? 0;
   let end = values.length;
-  while (end > 0 && values[end - 1] === OMIT) end--;
+  if (restRows === 0) while (end > 0 && values[end - 1] === OMIT) end--;
   if (end === 0) return node.nullable ? null : OMIT;
-  return values.slice(0, end).map((v) => (v === OMIT ? null : v));
+  const out = values.slice(0, end).map((v) => (v === OMIT ? null : v));
+  for (let i = 0; i < restRows; i++) {
+    const row = defaultOf(node.rest!.item, undefined);
+    out.push(row === OMIT ? null : row);
+  }
+  return out;
 }
 
 /**

@@ -48,6 +48,7 @@ export function searchEntries(model: FieldModel): SearchEntry[] {
         const silent = node.pointer === '' || node.label === '' || node.key === '*';
         const inner = silent || trail[trail.length - 1] === node.label ? trail : [...trail, node.label];
         for (const child of node.children) walk(child, inner, branches, adv);
+        if (node.rest) walk(node.rest.item, [...inner], branches, adv);
         return;
       }
       case 'list':

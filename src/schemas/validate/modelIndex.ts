@@ -58,8 +58,10 @@ export function modelIndex(model: FieldModel): ModelIndex {
   const branchOf = new Map<ModelNode, { choice: PointerTemplate; branch: string }>();
   const walk = (node: ModelNode, owner?: { choice: PointerTemplate; branch: string }): void => {
     if (owner) branchOf.set(node, owner);
-    if (node.type === 'group') for (const child of node.children) walk(child, owner);
-    else if (node.type === 'list') walk(node.item, owner);
+    if (node.type === 'group') {
+      for (const child of node.children) walk(child, owner);
+      if (node.rest) walk(node.rest.item, owner);
+    } else if (node.type === 'list') walk(node.item, owner);
     else if (node.type === 'choice') {
       for (const branch of node.branches) walk(branch.node, { choice: node.pointer, branch: branch.id });
     }
@@ -74,7 +76,7 @@ const templates = new WeakMap<FieldModel, Map<Pointer, PointerTemplate>>();
 
 /**
  * The template of an instance pointer: row indexes of lists become "*" ("/scans/2/run" ->
- * "/scans/*\/run"). Segments below a leaf field (a list-valued field's items) are kept as they are.
+ * "/scans/*\/run"), and so do an open tuple's indexes past its positions ("/pos/3" -> "/pos/*"). Segments below a leaf field (a list-valued field's items) are kept as they are.
  * O(depth) the first time, then a map lookup (validateField calls it on every keystroke).
  */
 export function templateOf(model: FieldModel, pointer: Pointer): PointerTemplate {
@@ -96,7 +98,12 @@ function computeTemplate(model: FieldModel, pointer: Pointer): PointerTemplate {
   let template = '';
   for (const key of parsePointer(pointer)) {
     const node = model.byPointer.get(template);
-    template += node?.type === 'list' && /^\d+$/.test(key) ? '/*' : `/${escapePointerSegment(key)}`;
+    // A list's row, or an open tuple's item past its positions (a row of its rest).
+    const row =
+      /^\d+$/.test(key) &&
+      (node?.type === 'list' ||
+        (node?.type === 'group' && node.rest !== undefined && Number(key) >= node.children.length));
+    template += row ? '/*' : `/${escapePointerSegment(key)}`;
   }
   return template;
 }

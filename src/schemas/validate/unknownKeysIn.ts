@@ -33,11 +33,12 @@ export function unknownKeysIn(node: ModelNode, value: unknown, pointer: Pointer 
       if (branch) walk(branchValueNode(branch), v, p);
       return;
     }
-    // A fixed-position list that allows nothing past its positions (additionalItems/items: false):
-    // an item past them has no place in the form, so it is named, never dropped silently.
+    // A fixed-position list: its positions, then its rest rows. One that allows nothing past its
+    // positions (additionalItems/items: false): an item past them has no place in the form, so it is
+    // named, never dropped silently.
     if (at.type === 'group' && at.tuple && Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        const child = at.children[i];
+        const child = at.children[i] ?? at.rest?.item;
         if (child) walk(child, v[i], `${p}/${i}`);
         else out.push({ pointer: `${p}/${i}`, value: v[i] });
       }

@@ -102,11 +102,13 @@ test('numbers then a rest of any other type is not a number list: text after the
       type: 'object',
       properties: { t: { type: 'array', prefixItems: [{ type: 'number' }], ...rest } },
     });
-    expect(model.byPointer.get('/t')).toMatchObject({ type: 'field', kind: 'json' });
+    // An open tuple: the position, then rest rows of the rest schema (text, or any JSON).
+    expect(model.byPointer.get('/t')).toMatchObject({ type: 'group', tuple: true, rest: { firstIndex: 1 } });
     const check = createValidator(model);
     const request = { t: [1, 'x'] };
     expect(check.validate(request)).toEqual([]);
-    expect(check.validateField('/t', request.t, request)).toEqual([]);
+    expect(check.validateField('/t/0', 1, request)).toEqual([]);
+    expect(check.validateField('/t/1', 'x', request)).toEqual([]);
   }
   const numbers = buildFieldModel({
     type: 'object',
