@@ -232,6 +232,19 @@ export function describePermissions(name: string, database: () => Promise<Permis
         },
       ],
       [
+        'GET job log search',
+        (_, j) => `/api/jobs/${j}/log/search?q=a`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
         'GET job log.txt',
         (_, j) => `/api/jobs/${j}/log.txt`,
         {
