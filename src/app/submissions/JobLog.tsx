@@ -58,11 +58,20 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
       setTop(el.scrollTop);
     }
   }, [shown.length, follow, version, context]);
-  // An opened match: its line in the middle of the view.
+  // An opened match: its line in the middle of the view; back from it: where the matches were.
+  const matchesTop = useRef<number>(undefined);
   useLayoutEffect(() => {
     const el = box.current;
-    const at = context?.lines?.findIndex((l) => l.seq === context.seq) ?? -1;
-    if (el && at >= 0) {
+    if (!el) return;
+    if (!context) {
+      if (matchesTop.current === undefined) return;
+      el.scrollTop = matchesTop.current;
+      matchesTop.current = undefined;
+      setTop(el.scrollTop);
+      return;
+    }
+    const at = context.lines?.findIndex((l) => l.seq === context.seq) ?? -1;
+    if (at >= 0) {
       el.scrollTop = Math.max(0, at * LINE_PX - VIEW_PX / 2);
       setTop(el.scrollTop);
     }
@@ -70,6 +79,7 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
 
   /** Shows the lines around a match: from the loaded ones when all are there, else read them. */
   const open = (seq: number) => {
+    matchesTop.current = box.current?.scrollTop ?? 0;
     setFollow(false);
     const from = Math.max(1, seq - CONTEXT);
     const to = seq + CONTEXT;
