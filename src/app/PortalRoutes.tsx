@@ -20,7 +20,7 @@ export function PortalRoutes(): ReactNode {
       <div hidden={route.page !== 'form'}>
         <Portal />
       </div>
-      {route.page === 'list' && <SubmissionsPage />}
+      {route.page === 'list' && <SubmissionsPage mine={route.mine === true} />}
       {route.page === 'submission' && <SubmissionPage key={route.id} id={route.id} />}
       {route.page === 'defaults' && <DefaultsPage key={route.instrument} instrument={route.instrument} />}
       {route.page === 'defaultsHistory' && (

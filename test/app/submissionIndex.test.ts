@@ -11,6 +11,7 @@ import {
   SubmissionIndex,
   type SubmissionRow,
 } from '../../src/app/submissions/SubmissionIndex';
+import { listHref, parseRoute } from '../../src/app/submissions/useHashRoute';
 import { overallState } from '../../src/forms/live/jobStates';
 
 const STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out', 'interrupted'];
@@ -106,5 +107,41 @@ describe('SubmissionIndex', () => {
     expect(overallState(['succeeded', 'failed', 'cancelled'])).toBe('failed');
     expect(overallState(['succeeded', 'cancelled'])).toBe('cancelled');
     expect(overallState(['succeeded', 'succeeded'])).toBe('succeeded');
+  });
+});
+
+describe('the "mine" scope', () => {
+  it('clear() forgets every row and keeps the order, so the list can be read again under another scope', () => {
+    const index = new SubmissionIndex('oldest');
+    const row = (id: string, s: number, submitter: string) =>
+      makeRow(
+        {
+          id,
+          instrument: 'eqsans',
+          proposal: null,
+          submitter,
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString(),
+        },
+        [{ id: `${id}-j`, label: 'job', state: 'queued' }],
+      );
+    index.put([row('a', 2, 'sci'), row('b', 1, 'co')]);
+    const before = index.version;
+    index.clear();
+    expect(index.size).toBe(0);
+    expect(index.rows()).toEqual([]);
+    expect(index.version).toBeGreaterThan(before);
+    expect(index.setJobState('a', 'a-j', 'running')).toBe(false);
+    index.put([row('c', 5, 'sci'), row('a', 2, 'sci')]);
+    expect(index.rows().map((r) => r.id)).toEqual(['a', 'c']);
+  });
+
+  it('#/submissions?mine is the list in the "mine" scope; plain #/submissions is everything readable', () => {
+    expect(parseRoute('#/submissions?mine')).toEqual({ page: 'list', mine: true });
+    expect(parseRoute('#/submissions/?mine=1')).toEqual({ page: 'list', mine: true });
+    expect(parseRoute('#/submissions?other')).toEqual({ page: 'list' });
+    expect(parseRoute('#/submissions')).toEqual({ page: 'list' });
+    expect(parseRoute('#/submissions/abc')).toEqual({ page: 'submission', id: 'abc' });
+    expect(parseRoute(listHref(true))).toEqual({ page: 'list', mine: true });
+    expect(parseRoute(listHref(false))).toEqual({ page: 'list' });
   });
 });

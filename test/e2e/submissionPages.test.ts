@@ -149,7 +149,8 @@ test('submit in the portal, find it in the list, watch it run live to succeeded 
 
   // Search within the log.
   await job(page).getByRole('searchbox', { name: 'Search the log' }).fill('Reducing');
-  expect(await job(page).getByTestId('log-count').textContent()).toMatch(/^1 of \d+ lines match$/);
+  // The search asks the service (the whole stored log), so its count comes a moment later.
+  await expect.poll(() => job(page).getByTestId('log-count').textContent()).toMatch(/^1 of \d+ lines match$/);
   expect(await job(page).locator('.subs-log__line mark').first().textContent()).toBe('Reducing');
   await job(page).getByRole('searchbox', { name: 'Search the log' }).fill('');
 

@@ -2,8 +2,9 @@
  * The "My submissions" list as data: one row per submission with its jobs' states, kept in a
  * SortedKeyList (src/sorted) under the chosen order, so a live state change moves one row in
  * O(log n) instead of re-sorting thousands. Filters by instrument, state and time; a time window in
- * time order is a key range of the list, not a scan. The "mine" filter (submitter = the signed-in
- * user) arrives with accounts: `scope` is where it goes.
+ * time order is a key range of the list, not a scan. The "mine" scope is not a filter here: the list
+ * is read again from the service with ?mine=true (useSubmissionList), so it is not cut at the newest
+ * 5,000 of everyone's, and live rows of other people are not added to it.
  */
 import { type JobState, overallState } from '../../forms/index';
 import { SortedKeyList } from '../../sorted/index';
@@ -32,8 +33,6 @@ export interface RowFilter {
   readonly state?: JobState;
   /** Created at or after, in ms. */
   readonly sinceMs?: number;
-  /** Accounts will add 'mine' (submitter = the signed-in user, and the live group `mine`). */
-  readonly scope?: 'all';
 }
 
 const STATE_RANK: Record<JobState, number> = {
@@ -104,6 +103,13 @@ export class SubmissionIndex {
       fresh.push(row);
     }
     this.list.update(fresh);
+    this.version++;
+  }
+
+  /** Forgets every row (the list is read again under another scope). */
+  clear(): void {
+    this.byId.clear();
+    this.list = new SortedKeyList(KEYS[this.order]);
     this.version++;
   }
 

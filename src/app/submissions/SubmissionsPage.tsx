@@ -1,17 +1,20 @@
 /**
  * "My submissions": every submission with its jobs' states, live, sortable and filterable by
  * instrument, state and time. Only the rows in view are rendered (fixed row height), so thousands of
- * rows scroll and update without re-rendering the rest. Accounts will add a "mine" scope beside the
- * filters (RowFilter.scope); until then everyone sees every submission, as the service does.
+ * rows scroll and update without re-rendering the rest. A signed-in user may narrow it to their own
+ * submissions ("only mine", kept in the URL as #/submissions?mine): the service lists only what the
+ * user may read, and staff may read far more than they sent.
  */
 import { type ReactNode, useMemo, useState } from 'react';
 import { JOB_STATES, type JobState } from '../../forms/index';
 import { instrumentCatalogue } from '../../schemas/instruments/index';
 import { useT } from '../../widgets/index';
+import { useSession } from '../auth/index';
 import { LiveBadge } from './LiveBadge';
 import { liveTransport } from './liveTransport';
 import type { RowFilter, SortOrder } from './SubmissionIndex';
 import { SubmissionTable } from './SubmissionTable';
+import { listHref } from './useHashRoute';
 import { useSubmissionList } from './useSubmissionList';
 
 const WINDOWS: Record<string, number | undefined> = {
@@ -21,9 +24,12 @@ const WINDOWS: Record<string, number | undefined> = {
   week: 6.048e8,
 };
 
-export function SubmissionsPage(): ReactNode {
+export function SubmissionsPage({ mine = false }: { mine?: boolean }): ReactNode {
   const t = useT();
-  const list = useSubmissionList(liveTransport());
+  const session = useSession();
+  const user = session === 'loading' ? null : (session?.user ?? null);
+  // "Mine" needs someone signed in; without accounts (or signed out) the list is everything readable.
+  const list = useSubmissionList(liveTransport(), mine && user ? user.username : null);
   const [instrument, setInstrument] = useState('');
   const [state, setState] = useState('');
   const [timeWindow, setTimeWindow] = useState('any');
@@ -91,6 +97,19 @@ export function SubmissionsPage(): ReactNode {
               <option value="state">{t('portal.sort.state')}</option>
             </select>
           </label>
+          {user && (
+            <label>
+              <input
+                type="checkbox"
+                data-testid="only-mine"
+                checked={mine}
+                onChange={(e) => {
+                  window.location.hash = listHref(e.currentTarget.checked);
+                }}
+              />{' '}
+              {t('portal.onlyMine')}
+            </label>
+          )}
           <span role="status" data-testid="row-count">
             {list.loading ? `${t('portal.loading')} ` : ''}
             {rows.length === list.index.size

@@ -102,9 +102,10 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 const q = encodeURIComponent;
 
-export const listSubmissions = (cursor?: string, limit = 200) =>
+/** A page of the submissions the user may read, newest first; `mine`: only those they sent. */
+export const listSubmissions = (cursor?: string, limit = 200, mine = false) =>
   call<{ items: SubmissionSummary[]; nextCursor: string | null }>(
-    `submissions?limit=${limit}${cursor ? `&cursor=${q(cursor)}` : ''}`,
+    `submissions?limit=${limit}${mine ? '&mine=true' : ''}${cursor ? `&cursor=${q(cursor)}` : ''}`,
   );
 
 export const getSubmission = (id: string) =>
@@ -130,6 +131,30 @@ export const getLogLines = (jobId: string, attempt: number, after: number, limit
   call<{ lines: LogLineView[] }>(
     `jobs/${q(jobId)}/log?attempt=${attempt}&after=${after}&limit=${limit}`,
   ).then((r) => r.lines);
+
+/** One page of a search over an attempt's whole stored log (lines up to `through`), with the total. */
+export interface LogSearchView {
+  readonly attempt: number;
+  readonly through: number;
+  readonly total: number;
+  readonly lines: readonly LogLineView[];
+  readonly next: number | null;
+}
+
+/** Lines containing `needle` (any case, taken literally) with seq > after; `through` from the first page. */
+export const searchLogLines = (
+  jobId: string,
+  attempt: number,
+  needle: string,
+  after = 0,
+  through?: number,
+  limit = 500,
+) =>
+  call<LogSearchView>(
+    `jobs/${q(jobId)}/log/search?attempt=${attempt}&q=${q(needle)}&after=${after}&limit=${limit}${
+      through === undefined ? '' : `&through=${through}`
+    }`,
+  );
 
 export const getJob = (jobId: string) => call<JobView & { transitions: Transition[] }>(`jobs/${q(jobId)}`);
 

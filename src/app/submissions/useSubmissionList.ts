@@ -2,7 +2,9 @@
  * Keeps the "My submissions" list live: follows the `all` group's state events (from now on), reads
  * the snapshot once the subscription is confirmed (page by page, 200 submissions and their jobs per
  * pair of requests), and applies the events that arrived meanwhile in order, so the newest state
- * wins. An event for a submission not in the list (a new one) fetches that submission.
+ * wins. An event for a submission not in the list (a new one) fetches that submission. Under the
+ * "mine" scope (`mine` = the signed-in user's name) the list is read with ?mine=true and a new
+ * submission joins only when that user sent it; changing scope reads the list again.
  */
 import { useEffect, useRef, useState } from 'react';
 import { followLive, type LiveEvent, type LiveStatus } from '../../forms/index';
@@ -25,7 +27,7 @@ export interface SubmissionList {
   readonly live: LiveStatus | undefined;
 }
 
-export function useSubmissionList(transport: 'auto' | 'sse'): SubmissionList {
+export function useSubmissionList(transport: 'auto' | 'sse', mine: string | null = null): SubmissionList {
   const index = useRef(new SubmissionIndex()).current;
   const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState(true);
@@ -35,6 +37,8 @@ export function useSubmissionList(transport: 'auto' | 'sse'): SubmissionList {
   useEffect(() => {
     let gone = false;
     let frame = 0;
+    index.clear();
+    setVersion(index.version);
     const changed = () => {
       if (frame === 0)
         frame = requestAnimationFrame(() => {
@@ -44,6 +48,7 @@ export function useSubmissionList(transport: 'auto' | 'sse'): SubmissionList {
     };
     let buffer: LiveEvent[] | undefined = [];
     const fetching = new Map<string, boolean>(); // id -> asked again meanwhile
+    const others = new Set<string>(); // under "mine": submissions read once and found to be someone else's
 
     const fetchNew = (id: string) => {
       if (fetching.has(id)) {
@@ -54,6 +59,11 @@ export function useSubmissionList(transport: 'auto' | 'sse'): SubmissionList {
       Promise.all([getSubmission(id), jobsOfMany([id])])
         .then(([summary, jobs]) => {
           if (gone) return;
+          // Someone else's (staff and co-members see them): not in "mine".
+          if (mine !== null && summary.submitter !== mine) {
+            others.add(id);
+            return;
+          }
           index.put([makeRow(summary, cellsOf(jobs, id))]);
           changed();
         })
@@ -67,7 +77,7 @@ export function useSubmissionList(transport: 'auto' | 'sse'): SubmissionList {
 
     const apply = (event: LiveEvent) => {
       const state = (event.payload as { state?: unknown }).state;
-      if (event.kind !== 'state' || typeof state !== 'string') return;
+      if (event.kind !== 'state' || typeof state !== 'string' || others.has(event.submissionId)) return;
       if (fetching.has(event.submissionId)) fetching.set(event.submissionId, true);
       else if (index.setJobState(event.submissionId, event.jobId, state)) changed();
       else fetchNew(event.submissionId);
@@ -79,7 +89,7 @@ export function useSubmissionList(transport: 'auto' | 'sse'): SubmissionList {
       try {
         let cursor: string | undefined;
         do {
-          const page = await listSubmissions(cursor);
+          const page = await listSubmissions(cursor, 200, mine !== null);
           const jobs = await jobsOfMany(page.items.map((s) => s.id));
           if (gone) return;
           index.put(page.items.map((s) => makeRow(s, cellsOf(jobs, s.id))));
@@ -112,7 +122,7 @@ export function useSubmissionList(transport: 'auto' | 'sse'): SubmissionList {
       cancelAnimationFrame(frame);
       feed.close();
     };
-  }, [index, transport]);
+  }, [index, transport, mine]);
 
   return { index, version, loading, error, live };
 }

@@ -1,11 +1,14 @@
 /**
  * The live state of what a form just sent to a Formulary service: each job of the submission with
  * its state, following the service's events (WebSocket, else Server-Sent Events), and a link to the
- * submission's page. The embed shows it after an accepted submit; it needs only the receipt.
+ * submission's page. The embed shows it after an accepted submit; it needs only the receipt. Like the
+ * submission page, it reads the jobs' states at one event id (the snapshot route, no log lines) and
+ * follows the events after it; when the service no longer keeps the events it missed (the resync
+ * signal, after a long disconnection) it reads the states again instead of showing stale ones.
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { isJobState, STATE_WORDS } from './jobStates';
-import { followLive, type LiveStatus } from './liveFeed';
+import { followLive, type LiveFeed, type LiveStatus } from './liveFeed';
 
 export interface ServiceReceipt {
   readonly id: string;
@@ -33,43 +36,55 @@ export function LiveJobStatus({ receipt }: { receipt: ServiceReceipt }): ReactNo
   const [status, setStatus] = useState<LiveStatus>();
   useEffect(() => {
     let gone = false;
-    const setState = (id: string, state: string, label?: string) =>
+    let feed: LiveFeed | undefined;
+    const setState = (id: string, state: string) =>
       setJobs((old) => {
         const next = new Map(old);
-        next.set(id, { label: label ?? old.get(id)?.label ?? `job ${next.size + 1}`, state });
+        next.set(id, { label: old.get(id)?.label ?? `job ${next.size + 1}`, state });
         return next;
       });
-    fetch(new URL(`submissions/${encodeURIComponent(receipt.id)}/jobs`, receipt.api), {
-      headers: { accept: 'application/json' },
-    })
-      .then((r) => (r.ok ? r.json() : { items: [] }))
-      .then((body: { items?: { id: string; label: string; state: string }[] }) => {
-        if (gone) return;
-        setJobs((old) => {
-          const next = new Map(old);
-          // A state the events already brought is newer than this read's.
-          for (const j of body.items ?? [])
-            next.set(j.id, { label: j.label, state: next.get(j.id)?.state ?? j.state });
-          return next;
-        });
-      })
-      .catch(() => {
-        // the events still bring the states
+    const follow = (since: number | undefined) => {
+      feed = followLive({
+        api: receipt.api,
+        group: `submission:${receipt.id}`,
+        ...(since === undefined ? {} : { since }),
+        kinds: ['state'],
+        onEvent: (e) => {
+          const state = (e.payload as { state?: unknown }).state;
+          if (!gone && typeof state === 'string') setState(e.jobId, state);
+        },
+        onStatus: (s) => !gone && setStatus(s),
+        // The events after our id are gone: read the states again and follow from there.
+        onResync: () => void (!gone && start(false)),
       });
-    const feed = followLive({
-      api: receipt.api,
-      group: `submission:${receipt.id}`,
-      since: 0,
-      kinds: ['state'],
-      onEvent: (e) => {
-        const state = (e.payload as { state?: unknown }).state;
-        if (!gone && typeof state === 'string') setState(e.jobId, state);
-      },
-      onStatus: (s) => !gone && setStatus(s),
-    });
+    };
+    /** Reads the states at one event id, then follows the events after it. */
+    const start = async (first: boolean) => {
+      let since: number | undefined;
+      try {
+        const response = await fetch(
+          new URL(`submissions/${encodeURIComponent(receipt.id)}/snapshot?tail=0`, receipt.api),
+          { headers: { accept: 'application/json' } },
+        );
+        if (response.ok) {
+          const body = (await response.json()) as {
+            eventId: number;
+            jobs: { id: string; label: string; state: string }[];
+          };
+          since = body.eventId;
+          if (!gone) setJobs(new Map(body.jobs.map((j) => [j.id, { label: j.label, state: j.state }])));
+        }
+      } catch {
+        // the events still bring the states
+      }
+      // Without a snapshot: every event from the start on the first look; after a resync, from now
+      // on (asking for the start again would only be refused again).
+      if (!gone) follow(since ?? (first ? 0 : undefined));
+    };
+    void start(true);
     return () => {
       gone = true;
-      feed.close();
+      feed?.close();
     };
   }, [receipt]);
   const page = new URL(`../#/submissions/${encodeURIComponent(receipt.id)}`, receipt.api).href;

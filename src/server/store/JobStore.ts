@@ -88,6 +88,21 @@ export interface StoredLogLine extends LogLine {
   readonly stream: LogStream;
 }
 
+/** A search of one attempt's log: a plain substring, case-insensitive, over seq (afterSeq, throughSeq]. */
+export interface LogSearch {
+  readonly needle: string;
+  readonly afterSeq: number;
+  /** The last seq searched (the attempt's lastSeq when the search began), so pages agree on the total. */
+  readonly throughSeq: number;
+  readonly limit: number;
+}
+
+/** One page of a log search: the matching lines and how many lines match up to `throughSeq` in all. */
+export interface LogSearchPage {
+  readonly total: number;
+  readonly lines: readonly StoredLogLine[];
+}
+
 /** One attempt's log as a snapshot carries it: its last lines, and how many come before them. */
 export interface SnapshotLog {
   readonly attempt: number;
@@ -137,6 +152,12 @@ export interface JobStore extends JobRecorder {
   getJob(jobId: string): Promise<JobDetail | undefined>;
   /** Lines of one attempt with seq > afterSeq, in order, at most `limit`. */
   readLog(jobId: string, attempt: number, afterSeq: number, limit: number): Promise<StoredLogLine[]>;
+  /**
+   * Lines of one attempt containing `search.needle` (plain substring: % and _ are literal; case
+   * ignored), with seq in (afterSeq, throughSeq], in order, at most `limit`, and the count of every
+   * match up to throughSeq. O(lines of the attempt).
+   */
+  searchLog(jobId: string, attempt: number, search: LogSearch): Promise<LogSearchPage>;
   /** The latest attempt of every job whose latest attempt is queued or running (for recoverJobs). */
   unfinished(): Promise<UnfinishedAttempt[]>;
   /**

@@ -22,6 +22,7 @@ import { EVENT_CHANNEL, EVENT_LOCK } from './insertAcceptedJobs';
 import type { AttemptRecord, JobStore, LiveEvent, StoredJob } from './JobStore';
 import type { JobAttemptsTable, JobsTable } from './JobTables';
 import { lastEventIdOf, readSnapshot } from './readSnapshot';
+import { searchLog } from './searchLog';
 import { readHorizon, sweepEvents } from './sweepEvents';
 
 export { EVENT_CHANNEL };
@@ -351,6 +352,8 @@ export function createJobStore(
         text: r.text,
       }));
     },
+
+    searchLog: (jobId, attempt, search) => searchLog(db, jobId, attempt, search),
 
     async unfinished() {
       const rows = await db

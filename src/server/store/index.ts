@@ -28,6 +28,8 @@ export type {
   JobDetail,
   JobStore,
   LiveEvent,
+  LogSearch,
+  LogSearchPage,
   SnapshotLog,
   StoredJob,
   StoredLogLine,

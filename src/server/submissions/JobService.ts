@@ -148,6 +148,29 @@ export class JobService {
     return { job, attempt: chosen, lines: await this.options.jobs.readLog(jobId, chosen, afterSeq, limit) };
   }
 
+  /**
+   * Searches one attempt's whole stored log (the latest attempt when `attempt` is omitted) for a
+   * plain, case-insensitive substring: matching lines after `afterSeq`, at most `limit`, and the
+   * total up to `throughSeq` (default: the lines stored now, returned as `through` for the next page).
+   */
+  async searchLog(
+    jobId: string,
+    attempt: number | undefined,
+    search: { needle: string; afterSeq: number; throughSeq?: number; limit: number },
+  ): Promise<{ attempt: number; through: number; total: number; lines: readonly StoredLogLine[] }> {
+    const job = await this.mustGet(jobId);
+    const chosen = attempt ?? job.attempts.at(-1)?.attempt ?? 1;
+    const record = job.attempts.find((a) => a.attempt === chosen);
+    if (job.attempts.length > 0 && record === undefined)
+      throw new JobActionError(
+        'unknown-attempt',
+        `job ${jobId} has attempts 1 to ${job.attempts.length}, not ${chosen}`,
+      );
+    const through = Math.min(search.throughSeq ?? Number.MAX_SAFE_INTEGER, record?.lastSeq ?? 0);
+    const page = await this.options.jobs.searchLog(jobId, chosen, { ...search, throughSeq: through });
+    return { attempt: chosen, through, ...page };
+  }
+
   /** Cancels the job's queued or running attempt; the answer says whether it is done or stopping. */
   async cancel(jobId: string, by: string): Promise<'cancelled' | 'stopping'> {
     const job = await this.mustGet(jobId);

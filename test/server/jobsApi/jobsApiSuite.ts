@@ -162,6 +162,33 @@ export function describeJobsApi(name: string, database: () => Promise<JobsApiDat
       };
       expect(page.lines.map((l) => l.seq)).toEqual([3, 4]);
       expect(page.next).toBe(4);
+
+      // The search covers the whole stored log, any case, in pages that agree on the total.
+      const needle = 'TRANSMISSION';
+      const expected = lines.filter((l) => l.text.toLowerCase().includes('transmission')).map((l) => l.seq);
+      expect(expected.length).toBeGreaterThan(1);
+      type Found = { total: number; through: number; lines: LogLine[]; next: number | null };
+      const search = async (query: string) => {
+        const response = await fetch(`${server.url}/api/jobs/${job!.id}/log/search?${query}`);
+        expect(response.status, await response.clone().text()).toBe(200);
+        return (await response.json()) as Found;
+      };
+      const first = await search(`q=${needle}&limit=1`);
+      expect(first).toMatchObject({ total: expected.length, through: lines.length, next: expected[0] });
+      const seen = first.lines.map((l) => l.seq);
+      for (let next = first.next; next !== null; ) {
+        const more = await search(`q=${needle}&limit=1&after=${next}&through=${first.through}`);
+        expect(more.total).toBe(expected.length);
+        seen.push(...more.lines.map((l) => l.seq));
+        next = more.next;
+      }
+      expect(seen).toEqual(expected);
+      expect((await search('q=100%25%25&attempt=1')).total).toBe(0);
+      // Bad searches name what is wrong; an unknown job or attempt is a 404 like the log's.
+      expect((await fetch(`${server.url}/api/jobs/${job!.id}/log/search?q=`)).status).toBe(400);
+      expect((await fetch(`${server.url}/api/jobs/${job!.id}/log/search`)).status).toBe(400);
+      expect((await fetch(`${server.url}/api/jobs/${job!.id}/log/search?q=a&attempt=9`)).status).toBe(404);
+      expect((await fetch(`${server.url}/api/jobs/nope/log/search?q=a`)).status).toBe(404);
     });
 
     it('shows the error line of a request the reduction cannot reduce', async () => {

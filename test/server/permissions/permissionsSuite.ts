@@ -232,6 +232,19 @@ export function describePermissions(name: string, database: () => Promise<Permis
         },
       ],
       [
+        'GET job log search',
+        (_, j) => `/api/jobs/${j}/log/search?q=a`,
+        {
+          anonymous: 401,
+          scientist: 200,
+          coMember: 200,
+          otherScientist: 404,
+          staff: 200,
+          otherStaff: 404,
+          admin: 200,
+        },
+      ],
+      [
         'GET job log.txt',
         (_, j) => `/api/jobs/${j}/log.txt`,
         {
@@ -392,6 +405,37 @@ export function describePermissions(name: string, database: () => Promise<Permis
           role,
         ).toBe(expected);
       }
+    });
+
+    it("mine narrows the list to the asker's own submissions, among those they may read", async () => {
+      const coOwn = await created('coMember', example);
+      const ids = async (role: Role, query: string) => {
+        const response = await call(role, 'GET', `/api/submissions?limit=200${query}`);
+        expect(response.status, await response.clone().text()).toBe(200);
+        return ((await response.json()) as { items: { id: string; submitter: string }[] }).items;
+      };
+      // Both read both (one proposal); each finds only their own under mine.
+      for (const role of ['scientist', 'coMember'] as const) {
+        const all = (await ids(role, '')).map((s) => s.id);
+        expect(all).toEqual(expect.arrayContaining([ok, coOwn]));
+        const mine = await ids(role, '&mine=true');
+        const own = role === 'scientist' ? 'sci' : 'co';
+        expect(mine.length).toBeGreaterThan(0);
+        expect(mine.every((s) => s.submitter === own)).toBe(true);
+        expect(mine.some((s) => s.id === (role === 'scientist' ? ok : coOwn))).toBe(true);
+        expect(mine.some((s) => s.id === (role === 'scientist' ? coOwn : ok))).toBe(false);
+        expect((await ids(role, '&mine=false')).map((s) => s.id)).toEqual(all);
+      }
+      // Staff and administrators read everyone's; mine is what they sent themselves (nothing here).
+      expect((await ids('staff', '')).some((s) => s.id === coOwn)).toBe(true);
+      expect(await ids('staff', '&mine=true')).toEqual([]);
+      expect(await ids('admin', '&mine=true&instrument=eqsans')).toEqual([]);
+      expect((await ids('admin', '&mine=true&submitter=boss')).length).toBe(0);
+      const clash = await call('staff', 'GET', '/api/submissions?mine=true&submitter=sci');
+      expect(clash.status).toBe(400);
+      expect(((await clash.json()) as { detail: string }).detail).toMatch(/mine and submitter "sci"/);
+      expect((await call('anonymous', 'GET', '/api/submissions?mine=true')).status).toBe(401);
+      expect((await call('scientist', 'GET', '/api/submissions?mine=yes')).status).toBe(400);
     });
 
     it('submit: members of the named proposal and its instrument staff', async () => {

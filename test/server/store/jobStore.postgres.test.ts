@@ -7,6 +7,7 @@ import { planJobs } from '../../../src/server/jobs/index';
 import { openStore } from '../../../src/server/store/index';
 import { type FreshDatabase, freshPostgresDatabase, postgresAvailable } from '../postgresDatabase';
 import { describeJobStore } from './jobStoreSuite';
+import { logSearchTests } from './logSearchSuite';
 
 if (postgresAvailable('the PostgreSQL job storage suite')) {
   const databases: FreshDatabase[] = [];
@@ -18,12 +19,14 @@ if (postgresAvailable('the PostgreSQL job storage suite')) {
     databases.push(db);
     return db;
   };
-  describeJobStore('PostgreSQL', {
+  const factory = {
     async open() {
       const db = await fresh();
       return { store: await openStore({ db: db.url }), reopen: () => openStore({ db: db.url }) };
     },
-  });
+  };
+  describeJobStore('PostgreSQL', factory);
+  describe('log search on PostgreSQL', () => logSearchTests(factory.open));
 
   describe('JobStore events across connections on PostgreSQL', () => {
     it('a NOTIFY carries the event id to a listener on another store', async () => {

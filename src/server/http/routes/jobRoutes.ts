@@ -1,7 +1,8 @@
 /**
  * Jobs over HTTP: a submission's jobs (GET /api/submissions/:id/jobs), one job with every attempt and
  * transition (GET /api/jobs/:jobId), its log in pages of lines (GET /api/jobs/:jobId/log) or as a
- * text download (GET /api/jobs/:jobId/log.txt), and the actions POST /api/jobs/:jobId/cancel and
+ * text download (GET /api/jobs/:jobId/log.txt), searched whole on the server (GET
+ * /api/jobs/:jobId/log/search?q=, a plain case-insensitive substring, paged), and the actions POST /api/jobs/:jobId/cancel and
  * /rerun. Routes only translate: JobService decides, JobActionError names the refusal.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -36,6 +37,7 @@ export const jobLinks = (id: string) => {
   return {
     self: base,
     log: `${base}/log`,
+    logSearch: `${base}/log/search`,
     logText: `${base}/log.txt`,
     cancel: `${base}/cancel`,
     rerun: `${base}/rerun`,
@@ -87,6 +89,28 @@ const logQuery = {
     attempt: { type: 'integer', minimum: 1, description: 'default: the latest' },
     after: { type: 'integer', minimum: 0, default: 0, description: 'lines with a higher seq' },
     limit: { type: 'integer', minimum: 1, maximum: 5000, default: 1000 },
+  },
+} as const;
+
+const searchQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['q'],
+  properties: {
+    q: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: 'plain text, any case; % and _ are literal',
+    },
+    attempt: { type: 'integer', minimum: 1, description: 'default: the latest' },
+    after: { type: 'integer', minimum: 0, default: 0, description: 'matches with a higher seq' },
+    through: {
+      type: 'integer',
+      minimum: 0,
+      description: "the first page's `through`: later pages count and search the same lines",
+    },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
   },
 } as const;
 
@@ -181,6 +205,45 @@ export function jobRoutes(
           lines: page.lines,
           // Another page exists when this one is full; a running job may add lines past `after` later.
           next: last !== undefined && page.lines.length === limit ? last : null,
+        };
+      }),
+  );
+
+  app.get<{
+    Params: { jobId: string };
+    Querystring: { q: string; attempt?: number; after: number; through?: number; limit: number };
+  }>(
+    '/api/jobs/:jobId/log/search',
+    {
+      schema: {
+        summary:
+          "Lines of an attempt's whole stored log that contain `q` (any case), in pages, with the total",
+        tags: ['jobs'],
+        params: jobParams,
+        querystring: searchQuery,
+        response: { 404: problemResponse('Unknown job or submission') },
+      },
+    },
+    async (request) =>
+      answering(async () => {
+        const { q, attempt, after, through, limit } = request.query;
+        await readableJob(request, request.params.jobId);
+        const found = await jobs.searchLog(request.params.jobId, attempt, {
+          needle: q,
+          afterSeq: after,
+          throughSeq: through,
+          limit,
+        });
+        const last = found.lines.at(-1)?.seq;
+        return {
+          jobId: request.params.jobId,
+          attempt: found.attempt,
+          q,
+          // Lines up to this seq were searched; the page matches later lines as they arrive.
+          through: found.through,
+          total: found.total,
+          lines: found.lines,
+          next: last !== undefined && found.lines.length === limit ? last : null,
         };
       }),
   );

@@ -1,6 +1,7 @@
 /**
- * Reading what was accepted: GET /api/submissions (filters, newest first, cursor pages; with
- * ?idempotencyKey=KEY the outbox asks whether its key landed), GET /api/submissions/:id (summary plus
+ * Reading what was accepted: GET /api/submissions (filters, newest first, cursor pages; ?mine=true
+ * narrows it to the asker's own submissions; with ?idempotencyKey=KEY the outbox asks whether its
+ * key landed), GET /api/submissions/:id (summary plus
  * the request, spliced in as the exact text accepted) and GET /api/submissions/:id/request (only the
  * bytes accepted).
  */
@@ -17,6 +18,7 @@ interface ListQuery {
   status?: string;
   proposal?: string;
   submitter?: string;
+  mine?: boolean;
   idempotencyKey?: string;
   since?: string;
   until?: string;
@@ -57,6 +59,22 @@ const isoOf = (value: string | undefined, name: string): string | undefined => {
   return new Date(time).toISOString();
 };
 
+/** The submitter filter: `submitter`, or the asker's own name for `mine`; both must then agree. */
+function submitterOf(request: FastifyRequest, q: ListQuery): string | undefined {
+  if (q.mine !== true) return q.submitter;
+  const me = request.principal.username;
+  if (me === null)
+    throw new HttpProblem(400, 'invalid-parameters', 'Invalid parameters', 'mine: nobody is signed in');
+  if (q.submitter !== undefined && q.submitter !== me)
+    throw new HttpProblem(
+      400,
+      'invalid-parameters',
+      'Invalid parameters',
+      `mine and submitter "${q.submitter.slice(0, 100)}" ask for different people: send one of them`,
+    );
+  return me;
+}
+
 const notFound = (id: string) =>
   new HttpProblem(404, 'unknown-submission', 'Unknown submission', `no submission "${id}"`);
 
@@ -75,6 +93,10 @@ export function submissionQueryRoutes(app: FastifyInstance, service: SubmissionS
           status: { type: 'string' },
           proposal: { type: 'string', description: 'IPTS-31204, 31204 or IPTS number' },
           submitter: { type: 'string' },
+          mine: {
+            type: 'boolean',
+            description: "only the asker's own submissions (those they sent), among those they may read",
+          },
           idempotencyKey: { type: 'string', description: 'the submission(s) stored under this key' },
           since: { type: 'string', description: 'created at or after (ISO 8601)' },
           until: { type: 'string', description: 'created before (ISO 8601)' },
@@ -106,7 +128,7 @@ export function submissionQueryRoutes(app: FastifyInstance, service: SubmissionS
       instrument,
       status: q.status,
       proposal: q.proposal === undefined ? undefined : (normaliseProposal(q.proposal) ?? q.proposal),
-      submitter: q.submitter,
+      submitter: submitterOf(request, q),
       idempotencyKey: q.idempotencyKey,
       since: isoOf(q.since, 'since'),
       until: isoOf(q.until, 'until'),
