@@ -671,7 +671,7 @@ export function describePermissions(name: string, database: () => Promise<Permis
         expect(got).toEqual(row);
       });
 
-      it("instrument queue and 'mine': a scientist never receives another proposal's events", async () => {
+      it("instrument queue and 'mine': a scientist never receives another proposal's events, 'mine' only one's own", async () => {
         const watchers = {} as Record<
           'scientist' | 'otherScientist' | 'staff' | 'otherStaff',
           {
@@ -713,6 +713,8 @@ export function describePermissions(name: string, database: () => Promise<Permis
           true,
         );
         expect(seen('otherStaff', 'instrument:eqsans').size).toBe(0);
+        // Staff read both, but sent neither: their 'mine' is what they sent themselves.
+        expect(seen('staff', 'mine').has(a) || seen('staff', 'mine').has(b)).toBe(false);
         for (const w of Object.values(watchers)) w.socket.close();
       }, 120_000);
     });

@@ -7,7 +7,7 @@
  * Every subscription is checked against the permission rules: a submission's group only for those
  * who may read it (others hear "no submission", as for one that does not exist); an instrument's
  * whole queue for its staff, and for others only the events of submissions they may read; "mine"
- * for every submission the user may read ("all" is the same set). Anonymous clients are refused with
+ * for the submissions the user sent, and "all" for every submission they may read. Anonymous clients are refused with
  * 401 at the handshake. A subscription may ask for some kinds only (`kinds`: a list page wants states,
  * not log batches), and a client that falls too far behind is disconnected, to resume with `since`.
  * A `since` below the retention horizon (its events were swept) is answered with a resync signal
@@ -136,10 +136,26 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
     };
   };
 
+  /** Per subscription: did this principal send the event's submission? Cached per submission. */
+  const ownCheck = (principal: Principal) => {
+    const known = new Map<string, boolean>();
+    return async (event: LiveEvent): Promise<boolean> => {
+      let own = known.get(event.submissionId);
+      if (own === undefined) {
+        const s = await submissions.get(event.submissionId);
+        own = s !== undefined && s.submitter === principal.username;
+        known.set(event.submissionId, own);
+      }
+      return own;
+    };
+  };
+
   /** Throws a message for the client when the group may not be followed. */
   const allowed = async (text: unknown, principal: Principal): Promise<Allowed> => {
     const group = parseGroup(text);
-    if (group.kind === 'mine' || group.kind === 'all')
+    // "mine" is what the user sent, as GET /api/submissions?mine=true; "all" every readable one.
+    if (group.kind === 'mine') return { filter: {}, check: ownCheck(principal) };
+    if (group.kind === 'all')
       return { filter: {}, check: principal.admin ? undefined : readableCheck(principal) };
     if (group.kind === 'instrument') {
       if (!instruments.has(group.id)) throw new Error(`no instrument "${group.id}"`);
