@@ -139,8 +139,10 @@ export function createListReplace(options: ListReplaceOptions) {
         options.overwritten(name.slice(1));
       }
       write(rowsName(undo.listPath), [...undo.ids]);
-      options.forgetRows(undo.listPath, undo.added);
+      // Re-derived before the added rows are forgotten: their values stay in the store, and a
+      // recompute after the forget counted them again ("301 changed" after undoing a paste of 300).
       if (undo.removed.length > 0) options.recomputeChanges();
+      options.forgetRows(undo.listPath, undo.added);
       emit();
     },
   };
