@@ -1,6 +1,6 @@
 /**
- * `npx tsx bench/forms/profile.ts [--engine formulary] [--schema gen-1000] [--phase keys|mount|paste|keys-after-paste]
- * [--inclusive] [--under FUNCTION] [--skip N] [--keys N] [--no-build]`: a
+ * `npx tsx bench/forms/profile.ts [--engine formulary] [--schema gen-1000] [--phase keys|mount|paste|paste-steps|keys-after-paste]
+ * (paste-steps: the paste, mode and Apply only, not the rows that follow) [--inclusive] [--under FUNCTION] [--skip N] [--keys N] [--no-build]`: a
  * profiler for the form benchmark's page. Builds it unminified (bench/forms/dist-profile), then records
  * a CPU profile of the mount or of 30 keystrokes and prints the functions with the most self time,
  * so a missed goal in `npm run bench:forms` can be traced to code. Measures nothing for the table.
@@ -93,14 +93,18 @@ async function main(): Promise<void> {
     if (options.phase === 'mount') await cdp.send('Profiler.start');
     const mountMs = await page.evaluate(() => (window as unknown as { formBench: Bench }).formBench.mount());
     if (options.phase === 'mount') console.log(`mount ${mountMs.toFixed(1)} ms`);
-    if (options.phase === 'paste') {
+    if (options.phase === 'paste' || options.phase === 'paste-steps') {
       // The paste measure (pasteRun.ts): 1,000 scan rows, "Replace all rows", Apply.
       await page.waitForTimeout(500);
       await cdp.send('Profiler.start');
-      await page.evaluate(() =>
-        (
-          window as unknown as { formBench: { pasteScans(n: number): Promise<unknown> } }
-        ).formBench.pasteScans(1000),
+      await page.evaluate(
+        (untilApplied) =>
+          (
+            window as unknown as {
+              formBench: { pasteScans(n: number, untilApplied: boolean): Promise<unknown> };
+            }
+          ).formBench.pasteScans(1000, untilApplied),
+        options.phase === 'paste-steps',
       );
     } else if (options.phase !== 'mount') {
       await page.waitForTimeout(500);

@@ -38,6 +38,7 @@ const compared: (keyof PasteResult)[] = [
   'modeWork',
   'applyWork',
   'scriptWork',
+  'threadMs',
   'allRowsMs',
   'keyWorkP95After',
 ];

@@ -10,7 +10,7 @@ import type { SubmissionFormHandle } from '../../../src/forms/index';
 import { buildFieldModel, defaultsOf, loadSchema } from '../../../src/schemas/index';
 import { generateFormSchema } from '../generateFormSchema';
 import { Engine, type EngineInput, type EngineName, floorId } from './engines';
-import { pasteScans } from './pasteBench';
+import { pastedRowsShown, pasteScans } from './pasteBench';
 import { rhfHostTarget } from './rhfHostEngine';
 import { type KeyTiming, nextFrameAfter, watchNextClick, watchNextKeystroke } from './timing';
 
@@ -166,7 +166,8 @@ async function main(): Promise<void> {
       },
       focusTarget: () => focusTarget(input.model, target, formRef),
       /** Pastes `rows` scan rows into the scan list (Formulary only): see pasteBench.ts. */
-      pasteScans: (rows: number) => pasteScans(formRef.current, rows),
+      pasteScans: (rows: number, untilApplied = false) => pasteScans(formRef.current, rows, untilApplied),
+      pastedRowsShown,
       armKeystroke(): void {
         pendingKey = watchNextKeystroke();
       },

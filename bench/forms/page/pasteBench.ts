@@ -53,8 +53,24 @@ async function scanList(form: SubmissionFormHandle | null): Promise<HTMLFieldSet
   throw new Error('form bench: the scan list did not render');
 }
 
-/** Pastes `rows` scan rows, replaces all rows with them, and times each step. */
-export async function pasteScans(form: SubmissionFormHandle | null, rows: number): Promise<PasteTiming> {
+let pendingRows: Promise<{ allRowsMs: number; longestFrameMs: number }> | null = null;
+
+/** After pasteScans(..., true): waits until every pasted row is on screen and times it. */
+export async function pastedRowsShown(): Promise<{ allRowsMs: number; longestFrameMs: number }> {
+  if (!pendingRows) throw new Error('form bench: no paste is waiting for its rows');
+  return pendingRows;
+}
+
+/**
+ * Pastes `rows` scan rows, replaces all rows with them, and times each step; with `untilApplied`, returns
+ * after Apply's frame (allRowsMs and longestFrameMs NaN; pastedRowsShown gives them): what
+ * profile.ts --phase paste-steps records, and what pasteRun.ts takes the main thread's CPU time over.
+ */
+export async function pasteScans(
+  form: SubmissionFormHandle | null,
+  rows: number,
+  untilApplied = false,
+): Promise<PasteTiming> {
   const list = await scanList(form);
   const add = list.querySelector<HTMLButtonElement>('button.formulary-list__add')!;
   add.focus();
@@ -69,30 +85,30 @@ export async function pasteScans(form: SubmissionFormHandle | null, rows: number
   const mode = await timed(() => replaceAll.click());
   const apply = preview.querySelector<HTMLButtonElement>('button[data-action="apply-paste"]')!;
   if (apply.disabled) throw new Error(`form bench: Apply is disabled: ${preview.textContent}`);
-  let longest = 0;
-  let last = performance.now();
-  let watching = true;
-  const watch = (now: number) => {
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (watching) requestAnimationFrame(watch);
-  };
   const start = performance.now();
   const applied = await timed(() => apply.click());
-  requestAnimationFrame(watch);
-  // Table rows or cards, counted without a selector walk (once a frame, while rows arrive).
-  const body = list.querySelector('tbody, ol.formulary-cards');
-  const rowsShown = () => body?.children.length ?? 0;
-  while (rowsShown() < rows) await new Promise((done) => requestAnimationFrame(done));
-  const allRowsMs = (await nextFrameAfter()) - start;
-  watching = false;
-  return {
+  const steps = {
     pasteWork: paste.work,
     pasteFrame: paste.frame,
     modeWork: mode.work,
     applyWork: applied.work,
     applyFrame: applied.frame,
-    allRowsMs,
-    longestFrameMs: Math.max(longest, applied.frame),
   };
+  // Every frame from Apply's until the last pasted row is in the DOM.
+  pendingRows = (async () => {
+    let longest = applied.frame;
+    let last = performance.now();
+    const body = list.querySelector('tbody, ol.formulary-cards');
+    // Table rows or cards, counted without a selector walk (once a frame, while rows arrive).
+    const rowsShown = () => body?.children.length ?? 0;
+    while (rowsShown() < rows) {
+      const now = await new Promise<number>((done) => requestAnimationFrame(done));
+      longest = Math.max(longest, now - last);
+      last = now;
+    }
+    const allRowsMs = (await nextFrameAfter()) - start;
+    return { allRowsMs, longestFrameMs: Math.max(longest, performance.now() - last) };
+  })();
+  if (untilApplied) return { ...steps, allRowsMs: Number.NaN, longestFrameMs: Number.NaN };
+  return { ...steps, ...(await pendingRows) };
 }

@@ -36,6 +36,8 @@ import {
   isWithin,
   pathOfName,
   pointerOf,
+  rowIdWithin,
+  rowPath,
   rowsName,
   type StoragePath,
   storageOf,
@@ -162,6 +164,18 @@ export function createFormEngine(options: FormEngineOptions) {
     changes.forgetWithin(root);
     errors.dropWhere((p) => isWithin(p, root));
   };
+  // forgetWithin for many rows of one list in one pass over each store (a paste that replaced them).
+  const forgetRows = (listPath: StoragePath, ids: readonly string[]) => {
+    if (ids.length === 0) return;
+    const gone = new Set(ids);
+    const inGone = (p: StoragePath) => {
+      const id = rowIdWithin(p, listPath);
+      return id !== undefined && gone.has(id);
+    };
+    texts.dropAll(ids.map((id) => rowPath(listPath, id)));
+    changes.forgetWhere(inGone);
+    errors.dropWhere(inGone);
+  };
   const rows = createRowsAndBranches({
     nodeAt,
     listAt,
@@ -182,7 +196,8 @@ export function createFormEngine(options: FormEngineOptions) {
     read: store.get,
     write,
     store: store.set,
-    forgetWithin,
+    trackNewRows: changes.trackNewRows,
+    forgetRows,
     overwritten: (path) => {
       texts.dropAll([path]);
       if (errors.has(path)) validateField(path);

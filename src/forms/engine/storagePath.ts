@@ -133,3 +133,15 @@ export function pointerOf(path: StoragePath, rowsOf: RowLookup, firstIndexOf?: F
 export function isWithin(path: StoragePath, ancestor: StoragePath): boolean {
   return ancestor === '' || path === ancestor || path.startsWith(`${ancestor}/`);
 }
+
+/**
+ * The id of the row of the list at `listPath` that `path` lies in (the row itself or within it), or
+ * undefined when it lies in none. O(length of path).
+ * @example rowIdWithin('/job/scans/~r3/run', '/job/scans') // '3'
+ */
+export function rowIdWithin(path: StoragePath, listPath: StoragePath): string | undefined {
+  const start = `${listPath}/~r`;
+  if (!path.startsWith(start) || path.startsWith(`${listPath}/~rows`)) return undefined;
+  const end = path.indexOf('/', start.length);
+  return path.slice(start.length, end < 0 ? undefined : end);
+}

@@ -141,8 +141,10 @@ export function ListTools(props: {
   const apply = () => {
     if (!preview || !plan || plan.refusal) return;
     // Focus leaves the preview before it goes: Chromium removing the focused Apply button from a page
-    // that just took 1,000 rows spent seconds in removeChild (bench:forms paste, CPU profile).
-    tools.current?.querySelector<HTMLElement>('[data-action="paste-box"]')?.focus();
+    // that just took 1,000 rows spent seconds in removeChild (bench:forms paste, CPU profile). The
+    // button it rests on sits just above the preview, and the status takes focus next frame: no scroll,
+    // so this focus lays out nothing (a scroll into view laid out the whole form in the click).
+    tools.current?.querySelector<HTMLElement>('[data-action="paste-box"]')?.focus({ preventScroll: true });
     const undo = engine.replaceList(path, pasteRowsInput(ids, preview.pasted, plan));
     setPreview(null);
     setPasteBox(false);

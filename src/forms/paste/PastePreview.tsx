@@ -4,9 +4,9 @@
  * as the cell's description), every problem listed by line and column, and Apply / Cancel. Shows at
  * most PREVIEW_ROWS rows, so 1,000 pasted rows cost one small table; the problem list is complete.
  */
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { memo, type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import type { PastedRows, PasteMode, PastePlan } from '../../schemas/index';
-import { usePasteMessages } from './pasteMessages';
+import { type PasteMessages, usePasteMessages } from './pasteMessages';
 
 const PREVIEW_ROWS = 50;
 const LISTED_PROBLEMS = 500;
@@ -31,13 +31,17 @@ export function PastePreview(props: PastePreviewProps): ReactNode {
   const m = usePasteMessages();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const shown = pasted.rows.slice(0, PREVIEW_ROWS);
-  const headers = pasted.columns.map((c, i) =>
-    c
-      ? c.label
-      : pasted.header
-        ? m.previewColumnUnread(pasted.headers[i] ?? '')
-        : m.previewColumnUnknown(i + 1),
+  const shown = Math.min(pasted.rows.length, PREVIEW_ROWS);
+  const headers = useMemo(
+    () =>
+      pasted.columns.map((c, i) =>
+        c
+          ? c.label
+          : pasted.header
+            ? m.previewColumnUnread(pasted.headers[i] ?? '')
+            : m.previewColumnUnknown(i + 1),
+      ),
+    [pasted, m],
   );
   const bad = pasted.problems.length;
   const modeKey = mode.kind;
@@ -87,59 +91,13 @@ export function PastePreview(props: PastePreviewProps): ReactNode {
       <p className={bad > 0 ? 'formulary-paste__bad-count' : 'formulary-paste__all-read'}>
         {bad > 0 ? m.badCells(bad) : m.allRead}
       </p>
-      {shown.length > 0 && (
-        <div className="formulary-table-scroll">
-          <table className="formulary-paste__table">
-            <thead>
-              <tr>
-                <th scope="col">{m.previewColumnRow}</th>
-                {headers.map((h, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are positions of the pasted text
-                  <th scope="col" key={i}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row, r) => {
-                const over = r < plan.replaced ? m.previewRowOver(plan.start + r + 1) : m.previewRowNew;
-                return (
-                  <tr key={row.line} data-line={row.line}>
-                    <th scope="row">{over}</th>
-                    {headers.map((_, i) => {
-                      const error = row.errors.get(i);
-                      const text = row.texts[i] ?? '';
-                      return error === undefined ? (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: cells are positions of the pasted text
-                        <td key={i}>{text}</td>
-                      ) : (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: cells are positions of the pasted text
-                        <td key={i} className="formulary-paste__bad" data-bad="true" title={error}>
-                          <mark>{text === '' ? '∅' : text}</mark>
-                          <span className="formulary-visually-hidden"> ({error})</span>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+      {shown > 0 && (
+        <PreviewTable pasted={pasted} headers={headers} replaced={plan.replaced} start={plan.start} m={m} />
       )}
-      {pasted.rows.length > shown.length && (
-        <p className="formulary-paste__more">{m.previewMore(shown.length, pasted.rows.length)}</p>
+      {pasted.rows.length > shown && (
+        <p className="formulary-paste__more">{m.previewMore(shown, pasted.rows.length)}</p>
       )}
-      {bad > 0 && (
-        <ul className="formulary-paste__problems">
-          {pasted.problems.slice(0, LISTED_PROBLEMS).map((p, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole for each paste
-            <li key={i}>{m.problemLine(p.line, p.label, p.text, p.message)}</li>
-          ))}
-          {bad > LISTED_PROBLEMS && <li>{m.problemsMore(bad - LISTED_PROBLEMS)}</li>}
-        </ul>
-      )}
+      {bad > 0 && <ProblemList problems={pasted.problems} m={m} />}
       <div className="formulary-paste__actions">
         <button
           type="button"
@@ -156,3 +114,76 @@ export function PastePreview(props: PastePreviewProps): ReactNode {
     </section>
   );
 }
+
+/**
+ * The first PREVIEW_ROWS pasted rows, every unreadable cell marked. A memo of its own: picking where
+ * the rows go changes only the first column's words, not the cells (bench:paste, "Replace all rows").
+ */
+const PreviewTable = memo(function PreviewTable(props: {
+  readonly pasted: PastedRows;
+  readonly headers: readonly string[];
+  /** Rows written over (planPaste), and the list row the first of them is. */
+  readonly replaced: number;
+  readonly start: number;
+  readonly m: PasteMessages;
+}): ReactNode {
+  const { pasted, headers, replaced, start, m } = props;
+  return (
+    <div className="formulary-table-scroll">
+      <table className="formulary-paste__table">
+        <thead>
+          <tr>
+            <th scope="col">{m.previewColumnRow}</th>
+            {headers.map((h, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are positions of the pasted text
+              <th scope="col" key={i}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {pasted.rows.slice(0, PREVIEW_ROWS).map((row, r) => {
+            const over = r < replaced ? m.previewRowOver(start + r + 1) : m.previewRowNew;
+            return (
+              <tr key={row.line} data-line={row.line}>
+                <th scope="row">{over}</th>
+                {headers.map((_, i) => {
+                  const error = row.errors.get(i);
+                  const text = row.texts[i] ?? '';
+                  return error === undefined ? (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positions of the pasted text
+                    <td key={i}>{text}</td>
+                  ) : (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positions of the pasted text
+                    <td key={i} className="formulary-paste__bad" data-bad="true" title={error}>
+                      <mark>{text === '' ? '∅' : text}</mark>
+                      <span className="formulary-visually-hidden"> ({error})</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+/** Every problem by line and column (the first LISTED_PROBLEMS, then how many more): a memo too. */
+const ProblemList = memo(function ProblemList(props: {
+  readonly problems: PastedRows['problems'];
+  readonly m: PasteMessages;
+}): ReactNode {
+  const { problems, m } = props;
+  return (
+    <ul className="formulary-paste__problems">
+      {problems.slice(0, LISTED_PROBLEMS).map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole for each paste
+        <li key={i}>{m.problemLine(p.line, p.label, p.text, p.message)}</li>
+      ))}
+      {problems.length > LISTED_PROBLEMS && <li>{m.problemsMore(problems.length - LISTED_PROBLEMS)}</li>}
+    </ul>
+  );
+});

@@ -85,3 +85,47 @@ test('a value written over a field showing an error re-checks it', async () => {
   engine.replaceList(list, [{ rowId: first, cells: [['/temperature', 50]] }]);
   expect(engine.errors.has(temperature)).toBe(false);
 });
+
+test('new rows: each pasted cell marked changed exactly when it differs from the item default, listeners told once, replaced rows forgotten', async () => {
+  const engine = await sequoia();
+  const list = engine.storageOf('/job/scans')!;
+  const [first] = engine.rowsOf(list);
+  engine.setField(`${list}/~r${first}/label`, 'old');
+  expect(engine.isChanged(`${list}/~r${first}/label`)).toBe(true);
+  let heard = 0;
+  engine.subscribeChanged([list], () => heard++);
+  // 200 rows: a differing run number and temperature, a label equal to the default (''), and a
+  // temperature equal to its default (null) on every other row.
+  const rows = Array.from({ length: 200 }, (_, i) => ({
+    cells: [
+      ['/runNumber', String(1000 + i)],
+      ['/label', ''],
+      ['/temperature', i % 2 === 0 ? 5 + i : null],
+    ] as const,
+  }));
+  const undo = engine.replaceList(list, rows);
+  const ids = engine.rowsOf(list);
+  expect(ids).toHaveLength(200);
+  expect(ids).not.toContain(first);
+  ids.forEach((id, i) => {
+    expect(engine.isChanged(`${list}/~r${id}/runNumber`)).toBe(true);
+    expect(engine.isChanged(`${list}/~r${id}/label`)).toBe(false);
+    expect(engine.isChanged(`${list}/~r${id}/temperature`)).toBe(i % 2 === 0);
+    expect(engine.isChanged(`${list}/~r${id}/sampleRotation`)).toBe(false);
+  });
+  // The replaced row's mark is gone; the list's row count (1 -> 200) is one change.
+  expect(engine.isChanged(`${list}/~r${first}/label`)).toBe(false);
+  expect(engine.changedCount([list])).toBe(200 + 100 + 1);
+  // Told a few times for the whole paste (new cells, the row count, the rows that left), not per cell.
+  expect(heard).toBeGreaterThan(0);
+  expect(heard).toBeLessThanOrEqual(3);
+
+  // Editing a pasted cell back to its default clears its mark, as for any row.
+  engine.setField(`${list}/~r${ids[0]}/temperature`, null);
+  expect(engine.isChanged(`${list}/~r${ids[0]}/temperature`)).toBe(false);
+
+  engine.undoListReplace(undo);
+  expect(engine.rowsOf(list)).toEqual([first]);
+  expect(engine.isChanged(`${list}/~r${first}/label`)).toBe(true);
+  expect(engine.changedCount([list])).toBe(1);
+});
