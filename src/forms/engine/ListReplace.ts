@@ -6,7 +6,7 @@
  * row ids and every value written over; removed rows keep their values in the store until then.
  * No React.
  */
-import type { ListNode, Pointer } from '../../schemas/index';
+import type { ListNode, ModelNode, Pointer } from '../../schemas/index';
 import { flattenNode } from './flattenValues';
 import { fieldName, pathOfName, rowPath, rowsName, type StoragePath } from './storagePath';
 
