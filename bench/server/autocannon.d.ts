@@ -18,7 +18,9 @@ declare module 'autocannon' {
       requests?: Array<{ setupRequest?: (request: Request) => Request }>;
     }
     interface Result {
-      requests: { average: number };
+      requests: { average: number; total: number };
+      /** Seconds from the first request to the last answer. */
+      duration: number;
       latency: { p50: number; p99: number };
       '2xx': number;
       non2xx: number;

@@ -2,11 +2,13 @@
  * `npm run bench:server`: autocannon against the real service on 127.0.0.1, posting the shipped EQSANS
  * example with a unique Idempotency-Key per request, at 1, 10 and 100 connections, on SQLite and
  * PostgreSQL. In the same run and server, the floor: a route that parses the JSON and inserts the row
- * (no validation, no idempotency record). After each run the stored rows are counted against the 2xx
+ * (no validation, no idempotency record), and on SQLite the issue's reference, "bare" (bare Fastify,
+ * better-sqlite3, plain ajv and a key lookup: bench/server/bareServer.ts). After each run the stored rows are counted against the 2xx
  * answers (lost or duplicated must be 0). Prints a table; `--json FILE` writes the numbers.
  * `--requests N` per run (default 2000), `--connections 1,10,100`. Without DATABASE_URL a throw-away cluster is
  * started with scripts/ci/postgres.sh (and stopped); `--no-postgres` skips PostgreSQL; `--cpu-prof DIR`
- * has each server write a V8 CPU profile into DIR (read it with bench/server/summarizeProfile.ts).
+ * has each server write a V8 CPU profile into DIR (read it with bench/server/summarizeProfile.ts);
+ * `--log-level info` runs the service with its production log level (default "warn"); `--no-bare`.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -17,7 +19,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openStore } from '../../src/server/store/index';
 import { seedTester } from '../../test/server/serverProcess';
-import { startBenchServer } from './startBenchServer';
+import { type BenchServer, startBareServer, startBenchServer } from './startBenchServer';
 
 const root = resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
@@ -30,12 +32,13 @@ const cpuProfileDir = option('--cpu-prof');
 // A fixed number of requests per run (not a duration), so every request is answered before the rows
 // are counted: stored rows must equal the 2xx count exactly.
 const amount = Number(option('--requests') ?? 2000);
+const logLevel = option('--log-level') ?? 'warn';
 const connectionCounts = (option('--connections') ?? '1,10,100').split(',').map(Number);
 const body = readFileSync(join(root, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
 
 interface Row {
   backend: 'sqlite' | 'postgres';
-  route: 'validated' | 'floor';
+  route: 'validated' | 'floor' | 'bare';
   connections: number;
   requestsPerSecond: number;
   p50Ms: number;
@@ -81,58 +84,96 @@ async function load(
   });
 }
 
+interface Target {
+  readonly route: Row['route'];
+  readonly server: BenchServer;
+  readonly path: string;
+  readonly count: () => Promise<number>;
+}
+
+async function measure(backend: Row['backend'], target: Target, token: string): Promise<Row[]> {
+  const { route, server, path, count } = target;
+  const rows: Row[] = [];
+  // Warm-up (JIT, pool, page cache): not measured.
+  await load(server.url + path, 10, true, token);
+  for (const connections of connectionCounts) {
+    const before = await count();
+    const cpuBefore = server.cpuMs();
+    const result = await load(server.url + path, connections, true, token);
+    const cpuAfter = server.cpuMs();
+    const stored = (await count()) - before;
+    const ok = result['2xx'];
+    const sent = Math.max(amount, connections * 20);
+    rows.push({
+      backend,
+      route,
+      connections,
+      // Answers over the run's duration: autocannon's per-second average rounds a 3 s run to thirds.
+      requestsPerSecond: result.requests.total / Math.max(result.duration, 0.001),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      ok2xx: ok,
+      non2xx: result.non2xx,
+      errors: result.errors + result.timeouts,
+      storedRows: stored,
+      sent,
+      // A 2xx whose row is not there is lost; more rows than requests sent would be duplicates.
+      // Rows stored for requests the client gave up on (timeouts) are neither: a retry with the
+      // key gets the stored answer.
+      lost: Math.max(0, ok - stored),
+      duplicated: Math.max(0, stored - sent),
+      cpuMsPerRequest:
+        cpuBefore === null || cpuAfter === null ? null : +((cpuAfter - cpuBefore) / sent).toFixed(3),
+    });
+    const r = rows[rows.length - 1]!;
+    console.error(
+      `${backend} ${route} c=${connections}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99Ms} ms, ${ok} 2xx, ${stored} stored, server CPU ${r.cpuMsPerRequest} ms/req`,
+    );
+  }
+  return rows;
+}
+
 async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]> {
   const token = await seedTester(db);
-  const server = await startBenchServer(root, db, cpuProfileDir);
+  const server = await startBenchServer(root, db, cpuProfileDir, logLevel);
   const counter = await openStore({ db });
   const rows: Row[] = [];
+  const count = () => counter.count();
   try {
-    for (const route of ['validated', 'floor'] as const) {
-      const path =
-        route === 'validated'
-          ? '/api/instruments/eqsans/submissions'
-          : '/api/bench-floor/instruments/eqsans/submissions';
-      // Warm-up (JIT, pool, page cache): not measured.
-      await load(server.url + path, 10, true, token);
-      for (const connections of connectionCounts) {
-        const before = await counter.count();
-        const cpuBefore = server.cpuMs();
-        const result = await load(server.url + path, connections, true, token);
-        const cpuAfter = server.cpuMs();
-        const stored = (await counter.count()) - before;
-        const ok = result['2xx'];
-        const sent = Math.max(amount, connections * 20);
-        rows.push({
-          backend,
-          route,
-          connections,
-          requestsPerSecond: result.requests.average,
-          p50Ms: result.latency.p50,
-          p99Ms: result.latency.p99,
-          ok2xx: ok,
-          non2xx: result.non2xx,
-          errors: result.errors + result.timeouts,
-          storedRows: stored,
-          sent,
-          // A 2xx whose row is not there is lost; more rows than requests sent would be duplicates.
-          // Rows stored for requests the client gave up on (timeouts) are neither: a retry with the
-          // key gets the stored answer.
-          lost: Math.max(0, ok - stored),
-          duplicated: Math.max(0, stored - sent),
-          cpuMsPerRequest:
-            cpuBefore === null || cpuAfter === null ? null : +((cpuAfter - cpuBefore) / sent).toFixed(3),
-        });
-        const r = rows[rows.length - 1]!;
-        console.error(
-          `${backend} ${route} c=${connections}: ${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.p99Ms} ms, ${ok} 2xx, ${stored} stored, server CPU ${r.cpuMsPerRequest} ms/req`,
-        );
-      }
-    }
+    rows.push(
+      ...(await measure(
+        backend,
+        { route: 'validated', server, path: '/api/instruments/eqsans/submissions', count },
+        token,
+      )),
+    );
+    rows.push(
+      ...(await measure(
+        backend,
+        { route: 'floor', server, path: '/api/bench-floor/instruments/eqsans/submissions', count },
+        token,
+      )),
+    );
   } finally {
     await counter.close();
     await server.stop();
   }
   return rows;
+}
+
+/** The issue's reference on its own SQLite file, after our server stopped (one server at a time). */
+async function benchBare(dbFile: string): Promise<Row[]> {
+  const server = await startBareServer(root, dbFile, cpuProfileDir);
+  const count = async () => ((await (await fetch(`${server.url}/count`)).json()) as { n: number }).n;
+  try {
+    return await measure(
+      'sqlite',
+      { route: 'bare', server, path: '/api/instruments/eqsans/submissions', count },
+      '',
+    );
+  } finally {
+    await server.stop();
+  }
 }
 
 /** A fresh schema on DATABASE_URL's database, or a throw-away cluster when there is none. */
@@ -172,6 +213,7 @@ const dir = mkdtempSync(join(tmpdir(), 'formulary-bench-server-'));
 const rows: Row[] = [];
 try {
   rows.push(...(await benchBackend('sqlite', join(dir, 'bench.sqlite'))));
+  if (!argv.includes('--no-bare')) rows.push(...(await benchBare(join(dir, 'bare.sqlite'))));
   const postgres = await postgresTarget();
   if (postgres) {
     try {
@@ -188,6 +230,7 @@ const find = (b: string, r: string, c: number) =>
   rows.find((x) => x.backend === b && x.route === r && x.connections === c);
 const table = rows.map((r) => {
   const floor = find(r.backend, 'floor', r.connections);
+  const bare = find('sqlite', 'bare', r.connections);
   const sqlite = find('sqlite', r.route, r.connections);
   return {
     backend: r.backend,
@@ -205,7 +248,9 @@ const table = rows.map((r) => {
     errors: r.errors,
     'cpu ms/req': r.cpuMsPerRequest ?? '',
     'x floor':
-      r.route === 'validated' && floor ? +(r.requestsPerSecond / floor.requestsPerSecond).toFixed(2) : '',
+      r.route !== 'floor' && floor ? +(r.requestsPerSecond / floor.requestsPerSecond).toFixed(2) : '',
+    // Against the issue's reference in the same run: the share of what this machine allows.
+    'x bare': r.route !== 'bare' && bare ? +(r.requestsPerSecond / bare.requestsPerSecond).toFixed(2) : '',
     'x sqlite':
       r.backend === 'postgres' && sqlite ? +(r.requestsPerSecond / sqlite.requestsPerSecond).toFixed(2) : '',
   };

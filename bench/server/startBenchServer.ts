@@ -1,6 +1,7 @@
 /**
  * Starts `formulary serve` for the benchmark: a child process on 127.0.0.1 at a free port, with the
- * floor route on and request logging at "warn" (a log line per request would be measured too).
+ * floor route on and logging at "warn" unless `--log-level` says otherwise (to measure what the
+ * per-request log lines cost).
  * Its jobs run one at a time and the task is a `sleep`: every submission's jobs are planned, stored
  * and queued before its 201, as always, but no reduction runs meanwhile. Without this the demo
  * simulator ran two reductions through the whole run and took both cores (validated SQLite at 10
@@ -48,11 +49,14 @@ export interface BenchServer {
 }
 
 /** `cpuProfileDir`: the server writes a V8 CPU profile there when it stops (node --cpu-prof). */
-export function startBenchServer(root: string, db: string, cpuProfileDir?: string): Promise<BenchServer> {
-  const child = spawn(
-    process.execPath,
+export function startBenchServer(
+  root: string,
+  db: string,
+  cpuProfileDir?: string,
+  logLevel = 'warn',
+): Promise<BenchServer> {
+  return spawnServer(
     [
-      ...(cpuProfileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir]),
       join(root, 'bin/formulary.js'),
       'serve',
       '--host',
@@ -64,18 +68,48 @@ export function startBenchServer(root: string, db: string, cpuProfileDir?: strin
       '--config',
       benchConfig(),
     ],
-    {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', FORMULARY_BENCH_FLOOR: '1' },
-      stdio: ['ignore', 'inherit', 'pipe'],
-    },
+    { cwd: root, env: { DATABASE_URL: '', LOG_LEVEL: logLevel, FORMULARY_BENCH_FLOOR: '1' } },
+    /Formulary is serving (http:\/\/[^\s/]+)\//,
+    cpuProfileDir,
+  );
+}
+
+/**
+ * Starts the issue's reference (bench/server/bareServer.ts: bare Fastify, better-sqlite3, plain ajv,
+ * a key lookup) on its own SQLite file, measured by the same client in the same run.
+ */
+export function startBareServer(root: string, dbFile: string, cpuProfileDir?: string): Promise<BenchServer> {
+  return spawnServer(
+    [
+      '--import',
+      'tsx',
+      join(root, 'bench/server/bareServer.ts'),
+      dbFile,
+      join(root, 'src/schemas/instruments/eqsans.schema.json'),
+    ],
+    { cwd: root, env: {} },
+    /Bare is serving (http:\/\/[^\s/]+)\//,
+    cpuProfileDir,
+  );
+}
+
+function spawnServer(
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string> },
+  listening: RegExp,
+  cpuProfileDir: string | undefined,
+): Promise<BenchServer> {
+  const child = spawn(
+    process.execPath,
+    [...(cpuProfileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir]), ...args],
+    { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'inherit', 'pipe'] },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((done, fail) => {
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
-      const match = /Formulary is serving (http:\/\/[^\s/]+)\//.exec(stderr);
+      const match = listening.exec(stderr);
       if (match)
         done({
           url: match[1]!,

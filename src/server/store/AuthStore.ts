@@ -94,6 +94,12 @@ export interface AuthStore {
   destroySession(sid: string): Promise<void>;
   purgeSessions(now: string): Promise<number>;
 
+  /**
+   * A counter every change to users, memberships or tokens raises in its own transaction (migration
+   * 0007's triggers, whoever writes): while it has not moved, what a token resolved to still holds.
+   */
+  principalsGeneration(): Promise<number>;
+
   addToken(token: StoredToken): Promise<void>;
   getToken(id: string): Promise<StoredToken | undefined>;
   tokensOf(username: string): Promise<StoredToken[]>;

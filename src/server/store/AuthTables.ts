@@ -58,7 +58,14 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** Migration 0007: one row, 'principals', raised by trigger on every change to users, memberships and tokens. */
+export interface AuthGenerationTable {
+  name: string;
+  value: number;
+}
+
 export interface AuthTables {
+  auth_generation: AuthGenerationTable;
   users: UsersTable;
   proposal_members: ProposalMembersTable;
   instrument_staff: InstrumentStaffTable;

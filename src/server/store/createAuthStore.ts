@@ -217,6 +217,15 @@ export function createAuthStore(db: Kysely<Database>): AuthStore {
         .execute();
     },
 
+    async principalsGeneration() {
+      const row = await db
+        .selectFrom('auth_generation')
+        .select('value')
+        .where('name', '=', 'principals')
+        .executeTakeFirstOrThrow();
+      return Number(row.value);
+    },
+
     async getToken(id) {
       const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toToken(row) : undefined;

@@ -158,10 +158,11 @@ export class SubmissionService {
       }),
     };
     const body = JSON.stringify(receipt);
-    // Planned from the request as stored (text-typed values already read), as a replay would.
+    // Planned from the request as stored (text-typed values already read), as a replay would: `value`
+    // is that request (the body as parsed, or its typed copy), so it is not parsed a second time.
     let jobs: readonly AcceptedJob[] | undefined;
     try {
-      jobs = this.planJobs?.(instrument.id, typed ? value : JSON.parse(requestText));
+      jobs = this.planJobs?.(instrument.id, value);
     } catch {
       jobs = undefined; // onAccepted plans again and reports the error
     }

@@ -3,15 +3,39 @@
  * back end: sessions (cookie flags, a new id at sign-in, sign-out), CSRF (a cookie-authenticated
  * request from another origin without the token is refused), lock-out and the login rate limit,
  * API tokens (wrong scope, expired, revoked, never shown again), and single sign-on headers
- * (honoured from the configured proxy, 127.0.0.2 here; ignored and logged from anyone else).
+ * (honoured from the configured proxy, 127.0.0.2 here; ignored and logged from anyone else), and
+ * a token two processes hold resolved, refused by both after a change made anywhere.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccounts, readServerConfig } from '../../../src/server/index';
 import { repoRoot, type ServerProcess, startServerProcess } from '../serverProcess';
 import { httpFrom } from './httpFrom';
+
+/** One statement run past the service, as an operator would in sqlite3 or psql. */
+async function rawSql(db: string, statement: string): Promise<void> {
+  if (/^postgres(?:ql)?:\/\//i.test(db)) {
+    const client = new pg.Client({ connectionString: db });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const sqlite = new Database(db);
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.exec(statement);
+  } finally {
+    sqlite.close();
+  }
+}
 
 export interface SecurityDatabase {
   readonly db: string;
@@ -240,6 +264,79 @@ export function describeSecurity(name: string, database: () => Promise<SecurityD
       expect(revoked.status).toBe(401);
       expect(revoked.json().detail).toMatch(/revoked/);
     }, 30_000);
+
+    it('a token two server processes resolved before is refused by both once revoked, disabled or changed anywhere', async () => {
+      // Each process keeps what a token resolved to while the principals' generation (migration 0007)
+      // stands still: the changes below come from three other writers, and each counts at once.
+      const { auth, close } = await openAccounts(readServerConfig(config, { db: handle.db }, {}, repoRoot));
+      const second = await startServerProcess({
+        db: handle.db,
+        config,
+        instruments: join(dir, 'instruments'),
+      });
+      try {
+        await auth.addUser({ username: 'cachey', proposals: ['IPTS-31204'] });
+        const issue = async () =>
+          (await auth.issueToken('cachey', { label: 'cache', scopes: ['read', 'submit'], expiresInDays: 1 }))
+            .token;
+        const [viaShell, viaSql, viaMembership] = [await issue(), await issue(), await issue()];
+        const status = async (origin: string, token: string) =>
+          (await httpFrom(`${origin}/api/submissions`, { headers: { authorization: `Bearer ${token}` } }))
+            .status;
+        const submit = async (origin: string, token: string) =>
+          (
+            await httpFrom(`${origin}/api/instruments/eqsans/submissions`, {
+              method: 'POST',
+              body: example,
+              headers: {
+                authorization: `Bearer ${token}`,
+                'idempotency-key': key(),
+                'x-schema-version': '1',
+              },
+            })
+          ).status;
+        // Resolved (and kept) by both processes, twice each.
+        for (const origin of [server.url, second.url, server.url, second.url])
+          for (const token of [viaShell, viaSql, viaMembership])
+            expect(await status(origin, token)).toBe(200);
+        expect(await submit(second.url, viaMembership)).toBe(201);
+
+        // Revoked through the account code in another process (as `formulary users` does).
+        const idOf = (token: string) => token.split('_')[1]!;
+        await auth.revokeToken(idOf(viaShell), 'cachey');
+        for (const origin of [server.url, second.url]) expect(await status(origin, viaShell)).toBe(401);
+        expect(await status(second.url, viaSql)).toBe(200);
+
+        // Revoked by an operator's own SQL, past the service: the trigger still raises the generation.
+        await rawSql(
+          handle.db,
+          `update api_tokens set revoked_at = '2026-01-01T00:00:00.000Z' where id = '${idOf(viaSql)}'`,
+        );
+        for (const origin of [server.url, second.url]) {
+          const refused = await httpFrom(`${origin}/api/submissions`, {
+            headers: { authorization: `Bearer ${viaSql}` },
+          });
+          expect(refused.status).toBe(401);
+          expect(refused.json().detail).toMatch(/revoked/);
+        }
+
+        // A membership removed: the cached principal's proposal no longer lets it submit there.
+        await auth.updateUser('cachey', { proposals: [] });
+        for (const origin of [server.url, second.url]) expect(await submit(origin, viaMembership)).toBe(403);
+        // And the user disabled: refused everywhere.
+        await auth.updateUser('cachey', { disabled: true });
+        for (const origin of [server.url, second.url]) {
+          const refused = await httpFrom(`${origin}/api/submissions`, {
+            headers: { authorization: `Bearer ${viaMembership}` },
+          });
+          expect(refused.status).toBe(401);
+          expect(refused.json().detail).toMatch(/disabled/);
+        }
+      } finally {
+        await close();
+        await second.stop('SIGTERM');
+      }
+    }, 60_000);
 
     it('single sign-on headers count only from the configured proxy', async () => {
       const headers = { 'x-remote-user': 'jdoe', 'x-remote-groups': 'sns_eqsans_team; IPTS-33120' };
