@@ -8,7 +8,7 @@
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -260,7 +260,8 @@ async function main() {
     const probeLine = flat(probeReports, 'lineLatency');
     const storeDelay = flat(probeReports, 'storeDelay');
     // The server's own view: stored -> handed to every socket of the event's subscribers.
-    const timing = readFileSync(timingFile, 'utf8')
+    // (absent when the server predates the timing log: the bench also measures older builds)
+    const timing = (existsSync(timingFile) ? readFileSync(timingFile, 'utf8') : '')
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l) as { storedAt: number; readAt: number; sentAt: number; subscribers: number });

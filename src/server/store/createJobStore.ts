@@ -474,11 +474,29 @@ export function createJobStore(
     lastEventId: () => lastEventIdOf(db),
 
     async curveChanged(jobId, attempt, change) {
+      const { bytes, time, text } = change;
       const eventId = await db.transaction().execute(async (trx) => {
         const job = await jobOf(trx, jobId);
-        return addEvent(trx, job, jobId, attempt, 'curve', change);
+        if (text !== undefined)
+          await trx
+            .insertInto('job_curves')
+            .values({ job_id: jobId, attempt, text, bytes, time })
+            .onConflict((oc) => oc.columns(['job_id', 'attempt']).doUpdateSet({ text, bytes, time }))
+            .execute();
+        // The text stays out of the event: every follower of the group would get it with each change.
+        return addEvent(trx, job, jobId, attempt, 'curve', { bytes, time });
       });
       wakeAll(eventId);
+    },
+
+    async storedCurve(jobId, attempt) {
+      const row = await db
+        .selectFrom('job_curves')
+        .select(['text', 'bytes', 'time'])
+        .where('job_id', '=', jobId)
+        .where('attempt', '=', attempt)
+        .executeTakeFirst();
+      return row && { text: row.text, bytes: Number(row.bytes), time: row.time };
     },
 
     snapshot: (submissionId, tailLines) =>

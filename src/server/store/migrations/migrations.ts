@@ -9,6 +9,7 @@ import { authMigration } from './0003_auth';
 import { dispatchedMigration } from './0004_dispatched';
 import { eventHorizonMigration } from './0005_event_horizon';
 import { defaultsMigration } from './0006_defaults';
+import { jobCurvesMigration } from './0007_job_curves';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -21,6 +22,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0004_dispatched': dispatchedMigration(),
         '0005_event_horizon': eventHorizonMigration(dialect),
         '0006_defaults': defaultsMigration(dialect),
+        '0007_job_curves': jobCurvesMigration(),
       };
     },
   };
