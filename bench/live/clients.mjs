@@ -12,6 +12,8 @@ const STAMP = /t=(\d+)$/;
 
 /** @type {{ socket: WebSocket, group: string, ids: number[], eventLatency: number[], lineLatency: number[], storeDelay: number[] }[]} */
 const clients = [];
+/** Latency counts events stored from the jobs' start on (the run's go), not a replay of older ones. */
+let from = Number.POSITIVE_INFINITY;
 
 function connect(url, headers, group, since, probe) {
   const socket = new WebSocket(`${url.replace('http', 'ws')}/api/live`, { headers });
@@ -24,7 +26,8 @@ function connect(url, headers, group, since, probe) {
       if (!head) return;
       client.ids.push(Number(head[1]));
       const tail = CREATED_AT.exec(buffer.toString('latin1', Math.max(0, buffer.length - 64)));
-      if (tail) client.eventLatency.push(now - Date.parse(tail[1]));
+      const stored = tail ? Date.parse(tail[1]) : Number.NaN;
+      if (stored >= from) client.eventLatency.push(now - stored);
       return;
     }
     const message = JSON.parse(String(data));
@@ -32,6 +35,7 @@ function connect(url, headers, group, since, probe) {
     const event = message.event;
     client.ids.push(event.id);
     const stored = Date.parse(event.createdAt);
+    if (stored < from) return;
     client.eventLatency.push(now - stored);
     for (const line of event.payload.lines ?? []) {
       const stamp = STAMP.exec(line.text);
@@ -57,6 +61,9 @@ process.on('message', async (message) => {
     for (const spec of message.specs)
       await connect(message.url, message.headers, spec.group, spec.since, message.mode === 'probe');
     process.send({ type: 'connected', count: clients.length });
+  } else if (message.type === 'go') {
+    from = message.at;
+    process.send({ type: 'going' });
   } else if (message.type === 'report') {
     process.send({
       type: 'report',

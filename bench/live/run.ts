@@ -102,6 +102,7 @@ function clientProcess() {
     child,
     connect: (url: string, mode: 'mass' | 'probe', specs: { group: string; since?: number }[]) =>
       ask({ type: 'connect', url, headers: testerHeaders(url), mode, specs }, 'connected'),
+    go: (at: number) => ask({ type: 'go', at }, 'going'),
     report: () => ask<{ clients: Reported[] }>({ type: 'report' }, 'report').then((r) => r.clients),
     close: () => child.send({ type: 'close' }),
   };
@@ -214,6 +215,8 @@ async function main() {
       }
       polling = false;
     };
+    const goAt = Date.now();
+    await Promise.all([...crowd, probe].map((c) => c.go(goAt)));
     writeFileSync(goFile, '');
     const cpuStart = procStat(pid);
     const crowdCpuStart = crowd.reduce((sum, c) => sum + procStat(c.child.pid!), 0);
@@ -270,7 +273,7 @@ async function main() {
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l) as { storedAt: number; readAt: number; sentAt: number; subscribers: number });
-    const fanned = timing.filter((t) => t.subscribers > 0);
+    const fanned = timing.filter((t) => t.subscribers > 0 && t.storedAt >= goAt);
     const serverSent = fanned.map((t) => t.sentAt - t.storedAt);
     const fanout = fanned.map((t) => t.sentAt - t.readAt);
     const lines = probeReports[0]?.lineLatency.length ?? 0; // a probe on the instrument's queue
