@@ -6,8 +6,10 @@
  * time), server CPU, server memory per idle connection, and checks that every client got every
  * event of its group once and in order (against a replay from the table). Prints a table; `--json FILE`.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
@@ -31,11 +33,22 @@ const perSubmission = option('--per', 100);
 const jobs = option('--jobs', 10);
 const rate = option('--rate', 10_000);
 const seconds = option('--seconds', 5);
+/** Processes the crowd of clients is spread over, and probe clients on the instrument's queue. */
+const procs = option('--procs', 2);
+const probes = option('--probes', 5);
 
 interface Client {
   socket: WebSocket;
   ids: number[];
-  latencies: number[];
+}
+
+interface Reported {
+  group: string;
+  count: number;
+  hash: string;
+  eventLatency: number[];
+  lineLatency: number[];
+  storeDelay: number[];
 }
 
 const procStat = (pid: number) => {
@@ -46,37 +59,20 @@ const procStat = (pid: number) => {
 const rssBytes = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   return sorted.length === 0
     ? Number.NaN
     : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
-
-let connected = 0;
-/** Every client checks ids; every SAMPLE-th also parses the lines for latency (parsing 2,000 copies
- * of every batch in this one process would measure the load generator, not the server). */
-const SAMPLE = 20;
 const EVENT_ID = /^\{"type":"event","group":"[^"]*","event":\{"id":(\d+),/;
 
+/** A client in this process: only the truth replays after the run (the crowd lives in clients.mjs). */
 async function connect(url: string, group: string, since?: number): Promise<Client> {
   const socket = new WebSocket(`${url.replace('http', 'ws')}/api/live`, { headers: testerHeaders(url) });
-  const client: Client = { socket, ids: [], latencies: [] };
-  const sampled = connected++ % SAMPLE === 0;
+  const client: Client = { socket, ids: [] };
   socket.on('message', (data) => {
-    const now = Date.now();
-    const text = String(data);
-    if (!sampled) {
-      const match = EVENT_ID.exec(text);
-      if (match) client.ids.push(Number(match[1]));
-      return;
-    }
-    const message = JSON.parse(text);
-    if (message.type !== 'event') return;
-    client.ids.push(message.event.id);
-    for (const line of message.event.payload.lines ?? []) {
-      const stamp = /t=(\d+)$/.exec(line.text);
-      if (stamp) client.latencies.push(now - Number(stamp[1]));
-    }
+    const match = EVENT_ID.exec(String(data));
+    if (match) client.ids.push(Number(match[1]));
   });
   await new Promise((done, fail) => {
     socket.once('open', done);
@@ -86,13 +82,42 @@ async function connect(url: string, group: string, since?: number): Promise<Clie
   return client;
 }
 
+/** A process of clients (clients.mjs), driven over IPC. */
+function clientProcess() {
+  const child = fork(join(here, 'clients.mjs'), [], {
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ask = <T>(message: object, answer: string) =>
+    new Promise<T>((done) => {
+      const on = (reply: { type: string }) => {
+        if (reply.type !== answer) return;
+        child.off('message', on);
+        done(reply as T);
+      };
+      child.on('message', on);
+      child.send(message);
+    });
+  return {
+    child,
+    connect: (url: string, mode: 'mass' | 'probe', specs: { group: string; since?: number }[]) =>
+      ask({ type: 'connect', url, headers: testerHeaders(url), mode, specs }, 'connected'),
+    go: (at: number) => ask({ type: 'go', at }, 'going'),
+    report: () => ask<{ clients: Reported[] }>({ type: 'report' }, 'report').then((r) => r.clients),
+    close: () => child.send({ type: 'close' }),
+  };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'formulary-bench-live-'));
   const instruments = join(dir, 'instruments');
   mkdirSync(instruments);
   copyFileSync(join(root, 'test/server/fixtures/tiny.schema.json'), join(instruments, 'tiny.schema.json'));
   const config = join(dir, 'config.json');
-  const waitMs = 4000 + Math.ceil((groupClients + perSubmission * jobs) / 100) * 100;
+  const timingFile = join(dir, 'timing.jsonl');
+  const goFile = join(dir, 'go');
+  // The jobs print once every client is subscribed (the go file); the wait is only a safety net.
+  const waitMs = 300_000;
   writeFileSync(
     config,
     JSON.stringify({
@@ -106,6 +131,8 @@ async function main() {
               join(here, 'ticker.mjs'),
               '--wait',
               String(waitMs),
+              '--go',
+              goFile,
               '--rate',
               String(rate / jobs),
               '--seconds',
@@ -121,13 +148,25 @@ async function main() {
     db: join(dir, 'db.sqlite'),
     instruments,
     config,
-    env: { LOG_LEVEL: 'warn' },
+    env: { LOG_LEVEL: 'warn', FORMULARY_LIVE_TIMING: timingFile },
   });
   const pid = server.child.pid!;
+  const crowd = Array.from({ length: procs }, clientProcess);
+  const probe = clientProcess();
   try {
     const rssBefore = rssBytes(pid);
-    const groupSet: Client[] = [];
-    for (let i = 0; i < groupClients; i++) groupSet.push(await connect(server.url, 'instrument:tiny'));
+    // The crowd on the instrument's queue, dealt round-robin over the client processes.
+    const deal = async (specs: { group: string; since?: number }[]) => {
+      const shares = crowd.map(() => [] as { group: string; since?: number }[]);
+      for (const [i, spec] of specs.entries()) shares[i % crowd.length]!.push(spec);
+      await Promise.all(crowd.map((c, i) => c.connect(server.url, 'mass', shares[i]!)));
+    };
+    await deal(Array.from({ length: groupClients }, () => ({ group: 'instrument:tiny' })));
+    await probe.connect(
+      server.url,
+      'probe',
+      Array.from({ length: probes }, () => ({ group: 'instrument:tiny' })),
+    );
     const submissions: string[] = [];
     for (let i = 0; i < jobs; i++) {
       const response = await submit(server.url, 'tiny', JSON.stringify({ iptsNumber: 1, sample: `s${i}` }), {
@@ -136,15 +175,19 @@ async function main() {
       });
       submissions.push(((await response.json()) as { id: string }).id);
     }
-    const perSet: Client[][] = [];
-    for (const id of submissions) {
-      const clients: Client[] = [];
-      for (let i = 0; i < perSubmission; i++) clients.push(await connect(server.url, `submission:${id}`, 0));
-      perSet.push(clients);
-    }
+    await deal(
+      submissions.flatMap((id) =>
+        Array.from({ length: perSubmission }, () => ({ group: `submission:${id}`, since: 0 })),
+      ),
+    );
+    await probe.connect(
+      server.url,
+      'probe',
+      submissions.map((id) => ({ group: `submission:${id}`, since: 0 })),
+    );
     await new Promise((r) => setTimeout(r, 500));
     const idleRss = rssBytes(pid);
-    const connections = groupClients + perSubmission * jobs;
+    const connections = groupClients + perSubmission * jobs + probes + jobs;
     // The anchor: one client per submission polling the log every 10 s, staleness of each new line.
     const staleness: number[] = [];
     const after = new Map<string, number>();
@@ -172,10 +215,20 @@ async function main() {
       }
       polling = false;
     };
+    const goAt = Date.now();
+    await Promise.all([...crowd, probe].map((c) => c.go(goAt)));
+    writeFileSync(goFile, '');
     const cpuStart = procStat(pid);
+    const crowdCpuStart = crowd.reduce((sum, c) => sum + procStat(c.child.pid!), 0);
     const wallStart = Date.now();
-    const poller = setInterval(() => void poll(), 10_000);
+    // A poll the loaded server drops is tried again at the next tick, as a polling page would.
+    const tryPoll = () =>
+      poll().catch(() => {
+        polling = false;
+      });
+    const poller = setInterval(() => void tryPoll(), 10_000);
     // Wait for every job to finish, then for the last events to arrive.
+    let printing = 0; // server CPU seconds up to the end of the jobs' output
     for (;;) {
       await new Promise((r) => setTimeout(r, 500));
       const states = await Promise.all(
@@ -190,30 +243,46 @@ async function main() {
       );
       if (states.every((s) => s === 'succeeded' || s === 'failed')) break;
     }
+    printing = procStat(pid) - cpuStart;
+    const printWall = (Date.now() - wallStart) / 1000;
     await new Promise((r) => setTimeout(r, 1500));
     clearInterval(poller);
-    await poll();
-    const cpu = (procStat(pid) - cpuStart) / ((Date.now() - wallStart) / 1000);
+    await tryPoll();
+    const crowdCpu = crowd.reduce((sum, c) => sum + procStat(c.child.pid!), 0) - crowdCpuStart;
     // Truth: each group's events replayed from the table by one more client.
     const truthGroup = await connect(server.url, 'instrument:tiny', 0);
     const truthPer = await Promise.all(submissions.map((id) => connect(server.url, `submission:${id}`, 0)));
     await new Promise((r) => setTimeout(r, 1500));
-    const groupTruth = truthGroup.ids;
-    let bad = 0;
-    for (const c of groupSet) {
-      // Subscribed before the first submission: must equal the whole feed of the instrument.
-      if (JSON.stringify(c.ids) !== JSON.stringify(groupTruth)) bad++;
-    }
-    perSet.forEach((clients, i) => {
-      for (const c of clients) if (JSON.stringify(c.ids) !== JSON.stringify(truthPer[i]!.ids)) bad++;
-    });
-    const latencies = [...groupSet, ...perSet.flat()].flatMap((c) => c.latencies);
-    const lines = groupSet[0]?.latencies.length ?? 0; // groupSet[0] is a sampled client
+    const hash = (ids: number[]) => createHash('sha1').update(ids.join(',')).digest('hex');
+    const truth = new Map<string, string>([
+      ['instrument:tiny', hash(truthGroup.ids)],
+      ...submissions.map((id, i) => [`submission:${id}`, hash(truthPer[i]!.ids)] as [string, string]),
+    ]);
+    const massReports = (await Promise.all(crowd.map((c) => c.report()))).flat();
+    const probeReports = await probe.report();
+    const bad = [...massReports, ...probeReports].filter((r) => r.hash !== truth.get(r.group)).length;
+    const flat = (reports: Reported[], key: 'eventLatency' | 'lineLatency' | 'storeDelay') =>
+      reports.flatMap((r) => r[key]);
+    const massEvent = flat(massReports, 'eventLatency');
+    const probeEvent = flat(probeReports, 'eventLatency');
+    const probeLine = flat(probeReports, 'lineLatency');
+    const storeDelay = flat(probeReports, 'storeDelay');
+    // The server's own view: stored -> handed to every socket of the event's subscribers.
+    // (absent when the server predates the timing log: the bench also measures older builds)
+    const timing = (existsSync(timingFile) ? readFileSync(timingFile, 'utf8') : '')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { storedAt: number; readAt: number; sentAt: number; subscribers: number });
+    const fanned = timing.filter((t) => t.subscribers > 0 && t.storedAt >= goAt);
+    const serverSent = fanned.map((t) => t.sentAt - t.storedAt);
+    const fanout = fanned.map((t) => t.sentAt - t.readAt);
+    const lines = probeReports[0]?.lineLatency.length ?? 0; // a probe on the instrument's queue
+    const ms = (v: number) => Math.round(v);
     const rows = [
       {
         measure: 'connections',
         value: connections,
-        note: `${groupClients} on instrument:tiny, ${jobs} x ${perSubmission} on submissions`,
+        note: `${groupClients} on instrument:tiny + ${jobs} x ${perSubmission} on submissions in ${procs} client process(es); ${probes} + ${jobs} probes in another`,
       },
       {
         measure: 'log lines printed (one group client saw)',
@@ -222,7 +291,7 @@ async function main() {
       },
       {
         measure: 'events in the instrument group',
-        value: groupTruth.length,
+        value: truthGroup.ids.length,
         note: 'state changes and log batches',
       },
       {
@@ -231,24 +300,64 @@ async function main() {
         note: 'against a replay from the table',
       },
       {
-        measure: 'WebSocket latency p50 (ms)',
-        value: pct(latencies, 50),
-        note: 'line printed -> client parsed it',
+        measure: 'server: stored -> sent p50 (ms)',
+        value: ms(pct(serverSent, 50)),
+        note: 'server timing log',
       },
       {
-        measure: 'WebSocket latency p99 (ms)',
-        value: pct(latencies, 99),
-        note: `${latencies.length} line deliveries to 1 in ${SAMPLE} clients`,
+        measure: 'server: stored -> sent p99 (ms)',
+        value: ms(pct(serverSent, 99)),
+        note: `${fanned.length} events; fan-out alone p99 ${ms(pct(fanout, 99))} ms`,
+      },
+      {
+        measure: 'probe: event latency p50 (ms)',
+        value: ms(pct(probeEvent, 50)),
+        note: 'stored -> probe parsed it',
+      },
+      {
+        measure: 'probe: event latency p99 (ms)',
+        value: ms(pct(probeEvent, 99)),
+        note: `${probeEvent.length} deliveries`,
+      },
+      {
+        measure: 'crowd: event latency p50 (ms)',
+        value: ms(pct(massEvent, 50)),
+        note: 'stored -> crowd client read it',
+      },
+      {
+        measure: 'crowd: event latency p99 (ms)',
+        value: ms(pct(massEvent, 99)),
+        note: `${massEvent.length} deliveries`,
+      },
+      {
+        measure: 'probe: line printed -> stored p50 / p99 (ms)',
+        value: `${ms(pct(storeDelay, 50))} / ${ms(pct(storeDelay, 99))}`,
+        note: 'pipe + 50 ms / 200-line batching + commit',
+      },
+      {
+        measure: 'probe: line printed -> parsed p50 (ms)',
+        value: ms(pct(probeLine, 50)),
+        note: 'what a page shows',
+      },
+      {
+        measure: 'probe: line printed -> parsed p99 (ms)',
+        value: ms(pct(probeLine, 99)),
+        note: `${probeLine.length} line deliveries`,
       },
       {
         measure: '10 s polling staleness p50 (ms)',
-        value: pct(staleness, 50),
-        note: 'anchor: the facility monitor',
+        value: ms(pct(staleness, 50)),
+        note: 'anchor: the facility monitor, line printed -> read',
       },
       {
         measure: '10 s polling staleness p99 (ms)',
-        value: pct(staleness, 99),
+        value: ms(pct(staleness, 99)),
         note: `${staleness.length} lines`,
+      },
+      {
+        measure: 'polling p50 / probe line p50',
+        value: Number((pct(staleness, 50) / pct(probeLine, 50)).toFixed(1)),
+        note: 'how much fresher live is',
       },
       {
         measure: 'server memory per idle connection (kB)',
@@ -257,20 +366,31 @@ async function main() {
       },
       {
         measure: 'server CPU while jobs ran (cores)',
-        value: Number(cpu.toFixed(2)),
-        note: 'utime+stime / wall',
+        value: Number((printing / printWall).toFixed(2)),
+        note: `utime+stime / wall over ${printWall.toFixed(1)} s (from go to the last job's end; print ${seconds} s)`,
       },
       {
-        measure: 'polling p50 / WebSocket p50',
-        value: Number((pct(staleness, 50) / pct(latencies, 50)).toFixed(1)),
-        note: 'how much fresher live is',
+        measure: 'server CPU seconds per 1,000 lines',
+        value: Number(((printing / Math.max(1, lines)) * 1000).toFixed(3)),
+        note: `${printing.toFixed(1)} s in all: the load-independent cost (the wall time stretches when other work takes the cores)`,
+      },
+      {
+        measure: 'crowd processes CPU (cores)',
+        value: Number((crowdCpu / ((Date.now() - wallStart) / 1000)).toFixed(2)),
+        note: 'the load generator, for comparison',
+      },
+      {
+        measure: 'load average (1 min)',
+        value: loadavg()[0]!.toFixed(2),
+        note: '2 cores shared with other work',
       },
     ];
     console.table(rows);
     if (jsonFile) writeFileSync(jsonFile, JSON.stringify(rows, null, 2));
-    for (const c of [...groupSet, ...perSet.flat(), truthGroup, ...truthPer]) c.socket.terminate();
+    for (const c of [truthGroup, ...truthPer]) c.socket.terminate();
     process.exitCode = bad === 0 ? 0 : 1;
   } finally {
+    for (const c of [...crowd, probe]) c.close();
     await server.stop('SIGTERM');
   }
 }

@@ -1,14 +1,18 @@
-// Bench task: waits --wait ms (so clients can subscribe), then prints --rate lines a second for
-// --seconds, each stamped with the wall-clock time it was printed (`t=<ms>`), so a client can
-// measure print-to-client latency on the same host.
+// Bench task: waits until the --go file exists (the bench creates it once every client is subscribed;
+// at most --wait ms), then prints --rate lines a second for --seconds, each stamped with the
+// wall-clock time it was printed (`t=<ms>`), so a client can measure print-to-client latency on the
+// same host.
+import { existsSync } from 'node:fs';
+
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const wait = arg('--wait', 3000);
-const rate = arg('--rate', 1000);
-const seconds = arg('--seconds', 5);
-setTimeout(() => {
+const wait = Number(arg('--wait', 3000));
+const rate = Number(arg('--rate', 1000));
+const seconds = Number(arg('--seconds', 5));
+const go = arg('--go', undefined);
+const print = () => {
   const end = Date.now() + seconds * 1000;
   let n = 0;
   const tick = setInterval(() => {
@@ -18,4 +22,11 @@ setTimeout(() => {
     if (out) process.stdout.write(out);
     if (Date.now() >= end) clearInterval(tick);
   }, 10);
-}, wait);
+};
+const started = Date.now();
+const waiting = setInterval(() => {
+  if ((go !== undefined && existsSync(go)) || Date.now() - started >= wait) {
+    clearInterval(waiting);
+    print();
+  }
+}, 20);

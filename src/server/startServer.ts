@@ -3,6 +3,7 @@
  * SIGTERM/SIGINT stop accepting, finish what is in flight and close the database. The only place that
  * knows every part; each part is given what it needs.
  */
+import { createWriteStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { AuthService, ensureDemoUsers } from './auth/index';
 import type { ServerConfig } from './config/ServerConfig';
@@ -26,6 +27,11 @@ export interface StartOptions {
   readonly logStream?: NodeJS.WritableStream;
   /** `npm start`: create the demo accounts when missing (refused unless listening on loopback). */
   readonly demoUsers?: boolean;
+  /**
+   * bench:live: append one JSON line per event fanned out here (id, stored, read, sent ms, subscribers)
+   * to this file, so the server's share of the latency is measured apart from the clients'.
+   */
+  readonly liveTimingFile?: string;
 }
 
 export interface RunningServer {
@@ -57,7 +63,18 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   });
   const auth = new AuthService(store.auth, config.auth);
   const demoAdded = options.demoUsers ? await ensureDemoUsers(auth) : [];
-  const hub = new EventHub(store.jobs);
+  const timingOut = options.liveTimingFile ? createWriteStream(options.liveTimingFile) : undefined;
+  const hub = new EventHub(
+    store.jobs,
+    timingOut
+      ? {
+          onFanout: (event, readAt, sentAt, subscribers) =>
+            timingOut.write(
+              `{"id":${event.id},"kind":"${event.kind}","storedAt":${Date.parse(event.createdAt)},"readAt":${readAt},"sentAt":${sentAt},"subscribers":${subscribers}}\n`,
+            ),
+        }
+      : {},
+  );
   await hub.start();
   let app!: FastifyInstance;
   const logError = (error: unknown, what: string): void => {
@@ -183,6 +200,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     clearInterval(timer);
     await stopSweeping();
     await store.close();
+    timingOut?.end();
   });
   const recovered = await jobs.recover();
   if (Object.values(recovered).some((ids) => ids.length > 0)) app.log.info({ recovered }, 'jobs recovered');

@@ -54,6 +54,8 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
       liveMaxBufferedBytes: Number(process.env.FORMULARY_LIVE_MAX_BUFFERED_BYTES),
     }),
     demoUsers: Boolean(values['demo-users']),
+    // A bench switch: where to log each live event's fan-out time (bench:live reads it).
+    ...(process.env.FORMULARY_LIVE_TIMING ? { liveTimingFile: process.env.FORMULARY_LIVE_TIMING } : {}),
   });
   io.err(`Formulary is serving ${running.url}/ (${running.storeKind}: ${redactDb(config.db)})\n`);
   if (values['demo-users'])

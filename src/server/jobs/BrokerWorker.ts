@@ -6,12 +6,14 @@
  * that dies mid-job has acknowledged nothing, so the broker gives the job to another.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import type { BrokerConfig } from './BrokerConfig';
-import { readJobMessage, type StatusKind, statusKindOf } from './brokerMessages';
-import type { JobRecorder } from './JobRecorder';
+import { MAX_CURVE_TEXT, readJobMessage, type StatusKind, statusKindOf } from './brokerMessages';
+import type { CurveNews, JobRecorder } from './JobRecorder';
 import { type JobsConfig, taskFor } from './JobsConfig';
 import type { JobAttempt, JobTransition, LogLine } from './JobTypes';
+import { attemptPaths } from './prepareAttempt';
 import { groupLeadersWith, signalTree, treeAlive } from './processTree';
 import { type RunningAttempt, runLocalAttempt } from './runLocalAttempt';
 import { type LinkMessage, StompLink } from './StompLink';
@@ -138,8 +140,9 @@ export class BrokerWorker {
     }
     const { attempt } = read;
     const runId = `${this.name}/${randomUUID().slice(0, 8)}`;
-    const recorder = new StatusPublisher(this, attempt, runId, message.redelivered);
     const task = taskFor(config, attempt.instrument);
+    const curveFile = task === undefined ? null : attemptPaths(attempt, task, config).curveFile;
+    const recorder = new StatusPublisher(this, attempt, runId, message.redelivered, curveFile);
     const refusal = this.cancelled.get(attempt.jobId);
     if (task === undefined || refusal !== undefined) {
       await recorder.transition({
@@ -223,8 +226,8 @@ export class BrokerWorker {
 }
 
 /**
- * The worker's JobRecorder: each transition and log batch becomes a status message on the server's
- * queue. The run's first line says when the broker delivered the job again; a final "interrupted"
+ * The worker's JobRecorder: each transition, log batch and curve change becomes a status message on
+ * the server's queue (a curve change with the file's text: the server may not see this node's folder). The run's first line says when the broker delivered the job again; a final "interrupted"
  * from the worker's own shutdown is withheld, since the job goes back to the broker instead.
  */
 class StatusPublisher implements JobRecorder {
@@ -236,6 +239,7 @@ class StatusPublisher implements JobRecorder {
     private readonly attempt: JobAttempt,
     private readonly runId: string,
     private readonly redelivered: boolean,
+    private readonly curveFile: string | null,
   ) {}
 
   async transition(change: JobTransition): Promise<void> {
@@ -263,6 +267,24 @@ class StatusPublisher implements JobRecorder {
   async appendLog(_jobId: string, _attempt: number, lines: readonly LogLine[]): Promise<void> {
     const shifted = this.offset === 0 ? lines : lines.map((l) => ({ ...l, seq: l.seq + this.offset }));
     await this.send('log', { lines: shifted });
+  }
+
+  /** Called by the runner's watcher of the curve file (after `running`, before the final state). */
+  async curveChanged(_jobId: string, _attempt: number, change: CurveNews): Promise<void> {
+    let text: string | undefined;
+    if (this.curveFile !== null && change.bytes <= MAX_CURVE_TEXT) {
+      try {
+        text = await readFile(this.curveFile, 'utf8');
+      } catch {
+        text = undefined; // moved away meanwhile: the news still goes, the next change brings text
+      }
+    }
+    // The size and time of what is sent, which may have grown since the watcher looked.
+    if (text !== undefined && Buffer.byteLength(text) > MAX_CURVE_TEXT) text = undefined;
+    const bytes = text === undefined ? change.bytes : Buffer.byteLength(text);
+    await this.send('curve', {
+      curve: { bytes, time: change.time, ...(text === undefined ? {} : { text }) },
+    });
   }
 
   private send(kind: StatusKind, fields: object): Promise<void> {

@@ -25,7 +25,16 @@ export interface JobRecorder {
   appendLog(jobId: string, attempt: number, lines: readonly LogLine[]): Promise<void>;
   /**
    * Optional: the attempt's curve file changed (size or time), so pages read it again. Sent only
-   * between `running` and the final state; a recorder without it simply gets no curve news.
+   * between `running` and the final state; a recorder without it simply gets no curve news. `text`,
+   * when given, is the file's content (a broker worker's file may be on a node the server cannot
+   * read): the recorder keeps it as the attempt's curve.
    */
-  curveChanged?(jobId: string, attempt: number, change: { bytes: number; time: string }): Promise<void>;
+  curveChanged?(jobId: string, attempt: number, change: CurveNews): Promise<void>;
+}
+
+/** A curve file's change: its size and modification time, and with a broker worker its text. */
+export interface CurveNews {
+  readonly bytes: number;
+  readonly time: string;
+  readonly text?: string;
 }

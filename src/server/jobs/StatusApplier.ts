@@ -39,6 +39,16 @@ export class StatusApplier {
       await this.options.stored(() => this.options.recorder.appendLog(jobId, attempt, status.lines ?? []));
       return;
     }
+    if (status.kind === 'curve') {
+      const attempt = known?.attempt ?? (await this.attemptOfRun(jobId, runId));
+      const { recorder } = this.options;
+      if (attempt === undefined || !recorder.curveChanged || !status.curve) return; // not the job's run
+      const { bytes, time, text } = status.curve;
+      await this.options.stored(() =>
+        recorder.curveChanged!(jobId, attempt, { bytes, time, ...(text === undefined ? {} : { text }) }),
+      );
+      return;
+    }
     const change = status.transition!;
     if (status.kind === 'started') return this.started(status, change);
     // complete or error

@@ -1,10 +1,11 @@
 /**
  * What goes over the broker, as plain JSON: the job message the server publishes (the facility's
  * fields at the top level, beside the full request, plus a `formulary` block a worker needs) and the
- * status messages workers send back (started, log, complete, error). Building, routing and reading
+ * status messages workers send back (started, log, curve, complete, error). Building, routing and reading
  * them lives here, so the server, the worker and a test agree on one format.
  */
 import type { BrokerConfig } from './BrokerConfig';
+import type { CurveNews } from './JobRecorder';
 import type { AttemptCause, JobAttempt, JobTransition, LogLine } from './JobTypes';
 
 /** Version of the `formulary` block; a worker refuses a message with a newer one. */
@@ -27,7 +28,7 @@ export interface JobEnvelope {
 }
 
 /** The kinds of status message, named as facility agents name theirs. */
-export type StatusKind = 'started' | 'log' | 'complete' | 'error';
+export type StatusKind = 'started' | 'log' | 'curve' | 'complete' | 'error';
 
 export interface StatusMessage {
   readonly kind: StatusKind;
@@ -42,7 +43,15 @@ export interface StatusMessage {
   readonly transition?: JobTransition;
   /** For log. */
   readonly lines?: readonly LogLine[];
+  /**
+   * For curve: the task's curve file changed; its size, modification time and (up to
+   * MAX_CURVE_TEXT bytes) its text, so the server can plot it without seeing the worker's folder.
+   */
+  readonly curve?: CurveNews;
 }
+
+/** A curve file larger than this is announced without its text (the page then has no plot of it). */
+export const MAX_CURVE_TEXT = 4 * 1024 * 1024;
 
 /** The job message of an attempt: the facility's fields, the request, and our envelope. */
 export function jobMessage(attempt: JobAttempt, broker: BrokerConfig): Record<string, unknown> {
@@ -154,12 +163,18 @@ export function readStatusMessage(body: string): StatusMessage | { problem: stri
   }
   if (!isObject(parsed)) return { problem: 'the body is not a JSON object' };
   const { kind, jobId, attempt, runId } = parsed;
-  if (kind !== 'started' && kind !== 'log' && kind !== 'complete' && kind !== 'error')
-    return { problem: `kind must be started, log, complete or error, not ${JSON.stringify(kind)}` };
+  if (kind !== 'started' && kind !== 'log' && kind !== 'curve' && kind !== 'complete' && kind !== 'error')
+    return { problem: `kind must be started, log, curve, complete or error, not ${JSON.stringify(kind)}` };
   if (typeof jobId !== 'string' || !Number.isInteger(attempt) || typeof runId !== 'string')
     return { problem: 'jobId, attempt and runId are required' };
   if (kind === 'log') {
     if (!Array.isArray(parsed.lines)) return { problem: 'a log message needs "lines"' };
+  } else if (kind === 'curve') {
+    const curve = parsed.curve;
+    if (!isObject(curve) || !Number.isInteger(curve.bytes) || typeof curve.time !== 'string')
+      return { problem: 'a curve message needs "curve" with bytes (an integer) and time' };
+    if (curve.text !== undefined && typeof curve.text !== 'string')
+      return { problem: "curve.text must be a string (the curve file's content) when present" };
   } else if (!isObject(parsed.transition) || typeof parsed.transition.state !== 'string') {
     return { problem: `a ${kind} message needs "transition" with a state` };
   }

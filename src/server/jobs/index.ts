@@ -32,7 +32,7 @@ export type {
 export type { DispatchLedger, JobPolicy } from './DispatchLedger';
 export { demoJobsConfig } from './demoJobsConfig';
 export { JobQueue } from './JobQueue';
-export type { JobRecorder } from './JobRecorder';
+export type { CurveNews, JobRecorder } from './JobRecorder';
 export { type JobsConfig, type TaskConfig, taskFor } from './JobsConfig';
 export {
   type AttemptCause,

@@ -15,6 +15,18 @@ export interface LiveSubscriber {
 const PAGE = 500;
 
 /**
+ * Optional timing of each event's fan-out (bench:live's server-side view): when the hub read it back
+ * and when it had handed it to every matching subscriber (Date.now() ms), and how many those were.
+ * ws writes a frame to the socket inside `send` when the kernel takes it, so `sentAt` is "frame written"
+ * for every reader that keeps up; what a slow reader leaves in its buffer waits for it alone.
+ */
+export type FanoutTiming = (event: LiveEvent, readAt: number, sentAt: number, subscribers: number) => void;
+
+export interface EventHubOptions {
+  readonly onFanout?: FanoutTiming;
+}
+
+/**
  * A resume from an id below the retention horizon: events after it may have been deleted, so a replay
  * could not be exact. The client reloads its snapshot and follows from the snapshot's event id.
  */
@@ -43,7 +55,10 @@ export class EventHub {
   private again = false;
   private stop: (() => void) | undefined;
 
-  constructor(private readonly store: JobStore) {}
+  constructor(
+    private readonly store: JobStore,
+    private readonly options: EventHubOptions = {},
+  ) {}
 
   /** Starts following the events stored from now on. */
   async start(): Promise<void> {
@@ -127,9 +142,17 @@ export class EventHub {
   private async readAll(): Promise<void> {
     for (;;) {
       const page = await this.store.eventsSince(this.cursor, {}, PAGE);
+      const timing = this.options.onFanout;
+      const readAt = timing ? Date.now() : 0;
       for (const event of page) {
         this.cursor = event.id;
-        for (const s of this.subscribers) if (matches(s.subscriber.filter, event)) s.offer(event);
+        let count = 0;
+        for (const s of this.subscribers)
+          if (matches(s.subscriber.filter, event)) {
+            s.offer(event);
+            count++;
+          }
+        timing?.(event, readAt, Date.now(), count);
       }
       if (page.length < PAGE) return;
     }

@@ -1,4 +1,11 @@
 /** Live events for pages: the hub that follows the stored event feed and fans it out. Imported through this file only. */
-export { EventHub, type LiveSubscriber, matches, ResyncNeeded } from './EventHub';
+export {
+  EventHub,
+  type EventHubOptions,
+  type FanoutTiming,
+  type LiveSubscriber,
+  matches,
+  ResyncNeeded,
+} from './EventHub';
 export { type LiveGroup, parseGroup } from './LiveGroup';
 export { type EventRetentionOptions, startEventRetention } from './startEventRetention';

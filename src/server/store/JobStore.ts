@@ -6,6 +6,7 @@
  */
 import type {
   AttemptCause,
+  CurveNews,
   JobRecorder,
   JobState,
   LogLine,
@@ -128,8 +129,16 @@ export interface SweepResult {
 }
 
 export interface JobStore extends JobRecorder {
-  /** Records that an attempt's curve file changed: a `curve` event, so pages read it again. */
-  curveChanged(jobId: string, attempt: number, change: { bytes: number; time: string }): Promise<void>;
+  /**
+   * Records that an attempt's curve file changed: a `curve` event (payload `{bytes, time}`), so pages
+   * read it again; with `text` (a broker worker's file), also keeps that text as the attempt's curve.
+   */
+  curveChanged(jobId: string, attempt: number, change: CurveNews): Promise<void>;
+  /** The curve text a worker sent for the attempt (the latest), or undefined. */
+  storedCurve(
+    jobId: string,
+    attempt: number,
+  ): Promise<{ text: string; bytes: number; time: string } | undefined>;
   /** The submission's jobs, transitions and the last `tailLines` lines of each attempt, at one event id. */
   snapshot(submissionId: string, tailLines: number): Promise<SubmissionSnapshot>;
   /**

@@ -78,6 +78,15 @@ export interface EventHorizonTable {
   horizon: number;
 }
 
+/** The latest curve text a broker worker sent per attempt (its folder may be on another node). */
+export interface JobCurvesTable {
+  job_id: string;
+  attempt: number;
+  text: string;
+  bytes: number;
+  time: string;
+}
+
 export interface JobTables {
   jobs: JobsTable;
   job_attempts: JobAttemptsTable;
@@ -85,4 +94,5 @@ export interface JobTables {
   job_log_lines: JobLogLinesTable;
   events: EventsTable;
   event_horizon: EventHorizonTable;
+  job_curves: JobCurvesTable;
 }

@@ -119,7 +119,13 @@ export class JobService {
     const record = job.attempts.find((a) => a.attempt === chosen);
     if (chosen === undefined || record === undefined)
       throw new JobActionError('unknown-attempt', `job ${jobId} has no attempt ${chosen ?? 1} yet`);
-    return readAttemptCurve(attemptOf(job, chosen, record.cause), record.state, this.options.config);
+    const stored = await this.options.jobs.storedCurve(jobId, chosen);
+    return readAttemptCurve(
+      attemptOf(job, chosen, record.cause),
+      record.state,
+      this.options.config,
+      stored?.text,
+    );
   }
 
   /** The submission's jobs with the last `tailLines` of every attempt's log, at one event id. */

@@ -23,12 +23,25 @@ export interface AttemptCurve {
   readonly curves: readonly Curve[];
 }
 
-/** The attempt's curves, or undefined when its task writes none or the file does not exist (yet). */
+/**
+ * The attempt's curves, or undefined when its task writes none or the file does not exist (yet).
+ * `stored`: the text a broker worker sent (its folder may be on a node this server cannot read),
+ * read instead of the file.
+ */
 export async function readAttemptCurve(
   attempt: JobAttempt,
   state: JobState,
   config: JobsConfig,
+  stored?: string,
 ): Promise<AttemptCurve | undefined> {
+  const complete = FINAL_STATES.has(state);
+  if (stored !== undefined)
+    return {
+      attempt: attempt.attempt,
+      state,
+      complete,
+      curves: parseCurveFile(stored, { partial: !complete }),
+    };
   const task = taskFor(config, attempt.instrument);
   if (!task || task.curveFile === null) return undefined;
   const { curveFile } = attemptPaths(attempt, task, config);
@@ -40,6 +53,5 @@ export async function readAttemptCurve(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const complete = FINAL_STATES.has(state);
   return { attempt: attempt.attempt, state, complete, curves: parseCurveFile(text, { partial: !complete }) };
 }

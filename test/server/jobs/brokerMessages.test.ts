@@ -116,6 +116,28 @@ describe('job messages', () => {
       problem: expect.stringMatching(/lines/),
     });
   });
+
+  it('reads a curve message, and names what a bad one lacks', () => {
+    const head = '"kind":"curve","jobId":"a","attempt":1,"runId":"w/1","redelivered":false';
+    expect(
+      readStatusMessage(
+        `{${head},"curve":{"bytes":12,"time":"2026-12-07T10:00:00.000Z","text":"0.1,5,0.2\\n"}}`,
+      ),
+    ).toMatchObject({ kind: 'curve', curve: { bytes: 12, text: '0.1,5,0.2\n' } });
+    // Without text (a file above the limit): still news, the server stores the event.
+    expect(readStatusMessage(`{${head},"curve":{"bytes":9000000,"time":"t"}}`)).toMatchObject({
+      curve: { bytes: 9000000 },
+    });
+    expect(readStatusMessage(`{${head}}`)).toMatchObject({
+      problem: expect.stringMatching(/"curve" with bytes/),
+    });
+    expect(readStatusMessage(`{${head},"curve":{"bytes":"12","time":"t"}}`)).toMatchObject({
+      problem: expect.stringMatching(/bytes \(an integer\)/),
+    });
+    expect(readStatusMessage(`{${head},"curve":{"bytes":1,"time":"t","text":3}}`)).toMatchObject({
+      problem: expect.stringMatching(/curve\.text must be a string/),
+    });
+  });
 });
 
 describe('routes', () => {

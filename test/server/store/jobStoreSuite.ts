@@ -327,5 +327,34 @@ export function describeJobStore(name: string, factory: JobStoreFactory): void {
       expect(await rec.eventsSince(before, { submissionIds: [] }, 100)).toEqual([]);
       expect(await rec.lastEventId()).toBe(all[3]!.id);
     });
+
+    it("keeps a worker's curve text per attempt (the latest copy) and stores an event without the text", async () => {
+      const { store } = await open();
+      const one = await submitted(store);
+      const jobId = one.jobs[0]!.id;
+      const rec = store.jobs;
+      await rec.transition({
+        jobId,
+        attempt: 1,
+        state: 'queued',
+        time: T(1),
+        message: 'Q',
+        cause: 'submitted',
+      });
+      await rec.transition({ jobId, attempt: 1, state: 'running', time: T(2), message: 'R' });
+      const before = await rec.lastEventId();
+      expect(await rec.storedCurve(jobId, 1)).toBeUndefined();
+      await rec.curveChanged(jobId, 1, { bytes: 10, time: T(3), text: '0.1,5,1\n' });
+      await rec.curveChanged(jobId, 1, { bytes: 18, time: T(4), text: '0.1,5,1\n0.2,4,1\n' });
+      await rec.curveChanged(jobId, 1, { bytes: 30, time: T(5) }); // news without text keeps the copy
+      expect(await rec.storedCurve(jobId, 1)).toEqual({ text: '0.1,5,1\n0.2,4,1\n', bytes: 18, time: T(4) });
+      expect(await rec.storedCurve(jobId, 2)).toBeUndefined();
+      const events = await rec.eventsSince(before, {}, 100);
+      expect(events.map((e) => [e.kind, e.payload])).toEqual([
+        ['curve', { bytes: 10, time: T(3) }],
+        ['curve', { bytes: 18, time: T(4) }],
+        ['curve', { bytes: 30, time: T(5) }],
+      ]);
+    });
   });
 }

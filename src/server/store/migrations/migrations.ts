@@ -10,6 +10,7 @@ import { dispatchedMigration } from './0004_dispatched';
 import { eventHorizonMigration } from './0005_event_horizon';
 import { defaultsMigration } from './0006_defaults';
 import { authGenerationMigration } from './0007_auth_generation';
+import { jobCurvesMigration } from './0008_job_curves';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -23,6 +24,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0005_event_horizon': eventHorizonMigration(dialect),
         '0006_defaults': defaultsMigration(dialect),
         '0007_auth_generation': authGenerationMigration(dialect),
+        '0008_job_curves': jobCurvesMigration(),
       };
     },
   };
