@@ -445,6 +445,7 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
         '/api/jobs/{jobId}/curve',
         '/api/jobs/{jobId}/log',
         '/api/jobs/{jobId}/log.txt',
+        '/api/jobs/{jobId}/log/search',
         '/api/jobs/{jobId}/rerun',
         '/api/live/sse',
         '/api/submissions',
