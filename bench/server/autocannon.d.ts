@@ -19,7 +19,7 @@ declare module 'autocannon' {
     }
     interface Result {
       requests: { average: number; total: number };
-      /** Seconds from the first request to the last answer. */
+      /** Seconds, rounded UP to autocannon's sampling tick (1 s): too coarse for short runs. */
       duration: number;
       latency: { p50: number; p99: number };
       '2xx': number;
@@ -28,6 +28,9 @@ declare module 'autocannon' {
       timeouts: number;
     }
   }
-  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  interface Instance extends PromiseLike<autocannon.Result> {
+    on(event: 'response', listener: (...args: unknown[]) => void): Instance;
+  }
+  function autocannon(options: autocannon.Options): Instance;
   export default autocannon;
 }
