@@ -252,15 +252,12 @@ export async function lintCommand(args: readonly string[], io: Io, version: stri
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
-      throw new UsageError(`--max-warnings must be a whole number ≥ 0 (got "${values['max-warnings']}")`);
+      throw new UsageError('usage.maxWarnings', { value: String(values['max-warnings']) });
   }
-  if (positionals.length === 0)
-    throw new UsageError(
-      'name at least one schema or example file (or a glob such as "schemas/**/*.schema.json")',
-    );
+  if (positionals.length === 0) throw new UsageError('usage.lintNoFiles');
   const { files, unmatched } = expandPaths(positionals, io.cwd);
   if (unmatched.length > 0)
-    throw new UsageError(`no files match ${unmatched.map((u) => `"${u}"`).join(', ')}`);
+    throw new UsageError('usage.noMatch', { patterns: unmatched.map((u) => `"${u}"`).join(', ') });
   const format = values.format as string;
   // Human output speaks the CLI's language; JSON, SARIF and GitHub annotations stay English for machines.
   const diagnostics = await lintFiles(files, io, config, format === 'stylish' ? cliLocale() : 'en');

@@ -38,7 +38,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     io.out(helpText('validate'));
     return 0;
   }
-  if (positionals.length !== 2) throw new UsageError('give exactly a SCHEMA and a REQUEST file');
+  if (positionals.length !== 2) throw new UsageError('usage.schemaAndRequest');
   const [schemaPath, requestPath] = positionals as [string, string];
   const config = readCliConfig(values.config as string | undefined, io.cwd);
   let text: string;

@@ -41,6 +41,8 @@ const namespaces = [
   'portal',
   'linter',
   'help',
+  'listTable',
+  'usage',
 ];
 
 /** Words that are the same in French (technical terms, a bare pattern). */
