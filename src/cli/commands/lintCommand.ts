@@ -103,7 +103,7 @@ async function lintExampleFile(
   }
   const schemaPath = relative(io.cwd, schema) || schema;
   if (!opened.has(schemaPath))
-    opened.set(schemaPath, openSchema(schemaPath, config, io.cwd, { forLint: true }));
+    opened.set(schemaPath, openSchema(schemaPath, config, io.cwd, { forLint: true, locale }));
   const target = await opened.get(schemaPath)!;
   if (!target.validate || (target.loaded && hasUnresolvedRefs(target.loaded))) {
     return [
@@ -208,7 +208,7 @@ export async function lintFiles(
       out.push(...(await lintExampleFile(file, io, config, opened, locale)));
       continue;
     }
-    if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd, { forLint: true }));
+    if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd, { forLint: true, locale }));
     const target = await opened.get(file)!;
     // The rules' sentences (and the validator's) in the output's language; synchronous, so withLocale holds.
     out.push(...withLocale(locale, () => lintOpenedSchema(target, config, resolve(io.cwd, file), io.cwd)));

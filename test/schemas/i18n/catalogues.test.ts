@@ -43,6 +43,7 @@ const namespaces = [
   'help',
   'listTable',
   'usage',
+  'load',
 ];
 
 /** Words that are the same in French (technical terms, a bare pattern). */
