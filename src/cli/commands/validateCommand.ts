@@ -45,7 +45,17 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   try {
     text = readFileSync(resolve(io.cwd, requestPath), 'utf8');
   } catch (error) {
-    io.err(`${requestPath}: cannot read the request: ${(error as Error).message}\n`);
+    const missing = (error as { code?: string }).code === 'ENOENT';
+    io.err(
+      `${
+        missing
+          ? translate(cliLocale(), 'cli.requestMissing', { file: requestPath })
+          : translate(cliLocale(), 'cli.requestUnreadable', {
+              file: requestPath,
+              why: (error as Error).message,
+            })
+      }\n`,
+    );
     return 1;
   }
   let request: unknown;
