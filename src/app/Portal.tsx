@@ -21,6 +21,7 @@ import {
   defaultsOf,
   type FieldModel,
   jsonEquals,
+  loadErrorMessage,
   readSchemaTranslation,
   type SchemaTranslation,
   type Translator,
@@ -41,7 +42,7 @@ import { useServiceUrl } from './useServiceUrl';
 type Loaded =
   | { state: 'loading' }
   | { state: 'ready'; model: FieldModel; instrument: string }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; error: unknown };
 
 function initialInstrument(): string {
   const fromUrl = new URLSearchParams(window.location.search).get('instrument');
@@ -133,7 +134,7 @@ export function Portal(): ReactNode {
         await draftsRuntime.openDraft(instrument, schemaVersionOf(instrument), model);
         if (live) setLoaded({ state: 'ready', model, instrument });
       })
-      .catch((error: Error) => live && setLoaded({ state: 'failed', message: error.message }));
+      .catch((error: unknown) => live && setLoaded({ state: 'failed', error }));
     return () => {
       live = false;
     };
@@ -256,7 +257,9 @@ export function Portal(): ReactNode {
         <main className="portal__form">
           {loaded.state === 'loading' && <p role="status">{t('portal.loadingSchema', { instrument })}</p>}
           {loaded.state === 'failed' && (
-            <p role="alert">{t('portal.schemaFailed', { message: loaded.message })}</p>
+            <p role="alert">
+              {t('portal.schemaFailed', { message: loadErrorMessage(loaded.error, locale) })}
+            </p>
           )}
           {loaded.state === 'ready' && draftStore && (
             <>

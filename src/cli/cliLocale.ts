@@ -35,8 +35,7 @@ export function takeLangOption(argv: readonly string[]): string[] {
     let value: string | undefined;
     if (arg === '--lang') {
       value = argv[++i];
-      if (value === undefined || value.startsWith('-'))
-        throw new UsageError('--lang needs a language, e.g. --lang fr');
+      if (value === undefined || value.startsWith('-')) throw new UsageError('usage.langMissing');
     } else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
     else {
       rest.push(arg);
@@ -45,7 +44,7 @@ export function takeLangOption(argv: readonly string[]): string[] {
     const known = catalogueLanguages();
     const language = value.toLowerCase().replace('_', '-');
     if (!known.includes(language) && !known.includes(language.split('-')[0]!))
-      throw new UsageError(`--lang: no catalogue for "${value}"; known: ${known.join(', ')}`);
+      throw new UsageError('usage.langUnknown', { value, known: known.join(', ') });
     chosen = Intl.getCanonicalLocales(language)[0] ?? 'en';
   }
   return rest;

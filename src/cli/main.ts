@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     args = takeLangOption(argv);
   } catch (error) {
-    io.err(`formulary: ${(error as Error).message}\n`);
+    io.err(`formulary: ${error instanceof UsageError ? error.say(cliLocale()) : (error as Error).message}\n`);
     return 2;
   }
   const [name, ...rest] = args;
@@ -71,7 +71,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await command(rest, io, version);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`formulary ${name}: ${error.message}\n${translate(cliLocale(), 'cli.usageHint', { name })}\n`);
+      io.err(
+        `formulary ${name}: ${error.say(cliLocale())}\n${translate(cliLocale(), 'cli.usageHint', { name })}\n`,
+      );
       return 2;
     }
     io.err(`formulary ${name}: ${(error as Error).message}\n`);

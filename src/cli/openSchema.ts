@@ -16,6 +16,7 @@ import {
   loadSchema,
   type ValidationError,
 } from '../schemas/index';
+import { cliLocale } from './cliLocale';
 import { isWebUrl } from './expandPaths';
 import type { CliConfig } from './readCliConfig';
 
@@ -42,7 +43,7 @@ export async function openSchema(
   path: string,
   config: CliConfig,
   cwd: string,
-  options: { forLint?: boolean } = {},
+  options: { forLint?: boolean; locale?: string } = {},
 ): Promise<OpenedSchema> {
   const problems: LintDiagnostic[] = [];
   let loaded: LoadedSchema;
@@ -51,7 +52,7 @@ export async function openSchema(
     const load = options.forLint ? { ...config.load, unresolvedRefs: 'report' as const } : config.load;
     loaded = await loadSchema(isWebUrl(path) ? path : resolve(cwd, path), load);
   } catch (error) {
-    return { path, problems: [diagnosticFromLoadError(error, path)] };
+    return { path, problems: [diagnosticFromLoadError(error, path, options.locale ?? cliLocale())] };
   }
   let model: FieldModel | undefined;
   try {

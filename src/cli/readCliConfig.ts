@@ -34,7 +34,7 @@ const settings = ['error', 'warning', 'info', 'off'];
 export function readCliConfig(configPath: string | undefined, cwd: string): CliConfig {
   const path = configPath ? resolve(cwd, configPath) : resolve(cwd, 'formulary.config.json');
   if (!existsSync(path)) {
-    if (configPath) throw new UsageError(`--config ${configPath}: no such file`);
+    if (configPath) throw new UsageError('usage.configMissing', { path: configPath });
     return { load: {}, rules: {} };
   }
   const text = readFileSync(path, 'utf8');

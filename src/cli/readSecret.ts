@@ -37,13 +37,12 @@ function ask(prompt: string): Promise<string> {
 
 export async function readSecret(io: Io, fromStdin: boolean, prompt: string): Promise<string> {
   if (fromStdin) return firstLineOfStdin();
-  if (!process.stdin.isTTY)
-    throw new UsageError('give the password with --password-stdin (stdin is not a terminal)');
+  if (!process.stdin.isTTY) throw new UsageError('usage.passwordStdin');
   const first = await ask(prompt);
   const again = await ask('Again: ');
   if (first !== again) {
     io.err('the two passwords differ\n');
-    throw new UsageError('the two passwords differ');
+    throw new UsageError('usage.passwordsDiffer');
   }
   return first;
 }

@@ -10,6 +10,7 @@ import {
   buildFieldModel,
   type FieldModel,
   fetchJson,
+  loadErrorMessage,
   loadSchema,
   localizeModel,
   readSchemaTranslation,
@@ -115,7 +116,7 @@ async function load(props: LoadProps): Promise<Loaded> {
       state: 'failed',
       what: say('embed.what.schema'),
       url: schemaUrl,
-      message: (error as Error).message,
+      message: loadErrorMessage(error, locale),
     };
   }
   if (props.translationSrc !== undefined) {

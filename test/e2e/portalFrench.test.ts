@@ -86,6 +86,43 @@ describe('the portal in French (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  test('validation messages and list limits of the EQSANS form are French', async () => {
+    const { page, errors } = await open('?instrument=eqsans&lang=fr');
+    // A list's limits beside its title ("(1 à 200 lignes)"), never "(1–200 rows)".
+    const limits = page.locator('.formulary-list__limits').first();
+    await limits.waitFor({ timeout: 30_000 });
+    expect((await limits.textContent())?.trim()).toMatch(/^\((\d+ à \d+ lignes|au moins .*|jusqu’à .*)\)$/);
+    expect(await page.locator('.formulary-list__limits').allTextContents()).not.toContainEqual(
+      expect.stringMatching(/rows?\)/),
+    );
+    // A pattern failure (the run cycle is like 2024A), as the user types; sections further down render lazily.
+    // A nullable field left unset has its input disabled: untick "unset" first.
+    const typeInto = async (path: string, text: string): Promise<void> => {
+      const field = page.locator(`.formulary-field[data-path="${path}"]`).first();
+      const unset = field.locator('input[type="checkbox"]');
+      if ((await unset.count()) > 0 && (await unset.first().isChecked())) await unset.first().uncheck();
+      const input = field.locator('input:not([type="checkbox"])').first();
+      await input.fill(text);
+      await input.blur();
+    };
+    await typeInto('/runCycle', 'cycle');
+    await expect
+      .poll(() => page.locator('.formulary-field[data-path="/runCycle"]').textContent())
+      .toContain('n’a pas la forme attendue');
+    // biome-ignore lint/performance/useDomNodeTextContent: visible text is what is asserted
+    const seen = await page.locator('form.formulary-form').innerText();
+    for (const english of [
+      'must be',
+      'must have',
+      'is required',
+      'rows)',
+      'Unset: sent as null',
+      'does not match',
+    ])
+      expect(seen).not.toContain(english);
+    expect(errors).toEqual([]);
+  });
+
   test('a spreadsheet paste previews, applies and undoes in French', async () => {
     const { page, errors } = await open('?instrument=inelastic&lang=fr');
     const scans = page.locator('fieldset.formulary-list[data-path$="/scans"]').first();

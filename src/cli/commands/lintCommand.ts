@@ -103,7 +103,7 @@ async function lintExampleFile(
   }
   const schemaPath = relative(io.cwd, schema) || schema;
   if (!opened.has(schemaPath))
-    opened.set(schemaPath, openSchema(schemaPath, config, io.cwd, { forLint: true }));
+    opened.set(schemaPath, openSchema(schemaPath, config, io.cwd, { forLint: true, locale }));
   const target = await opened.get(schemaPath)!;
   if (!target.validate || (target.loaded && hasUnresolvedRefs(target.loaded))) {
     return [
@@ -208,7 +208,7 @@ export async function lintFiles(
       out.push(...(await lintExampleFile(file, io, config, opened, locale)));
       continue;
     }
-    if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd, { forLint: true }));
+    if (!opened.has(file)) opened.set(file, openSchema(file, config, io.cwd, { forLint: true, locale }));
     const target = await opened.get(file)!;
     // The rules' sentences (and the validator's) in the output's language; synchronous, so withLocale holds.
     out.push(...withLocale(locale, () => lintOpenedSchema(target, config, resolve(io.cwd, file), io.cwd)));
@@ -252,15 +252,12 @@ export async function lintCommand(args: readonly string[], io: Io, version: stri
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
-      throw new UsageError(`--max-warnings must be a whole number ≥ 0 (got "${values['max-warnings']}")`);
+      throw new UsageError('usage.maxWarnings', { value: String(values['max-warnings']) });
   }
-  if (positionals.length === 0)
-    throw new UsageError(
-      'name at least one schema or example file (or a glob such as "schemas/**/*.schema.json")',
-    );
+  if (positionals.length === 0) throw new UsageError('usage.lintNoFiles');
   const { files, unmatched } = expandPaths(positionals, io.cwd);
   if (unmatched.length > 0)
-    throw new UsageError(`no files match ${unmatched.map((u) => `"${u}"`).join(', ')}`);
+    throw new UsageError('usage.noMatch', { patterns: unmatched.map((u) => `"${u}"`).join(', ') });
   const format = values.format as string;
   // Human output speaks the CLI's language; JSON, SARIF and GitHub annotations stay English for machines.
   const diagnostics = await lintFiles(files, io, config, format === 'stylish' ? cliLocale() : 'en');

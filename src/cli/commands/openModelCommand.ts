@@ -32,7 +32,7 @@ export async function openModelCommand(
     return 0;
   }
   const schemaPath = positionals.length === 1 ? positionals[0] : undefined;
-  if (schemaPath === undefined) throw new UsageError('give exactly one SCHEMA file');
+  if (schemaPath === undefined) throw new UsageError('usage.oneSchema');
   const opened = await openSchema(
     schemaPath,
     readCliConfig(values.config as string | undefined, io.cwd),

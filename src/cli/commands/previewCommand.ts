@@ -42,14 +42,12 @@ export async function previewCommand(args: readonly string[], io: Io): Promise<n
     return 0;
   }
   if (positionals.length !== 1)
-    throw new UsageError(
-      positionals.length === 0
-        ? 'name the schema file to preview'
-        : `unexpected argument "${positionals[1]}"`,
-    );
+    throw positionals.length === 0
+      ? new UsageError('usage.previewNoSchema')
+      : new UsageError('usage.unexpectedArgument', { argument: positionals[1] });
   const port = (values.port as string | undefined) ?? '5174';
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535)
-    throw new UsageError(`--port must be a number from 0 to 65535 (got "${port}")`);
+    throw new UsageError('usage.portRange', { value: port });
   // The global --lang (main.ts takes it, refusing a language without a catalogue), else the environment's.
   const locale = cliLocale();
   const root = packageDir();

@@ -26,10 +26,9 @@ export async function serveCommand(args: readonly string[], io: Io, version: str
     io.out(helpText('serve'));
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length > 0) throw new UsageError('usage.unexpectedArgument', { argument: positionals[0] });
   const port = values.port as string | undefined;
-  if (port !== undefined && !/^\d{1,5}$/.test(port))
-    throw new UsageError(`--port must be a number (got "${port}")`);
+  if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new UsageError('usage.port', { value: port });
   const config = readServerConfig(
     values.config as string | undefined,
     {

@@ -37,9 +37,10 @@ export async function usersCommand(args: readonly string[], io: Io): Promise<num
     return 0;
   }
   const [action, username, ...extra] = positionals;
-  if (!action || !ACTIONS.includes(action)) throw new UsageError(`an action: ${ACTIONS.join(', ')}`);
-  if (action !== 'list' && !username) throw new UsageError(`users ${action} needs a user name`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!action || !ACTIONS.includes(action))
+    throw new UsageError('usage.usersAction', { actions: ACTIONS.join(', ') });
+  if (action !== 'list' && !username) throw new UsageError('usage.usersName', { action });
+  if (extra.length > 0) throw new UsageError('usage.unexpectedArgument', { argument: extra[0] });
   const config = readServerConfig(
     values.config as string | undefined,
     { db: values.db as string | undefined },
@@ -91,8 +92,7 @@ export async function usersCommand(args: readonly string[], io: Io): Promise<num
           ...(list('proposal') !== undefined ? { proposals: list('proposal') } : {}),
           ...(list('staff') !== undefined ? { staffOf: list('staff') } : {}),
         };
-        if (Object.keys(changes).length === 0)
-          throw new UsageError('users set needs --proposal, --staff, --admin, --no-admin or --name');
+        if (Object.keys(changes).length === 0) throw new UsageError('usage.usersSet');
         await auth.updateUser(username!, changes);
         await audit('user-set', changes);
         io.err(`user ${username} changed\n`);
@@ -110,7 +110,7 @@ export async function usersCommand(args: readonly string[], io: Io): Promise<num
           .map((s) => s.trim())
           .filter(Boolean);
         const days = Number(values.days ?? Number.NaN);
-        if (!Number.isFinite(days)) throw new UsageError('users token needs --days N (its lifetime)');
+        if (!Number.isFinite(days)) throw new UsageError('usage.usersDays');
         const issued = await auth.issueToken(username!, {
           label: (values.label as string | undefined) ?? 'issued with formulary users token',
           scopes,

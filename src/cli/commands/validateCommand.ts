@@ -38,14 +38,24 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     io.out(helpText('validate'));
     return 0;
   }
-  if (positionals.length !== 2) throw new UsageError('give exactly a SCHEMA and a REQUEST file');
+  if (positionals.length !== 2) throw new UsageError('usage.schemaAndRequest');
   const [schemaPath, requestPath] = positionals as [string, string];
   const config = readCliConfig(values.config as string | undefined, io.cwd);
   let text: string;
   try {
     text = readFileSync(resolve(io.cwd, requestPath), 'utf8');
   } catch (error) {
-    io.err(`${requestPath}: cannot read the request: ${(error as Error).message}\n`);
+    const missing = (error as { code?: string }).code === 'ENOENT';
+    io.err(
+      `${
+        missing
+          ? translate(cliLocale(), 'cli.requestMissing', { file: requestPath })
+          : translate(cliLocale(), 'cli.requestUnreadable', {
+              file: requestPath,
+              why: (error as Error).message,
+            })
+      }\n`,
+    );
     return 1;
   }
   let request: unknown;

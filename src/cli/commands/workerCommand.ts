@@ -25,10 +25,10 @@ export async function workerCommand(args: readonly string[], io: Io): Promise<nu
     io.out(helpText('worker'));
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length > 0) throw new UsageError('usage.unexpectedArgument', { argument: positionals[0] });
   const concurrencyText = (values.concurrency as string | undefined) ?? '1';
   if (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1 || Number(concurrencyText) > 256)
-    throw new UsageError(`--concurrency must be a whole number from 1 to 256 (got "${concurrencyText}")`);
+    throw new UsageError('usage.concurrency', { value: concurrencyText });
   const config = readServerConfig(values.config as string | undefined, {}, process.env, io.cwd).jobs;
   const url =
     (values.broker as string | undefined) ??
@@ -36,8 +36,8 @@ export async function workerCommand(args: readonly string[], io: Io): Promise<nu
     config.broker.url;
   try {
     parseStompUrl(url, '--broker');
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+  } catch {
+    throw new UsageError('usage.brokerUrl', { url });
   }
   const broker = {
     ...config.broker,
@@ -47,8 +47,7 @@ export async function workerCommand(args: readonly string[], io: Io): Promise<nu
   };
   const explicit = (values.queue as unknown as string[] | undefined) ?? [];
   for (const queue of explicit) {
-    if (!/^\/(queue|topic)\/\S+$/.test(queue))
-      throw new UsageError(`--queue "${queue}" is not a STOMP destination like /queue/formulary.jobs.eqsans`);
+    if (!/^\/(queue|topic)\/\S+$/.test(queue)) throw new UsageError('usage.queue', { queue });
   }
   const instruments = (values.instrument as unknown as string[] | undefined) ?? [];
   const template = values['high-memory'] === true ? broker.highMemoryQueue : broker.jobQueue;

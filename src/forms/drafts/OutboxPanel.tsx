@@ -65,7 +65,7 @@ export function OutboxPanel({ store, submitter, onOpen, formatTime: givenFormat 
                 ) : null}
                 <br />
                 <span className="formulary-outbox-summary">
-                  {requestSummary(entry.request, entry.changedFields)}
+                  {requestSummary(entry.request, entry.changedFields, 4, t)}
                 </span>
                 {sibling ? (
                   <span className="formulary-outbox-differs">

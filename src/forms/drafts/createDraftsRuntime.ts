@@ -58,6 +58,7 @@ export interface TabDraftsState {
   /** The last replacement of this tab's draft, to undo. */
   readonly undo: {
     readonly instrument: string;
+    /** The catalogue key of what was done (draft.other.*): the notice words it in the form's language. */
     readonly text: string;
     readonly previousDraftId?: string;
     readonly previousValues?: JsonValue;
@@ -307,7 +308,7 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       tab.setState({
         undo: {
           instrument: entry.instrument,
-          text: 'Opened the request as a new draft; your previous draft is kept.',
+          text: 'draft.other.openedRequest',
           ...(previousDraftId && { previousDraftId }),
         },
       });
@@ -331,7 +332,7 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       tab.setState({
         undo: {
           instrument,
-          text: 'Opened the other draft; yours is kept.',
+          text: 'draft.other.openedOther',
           ...(previousDraftId && { previousDraftId }),
         },
       });

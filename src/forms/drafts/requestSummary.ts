@@ -3,15 +3,22 @@
  * changed fields with their values ("/iptsNumber 11111 · /sampleName fromA"), and the fields in which
  * two requests of one instrument differ. Pure.
  */
-import { getAt } from '../../schemas/index';
+import { getAt, type Translator, translator } from '../../schemas/index';
 import { diffFromDefaults } from './diffFromDefaults';
 
-/** Up to `max` changed fields with their values, then "+N more". */
-export function requestSummary(request: unknown, changedFields: readonly string[], max = 4): string {
-  if (changedFields.length === 0) return 'all defaults';
+const english = translator('en');
+
+/** Up to `max` changed fields with their values, then "+N more", in the words of `t` (the form's language). */
+export function requestSummary(
+  request: unknown,
+  changedFields: readonly string[],
+  max = 4,
+  t: Translator = english,
+): string {
+  if (changedFields.length === 0) return t('draft.summary.defaults');
   const shown = changedFields.slice(0, max).map((pointer) => `${pointer} ${short(getAt(request, pointer))}`);
   const more = changedFields.length - shown.length;
-  return `${shown.join(' · ')}${more > 0 ? ` · +${more} more` : ''}`;
+  return `${shown.join(' · ')}${more > 0 ? ` · ${t('draft.summary.more', { count: more })}` : ''}`;
 }
 
 /** The pointers where `a` and `b` differ, both ways. */

@@ -31,6 +31,13 @@ import { useProgressiveRows } from './useProgressiveRows';
 
 const NO_ROWS: readonly string[] = [];
 
+/** "(2–5 rows)", "(at least 1 row)", "(up to 10 rows)": the list's limits in the form's language. */
+function rowLimits(t: ReturnType<typeof useT>, min: number | undefined, max: number | undefined): string {
+  if (max === undefined) return t('listTable.limits.atLeast', { min: min ?? 0 });
+  if (min === undefined || min === 0) return t('listTable.limits.upTo', { max });
+  return t('listTable.limits.between', { min, max });
+}
+
 export const ListTable = memo(function ListTable({
   node,
   path,
@@ -72,17 +79,14 @@ export const ListTable = memo(function ListTable({
       <legend id={`${id}-label`} className="formulary-list__label">
         {rest ? t('form.tupleRest', { label: node.label, count: first }) : node.label}
         {(node.minItems !== undefined || node.maxItems !== undefined) && (
-          <span className="formulary-list__limits">
-            {' '}
-            ({node.minItems ?? 0}–{node.maxItems ?? '∞'} rows)
-          </span>
+          <span className="formulary-list__limits"> {rowLimits(t, node.minItems, node.maxItems)}</span>
         )}
         {node.nullable && <ListUnsetToggle node={node} path={path} unset={unset} locked={locked} />}
       </legend>
       {node.description && <p className="formulary-list__description">{node.description}</p>}
       {!rest && <NodeErrors path={path} id={`${id}-error`} />}
       {unset ? (
-        <p className="formulary-list__note">Unset: sent as null. Add a row to fill it.</p>
+        <p className="formulary-list__note">{t('listTable.unsetNote')}</p>
       ) : showsCards(columns) ? (
         <ol ref={body as RefObject<HTMLOListElement>} className="formulary-cards" id={id} tabIndex={-1}>
           {(shown < ids.length ? ids.slice(0, shown) : ids).map((rowId, index) => (

@@ -3,11 +3,19 @@
  * that cannot load is reported like any other finding: a $ref to nothing (or to a missing file) under
  * unresolved-ref, anything else (invalid JSON, unreadable file, unknown dialect) under load-error.
  */
-import { SchemaLoadError } from '../load/SchemaLoadError';
+import { activeLocale } from '../i18n/activeLocale';
+import { loadErrorReason, SchemaLoadError } from '../load/SchemaLoadError';
 import type { LintDiagnostic } from './LintDiagnostic';
 
-/** The diagnostic for a load failure; `fallbackFile` names the file when the error does not. */
-export function diagnosticFromLoadError(error: unknown, fallbackFile: string): LintDiagnostic {
+/**
+ * The diagnostic for a load failure; `fallbackFile` names the file when the error does not. Its
+ * message is in `locale` (loading is async, so the caller names it rather than a withLocale scope).
+ */
+export function diagnosticFromLoadError(
+  error: unknown,
+  fallbackFile: string,
+  locale: string = activeLocale(),
+): LintDiagnostic {
   const place = error instanceof SchemaLoadError ? error : undefined;
   const message = error instanceof Error ? error.message : String(error);
   const refProblem = /\$ref|reference/i.test(message) && !/invalid JSON/i.test(message);
@@ -18,6 +26,6 @@ export function diagnosticFromLoadError(error: unknown, fallbackFile: string): L
     rule: refProblem ? 'unresolved-ref' : 'load-error',
     severity: 'error',
     // The place is in the diagnostic's own fields; the message need not repeat it.
-    message: place ? place.reason : message,
+    message: place ? loadErrorReason(place, locale) : message,
   };
 }

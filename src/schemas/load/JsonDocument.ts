@@ -39,7 +39,12 @@ export class JsonDocument {
       throw new SchemaLoadError(
         `${name} is not valid JSON: ${what}${at ? ` at line ${at.line}, column ${at.column}` : ''}`,
         { file: name, ...(at ? { line: at.line, column: at.column } : {}) },
-        { cause },
+        {
+          cause,
+          words: at
+            ? { key: 'load.invalidJsonAt', values: { file: name, what, line: at.line, column: at.column } }
+            : { key: 'load.invalidJson', values: { file: name, what } },
+        },
       );
     }
   }

@@ -16,7 +16,7 @@ import { displayName, type ReadText } from './documentUrl';
 import { forEachSubschema } from './forEachSubschema';
 import { JsonDocument } from './JsonDocument';
 import { isBuiltInMetaSchema, shippedMetaSchemaText } from './metaSchemas';
-import { SchemaLoadError } from './SchemaLoadError';
+import { SchemaLoadError, type SchemaLoadErrorWords } from './SchemaLoadError';
 
 /** A resolved $ref: the document URL and a JSON Pointer into it. */
 export interface RefTarget {
@@ -335,14 +335,19 @@ export class SchemaDocuments {
       text = (await shippedMetaSchemaText(url)) ?? (await this.read(url));
     } catch (cause) {
       const why = cause instanceof Error ? cause.message : String(cause);
-      throw this.error(`$ref "${ref}": cannot read ${displayName(url)} (${why})`, site, cause);
+      const file = displayName(url);
+      const words =
+        (cause as { code?: string }).code === 'ENOENT'
+          ? { key: 'load.refNotFound', values: { ref, file } }
+          : { key: 'load.refCannotRead', values: { ref, file, why } };
+      throw this.error(`$ref "${ref}": cannot read ${file} (${why})`, site, cause, words);
     }
     this.add(url, new JsonDocument(displayName(url), text));
     this.indexOf(url);
   }
 
   /** A SchemaLoadError at a $ref site, with its line and column when the file has text. */
-  error(message: string, site: RefSite, cause?: unknown): SchemaLoadError {
+  error(message: string, site: RefSite, cause?: unknown, words?: SchemaLoadErrorWords): SchemaLoadError {
     const doc = this.docs.get(site.url);
     const at = doc?.position(`${site.pointer}/$ref`);
     return new SchemaLoadError(
@@ -352,7 +357,7 @@ export class SchemaDocuments {
         pointer: site.pointer,
         ...(at ? { line: at.line, column: at.column } : {}),
       },
-      cause === undefined ? undefined : { cause },
+      { ...(cause === undefined ? {} : { cause }), ...(words ? { words } : {}) },
     );
   }
 }

@@ -9,4 +9,9 @@ export { hasUnresolvedRefs } from './hasUnresolvedRefs';
 export type { FormularyConfig, LoadedSchema, LoadOptions, SourceLocation } from './LoadOptions';
 export { checkConfig, loadConfig } from './loadConfig';
 export { loadSchema } from './loadSchema';
-export { SchemaLoadError, type SchemaLoadErrorPlace } from './SchemaLoadError';
+export {
+  loadErrorMessage,
+  loadErrorReason,
+  SchemaLoadError,
+  type SchemaLoadErrorPlace,
+} from './SchemaLoadError';

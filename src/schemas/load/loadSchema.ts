@@ -44,10 +44,11 @@ export async function loadSchema(
   const root = docs.get(rootUrl)!;
   if (typeof root.value === 'boolean') return booleanRoot(root, options.defaultDialect ?? '2020-12', options);
   if (typeof root.value !== 'object' || root.value === null || Array.isArray(root.value)) {
-    throw new SchemaLoadError(`${root.name}: a schema must be a JSON object, true or false`, {
-      file: root.name,
-      pointer: '',
-    });
+    throw new SchemaLoadError(
+      `${root.name}: a schema must be a JSON object, true or false`,
+      { file: root.name, pointer: '' },
+      { words: { key: 'load.notObject', values: { file: root.name } } },
+    );
   }
   const { dialect, formatAssertion } = await rootDialect(
     root,
@@ -143,7 +144,7 @@ async function openRoot(
       throw new SchemaLoadError(
         `Cannot read schema ${displayName(url)} (${why})`,
         { file: displayName(url) },
-        { cause },
+        { cause, words: unreadableWords(displayName(url), cause, why) },
       );
     }
     docs.add(url, new JsonDocument(displayName(url), text));
@@ -210,6 +211,7 @@ async function rootDialect(
       pointer: '/$schema',
       ...(at ? { line: at.line, column: at.column } : {}),
     },
+    { words: { key: 'load.unknownDialect', values: { declared: JSON.stringify(declared), why, supported } } },
   );
 }
 
@@ -231,4 +233,15 @@ function booleanRoot(root: JsonDocument, dialect: Dialect, options: LoadOptions)
       return at ? { file: root.name, pointer: '', line: at.line, column: at.column } : undefined;
     },
   };
+}
+
+/** The catalogue words of a file that could not be read: a missing file in words, other causes as the system says them. */
+function unreadableWords(
+  file: string,
+  cause: unknown,
+  why: string,
+): { key: string; values: Record<string, string> } {
+  return (cause as { code?: string }).code === 'ENOENT'
+    ? { key: 'load.notFound', values: { file } }
+    : { key: 'load.cannotRead', values: { file, why } };
 }

@@ -13,7 +13,8 @@ import { selectBranch } from '../model/selectBranch';
 import { childPointer, formatPointer, getAt, parsePointer } from '../pointer';
 import { checkField } from './checkField';
 import type { CompiledSchema } from './compileSchema';
-import { customMessage, enumMessage, formatMessage, labelOf, limitMessage, typeMessage } from './messages';
+import { keywordMessage } from './keywordMessage';
+import { customMessage, labelOf } from './messages';
 import { nearestNode, templateOf } from './modelIndex';
 import { unionAlternatives, unionError } from './unionMessage';
 
@@ -55,49 +56,14 @@ export function missingMessage(
     : t('validate.required', { label: labelOf(node, key) });
 }
 
-/** One ajv error in words, for a node (field or not) at `pointer`. */
+/** One ajv error in words, for a node (field or not) at `pointer`; the schema's x-messages first. */
 export function explainOne(e: ErrorObject, node: ModelNode | undefined, pointer: string): ValidationError {
   const field = node?.type === 'field' ? (node as FieldNode) : undefined;
-  const p = e.params as Record<string, unknown>;
-  const say = (message: string): ValidationError => ({
+  return {
     pointer,
     rule: e.keyword,
-    message: customMessage(node, e.keyword) ?? message,
-  });
-  switch (e.keyword) {
-    case 'type':
-      return say(typeMessage(String(p.type)));
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-    case 'multipleOf':
-      return say(limitMessage(e.keyword, Number(p.limit ?? p.multipleOf), field?.units));
-    case 'minLength':
-      return say(
-        p.limit === 1 ? t('validate.notEmpty') : t('validate.minLength', { count: Number(p.limit) }),
-      );
-    case 'maxLength':
-      return say(t('validate.maxLength', { count: Number(p.limit) }));
-    case 'minItems':
-      return say(t('validate.minItems', { count: Number(p.limit) }));
-    case 'maxItems':
-      return say(t('validate.maxItems', { count: Number(p.limit) }));
-    case 'uniqueItems':
-      return say(t('validate.uniqueItems', { first: Number(p.j) + 1, second: Number(p.i) + 1 }));
-    case 'pattern':
-      return say(t('validate.pattern', { pattern: String(p.pattern) }));
-    case 'format':
-      return say(formatMessage(String(p.format)));
-    case 'enum':
-      return say(enumMessage((p.allowedValues as unknown[]) ?? [], field));
-    case 'const':
-      return say(t('validate.const', { value: JSON.stringify(p.allowedValue) }));
-    case 'false schema':
-      return say(t('validate.falseSchema'));
-    default:
-      return say(e.message ?? t('validate.other', { keyword: e.keyword }));
-  }
+    message: customMessage(node, e.keyword) ?? keywordMessage(e, field),
+  };
 }
 
 /** Turns ajv errors (instancePath relative to `base`) into ValidationErrors. O(errors x depth). */

@@ -41,6 +41,9 @@ const namespaces = [
   'portal',
   'linter',
   'help',
+  'listTable',
+  'usage',
+  'load',
 ];
 
 /** Words that are the same in French (technical terms, a bare pattern). */

@@ -8,7 +8,10 @@ import Ajv2019 from 'ajv/dist/2019.js';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Dialect } from '../../FieldModel';
+import { activeLocale, say } from '../../i18n/activeLocale';
+import { listOf } from '../../i18n/listOf';
 import { getAt } from '../../pointer';
+import { keywordMessage } from '../../validate/keywordMessage';
 import { uriResolver } from '../../validate/uriResolver';
 import { formularyKeywords, knownKeywords, uiSchemaKeys, vocabularyKeyword } from '../../vocabulary';
 import type { LintContext, LintRule, RuleFinding } from '../LintDiagnostic';
@@ -106,10 +109,17 @@ function keywordValueFindings(context: LintContext): RuleFinding[] {
     for (const key of Object.keys(schema)) {
       const check = checkers.get(key);
       if (!check || check(schema[key])) continue;
-      const why = (check.errors ?? []).map((e) => `${e.instancePath || 'value'} ${e.message}`).join('; ');
+      const why = (check.errors ?? [])
+        .map((e) => `${e.instancePath || say('linter.keywordValueRoot')} ${keywordMessage(e)}`)
+        .join('; ');
+      // The shape is a type notation ('FieldRef | FieldRef[]'), the same in every language.
       findings.push({
         schemaPointer: `${pointer}/${key}`,
-        message: `${key} has an invalid value: ${why} (expected ${vocabularyKeyword(key)?.shape ?? 'see docs/vocabulary.md'})`,
+        message: say('linter.keywordValue', {
+          key,
+          why,
+          shape: vocabularyKeyword(key)?.shape ?? 'docs/vocabulary.md',
+        }),
       });
     }
   }
@@ -120,6 +130,23 @@ function keywordValueFindings(context: LintContext): RuleFinding[] {
 function pointerIn(message: string): string {
   const match = /at "#([^"]*)"/.exec(message) ?? /schema path "#([^"]*)"/.exec(message);
   return match ? decodeURIComponent(match[1]!) : '';
+}
+
+/**
+ * ajv's strict-mode complaint in the catalogue's words where we know its form (strictTypes,
+ * strictTuples: what real schemas meet); any other is ajv's English sentence behind our words, as
+ * ajv throws it as text, without params to translate.
+ */
+function strictModeMessage(message: string): string {
+  const missingType = /missing type "([^"]+)" for keyword "([^"]+)"/.exec(message);
+  if (missingType)
+    return say('linter.strictMissingType', { type: missingType[1]!, keyword: missingType[2]! });
+  const notAllowed = /type "([^"]+)" not allowed by context "([^"]*)"/.exec(message);
+  if (notAllowed) return say('linter.strictTypeContext', { type: notAllowed[1]!, context: notAllowed[2]! });
+  const tuple = /"(\w+)" is (\d+)-tuple, but minItems or maxItems\/(\w+)/.exec(message);
+  if (tuple)
+    return say('linter.strictTuple', { keyword: tuple[1]!, count: Number(tuple[2]), extra: tuple[3]! });
+  return say('linter.strictMode', { message });
 }
 
 const typeNames = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
@@ -140,7 +167,7 @@ function metaSchemaFindings(
   const add = (pointer: string, message: string): void => {
     findings.push({
       schemaPointer: pointer,
-      message: `not valid ${dialect}: ${pointer || 'root'} ${message}`,
+      message: say('linter.metaSchema', { dialect, pointer: pointer || '/', message }),
     });
   };
   for (const any of errors) {
@@ -154,9 +181,13 @@ function metaSchemaFindings(
         if (e.instancePath === at || e.instancePath.startsWith(`${at}/`)) covered.add(e);
       for (const [pointer, name] of badNames) {
         const meant = typeof name === 'string' ? suggestKeyword(name, typeNames) : undefined;
+        const types = typeNames.join(', ');
+        const given = JSON.stringify(name);
         add(
           pointer,
-          `${JSON.stringify(name)} is not a JSON Schema type${meant ? ` (did you mean "${meant}"?)` : ''}: use one of ${typeNames.join(', ')}, or a list of them`,
+          meant
+            ? say('linter.notATypeNear', { name: given, meant, types })
+            : say('linter.notAType', { name: given, types }),
         );
       }
       continue;
@@ -165,12 +196,31 @@ function metaSchemaFindings(
     // branch may be a $ref, as draft-07's simpleTypes is).
     const branches = errors.filter((e) => e !== any && e.instancePath === at);
     for (const e of [any, ...branches]) covered.add(e);
-    const forms = [...new Set(branches.map((b) => b.message ?? ''))].filter(Boolean);
-    add(at, forms.length > 0 ? forms.join(', or ') : (any.message ?? 'is not valid'));
+    const types = branches
+      .filter((b) => b.keyword === 'type')
+      .flatMap((b) => String(b.params.type).split(','));
+    const forms = [
+      ...new Set([
+        ...(types.length > 0
+          ? [metaMessage({ ...branches[0]!, keyword: 'type', params: { type: types } })]
+          : []),
+        ...branches.filter((b) => b.keyword !== 'type').map(metaMessage),
+      ]),
+    ];
+    add(at, forms.length > 0 ? listOf(activeLocale(), forms, 'disjunction') : metaMessage(any));
   }
-  for (const error of errors)
-    if (!covered.has(error)) add(error.instancePath, error.message ?? 'is not valid');
+  for (const error of errors) if (!covered.has(error)) add(error.instancePath, metaMessage(error));
   return findings;
+}
+
+/**
+ * A meta-schema error in the catalogue's words; a type by its JSON Schema name ("object or boolean"),
+ * which is what an author writes, rather than the form's words for scientists ("a group of values").
+ */
+function metaMessage(error: ErrorObject): string {
+  if (error.keyword !== 'type') return keywordMessage(error);
+  const names = Array.isArray(error.params.type) ? error.params.type : String(error.params.type).split(',');
+  return say('validate.type', { types: listOf(activeLocale(), names.map(String), 'disjunction') });
 }
 
 /** The names in a `type` value (a name or a list) that are not type names, with their pointers. */
@@ -205,11 +255,11 @@ export const schemaValid: LintRule = {
           message,
         )
       ) {
-        findings.push({ schemaPointer: pointerIn(message), message: `ajv strict mode: ${message}` });
+        findings.push({ schemaPointer: pointerIn(message), message: strictModeMessage(message) });
       }
     }
     for (const message of log)
-      findings.push({ schemaPointer: pointerIn(message), message: `ajv strict mode: ${message}` });
+      findings.push({ schemaPointer: pointerIn(message), message: strictModeMessage(message) });
     return findings;
   },
 };
