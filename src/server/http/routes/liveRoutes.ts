@@ -19,7 +19,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decide, mayRead, type Principal } from '../../auth/index';
 import type { Instrument } from '../../instruments/index';
 import { type EventHub, parseGroup, ResyncNeeded } from '../../live/index';
-import type { EventFilter, LiveEvent } from '../../store/index';
+import type { EventFilter, LiveEvent, StoredSubmission } from '../../store/index';
 import type { SubmissionService } from '../../submissions/index';
 import { demandSignedIn, refOf } from '../guard';
 import { HttpProblem } from '../HttpProblem';
@@ -124,33 +124,26 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
   const { hub, submissions, instruments } = options;
   const maxBuffered = options.maxBufferedBytes ?? 16 * 1024 * 1024;
 
-  /** Per subscription: may this principal read the event's submission? Answers are cached per submission. */
-  const readableCheck = (principal: Principal) => {
+  /**
+   * Per subscription: does the event's submission pass `test`? Answers are cached per submission, so
+   * a submission is read once per subscription, not once per event.
+   */
+  const submissionCheck = (test: (submission: StoredSubmission) => boolean) => {
     const known = new Map<string, boolean>();
     return async (event: LiveEvent): Promise<boolean> => {
       let ok = known.get(event.submissionId);
       if (ok === undefined) {
         const s = await submissions.get(event.submissionId);
-        ok = s !== undefined && mayRead(principal, refOf(s));
+        ok = s !== undefined && test(s);
         known.set(event.submissionId, ok);
       }
       return ok;
     };
   };
-
-  /** Per subscription: did this principal send the event's submission? Cached per submission. */
-  const ownCheck = (principal: Principal) => {
-    const known = new Map<string, boolean>();
-    return async (event: LiveEvent): Promise<boolean> => {
-      let own = known.get(event.submissionId);
-      if (own === undefined) {
-        const s = await submissions.get(event.submissionId);
-        own = s !== undefined && s.submitter === principal.username;
-        known.set(event.submissionId, own);
-      }
-      return own;
-    };
-  };
+  /** May this principal read the event's submission? */
+  const readableCheck = (principal: Principal) => submissionCheck((s) => mayRead(principal, refOf(s)));
+  /** Did this principal send the event's submission? */
+  const ownCheck = (principal: Principal) => submissionCheck((s) => s.submitter === principal.username);
 
   /** Throws a message for the client when the group may not be followed. */
   const allowed = async (text: unknown, principal: Principal): Promise<Allowed> => {
