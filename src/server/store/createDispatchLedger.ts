@@ -7,6 +7,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DispatchLedger } from '../jobs/index';
 import type { Database } from './Database';
+import { isLatestAttempt } from './latestAttempt';
 
 export function createDispatchLedger(db: Kysely<Database>): DispatchLedger {
   /** The latest attempt of each job of the submission: one that no later attempt of its job follows. */
@@ -15,17 +16,7 @@ export function createDispatchLedger(db: Kysely<Database>): DispatchLedger {
       .selectFrom('job_attempts as a')
       .innerJoin('jobs as j', 'j.id', 'a.job_id')
       .where('j.submission_id', '=', submissionId)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('job_attempts as later')
-              .select('later.attempt')
-              .whereRef('later.job_id', '=', 'a.job_id')
-              .whereRef('later.attempt', '>', 'a.attempt'),
-          ),
-        ),
-      );
+      .where(isLatestAttempt);
 
   /** Latest attempts that are running, or queued and handed to the broker. */
   const out = (eb: ExpressionBuilder<Database & { a: Database['job_attempts'] }, 'a'>) =>
@@ -63,17 +54,7 @@ export function createDispatchLedger(db: Kysely<Database>): DispatchLedger {
         .where('a.state', 'in', ['running', 'queued'])
         .where(out)
         .where('j.instrument', '=', instrument)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('job_attempts as later')
-                .select('later.attempt')
-                .whereRef('later.job_id', '=', 'a.job_id')
-                .whereRef('later.attempt', '>', 'a.attempt'),
-            ),
-          ),
-        )
+        .where(isLatestAttempt)
         .orderBy('a.job_id')
         .execute();
       return rows.map((r) => r.job_id);

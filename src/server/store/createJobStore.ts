@@ -21,6 +21,7 @@ import type { Database } from './Database';
 import { EVENT_CHANNEL, EVENT_LOCK } from './insertAcceptedJobs';
 import type { AttemptRecord, JobStore, LiveEvent, StoredJob } from './JobStore';
 import type { JobAttemptsTable, JobsTable } from './JobTables';
+import { isLatestAttempt } from './latestAttempt';
 import { lastEventIdOf, readSnapshot } from './readSnapshot';
 import { searchLog } from './searchLog';
 import { readHorizon, sweepEvents } from './sweepEvents';
@@ -387,17 +388,7 @@ export function createJobStore(
               .as('recoveries'),
         ])
         .where('a.state', 'in', ['queued', 'running'])
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('job_attempts as later')
-                .select('later.attempt')
-                .whereRef('later.job_id', '=', 'a.job_id')
-                .whereRef('later.attempt', '>', 'a.attempt'),
-            ),
-          ),
-        )
+        .where(isLatestAttempt)
         .orderBy('a.queued_at')
         .execute();
       return rows.map(
