@@ -11,7 +11,7 @@
  * close cell by luck.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,8 +90,10 @@ async function workerCommand(): Promise<string[]> {
   const source = join(here, 'worker.ts');
   try {
     const esbuild = await import('esbuild');
-    const dir = join(tmpdir(), 'formulary-bench-sorted');
-    mkdirSync(dir, { recursive: true });
+    // A directory of this run's own: with one shared path, two worktrees benchmarking at once
+    // overwrote each other's bundle, and a run could time another checkout's code.
+    const dir = mkdtempSync(join(tmpdir(), 'formulary-bench-sorted-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
     const out = join(dir, 'worker.mjs');
     await esbuild.build({
       entryPoints: [source],
@@ -114,6 +116,8 @@ interface Cell {
   ms?: number;
   min?: number;
   samples?: number[];
+  /** Samples the (first) process took: at least the plan's, more in a short cell (worker.ts). */
+  count?: number;
   /** Each process's median, when the cell ran in several. */
   processMs?: number[];
   checksum?: number;
@@ -210,13 +214,14 @@ for (const size of sizes) {
 printTable(cells);
 const results = cells
   .filter((c) => c.ms !== undefined)
-  .map(({ op, size, library, ms, min, samples, processMs, checksum }) => ({
+  .map(({ op, size, library, ms, min, samples, count, processMs, checksum }) => ({
     op,
     size,
     library,
     ms: ms as number,
     min,
     samples,
+    count,
     ...(processMs ? { processMs } : {}),
     checksum,
   }));
