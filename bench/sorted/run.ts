@@ -66,9 +66,10 @@ if (badSize >= 0)
 const jsonFile = option('--json');
 const plotTo = plotDir(argv);
 /**
- * Five processes a cell, not three: a process settles in one of two JIT states for the whole cell
- * (range 1e4: formulary 0.10 or 0.15-0.18 ms, the array 0.088 or 0.14-0.17, a third of processes in the
- * slow one), so the median of three swung `range` 1e4 between 1.16x and 1.72x the array in four runs.
+ * Five processes a cell, not three: a process used to land wholly in a fast or a slow state (range
+ * 1e4: formulary 0.10 or 0.15-0.18 ms, the array 0.088 or 0.14-0.17), so the median of three swung
+ * `range` 1e4 between 1.16x and 1.72x the array in four runs. The states were the machine's slow
+ * stretches, not the JIT (worker.ts, SAMPLE_WINDOW_MS); five processes still outvote a stray one.
  */
 const processes = Number(option('--processes') ?? (flag('--quick') ? 1 : 5));
 if (!Number.isInteger(processes) || processes < 1) failUsage('--processes must be a positive integer');
