@@ -11,7 +11,7 @@
  * close cell by luck.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,9 +66,10 @@ if (badSize >= 0)
 const jsonFile = option('--json');
 const plotTo = plotDir(argv);
 /**
- * Five processes a cell, not three: a process settles in one of two JIT states for the whole cell
- * (range 1e4: formulary 0.10 or 0.15-0.18 ms, the array 0.088 or 0.14-0.17, a third of processes in the
- * slow one), so the median of three swung `range` 1e4 between 1.16x and 1.72x the array in four runs.
+ * Five processes a cell, not three: a process used to land wholly in a fast or a slow state (range
+ * 1e4: formulary 0.10 or 0.15-0.18 ms, the array 0.088 or 0.14-0.17), so the median of three swung
+ * `range` 1e4 between 1.16x and 1.72x the array in four runs. The states were the machine's slow
+ * stretches, not the JIT (worker.ts, SAMPLE_WINDOW_MS); five processes still outvote a stray one.
  */
 const processes = Number(option('--processes') ?? (flag('--quick') ? 1 : 5));
 if (!Number.isInteger(processes) || processes < 1) failUsage('--processes must be a positive integer');
@@ -90,8 +91,10 @@ async function workerCommand(): Promise<string[]> {
   const source = join(here, 'worker.ts');
   try {
     const esbuild = await import('esbuild');
-    const dir = join(tmpdir(), 'formulary-bench-sorted');
-    mkdirSync(dir, { recursive: true });
+    // A directory of this run's own: with one shared path, two worktrees benchmarking at once
+    // overwrote each other's bundle, and a run could time another checkout's code.
+    const dir = mkdtempSync(join(tmpdir(), 'formulary-bench-sorted-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
     const out = join(dir, 'worker.mjs');
     await esbuild.build({
       entryPoints: [source],
@@ -114,6 +117,8 @@ interface Cell {
   ms?: number;
   min?: number;
   samples?: number[];
+  /** Samples the (first) process took: at least the plan's, more in a short cell (worker.ts). */
+  count?: number;
   /** Each process's median, when the cell ran in several. */
   processMs?: number[];
   checksum?: number;
@@ -210,13 +215,14 @@ for (const size of sizes) {
 printTable(cells);
 const results = cells
   .filter((c) => c.ms !== undefined)
-  .map(({ op, size, library, ms, min, samples, processMs, checksum }) => ({
+  .map(({ op, size, library, ms, min, samples, count, processMs, checksum }) => ({
     op,
     size,
     library,
     ms: ms as number,
     min,
     samples,
+    count,
     ...(processMs ? { processMs } : {}),
     checksum,
   }));

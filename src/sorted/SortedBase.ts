@@ -123,14 +123,10 @@ export class SortedBase<K, V> extends SortedCore<K, V> {
     let ei = this._keys.length;
     let ej = 0;
     if (max !== undefined) {
-      if (inclusive[1]) this._seekRight(max);
-      else this._seekLeft(max);
+      // The end never lies before the start (a reversed range is empty), so it is searched from there.
+      this._seekEnd(max, inclusive[1], si, sj);
       ei = this._li;
       ej = this._lj;
-    }
-    if (ei < si || (ei === si && ej < sj)) {
-      ei = si;
-      ej = sj;
     }
     return sortedIterator(this._items(), si, sj, ei, ej, options?.reverse === true, this);
   }
