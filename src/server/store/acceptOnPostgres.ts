@@ -19,7 +19,7 @@ import { EVENT_CHANNEL, EVENT_LOCK } from './insertAcceptedJobs';
 
 /**
  * Past this many jobs the general writer's multi-row inserts are used instead (PostgreSQL takes at
- * most 65,535 parameters in one statement; a job costs 22 here).
+ * most 65,535 parameters in one statement; a job costs 28 here).
  */
 const MAX_JOBS = 1000;
 
