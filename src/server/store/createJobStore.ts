@@ -21,6 +21,7 @@ import type { Database } from './Database';
 import { EVENT_CHANNEL, EVENT_LOCK } from './insertAcceptedJobs';
 import type { AttemptRecord, JobStore, LiveEvent, StoredJob } from './JobStore';
 import type { JobAttemptsTable, JobsTable } from './JobTables';
+import { jobRequestColumn, storedJobRequest } from './jobRequest';
 import { isLatestAttempt } from './latestAttempt';
 import { lastEventIdOf, readSnapshot } from './readSnapshot';
 import { searchLog } from './searchLog';
@@ -57,14 +58,17 @@ export const toAttempt = (row: Selectable<JobAttemptsTable>): AttemptRecord => (
   lastSeq: Number(row.last_seq),
 });
 
-const toJob = (row: Selectable<JobsTable>, attempts: AttemptRecord[]): StoredJob => ({
+/** A jobs row with its request as jobRequestColumn reads it (its own, or its submission's). */
+type JobRow = Selectable<JobsTable> & { job_request: string };
+
+const toJob = (row: JobRow, attempts: AttemptRecord[]): StoredJob => ({
   id: row.id,
   submissionId: row.submission_id,
   instrument: row.instrument,
   index: Number(row.job_index),
   scanIndex: row.scan_index === null ? null : Number(row.scan_index),
   label: row.label,
-  request: JSON.parse(row.request_text),
+  request: JSON.parse(row.job_request),
   maxParallel: row.max_parallel === null ? null : Number(row.max_parallel),
   stopOnFailure: Number(row.stop_on_failure) === 1,
   createdAt: row.created_at,
@@ -85,7 +89,11 @@ export function createJobStore(
     for (const wake of wakers) wake(id);
   };
 
-  const withAttempts = async (rows: Selectable<JobsTable>[]): Promise<StoredJob[]> => {
+  /** Every column of `jobs`, plus the job's request: its own, or its submission's (jobRequest.ts). */
+  const selectJobs = () =>
+    db.selectFrom('jobs').selectAll('jobs').select(jobRequestColumn('jobs').as('job_request'));
+
+  const withAttempts = async (rows: JobRow[]): Promise<StoredJob[]> => {
     if (rows.length === 0) return [];
     const attempts = await db
       .selectFrom('job_attempts')
@@ -267,11 +275,7 @@ export function createJobStore(
     announce: wakeAll,
 
     async createJobs(submissionId, instrument, planned) {
-      const existing = await db
-        .selectFrom('jobs')
-        .selectAll()
-        .where('submission_id', '=', submissionId)
-        .execute();
+      const existing = await selectJobs().where('submission_id', '=', submissionId).execute();
       if (existing.length > 0) return withAttempts(existing.sort((a, b) => a.job_index - b.job_index));
       const now = new Date().toISOString();
       const rows = planned.map((p) => ({
@@ -281,7 +285,7 @@ export function createJobStore(
         job_index: p.index,
         scan_index: p.scanIndex,
         label: p.label,
-        request_text: JSON.stringify(p.request),
+        request_text: storedJobRequest(p),
         max_parallel: p.maxParallel ?? null,
         stop_on_failure: p.stopOnFailure === true ? 1 : 0,
         created_at: now,
@@ -292,21 +296,15 @@ export function createJobStore(
         });
       } catch (error) {
         // Another process planned the same submission at the same time: its jobs stand.
-        const raced = await db
-          .selectFrom('jobs')
-          .selectAll()
-          .where('submission_id', '=', submissionId)
-          .execute();
+        const raced = await selectJobs().where('submission_id', '=', submissionId).execute();
         if (raced.length === 0) throw error;
         return withAttempts(raced.sort((a, b) => a.job_index - b.job_index));
       }
-      return rows.map((r) => toJob(r, []));
+      return rows.map((r, i) => toJob({ ...r, job_request: JSON.stringify(planned[i]!.request) }, []));
     },
 
     async jobsOf(submissionId) {
-      const rows = await db
-        .selectFrom('jobs')
-        .selectAll()
+      const rows = await selectJobs()
         .where('submission_id', '=', submissionId)
         .orderBy('job_index')
         .execute();
@@ -315,9 +313,7 @@ export function createJobStore(
 
     async jobsOfSubmissions(submissionIds) {
       if (submissionIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('jobs')
-        .selectAll()
+      const rows = await selectJobs()
         .where('submission_id', 'in', [...submissionIds])
         .orderBy('submission_id')
         .orderBy('job_index')
@@ -326,7 +322,7 @@ export function createJobStore(
     },
 
     async getJob(jobId) {
-      const row = await db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
+      const row = await selectJobs().where('id', '=', jobId).executeTakeFirst();
       if (!row) return undefined;
       const [job] = await withAttempts([row]);
       const transitions = await db
@@ -376,7 +372,7 @@ export function createJobStore(
           'j.submission_id',
           'j.instrument',
           'j.scan_index',
-          'j.request_text',
+          jobRequestColumn('j').as('job_request'),
           'j.max_parallel',
           'j.stop_on_failure',
           (eb) =>
@@ -398,7 +394,7 @@ export function createJobStore(
           submissionId: r.submission_id,
           instrument: r.instrument,
           scanIndex: r.scan_index === null ? null : Number(r.scan_index),
-          request: JSON.parse(r.request_text),
+          request: JSON.parse(r.job_request),
           cause: r.cause as AttemptCause,
           ...(r.max_parallel === null ? {} : { maxParallel: Number(r.max_parallel) }),
           ...(Number(r.stop_on_failure) === 1 ? { stopOnFailure: true } : {}),
@@ -430,6 +426,7 @@ export function createJobStore(
       const rows = await db
         .selectFrom('jobs as j')
         .selectAll('j')
+        .select(jobRequestColumn('j').as('job_request'))
         .where((eb) =>
           eb.not(
             eb.exists(

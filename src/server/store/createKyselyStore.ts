@@ -5,13 +5,14 @@
  * together or not at all.
  */
 import type { Kysely, Selectable } from 'kysely';
+import type { AcceptWriter } from './AcceptWriter';
+import { acceptRows, submissionRow } from './acceptRows';
 import { createAuthStore } from './createAuthStore';
 import { createDefaultsStore } from './createDefaultsStore';
 import { createDispatchLedger } from './createDispatchLedger';
 import { createJobStore, type JobStoreOptions } from './createJobStore';
 import type { Database, IdempotencyKeysTable, SubmissionsTable } from './Database';
 import { insertAcceptedJobs } from './insertAcceptedJobs';
-import type { StoredJob } from './JobStore';
 import type {
   AcceptExtras,
   AcceptOutcome,
@@ -39,7 +40,7 @@ const toSubmission = (row: Selectable<SubmissionsTable>): StoredSubmission => ({
   createdAt: row.created_at,
 });
 
-const toRecord = (row: Selectable<IdempotencyKeysTable>): IdempotencyRecord => ({
+export const toRecord = (row: Selectable<IdempotencyKeysTable>): IdempotencyRecord => ({
   key: row.key,
   fingerprint: row.fingerprint,
   submissionId: row.submission_id,
@@ -49,44 +50,65 @@ const toRecord = (row: Selectable<IdempotencyKeysTable>): IdempotencyRecord => (
   expiresAt: row.expires_at,
 });
 
-const submissionRow = (s: NewSubmission) => ({
-  id: s.id,
-  instrument: s.instrument,
-  schema_version: s.schemaVersion,
-  client_schema_version: s.clientSchemaVersion,
-  status: s.status,
-  proposal: s.proposal,
-  submitter: s.submitter,
-  idempotency_key: s.idempotencyKey,
-  request_text: s.requestText,
-  created_at: s.createdAt,
-});
-
-const keyRow = (r: IdempotencyRecord) => ({
-  key: r.key,
-  fingerprint: r.fingerprint,
-  submission_id: r.submissionId,
-  response_status: r.responseStatus,
-  response_body: r.responseBody,
-  created_at: r.createdAt,
-  expires_at: r.expiresAt,
-});
+/**
+ * The general writer: Kysely statements in one transaction, on either back end. The submission first
+ * (the key refers to it), then the key; an expired record under the key is removed and the key taken.
+ */
+export function kyselyAcceptWriter(db: Kysely<Database>, kind: SubmissionStore['kind']): AcceptWriter {
+  return {
+    async tryAccept(rows, now) {
+      try {
+        const lastEventId = await db.transaction().execute(async (trx) => {
+          await trx.insertInto('submissions').values(rows.submission).execute();
+          const insertKey = async (): Promise<boolean> => {
+            const result = await trx
+              .insertInto('idempotency_keys')
+              .values(rows.key)
+              .onConflict((oc) => oc.column('key').doNothing())
+              .executeTakeFirst();
+            return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+          };
+          if (!(await insertKey())) {
+            // The key is held. An expired record no longer protects it: remove that one and take the
+            // key. Checked only here, so the common path is two inserts and a commit.
+            const expired = await trx
+              .deleteFrom('idempotency_keys')
+              .where('key', '=', rows.key.key)
+              .where('expires_at', '<=', now)
+              .executeTakeFirst();
+            if (!(Number(expired.numDeletedRows) > 0 && (await insertKey()))) throw new KeyTaken();
+          }
+          return insertAcceptedJobs(trx, kind, rows);
+        });
+        return { stored: true, lastEventId };
+      } catch (error) {
+        if (error instanceof KeyTaken) return { stored: false };
+        throw error;
+      }
+    },
+    async findKey(key, now) {
+      const row = await db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('key', '=', key)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return row ? toRecord(row) : undefined;
+    },
+  };
+}
 
 export function createKyselyStore(
   db: Kysely<Database>,
   kind: SubmissionStore['kind'],
   jobOptions: JobStoreOptions = {},
+  /** A faster writer for this back end, given the general one to fall back on (openSqliteStore's). */
+  makeWriter?: (general: AcceptWriter) => AcceptWriter,
 ): SubmissionStore {
   const jobs = createJobStore(db, kind, jobOptions);
-  const findKey = async (key: string, now: string): Promise<IdempotencyRecord | undefined> => {
-    const row = await db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('key', '=', key)
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
-    return row ? toRecord(row) : undefined;
-  };
+  const general = kyselyAcceptWriter(db, kind);
+  const writer = makeWriter?.(general) ?? general;
+  const findKey = writer.findKey;
 
   const accept = async (
     submission: NewSubmission,
@@ -94,42 +116,17 @@ export function createKyselyStore(
     now: string,
     extras: AcceptExtras = {},
   ): Promise<AcceptOutcome> => {
-    let stored: { jobs: StoredJob[]; lastEventId: number } = { jobs: [], lastEventId: 0 };
-    try {
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('submissions').values(submissionRow(submission)).execute();
-        const withJobs = async () => {
-          stored = await insertAcceptedJobs(trx, kind, submission, extras.jobs ?? [], now);
-          if (extras.audit) await trx.insertInto('audit_log').values(extras.audit).execute();
-        };
-        const insertKey = async (): Promise<boolean> => {
-          const result = await trx
-            .insertInto('idempotency_keys')
-            .values(keyRow(record))
-            .onConflict((oc) => oc.column('key').doNothing())
-            .executeTakeFirst();
-          return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
-        };
-        if (await insertKey()) return withJobs();
-        // The key is held. An expired record no longer protects it: remove that one and take the
-        // key. Checked only here, so the common path is two inserts and a commit.
-        const expired = await trx
-          .deleteFrom('idempotency_keys')
-          .where('key', '=', record.key)
-          .where('expires_at', '<=', now)
-          .executeTakeFirst();
-        if (Number(expired.numDeletedRows) > 0 && (await insertKey())) return withJobs();
-        throw new KeyTaken();
-      });
-      if (stored.lastEventId > 0) jobs.announce(stored.lastEventId);
-      return { kind: 'stored', record, jobs: stored.jobs };
-    } catch (error) {
-      if (!(error instanceof KeyTaken)) throw error;
+    const rows = acceptRows(submission, record, now, extras);
+    let tried = await writer.tryAccept(rows, now);
+    while (!tried.stored) {
       const holder = await findKey(record.key, now);
-      // The holder expired between our insert and this read: try once more, it will take the key.
-      if (!holder) return accept(submission, record, now, extras);
-      return { kind: 'keyTaken', record: holder };
+      if (holder) return { kind: 'keyTaken', record: holder };
+      // No live record: the holder expired (or was purged) since. The general writer replaces an
+      // expired record; another request may still take the key first, then this loop finds it.
+      tried = await general.tryAccept(rows, now);
     }
+    if (tried.lastEventId > 0) jobs.announce(tried.lastEventId);
+    return { kind: 'stored', record, jobs: rows.jobs };
   };
 
   return {

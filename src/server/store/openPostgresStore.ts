@@ -4,6 +4,7 @@
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import type pgModule from 'pg';
+import { postgresAcceptWriter } from './acceptOnPostgres';
 import { createKyselyStore } from './createKyselyStore';
 import type { Database } from './Database';
 import { listenForEvents } from './listenForEvents';
@@ -40,5 +41,10 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Submi
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, 'postgres', { listen: (wake) => listenForEvents(options.url, wake) });
+  return createKyselyStore(
+    db,
+    'postgres',
+    { listen: (wake) => listenForEvents(options.url, wake) },
+    (general) => postgresAcceptWriter(db, general),
+  );
 }

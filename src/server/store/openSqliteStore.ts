@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { sqliteAcceptWriter } from './acceptOnSqlite';
 import { createKyselyStore } from './createKyselyStore';
 import type { Database } from './Database';
 import { loadDriver } from './loadDriver';
@@ -58,5 +59,5 @@ export async function openSqliteStore(options: SqliteOptions): Promise<Submissio
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, 'sqlite');
+  return createKyselyStore(db, 'sqlite', {}, () => sqliteAcceptWriter(sqlite, db));
 }

@@ -9,6 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { JobState, LogStream, StopReason } from '../jobs/index';
 import type { Database } from './Database';
 import type { AttemptRecord, SnapshotLog, SubmissionSnapshot } from './JobStore';
+import { jobRequestColumn } from './jobRequest';
 
 async function lastIdIn(trx: Transaction<Database>): Promise<number> {
   const row = await trx
@@ -40,7 +41,8 @@ export async function readSnapshot(
     const eventId = await lastIdIn(trx);
     const jobs = await trx
       .selectFrom('jobs')
-      .selectAll()
+      .selectAll('jobs')
+      .select(jobRequestColumn('jobs').as('job_request'))
       .where('submission_id', '=', submissionId)
       .orderBy('job_index')
       .execute();
@@ -87,7 +89,7 @@ export async function readSnapshot(
         index: Number(job.job_index),
         scanIndex: job.scan_index === null ? null : Number(job.scan_index),
         label: job.label,
-        request: JSON.parse(job.request_text),
+        request: JSON.parse(job.job_request),
         maxParallel: job.max_parallel === null ? null : Number(job.max_parallel),
         stopOnFailure: Number(job.stop_on_failure) === 1,
         createdAt: job.created_at,
