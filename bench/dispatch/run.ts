@@ -6,10 +6,11 @@
  * taking turns; the dispatch overhead per job is broker minus local per pair (a process start varies
  * by tens of ms on a loaded machine, more than the broker's hops, so unpaired quantiles say little).
  * Uses $FORMULARY_STOMP_URL, else starts a broker with scripts/ci/activemq.sh and stops it after.
- * Prints a table; `--json FILE` writes the rows.
+ * Prints a table; `--json FILE` writes the rows. `--trace FILE` has the server, the workers and the
+ * benchmark write every STOMP frame and mark to FILE and prints each hop of the one-at-a-time jobs.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +26,14 @@ import {
   LocalDispatcher,
   parseJobsConfig,
   StompDispatcher,
+  traceLine,
 } from '../../src/server/jobs/index';
+import { HOP_NAMES, type JobHops, traceHops } from './traceHops';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const argv = process.argv.slice(2);
-const known = ['--jobs', '--runs', '--json', '--workers'];
+const known = ['--jobs', '--runs', '--json', '--workers', '--trace'];
 for (let i = 0; i < argv.length; i += 2) {
   if (!known.includes(argv[i]!)) fail(`${argv[i]}: unknown flag; known: ${known.join(', ')}`);
   if (argv[i + 1] === undefined) fail(`${argv[i]} needs a value`);
@@ -42,6 +45,15 @@ const option = (name: string): string | undefined => {
 const jobs = whole('--jobs', 200);
 const runs = whole('--runs', 100);
 const jsonFile = option('--json');
+const traceFile = option('--trace');
+if (traceFile !== undefined) {
+  // Read by each StompLink when it is made, here and in the workers (they inherit the environment).
+  rmSync(traceFile, { force: true });
+  process.env.FORMULARY_STOMP_TRACE = traceFile;
+}
+const mark = (what: string, jobId: string) => {
+  if (traceFile !== undefined) traceLine(traceFile, `BENCH ${what} ${jobId}`);
+};
 const workerCounts = (option('--workers') ?? '1,2,4').split(',').map((n) => {
   const value = Number(n);
   if (!Number.isInteger(value) || value < 1 || value > 16)
@@ -89,6 +101,7 @@ class BenchStore implements JobRecorder, AttemptLookup, DispatchLedger {
     });
     if (change.state === 'running') {
       this.startedAt.set(change.jobId, performance.now());
+      mark('running', change.jobId);
       this.out.add(change.jobId);
     }
     if (FINAL_STATES.has(change.state)) {
@@ -176,13 +189,18 @@ interface Measured {
   startedP99: number;
 }
 
-/** One job through a dispatcher on idle slots: enqueue to `running` recorded, in ms. */
-async function startLatency(dispatcher: Dispatcher, store: BenchStore, tag: string): Promise<number> {
+/** One job through a dispatcher on idle slots: its id, and enqueue to `running` recorded in ms. */
+async function startLatency(
+  dispatcher: Dispatcher,
+  store: BenchStore,
+  tag: string,
+): Promise<{ jobId: string; ms: number }> {
   const a = attemptOf(`${tag}-seq`);
+  mark('enqueue', a.jobId);
   const t0 = performance.now();
   await dispatcher.enqueue(a);
   await store.finished(a.jobId);
-  return store.startedAt.get(a.jobId)! - t0;
+  return { jobId: a.jobId, ms: store.startedAt.get(a.jobId)! - t0 };
 }
 
 /** Warm-up, then the throughput of a burst through a dispatcher. */
@@ -210,14 +228,23 @@ async function pairedLatency(local: Side, broker: Side) {
   const l: number[] = [];
   const b: number[] = [];
   const d: number[] = [];
+  const pairs: Pair[] = [];
   for (let i = 0; i < runs; i++) {
     const x = await startLatency(local.dispatcher, local.store, local.tag);
     const y = await startLatency(broker.dispatcher, broker.store, broker.tag);
-    l.push(x);
-    b.push(y);
-    d.push(y - x);
+    l.push(x.ms);
+    b.push(y.ms);
+    d.push(y.ms - x.ms);
+    pairs.push({ local: x.jobId, broker: y.jobId, localMs: x.ms, overhead: y.ms - x.ms });
   }
-  return { local: l, broker: b, overhead: d };
+  return { local: l, broker: b, overhead: d, pairs };
+}
+
+interface Pair {
+  readonly local: string;
+  readonly broker: string;
+  readonly localMs: number;
+  readonly overhead: number;
 }
 
 function startWorker(name: string): Promise<ChildProcess> {
@@ -264,6 +291,8 @@ const rows: {
   overheadP50: number;
   overheadP99: number;
 }[] = [];
+const pairsOf = new Map<number, readonly Pair[]>();
+const loadAtStart = loadavg();
 try {
   for (const n of workerCounts) {
     const localStore = new BenchStore();
@@ -287,6 +316,7 @@ try {
       { dispatcher: local, store: localStore, tag: `local${n}` },
       { dispatcher: stomp, store: brokerStore, tag: `stomp${n}` },
     );
+    pairsOf.set(n, paired.pairs);
     await local.close();
     await stomp.close();
     await Promise.all(workers.map(stopWorker));
@@ -309,9 +339,11 @@ try {
 
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 console.log(
-  `bench:dispatch: ${jobs} no-op jobs (/bin/true) per burst, ${runs} one at a time; load average ${loadavg()
+  `bench:dispatch: ${jobs} no-op jobs (/bin/true) per burst, ${runs} one at a time; load average ${loadAtStart
     .map((l) => l.toFixed(2))
-    .join(' ')}`,
+    .join(' ')} at the start, ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at the end`,
 );
 console.log(
   '| slots | local jobs/s | broker jobs/s | broker/local | local started p50 / p99 | broker started p50 / p99 | broker overhead p50 / p99 |',
@@ -325,7 +357,68 @@ for (const r of rows) {
 console.log(
   'slots: local dispatcher slots (maxConcurrent) = broker worker processes (concurrency 1 each). started: enqueue → `running` recorded by the dispatcher, one job at a time on idle slots, local and broker taking turns; overhead: broker minus local per pair of turns, then its p50 / p99.',
 );
+const hops = traceFile === undefined ? undefined : printHops(readFileSync(traceFile, 'utf8'));
 if (jsonFile !== undefined) {
-  writeFileSync(jsonFile, `${JSON.stringify({ jobs, runs, loadavg: loadavg(), rows }, null, 2)}\n`);
+  const report = { jobs, runs, loadAtStart, loadavg: loadavg(), rows, ...(hops ? { hops } : {}) };
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/**
+ * The hops of the one-at-a-time broker jobs from the trace: p50 / p90 / p99 of each, then the pairs
+ * with the largest overhead, hop by hop, beside the median job's hops: where the tail is.
+ */
+function printHops(text: string) {
+  const out: Record<string, unknown> = {};
+  for (const n of workerCounts) {
+    const pairs = pairsOf.get(n) ?? [];
+    const brokerIds = new Set(pairs.map((p) => p.broker));
+    const byId = new Map(traceHops(text, (id) => brokerIds.has(id)).map((h) => [h.jobId, h]));
+    const column = (name: keyof JobHops) =>
+      pairs.map((p) => byId.get(p.broker)?.[name]).filter((x): x is number => typeof x === 'number');
+    console.log(`\nhops of the ${pairs.length} one-at-a-time broker jobs, ${n} worker(s) (ms):`);
+    console.log('| hop | p50 | p90 | p99 | max |');
+    console.log('| --- | --- | --- | --- | --- |');
+    const summary: Record<string, number[]> = {};
+    for (const name of [...HOP_NAMES, 'localTotal', 'overhead'] as const) {
+      const xs =
+        name === 'localTotal'
+          ? pairs.map((p) => p.localMs)
+          : name === 'overhead'
+            ? pairs.map((p) => p.overhead)
+            : column(name);
+      if (xs.length === 0) continue;
+      const q = [0.5, 0.9, 0.99, 1].map((f) => quantile(xs, f));
+      summary[name] = q;
+      console.log(`| ${name} | ${q.map((x) => x.toFixed(2)).join(' | ')} |`);
+    }
+    const worst = [...pairs]
+      .sort((a, b) => b.overhead - a.overhead)
+      .slice(0, Math.max(3, Math.ceil(pairs.length / 20)));
+    console.log(`the ${worst.length} pairs with the largest overhead, hop by hop (ms):`);
+    const path = [
+      'serverOut',
+      'toBroker',
+      'brokerToWorker',
+      'worker',
+      'spawn',
+      'statusToBroker',
+      'brokerToServer',
+      'serverIn',
+      'dispatch',
+    ] as const;
+    console.log(`| overhead | local | ${path.join(' | ')} |`);
+    console.log(`| ${['---', '---', ...path.map(() => '---')].join(' | ')} |`);
+    const cell = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(1));
+    const median = `| median | ${summary.localTotal?.[0]?.toFixed(1)} | ${path.map((h) => cell(summary[h]?.[0])).join(' | ')} |`;
+    console.log(median);
+    for (const p of worst) {
+      const h = byId.get(p.broker);
+      console.log(
+        `| ${p.overhead.toFixed(1)} | ${p.localMs.toFixed(1)} | ${path.map((name) => cell(h?.[name])).join(' | ')} |`,
+      );
+    }
+    out[String(n)] = { quantiles: summary, worst: worst.map((p) => ({ ...p, hops: byId.get(p.broker) })) };
+  }
+  return out;
 }
 process.exit(0);

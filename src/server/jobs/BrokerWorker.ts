@@ -17,6 +17,7 @@ import { attemptPaths } from './prepareAttempt';
 import { groupLeadersWith, signalTree, treeAlive } from './processTree';
 import { type RunningAttempt, runLocalAttempt } from './runLocalAttempt';
 import { type LinkMessage, StompLink } from './StompLink';
+import { stompTraceFile, traceLine } from './stompTrace';
 
 export interface BrokerWorkerOptions {
   readonly config: JobsConfig;
@@ -50,6 +51,8 @@ export class BrokerWorker {
   private closing = false;
   /** Jobs cancelled while this worker listened: a copy arriving later is refused. */
   private readonly cancelled = new Map<string, string>();
+  /** FORMULARY_STOMP_TRACE: marks a task's start, so a trace tells it apart from the dispatch. */
+  readonly traceFile = stompTraceFile();
 
   constructor(private readonly options: BrokerWorkerOptions) {
     this.name = options.name ?? `${hostname()}:${process.pid}`;
@@ -161,6 +164,7 @@ export class BrokerWorker {
     this.log(
       `worker ${this.name}: job ${attempt.jobId} attempt ${attempt.attempt} as ${runId}${message.redelivered ? ' (delivered again)' : ''}`,
     );
+    if (this.traceFile !== undefined) traceLine(this.traceFile, `WORKER run ${attempt.jobId}`);
     const handle = runLocalAttempt(attempt, {
       config,
       // Marks the task's processes as this worker's, so a restart under the same name finds leftovers.
@@ -244,6 +248,10 @@ class StatusPublisher implements JobRecorder {
 
   async transition(change: JobTransition): Promise<void> {
     if (change.state === 'queued') return;
+    const { traceFile } = this.worker;
+    if (change.state === 'running' && traceFile !== undefined) {
+      traceLine(traceFile, `WORKER running ${change.jobId}`);
+    }
     if (this.worker.closingNow && change.state === 'interrupted') {
       this.withheldFinal = true;
       return;

@@ -7,6 +7,8 @@
  * away, attempts wait here, `queued` with "waiting for the reduction cluster", and go out on reconnect.
  * A request's `maxParallelJobs`, an instrument's `concurrency` and `continueOnFailure` are read from
  * the store (DispatchLedger), so they hold across a restart of this server and across several servers.
+ * Publishing is pipelined: a job's SEND goes out without waiting for the previous one's receipt (a
+ * KahaDB journal write and fsync, which the next job used to wait for; bench:dispatch --trace).
  */
 import type { BrokerConfig } from './BrokerConfig';
 import { jobMessage, readStatusMessage, routeFor } from './brokerMessages';
@@ -54,14 +56,28 @@ export interface StompDispatcherOptions {
 /** The words a page shows for an attempt waiting at the server for the broker. */
 export const WAITING_FOR_CLUSTER = 'Waiting for the reduction cluster';
 
+/**
+ * Jobs sent and not yet confirmed by the broker, at most: enough for a burst to stream (the receipt
+ * of each is a journal write the broker batches), few enough that a lost connection sends little again.
+ */
+export const MAX_UNCONFIRMED = 64;
+
 export class StompDispatcher implements Dispatcher {
   readonly kind = 'stomp';
   private readonly broker: BrokerConfig;
   private readonly link: StompLink;
-  /** Attempts recorded `queued` but not yet confirmed by the broker, in order. */
+  /** Attempts recorded `queued` and not sent yet, in order of arrival. */
   private readonly outbox: JobAttempt[] = [];
-  /** Published and not started yet (for the snapshot). */
+  /** Sent (confirmed or not) and not started yet (for the snapshot). */
   private readonly published = new Map<string, JobAttempt>();
+  /**
+   * Sent and not yet confirmed by the broker (and, for a limited job, not yet marked in the store):
+   * they count as out on the cluster, and go back in line if the broker never confirms them.
+   */
+  private readonly unconfirmed = new Map<string, JobAttempt>();
+  /** Each queued attempt's place in line, so one the broker did not confirm goes back in it. */
+  private readonly arrival = new WeakMap<JobAttempt, number>();
+  private arrivals = 0;
   private readonly applier: StatusApplier;
   private readonly idleWaiters: (() => void)[] = [];
   private flushing = false;
@@ -140,6 +156,7 @@ export class StompDispatcher implements Dispatcher {
         { tries: 4 },
       );
     }
+    this.arrival.set(attempt, ++this.arrivals);
     this.outbox.push(attempt);
     void this.flush();
   }
@@ -200,7 +217,10 @@ export class StompDispatcher implements Dispatcher {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  /** Publishes what waits, in order, while connected; a refusal leaves the rest for the next connection. */
+  /**
+   * Sends what waits, in order, while connected, without waiting for each receipt (see
+   * MAX_UNCONFIRMED); one the broker does not confirm goes back in line (`notConfirmed`).
+   */
   private async flush(): Promise<void> {
     if (this.flushing) {
       // A final state that arrived after the running flush read its counts would otherwise free a
@@ -211,7 +231,12 @@ export class StompDispatcher implements Dispatcher {
     this.flushing = true;
     this.flushAgain = false;
     try {
-      while (this.outbox.length > 0 && this.link.connected && !this.closed) {
+      while (
+        this.outbox.length > 0 &&
+        this.link.connected &&
+        !this.closed &&
+        this.unconfirmed.size < MAX_UNCONFIRMED
+      ) {
         let attempt: JobAttempt | undefined;
         try {
           attempt = await this.nextAllowed();
@@ -221,38 +246,59 @@ export class StompDispatcher implements Dispatcher {
           break;
         }
         if (attempt === undefined) break;
-        try {
-          await this.link.publish(
-            routeFor(attempt, this.broker),
-            JSON.stringify(jobMessage(attempt, this.broker)),
-            {
-              'formulary-job-id': attempt.jobId,
-              'formulary-attempt': String(attempt.attempt),
-              'formulary-instrument': attempt.instrument,
-              'reply-to': this.broker.statusQueue,
-            },
+        const sent = attempt;
+        this.outbox.splice(this.outbox.indexOf(sent), 1);
+        this.unconfirmed.set(sent.jobId, sent);
+        // Before its `started` can arrive: a status applied first must find it here to remove it.
+        this.published.set(sent.jobId, sent);
+        // The SEND is written now; the receipt comes when the broker has stored it.
+        this.link
+          .publish(routeFor(sent, this.broker), JSON.stringify(jobMessage(sent, this.broker)), {
+            'formulary-job-id': sent.jobId,
+            'formulary-attempt': String(sent.attempt),
+            'formulary-instrument': sent.instrument,
+            'reply-to': this.broker.statusQueue,
+          })
+          .then(
+            () => this.confirmed(sent),
+            (error: unknown) => this.notConfirmed(sent, error),
           );
-        } catch (error) {
-          this.options.onError?.(error, `publishing job ${attempt.jobId} (it waits for the broker)`);
-          break;
-        }
-        const at = this.outbox.indexOf(attempt);
-        if (at >= 0) this.outbox.splice(at, 1);
-        this.published.set(attempt.jobId, attempt);
-        // Only a limited submission or instrument needs the mark: it is what the next count reads.
-        if (attempt.maxParallel !== undefined || this.instrumentLimit(attempt.instrument) !== undefined) {
-          const sent = attempt;
-          await withRetry(() => this.options.ledger.markDispatched(sent.jobId, sent.attempt, now()), {
-            tries: 4,
-          }).catch((error: unknown) =>
-            this.options.onError?.(error, `recording that job ${sent.jobId} went to the broker`),
-          );
-        }
       }
     } finally {
       this.flushing = false;
     }
     if (this.flushAgain && this.link.connected && !this.closed) void this.flush();
+  }
+
+  /** The broker has the job: a limited one is marked in the store (what the next count reads). */
+  private async confirmed(sent: JobAttempt): Promise<void> {
+    if (sent.maxParallel !== undefined || this.instrumentLimit(sent.instrument) !== undefined) {
+      await withRetry(() => this.options.ledger.markDispatched(sent.jobId, sent.attempt, now()), {
+        tries: 4,
+      }).catch((error: unknown) =>
+        this.options.onError?.(error, `recording that job ${sent.jobId} went to the broker`),
+      );
+    }
+    this.unconfirmed.delete(sent.jobId);
+    if (this.outbox.length > 0) void this.flush();
+    this.notifyIfIdle();
+  }
+
+  /**
+   * No receipt (the connection was lost, or the broker did not answer in time): the job goes back in
+   * its place in line, unless it started meanwhile or was cancelled, and is sent again on reconnect.
+   * A copy the broker did store runs once: a second `started` for it is refused (StatusApplier).
+   */
+  private notConfirmed(sent: JobAttempt, error: unknown): void {
+    this.unconfirmed.delete(sent.jobId);
+    this.options.onError?.(error, `publishing job ${sent.jobId} (it waits for the broker)`);
+    if (this.closed || !this.published.has(sent.jobId)) return;
+    this.published.delete(sent.jobId);
+    const place = this.arrival.get(sent) ?? 0;
+    const at = this.outbox.findIndex((a) => (this.arrival.get(a) ?? 0) > place);
+    this.outbox.splice(at < 0 ? this.outbox.length : at, 0, sent);
+    // Still connected (a late receipt): try again shortly; else the reconnect flushes.
+    if (this.link.connected) setTimeout(() => void this.flush(), 1000).unref();
   }
 
   private async onStatus(message: LinkMessage): Promise<void> {
@@ -315,25 +361,34 @@ export class StompDispatcher implements Dispatcher {
    * when a job reports its final state (finished -> flush).
    */
   private async nextAllowed(): Promise<JobAttempt | undefined> {
-    const outOfSubmission = new Map<string, readonly string[]>();
-    const outOfInstrument = new Map<string, readonly string[]>();
+    const outOfSubmission = new Map<string, ReadonlySet<string>>();
+    const outOfInstrument = new Map<string, ReadonlySet<string>>();
+    // Sent but not yet confirmed (or marked): out on the cluster, though the store does not say so yet.
+    const withUnconfirmed = (stored: readonly string[], same: (u: JobAttempt) => boolean) => {
+      const out = new Set(stored);
+      for (const u of this.unconfirmed.values()) if (same(u)) out.add(u.jobId);
+      return out;
+    };
+    const others = (out: ReadonlySet<string>, jobId: string) => out.size - (out.has(jobId) ? 1 : 0);
     for (const a of [...this.outbox]) {
       const limit = this.instrumentLimit(a.instrument);
       if (limit !== undefined) {
         let out = outOfInstrument.get(a.instrument);
         if (out === undefined) {
-          out = await this.options.ledger.outstandingOfInstrument(a.instrument);
+          const stored = await this.options.ledger.outstandingOfInstrument(a.instrument);
+          out = withUnconfirmed(stored, (u) => u.instrument === a.instrument);
           outOfInstrument.set(a.instrument, out);
         }
-        if (out.filter((id) => id !== a.jobId).length >= limit) continue;
+        if (others(out, a.jobId) >= limit) continue;
       }
       if (a.maxParallel !== undefined) {
         let out = outOfSubmission.get(a.submissionId);
         if (out === undefined) {
-          out = await this.options.ledger.outstanding(a.submissionId);
+          const stored = await this.options.ledger.outstanding(a.submissionId);
+          out = withUnconfirmed(stored, (u) => u.submissionId === a.submissionId);
           outOfSubmission.set(a.submissionId, out);
         }
-        if (out.filter((id) => id !== a.jobId).length >= a.maxParallel) continue;
+        if (others(out, a.jobId) >= a.maxParallel) continue;
       }
       if (this.outbox.includes(a)) return a;
     }
@@ -371,7 +426,12 @@ export class StompDispatcher implements Dispatcher {
   }
 
   private isIdle(): boolean {
-    return this.outbox.length === 0 && this.published.size === 0 && this.applier.runs.size === 0;
+    return (
+      this.outbox.length === 0 &&
+      this.published.size === 0 &&
+      this.unconfirmed.size === 0 &&
+      this.applier.runs.size === 0
+    );
   }
 
   private notifyIfIdle(): void {

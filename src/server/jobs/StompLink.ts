@@ -4,18 +4,11 @@
  * reconnect, and publishes with a broker receipt, so a publish resolves only once the broker has the
  * message (persistent messages: on disk). The server's dispatcher and each worker hold one.
  */
-import { appendFileSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
 import { Client, type IMessage, ReconnectionTimeMode, type StompHeaders } from '@stomp/stompjs';
 import { TCPWrapper } from '@stomp/tcp-wrapper';
 import { parseStompUrl } from './parseBrokerConfig';
-
-/**
- * FORMULARY_STOMP_TRACE=FILE: every frame sent and received, with the time in ms (sub-ms) and the
- * pid, so the hops of a job (publish, delivery, status, receipt) can be timed across the server and
- * its workers on one host. Off by default: it writes synchronously.
- */
-const traceFile = process.env.FORMULARY_STOMP_TRACE;
+import { stompTraceFile, traceLine } from './stompTrace';
 
 export interface StompLinkOptions {
   /** stomp://host:port */
@@ -73,6 +66,7 @@ export class StompLink {
 
   constructor(private readonly options: StompLinkOptions) {
     const { host, port } = parseStompUrl(options.url);
+    const traceFile = stompTraceFile();
     this.client = new Client({
       webSocketFactory: () => new NoDelayTCPWrapper(host, port),
       connectHeaders: {
@@ -87,7 +81,7 @@ export class StompLink {
       // Heart-beats find a broker that vanished without closing the socket (a host that died).
       heartbeatIncoming: 10_000,
       heartbeatOutgoing: 10_000,
-      debug: traceFile ? (text: string) => trace(traceFile, text) : () => {},
+      debug: traceFile ? (text: string) => traceLine(traceFile, text) : () => {},
     });
     this.client.onConnect = () => {
       this.generation++;
@@ -219,9 +213,4 @@ export class StompLink {
       subscription.headers,
     );
   }
-}
-
-function trace(file: string, text: string): void {
-  const time = (performance.timeOrigin + performance.now()).toFixed(2);
-  appendFileSync(file, `${time} ${process.pid} ${text.replace(/\n/g, ' | ')}\n`);
 }

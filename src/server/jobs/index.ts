@@ -89,4 +89,5 @@ export {
   WAITING_FOR_CLUSTER,
 } from './StompDispatcher';
 export { type LinkMessage, StompLink, type StompLinkOptions } from './StompLink';
+export { stompTraceFile, traceLine } from './stompTrace';
 export { type RetryOptions, withRetry } from './withRetry';

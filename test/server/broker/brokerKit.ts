@@ -5,7 +5,7 @@
  * logs and live events through the HTTP API.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, testerFetch } from '../serverProcess';
 
@@ -29,6 +29,8 @@ export function brokerAvailable(suite: string): boolean {
 export interface PrivateBroker {
   readonly url: string;
   stop(): void;
+  /** SIGKILL, as a crash: what it had read but not yet written to its journal is gone. */
+  kill(): void;
   start(): void;
   remove(): void;
 }
@@ -41,6 +43,11 @@ export function startPrivateBroker(): PrivateBroker {
   return {
     url,
     stop: () => execFileSync(script, ['stop', dir, '--keep']),
+    kill: () => {
+      const pid = Number(readFileSync(join(dir, 'pid'), 'utf8'));
+      process.kill(pid, 'SIGKILL');
+      execFileSync(script, ['stop', dir, '--keep']); // waits until it is gone
+    },
     start: () => execFileSync(script, ['start', dir]),
     remove: () => execFileSync(script, ['stop', dir]),
   };
