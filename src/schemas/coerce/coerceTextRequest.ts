@@ -9,7 +9,7 @@
 
 import type { FieldModel, FieldNode } from '../FieldModel';
 import { say } from '../i18n/activeLocale';
-import { deleteAt, getAt, instancePointer, setAt } from '../pointer';
+import { deleteAt, getAt, instancePointer, parsePointer, setAt } from '../pointer';
 import { rowCombinations } from '../validate/evaluateRules';
 import { unionAlternatives } from '../validate/unionMessage';
 import { cloneJson } from '../validate/visibleRequest';
@@ -106,11 +106,21 @@ function readText(model: FieldModel, field: FieldNode, text: string): CoerceResu
  * leaves every other field alone, and a server reading every submission walked all of a large
  * schema's fields for the few typed ones (EQSANS: about a tenth of its validated submission's CPU).
  */
-const typedFieldsOf = new WeakMap<FieldModel, readonly FieldNode[]>();
-function typedFields(model: FieldModel): readonly FieldNode[] {
+interface TypedField {
+  readonly field: FieldNode;
+  /** The pointer's keys, for a field outside list rows (one value to read); undefined inside rows. */
+  readonly keys: readonly string[] | undefined;
+}
+const typedFieldsOf = new WeakMap<FieldModel, readonly TypedField[]>();
+function typedFields(model: FieldModel): readonly TypedField[] {
   let fields = typedFieldsOf.get(model);
   if (fields === undefined) {
-    fields = model.fields.filter(wantsTyped);
+    fields = model.fields
+      .filter(wantsTyped)
+      .map((field) => ({
+        field,
+        keys: field.pointer.includes('*') ? undefined : parsePointer(field.pointer),
+      }));
     typedFieldsOf.set(model, fields);
   }
   return fields;
@@ -142,7 +152,9 @@ export function coerceTextRequest(
   const refused: TextRefusal[] = [];
   const done = new Set<string>();
   const read = (p: string): unknown => getAt(copy, p);
-  for (const field of typedFields(model)) {
+  for (const { field, keys } of typedFields(model)) {
+    // Most fields are outside list rows and hold their typed value already: one read, nothing more.
+    if (keys !== undefined && typeof getAt(copy, keys) !== 'string') continue;
     for (const indexes of rowCombinations(field.pointer, read)) {
       const pointer = instancePointer(field.pointer, indexes);
       // Branches share pointers: the first field at a pointer decides (they read text alike).
