@@ -115,12 +115,10 @@ const typedFieldsOf = new WeakMap<FieldModel, readonly TypedField[]>();
 function typedFields(model: FieldModel): readonly TypedField[] {
   let fields = typedFieldsOf.get(model);
   if (fields === undefined) {
-    fields = model.fields
-      .filter(wantsTyped)
-      .map((field) => ({
-        field,
-        keys: field.pointer.includes('*') ? undefined : parsePointer(field.pointer),
-      }));
+    fields = model.fields.filter(wantsTyped).map((field) => ({
+      field,
+      keys: field.pointer.includes('*') ? undefined : parsePointer(field.pointer),
+    }));
     typedFieldsOf.set(model, fields);
   }
   return fields;
