@@ -9,6 +9,8 @@
  * started with scripts/ci/postgres.sh (and stopped); `--no-postgres` skips PostgreSQL; `--cpu-prof DIR`
  * has each server write a V8 CPU profile into DIR (read it with bench/server/summarizeProfile.ts);
  * `--log-level info` runs the service with its production log level (default "warn"); `--no-bare`.
+ * The service runs as `npm start` runs it, built by vite into a temporary folder first;
+ * `--from-source` runs the TypeScript through tsx instead.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -19,7 +21,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openStore } from '../../src/server/store/index';
 import { seedTester } from '../../test/server/serverProcess';
-import { type BenchServer, startBareServer, startBenchServer } from './startBenchServer';
+import { type BenchServer, buildBenchCli, startBareServer, startBenchServer } from './startBenchServer';
 
 const root = resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
@@ -145,7 +147,7 @@ async function measure(backend: Row['backend'], target: Target, token: string): 
 
 async function benchBackend(backend: Row['backend'], db: string): Promise<Row[]> {
   const token = await seedTester(db);
-  const server = await startBenchServer(root, db, cpuProfileDir, logLevel);
+  const server = await startBenchServer(root, db, cli?.entry, cpuProfileDir, logLevel);
   const counter = await openStore({ db });
   const rows: Row[] = [];
   const count = () => counter.count();
@@ -221,6 +223,7 @@ async function postgresTarget(): Promise<{ url: string; done(): Promise<void> } 
 
 const dir = mkdtempSync(join(tmpdir(), 'formulary-bench-server-'));
 const rows: Row[] = [];
+const cli = argv.includes('--from-source') ? undefined : buildBenchCli(root);
 try {
   rows.push(...(await benchBackend('sqlite', join(dir, 'bench.sqlite'))));
   if (!argv.includes('--no-bare')) rows.push(...(await benchBare(join(dir, 'bare.sqlite'))));
@@ -234,6 +237,7 @@ try {
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  cli?.remove();
 }
 
 const find = (b: string, r: string, c: number) =>

@@ -8,8 +8,8 @@
  * connections measured 250 req/s with it, on a quiet machine), so the table measured reductions,
  * not the intake.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,16 +48,48 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** `cpuProfileDir`: the server writes a V8 CPU profile there when it stops (node --cpu-prof). */
+/**
+ * Builds the `formulary` command as `npm start` runs it (vite's cli build: plain JavaScript, no tsx)
+ * into a fresh folder under node_modules/.cache (its package imports resolve from there), so the bench
+ * measures this checkout's code as shipped: bin/formulary.js would run a dist/cli left by an earlier
+ * `npm start`, stale or not, and from source tsx adds its own per-closure work (`__name`). Returns the
+ * entry script and a function that removes the folder.
+ */
+export function buildBenchCli(root: string): { entry: string; remove(): void } {
+  const base = join(root, 'node_modules/.cache', `formulary-bench-${process.pid}-${Date.now()}`);
+  // .../cli/main.js: the path the command recognises as its entry (src/cli/main.ts, isEntry).
+  const outDir = join(base, 'cli');
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--mode',
+      'cli',
+      '--outDir',
+      outDir,
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return { entry: join(outDir, 'main.js'), remove: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/**
+ * `entry`: the built command (buildBenchCli), or undefined to run the TypeScript source through tsx.
+ * `cpuProfileDir`: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
+ */
 export function startBenchServer(
   root: string,
   db: string,
+  entry: string | undefined,
   cpuProfileDir?: string,
   logLevel = 'warn',
 ): Promise<BenchServer> {
   return spawnServer(
     [
-      join(root, 'bin/formulary.js'),
+      entry ?? join(root, 'bin/formulary.js'),
       'serve',
       '--host',
       '127.0.0.1',
@@ -68,7 +100,16 @@ export function startBenchServer(
       '--config',
       benchConfig(),
     ],
-    { cwd: root, env: { DATABASE_URL: '', LOG_LEVEL: logLevel, FORMULARY_BENCH_FLOOR: '1' } },
+    {
+      cwd: root,
+      env: {
+        DATABASE_URL: '',
+        LOG_LEVEL: logLevel,
+        FORMULARY_BENCH_FLOOR: '1',
+        // From source means the source, never a dist/cli an earlier build left.
+        ...(entry === undefined && { FORMULARY_CLI_FROM_SOURCE: '1' }),
+      },
+    },
     /Formulary is serving (http:\/\/[^\s/]+)\//,
     cpuProfileDir,
   );

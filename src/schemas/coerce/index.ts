@@ -4,6 +4,7 @@
  */
 export { type CoerceResult, fail, ok } from './CoerceResult';
 export {
+  type CoerceTextOptions,
   coerceTextRequest,
   type TextCoercionReport,
   type TextConversion,

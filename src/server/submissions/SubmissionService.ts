@@ -113,8 +113,9 @@ export class SubmissionService {
   }
 
   /**
-   * Validates and stores one request. O(request size + rules); one key read and one transaction that
-   * holds the submission, its key and its queued jobs.
+   * Validates and stores one request. O(request size + rules); one transaction that holds the
+   * submission, its key and its queued jobs (and tells a held key: then the first answer is replayed
+   * or a conflict told); a key read only for an invalid request.
    */
   async receive(input: ReceivedRequest): Promise<ReceiveOutcome> {
     const { instrument } = input;
@@ -125,18 +126,21 @@ export class SubmissionService {
       .update('\u0000')
       .update(input.text)
       .digest('base64url');
-    const known = await this.store.findKey(input.idempotencyKey, now);
-    if (known) return this.replay(this.answerFor(known, fingerprint), instrument.id);
 
     // Text where the schema wants a number, a boolean or a list of numbers ("12", "true", "-30, 60",
     // "" for unset), as older tools write requests, is read with the form's own parsers; the typed
-    // request is what is stored and run, and the receipt lists each conversion.
-    const read = coerceTextRequest(instrument.model, input.value);
+    // request is what is stored and run, and the receipt lists each conversion. Read only: no copy of
+    // a request that is typed already.
+    const read = coerceTextRequest(instrument.model, input.value, { copy: 'whenConverted' });
     const typed = read.converted.length > 0;
-    const value = typed ? read.request : input.value;
+    const value = read.request;
     const requestText = typed ? JSON.stringify(value) : input.text;
     const errors = instrument.validator.validate(value);
     if (errors.length > 0) {
+      // A retry of a request accepted before (under a schema that has changed since) is answered as
+      // it was, and other bytes under a used key are a conflict, invalid or not: the key decides first.
+      const known = await this.store.findKey(input.idempotencyKey, now);
+      if (known) return this.replay(this.answerFor(known, fingerprint), instrument.id);
       return {
         kind: 'invalid',
         problems: errors.map((e) => fieldProblem(instrument.model, e)),
@@ -204,6 +208,8 @@ export class SubmissionService {
         }),
       },
     );
+    // The key is held (a retry, or another body under it): accept() wrote nothing. This is where a
+    // valid request learns of its key: a read before validating cost every new submission a query.
     if (outcome.kind === 'keyTaken')
       return this.replay(this.answerFor(outcome.record, fingerprint), instrument.id);
     await this.onAccepted?.({

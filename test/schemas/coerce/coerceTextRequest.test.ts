@@ -119,4 +119,22 @@ describe('coerceTextRequest', () => {
     expect(request).toEqual({ name: '', comment: '', mode: '', extra: '', thickness: null });
     expect(converted).toEqual([{ pointer: '/thickness', from: '', to: null }]);
   });
+
+  test('copy "whenConverted": a typed request is read in place; a converted one is copied, the input unchanged', () => {
+    const typed = { wavelength: 6, bins: 12, scans: [{ run: 101 }] };
+    const asIs = coerceTextRequest(model, typed, { copy: 'whenConverted' });
+    expect(asIs.request).toBe(typed);
+    expect(asIs.converted).toEqual([]);
+    // The default still hands back a copy the caller may change (the form's import does).
+    expect(coerceTextRequest(model, typed).request).not.toBe(typed);
+    expect(coerceTextRequest(model, typed).request).toEqual(typed);
+
+    const text = { wavelength: 6, scans: [{ run: 101 }, { run: '102' }], comment: 'x' };
+    const before = JSON.stringify(text);
+    const read = coerceTextRequest(model, text, { copy: 'whenConverted' });
+    expect(read.request).not.toBe(text);
+    expect(read.request).toEqual({ wavelength: 6, scans: [{ run: 101 }, { run: 102 }], comment: 'x' });
+    expect(read.converted).toEqual([{ pointer: '/scans/1/run', from: '102', to: 102 }]);
+    expect(JSON.stringify(text)).toBe(before);
+  });
 });

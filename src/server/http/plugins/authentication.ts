@@ -9,10 +9,10 @@ import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type AuthService, type Principal, proxyList, readSso } from '../../auth/index';
 import { HttpProblem } from '../HttpProblem';
+import { registerLazySession } from './lazySession';
 import { sessionStore } from './sessionStore';
 
 declare module 'fastify' {
@@ -54,7 +54,7 @@ export async function installAuthentication(app: FastifyInstance, auth: AuthServ
   const maxAgeMs = config.sessionHours * 3600_000;
   const secret = await auth.store.secret('session-cookie', () => randomBytes(48).toString('base64url'));
   await app.register(fastifyCookie);
-  await app.register(fastifySession, {
+  await registerLazySession(app, {
     secret,
     cookieName: SESSION_COOKIE,
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: maxAgeMs },
@@ -107,7 +107,8 @@ export async function installAuthentication(app: FastifyInstance, auth: AuthServ
       else
         request.log.warn({ user: sso.identity.username }, 'single sign-on user is disabled here: anonymous');
     }
-    if (request.principal === ANONYMOUS) {
+    // Without the cookie there is no signed-in session to find (and none is made to look).
+    if (request.principal === ANONYMOUS && request.cookies[SESSION_COOKIE] !== undefined) {
       const username = request.session?.username;
       if (typeof username === 'string') {
         const principal = await auth.principalForUser(username);
