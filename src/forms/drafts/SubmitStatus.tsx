@@ -65,9 +65,12 @@ function EntryStatus({
     case 'rejected':
       return (
         <p role="alert" className="formulary-submit-status formulary-submit-rejected">
-          {entry.lastStatus
-            ? t('draft.submit.refusedStatus', { status: entry.lastStatus, error: entry.lastError ?? '' })
-            : t('draft.submit.refused', { error: entry.lastError ?? '' })}
+          {entry.lastProblems && entry.lastProblems.length > 0
+            ? // The 422's detail is the server's English; the count says the same in the form's words.
+              t('draft.submit.refusedFields', { count: entry.lastProblems.length })
+            : entry.lastStatus
+              ? t('draft.submit.refusedStatus', { status: entry.lastStatus, error: entry.lastError ?? '' })
+              : t('draft.submit.refused', { error: entry.lastError ?? '' })}
           {entry.lastProblems && entry.lastProblems.length > 0
             ? ` ${t('draft.submit.marked', { count: entry.lastProblems.length })}`
             : null}

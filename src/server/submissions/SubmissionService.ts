@@ -6,7 +6,7 @@
  * conflict; an invalid request changes nothing (validation is deterministic, so nothing is cached).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { coerceTextRequest } from '../../schemas/index';
+import { coerceTextRequest, withLocale } from '../../schemas/index';
 import type { Instrument } from '../instruments/index';
 import type {
   AcceptedJob,
@@ -25,6 +25,8 @@ export interface ReceivedRequest {
   /** The body exactly as received: stored and fingerprinted. */
   readonly text: string;
   readonly value: unknown;
+  /** The language of the field messages of a refusal (a tag with a catalogue); English without. */
+  readonly locale?: string;
   /** Set when the service learns who sent it (the permissions issue); null until then. */
   readonly submitter?: string | null;
   /**
@@ -131,11 +133,11 @@ export class SubmissionService {
     // Text where the schema wants a number, a boolean or a list of numbers ("12", "true", "-30, 60",
     // "" for unset), as older tools write requests, is read with the form's own parsers; the typed
     // request is what is stored and run, and the receipt lists each conversion.
-    const read = coerceTextRequest(instrument.model, input.value);
+    const read = withLocale(input.locale, () => coerceTextRequest(instrument.model, input.value));
     const typed = read.converted.length > 0;
     const value = typed ? read.request : input.value;
     const requestText = typed ? JSON.stringify(value) : input.text;
-    const errors = instrument.validator.validate(value);
+    const errors = withLocale(input.locale, () => instrument.validator.validate(value));
     if (errors.length > 0) {
       return {
         kind: 'invalid',
