@@ -58,6 +58,7 @@ export {
   type HistoryImport,
   type HistoryImportProblem,
   historyFormat,
+  historyProblemText,
   importHistory,
 } from './importHistory';
 export { jobKindOf } from './jobKindOf';
