@@ -154,3 +154,42 @@ describe('the portal in French (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('history import in French (Chromium)', () => {
+  test('a history file with bad entries lists each problem in French', async () => {
+    const { page, errors } = await open('?instrument=eqsans&lang=fr');
+    const history = page.locator('section.formulary-history');
+    await history.waitFor({ timeout: 30_000 });
+    const good = {
+      id: 'h1',
+      submittedAt: '2026-11-27T10:00:00Z',
+      instrument: 'eqsans',
+      schemaVersion: 1,
+      request: {},
+    };
+    const file = JSON.stringify({
+      format: 'formulary-history',
+      version: 1,
+      entries: [
+        good,
+        { ...good, id: 'h2', instrument: '' },
+        'texte',
+        { ...good, id: 'h3', request: undefined },
+      ],
+    });
+    await history.getByLabel(french['draft.history.import']!).setInputFiles({
+      name: 'historique.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file),
+    });
+    const alert = history.getByRole('alert');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.locator('li').allTextContents()).toEqual([
+      'entrée 1 : « instrument » doit être un texte non vide',
+      'entrée 2 : n’est pas un objet',
+      'entrée 3 : « request » manque',
+    ]);
+    expect(await alert.textContent()).not.toMatch(/\b(entry|must be|is missing|not an object)\b/);
+    expect(errors).toEqual([]);
+  });
+});
