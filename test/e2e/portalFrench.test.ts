@@ -193,3 +193,30 @@ describe('history import in French (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('paste problems and run lists in French (Chromium)', () => {
+  test('an unknown column and a fractional run in a pasted sheet are French', async () => {
+    const { page, errors } = await open('?instrument=inelastic&lang=fr');
+    const scans = page.locator('fieldset.formulary-list[data-path$="/scans"]').first();
+    await scans.waitFor({ timeout: 30_000 });
+    const paste = async (text: string) =>
+      scans.locator('button.formulary-list__add').evaluate((element, data) => {
+        (element as HTMLElement).focus();
+        const clip = new DataTransfer();
+        clip.setData('text/plain', data);
+        element.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: clip, bubbles: true, cancelable: true }),
+        );
+      }, text);
+    await paste('Run number\tCouleur\n130500.5\tbleu\n130501\trouge\n');
+    const preview = scans.locator('section.formulary-paste');
+    await preview.waitFor();
+    const text = (await preview.textContent()) ?? '';
+    expect(text).toContain('n’a pas de colonne « Couleur » : ses cellules n’ont pas été lues');
+    expect(text).toContain(
+      '« 130500.5 » n’est pas un numéro de run : les numéros de run sont des nombres entiers.',
+    );
+    expect(text).not.toMatch(/\b(has no column|is not a run number|whole numbers|were not read)\b/);
+    expect(errors).toEqual([]);
+  });
+});
