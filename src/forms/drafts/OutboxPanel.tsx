@@ -12,6 +12,7 @@ import type { Submitter } from './createSubmitter';
 import { DraftsContext } from './DraftsContext';
 import { formatTime as defaultFormat } from './formatTime';
 import { requestDifferences, requestSummary } from './requestSummary';
+import { sendErrorText } from './sendErrorText';
 import { useOutbox } from './useDraftStore';
 
 export interface OutboxPanelProps {
@@ -67,7 +68,7 @@ export function OutboxPanel({ store, submitter, onOpen, formatTime: givenFormat 
                     · {t('draft.outbox.fieldsRefused', { count: entry.lastProblems.length })}
                   </span>
                 ) : entry.lastError ? (
-                  <span className="formulary-outbox-error"> · {entry.lastError}</span>
+                  <span className="formulary-outbox-error"> · {sendErrorText(t, entry)}</span>
                 ) : null}
                 <br />
                 <span className="formulary-outbox-summary">

@@ -7,6 +7,7 @@
 import { useLocale, useT } from '../../widgets/index';
 import type { OutboxEntry, OutboxStore } from './createOutboxStore';
 import { formatTime as defaultFormat } from './formatTime';
+import { sendErrorText } from './sendErrorText';
 import { useOutbox } from './useDraftStore';
 
 export interface SubmitStatusProps {
@@ -69,8 +70,11 @@ function EntryStatus({
             ? // The 422's detail is the server's English; the count says the same in the form's words.
               t('draft.submit.refusedFields', { count: entry.lastProblems.length })
             : entry.lastStatus
-              ? t('draft.submit.refusedStatus', { status: entry.lastStatus, error: entry.lastError ?? '' })
-              : t('draft.submit.refused', { error: entry.lastError ?? '' })}
+              ? t('draft.submit.refusedStatus', {
+                  status: entry.lastStatus,
+                  error: sendErrorText(t, entry) ?? '',
+                })
+              : t('draft.submit.refused', { error: sendErrorText(t, entry) ?? '' })}
           {entry.lastProblems && entry.lastProblems.length > 0
             ? ` ${t('draft.submit.marked', { count: entry.lastProblems.length })}`
             : null}
@@ -80,7 +84,7 @@ function EntryStatus({
       return (
         <p role="status" className="formulary-submit-status" data-status="sending">
           {entry.nextRetryAt
-            ? t('draft.submit.retrying', { error: entry.lastError ?? '' })
+            ? t('draft.submit.retrying', { error: sendErrorText(t, entry) ?? '' })
             : t('draft.submit.submitting')}
           {also}
         </p>
@@ -90,7 +94,7 @@ function EntryStatus({
         <p role="status" className="formulary-submit-status" data-status="unknown">
           {t('draft.submit.unknown', {
             time: formatTime(entry.createdAt),
-            error: entry.lastError ?? t('draft.submit.noAnswer'),
+            error: sendErrorText(t, entry) ?? t('draft.submit.noAnswer'),
           })}
           {also}
         </p>
@@ -103,7 +107,7 @@ function EntryStatus({
         </p>
       ) : (
         <p role="status" className="formulary-submit-status" data-status="waiting">
-          {t('draft.submit.waiting', { error: entry.lastError ?? t('draft.submit.waitingWord') })}
+          {t('draft.submit.waiting', { error: sendErrorText(t, entry) ?? t('draft.submit.waitingWord') })}
           {also}
         </p>
       );

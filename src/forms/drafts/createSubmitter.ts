@@ -165,9 +165,11 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       const result = await submitRequest(entry.request, {
         ...sendOptionsFor(entry),
         idempotencyKey: entry.id,
-        onRetry: ({ delayMs, reason }) => {
+        onRetry: ({ delayMs, reason, why }) => {
           attempts += 1;
-          void outbox.getState().update(id, { attempts, lastError: reason, nextRetryAt: now() + delayMs });
+          void outbox
+            .getState()
+            .update(id, { attempts, lastError: reason, lastWhy: why, nextRetryAt: now() + delayMs });
         },
       });
       if (result.ok) {
@@ -180,6 +182,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
         sender: undefined,
         attempts: entry.attempts + result.attempts,
         lastError: result.message,
+        lastWhy: result.why,
         lastStatus: result.status,
         lastProblems: result.kind === 'rejected' ? result.problems : undefined,
         nextRetryAt: undefined,
