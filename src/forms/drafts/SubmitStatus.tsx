@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../widgets/index';
 import type { OutboxEntry, OutboxStore } from './createOutboxStore';
 import { formatTime as defaultFormat } from './formatTime';
 import { sendErrorText } from './sendErrorText';
+import type { SendReason } from './submitRequest';
 import { useOutbox } from './useDraftStore';
 
 export interface SubmitStatusProps {
@@ -16,7 +17,7 @@ export interface SubmitStatusProps {
   draftId?: string;
   store?: OutboxStore;
   /** Why the last submit did not go as asked (not stored, the earlier request landed), said first. */
-  note?: { tone: 'alert' | 'status'; text: string };
+  note?: { tone: 'alert' | 'status'; text: string; why?: SendReason };
   formatTime?: (epochMs: number) => string;
 }
 
@@ -38,7 +39,9 @@ export function SubmitStatus({
     <div className="formulary-submit-status-area">
       {note ? (
         <p role={note.tone} className="formulary-submit-status formulary-submit-note">
-          {note.text.charAt(0).toUpperCase() + note.text.slice(1)}.
+          {note.why
+            ? t(note.why.key, note.why.values)
+            : `${note.text.charAt(0).toUpperCase() + note.text.slice(1)}.`}
         </p>
       ) : null}
       {entry ? <EntryStatus entry={entry} more={mine.length - 1} formatTime={formatTime} /> : null}
