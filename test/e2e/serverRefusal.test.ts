@@ -31,6 +31,7 @@ import {
   testerHeaders,
 } from '../server/serverProcess';
 import { type LaunchedBrowser, launchChromium } from './chromium';
+import { clearPortalStorage } from './clearPortalStorage';
 import { buildEmbed, openRecorded } from './embedTestPage';
 import { type ServedPage, servePage } from './servePage';
 
@@ -188,6 +189,9 @@ test('portal in French: the server words its refusal in the form’s language (A
     if (r.method() === 'POST' && r.url().includes('/submissions'))
       languages.push(r.headers()['accept-language']);
   });
+  // A fresh browser store: the English test's refused request (its job kind stored in English) is not this one.
+  await page.goto(`${server.url}/`);
+  await clearPortalStorage(page);
   await page.goto(`${server.url}/?instrument=eqsans&lang=fr`);
   const ipts = page.getByRole('textbox', { name: /^IPTS/ });
   await ipts.waitFor({ state: 'visible', timeout: 60_000 });
