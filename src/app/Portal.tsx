@@ -11,6 +11,7 @@ import {
   DraftedForm,
   type HistoryEntry,
   HistoryPanel,
+  jobKindOf,
   OtherDraftsNotice,
   OutboxPanel,
   SubmissionForm,
@@ -22,6 +23,7 @@ import {
   type FieldModel,
   jsonEquals,
   loadErrorMessage,
+  localizeModel,
   readSchemaTranslation,
   type SchemaTranslation,
   type Translator,
@@ -187,6 +189,10 @@ export function Portal(): ReactNode {
       instrument,
       schemaVersion: schemaVersionOf(instrument),
       model,
+      // The outbox and history name the kind of job in the words the user sees (the schema translation's).
+      ...(shownTranslation?.value && {
+        jobKind: jobKindOf(request, localizeModel(model, shownTranslation.value)),
+      }),
       defaults,
       ...(draftId && { draftId }),
       ...(replaces && { replaces }),

@@ -23,8 +23,9 @@ const retryMs = numberParam('retryMs');
 export const draftsRuntime = createDraftsRuntime({
   send: () => ({
     url: backend.url,
-    // Signed in by cookie, the service wants its CSRF token on every POST (read at send time).
-    headers: csrfHeaders(),
+    // Signed in by cookie, the service wants its CSRF token on every POST (read at send time); the
+    // portal's language (<html lang>) asks for a refusal's field messages in the form's words.
+    headers: { ...csrfHeaders(), 'accept-language': document.documentElement.lang || 'en' },
     ...(timeoutMs !== undefined && { timeoutMs }),
     ...(retries !== undefined && { retries }),
     ...(retryMs !== undefined && { backoff: { initialMs: retryMs, maxMs: retryMs * 8 } }),

@@ -1,7 +1,8 @@
 /**
  * Reads the translation files formulary.config.json names for a schema, for the linter. A file that
  * cannot be read or is not shaped as a translation is a diagnostic naming its file, line and column,
- * never a crash and never silently skipped.
+ * never a crash and never silently skipped. Its sentences are in the active locale (lint runs it inside
+ * withLocale).
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -11,6 +12,7 @@ import {
   type NamedTranslation,
   readSchemaTranslation,
   SchemaTranslationError,
+  say,
 } from '../schemas/index';
 
 /** The translations of `schemaPath` (absolute) and the problems of those that could not be read. */
@@ -31,7 +33,7 @@ export function readTranslations(
         pointer: '',
         rule: 'load-error',
         severity: 'error',
-        message: `cannot read translation: ${(error as Error).message}`,
+        message: say('cli.translationUnreadable', { why: (error as Error).message }),
       });
       continue;
     }
@@ -47,7 +49,7 @@ export function readTranslations(
         column: at.column,
         rule: 'load-error',
         severity: 'error',
-        message: `invalid translation: ${(error as Error).message}`,
+        message: say('cli.translationInvalid', { why: (error as Error).message }),
       });
     }
   }

@@ -142,7 +142,12 @@ function usePost(
     try {
       // The version the form (and its draft) follows: Formulary's service requires it, to check a
       // request made under an older schema against the current one and say what no longer fits.
-      headers = { ...requestHeaders(props), 'X-Schema-Version': String(props.schemaVersion) };
+      // The form's language: Formulary's service words a refusal's field messages in it.
+      headers = {
+        ...requestHeaders(props),
+        'X-Schema-Version': String(props.schemaVersion),
+        ...(props.model.locale && { 'Accept-Language': props.model.locale }),
+      };
     } catch (error) {
       const result: SubmitResult = {
         ok: false,

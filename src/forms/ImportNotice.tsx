@@ -39,17 +39,13 @@ export function ImportNotice(props: {
       )}
       {converted.length > 0 && (
         <>
-          <p>
-            {converted.length === 1 ? '1 value' : `${converted.length} values`} in the imported request{' '}
-            {converted.length === 1 ? 'was' : 'were'} text, read as{' '}
-            {converted.length === 1 ? 'its field' : 'their fields'}{' '}
-            {converted.length === 1 ? 'reads' : 'read'} typed text:
-          </p>
+          <p>{t('import.notice.converted', { count: converted.length })}</p>
           <ul>
             {converted.map((c) => (
               <li key={c.pointer}>
-                <code>{c.pointer || '/'}</code>: <code>{JSON.stringify(c.from)}</code> read as{' '}
-                {c.to === undefined ? 'unset (left out)' : <code>{showValue(c.to)}</code>}
+                <code>{c.pointer || '/'}</code>: <code>{JSON.stringify(c.from)}</code>{' '}
+                {c.to === undefined ? t('import.notice.readUnset') : t('import.notice.readAs')}{' '}
+                {c.to === undefined ? null : <code>{showValue(c.to)}</code>}
               </li>
             ))}
           </ul>

@@ -422,7 +422,7 @@ const FormInstance = memo(function FormInstance(props: InstanceProps): ReactNode
             </div>
             {checking && (
               <p className="formulary-notice" role="status">
-                Checking the request…
+                {t('form.checking')}
               </p>
             )}
           </form>

@@ -154,3 +154,69 @@ describe('the portal in French (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('history import in French (Chromium)', () => {
+  test('a history file with bad entries lists each problem in French', async () => {
+    const { page, errors } = await open('?instrument=eqsans&lang=fr');
+    const history = page.locator('section.formulary-history');
+    await history.waitFor({ timeout: 30_000 });
+    const good = {
+      id: 'h1',
+      submittedAt: '2026-11-27T10:00:00Z',
+      instrument: 'eqsans',
+      schemaVersion: 1,
+      request: {},
+    };
+    const file = JSON.stringify({
+      format: 'formulary-history',
+      version: 1,
+      entries: [
+        good,
+        { ...good, id: 'h2', instrument: '' },
+        'texte',
+        { ...good, id: 'h3', request: undefined },
+      ],
+    });
+    await history.getByLabel(french['draft.history.import']!).setInputFiles({
+      name: 'historique.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file),
+    });
+    const alert = history.getByRole('alert');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.locator('li').allTextContents()).toEqual([
+      'entrée 1 : « instrument » doit être un texte non vide',
+      'entrée 2 : n’est pas un objet',
+      'entrée 3 : « request » manque',
+    ]);
+    expect(await alert.textContent()).not.toMatch(/\b(entry|must be|is missing|not an object)\b/);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('paste problems and run lists in French (Chromium)', () => {
+  test('an unknown column and a fractional run in a pasted sheet are French', async () => {
+    const { page, errors } = await open('?instrument=inelastic&lang=fr');
+    const scans = page.locator('fieldset.formulary-list[data-path$="/scans"]').first();
+    await scans.waitFor({ timeout: 30_000 });
+    const paste = async (text: string) =>
+      scans.locator('button.formulary-list__add').evaluate((element, data) => {
+        (element as HTMLElement).focus();
+        const clip = new DataTransfer();
+        clip.setData('text/plain', data);
+        element.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: clip, bubbles: true, cancelable: true }),
+        );
+      }, text);
+    await paste('Run number\tCouleur\n130500.5\tbleu\n130501\trouge\n');
+    const preview = scans.locator('section.formulary-paste');
+    await preview.waitFor();
+    const text = (await preview.textContent()) ?? '';
+    expect(text).toContain('n’a pas de colonne « Couleur » : ses cellules n’ont pas été lues');
+    expect(text).toContain(
+      '« 130500.5 » n’est pas un numéro de run : les numéros de run sont des nombres entiers.',
+    );
+    expect(text).not.toMatch(/\b(has no column|is not a run number|whole numbers|were not read)\b/);
+    expect(errors).toEqual([]);
+  });
+});

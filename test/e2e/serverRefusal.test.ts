@@ -5,7 +5,9 @@
  * the schema it loaded before (its schema files answered from the shipped copy; the embed uses the
  * page's own copy), so the page's
  * checks pass "2026C", the restarted service refuses it, and the server's message appears at the run
- * cycle field and in the error summary; nothing is stored. Needs `npm run build:app`; builds the embed.
+ * cycle field and in the error summary; nothing is stored. In French (?lang=fr) the portal asks for
+ * French (Accept-Language) and the server's field message and the refusal line are French; the
+ * submission pages word a failed read in French too. Needs `npm run build:app`; builds the embed.
  */
 import {
   copyFileSync,
@@ -20,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import fr from '../../src/schemas/i18n/messages/fr.json';
 import {
   repoRoot,
   type ServerProcess,
@@ -28,9 +31,11 @@ import {
   testerHeaders,
 } from '../server/serverProcess';
 import { type LaunchedBrowser, launchChromium } from './chromium';
+import { clearPortalStorage } from './clearPortalStorage';
 import { buildEmbed, openRecorded } from './embedTestPage';
 import { type ServedPage, servePage } from './servePage';
 
+const french: Record<string, string> = fr;
 let server: ServerProcess;
 let instruments: string;
 let browser: LaunchedBrowser;
@@ -169,6 +174,86 @@ test('embed: the same refusal is shown beside the field, and the page was sent X
   expect(await cycle.getAttribute('aria-invalid')).toBe('true');
   expect(await page.locator('[data-outcome="failed"]').textContent()).toContain('HTTP 422');
   expect(await storedCount()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('portal in French: the server words its refusal in the form’s language (Accept-Language)', async () => {
+  const page = await browser.context.newPage();
+  await page.route(/\/schemas\/(eqsans\.schema|common)\.json$/, (route) =>
+    route.fulfill({ path: join(shipped, new URL(route.request().url()).pathname.split('/').pop()!) }),
+  );
+  await page.setExtraHTTPHeaders(testerHeaders(server.url));
+  const languages: (string | undefined)[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/submissions'))
+      languages.push(r.headers()['accept-language']);
+  });
+  // A fresh browser store: the English test's refused request (its job kind stored in English) is not this one.
+  await page.goto(`${server.url}/`);
+  await clearPortalStorage(page);
+  await page.goto(`${server.url}/?instrument=eqsans&lang=fr`);
+  const ipts = page.getByRole('textbox', { name: /^IPTS/ });
+  await ipts.waitFor({ state: 'visible', timeout: 60_000 });
+  await ipts.fill('19800');
+  await page.getByRole('textbox', { name: /^Numéro de run, ligne 1/ }).fill('88980');
+  const output = page.getByRole('textbox', { name: /^Nom de sortie/ });
+  await output.fill('Lyso-B');
+  await page
+    .getByRole('button', { name: new RegExp(`^${french['form.submit']}`) })
+    .first()
+    .click();
+  await expect.poll(() => output.getAttribute('aria-invalid'), { timeout: 30_000 }).toBe('true');
+  expect(languages).toEqual(['fr']);
+  // The page's own checks let "Lyso-B" pass: these words are the server's, in French.
+  const field = page.locator('.formulary-field', { has: output });
+  expect(await field.textContent()).toContain('n’a pas la forme attendue (motif ^[a-z_]+$)');
+  const refusal = page.locator('.formulary-submit-rejected');
+  await expect
+    .poll(() => refusal.textContent())
+    .toBe(
+      'Le serveur a refusé la demande : 1 champ ne correspond pas à son schéma. Le champ qu’il nomme est signalé dans le formulaire.',
+    );
+  // biome-ignore lint/performance/useDomNodeTextContent: visible text is what is asserted
+  const seen = await page.locator('body').innerText();
+  for (const english of [
+    'does not have',
+    'problem in the request',
+    'refused the request',
+    'expected form',
+    'One reduction of all scans',
+  ])
+    expect(seen).not.toContain(english);
+  expect(await storedCount()).toBe(0);
+  await page.close();
+});
+
+test('submission pages in French: a failed read says what failed and why, in French', async () => {
+  const page = await browser.context.newPage();
+  await page.setExtraHTTPHeaders(testerHeaders(server.url));
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // A submission that does not exist: its page cannot read it (404 from the service).
+  await page.goto(`${server.url}/?lang=fr#/submissions/00000000-0000-4000-8000-000000000000`);
+  const alert = page.locator('.subs-error');
+  await expect
+    .poll(() => alert.textContent(), { timeout: 30_000 })
+    .toMatch(
+      /^Impossible de lire (la soumission 00000000-0000-4000-8000-000000000000|les tâches) : ce qui est demandé n’existe pas, ou vous ne pouvez pas le voir$/,
+    );
+  // The list, when the service fails: the status is worded, not the browser's or the server's English.
+  await page.route(/\/api\/submissions\?/, (route) =>
+    route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"title":"Unavailable"}' }),
+  );
+  await page.goto(`${server.url}/?lang=fr#/submissions`);
+  await expect
+    .poll(() => page.locator('.subs-error').textContent(), { timeout: 30_000 })
+    .toBe('Impossible de lire les soumissions : le serveur a échoué (HTTP 503)');
+  // The same page in English says it in English (the words are the catalogue's, not fixed).
+  await page.goto(`${server.url}/?lang=en#/submissions`);
+  await expect
+    .poll(() => page.locator('.subs-error').textContent(), { timeout: 30_000 })
+    .toBe('Could not read the submissions: the server failed (HTTP 503)');
   expect(errors).toEqual([]);
   await page.close();
 });

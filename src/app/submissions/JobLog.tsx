@@ -10,6 +10,7 @@ import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../widgets/index';
 import type { LogLine } from './SubmissionLive';
 import { getLogLines, logTextUrl } from './serviceApi';
+import { serviceReason } from './serviceProblem';
 import { useLogSearch } from './useLogSearch';
 
 const LINE_PX = 18;
@@ -90,10 +91,10 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
     setContext({ seq, lines: undefined });
     getLogLines(jobId, attempt, from - 1, to - from + 1)
       .then((read) => setContext((c) => (c?.seq === seq ? { seq, lines: read } : c)))
-      .catch((e: Error) =>
+      .catch((e: unknown) =>
         setContext((c) =>
           c?.seq === seq
-            ? { seq, lines: [], error: t('portal.log.contextFailed', { message: e.message }) }
+            ? { seq, lines: [], error: t('portal.log.contextFailed', { message: serviceReason(t, e) }) }
             : c,
         ),
       );
@@ -123,7 +124,7 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
         </span>
         {search.error !== undefined && needle !== '' && (
           <span role="alert" className="subs-error">
-            {t('portal.log.searchFailed', { message: search.error })}
+            {t('portal.log.searchFailed', { message: serviceReason(t, search.error) })}
           </span>
         )}
         {context && (
@@ -150,7 +151,9 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
                   onEarlier(page);
                   setLoading(undefined);
                 })
-                .catch((e: Error) => setLoading(t('portal.log.earlierFailed', { message: e.message })));
+                .catch((e: unknown) =>
+                  setLoading(t('portal.log.earlierFailed', { message: serviceReason(t, e) })),
+                );
             }}
           >
             {t('portal.log.earlier', { count: Math.min(EARLIER_PAGE, earlier), hidden: earlier })}

@@ -11,6 +11,7 @@ import { JobTimeline } from './JobTimeline';
 import { StateChip } from './StateChip';
 import { type JobLive, latestAttempt, type SubmissionLive } from './SubmissionLive';
 import { cancelJob, rerunJob } from './serviceApi';
+import { serviceReason } from './serviceProblem';
 
 export function JobPanel({
   job,
@@ -48,7 +49,7 @@ export function JobPanel({
         setAnswer({ ok: true, text: t('portal.job.queued', { attempt: next }) });
       }
     } catch (error) {
-      setAnswer({ ok: false, text: (error as Error).message });
+      setAnswer({ ok: false, text: t('portal.job.refused', { why: serviceReason(t, error) }) });
     } finally {
       setBusy(false);
     }

@@ -13,7 +13,9 @@ export function LiveBadge({ status }: { status: LiveStatus | undefined }): React
     : status.connected
       ? t('portal.live.on', { transport: status.transport === 'sse' ? 'Server-Sent Events' : 'WebSocket' })
       : status.problem
-        ? t('portal.live.reconnectingBecause', { problem: status.problem })
+        ? t('portal.live.reconnectingBecause', {
+            problem: status.problemWhy ? t(status.problemWhy.key, status.problemWhy.values) : status.problem,
+          })
         : t('portal.live.reconnecting');
   return (
     <span

@@ -13,6 +13,7 @@ import { liveTransport } from './liveTransport';
 import { RequestView } from './RequestView';
 import { StateChip } from './StateChip';
 import { latestAttempt } from './SubmissionLive';
+import { readProblemText } from './serviceProblem';
 import { useCurves } from './useCurves';
 import { useSubmissionLive } from './useSubmissionLive';
 
@@ -47,7 +48,7 @@ export function SubmissionPage({ id }: { id: string }): ReactNode {
       <main className="subs-page">
         {error && (
           <p role="alert" className="subs-error">
-            {error}
+            {readProblemText(t, error)}
           </p>
         )}
         {curves.length > 0 && <CurvePlot curves={curves} complete={complete} />}

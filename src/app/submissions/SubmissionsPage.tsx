@@ -14,6 +14,7 @@ import { LiveBadge } from './LiveBadge';
 import { liveTransport } from './liveTransport';
 import type { RowFilter, SortOrder } from './SubmissionIndex';
 import { SubmissionTable } from './SubmissionTable';
+import { readProblemText } from './serviceProblem';
 import { listHref } from './useHashRoute';
 import { useSubmissionList } from './useSubmissionList';
 
@@ -120,7 +121,7 @@ export function SubmissionsPage({ mine = false }: { mine?: boolean }): ReactNode
       </header>
       {list.error && (
         <p role="alert" className="subs-error">
-          {list.error}
+          {readProblemText(t, list.error)}
         </p>
       )}
       <SubmissionTable rows={rows} />

@@ -75,9 +75,10 @@ export interface SnapshotView {
 export class ServiceError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    /** The server's problem+json detail (or title, or the status text), in the server's words. */
+    readonly detail: string,
   ) {
-    super(message);
+    super(`${status}: ${detail}`);
     this.name = 'ServiceError';
   }
 }
@@ -95,7 +96,7 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
     } catch {
       // not problem+json
     }
-    throw new ServiceError(response.status, `${response.status}: ${detail}`);
+    throw new ServiceError(response.status, detail);
   }
   return (await response.json()) as T;
 }

@@ -15,7 +15,8 @@ export interface LogSearchState {
   /** The matches to show, in order (the live ones only once every stored page is read). */
   readonly shown: readonly LogLine[];
   readonly searching: boolean;
-  readonly error: string | undefined;
+  /** Why the search failed (the service's error; the page words it with serviceReason). */
+  readonly error: unknown;
   /** Reads the next page of matches, when there is one and none is being read. */
   more(): void;
 }
@@ -36,7 +37,7 @@ export function useLogSearch(
   version: number,
 ): LogSearchState {
   const [found, setFound] = useState<Found>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const reading = useRef(false);
 
   useEffect(() => {
@@ -52,7 +53,7 @@ export function useLogSearch(
         .then((page) => {
           if (!gone) setFound({ needle, ...page, lines: [...page.lines] });
         })
-        .catch((e: Error) => !gone && setError(e.message));
+        .catch((e: unknown) => !gone && setError(e));
     }, 250);
     return () => {
       gone = true;
@@ -70,7 +71,7 @@ export function useLogSearch(
           was === current ? { ...was, lines: [...was.lines, ...page.lines], next: page.next } : was,
         ),
       )
-      .catch((e: Error) => setError(e.message))
+      .catch((e: unknown) => setError(e))
       .finally(() => {
         reading.current = false;
       });

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { followLive, type LiveEvent, type LiveStatus } from '../../forms/index';
 import { makeRow, SubmissionIndex, type SubmissionRow } from './SubmissionIndex';
 import { apiRoot, getSubmission, type JobView, jobsOfMany, listSubmissions } from './serviceApi';
+import type { ReadProblem } from './serviceProblem';
 
 /** At most this many submissions are read at first (the newest). */
 export const SNAPSHOT_LIMIT = 5000;
@@ -23,7 +24,7 @@ export interface SubmissionList {
   readonly index: SubmissionIndex;
   readonly version: number;
   readonly loading: boolean;
-  readonly error: string | undefined;
+  readonly error: ReadProblem | undefined;
   readonly live: LiveStatus | undefined;
 }
 
@@ -31,7 +32,7 @@ export function useSubmissionList(transport: 'auto' | 'sse', mine: string | null
   const index = useRef(new SubmissionIndex()).current;
   const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<ReadProblem>();
   const [live, setLive] = useState<LiveStatus>();
 
   useEffect(() => {
@@ -67,7 +68,7 @@ export function useSubmissionList(transport: 'auto' | 'sse', mine: string | null
           index.put([makeRow(summary, cellsOf(jobs, id))]);
           changed();
         })
-        .catch((e: Error) => !gone && setError(`Could not read submission ${id}: ${e.message}`))
+        .catch((cause: unknown) => !gone && setError({ read: 'submission', id, cause }))
         .finally(() => {
           const again = fetching.get(id);
           fetching.delete(id);
@@ -98,7 +99,7 @@ export function useSubmissionList(transport: 'auto' | 'sse', mine: string | null
         } while (cursor && index.size < SNAPSHOT_LIMIT);
         setError(undefined);
       } catch (e) {
-        if (!gone) setError(`Could not read the submissions: ${(e as Error).message}`);
+        if (!gone) setError({ read: 'submissions', cause: e });
       } finally {
         const waiting = buffer ?? [];
         buffer = undefined;

@@ -9,12 +9,13 @@ import { useEffect, useRef, useState } from 'react';
 import { followLive, type LiveFeed, type LiveStatus } from '../../forms/index';
 import { SubmissionLive } from './SubmissionLive';
 import { apiRoot, getSnapshot, getSubmission, jobsOf, type SubmissionSummary } from './serviceApi';
+import type { ReadProblem } from './serviceProblem';
 
 export interface SubmissionPageData {
   readonly live: SubmissionLive;
   readonly version: number;
   readonly summary: (SubmissionSummary & { request: unknown }) | undefined;
-  readonly error: string | undefined;
+  readonly error: ReadProblem | undefined;
   readonly status: LiveStatus | undefined;
   /** Tells the page the model changed outside an event (earlier log lines loaded). */
   readonly touch: () => void;
@@ -26,7 +27,7 @@ export function useSubmissionLive(id: string, transport: 'auto' | 'sse'): Submis
   const model = live.current;
   const [version, setVersion] = useState(0);
   const [summary, setSummary] = useState<SubmissionPageData['summary']>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<ReadProblem>();
   const [status, setStatus] = useState<LiveStatus>();
   const frameRef = useRef(0);
 
@@ -53,8 +54,8 @@ export function useSubmissionLive(id: string, transport: 'auto' | 'sse'): Submis
           model.setJobs(jobs);
           changedNow();
         })
-        .catch((e: Error) => {
-          if (!gone) setError(`Could not read the jobs: ${e.message}`);
+        .catch((cause: unknown) => {
+          if (!gone) setError({ read: 'jobs', cause });
         })
         .finally(() => {
           readingJobs = false;
@@ -66,7 +67,7 @@ export function useSubmissionLive(id: string, transport: 'auto' | 'sse'): Submis
     };
     getSubmission(id)
       .then((s) => !gone && setSummary(s))
-      .catch((e: Error) => !gone && setError(`Could not read submission ${id}: ${e.message}`));
+      .catch((cause: unknown) => !gone && setError({ read: 'submission', id, cause }));
 
     let feed: LiveFeed | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -76,7 +77,7 @@ export function useSubmissionLive(id: string, transport: 'auto' | 'sse'): Submis
         snapshot = await getSnapshot(id);
       } catch (e) {
         if (gone) return;
-        setError(`Could not read the jobs: ${(e as Error).message}`);
+        setError({ read: 'jobs', cause: e });
         retry = setTimeout(() => void follow(), 3000);
         return;
       }

@@ -14,6 +14,7 @@ import {
   locateInJson,
   parseExpectedErrors,
   sortDiagnostics,
+  translate,
   withLocale,
 } from '../../schemas/index';
 import { helpText } from '../cliHelp';
@@ -43,6 +44,8 @@ export const lintHelp = helpText('lint', 'en');
 export function readJson(
   file: string,
   cwd: string,
+  /** The language of the problem's message (the CLI's; JSON output passes 'en'). */
+  locale = 'en',
 ): { value?: unknown; text?: string; problem?: LintDiagnostic } {
   let text: string;
   try {
@@ -54,7 +57,7 @@ export function readJson(
         pointer: '',
         rule: 'load-error',
         severity: 'error',
-        message: `cannot read: ${(error as Error).message}`,
+        message: translate(locale, 'cli.fileUnreadable', { why: (error as Error).message }),
       },
     };
   }
@@ -73,7 +76,7 @@ export function readJson(
         column: before[before.length - 1]!.length + 1,
         rule: 'load-error',
         severity: 'error',
-        message: `invalid JSON: ${(error as Error).message}`,
+        message: translate(locale, 'cli.fileInvalidJson', { why: (error as Error).message }),
       },
     };
   }
@@ -97,7 +100,9 @@ async function lintExampleFile(
         column: 1,
         rule: 'example-invalid',
         severity: 'error',
-        message: `no schema for this example: looked for ${candidates.map((c) => relative(io.cwd, c)).join(', ')}`,
+        message: translate(locale, 'cli.exampleNoSchema', {
+          looked: candidates.map((c) => relative(io.cwd, c)).join(', '),
+        }),
       },
     ];
   }
@@ -114,22 +119,28 @@ async function lintExampleFile(
         column: 1,
         rule: 'example-invalid',
         severity: 'error',
-        message: `not checked: its schema ${schemaPath} does not load (see its own errors)`,
+        message: translate(locale, 'cli.exampleSchemaBroken', { schema: schemaPath }),
       },
     ];
   }
-  const request = readJson(file, io.cwd);
+  const request = readJson(file, io.cwd, locale);
   if (request.problem) return [request.problem];
   let expected: ReturnType<typeof parseExpectedErrors> | undefined;
   const expectedFile = expectedErrorsPath(file);
   if (expectedFile) {
-    const read = readJson(expectedFile, io.cwd);
+    const read = readJson(expectedFile, io.cwd, locale);
     if (read.problem)
       return [
-        { ...read.problem, message: `${read.problem.message} (an invalid-* example needs ${expectedFile})` },
+        {
+          ...read.problem,
+          message: translate(locale, 'cli.expectedNeeded', {
+            problem: read.problem.message,
+            file: expectedFile,
+          }),
+        },
       ];
     try {
-      expected = parseExpectedErrors(read.value);
+      expected = withLocale(locale, () => parseExpectedErrors(read.value));
     } catch (error) {
       return [
         {
@@ -139,7 +150,7 @@ async function lintExampleFile(
           column: 1,
           rule: 'example-invalid',
           severity: 'error',
-          message: `expected errors ${(error as Error).message}`,
+          message: translate(locale, 'cli.expectedInvalid', { why: (error as Error).message }),
         },
       ];
     }

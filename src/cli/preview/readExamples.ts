@@ -5,7 +5,14 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { lintExample, locateInJson, parseExpectedErrors, type ValidationError } from '../../schemas/index';
+import {
+  lintExample,
+  locateInJson,
+  parseExpectedErrors,
+  translate,
+  type ValidationError,
+  withLocale,
+} from '../../schemas/index';
 import { readJson } from '../commands/lintCommand';
 import { expectedErrorsPath, isExpectedErrorsPath } from '../findExampleSchema';
 import type { PreviewDiagnostic, PreviewExample, PreviewExampleEntry } from './PreviewState';
@@ -33,25 +40,30 @@ export function readExample(
   name: string,
   cwd: string,
   validate?: (request: unknown) => readonly ValidationError[],
+  /** The language of the findings' sentences (the preview page's). */
+  locale = 'en',
 ): PreviewExample {
   const path = join(dir, name);
   const shownPath = relative(cwd, path).split('\\').join('/');
-  const read = readJson(path, cwd);
+  const read = readJson(path, cwd, locale);
   if (read.problem) return { name, findings: [{ ...read.problem, file: shownPath }] };
   const findings: PreviewDiagnostic[] = [];
   let expected: PreviewExample['expected'];
   const expectedName = expectedErrorsPath(name);
   if (expectedName) {
-    const expectedRead = readJson(join(dir, expectedName), cwd);
+    const expectedRead = readJson(join(dir, expectedName), cwd, locale);
     if (expectedRead.problem) {
       findings.push({
         ...expectedRead.problem,
         file: relative(cwd, join(dir, expectedName)),
-        message: `${expectedRead.problem.message} (an invalid-* example needs ${expectedName})`,
+        message: translate(locale, 'cli.expectedNeeded', {
+          problem: expectedRead.problem.message,
+          file: expectedName,
+        }),
       });
     } else {
       try {
-        expected = parseExpectedErrors(expectedRead.value);
+        expected = withLocale(locale, () => parseExpectedErrors(expectedRead.value));
       } catch (error) {
         findings.push({
           file: relative(cwd, join(dir, expectedName)),
@@ -60,7 +72,7 @@ export function readExample(
           column: 1,
           rule: 'example-invalid',
           severity: 'error',
-          message: `expected errors ${(error as Error).message}`,
+          message: translate(locale, 'cli.expectedInvalid', { why: (error as Error).message }),
         });
       }
     }
@@ -69,7 +81,7 @@ export function readExample(
   // lintExample validates too; one run of ajv more on a click is cheaper than a second code path.
   const errors = validate(read.value).map((e) => ({ pointer: e.pointer, message: e.message, rule: e.rule }));
   if (findings.length === 0) {
-    for (const d of lintExample(validate, read.value, expected))
+    for (const d of withLocale(locale, () => lintExample(validate, read.value, expected)))
       findings.push({ ...d, file: shownPath, ...locateInJson(read.text!, d.pointer) });
   }
   return { name, request: read.value, ...(expected ? { expected } : {}), errors, findings };

@@ -97,7 +97,10 @@ export function DraftBar({ store, formatTime: givenFormat }: DraftBarProps) {
               <li key={item.pointer}>
                 <code>{item.pointer || t('draft.wholeDraftParen')}</code>:{' '}
                 <code>{JSON.stringify(item.value)}</code> —{' '}
-                {t('draft.reason', { reason: item.reason, version: item.fromSchemaVersion })}{' '}
+                {t('draft.reason', {
+                  reason: item.reasonKey ? t(item.reasonKey) : item.reason,
+                  version: item.fromSchemaVersion,
+                })}{' '}
                 <button
                   type="button"
                   aria-label={t('draft.dismissItem', { item: item.pointer || t('draft.wholeDraft') })}

@@ -6,6 +6,7 @@
  * not render the form itself, so the page keeps full control of <SubmissionForm>'s props.
  */
 import type { ReactNode } from 'react';
+import { useT } from '../../widgets/index';
 import type { DraftStore } from './createDraftStore';
 import type { OutboxStore } from './createOutboxStore';
 import { DraftBar } from './DraftBar';
@@ -28,6 +29,7 @@ export interface DraftedFormProps {
 }
 
 export function DraftedForm({ store, outbox, note, children, formatTime }: DraftedFormProps) {
+  const t = useT();
   const hydrated = useDraftStore((s) => s.hydrated, store);
   return hydrated ? (
     <Hydrated store={store} outbox={outbox} note={note} formatTime={formatTime}>
@@ -35,7 +37,7 @@ export function DraftedForm({ store, outbox, note, children, formatTime }: Draft
     </Hydrated>
   ) : (
     <p role="status" className="formulary-draft-loading">
-      Reading the saved draft…
+      {t('draft.reading')}
     </p>
   );
 }

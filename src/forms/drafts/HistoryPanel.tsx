@@ -8,7 +8,7 @@ import { useLocale, useT } from '../../widgets/index';
 import type { HistoryEntry, HistoryStore } from './createHistoryStore';
 import { DraftsContext } from './DraftsContext';
 import { formatTime as defaultFormat } from './formatTime';
-import { exportHistory, type HistoryImportProblem, importHistory } from './importHistory';
+import { exportHistory, type HistoryImportProblem, historyProblemText, importHistory } from './importHistory';
 import { useHistory } from './useDraftStore';
 
 export interface HistoryPanelProps {
@@ -96,7 +96,7 @@ export function HistoryPanel({
           {report.problems.length > 0 ? (
             <ul>
               {report.problems.map((problem) => (
-                <li key={`${problem.index}:${problem.message}`}>{problem.message}</li>
+                <li key={`${problem.index}:${problem.message}`}>{historyProblemText(locale, problem)}</li>
               ))}
             </ul>
           ) : null}

@@ -39,7 +39,7 @@ export function OtherDraftsNotice({ runtime, instrument, formatTime: givenFormat
     <section className="formulary-other-drafts" aria-label={t('draft.other.label', { instrument })}>
       {undo ? (
         <p role="status">
-          {t(undo.text)}{' '}
+          {t(undo.text, undo.values)}{' '}
           <button type="button" onClick={() => void runtime.undo()}>
             {t('draft.other.undo')}
           </button>

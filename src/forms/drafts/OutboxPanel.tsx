@@ -12,6 +12,7 @@ import type { Submitter } from './createSubmitter';
 import { DraftsContext } from './DraftsContext';
 import { formatTime as defaultFormat } from './formatTime';
 import { requestDifferences, requestSummary } from './requestSummary';
+import { sendErrorText } from './sendErrorText';
 import { useOutbox } from './useDraftStore';
 
 export interface OutboxPanelProps {
@@ -60,8 +61,14 @@ export function OutboxPanel({ store, submitter, onOpen, formatTime: givenFormat 
                 {t('draft.outbox.submitted', { time: formatTime(entry.createdAt) })} ·{' '}
                 <span className="formulary-outbox-status">{t(`draft.outbox.status.${entry.status}`)}</span> ·{' '}
                 {t('draft.outbox.attempts', { count: entry.attempts })}
-                {entry.lastError ? (
-                  <span className="formulary-outbox-error"> · {entry.lastError}</span>
+                {entry.lastProblems && entry.lastProblems.length > 0 ? (
+                  // A 422's detail is the server's English; the count of fields says it in the user's words.
+                  <span className="formulary-outbox-error">
+                    {' '}
+                    · {t('draft.outbox.fieldsRefused', { count: entry.lastProblems.length })}
+                  </span>
+                ) : entry.lastError ? (
+                  <span className="formulary-outbox-error"> · {sendErrorText(t, entry)}</span>
                 ) : null}
                 <br />
                 <span className="formulary-outbox-summary">

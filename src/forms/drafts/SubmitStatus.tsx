@@ -7,6 +7,8 @@
 import { useLocale, useT } from '../../widgets/index';
 import type { OutboxEntry, OutboxStore } from './createOutboxStore';
 import { formatTime as defaultFormat } from './formatTime';
+import { sendErrorText } from './sendErrorText';
+import type { SendReason } from './submitRequest';
 import { useOutbox } from './useDraftStore';
 
 export interface SubmitStatusProps {
@@ -15,7 +17,7 @@ export interface SubmitStatusProps {
   draftId?: string;
   store?: OutboxStore;
   /** Why the last submit did not go as asked (not stored, the earlier request landed), said first. */
-  note?: { tone: 'alert' | 'status'; text: string };
+  note?: { tone: 'alert' | 'status'; text: string; why?: SendReason };
   formatTime?: (epochMs: number) => string;
 }
 
@@ -37,7 +39,9 @@ export function SubmitStatus({
     <div className="formulary-submit-status-area">
       {note ? (
         <p role={note.tone} className="formulary-submit-status formulary-submit-note">
-          {note.text.charAt(0).toUpperCase() + note.text.slice(1)}.
+          {note.why
+            ? t(note.why.key, note.why.values)
+            : `${note.text.charAt(0).toUpperCase() + note.text.slice(1)}.`}
         </p>
       ) : null}
       {entry ? <EntryStatus entry={entry} more={mine.length - 1} formatTime={formatTime} /> : null}
@@ -65,9 +69,15 @@ function EntryStatus({
     case 'rejected':
       return (
         <p role="alert" className="formulary-submit-status formulary-submit-rejected">
-          {entry.lastStatus
-            ? t('draft.submit.refusedStatus', { status: entry.lastStatus, error: entry.lastError ?? '' })
-            : t('draft.submit.refused', { error: entry.lastError ?? '' })}
+          {entry.lastProblems && entry.lastProblems.length > 0
+            ? // The 422's detail is the server's English; the count says the same in the form's words.
+              t('draft.submit.refusedFields', { count: entry.lastProblems.length })
+            : entry.lastStatus
+              ? t('draft.submit.refusedStatus', {
+                  status: entry.lastStatus,
+                  error: sendErrorText(t, entry) ?? '',
+                })
+              : t('draft.submit.refused', { error: sendErrorText(t, entry) ?? '' })}
           {entry.lastProblems && entry.lastProblems.length > 0
             ? ` ${t('draft.submit.marked', { count: entry.lastProblems.length })}`
             : null}
@@ -77,7 +87,7 @@ function EntryStatus({
       return (
         <p role="status" className="formulary-submit-status" data-status="sending">
           {entry.nextRetryAt
-            ? t('draft.submit.retrying', { error: entry.lastError ?? '' })
+            ? t('draft.submit.retrying', { error: sendErrorText(t, entry) ?? '' })
             : t('draft.submit.submitting')}
           {also}
         </p>
@@ -87,7 +97,7 @@ function EntryStatus({
         <p role="status" className="formulary-submit-status" data-status="unknown">
           {t('draft.submit.unknown', {
             time: formatTime(entry.createdAt),
-            error: entry.lastError ?? t('draft.submit.noAnswer'),
+            error: sendErrorText(t, entry) ?? t('draft.submit.noAnswer'),
           })}
           {also}
         </p>
@@ -100,7 +110,7 @@ function EntryStatus({
         </p>
       ) : (
         <p role="status" className="formulary-submit-status" data-status="waiting">
-          {t('draft.submit.waiting', { error: entry.lastError ?? t('draft.submit.waitingWord') })}
+          {t('draft.submit.waiting', { error: sendErrorText(t, entry) ?? t('draft.submit.waitingWord') })}
           {also}
         </p>
       );

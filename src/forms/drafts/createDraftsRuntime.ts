@@ -26,7 +26,7 @@ import {
 import { draftLockName, listDrafts, type StoredDraft } from './listDrafts';
 import { defaultStorage } from './memoryStorage';
 import { migrateLocalStorage } from './migrateLocalStorage';
-import { newIdempotencyKey } from './submitRequest';
+import { newIdempotencyKey, type SendReason } from './submitRequest';
 import { heldLockNames, holdLock } from './tabLocks';
 import { type SyncStorage, unloadRescue } from './unloadRescue';
 
@@ -60,11 +60,23 @@ export interface TabDraftsState {
     readonly instrument: string;
     /** The catalogue key of what was done (draft.other.*): the notice words it in the form's language. */
     readonly text: string;
+    /** The values of that message (the field taken). */
+    readonly values?: Readonly<Record<string, string>>;
     readonly previousDraftId?: string;
     readonly previousValues?: JsonValue;
   } | null;
   /** Why the last submission of a draft did not go as asked (not stored, earlier landed), by draft id. */
-  readonly notes: Readonly<Record<string, { readonly tone: 'alert' | 'status'; readonly text: string }>>;
+  readonly notes: Readonly<
+    Record<
+      string,
+      {
+        readonly tone: 'alert' | 'status';
+        /** English, for logs; `why` words it for the page. */
+        readonly text: string;
+        readonly why?: SendReason;
+      }
+    >
+  >;
 }
 
 export interface DraftsRuntime {
@@ -251,13 +263,18 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
     if (known) await openDraft(instrument, known.schemaVersion, known.model);
   };
 
-  const replaceValues = (instrument: string, values: JsonValue | undefined, text: string) => {
+  const replaceValues = (
+    instrument: string,
+    values: JsonValue | undefined,
+    text: string,
+    textValues?: Readonly<Record<string, string>>,
+  ) => {
     const form = open.get(instrument);
     if (!form) return;
     form.store.getState().flush();
     const previousValues = form.store.getState().draft?.values;
     form.store.getState().replace(structuredClone(values));
-    tab.setState({ undo: { instrument, text, previousValues } });
+    tab.setState({ undo: { instrument, text, ...(textValues && { values: textValues }), previousValues } });
   };
 
   return {
@@ -275,9 +292,13 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       if (draftId) {
         const note =
           !outcome.ok && (outcome.kind === 'not-stored' || outcome.kind === 'earlier-landed')
-            ? { tone: 'alert' as const, text: outcome.message }
+            ? { tone: 'alert' as const, text: outcome.message, ...(outcome.why && { why: outcome.why }) }
             : 'notice' in outcome && outcome.notice
-              ? { tone: 'alert' as const, text: outcome.notice }
+              ? {
+                  tone: 'alert' as const,
+                  text: outcome.notice,
+                  ...(outcome.noticeWhy && { why: outcome.noticeWhy }),
+                }
               : undefined;
         const notes = { ...tab.getState().notes };
         if (note) notes[draftId] = note;
@@ -315,7 +336,7 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
     },
     takeOther(instrument, otherId) {
       const other = tab.getState().others[instrument]?.find((d) => d.draftId === otherId);
-      if (other) replaceValues(instrument, other.values, "Took the other draft's values.");
+      if (other) replaceValues(instrument, other.values, 'draft.other.tookAll');
     },
     takeField(instrument, otherId, pointer, value) {
       const form = open.get(instrument);
@@ -324,7 +345,7 @@ export function createDraftsRuntime(options: DraftsRuntimeOptions): DraftsRuntim
       // No draft yet: a row index starts a list root, a key an object root.
       const current = form.store.getState().draft?.values ?? (/^\/\d+(\/|$)/.test(pointer) ? [] : {});
       const values = setAt(structuredClone(current), pointer, structuredClone(value));
-      replaceValues(instrument, values, `Took ${pointer} from the other draft.`);
+      replaceValues(instrument, values, 'draft.other.tookField', { pointer });
     },
     switchTo: (instrument, draftId) => {
       const previousDraftId = open.get(instrument)?.draftId;

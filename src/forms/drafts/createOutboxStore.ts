@@ -12,7 +12,7 @@ import { isPlainObject } from '../../schemas/index';
 import type { ChangeChannel } from './changeChannel';
 import { defaultStorage } from './memoryStorage';
 import { createSharedList, type SharedListState } from './sharedList';
-import type { ServerFieldProblem } from './submitRequest';
+import type { SendReason, ServerFieldProblem } from './submitRequest';
 
 /**
  * waiting: not sent, or the server answered "not now" (5xx); sending: a tab is sending it now;
@@ -39,6 +39,8 @@ export interface OutboxEntry {
   readonly sender?: string;
   /** The last failure: the server's message for a rejection, the network error otherwise. */
   readonly lastError?: string;
+  /** lastError as catalogue words, when they are ours (a network error, a timeout), for the status line. */
+  readonly lastWhy?: SendReason;
   readonly lastStatus?: number;
   /** The fields a refusal named (a 422's errors[]), so the status can say how many are marked. */
   readonly lastProblems?: readonly ServerFieldProblem[];

@@ -12,7 +12,13 @@ import type { HistoryEntry, HistoryStore } from './createHistoryStore';
 import type { OutboxEntry, OutboxStore } from './createOutboxStore';
 import { diffFromDefaults } from './diffFromDefaults';
 import { jobKindOf } from './jobKindOf';
-import { newIdempotencyKey, type SubmitOptions, type SubmitResult, submitRequest } from './submitRequest';
+import {
+  newIdempotencyKey,
+  type SendReason,
+  type SubmitOptions,
+  type SubmitResult,
+  submitRequest,
+} from './submitRequest';
 import { tryWithLock, withLock } from './tabLocks';
 
 export interface SubmitterOptions {
@@ -50,11 +56,13 @@ export interface SubmissionMeta {
  * discarded (the entry left the outbox before it was sent).
  */
 export type SubmitOutcome =
-  | (SubmitResult & { notice?: string })
+  | (SubmitResult & { notice?: string; noticeWhy?: SendReason })
   | {
       ok: false;
       kind: 'not-stored' | 'earlier-landed' | 'discarded';
       message: string;
+      /** The message as catalogue words (draft.note.*), for the status beside the form. */
+      why?: SendReason;
       attempts: 0;
       idempotencyKey: string;
       status?: undefined;
@@ -165,9 +173,11 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       const result = await submitRequest(entry.request, {
         ...sendOptionsFor(entry),
         idempotencyKey: entry.id,
-        onRetry: ({ delayMs, reason }) => {
+        onRetry: ({ delayMs, reason, why }) => {
           attempts += 1;
-          void outbox.getState().update(id, { attempts, lastError: reason, nextRetryAt: now() + delayMs });
+          void outbox
+            .getState()
+            .update(id, { attempts, lastError: reason, lastWhy: why, nextRetryAt: now() + delayMs });
         },
       });
       if (result.ok) {
@@ -180,6 +190,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
         sender: undefined,
         attempts: entry.attempts + result.attempts,
         lastError: result.message,
+        lastWhy: result.why,
         lastStatus: result.status,
         lastProblems: result.kind === 'rejected' ? result.problems : undefined,
         nextRetryAt: undefined,
@@ -198,6 +209,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
   const settleReplaced = async (
     replaces: string,
   ): Promise<{ go: true; notice?: string } | { go: false; outcome: SubmitOutcome }> => {
+    // `notice` here is English for logs; the runtime words it from draft.note.bothKept.
     await outbox.getState().refresh();
     const old = find(replaces);
     if (!old || old.status === 'sending') {
@@ -226,6 +238,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
           kind: 'earlier-landed',
           message:
             'the earlier request had reached the server (it is in the history); the changed one was not sent. Submit again to send it as another request',
+          why: { key: 'draft.note.earlierLanded' },
           attempts: 0,
           idempotencyKey: replaces,
         },
@@ -279,6 +292,9 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
           ok: false,
           kind: 'not-stored',
           message: `not submitted: ${outbox.getState().saveError ?? 'the browser did not store the request'}`,
+          why: outbox.getState().saveError
+            ? { key: 'draft.note.notStoredWhy', values: { error: outbox.getState().saveError! } }
+            : { key: 'draft.note.notStored' },
           attempts: 0,
           idempotencyKey: entry.id,
         },
@@ -296,7 +312,9 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       const next = await step;
       if ('outcome' in next) return next.outcome;
       const outcome = await sendEntry(next.send);
-      return next.notice ? { ...outcome, notice: next.notice } : outcome;
+      return next.notice
+        ? { ...outcome, notice: next.notice, noticeWhy: { key: 'draft.note.bothKept' } }
+        : outcome;
     },
     async retryPending() {
       await outbox.ready;

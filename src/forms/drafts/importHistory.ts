@@ -1,9 +1,10 @@
 /**
  * History as a JSON file: export writes {format, version, entries}; import checks each entry's shape
- * and reports every bad one by index and field, never dropping one silently. Pure: the caller adds
- * the good entries to its store.
+ * and reports every bad one by index and field, never dropping one silently. Each problem carries its
+ * catalogue key (draft.import.*) so the panel words it in the reader's language; `message` is English,
+ * for logs. Pure: the caller adds the good entries to its store.
  */
-import { isPlainObject, type JsonValue } from '../../schemas/index';
+import { isPlainObject, type JsonValue, type MessageValues, translate } from '../../schemas/index';
 import type { HistoryEntry } from './createHistoryStore';
 
 export const historyFormat = 'formulary-history';
@@ -11,7 +12,32 @@ export const historyFormat = 'formulary-history';
 export interface HistoryImportProblem {
   /** Index of the entry in the imported list; -1 for the file as a whole. */
   readonly index: number;
+  /** In English ("entry 2: ..."), for logs and tests. */
   readonly message: string;
+  /** The catalogue key of the reason (without the "entry N:" part) and its values. */
+  readonly key: string;
+  readonly values?: MessageValues;
+}
+
+/** A reason as its key and values. */
+interface Reason {
+  readonly key: string;
+  readonly values?: MessageValues;
+}
+
+/** The problem of entry `index` (-1: the file as a whole) for `reason`. */
+function problemOf(index: number, reason: Reason): HistoryImportProblem {
+  const text = translate('en', reason.key, reason.values);
+  const message = index < 0 ? text : translate('en', 'draft.import.entry', { index, problem: text });
+  return { index, message, key: reason.key, ...(reason.values && { values: reason.values }) };
+}
+
+/** A problem's sentence in `locale`, with its entry number. */
+export function historyProblemText(locale: string, problem: HistoryImportProblem): string {
+  const text = translate(locale, problem.key, problem.values);
+  return problem.index < 0
+    ? text
+    : translate(locale, 'draft.import.entry', { index: problem.index, problem: text });
 }
 
 export interface HistoryImport {
@@ -30,7 +56,10 @@ export function importHistory(text: string): HistoryImport {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { entries: [], problems: [{ index: -1, message: `not JSON: ${(error as Error).message}` }] };
+    return {
+      entries: [],
+      problems: [problemOf(-1, { key: 'draft.import.notJson', values: { why: (error as Error).message } })],
+    };
   }
   let list: unknown;
   if (Array.isArray(parsed)) list = parsed;
@@ -39,46 +68,51 @@ export function importHistory(text: string): HistoryImport {
       return {
         entries: [],
         problems: [
-          { index: -1, message: `format is "${String(parsed.format)}", expected "${historyFormat}"` },
+          problemOf(-1, {
+            key: 'draft.import.format',
+            values: { format: String(parsed.format), expected: historyFormat },
+          }),
         ],
       };
     }
     list = parsed.entries;
   }
   if (!Array.isArray(list)) {
-    return { entries: [], problems: [{ index: -1, message: 'expected an "entries" list of submissions' }] };
+    return { entries: [], problems: [problemOf(-1, { key: 'draft.import.noEntries' })] };
   }
   const entries: HistoryEntry[] = [];
   const problems: HistoryImportProblem[] = [];
   list.forEach((item, index) => {
     const result = readEntry(item);
-    if (typeof result === 'string') problems.push({ index, message: `entry ${index}: ${result}` });
+    if ('key' in result) problems.push(problemOf(index, result));
     else entries.push(result);
   });
   return { entries, problems };
 }
 
-/** The entry, or a sentence naming the first bad field. */
-function readEntry(item: unknown): HistoryEntry | string {
-  if (!isPlainObject(item)) return 'is not an object';
+/** The entry, or the reason naming the first bad field. */
+function readEntry(item: unknown): HistoryEntry | Reason {
+  if (!isPlainObject(item)) return { key: 'draft.import.notObject' };
   const { id, instrument, jobKind, schemaVersion, changedFields, request } = item;
-  if (typeof id !== 'string' || !id) return '"id" must be a non-empty string';
+  if (typeof id !== 'string' || !id) return { key: 'draft.import.nonEmpty', values: { field: 'id' } };
   const submittedAt = typeof item.submittedAt === 'string' ? Date.parse(item.submittedAt) : item.submittedAt;
   if (typeof submittedAt !== 'number' || !Number.isFinite(submittedAt)) {
-    return '"submittedAt" must be a time (epoch milliseconds or an ISO date)';
+    return { key: 'draft.import.time', values: { field: 'submittedAt' } };
   }
-  if (typeof instrument !== 'string' || !instrument) return '"instrument" must be a non-empty string';
-  if (jobKind !== undefined && typeof jobKind !== 'string') return '"jobKind" must be a string';
+  if (typeof instrument !== 'string' || !instrument)
+    return { key: 'draft.import.nonEmpty', values: { field: 'instrument' } };
+  if (jobKind !== undefined && typeof jobKind !== 'string')
+    return { key: 'draft.import.string', values: { field: 'jobKind' } };
   if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion)) {
-    return '"schemaVersion" must be an integer';
+    return { key: 'draft.import.integer', values: { field: 'schemaVersion' } };
   }
   if (changedFields !== undefined) {
     if (!Array.isArray(changedFields) || !changedFields.every((p) => typeof p === 'string')) {
-      return '"changedFields" must be a list of JSON Pointers';
+      return { key: 'draft.import.pointers', values: { field: 'changedFields' } };
     }
   }
   // Any JSON value: a schema whose root is a list or a text sends that (only a missing one is bad).
-  if (request === undefined) return '"request" is missing';
+  if (request === undefined) return { key: 'draft.import.missing', values: { field: 'request' } };
   return {
     id,
     submittedAt,

@@ -58,6 +58,7 @@ export {
   type HistoryImport,
   type HistoryImportProblem,
   historyFormat,
+  historyProblemText,
   importHistory,
 } from './importHistory';
 export { jobKindOf } from './jobKindOf';
@@ -69,6 +70,7 @@ export { OtherDraftsNotice, type OtherDraftsNoticeProps } from './OtherDraftsNot
 export { OutboxPanel, type OutboxPanelProps, outboxStatusText } from './OutboxPanel';
 export { requestDifferences, requestSummary } from './requestSummary';
 export { SubmitStatus, type SubmitStatusProps } from './SubmitStatus';
+export { sendErrorText } from './sendErrorText';
 export {
   createSharedList,
   type SharedList,
@@ -80,6 +82,7 @@ export {
   backoffDelay,
   fieldProblems,
   newIdempotencyKey,
+  type SendReason,
   type ServerFieldProblem,
   type SubmitOptions,
   type SubmitResult,

@@ -16,6 +16,7 @@ import {
   type ModelNode,
   rootValueNode,
   selectBranch,
+  translate,
 } from '../../schemas/index';
 
 /** A draft value the current schema could not take, kept until the user dismisses it. */
@@ -25,6 +26,8 @@ export interface NotAppliedValue {
   readonly value: unknown;
   /** Why it was not applied, in words a scientist reads: "field no longer exists". */
   readonly reason: string;
+  /** The reason's catalogue key (draft.migrate.*), absent in drafts stored before it existed. */
+  readonly reasonKey?: string;
   /** The schema version the draft was saved under. */
   readonly fromSchemaVersion: number;
 }
@@ -38,7 +41,7 @@ export interface MigratedValues {
 /**
  * Walks the draft values beside the model tree. O(number of values in the draft).
  * Example: {a: 1, gone: 2} against a model with only /a gives values {a: 1} and notApplied
- * [{pointer: "/gone", value: 2, reason: "field no longer exists"}].
+ * [{pointer: "/gone", value: 2, reason: "field no longer exists", reasonKey: "draft.migrate.gone"}].
  */
 export function migrateDraftValues(
   values: unknown,
@@ -46,15 +49,16 @@ export function migrateDraftValues(
   fromSchemaVersion: number,
 ): MigratedValues {
   const notApplied: NotAppliedValue[] = [];
-  const report = (pointer: string, value: unknown, reason: string) =>
-    notApplied.push({ pointer, value, reason, fromSchemaVersion });
+  // `key` is a catalogue key (draft.migrate.*): the draft bar words it in its language; reason is English.
+  const report = (pointer: string, value: unknown, key: string) =>
+    notApplied.push({ pointer, value, reason: translate('en', key), reasonKey: key, fromSchemaVersion });
   const root = rootValueNode(model);
   // A schema whose root is a list or a text: the draft is that value, kept as it is (the form's
   // import then says what does not fit).
   if (root.type === 'field' || root.type === 'list' || (root.type === 'group' && root.tuple))
     return { values, notApplied } as MigratedValues;
   if (!isPlainObject(values)) {
-    report('', values, 'the saved draft is not an object');
+    report('', values, 'draft.migrate.notObject');
     return { values: {}, notApplied };
   }
   const kept = fitObject(model.root, values, '', model, report);
@@ -100,7 +104,7 @@ function fitObject(
     }
     const target = childNode(node, key, model);
     if (!target) {
-      report(here, child, 'field no longer exists');
+      report(here, child, 'draft.migrate.gone');
       continue;
     }
     const fitted = fitValue(target, child, here, model, report);
@@ -142,20 +146,20 @@ function fitValue(
         const branch = node.branches.find((b) => b.id === selectBranch(node, value));
         if (branch && isValueBranch(branch))
           return fitValue(branchValueNode(branch), value, pointer, model, report);
-        report(pointer, value, 'now a group of fields, not a single value');
+        report(pointer, value, 'draft.migrate.nowGroup');
         return skip;
       }
       return fitObject(node, value, pointer, model, report);
     case 'group':
       if (node.tuple && Array.isArray(value)) return fitTuple(node, value, pointer, model, report);
       if (!isPlainObject(value)) {
-        report(pointer, value, 'now a group of fields, not a single value');
+        report(pointer, value, 'draft.migrate.nowGroup');
         return skip;
       }
       return fitObject(node, value, pointer, model, report);
     case 'list': {
       if (!Array.isArray(value)) {
-        report(pointer, value, 'now a list');
+        report(pointer, value, 'draft.migrate.nowList');
         return skip;
       }
       if (node.item.type === 'field') return value;
@@ -163,7 +167,7 @@ function fitValue(
       return value.map((row, index) => {
         const rowPointer = childPointer(pointer, index);
         if (!isPlainObject(row)) {
-          report(rowPointer, row, 'list rows are now groups of fields');
+          report(rowPointer, row, 'draft.migrate.rowsGroups');
           return {};
         }
         return fitObject(item, row, rowPointer, model, report);
@@ -189,7 +193,7 @@ function fitTuple(
     const here = childPointer(pointer, index);
     const target = node.children[index] ?? node.rest?.item;
     if (!target) {
-      report(here, item, 'nothing may follow the fixed positions now');
+      report(here, item, 'draft.migrate.noRest');
       return;
     }
     const fitted = fitValue(target, item, here, model, report);
@@ -198,23 +202,23 @@ function fitTuple(
   return out;
 }
 
-/** Why a saved value no longer fits its field, or undefined when it does. */
+/** Why a saved value no longer fits its field (a draft.migrate.* key), or undefined when it does. */
 function fieldProblem(node: FieldNode, value: unknown): string | undefined {
   if (node.enum && !node.enum.some((allowed) => jsonEquals(allowed, value))) {
-    return 'no longer one of the allowed choices';
+    return 'draft.migrate.notChoice';
   }
   const numeric = typeof value === 'number' || (typeof value === 'string' && value.trim() !== '');
   switch (node.kind) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'field is now yes/no';
+      return typeof value === 'boolean' ? undefined : 'draft.migrate.nowBoolean';
     case 'number':
     case 'integer':
       // Text is fine where the field coerces it ("0.1"); the validator judges its content.
-      return numeric ? undefined : 'field is now a number';
+      return numeric ? undefined : 'draft.migrate.nowNumber';
     case 'string':
     case 'path':
     case 'dateTime':
-      return typeof value === 'string' ? undefined : 'field is now text';
+      return typeof value === 'string' ? undefined : 'draft.migrate.nowText';
     default:
       return undefined;
   }

@@ -27,12 +27,22 @@ export interface SubmitOptions {
   /** Cancels the attempts and waits (the user left). */
   signal?: AbortSignal;
   /** Told before each retry waits, for a "retrying in 2 s" status. */
-  onRetry?: (info: { retry: number; delayMs: number; reason: string }) => void;
+  onRetry?: (info: { retry: number; delayMs: number; reason: string; why?: SendReason }) => void;
   /** Extra headers (auth); Content-Type and Idempotency-Key are ours. */
   headers?: Record<string, string>;
 }
 
 /** One field problem a server named in its refusal (RFC 9457 problem+json `errors[]`, as ours sends). */
+/**
+ * Why a send failed, as a catalogue key (draft.send.*) and its values, so a status shown later (even
+ * from the stored outbox) is worded in the reader's language; `message` beside it stays English.
+ * Absent where the words are the server's own (a refusal's detail).
+ */
+export interface SendReason {
+  readonly key: string;
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
 export interface ServerFieldProblem {
   readonly pointer: string;
   readonly message: string;
@@ -48,6 +58,8 @@ export type SubmitResult =
       kind: 'rejected' | 'unreachable';
       status?: number;
       message: string;
+      /** The reason in catalogue words, when it is ours rather than the server's. */
+      why?: SendReason;
       /** Rejected only: the fields the server named (a 422's errors[]), for the form to show beside them. */
       problems?: readonly ServerFieldProblem[];
       attempts: number;
@@ -87,6 +99,7 @@ export async function submitRequest(request: unknown, options: SubmitOptions): P
   const body = JSON.stringify(request);
   let attempts = 0;
   let lastReason = '';
+  let lastWhy: SendReason | undefined;
   let lastStatus: number | undefined;
   let mayHaveLanded = false;
   for (;;) {
@@ -108,11 +121,12 @@ export async function submitRequest(request: unknown, options: SubmitOptions): P
       };
     }
     lastReason = outcome.message;
+    lastWhy = outcome.why;
     lastStatus = outcome.status;
     if (outcome.unanswered) mayHaveLanded = true;
     if (attempts > retries) break;
     const delayMs = backoffDelay(options.backoff, attempts);
-    options.onRetry?.({ retry: attempts, delayMs, reason: lastReason });
+    options.onRetry?.({ retry: attempts, delayMs, reason: lastReason, ...(lastWhy && { why: lastWhy }) });
     if (!(await wait(delayMs, options.signal))) break;
   }
   return {
@@ -120,6 +134,7 @@ export async function submitRequest(request: unknown, options: SubmitOptions): P
     kind: 'unreachable',
     status: lastStatus,
     message: options.signal?.aborted ? 'submission cancelled' : lastReason || 'submission cancelled',
+    why: options.signal?.aborted || !lastReason ? { key: 'draft.send.cancelled' } : lastWhy,
     attempts,
     idempotencyKey,
     mayHaveLanded,
@@ -129,7 +144,7 @@ export async function submitRequest(request: unknown, options: SubmitOptions): P
 type Attempt =
   | { type: 'accepted'; status: number; body: unknown }
   | { type: 'rejected'; status: number; message: string; problems: ServerFieldProblem[] }
-  | { type: 'retry'; status?: number; message: string; unanswered?: boolean };
+  | { type: 'retry'; status?: number; message: string; why?: SendReason; unanswered?: boolean };
 
 async function attempt(
   doFetch: typeof globalThis.fetch,
@@ -160,7 +175,12 @@ async function attempt(
     const message = serverMessage(parsed, text, response.status, response.statusText);
     // 408 (timeout) and 429 (too many requests) are worth retrying; other 4xx are the request's fault.
     if (response.status >= 500 || response.status === 408 || response.status === 429) {
-      return { type: 'retry', status: response.status, message };
+      return {
+        type: 'retry',
+        status: response.status,
+        message,
+        why: { key: 'draft.send.serverStatus', values: { status: String(response.status) } },
+      };
     }
     return { type: 'rejected', status: response.status, message, problems: fieldProblems(parsed) };
   } catch (error) {
@@ -169,10 +189,15 @@ async function attempt(
         ? 'submission cancelled'
         : `no answer within ${timeoutMs} ms`
       : `network error: ${error instanceof Error ? error.message : String(error)}`;
+    const why: SendReason = controller.signal.aborted
+      ? options.signal?.aborted
+        ? { key: 'draft.send.cancelled' }
+        : { key: 'draft.send.timeout', values: { seconds: timeoutMs / 1000 } }
+      : { key: 'draft.send.network' };
     // Offline, the request never left; otherwise a lost connection may have delivered it first.
     const online = (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine !== false;
     const unanswered = !options.signal?.aborted && online;
-    return { type: 'retry', message, unanswered };
+    return { type: 'retry', message, why, unanswered };
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);

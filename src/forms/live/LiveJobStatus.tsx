@@ -7,7 +7,8 @@
  * signal, after a long disconnection) it reads the states again instead of showing stale ones.
  */
 import { type ReactNode, useEffect, useState } from 'react';
-import { isJobState, STATE_WORDS } from './jobStates';
+import { useT } from '../../widgets/index';
+import { isJobState } from './jobStates';
 import { followLive, type LiveFeed, type LiveStatus } from './liveFeed';
 
 export interface ServiceReceipt {
@@ -32,6 +33,7 @@ interface JobRow {
 }
 
 export function LiveJobStatus({ receipt }: { receipt: ServiceReceipt }): ReactNode {
+  const t = useT();
   const [jobs, setJobs] = useState<ReadonlyMap<string, JobRow>>(new Map());
   const [status, setStatus] = useState<LiveStatus>();
   useEffect(() => {
@@ -92,19 +94,20 @@ export function LiveJobStatus({ receipt }: { receipt: ServiceReceipt }): ReactNo
     <div
       className="formulary-live-status"
       role="status"
-      aria-label="Reduction status"
+      aria-label={t('form.live.status')}
       data-connected={status?.connected ? 'true' : 'false'}
     >
       <ul>
         {[...jobs].map(([id, job]) => (
           <li key={id} data-state={job.state}>
-            {job.label}: <strong>{isJobState(job.state) ? STATE_WORDS[job.state] : job.state}</strong>
+            {job.label}:{' '}
+            <strong>{isJobState(job.state) ? t(`form.jobState.${job.state}`) : job.state}</strong>
           </li>
         ))}
       </ul>
-      {jobs.size === 0 && <p>Waiting for the reduction to be queued…</p>}
+      {jobs.size === 0 && <p>{t('form.live.waiting')}</p>}
       <a href={page} target="_blank" rel="noopener">
-        Follow it on its page
+        {t('form.live.follow')}
       </a>
     </div>
   );

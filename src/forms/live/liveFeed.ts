@@ -28,7 +28,11 @@ export interface LiveStatus {
   readonly connected: boolean;
   /** Why the last connection ended or was refused, for the page to show. */
   readonly problem?: string;
+  /** The problem as catalogue words (form.live.problem.*), when they are ours rather than the server's. */
+  readonly problemWhy?: { readonly key: string; readonly values?: Readonly<Record<string, string>> };
 }
+
+type ProblemWhy = NonNullable<LiveStatus['problemWhy']>;
 
 export interface LiveFeedOptions {
   /** The service's API root, e.g. `https://host/api/` (the page's own `api/` by default). */
@@ -76,8 +80,13 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stop: (() => void) | undefined;
 
-  const status = (connected: boolean, problem?: string) =>
-    options.onStatus?.({ transport, connected, ...(problem === undefined ? {} : { problem }) });
+  const status = (connected: boolean, problem?: string, why?: ProblemWhy) =>
+    options.onStatus?.({
+      transport,
+      connected,
+      ...(problem === undefined ? {} : { problem }),
+      ...(why === undefined ? {} : { problemWhy: why }),
+    });
 
   const deliver = (event: LiveEvent) => {
     if (lastId !== undefined && event.id <= lastId) return; // a replay overlapping what we have
@@ -106,7 +115,7 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
     timer = setTimeout(connect, 0);
   };
 
-  const retry = (problem: string) => {
+  const retry = (problem: string, why?: ProblemWhy) => {
     stop?.();
     stop = undefined;
     if (closed) return;
@@ -115,7 +124,7 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
       transport = 'sse';
       failures = 0;
     }
-    status(false, problem);
+    status(false, problem, why);
     const wait = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(failures, 6));
     timer = setTimeout(connect, transport === 'sse' && failures === 0 ? 0 : wait);
   };
@@ -127,17 +136,17 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
     try {
       socket = new WebSocket(url);
     } catch (error) {
-      retry(`WebSocket refused: ${(error as Error).message}`);
+      retry(`WebSocket refused: ${(error as Error).message}`, { key: 'form.live.problem.wsRefused' });
       return;
     }
     let confirmed = false;
     let ended = false;
-    const end = (problem: string) => {
+    const end = (problem: string, why?: ProblemWhy) => {
       if (ended) return;
       ended = true;
       // A socket that never confirmed counts towards the fallback; one that worked just reconnects.
       if (confirmed) failures = 0;
-      retry(problem);
+      retry(problem, why);
     };
     socket.onopen = () => {
       const subscribe: Record<string, unknown> = { type: 'subscribe', group: options.group };
@@ -159,8 +168,12 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
       else if (data.type === 'resync') resync(data.detail ?? 'the events asked for are no longer kept');
       else if (data.type === 'error') status(confirmed, data.detail ?? 'the server refused the subscription');
     };
-    socket.onerror = () => end('the WebSocket connection failed');
-    socket.onclose = (event) => end(`the WebSocket closed (${event.code})`);
+    socket.onerror = () => end('the WebSocket connection failed', { key: 'form.live.problem.wsFailed' });
+    socket.onclose = (event) =>
+      end(`the WebSocket closed (${event.code})`, {
+        key: 'form.live.problem.wsClosed',
+        values: { code: String(event.code) },
+      });
     stop = () => {
       ended = true;
       socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
@@ -196,8 +209,9 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
     // The browser reconnects by itself with Last-Event-ID; each open is a confirmed subscription.
     source.onopen = () => ready();
     source.onerror = () => {
-      if (source.readyState === EventSource.CLOSED) retry('the event stream was refused');
-      else status(false, 'the event stream is reconnecting');
+      if (source.readyState === EventSource.CLOSED)
+        retry('the event stream was refused', { key: 'form.live.problem.sseRefused' });
+      else status(false, 'the event stream is reconnecting', { key: 'form.live.problem.sseReconnecting' });
     };
     stop = () => source.close();
   };

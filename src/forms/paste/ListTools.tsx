@@ -14,7 +14,9 @@ import {
   type PasteProblem,
   planPaste,
   readPastedRows,
+  withLocale,
 } from '../../schemas/index';
+import { useLocale } from '../../widgets/index';
 import type { ListUndo } from '../engine/ListReplace';
 import type { StoragePath } from '../engine/storagePath';
 import { useFormContextValue } from '../FormContext';
@@ -63,6 +65,7 @@ export function ListTools(props: {
   const { node, path, ids, selection } = props;
   const { engine, disabled, readOnly } = useFormContextValue();
   const m = usePasteMessages();
+  const locale = useLocale();
   const locked = disabled || readOnly;
   const selected = useSelectedCount(selection, ids);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -75,7 +78,8 @@ export function ListTools(props: {
   latest.current = { ids, locked };
 
   const open = (text: string, source: string, atRow: number | undefined, mode?: PasteMode) => {
-    const pasted = readPastedRows(node, text);
+    // The cells' messages and the refusal in the form's language (reading is synchronous).
+    const pasted = withLocale(locale, () => readPastedRows(node, text));
     const chosen: PasteMode =
       mode ?? (atRow !== undefined ? { kind: 'replaceFrom', index: atRow } : { kind: 'append' });
     setPreview({ pasted, source, atRow, mode: chosen });
@@ -131,11 +135,13 @@ export function ListTools(props: {
   }, [selection, m]);
 
   const plan = preview
-    ? planPaste(ids.length, preview.pasted.rows.length, preview.mode, {
-        minItems: node.minItems,
-        maxItems: node.maxItems,
-        label: node.label,
-      })
+    ? withLocale(locale, () =>
+        planPaste(ids.length, preview.pasted.rows.length, preview.mode, {
+          minItems: node.minItems,
+          maxItems: node.maxItems,
+          label: node.label,
+        }),
+      )
     : null;
 
   const apply = () => {

@@ -67,18 +67,18 @@ function addItem(item: string, runs: Set<number>, maxRuns: number): string | und
   for (let run = first; run <= last; run++) {
     runs.add(run);
     // Checked inside the loop so many overlapping small ranges cannot build a huge set first.
-    if (runs.size > maxRuns) return `The list has more than ${maxRuns} runs.`;
+    if (runs.size > maxRuns) return say('coerce.runs.overMax', { max: maxRuns });
   }
   return undefined;
 }
 
 /** Why an item is not a run or a range. */
 function explainBadItem(item: string): string {
-  if (/^-\d+$/.test(item)) return `'${item}' is not a run number: run numbers are not negative.`;
-  if (/^\d+\.\d*$/.test(item)) return `'${item}' is not a run number: run numbers are whole numbers.`;
-  if (/^\d*[-:]$|^[-:]\d*$/.test(item)) return `The range '${item}' needs a first and a last run.`;
-  if (/^\d+[-:]\d+[-:]/.test(item)) return `'${item}' is not a range: write first-last, e.g. 12345-12350.`;
-  return `'${item}' is not a run number or a range like 12345-12350.`;
+  if (/^-\d+$/.test(item)) return say('coerce.runs.negative', { text: item });
+  if (/^\d+\.\d*$/.test(item)) return say('coerce.runs.fraction', { text: item });
+  if (/^\d*[-:]$|^[-:]\d*$/.test(item)) return say('coerce.runs.rangeEnds', { text: item });
+  if (/^\d+[-:]\d+[-:]/.test(item)) return say('coerce.runs.notRange', { text: item });
+  return say('coerce.runs.notRun', { text: item });
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * A small JSON Schema checker for the linter: does a default (or a condition's value) satisfy the
  * schema it sits in? Covers types, enum/const, limits, lengths, patterns, items, properties and the
- * combinators; returns the first failure as a sentence. Not the request validator: that is ajv's job.
+ * combinators; returns the first failure as a sentence in the active locale (linter.value.* keys; the
+ * caller's withLocale picks it). Not the request validator: that is ajv's job.
  * Own code rather than one ajv compile per default: 5,000 defaults must lint in well under a second.
  */
+import { activeLocale, say } from '../i18n/activeLocale';
+import { listOf } from '../i18n/listOf';
 import type { FormatCheck } from './formatCheck';
 import type { LocalRefResolver } from './resolvePointer';
 import { isSchemaObject, type SchemaObject } from './walkSubschemas';
@@ -63,7 +66,7 @@ export function checkValue(
   depth = 0,
   formats?: FormatCheck,
 ): string | undefined {
-  if (schema === false) return 'no value is allowed here';
+  if (schema === false) return say('linter.value.nothingAllowed');
   if (!isSchemaObject(schema) || depth > 64) return undefined;
   if (typeof schema.$ref === 'string') {
     const target = refs.targetPointer(schema.$ref);
@@ -79,13 +82,16 @@ export function checkValue(
   if (schema.type !== undefined) {
     const allowed = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (!allowed.some((t) => types.includes(t as string)))
-      return `${show(value)} is not of type ${allowed.join(' or ')}`;
+      return say('linter.value.type', {
+        value: show(value),
+        types: listOf(activeLocale(), allowed.map(String), 'disjunction'),
+      });
   }
   if (Array.isArray(schema.enum) && !schema.enum.some((e) => jsonEqual(e, value))) {
-    return `${show(value)} is not one of ${schema.enum.map(show).join(', ')}`;
+    return say('linter.value.enum', { value: show(value), allowed: schema.enum.map(show).join(', ') });
   }
   if (Object.hasOwn(schema, 'const') && !jsonEqual(schema.const, value))
-    return `${show(value)} is not ${show(schema.const)}`;
+    return say('linter.value.const', { value: show(value), expected: show(schema.const) });
   if (typeof value === 'number') {
     const n = (k: string) => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
     const min = n('minimum');
@@ -93,32 +99,37 @@ export function checkValue(
     const xmin = n('exclusiveMinimum');
     const xmax = n('exclusiveMaximum');
     const step = n('multipleOf');
-    if (min !== undefined && value < min) return `${value} is below the minimum ${min}`;
-    if (max !== undefined && value > max) return `${value} is above the maximum ${max}`;
-    if (xmin !== undefined && value <= xmin) return `${value} is not above the exclusive minimum ${xmin}`;
-    if (xmax !== undefined && value >= xmax) return `${value} is not below the exclusive maximum ${xmax}`;
+    if (min !== undefined && value < min)
+      return say('linter.value.minimum', { value: String(value), limit: String(min) });
+    if (max !== undefined && value > max)
+      return say('linter.value.maximum', { value: String(value), limit: String(max) });
+    if (xmin !== undefined && value <= xmin)
+      return say('linter.value.exclusiveMinimum', { value: String(value), limit: String(xmin) });
+    if (xmax !== undefined && value >= xmax)
+      return say('linter.value.exclusiveMaximum', { value: String(value), limit: String(xmax) });
     if (step !== undefined && step > 0 && Math.abs(value / step - Math.round(value / step)) > 1e-9) {
-      return `${value} is not a multiple of ${step}`;
+      return say('linter.value.multipleOf', { value: String(value), step: String(step) });
     }
   }
   if (typeof value === 'string') {
     const length = [...value].length;
     if (typeof schema.minLength === 'number' && length < schema.minLength)
-      return `${show(value)} is shorter than ${schema.minLength} characters`;
+      return say('linter.value.minLength', { value: show(value), count: schema.minLength });
     if (typeof schema.maxLength === 'number' && length > schema.maxLength)
-      return `${show(value)} is longer than ${schema.maxLength} characters`;
+      return say('linter.value.maxLength', { value: show(value), count: schema.maxLength });
     if (typeof schema.pattern === 'string') {
       const re = compilePattern(schema.pattern);
-      if (re && !re.test(value)) return `${show(value)} does not match the pattern ${schema.pattern}`;
+      if (re && !re.test(value))
+        return say('linter.value.pattern', { value: show(value), pattern: schema.pattern });
     }
     if (formats && typeof schema.format === 'string' && formats(schema.format, value) === false)
-      return `${show(value)} is not a valid ${schema.format}`;
+      return say('linter.value.format', { value: show(value), format: schema.format });
   }
   if (Array.isArray(value)) {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems)
-      return `${show(value)} has fewer than ${schema.minItems} items`;
+      return say('linter.value.minItems', { value: show(value), count: schema.minItems });
     if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
-      return `${show(value)} has more than ${schema.maxItems} items`;
+      return say('linter.value.maxItems', { value: show(value), count: schema.maxItems });
     const tuple = Array.isArray(schema.prefixItems)
       ? schema.prefixItems
       : Array.isArray(schema.items)
@@ -127,19 +138,19 @@ export function checkValue(
     const rest = Array.isArray(schema.items) ? schema.additionalItems : schema.items;
     for (let i = 0; i < value.length; i++) {
       const failure = checkValue(i < tuple.length ? tuple[i] : rest, value[i], refs, depth + 1, formats);
-      if (failure) return `item ${i}: ${failure}`;
+      if (failure) return say('linter.value.item', { index: i, failure });
     }
   }
   if (isSchemaObject(value)) {
     if (Array.isArray(schema.required)) {
       const missing = schema.required.find((k) => typeof k === 'string' && !Object.hasOwn(value, k));
-      if (missing !== undefined) return `the required property "${missing}" is missing`;
+      if (missing !== undefined) return say('linter.value.required', { key: String(missing) });
     }
     const props = isSchemaObject(schema.properties) ? schema.properties : {};
     for (const key of Object.keys(value)) {
       const sub = Object.hasOwn(props, key) ? props[key] : schema.additionalProperties;
       const failure = checkValue(sub, value[key], refs, depth + 1, formats);
-      if (failure) return `${key}: ${failure}`;
+      if (failure) return say('linter.value.property', { key, failure });
     }
   }
   if (Array.isArray(schema.allOf)) {
@@ -152,13 +163,13 @@ export function checkValue(
     Array.isArray(schema.anyOf) &&
     !schema.anyOf.some((s) => !checkValue(s, value, refs, depth + 1, formats))
   ) {
-    return `${show(value)} matches none of the anyOf branches`;
+    return say('linter.value.anyOf', { value: show(value) });
   }
   if (Array.isArray(schema.oneOf)) {
     const matches = schema.oneOf.filter((s) => !checkValue(s, value, refs, depth + 1, formats)).length;
-    if (matches !== 1) return `${show(value)} matches ${matches} of the oneOf branches, not exactly one`;
+    if (matches !== 1) return say('linter.value.oneOf', { value: show(value), count: matches });
   }
   if (schema.not !== undefined && !checkValue(schema.not, value, refs, depth + 1, formats))
-    return `${show(value)} matches the "not" schema`;
+    return say('linter.value.not', { value: show(value) });
   return undefined;
 }

@@ -67,7 +67,7 @@ export function lintExample(
 
 /** Reads an invalid-*.expected.json value, or throws naming what is wrong with it. */
 export function parseExpectedErrors(value: unknown): ExpectedError[] {
-  if (!Array.isArray(value)) throw new Error('must be an array of {pointer, rule}');
+  if (!Array.isArray(value)) throw new Error(say('linter.expectedNotArray'));
   return value.map((item, i) => {
     if (
       typeof item !== 'object' ||
@@ -75,7 +75,7 @@ export function parseExpectedErrors(value: unknown): ExpectedError[] {
       typeof item.pointer !== 'string' ||
       typeof item.rule !== 'string'
     ) {
-      throw new Error(`item ${i} must be {"pointer": string, "rule": string}`);
+      throw new Error(say('linter.expectedItem', { index: i }));
     }
     return { pointer: item.pointer, rule: item.rule };
   });

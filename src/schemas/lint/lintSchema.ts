@@ -4,6 +4,7 @@
  * the CLI call this same function. Loader and model diagnostics are merged in, one report per finding.
  */
 import type { FieldModel, SchemaDiagnostic, Severity, ValidationError } from '../FieldModel';
+import { say } from '../i18n/activeLocale';
 import type {
   LintableSchema,
   LintContext,
@@ -84,7 +85,11 @@ export function lintSchema(loaded: LintableSchema, options: LintOptions = {}): L
       findings = rule.check(context);
     } catch (error) {
       findings = [
-        { schemaPointer: '', message: `rule crashed: ${(error as Error).message}`, severity: 'error' },
+        {
+          schemaPointer: '',
+          message: say('linter.ruleCrashed', { rule: rule.id, message: (error as Error).message }),
+          severity: 'error',
+        },
       ];
     }
     for (const f of findings)

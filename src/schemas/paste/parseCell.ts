@@ -13,6 +13,7 @@ import { parseJsonText } from '../coerce/parseJsonText';
 import { parseNumberListField, parseRunListField } from '../coerce/parseListField';
 import { parseNumber } from '../coerce/parseNumber';
 import type { FieldNode } from '../FieldModel';
+import { say } from '../i18n/activeLocale';
 
 /** The value of a cell that leaves its field unset (absent from the request). */
 export const UNSET: undefined = undefined;
@@ -29,7 +30,7 @@ function numberCell(field: FieldNode, text: string): CoerceResult<unknown> {
   const unit = WITH_UNIT.exec(text);
   if (unit && field.units !== undefined) {
     if (!sameUnit(unit[2]!, field.units))
-      return fail(`'${text}' is in ${unit[2]}, but ${field.label} is in ${field.units}: convert it first.`);
+      return fail(say('paste.cell.unit', { text, unit: unit[2]!, label: field.label, own: field.units }));
     digits = unit[1]!;
   }
   const parsed = parseNumber(digits, { integer, units: field.units });
@@ -50,7 +51,7 @@ function booleanCell(text: string): CoerceResult<unknown> {
   const word = text.toLowerCase();
   if (['true', 'yes', '1'].includes(word)) return ok(true);
   if (['false', 'no', '0'].includes(word)) return ok(false);
-  return fail(`'${text}' is not true or false (yes/no, 1/0).`);
+  return fail(say('paste.cell.boolean', { text }));
 }
 
 function enumCell(field: FieldNode, text: string): CoerceResult<unknown> {
@@ -63,12 +64,12 @@ function enumCell(field: FieldNode, text: string): CoerceResult<unknown> {
   );
   if (loose >= 0) return ok(values[loose]);
   const names = values.map((v, i) => field.enumLabels?.[i] ?? String(v)).join(', ');
-  return fail(`'${text}' is not one of ${names}.`);
+  return fail(say('paste.cell.enum', { text, names }));
 }
 
 function binningCell(text: string): CoerceResult<unknown> {
   const parts = text.split(/[,;\s]+/).filter(Boolean);
-  if (parts.length !== 3) return fail(`'${text}' is not a binning: give min, step, max.`);
+  if (parts.length !== 3) return fail(say('paste.cell.binning', { text }));
   const numbers: number[] = [];
   for (const part of parts) {
     const parsed = parseNumber(part);

@@ -1,8 +1,10 @@
 /**
  * Where pasted rows go in a list: after its rows, over its rows from one row on (a paste into row 3
  * writes rows 3, 4, ... and adds what runs past the end), or in place of all of them; and whether the
- * list's row limits allow it. Counting only: the form applies it. No React, no DOM.
+ * list's row limits allow it (a refusal in the active locale: the caller's withLocale). Counting only:
+ * the form applies it. No React, no DOM.
  */
+import { say } from '../i18n/activeLocale';
 
 export type PasteMode =
   | { readonly kind: 'append' }
@@ -42,16 +44,16 @@ export function planPaste(
     const replaced = Math.min(pasted, existing - start);
     plan = { start, replaced, added: pasted - replaced, removed: 0, total: existing + pasted - replaced };
   }
-  const name = limits.label ?? 'The list';
+  const name = limits.label ?? say('paste.plan.theList');
   if (limits.maxItems !== undefined && plan.total > limits.maxItems)
     return {
       ...plan,
-      refusal: `${name} takes at most ${limits.maxItems} rows; this paste would make ${plan.total}.`,
+      refusal: say('paste.plan.tooMany', { list: name, max: limits.maxItems, total: plan.total }),
     };
   if (limits.minItems !== undefined && plan.total < limits.minItems)
     return {
       ...plan,
-      refusal: `${name} needs at least ${limits.minItems} rows; this paste would leave ${plan.total}.`,
+      refusal: say('paste.plan.tooFew', { list: name, min: limits.minItems, total: plan.total }),
     };
   return plan;
 }

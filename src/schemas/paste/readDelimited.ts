@@ -6,6 +6,7 @@
  * No React, no DOM.
  */
 import Papa from 'papaparse';
+import { say } from '../i18n/activeLocale';
 
 export interface DelimitedText {
   /** Each row's cells, with the 1-based line of the text it starts on. */
@@ -44,10 +45,7 @@ export function readDelimited(text: string, delimiter = delimiterOf(text)): Deli
   }
   const errors = parsed.errors.map((e) => ({
     line: lines[e.row ?? 0] ?? 1,
-    message:
-      e.code === 'MissingQuotes'
-        ? 'a quoted cell is not closed: the rest of the text was read as that cell'
-        : e.message,
+    message: e.code === 'MissingQuotes' ? say('paste.read.unclosedQuote') : e.message,
   }));
   return { rows, delimiter, errors };
 }

@@ -7,6 +7,7 @@
  * No React, no DOM: the form, the CLI or a backend can read a sample list alike.
  */
 import type { ListNode } from '../FieldModel';
+import { say } from '../i18n/activeLocale';
 import { setAt } from '../pointer';
 import { parseCell } from './parseCell';
 import { headerName, type PasteColumn, pasteColumnsOf, splitUnit } from './pasteColumns';
@@ -68,14 +69,14 @@ function matchHeader(columns: readonly PasteColumn[], cells: readonly string[]) 
       const twice = columns.some((c) => c.names.includes(name));
       return {
         column: null,
-        why: twice ? `a second column for the same field: its cells were not read` : undefined,
+        why: twice ? say('paste.read.secondColumn') : undefined,
       };
     }
     taken.add(column);
     const unit = splitUnit(cell).unit;
     const own = column.field.units;
     if (unit !== undefined && own !== undefined && unit.toLowerCase() !== own.toLowerCase())
-      return { column, why: `the column is in ${unit}, but ${column.label} is in ${own}: convert it first` };
+      return { column, why: say('paste.read.columnUnit', { unit, label: column.label, own }) };
     return { column, why: undefined };
   });
 }
@@ -125,7 +126,7 @@ export function readPastedRows(
           column: i + 1,
           label: cell,
           text: cell,
-          message: m.why ?? `${list.label} has no column called '${cell}': its cells were not read`,
+          message: m.why ?? say('paste.read.noColumn', { list: list.label, name: cell }),
         });
     });
   } else {
@@ -147,8 +148,8 @@ export function readPastedRows(
         // Only a cell with text is lost: say so when there is no column to take it.
         if (cell.trim() !== '' && !header)
           problem(
-            `column ${i + 1}`,
-            `${list.label} has ${listColumns.length} columns: this cell was not read`,
+            say('paste.read.columnN', { n: i + 1 }),
+            say('paste.read.extraCell', { list: list.label, count: listColumns.length }),
           );
         return;
       }

@@ -6,7 +6,7 @@
  * conflict; an invalid request changes nothing (validation is deterministic, so nothing is cached).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { coerceTextRequest } from '../../schemas/index';
+import { coerceTextRequest, withLocale } from '../../schemas/index';
 import type { Instrument } from '../instruments/index';
 import type {
   AcceptedJob,
@@ -25,6 +25,8 @@ export interface ReceivedRequest {
   /** The body exactly as received: stored and fingerprinted. */
   readonly text: string;
   readonly value: unknown;
+  /** The language of the field messages of a refusal (a tag with a catalogue); English without. */
+  readonly locale?: string;
   /** Set when the service learns who sent it (the permissions issue); null until then. */
   readonly submitter?: string | null;
   /**
@@ -131,11 +133,13 @@ export class SubmissionService {
     // "" for unset), as older tools write requests, is read with the form's own parsers; the typed
     // request is what is stored and run, and the receipt lists each conversion. Read only: no copy of
     // a request that is typed already.
-    const read = coerceTextRequest(instrument.model, input.value, { copy: 'whenConverted' });
+    const read = withLocale(input.locale, () =>
+      coerceTextRequest(instrument.model, input.value, { copy: 'whenConverted' }),
+    );
     const typed = read.converted.length > 0;
     const value = read.request;
     const requestText = typed ? JSON.stringify(value) : input.text;
-    const errors = instrument.validator.validate(value);
+    const errors = withLocale(input.locale, () => instrument.validator.validate(value));
     if (errors.length > 0) {
       // A retry of a request accepted before (under a schema that has changed since) is answered as
       // it was, and other bytes under a used key are a conflict, invalid or not: the key decides first.

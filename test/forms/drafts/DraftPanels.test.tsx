@@ -15,7 +15,10 @@ import {
   memoryStorage,
   OutboxPanel,
   SubmitStatus,
+  submitRequest,
 } from '../../../src/forms/drafts/index';
+import { translate } from '../../../src/schemas/index';
+import { LocaleContext } from '../../../src/widgets/index';
 import { fakeServer } from './fakeServer';
 import { sampleModel } from './sampleModel';
 
@@ -132,6 +135,46 @@ describe('<SubmitStatus> and <OutboxPanel>', () => {
     await waitFor(() => expect(screen.getByText(/Nothing waiting/)).toBeTruthy());
     expect(screen.getByRole('status').textContent).toMatch(/^Submitted at T\d+\.$/);
     expect(history.getState().entries).toHaveLength(1);
+  });
+});
+
+describe('send failures in the reader’s language', () => {
+  test('a network failure and a 503 are worded in French in the status and the outbox, not the browser’s English', async () => {
+    const storage = memoryStorage();
+    const outbox = createOutboxStore({ storage });
+    const history = createHistoryStore({ storage });
+    const answers: (() => Promise<Response>)[] = [
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      async () => new Response('{"title":"Service Unavailable"}', { status: 503 }),
+    ];
+    const submitter = createSubmitter({
+      outbox,
+      history,
+      send: { url: '/x', fetch: () => answers.shift()!(), retries: 1, backoff: () => 0 },
+    });
+    render(
+      <LocaleContext value="fr">
+        <DraftsContext value={{ outbox, history, submitter }}>
+          <SubmitStatus instrument="EQSANS" formatTime={time} />
+          <OutboxPanel formatTime={time} />
+        </DraftsContext>
+      </LocaleContext>,
+    );
+    await act(() => submitter.submit({ sample: { run: [1] } }, { instrument: 'EQSANS', schemaVersion: 1 }));
+    const entry = outbox.getState().entries[0]!;
+    // English stays in the stored message for logs; the words shown come from the key.
+    expect(entry.lastError).toMatch(/Service Unavailable|503/);
+    expect(entry.lastWhy).toEqual({ key: 'draft.send.serverStatus', values: { status: '503' } });
+    const region = screen.getByRole('region', { name: 'Boîte d’envoi' });
+    expect(region.textContent).toContain('le serveur a échoué (HTTP 503)');
+    expect(document.body.textContent).not.toMatch(/Service Unavailable|network error|Failed to fetch/);
+    // A network failure alone: its own words, not "network error: Failed to fetch".
+    const offline = await submitRequest(
+      {},
+      { url: '/x', fetch: () => Promise.reject(new TypeError('Failed to fetch')), retries: 0 },
+    );
+    expect(offline.ok ? undefined : offline.why).toEqual({ key: 'draft.send.network' });
+    expect(translate('fr', 'draft.send.network')).toBe('le serveur est injoignable');
   });
 });
 

@@ -4,6 +4,7 @@ import {
   createHistoryStore,
   exportHistory,
   type HistoryEntry,
+  historyProblemText,
   importHistory,
   memoryStorage,
 } from '../../../src/forms/drafts/index';
@@ -43,12 +44,25 @@ describe('history JSON', () => {
     expect(entries.map((e) => e.id)).toEqual(['a', 'c', 'f']);
     expect(entries[2]?.request).toEqual(['run', 7]);
     expect(entries[1]?.submittedAt).toBe(Date.parse('2026-11-27T01:00:00Z'));
-    expect(problems).toEqual([
+    expect(problems.map(({ index, message }) => ({ index, message }))).toEqual([
       { index: 1, message: 'entry 1: "instrument" must be a non-empty string' },
       { index: 2, message: 'entry 2: is not an object' },
       { index: 4, message: 'entry 4: "changedFields" must be a list of JSON Pointers' },
       { index: 5, message: 'entry 5: "request" is missing' },
     ]);
+  });
+
+  test('each problem is worded in the reader’s language from its key (French here)', () => {
+    const text = JSON.stringify({ entries: [entry('a', 1), { ...entry('b', 2), schemaVersion: 1.5 }, 7] });
+    const { problems } = importHistory(text);
+    expect(problems.map((p) => historyProblemText('fr', p))).toEqual([
+      'entrée 1 : « schemaVersion » doit être un entier',
+      'entrée 2 : n’est pas un objet',
+    ]);
+    expect(historyProblemText('fr', importHistory('{"format": "autre"}').problems[0]!)).toBe(
+      'le format est « autre », « formulary-history » attendu',
+    );
+    expect(historyProblemText('fr', importHistory('{oops').problems[0]!)).toMatch(/^ce n’est pas du JSON : /);
   });
 
   test('a file that is not a history says why', () => {

@@ -1,6 +1,7 @@
 /** A draft from an older schema keeps what still fits and reports the rest, value by value. */
 import { describe, expect, test } from 'vitest';
 import { migrateDraftValues } from '../../../src/forms/drafts/index';
+import { translate } from '../../../src/schemas/index';
 import { sampleModel } from './sampleModel';
 
 describe('migrateDraftValues', () => {
@@ -17,7 +18,15 @@ describe('migrateDraftValues', () => {
       reduction: { Qmin: 0.01 },
       job: { kind: 'combined', scans: [{ run: 1, thickness: 0.1 }] },
     });
-    expect(notApplied).toEqual([
+    // Each reason's key words it in the reader's language (French here); `reason` is English.
+    expect(notApplied.map((n) => translate('fr', n.reasonKey!))).toEqual([
+      'le champ n’existe plus',
+      'le champ est maintenant oui/non',
+      'ne fait plus partie des choix permis',
+      'le champ n’existe plus',
+      'le champ n’existe plus',
+    ]);
+    expect(notApplied.map(({ reasonKey: _, ...n }) => n)).toEqual([
       { pointer: '/sample/aperture', value: 8, reason: 'field no longer exists', fromSchemaVersion: 1 },
       { pointer: '/reduction/Qmax', value: 0.5, reason: 'field is now yes/no', fromSchemaVersion: 1 },
       {

@@ -226,6 +226,26 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
       expect(byKey.items).toHaveLength(0);
     });
 
+    it('words the field messages of a 422 in the Accept-Language the form sends (title and detail stay English)', async () => {
+      const ask = (language: string) =>
+        submit(server.url, 'eqsans', invalidExample, {
+          'idempotency-key': newKey(),
+          'accept-language': language,
+        });
+      const qminOf = async (response: Response) => {
+        expect(response.status).toBe(422);
+        const body = await problem(response);
+        const errors = body.errors as { pointer: string; message: string; rule: string }[];
+        return { detail: body.detail, qmin: errors.find((e) => e.pointer === '/binning/Qmin')?.message };
+      };
+      const french = await qminOf(await ask('fr-CH, en;q=0.5'));
+      expect(french.qmin).toBe('doit être inférieur à Q max (0,45 1/Å)');
+      expect(french.detail).toMatch(/problems? in the request/);
+      // A language without a catalogue, and q=0, fall through to the next asked or to English.
+      expect((await qminOf(await ask('sv, fr;q=0.8'))).qmin).toBe('doit être inférieur à Q max (0,45 1/Å)');
+      expect((await qminOf(await ask('fr;q=0, de'))).qmin).toBe('must be less than Q max (0.45 1/Å)');
+    });
+
     it('ignores fields the form hides, as the form does', async () => {
       // LogQBinsPerDecade is only shown (and checked) when QbinType is "log".
       const shown = withValue((r) => {

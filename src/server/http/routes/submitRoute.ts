@@ -11,6 +11,7 @@ import type { Instrument } from '../../instruments/index';
 import { proposalOf, type SubmissionService } from '../../submissions/index';
 import { demand, demandSignedIn } from '../guard';
 import { HttpProblem } from '../HttpProblem';
+import { requestLocale } from '../requestLocale';
 import { problemResponse } from './apiSchemas';
 import { findInstrument } from './instrumentRoutes';
 
@@ -139,6 +140,8 @@ export function submitRoute(
         clientSchemaVersion: version,
         text: request.jsonText,
         value: request.body,
+        // The form's language (Accept-Language): field messages of a refusal are shown beside its fields.
+        locale: requestLocale(request.headers['accept-language']),
         // Committed with the submission: a separate insert after it cost a commit per submission.
         audit: {
           actor: request.principal.username,
