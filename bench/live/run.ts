@@ -36,6 +36,8 @@ const seconds = option('--seconds', 5);
 /** Processes the crowd of clients is spread over, and probe clients on the instrument's queue. */
 const procs = option('--procs', 2);
 const probes = option('--probes', 5);
+/** `--verbose-lines`: clients take log batches as one object per line (the SSE form), not as runs. */
+const compact = !argv.includes('--verbose-lines');
 /** `--server-cpu-prof DIR`: the server writes a V8 CPU profile there when it stops (node --cpu-prof). */
 const profDir = argv.includes('--server-cpu-prof') ? argv[argv.indexOf('--server-cpu-prof') + 1] : undefined;
 
@@ -107,7 +109,7 @@ function clientProcess() {
   return {
     child,
     connect: (url: string, mode: 'mass' | 'probe', specs: { group: string; since?: number }[]) =>
-      ask({ type: 'connect', url, headers: testerHeaders(url), mode, specs }, 'connected'),
+      ask({ type: 'connect', url, headers: testerHeaders(url), mode, specs, compact }, 'connected'),
     go: (at: number) => ask({ type: 'go', at }, 'going'),
     report: () => ask<{ clients: Reported[] }>({ type: 'report' }, 'report').then((r) => r.clients),
     close: () => child.send({ type: 'close' }),

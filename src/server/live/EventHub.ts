@@ -126,7 +126,14 @@ export class EventHub {
       this.again = true;
       return;
     }
-    this.reading = this.readAll()
+    // The read waits for the end of this turn of the event loop (setImmediate): the commits of one
+    // turn (ten jobs' log batches arriving together) are read as one page and fanned out together, so
+    // a subscriber that coalesces its writes (liveRoutes) sends them to its socket in one write.
+    // bench:live measured ~10 µs of server CPU per socket write, whatever its size up to 8 kB: the
+    // count of writes, not their bytes, is what 1,000 sockets on a group cost. An idle loop reaches
+    // setImmediate at once, so a quiet server adds no delay.
+    this.reading = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.readAll())
       .catch(() => {
         // The database is away: the next wake-up (or the reconnect's) reads from the same cursor.
       })

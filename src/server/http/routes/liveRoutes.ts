@@ -15,10 +15,12 @@
  * since the snapshot's event id.
  */
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
 import { decide, mayRead, type Principal } from '../../auth/index';
 import type { Instrument } from '../../instruments/index';
-import { type EventHub, parseGroup, ResyncNeeded } from '../../live/index';
+import { type EventHub, parseGroup, ResyncNeeded, type RunLine, toRuns } from '../../live/index';
 import type { EventFilter, LiveEvent, StoredSubmission } from '../../store/index';
 import type { SubmissionService } from '../../submissions/index';
 import { demandSignedIn, refOf } from '../guard';
@@ -64,7 +66,7 @@ function kindsOf(value: unknown): ReadonlySet<Kind> | undefined {
   return new Set(list as Kind[]);
 }
 
-const eventJson = (e: LiveEvent) => ({
+const eventJson = (e: LiveEvent): Record<string, unknown> => ({
   id: e.id,
   submissionId: e.submissionId,
   instrument: e.instrument,
@@ -82,18 +84,50 @@ const eventJson = (e: LiveEvent) => ({
  * a string is encoded again for every socket (8 kB per log batch, 1,000 times per event in bench:live).
  */
 const framed = new WeakMap<LiveEvent, Map<string, Buffer>>();
-function frameOf(group: string, event: LiveEvent): Buffer {
+function frameOf(group: string, event: LiveEvent, compact: boolean): Buffer {
   let byGroup = framed.get(event);
   if (!byGroup) {
     byGroup = new Map();
     framed.set(event, byGroup);
   }
-  let frame = byGroup.get(group);
+  const key = compact ? `${group}\n` : group; // no group name holds a newline (parseGroup)
+  let frame = byGroup.get(key);
   if (frame === undefined) {
-    frame = Buffer.from(JSON.stringify({ type: 'event', group, event: eventJson(event) }));
-    byGroup.set(group, frame);
+    const json = eventJson(event);
+    const lines =
+      compact && event.kind === 'log' ? (event.payload as { lines?: RunLine[] }).lines : undefined;
+    if (Array.isArray(lines)) json.payload = { runs: toRuns(lines) };
+    frame = Buffer.from(JSON.stringify({ type: 'event', group, event: json }));
+    byGroup.set(key, frame);
   }
   return frame;
+}
+
+/**
+ * A socket's event frames of one tick go to the kernel in one write: the first frame corks the TCP
+ * socket under ws, and the end of the tick (process.nextTick, after the hub's synchronous fan-out of
+ * a page) uncorks it, so Node writes every frame queued meanwhile with one writev. bench:live's
+ * server spent most of its CPU in writev, about 10 µs per call whatever the frame's size (200 B to
+ * 8 kB, 1,000 sockets, measured): with several events per page, one call replaces several. ws has no
+ * public cork; its own sendFrame corks the same socket (`_socket`) around each frame, and nested corks
+ * count, so the frames stay whole and in order, and a control message or close frame written in the
+ * same tick is queued behind them. Without the raw socket (another transport) frames go one by one.
+ */
+function coalescedWrites(socket: WebSocket): (frame: Buffer) => void {
+  const raw = (socket as unknown as { _socket?: Socket })._socket;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    raw!.uncork();
+  };
+  return (frame) => {
+    if (raw && !corked && !raw.destroyed) {
+      corked = true;
+      raw.cork();
+      process.nextTick(uncork);
+    }
+    socket.send(frame, { binary: false });
+  };
 }
 
 export interface LiveRouteOptions {
@@ -202,11 +236,12 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
     (socket, request) => {
       const principal = request.principal;
       const groups = new Map<string, Promise<() => void>>();
+      const write = coalescedWrites(socket);
       const send = (message: unknown) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       };
       socket.on('message', (data) => {
-        let message: { type?: unknown; group?: unknown; since?: unknown; kinds?: unknown };
+        let message: { type?: unknown; group?: unknown; since?: unknown; kinds?: unknown; compact?: unknown };
         try {
           message = JSON.parse(String(data));
         } catch {
@@ -240,6 +275,11 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
           send({ type: 'error', group: name, detail: (error as Error).message });
           return;
         }
+        if (message.compact !== undefined && typeof message.compact !== 'boolean') {
+          send({ type: 'error', group: name, detail: 'compact must be true or false' });
+          return;
+        }
+        const compact = message.compact === true;
         if (groups.has(name)) {
           send({ type: 'error', group: name, detail: `already subscribed to "${name}"` });
           return;
@@ -256,7 +296,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
                   socket.close(TOO_SLOW, 'too far behind: reconnect with since');
                   return;
                 }
-                socket.send(frameOf(name, event), { binary: false });
+                write(frameOf(name, event, compact));
               }),
             },
             since as number | undefined,
