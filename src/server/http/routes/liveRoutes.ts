@@ -113,12 +113,12 @@ function frameOf(group: string, event: LiveEvent, compact: boolean): Buffer {
  * count, so the frames stay whole and in order, and a control message or close frame written in the
  * same tick is queued behind them. Without the raw socket (another transport) frames go one by one.
  */
-function coalescedWrites(socket: WebSocket): (frame: Buffer) => void {
+function coalescedWrites(socket: WebSocket, flushAt: number): (frame: Buffer) => void {
   const raw = (socket as unknown as { _socket?: Socket })._socket;
   let corked = false;
   const uncork = () => {
     corked = false;
-    raw!.uncork();
+    raw!.uncork(); // a second uncork (after an early flush) finds no cork and does nothing
   };
   return (frame) => {
     if (raw && !corked && !raw.destroyed) {
@@ -127,6 +127,10 @@ function coalescedWrites(socket: WebSocket): (frame: Buffer) => void {
       process.nextTick(uncork);
     }
     socket.send(frame, { binary: false });
+    // A replay sends thousands of events without the tick ending: flushed every `flushAt` bytes, so
+    // the kernel takes them as they come and the too-far-behind check counts only what the client
+    // left unread, not what waits under the cork.
+    if (corked && raw!.writableLength >= flushAt) uncork();
   };
 }
 
@@ -236,7 +240,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
     (socket, request) => {
       const principal = request.principal;
       const groups = new Map<string, Promise<() => void>>();
-      const write = coalescedWrites(socket);
+      const write = coalescedWrites(socket, Math.min(64 * 1024, maxBuffered / 2));
       const send = (message: unknown) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       };
