@@ -15,17 +15,16 @@
  * since the snapshot's event id.
  */
 import type { ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { WebSocket } from 'ws';
 import { decide, mayRead, type Principal } from '../../auth/index';
 import type { Instrument } from '../../instruments/index';
-import { type EventHub, parseGroup, ResyncNeeded, type RunLine, toRuns } from '../../live/index';
+import { type EventHub, parseGroup, ResyncNeeded } from '../../live/index';
 import type { EventFilter, LiveEvent, StoredSubmission } from '../../store/index';
 import type { SubmissionService } from '../../submissions/index';
 import { demandSignedIn, refOf } from '../guard';
 import { HttpProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
+import { coalescedWrites, eventJson, wireFrameOf } from './liveFrames';
 
 /** What a subscription reads, and, when the asker may not read all of it, which events pass. */
 interface Allowed {
@@ -64,74 +63,6 @@ function kindsOf(value: unknown): ReadonlySet<Kind> | undefined {
   if (!Array.isArray(list) || list.length === 0 || !list.every((k) => KINDS.includes(k as Kind)))
     throw new Error('kinds must list some of "state", "log" and "curve"');
   return new Set(list as Kind[]);
-}
-
-const eventJson = (e: LiveEvent): Record<string, unknown> => ({
-  id: e.id,
-  submissionId: e.submissionId,
-  instrument: e.instrument,
-  jobId: e.jobId,
-  attempt: e.attempt,
-  kind: e.kind,
-  payload: e.payload,
-  createdAt: e.createdAt,
-});
-
-/**
- * The hub hands the same event object to every subscriber: its text per group is built once, not once
- * per socket (with 1,000 clients on a group, JSON.stringify per socket was the server's largest cost),
- * and encoded to UTF-8 once: ws sends a Buffer as it is (header + the shared bytes, one writev), while
- * a string is encoded again for every socket (8 kB per log batch, 1,000 times per event in bench:live).
- */
-const framed = new WeakMap<LiveEvent, Map<string, Buffer>>();
-function frameOf(group: string, event: LiveEvent, compact: boolean): Buffer {
-  let byGroup = framed.get(event);
-  if (!byGroup) {
-    byGroup = new Map();
-    framed.set(event, byGroup);
-  }
-  const key = compact ? `${group}\n` : group; // no group name holds a newline (parseGroup)
-  let frame = byGroup.get(key);
-  if (frame === undefined) {
-    const json = eventJson(event);
-    const lines =
-      compact && event.kind === 'log' ? (event.payload as { lines?: RunLine[] }).lines : undefined;
-    if (Array.isArray(lines)) json.payload = { runs: toRuns(lines) };
-    frame = Buffer.from(JSON.stringify({ type: 'event', group, event: json }));
-    byGroup.set(key, frame);
-  }
-  return frame;
-}
-
-/**
- * A socket's event frames of one tick go to the kernel in one write: the first frame corks the TCP
- * socket under ws, and the end of the tick (process.nextTick, after the hub's synchronous fan-out of
- * a page) uncorks it, so Node writes every frame queued meanwhile with one writev. bench:live's
- * server spent most of its CPU in writev, about 10 µs per call whatever the frame's size (200 B to
- * 8 kB, 1,000 sockets, measured): with several events per page, one call replaces several. ws has no
- * public cork; its own sendFrame corks the same socket (`_socket`) around each frame, and nested corks
- * count, so the frames stay whole and in order, and a control message or close frame written in the
- * same tick is queued behind them. Without the raw socket (another transport) frames go one by one.
- */
-function coalescedWrites(socket: WebSocket, flushAt: number): (frame: Buffer) => void {
-  const raw = (socket as unknown as { _socket?: Socket })._socket;
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    raw!.uncork(); // a second uncork (after an early flush) finds no cork and does nothing
-  };
-  return (frame) => {
-    if (raw && !corked && !raw.destroyed) {
-      corked = true;
-      raw.cork();
-      process.nextTick(uncork);
-    }
-    socket.send(frame, { binary: false });
-    // A replay sends thousands of events without the tick ending: flushed every `flushAt` bytes, so
-    // the kernel takes them as they come and the too-far-behind check counts only what the client
-    // left unread, not what waits under the cork.
-    if (corked && raw!.writableLength >= flushAt) uncork();
-  };
 }
 
 export interface LiveRouteOptions {
@@ -300,7 +231,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
                   socket.close(TOO_SLOW, 'too far behind: reconnect with since');
                   return;
                 }
-                write(frameOf(name, event, compact));
+                write(wireFrameOf(name, event, compact));
               }),
             },
             since as number | undefined,
