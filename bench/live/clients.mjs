@@ -15,7 +15,7 @@ const clients = [];
 /** Latency counts events stored from the jobs' start on (the run's go), not a replay of older ones. */
 let from = Number.POSITIVE_INFINITY;
 
-function connect(url, headers, group, since, probe) {
+function connect(url, headers, group, since, probe, compact) {
   const socket = new WebSocket(`${url.replace('http', 'ws')}/api/live`, { headers });
   const client = { socket, group, ids: [], eventLatency: [], lineLatency: [], storeDelay: [] };
   socket.on('message', (data) => {
@@ -37,8 +37,11 @@ function connect(url, headers, group, since, probe) {
     const stored = Date.parse(event.createdAt);
     if (stored < from) return;
     client.eventLatency.push(now - stored);
-    for (const line of event.payload.lines ?? []) {
-      const stamp = STAMP.exec(line.text);
+    // Log batches come as runs of lines (`compact`, as the page asks), or one object per line.
+    const { runs, lines } = event.payload;
+    const texts = runs ? runs.flatMap((run) => run.text) : (lines ?? []).map((line) => line.text);
+    for (const text of texts) {
+      const stamp = STAMP.exec(text);
       if (!stamp) continue;
       client.lineLatency.push(now - Number(stamp[1]));
       client.storeDelay.push(stored - Number(stamp[1]));
@@ -47,7 +50,9 @@ function connect(url, headers, group, since, probe) {
   return new Promise((done, fail) => {
     socket.once('error', fail);
     socket.once('open', () => {
-      socket.send(JSON.stringify({ type: 'subscribe', group, ...(since === undefined ? {} : { since }) }));
+      socket.send(
+        JSON.stringify({ type: 'subscribe', group, compact, ...(since === undefined ? {} : { since }) }),
+      );
       clients.push(client);
       done();
     });
@@ -59,7 +64,14 @@ const hashOf = (ids) => createHash('sha1').update(ids.join(',')).digest('hex');
 process.on('message', async (message) => {
   if (message.type === 'connect') {
     for (const spec of message.specs)
-      await connect(message.url, message.headers, spec.group, spec.since, message.mode === 'probe');
+      await connect(
+        message.url,
+        message.headers,
+        spec.group,
+        spec.since,
+        message.mode === 'probe',
+        message.compact,
+      );
     process.send({ type: 'connected', count: clients.length });
   } else if (message.type === 'go') {
     from = message.at;

@@ -36,6 +36,10 @@ const seconds = option('--seconds', 5);
 /** Processes the crowd of clients is spread over, and probe clients on the instrument's queue. */
 const procs = option('--procs', 2);
 const probes = option('--probes', 5);
+/** `--verbose-lines`: clients take log batches as one object per line (the SSE form), not as runs. */
+const compact = !argv.includes('--verbose-lines');
+/** `--server-cpu-prof DIR`: the server writes a V8 CPU profile there when it stops (node --cpu-prof). */
+const profDir = argv.includes('--server-cpu-prof') ? argv[argv.indexOf('--server-cpu-prof') + 1] : undefined;
 
 interface Client {
   socket: WebSocket;
@@ -51,10 +55,14 @@ interface Reported {
   storeDelay: number[];
 }
 
-const procStat = (pid: number) => {
+const procTimes = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, seconds (USER_HZ 100)
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 }; // seconds (USER_HZ 100)
+};
+const procStat = (pid: number) => {
+  const t = procTimes(pid);
+  return t.user + t.system;
 };
 const rssBytes = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
@@ -101,7 +109,7 @@ function clientProcess() {
   return {
     child,
     connect: (url: string, mode: 'mass' | 'probe', specs: { group: string; since?: number }[]) =>
-      ask({ type: 'connect', url, headers: testerHeaders(url), mode, specs }, 'connected'),
+      ask({ type: 'connect', url, headers: testerHeaders(url), mode, specs, compact }, 'connected'),
     go: (at: number) => ask({ type: 'go', at }, 'going'),
     report: () => ask<{ clients: Reported[] }>({ type: 'report' }, 'report').then((r) => r.clients),
     close: () => child.send({ type: 'close' }),
@@ -149,6 +157,7 @@ async function main() {
     instruments,
     config,
     env: { LOG_LEVEL: 'warn', FORMULARY_LIVE_TIMING: timingFile },
+    ...(profDir ? { execArgv: ['--cpu-prof', '--cpu-prof-dir', profDir] } : {}),
   });
   const pid = server.child.pid!;
   const crowd = Array.from({ length: procs }, clientProcess);
@@ -219,6 +228,7 @@ async function main() {
     await Promise.all([...crowd, probe].map((c) => c.go(goAt)));
     writeFileSync(goFile, '');
     const cpuStart = procStat(pid);
+    const timesStart = procTimes(pid);
     const crowdCpuStart = crowd.reduce((sum, c) => sum + procStat(c.child.pid!), 0);
     const wallStart = Date.now();
     // A poll the loaded server drops is tried again at the next tick, as a polling page would.
@@ -244,6 +254,7 @@ async function main() {
       if (states.every((s) => s === 'succeeded' || s === 'failed')) break;
     }
     printing = procStat(pid) - cpuStart;
+    const timesEnd = procTimes(pid);
     const printWall = (Date.now() - wallStart) / 1000;
     await new Promise((r) => setTimeout(r, 1500));
     clearInterval(poller);
@@ -373,6 +384,11 @@ async function main() {
         measure: 'server CPU seconds per 1,000 lines',
         value: Number(((printing / Math.max(1, lines)) * 1000).toFixed(3)),
         note: `${printing.toFixed(1)} s in all: the load-independent cost (the wall time stretches when other work takes the cores)`,
+      },
+      {
+        measure: 'server CPU seconds: user / system',
+        value: `${(timesEnd.user - timesStart.user).toFixed(1)} / ${(timesEnd.system - timesStart.system).toFixed(1)}`,
+        note: 'system: mostly the kernel copying frames to loopback sockets',
       },
       {
         measure: 'crowd processes CPU (cores)',

@@ -85,7 +85,10 @@ const storedLines = async (id: string) => {
   return { lines: jobs.items[0]?.attempts[0]?.lines ?? 0, state: jobs.items[0]?.state };
 };
 
-/** Counts what arrives on the page's live WebSocket: event frames and the log lines inside them. */
+/**
+ * Counts what arrives on the page's live WebSocket: event frames and the log lines inside them (the
+ * page asks for log batches as runs: lines seq, seq + 1, ... of one stream and time).
+ */
 function countFrames(page: Page) {
   const seen = { events: 0, lines: 0, bytes: 0, seqs: [] as number[] };
   page.on('websocket', (ws) => {
@@ -95,14 +98,15 @@ function countFrames(page: Page) {
       seen.bytes += text.length;
       const message = JSON.parse(text) as {
         type: string;
-        event?: { payload: { lines?: { seq: number }[] } };
+        event?: { payload: { runs?: { seq: number; text: string[] }[] } };
       };
       if (message.type !== 'event') return;
       seen.events += 1;
-      for (const line of message.event!.payload.lines ?? []) {
-        seen.lines += 1;
-        seen.seqs.push(line.seq);
-      }
+      for (const run of message.event!.payload.runs ?? [])
+        for (let i = 0; i < run.text.length; i++) {
+          seen.lines += 1;
+          seen.seqs.push(run.seq + i);
+        }
     });
   });
   return seen;

@@ -34,6 +34,8 @@ export interface ServerProcessOptions {
   readonly config?: string;
   /** Extra arguments for `formulary serve` (--demo-users). */
   readonly args?: readonly string[];
+  /** Node flags for the server process (bench:live's --server-cpu-prof passes --cpu-prof here). */
+  readonly execArgv?: readonly string[];
 }
 
 /** Tokens of the servers started here, by origin: testerFetch and submit send them. */
@@ -77,6 +79,7 @@ export const testerHeaders = (url: string): Record<string, string> => {
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const token = await seedTester(options.db, options.config);
   const args = [
+    ...(options.execArgv ?? []),
     join(repoRoot, 'bin/formulary.js'),
     'serve',
     '--host',

@@ -8,6 +8,8 @@
  * onReady(false). No React here: the portal's pages and the embed both use it.
  */
 
+import { expandLogRuns } from './expandLogRuns';
+
 export type LiveKind = 'state' | 'log' | 'curve';
 
 /** One stored event as the service sends it (see docs/server.md, "Live events"). */
@@ -152,6 +154,8 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
       const subscribe: Record<string, unknown> = { type: 'subscribe', group: options.group };
       if (lastId !== undefined) subscribe.since = lastId;
       if (options.kinds) subscribe.kinds = options.kinds;
+      // Log batches as runs of lines (a third of the bytes for short lines), expanded on arrival.
+      subscribe.compact = true;
       socket.send(JSON.stringify(subscribe));
     };
     socket.onmessage = (message) => {
@@ -164,7 +168,7 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
       if (data.type === 'subscribed') {
         confirmed = true;
         ready();
-      } else if (data.type === 'event' && data.event) deliver(data.event);
+      } else if (data.type === 'event' && data.event) deliver(expandLogRuns(data.event));
       else if (data.type === 'resync') resync(data.detail ?? 'the events asked for are no longer kept');
       else if (data.type === 'error') status(confirmed, data.detail ?? 'the server refused the subscription');
     };

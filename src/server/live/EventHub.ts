@@ -126,7 +126,14 @@ export class EventHub {
       this.again = true;
       return;
     }
-    this.reading = this.readAll()
+    // Read at once (in this microtask drain). The commits resolved in the same drain join the read
+    // or the one after it, and each socket's writes are corked until the end of the tick
+    // (http/routes/liveFrames.ts), so a burst still costs one socket write per tick. Waiting for the end
+    // of the loop turn (setImmediate) saved a few more writes but made each event wait for the whole
+    // intake of the turn: bench:live at load 8, stored -> sent p99 1,205 ms that way, 42 ms this way,
+    // for 0.039 against 0.042 server CPU seconds per 1,000 lines.
+    this.reading = Promise.resolve()
+      .then(() => this.readAll())
       .catch(() => {
         // The database is away: the next wake-up (or the reconnect's) reads from the same cursor.
       })

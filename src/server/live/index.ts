@@ -8,4 +8,5 @@ export {
   ResyncNeeded,
 } from './EventHub';
 export { type LiveGroup, parseGroup } from './LiveGroup';
+export { type LogRun, type RunLine, toRuns } from './logRuns';
 export { type EventRetentionOptions, startEventRetention } from './startEventRetention';

@@ -24,6 +24,7 @@ import type { SubmissionService } from '../../submissions/index';
 import { demandSignedIn, refOf } from '../guard';
 import { HttpProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
+import { coalescedWrites, eventJson, wireFrameOf } from './liveFrames';
 
 /** What a subscription reads, and, when the asker may not read all of it, which events pass. */
 interface Allowed {
@@ -62,38 +63,6 @@ function kindsOf(value: unknown): ReadonlySet<Kind> | undefined {
   if (!Array.isArray(list) || list.length === 0 || !list.every((k) => KINDS.includes(k as Kind)))
     throw new Error('kinds must list some of "state", "log" and "curve"');
   return new Set(list as Kind[]);
-}
-
-const eventJson = (e: LiveEvent) => ({
-  id: e.id,
-  submissionId: e.submissionId,
-  instrument: e.instrument,
-  jobId: e.jobId,
-  attempt: e.attempt,
-  kind: e.kind,
-  payload: e.payload,
-  createdAt: e.createdAt,
-});
-
-/**
- * The hub hands the same event object to every subscriber: its text per group is built once, not once
- * per socket (with 1,000 clients on a group, JSON.stringify per socket was the server's largest cost),
- * and encoded to UTF-8 once: ws sends a Buffer as it is (header + the shared bytes, one writev), while
- * a string is encoded again for every socket (8 kB per log batch, 1,000 times per event in bench:live).
- */
-const framed = new WeakMap<LiveEvent, Map<string, Buffer>>();
-function frameOf(group: string, event: LiveEvent): Buffer {
-  let byGroup = framed.get(event);
-  if (!byGroup) {
-    byGroup = new Map();
-    framed.set(event, byGroup);
-  }
-  let frame = byGroup.get(group);
-  if (frame === undefined) {
-    frame = Buffer.from(JSON.stringify({ type: 'event', group, event: eventJson(event) }));
-    byGroup.set(group, frame);
-  }
-  return frame;
 }
 
 export interface LiveRouteOptions {
@@ -202,11 +171,12 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
     (socket, request) => {
       const principal = request.principal;
       const groups = new Map<string, Promise<() => void>>();
+      const write = coalescedWrites(socket, Math.min(64 * 1024, maxBuffered / 2));
       const send = (message: unknown) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       };
       socket.on('message', (data) => {
-        let message: { type?: unknown; group?: unknown; since?: unknown; kinds?: unknown };
+        let message: { type?: unknown; group?: unknown; since?: unknown; kinds?: unknown; compact?: unknown };
         try {
           message = JSON.parse(String(data));
         } catch {
@@ -240,6 +210,11 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
           send({ type: 'error', group: name, detail: (error as Error).message });
           return;
         }
+        if (message.compact !== undefined && typeof message.compact !== 'boolean') {
+          send({ type: 'error', group: name, detail: 'compact must be true or false' });
+          return;
+        }
+        const compact = message.compact === true;
         if (groups.has(name)) {
           send({ type: 'error', group: name, detail: `already subscribed to "${name}"` });
           return;
@@ -256,7 +231,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
                   socket.close(TOO_SLOW, 'too far behind: reconnect with since');
                   return;
                 }
-                socket.send(frameOf(name, event), { binary: false });
+                write(wireFrameOf(name, event, compact));
               }),
             },
             since as number | undefined,
