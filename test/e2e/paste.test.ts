@@ -225,9 +225,7 @@ describe('1,000 pasted rows stay reachable (Chromium)', () => {
       .click();
     await expect.poll(async () => (await liveScans(page)).length, { timeout: 120_000 }).toBe(1000);
     // Every row is in the page (they arrive a chunk a frame), none left out of it.
-    await expect
-      .poll(() => scans(page).locator('[data-row]').count(), { timeout: 180_000 })
-      .toBe(1000);
+    await expect.poll(() => scans(page).locator('[data-row]').count(), { timeout: 180_000 }).toBe(1000);
     await page.locator('form.formulary-form button[type=submit]').click();
     const link = page.locator('.formulary-summary a', { hasText: 'row 900' }).first();
     await link.waitFor({ timeout: 30_000 });
