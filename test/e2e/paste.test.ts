@@ -210,3 +210,42 @@ describe('paste into the SEQUOIA scan table (Chromium)', () => {
     await page.close();
   });
 });
+
+describe('1,000 pasted rows stay reachable (Chromium)', () => {
+  test('an error in row 900 is scrolled to and focused from the error summary, and typing there works', async () => {
+    const { page, errors } = await open();
+    // Row 900 has no run number: Apply leaves it empty, and submit reports it (required).
+    const lines = Array.from({ length: 1000 }, (_, i) => `${i === 899 ? '' : 140000 + i}\t${i % 300}`);
+    await paste(page, 'button.formulary-list__add', `Run number\tTemperature (K)\n${lines.join('\n')}`);
+    await preview(page)
+      .getByRole('radio', { name: /Replace all rows/ })
+      .check();
+    await preview(page)
+      .getByRole('button', { name: /^Apply/ })
+      .click();
+    await expect.poll(async () => (await liveScans(page)).length, { timeout: 120_000 }).toBe(1000);
+    // Every row is in the page (they arrive a chunk a frame), none left out of it.
+    await expect.poll(() => scans(page).locator('[data-row]').count(), { timeout: 180_000 }).toBe(1000);
+    await page.locator('form.formulary-form button[type=submit]').click();
+    const link = page.locator('.formulary-summary a', { hasText: 'row 900' }).first();
+    await link.waitFor({ timeout: 30_000 });
+    await link.click();
+    const field = page.getByRole('textbox', { name: 'Run number, row 900' });
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    const inView = await field.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    await page.keyboard.type('140899');
+    await expect.poll(async () => (await liveScans(page))[899]?.runNumber).toBe('140899');
+    // A row further down, reached by scrolling, takes typing too.
+    const last = page.getByRole('textbox', { name: 'Run number, row 1000' });
+    await last.scrollIntoViewIfNeeded();
+    await last.fill('');
+    await last.type('149999');
+    await expect.poll(async () => (await liveScans(page))[999]?.runNumber).toBe('149999');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 400_000);
+});

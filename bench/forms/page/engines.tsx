@@ -15,6 +15,7 @@ import { type ReactNode, type Ref, useState } from 'react';
 import { type Control, useController, useForm } from 'react-hook-form';
 import { SubmissionForm, type SubmissionFormHandle } from '../../../src/forms/index';
 import type { Dialect, FieldModel } from '../../../src/schemas/index';
+import { scanRow } from './pasteBench';
 import { RhfHostEngine } from './rhfHostEngine';
 
 export type EngineName = 'formulary' | 'rjsf' | 'rjsf-live' | 'rhf' | 'rhf-controlled' | 'formulary-in-rhf';
@@ -35,6 +36,11 @@ export interface EngineInput {
   // The benchmark's schemas have object roots (rjsf and react-hook-form take only objects).
   defaults: Record<string, unknown>;
   formRef: Ref<SubmissionFormHandle>;
+  /**
+   * Scan rows the floor holds from the start (`?floorRows=N`): the paste measure's fair peer, the
+   * same 1,000 rows Formulary holds after its paste, as registered inputs (pasteRun.ts).
+   */
+  floorRows?: number;
 }
 
 function rjsfValidator(dialect: Dialect) {
@@ -75,11 +81,39 @@ function floorLeaves(model: FieldModel) {
     }));
 }
 
+/** The pasted scan rows' leaf fields (/job/scans/<i>/<key>), each row's once, as floorLeaves gives them. */
+function floorRowLeaves(model: FieldModel, rows: number) {
+  const item = [
+    ...new Set(model.fields.map((f) => f.pointer).filter((p) => /^\/job\/scans\/\*\/[^/*]+$/.test(p))),
+  ];
+  const fields = item.map((pointer) => model.fields.find((f) => f.pointer === pointer)!);
+  return Array.from({ length: rows }, (_, i) =>
+    fields.map((field) => {
+      const pointer = field.pointer.replace('*', String(i));
+      return {
+        field: { ...field, pointer },
+        name: pointer.slice(1).replace(/\//g, '.'),
+        id: floorId(pointer),
+        type: 'text',
+      };
+    }),
+  ).flat();
+}
+
+/** The defaults, with `rows` pasted scan rows in the job's scan list when asked. */
+function floorDefaults(input: EngineInput): Record<string, unknown> {
+  const rows = input.floorRows ?? 0;
+  if (rows === 0) return input.defaults;
+  const job = (input.defaults.job ?? {}) as Record<string, unknown>;
+  return { ...input.defaults, job: { ...job, scans: Array.from({ length: rows }, (_, i) => scanRow(i)) } };
+}
+
 function FloorEngine({ input }: { input: EngineInput }): ReactNode {
-  const { register } = useForm({ defaultValues: input.defaults });
+  const { register } = useForm({ defaultValues: floorDefaults(input) });
+  const leaves = [...floorLeaves(input.model), ...floorRowLeaves(input.model, input.floorRows ?? 0)];
   return (
     <form>
-      {floorLeaves(input.model).map(({ field, name, id, type }) => (
+      {leaves.map(({ field, name, id, type }) => (
         <div key={field.pointer}>
           <label htmlFor={id}>{field.label}</label> <input id={id} type={type} {...register(name)} />
           {field.units ? ` ${field.units}` : null}

@@ -17,6 +17,8 @@ import { type KeyTiming, nextFrameAfter, watchNextClick, watchNextKeystroke } fr
 const params = new URLSearchParams(location.search);
 const engine = (params.get('engine') ?? 'formulary') as EngineName;
 const schemaName = params.get('schema') ?? 'gen-100';
+/** Scan rows the react-hook-form floor holds from the start (the paste measure's fair peer). */
+const floorRows = Number(params.get('floorRows') ?? 0);
 
 /** Whether the node at `pointer` and every group above it show without a condition. */
 function alwaysShown(model: EngineInput['model'], pointer: string): boolean {
@@ -159,7 +161,7 @@ async function main(): Promise<void> {
           const onCommit = () => nextFrameAfter().then((frame) => done(frame - start));
           root.render(
             <Committed onCommit={onCommit}>
-              <Engine name={engine} input={{ ...input, formRef }} />
+              <Engine name={engine} input={{ ...input, formRef, floorRows }} />
             </Committed>,
           );
         });

@@ -34,12 +34,27 @@ async function timed(act: () => void): Promise<{ work: number; frame: number }> 
   return { work, frame: (await nextFrameAfter()) - start };
 }
 
+/** Scan row `i` of the paste, as the scan item's values (the floor holds the same rows: engines.tsx). */
+export function scanRow(i: number): {
+  runNumber: string;
+  temperature: number;
+  sampleRotation: number;
+  label: string;
+} {
+  return {
+    runNumber: `${130000 + 10 * i}-${130000 + 10 * i + 4}`,
+    temperature: 5 + (i % 300),
+    sampleRotation: (i % 72) * 5 - 180,
+    label: `scan ${i + 1}`,
+  };
+}
+
 function scanText(rows: number): string {
   const lines = ['Run number\tTemperature (K)\tSample rotation (degrees)\tLabel'];
-  for (let i = 0; i < rows; i++)
-    lines.push(
-      `${130000 + 10 * i}-${130000 + 10 * i + 4}\t${5 + (i % 300)}\t${(i % 72) * 5 - 180}\tscan ${i + 1}`,
-    );
+  for (let i = 0; i < rows; i++) {
+    const row = scanRow(i);
+    lines.push(`${row.runNumber}\t${row.temperature}\t${row.sampleRotation}\t${row.label}`);
+  }
   return lines.join('\n');
 }
 
