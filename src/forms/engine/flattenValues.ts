@@ -16,6 +16,7 @@ import {
   type ListNode,
   type ModelNode,
   type Pointer,
+  say,
   selectBranch,
   type UnknownKey,
   unknownKeysIn,
@@ -131,7 +132,7 @@ export function flattenNode(
         ? (value as Record<string, unknown>)
         : undefined;
     if (value !== undefined && value !== null && !obj)
-      replaced(pointer, value, `${typeInWords(value)} where an object belongs: its defaults were used`);
+      replaced(pointer, value, say('mismatch.notObject', { type: typeInWords(value) }));
     const given = group.tuple ? tupleDefault(group, inherited) : groupDefault(group, inherited);
     for (const child of group.children) {
       const key = escapePointerSegment(child.key);
@@ -164,7 +165,7 @@ export function flattenNode(
         return;
       case 'list': {
         if (value !== undefined && value !== null && !Array.isArray(value))
-          replaced(pointer, value, `${typeInWords(value)} where a list belongs: the default rows were used`);
+          replaced(pointer, value, say('mismatch.notList', { type: typeInWords(value) }));
         // A list that may be unset keeps null as null (its rows entry is null, not []): the fuzzer found
         // null coming back as [].
         if (node.nullable && (value === null || (value === undefined && listStartsUnset(node, inherited)))) {
@@ -201,7 +202,7 @@ export function flattenNode(
           replaced(
             `${pointer}/${escapePointerSegment(node.discriminator!)}`,
             given,
-            `none of ${known}: "${chosen.label}" was used`,
+            say('mismatch.noBranch', { known, label: chosen.label }),
           );
         }
         // Every branch gets its starting values, the selected one last so its data wins where
