@@ -13,7 +13,12 @@ const model = buildFieldModel({
     scans: { type: 'array', items: { type: 'object', properties: { run: { type: 'integer' } } } },
     mode: {
       oneOf: [
-        { title: 'Averaged', type: 'object', properties: { kind: { const: 'averaged' } }, required: ['kind'] },
+        {
+          title: 'Averaged',
+          type: 'object',
+          properties: { kind: { const: 'averaged' } },
+          required: ['kind'],
+        },
         { title: 'Each scan', type: 'object', properties: { kind: { const: 'each' } }, required: ['kind'] },
       ],
     },
