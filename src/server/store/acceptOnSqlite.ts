@@ -7,6 +7,13 @@
  * The handle is shared with Kysely, whose transactions span awaits: while one is open (the handle
  * says inTransaction), work here waits for Kysely's connection, so it never joins another
  * transaction. Otherwise it runs at once: being synchronous, nothing else can run in between.
+ *
+ * Group commit: the accepts that arrive in one turn of the event loop are written at the end of it
+ * (setImmediate) in one transaction, each in its own savepoint, and every caller is answered after
+ * that one commit. Each commit writes whole pages to the WAL, and an accept's seven rows dirty about
+ * 28 of them (indexes, sqlite_sequence), most shared with the accepts beside it; see docs/server.md
+ * "Group commit" for what it saved. A failed accept rolls back only its savepoint; a failed commit
+ * answers every accept of the group with the error, and none of them is stored.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -84,28 +91,28 @@ export function sqliteAcceptWriter(sqlite: BetterSqlite3.Database, db: Kysely<Da
     event: sqlite.prepare(insertSql('events')),
   };
 
-  /** Checked first, inside the write lock: a held key writes nothing, so nothing is rolled back. */
-  const write =
-    // IMMEDIATE: the write lock is taken at BEGIN (waiting out another process by busy_timeout), so
-    // the key read above cannot be overtaken by another writer before this transaction's inserts.
-    sqlite.transaction((rows: AcceptRows, now: string): AcceptTry => {
-      const held = statements.heldUntil.get(rows.key.key);
-      if (held) {
-        if (held.expires_at > now) return { stored: false };
-        statements.deleteKey.run(rows.key.key); // expired: no longer protects the key
-      }
-      statements.submission.run(bindable(rows.submission, 'submissions'));
-      statements.key.run(bindable(rows.key, 'idempotency_keys'));
-      if (rows.audit) statements.audit.run(bindable(rows.audit, 'audit_log'));
-      let lastEventId = 0;
-      for (let i = 0; i < rows.jobRows.length; i++) {
-        statements.job.run(bindable(rows.jobRows[i]!, 'jobs'));
-        statements.attempt.run(bindable(rows.attemptRows[i]!, 'job_attempts'));
-        statements.transition.run(bindable(rows.transitionRows[i]!, 'job_transitions'));
-        lastEventId = Number(statements.event.run(bindable(rows.eventRows[i]!, 'events')).lastInsertRowid);
-      }
-      return { stored: true, lastEventId };
-    }).immediate;
+  /**
+   * One accept, as a savepoint of the group's transaction. The key is checked first, inside the write
+   * lock: a held key writes nothing, so nothing is rolled back.
+   */
+  const writeOne = sqlite.transaction((rows: AcceptRows, now: string): AcceptTry => {
+    const held = statements.heldUntil.get(rows.key.key);
+    if (held) {
+      if (held.expires_at > now) return { stored: false };
+      statements.deleteKey.run(rows.key.key); // expired: no longer protects the key
+    }
+    statements.submission.run(bindable(rows.submission, 'submissions'));
+    statements.key.run(bindable(rows.key, 'idempotency_keys'));
+    if (rows.audit) statements.audit.run(bindable(rows.audit, 'audit_log'));
+    let lastEventId = 0;
+    for (let i = 0; i < rows.jobRows.length; i++) {
+      statements.job.run(bindable(rows.jobRows[i]!, 'jobs'));
+      statements.attempt.run(bindable(rows.attemptRows[i]!, 'job_attempts'));
+      statements.transition.run(bindable(rows.transitionRows[i]!, 'job_transitions'));
+      lastEventId = Number(statements.event.run(bindable(rows.eventRows[i]!, 'events')).lastInsertRowid);
+    }
+    return { stored: true, lastEventId };
+  });
 
   /** Runs `work` now when no Kysely transaction is open on the handle, else once Kysely lets go of it. */
   const whenFree = <T>(work: () => T): Promise<T> =>
@@ -113,8 +120,49 @@ export function sqliteAcceptWriter(sqlite: BetterSqlite3.Database, db: Kysely<Da
       ? db.connection().execute(async () => work())
       : new Promise<T>((resolve) => resolve(work()));
 
+  interface Waiting {
+    readonly rows: AcceptRows;
+    readonly now: string;
+    readonly resolve: (tried: AcceptTry) => void;
+    readonly reject: (error: unknown) => void;
+    outcome?: { tried: AcceptTry } | { error: unknown };
+  }
+  let group: Waiting[] = [];
+  // Called inside the group's transaction, `writeOne` (a better-sqlite3 transaction function) runs as
+  // a savepoint: an accept that throws is undone alone and the others go on. IMMEDIATE: the write lock
+  // is taken at BEGIN (waiting out another process by busy_timeout), so no other writer can take a
+  // key between an accept's check and its inserts.
+  const writeGroup = sqlite.transaction((waiting: Waiting[]) => {
+    for (const w of waiting) {
+      try {
+        w.outcome = { tried: writeOne(w.rows, w.now) };
+      } catch (error) {
+        w.outcome = { error };
+      }
+    }
+  }).immediate;
+  const commitGroup = async () => {
+    const waiting = group;
+    group = [];
+    try {
+      await whenFree(() => writeGroup(waiting));
+    } catch (error) {
+      for (const w of waiting) w.reject(error); // the commit failed: nothing of the group is stored
+      return;
+    }
+    for (const w of waiting) {
+      const outcome = w.outcome!;
+      if ('tried' in outcome) w.resolve(outcome.tried);
+      else w.reject(outcome.error);
+    }
+  };
+
   return {
-    tryAccept: (rows, now) => whenFree(() => write(rows, now)),
+    tryAccept: (rows, now) =>
+      new Promise<AcceptTry>((resolve, reject) => {
+        if (group.length === 0) setImmediate(() => void commitGroup());
+        group.push({ rows, now, resolve, reject });
+      }),
     findKey: (key, now) =>
       whenFree(() => {
         const row = statements.findKey.get(key, now);

@@ -107,6 +107,36 @@ export function describeAccept(name: string, factory: AcceptFactory): void {
       ]);
     });
 
+    it('refuses an accept that cannot be written alone: the accepts sent beside it are all stored', async () => {
+      // On SQLite the accepts of one event-loop turn share a commit (a savepoint each); on PostgreSQL
+      // each is its own statement. Either way one bad row must not take its neighbours down.
+      const { store } = await open();
+      const good = Array.from({ length: 6 }, () => submission(averaged));
+      // A submission row without its instrument breaks a NOT NULL column, after its key was checked.
+      const bad = submission(averaged, { instrument: null as unknown as string });
+      const all = [...good.slice(0, 3), bad, ...good.slice(3)];
+      const settled = await Promise.allSettled(
+        all.map((s) => store.accept(s, recordFor(s), T0, { jobs: jobsFor(s), audit: auditFor(s) })),
+      );
+      expect(settled.map((r) => r.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+        'rejected',
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      expect(await store.count()).toBe(6);
+      expect(await store.findKey(bad.idempotencyKey, T0)).toBeUndefined();
+      for (const s of good) {
+        expect(await store.findKey(s.idempotencyKey, T0)).toEqual(recordFor(s));
+        expect((await store.jobs.jobsOf(s.id)).map((j) => j.request)).toEqual([averaged]);
+      }
+      const audited = (await store.auth.readAudit({ action: 'submit', limit: 50 })).map((e) => e.target);
+      expect(audited.sort()).toEqual(good.map((s) => s.id).sort());
+    });
+
     it('replaces an expired key together with the new jobs, and wakes readers with their events', async () => {
       const { store } = await open();
       const old = submission(averaged, { idempotencyKey: 'reused' });
