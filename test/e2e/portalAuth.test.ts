@@ -89,13 +89,23 @@ test('each demo user signs in and sees who they are', async () => {
   }
 }, 180_000);
 
-test('a wrong password is refused with the service’s words', async () => {
+test('a wrong password is refused in the portal’s language: English, then French', async () => {
   const page = await signedIn('alice', 'not the password');
-  await expect
-    .poll(() => page.getByRole('alert').first().textContent())
-    .toContain('wrong username or password');
+  const alert = page.locator('.portal-session__error');
+  await expect.poll(() => alert.textContent()).toBe('Wrong user name or password.');
   await page.close();
-}, 60_000);
+
+  const french = await browser.context.newPage();
+  await french.goto(`${server.url}/?instrument=eqsans&lang=fr`);
+  const form = french.locator('form.portal-session--signin');
+  await form.waitFor({ timeout: 60_000 });
+  await form.locator('input[name=username]').fill('alice');
+  await form.locator('input[name=password]').fill('not the password');
+  await form.locator('button[type=submit]').click();
+  const refusal = french.locator('.portal-session__error');
+  await expect.poll(() => refusal.textContent()).toBe('Nom d’utilisateur ou mot de passe incorrect.');
+  await french.close();
+}, 90_000);
 
 test('what a user may submit and read is what the server decides; <script> in a sample name is text', async () => {
   const alice = await signedIn('alice');

@@ -200,3 +200,16 @@ test('the admin reads the audit log with those entries; a scientist is refused',
   expect(await alice.getByRole('table', { name: 'Audit log' }).count()).toBe(0);
   await alice.close();
 }, 120_000);
+
+test('a defaults page for an instrument the portal does not have says so, in English and in French', async () => {
+  const carol = await signedIn('carol', '#/defaults/no-such-instrument');
+  await expect
+    .poll(() => carol.getByRole('alert').first().textContent(), { timeout: 30_000 })
+    .toBe('There is no instrument “no-such-instrument” in this portal.');
+  // The same page in French: the portal's words, not the Error's English message.
+  await carol.goto(`${server.url}/?instrument=eqsans&lang=fr#/defaults/no-such-instrument`);
+  await expect
+    .poll(() => carol.getByRole('alert').first().textContent(), { timeout: 30_000 })
+    .toBe('Ce portail n’a pas d’instrument « no-such-instrument ».');
+  await carol.close();
+}, 120_000);

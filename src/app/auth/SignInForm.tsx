@@ -1,16 +1,26 @@
 /**
- * The portal's sign-in form for local accounts: user name and password, the service's answer shown
- * as it words it (wrong password, locked for a while, too many attempts).
+ * The portal's sign-in form for local accounts: user name and password. A refusal is worded in the
+ * portal's language by its status (wrong password, too many attempts or locked for a while, service
+ * unreachable), when it renders, so switching the language rewords it too.
  */
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import type { Translator } from '../../schemas/index';
 import { useT } from '../../widgets/index';
+import { ServiceError, serviceReason } from '../service/index';
 import { signIn } from './authClient';
 import { setSession } from './useSession';
+
+/** Why signing in failed, in the reader's language. */
+function refusalText(t: Translator, cause: unknown): string {
+  if (cause instanceof ServiceError && cause.status === 401) return t('portal.signInWrong');
+  if (cause instanceof ServiceError && cause.status === 429) return t('portal.signInLimited');
+  return t('portal.signInFailed', { why: serviceReason(t, cause) });
+}
 
 export function SignInForm(): ReactNode {
   const id = useId();
   const t = useT();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ cause: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -19,7 +29,7 @@ export function SignInForm(): ReactNode {
     setError(null);
     signIn(String(data.get('username') ?? ''), String(data.get('password') ?? ''))
       .then((user) => setSession({ user }))
-      .catch((e: Error) => setError(e.message))
+      .catch((cause: unknown) => setError({ cause }))
       .finally(() => setBusy(false));
   };
   return (
@@ -33,7 +43,7 @@ export function SignInForm(): ReactNode {
       </button>
       {error && (
         <p role="alert" className="portal-session__error">
-          {error}
+          {refusalText(t, error.cause)}
         </p>
       )}
     </form>

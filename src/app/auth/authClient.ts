@@ -3,6 +3,7 @@
  * out, and supplies the CSRF header every cookie-authenticated POST needs (read from the
  * formulary_csrf cookie the service sets, at send time, so a sign-in in another tab counts).
  */
+import { ServiceError } from '../service/index';
 
 export interface SessionUser {
   readonly username: string;
@@ -41,7 +42,7 @@ export async function fetchSession(): Promise<SessionState> {
   }
 }
 
-/** Signs in; resolves with the user, or rejects with the service's words. */
+/** Signs in; resolves with the user, or rejects with a ServiceError (its status says why: 401, 429). */
 export async function signIn(username: string, password: string): Promise<SessionUser> {
   const response = await fetch(api('login'), {
     method: 'POST',
@@ -49,7 +50,7 @@ export async function signIn(username: string, password: string): Promise<Sessio
     body: JSON.stringify({ username, password }),
   });
   const body = (await response.json().catch(() => ({}))) as { user?: SessionUser; detail?: string };
-  if (!response.ok || !body.user) throw new Error(body.detail ?? `sign-in failed (${response.status})`);
+  if (!response.ok || !body.user) throw new ServiceError(response.status, body.detail ?? response.statusText);
   return body.user;
 }
 

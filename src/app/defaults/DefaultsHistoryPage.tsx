@@ -6,14 +6,15 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { portalText as t } from '../portalText';
 import { shownValue } from './changedValues';
 import { type DefaultChangeView, fetchDefaultsHistory } from './defaultsClient';
+import { defaultsProblemText } from './defaultsProblem';
 
 export function DefaultsHistoryPage({ instrument }: { instrument: string }): ReactNode {
-  const [items, setItems] = useState<DefaultChangeView[] | { error: string } | null>(null);
+  const [items, setItems] = useState<DefaultChangeView[] | { error: unknown } | null>(null);
   useEffect(() => {
     let live = true;
     fetchDefaultsHistory(instrument)
       .then((rows) => live && setItems(rows))
-      .catch((e: Error) => live && setItems({ error: e.message }));
+      .catch((error: unknown) => live && setItems({ error }));
     return () => {
       live = false;
     };
@@ -26,7 +27,7 @@ export function DefaultsHistoryPage({ instrument }: { instrument: string }): Rea
       </p>
       <h2>{t('portal.defaults.historyTitle', { instrument })}</h2>
       {items === null && <p role="status">{t('portal.loading')}</p>}
-      {items && 'error' in items && <p role="alert">{items.error}</p>}
+      {items && 'error' in items && <p role="alert">{defaultsProblemText('history', items.error)}</p>}
       {Array.isArray(items) && items.length === 0 && <p>{t('portal.defaults.noHistory')}</p>}
       {Array.isArray(items) && items.length > 0 && (
         <table className="portal-table" aria-label={t('portal.defaults.historyTitle', { instrument })}>

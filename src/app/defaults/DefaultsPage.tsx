@@ -11,13 +11,18 @@ import { portalText as t } from '../portalText';
 import { ChangedDefaults } from './ChangedDefaults';
 import { changedValues } from './changedValues';
 import { saveDefaults } from './defaultsClient';
+import { defaultsProblemText } from './defaultsProblem';
 import { type InstrumentModel, loadInstrumentModel } from './loadInstrumentModel';
 
-type Status = { readonly kind: 'ok' | 'error'; readonly text: string } | null;
+/** A save's outcome: the words of a success, or the error, worded when the page renders. */
+type Status =
+  | { readonly kind: 'ok'; readonly text: string }
+  | { readonly kind: 'error'; readonly cause: unknown }
+  | null;
 
 export function DefaultsPage({ instrument }: { instrument: string }): ReactNode {
   const session = useSession();
-  const [loaded, setLoaded] = useState<InstrumentModel | { error: string } | null>(null);
+  const [loaded, setLoaded] = useState<InstrumentModel | { error: unknown } | null>(null);
   const [reloads, setReloads] = useState(0);
   const [status, setStatus] = useState<Status>(null);
   const form = useRef<SubmissionFormHandle | null>(null);
@@ -27,7 +32,7 @@ export function DefaultsPage({ instrument }: { instrument: string }): ReactNode 
     void reloads;
     loadInstrumentModel(instrument)
       .then((m) => live && setLoaded(m))
-      .catch((e: Error) => live && setLoaded({ error: e.message }));
+      .catch((error: unknown) => live && setLoaded({ error }));
     return () => {
       live = false;
     };
@@ -41,7 +46,7 @@ export function DefaultsPage({ instrument }: { instrument: string }): ReactNode 
       setStatus({ kind: 'ok', text: done });
       setReloads((n) => n + 1);
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      setStatus({ kind: 'error', cause: error });
     }
   };
   const save = () => {
@@ -65,11 +70,11 @@ export function DefaultsPage({ instrument }: { instrument: string }): ReactNode 
       {!mayEdit && <p className="portal-page__note">{t('portal.defaults.readOnly', { instrument })}</p>}
       {status && (
         <p role={status.kind === 'error' ? 'alert' : 'status'} className={`portal-page__${status.kind}`}>
-          {status.text}
+          {status.kind === 'ok' ? status.text : defaultsProblemText('save', status.cause)}
         </p>
       )}
       {loaded === null && <p role="status">{t('portal.loading')}</p>}
-      {loaded && 'error' in loaded && <p role="alert">{loaded.error}</p>}
+      {loaded && 'error' in loaded && <p role="alert">{defaultsProblemText('load', loaded.error)}</p>}
       {loaded && !('error' in loaded) && (
         <>
           <ChangedDefaults

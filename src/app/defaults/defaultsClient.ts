@@ -4,6 +4,7 @@
  * The service decides who may; a refusal comes back with its words.
  */
 import { csrfHeaders } from '../auth/index';
+import { ServiceError } from '../service/index';
 
 export interface DefaultOverride {
   readonly pointer: string;
@@ -49,11 +50,11 @@ export async function fetchDefaultsHistory(instrument: string): Promise<DefaultC
   const response = await fetch(api(instrument, '/history?limit=500'), {
     headers: { Accept: 'application/json' },
   });
-  if (!response.ok) throw new Error(`the history could not be read (${response.status})`);
+  if (!response.ok) throw new ServiceError(response.status, response.statusText);
   return ((await response.json()) as { items: DefaultChangeView[] }).items;
 }
 
-/** Sends the change; resolves with the new overlay or rejects with the service's words. */
+/** Sends the change; resolves with the new overlay or rejects with a ServiceError (status and the service's detail). */
 export async function saveDefaults(
   instrument: string,
   edit: { set?: Record<string, unknown>; reset?: string[] },
@@ -64,6 +65,7 @@ export async function saveDefaults(
     body: JSON.stringify(edit),
   });
   const body = (await response.json().catch(() => ({}))) as { defaults?: DefaultsOverlay; detail?: string };
-  if (!response.ok || !body.defaults) throw new Error(body.detail ?? `not saved (${response.status})`);
+  if (!response.ok || !body.defaults)
+    throw new ServiceError(response.status, body.detail ?? response.statusText);
   return body.defaults;
 }

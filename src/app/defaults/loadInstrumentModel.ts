@@ -7,6 +7,14 @@ import { instrumentCatalogue } from '../../schemas/instruments/index';
 import { type DefaultsOverlay, fetchDefaults } from './defaultsClient';
 import { overlayDefaults } from './overlayDefaults';
 
+/** The page names an instrument the portal's catalogue does not have. */
+export class UnknownInstrumentError extends Error {
+  constructor(readonly instrument: string) {
+    super(`no instrument "${instrument}"`);
+    this.name = 'UnknownInstrumentError';
+  }
+}
+
 export interface InstrumentModel {
   /** The schema's model, defaults as the schema says. */
   readonly schemaModel: FieldModel;
@@ -17,7 +25,7 @@ export interface InstrumentModel {
 
 export async function loadInstrumentModel(instrument: string): Promise<InstrumentModel> {
   const entry = instrumentCatalogue.find((i) => i.id === instrument);
-  if (!entry) throw new Error(`no instrument "${instrument}"`);
+  if (!entry) throw new UnknownInstrumentError(instrument);
   const file = entry.schemaPath.slice(entry.schemaPath.lastIndexOf('/') + 1);
   const [schema, overlay] = await Promise.all([
     loadSchema(new URL(`schemas/${file}`, document.baseURI).href),

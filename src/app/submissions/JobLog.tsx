@@ -8,9 +8,9 @@
  */
 import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../widgets/index';
+import { serviceReason } from '../service/index';
 import type { LogLine } from './SubmissionLive';
 import { getLogLines, logTextUrl } from './serviceApi';
-import { serviceReason } from './serviceProblem';
 import { useLogSearch } from './useLogSearch';
 
 const LINE_PX = 18;

@@ -6,12 +6,12 @@
 import { type ReactNode, useState } from 'react';
 import { isFinal } from '../../forms/index';
 import { useT } from '../../widgets/index';
+import { serviceReason } from '../service/index';
 import { JobLog } from './JobLog';
 import { JobTimeline } from './JobTimeline';
 import { StateChip } from './StateChip';
 import { type JobLive, latestAttempt, type SubmissionLive } from './SubmissionLive';
 import { cancelJob, rerunJob } from './serviceApi';
-import { serviceReason } from './serviceProblem';
 
 export function JobPanel({
   job,

@@ -4,6 +4,7 @@
  * cancel, re-run and an attempt's curve. Errors carry the problem+json detail so the page can say
  * what the server refused and why.
  */
+import { ServiceError } from '../service/index';
 
 export const apiRoot = (): string => new URL('api/', document.baseURI).href;
 
@@ -69,18 +70,6 @@ export interface SnapshotView {
     readonly transitions: readonly Transition[];
     readonly logs: readonly { attempt: number; earlier: number; lines: readonly LogLineView[] }[];
   })[];
-}
-
-/** A refused or failed call, with the server's own words. */
-export class ServiceError extends Error {
-  constructor(
-    readonly status: number,
-    /** The server's problem+json detail (or title, or the status text), in the server's words. */
-    readonly detail: string,
-  ) {
-    super(`${status}: ${detail}`);
-    this.name = 'ServiceError';
-  }
 }
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {

@@ -1,12 +1,10 @@
 /**
- * Why a call to the service failed, in the reader's language: the pages keep what failed (which read,
- * which submission, the error) and word it when they render, so a language switch rewords it too.
- * A refusal is worded by its HTTP status from the catalogue; only a status with no words of ours shows
- * the server's own detail (English, as the server wrote it), and a network failure is "unreachable"
- * rather than the browser's "Failed to fetch".
+ * A failed read of the submission pages, in the reader's language: the pages keep what failed (which
+ * read, which submission, the error) and word it when they render, so a language switch rewords it
+ * too. The reason itself is worded by serviceReason (src/app/service).
  */
 import type { Translator } from '../../schemas/index';
-import { ServiceError } from './serviceApi';
+import { serviceReason } from '../service/index';
 
 /** A read of the submission pages that failed: what was read and the error it met. */
 export interface ReadProblem {
@@ -14,21 +12,6 @@ export interface ReadProblem {
   /** The submission, for read 'submission'. */
   readonly id?: string;
   readonly cause: unknown;
-}
-
-/** The reason a service call failed, as a clause ("it does not exist, or you may not see it"). */
-export function serviceReason(t: Translator, cause: unknown): string {
-  if (cause instanceof ServiceError) {
-    if (cause.status === 401) return t('portal.service.signedOut');
-    if (cause.status === 403) return t('portal.service.forbidden');
-    if (cause.status === 404) return t('portal.service.missing');
-    if (cause.status >= 500) return t('portal.service.failed', { status: String(cause.status) });
-    return t('portal.service.refused', { status: String(cause.status), detail: cause.detail });
-  }
-  // fetch rejects with a TypeError when no answer came (server down, network, CORS).
-  if (cause instanceof TypeError) return t('portal.service.unreachable');
-  // Anything else is a bug's own message: shown as it is, since nothing of ours can word it better.
-  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /** The sentence a page shows for a failed read. */
