@@ -1,10 +1,12 @@
 /**
  * The audit log for administrators (#/audit): who did what, when, from which address, to what; newest
  * first, a page at a time (the service's cursor), filtered by action. The service refuses anyone
- * else (403), and the page then shows its words; the link to it is shown to administrators only.
+ * else (403), and the page then says so in the reader's language; the link to it is shown to
+ * administrators only.
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { portalText as t } from '../portalText';
+import { ServiceError, serviceReason } from '../service/index';
 
 interface AuditItem {
   readonly seq: number;
@@ -31,7 +33,7 @@ const ACTIONS = [
 ];
 const PAGE = 50;
 
-type Page = { items: AuditItem[]; nextBefore: number | null } | { error: string } | null;
+type Page = { items: AuditItem[]; nextBefore: number | null } | { error: unknown } | null;
 
 export function AuditPage(): ReactNode {
   const [action, setAction] = useState('');
@@ -48,9 +50,13 @@ export function AuditPage(): ReactNode {
       .then(async (response) => {
         const body = await response.json().catch(() => ({}));
         if (!live) return;
-        setPage(response.ok ? body : { error: body.detail ?? `(${response.status})` });
+        setPage(
+          response.ok
+            ? body
+            : { error: new ServiceError(response.status, body.detail ?? response.statusText) },
+        );
       })
-      .catch((e: Error) => live && setPage({ error: e.message }));
+      .catch((error: unknown) => live && setPage({ error }));
     return () => {
       live = false;
     };
@@ -80,7 +86,9 @@ export function AuditPage(): ReactNode {
         </select>
       </label>
       {page === null && <p role="status">{t('portal.loading')}</p>}
-      {page && 'error' in page && <p role="alert">{page.error}</p>}
+      {page && 'error' in page && (
+        <p role="alert">{t('portal.audit.readFailed', { why: serviceReason(t, page.error) })}</p>
+      )}
       {page && 'items' in page && (
         <>
           <table className="portal-table" aria-label={t('portal.audit.title')}>
