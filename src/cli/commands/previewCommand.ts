@@ -76,6 +76,7 @@ export async function previewCommand(args: readonly string[], io: Io): Promise<n
       port: Number(port),
       ...(examplesDir !== undefined ? { examplesDir: resolve(io.cwd, examplesDir) } : {}),
       cwd: io.cwd,
+      locale,
     });
   } catch (error) {
     session.close();

@@ -79,7 +79,11 @@ export function readExample(
   }
   if (!validate) return { name, request: read.value, ...(expected ? { expected } : {}), findings };
   // lintExample validates too; one run of ajv more on a click is cheaper than a second code path.
-  const errors = validate(read.value).map((e) => ({ pointer: e.pointer, message: e.message, rule: e.rule }));
+  const errors = withLocale(locale, () => validate(read.value)).map((e) => ({
+    pointer: e.pointer,
+    message: e.message,
+    rule: e.rule,
+  }));
   if (findings.length === 0) {
     for (const d of withLocale(locale, () => lintExample(validate, read.value, expected)))
       findings.push({ ...d, file: shownPath, ...locateInJson(read.text!, d.pointer) });

@@ -19,6 +19,8 @@ export interface PreviewServerOptions {
   readonly host?: string;
   readonly examplesDir?: string;
   readonly cwd: string;
+  /** The language of an example's findings: the preview's (--lang, else the environment's), as its page's. */
+  readonly locale?: string;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     // Only a name from the list: never a path out of the folder.
     if (!known || !options.examplesDir)
       return reply.code(404).send({ message: `no example named "${name}" in --examples` });
-    return readExample(options.examplesDir, name, options.cwd, session.validate());
+    return readExample(options.examplesDir, name, options.cwd, session.validate(), options.locale);
   });
 
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });

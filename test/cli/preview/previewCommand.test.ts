@@ -132,6 +132,39 @@ describe('formulary preview: a real process', { timeout: 120_000 }, () => {
   });
 });
 
+describe("formulary preview --lang fr: an example's findings and errors in French", {
+  timeout: 120_000,
+}, () => {
+  let preview: RunningPreview;
+  let dir: string;
+  beforeAll(async () => {
+    ensurePreviewPageBuilt();
+    dir = tempProject({
+      'main.schema.json': schema,
+      'examples/broken.json': '{ "runNumber": 5,',
+      'examples/zero.json': { runNumber: 0 },
+    });
+    preview = await startPreview(['main.schema.json', '--examples', 'examples', '--lang', 'fr'], dir);
+  }, 60_000);
+  afterAll(async () => {
+    await preview?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a file that is not JSON and a request the schema refuses are worded in French', async () => {
+    const broken = (await (await fetch(`${preview.url}/api/examples/broken.json`)).json()) as {
+      findings: { message: string }[];
+    };
+    expect(broken.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^JSON invalide : /)]);
+    const zero = (await (await fetch(`${preview.url}/api/examples/zero.json`)).json()) as {
+      errors: { pointer: string; message: string }[];
+    };
+    expect(zero.errors).toEqual([
+      { pointer: '/runNumber', message: 'doit être au moins 1', rule: 'minimum' },
+    ]);
+  });
+});
+
 describe('formulary preview --open: a real process and a stand-in browser (BROWSER)', {
   timeout: 120_000,
 }, () => {
