@@ -21,13 +21,6 @@ export const eventJson = (e: LiveEvent): Record<string, unknown> => ({
   createdAt: e.createdAt,
 });
 
-/**
- * The hub hands the same event object to every subscriber, so its message per group (and form, see
- * `compact`) is built once, not once per socket (JSON.stringify per socket was the server's largest
- * cost at 1,000 clients), encoded to UTF-8 once, and framed once: a text frame from a server is not
- * masked, so its header (opcode and length) is the same for every socket. Sent with ws's send, every
- * socket paid for a new header and ws's bookkeeping again.
- */
 /** ws's own framing (`WebSocket.Sender.frame`, public in ws but not in its type definitions). */
 const { Sender } = WebSocket as unknown as {
   Sender: { frame(data: Buffer, options: Record<string, boolean | number>): Buffer[] };
@@ -35,7 +28,15 @@ const { Sender } = WebSocket as unknown as {
 
 const framed = new WeakMap<LiveEvent, Map<string, { message: Buffer; frame: Buffer }>>();
 
-function built(group: string, event: LiveEvent, compact: boolean) {
+/**
+ * The hub hands the same event object to every subscriber, so its message per group (and form, see
+ * `compact`) is built once, not once per socket (JSON.stringify per socket was the server's largest
+ * cost at 1,000 clients), encoded to UTF-8 once, and framed once: a text frame from a server is not
+ * masked, so its header (opcode and length) is the same for every socket. Sent with ws's send, every
+ * socket paid for a new header and ws's bookkeeping again. Returns the text message
+ * (`{"type":"event",...}`) and its whole WebSocket frame, shared.
+ */
+export function wireFrameOf(group: string, event: LiveEvent, compact: boolean) {
   let byGroup = framed.get(event);
   if (!byGroup) {
     byGroup = new Map();
@@ -54,11 +55,6 @@ function built(group: string, event: LiveEvent, compact: boolean) {
     byGroup.set(key, entry);
   }
   return entry;
-}
-
-/** The text message (`{"type":"event",...}`) and its whole WebSocket frame, shared. */
-export function wireFrameOf(group: string, event: LiveEvent, compact: boolean) {
-  return built(group, event, compact);
 }
 
 /**
