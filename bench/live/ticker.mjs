@@ -12,15 +12,18 @@ const wait = Number(arg('--wait', 3000));
 const rate = Number(arg('--rate', 1000));
 const seconds = Number(arg('--seconds', 5));
 const go = arg('--go', undefined);
+// Exactly rate x seconds lines: the last tick prints what is still due. Ending on the clock instead
+// (due read just before the end, the end checked just after) could leave the last line unprinted.
 const print = () => {
-  const end = Date.now() + seconds * 1000;
+  const start = Date.now();
+  const total = Math.round(rate * seconds);
   let n = 0;
   const tick = setInterval(() => {
-    const due = Math.floor(((Date.now() - (end - seconds * 1000)) / 1000) * rate);
+    const due = Math.min(total, Math.floor(((Date.now() - start) / 1000) * rate));
     let out = '';
     while (n < due) out += `line ${++n} t=${Date.now()}\n`;
     if (out) process.stdout.write(out);
-    if (Date.now() >= end) clearInterval(tick);
+    if (n >= total) clearInterval(tick);
   }, 10);
 };
 const started = Date.now();
