@@ -28,6 +28,7 @@ import {
   StompDispatcher,
   traceLine,
 } from '../../src/server/jobs/index';
+import { quantile } from '../quantile';
 import { HOP_NAMES, type JobHops, traceHops } from './traceHops';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -73,11 +74,6 @@ function fail(message: string): never {
   process.stderr.write(`bench:dispatch: ${message}\n`);
   process.exit(2);
 }
-
-const quantile = (xs: readonly number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
 
 /**
  * An in-memory store: the recorder both dispatchers report to, the lookup the broker one reads. The

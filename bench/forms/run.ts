@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/chromium';
 import { plotResults } from '../plot/plotResults';
+import { quantile } from '../quantile';
 import { measurePaste, type PasteResult, printPasteTable } from './pasteRun';
 import { serveBenchPage } from './serveBenchPage';
 import { typeKeys, withTimeout } from './typeKeys';
@@ -80,10 +81,7 @@ if (badEngines.length > 0)
 if (!Number.isInteger(runs) || runs < 1)
   failUsage(`--runs: "${options.runs}" is not a positive whole number`);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
+const percentile = (values: number[], p: number): number => quantile(values, p / 100);
 
 const median = (values: number[]) => percentile(values, 50);
 

@@ -17,6 +17,7 @@ import {
   parseJobsConfig,
   treeMemoryBytes,
 } from '../../src/server/jobs/index';
+import { quantile } from '../quantile';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -45,11 +46,6 @@ function fail(message: string): never {
   process.stderr.write(`bench:jobs: ${message}\n`);
   process.exit(2);
 }
-
-const quantile = (xs: readonly number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
 
 /** A recorder that only counts, so the runner's own cost is what is measured. */
 function countingRecorder() {

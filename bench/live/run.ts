@@ -19,6 +19,7 @@ import {
   submit,
   testerHeaders,
 } from '../../test/server/serverProcess';
+import { quantile } from '../quantile';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -66,12 +67,7 @@ const procStat = (pid: number) => {
 };
 const rssBytes = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
-const pct = (values: number[], p: number) => {
-  const sorted = Float64Array.from(values).sort();
-  return sorted.length === 0
-    ? Number.NaN
-    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
+const pct = (values: number[], p: number) => quantile(values, p / 100);
 const EVENT_ID = /^\{"type":"event","group":"[^"]*","event":\{"id":(\d+),/;
 
 /** A client in this process: only the truth replays after the run (the crowd lives in clients.mjs). */

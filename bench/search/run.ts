@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { FieldIndex, linearSearch, type SearchHit } from '../../src/schemas/index';
 import { plotDir, plotResults } from '../plot/plotResults';
+import { quantile } from '../quantile';
 import { generateEntries, generateQueries } from './generateEntries';
 
 const argv = process.argv.slice(2);
@@ -18,11 +19,6 @@ const sizes = (option('--sizes') ?? '1000,10000,50000').split(',').map(Number);
 const queryCount = Number(option('--queries') ?? 300);
 const jsonFile = option('--json');
 const plotTo = plotDir(argv);
-
-const quantile = (xs: readonly number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
-};
 
 /**
  * Milliseconds of each input's call: the best of `rounds` timed calls, after a warm-up pass. Best-of
