@@ -53,17 +53,19 @@ export async function installLoginAttemptLimit(
 
   const refuseOver = (checked: Checked, per: string) => {
     if (!checked.isExceeded) return;
+    // At least 1: a window ending this very millisecond must not say "retry after 0".
+    const wait = String(Math.max(1, checked.ttlInSeconds));
     throw new HttpProblem(
       429,
       'too-many-requests',
       'Too many attempts',
-      `at most ${checked.max} sign-in attempts per ${seconds} s ${per}; try again in ${checked.ttlInSeconds} s`,
+      `at most ${checked.max} sign-in attempts per ${seconds} s ${per}; try again in ${wait} s`,
       {},
       {
-        'retry-after': String(checked.ttlInSeconds),
+        'retry-after': wait,
         'x-ratelimit-limit': String(checked.max),
         'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': String(checked.ttlInSeconds),
+        'x-ratelimit-reset': wait,
       },
     );
   };
