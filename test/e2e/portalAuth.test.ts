@@ -3,13 +3,15 @@
  * user signs in and sees who they are; what each may submit and read is what the server decides
  * (a scientist's request for another proposal is refused with the server's words, and the list the
  * page can read holds only their proposal's submissions); a wrong password says so; a sample name
- * holding <script> is shown as text, never run. Needs `npm run build:app` first.
+ * holding <script> is shown as text, never run; a name over its attempt limit gets the portal's "too
+ * many attempts" words. Needs `npm run build:app` first.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { httpFrom } from '../server/permissions/httpFrom';
 import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
 import { type LaunchedBrowser, launchChromium } from './chromium';
 
@@ -137,3 +139,25 @@ test('what a user may submit and read is what the server decides; <script> in a 
   expect(await carol.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await carol.close();
 }, 180_000);
+
+test('a name over its sign-in attempt limit is refused in the portal’s words, before any password check', async () => {
+  // Ten guesses at the name "dave" from ten other addresses fill its window (10 a minute by default),
+  // counted in the server's database; the page, from 127.0.0.1, then meets the limit, not "wrong
+  // password". No such account exists: the limit counts names, so it says nothing about which do.
+  for (let i = 1; i <= 10; i++) {
+    const guess = await httpFrom(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      from: `127.0.6.${i}`,
+      body: JSON.stringify({ username: 'dave', password: `guess ${i}` }),
+    });
+    expect(guess.status).toBe(401);
+  }
+  const page = await signedIn('dave', 'any password');
+  const alert = page.locator('.portal-session__error');
+  await expect
+    .poll(() => alert.textContent())
+    .toBe(
+      'Too many sign-in attempts from this address or for this account, or the account is locked for a while. Try again later.',
+    );
+  await page.close();
+}, 90_000);

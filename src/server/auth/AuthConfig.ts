@@ -19,8 +19,12 @@ export interface AuthConfig {
   /** Failed passwords in a row before an account is locked, and for how long. */
   readonly lockoutFailures: number;
   readonly lockoutMinutes: number;
-  /** Login attempts per address per window (@fastify/rate-limit), before any password is checked. */
+  /**
+   * Sign-in attempts per client address per window, and per account name (`loginAccountMax`), before
+   * any password is checked; counted in the store, so shared by every process on one database.
+   */
   readonly loginMax: number;
+  readonly loginAccountMax: number;
   readonly loginWindowSeconds: number;
   /** Single sign-on through a proxy; null: not used (the headers are then ignored from everyone). */
   readonly sso: SsoConfig | null;
@@ -37,6 +41,7 @@ export const defaultAuthConfig: AuthConfig = {
   lockoutFailures: 5,
   lockoutMinutes: 15,
   loginMax: 10,
+  loginAccountMax: 10,
   loginWindowSeconds: 60,
   sso: null,
   groups: {},
@@ -80,6 +85,11 @@ export function parseAuthConfig(section: unknown, where: string): AuthConfig {
   };
   const lockout = object(s.lockout, 'lockout');
   const limit = object(s.loginRateLimit, 'loginRateLimit');
+  for (const key of Object.keys(limit))
+    if (!['max', 'accountMax', 'windowSeconds'].includes(key))
+      throw new Error(
+        `${where}.loginRateLimit.${key} is not a setting (known: max, accountMax, windowSeconds)`,
+      );
   const groups: Record<string, string[]> = {};
   for (const [group, grant] of Object.entries(object(s.groups, 'groups'))) {
     const list = Array.isArray(grant) ? grant : [grant];
@@ -127,13 +137,16 @@ export function parseAuthConfig(section: unknown, where: string): AuthConfig {
       groupSeparator: (o.groupSeparator as string) ?? '[;,]',
     };
   }
+  const loginMax = Math.trunc(number(limit.max, 'loginRateLimit.max', defaultAuthConfig.loginMax));
   return {
     sessionHours: number(s.sessionHours, 'sessionHours', defaultAuthConfig.sessionHours),
     lockoutFailures: Math.trunc(
       number(lockout.failures, 'lockout.failures', defaultAuthConfig.lockoutFailures),
     ),
     lockoutMinutes: number(lockout.minutes, 'lockout.minutes', defaultAuthConfig.lockoutMinutes),
-    loginMax: Math.trunc(number(limit.max, 'loginRateLimit.max', defaultAuthConfig.loginMax)),
+    loginMax,
+    // Unset, an account allows what an address does: a configured `max` keeps meaning "the limit".
+    loginAccountMax: Math.trunc(number(limit.accountMax, 'loginRateLimit.accountMax', loginMax)),
     loginWindowSeconds: number(
       limit.windowSeconds,
       'loginRateLimit.windowSeconds',

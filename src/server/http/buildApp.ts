@@ -14,6 +14,7 @@ import type { EventHub } from '../live/index';
 import type { JobService, SubmissionService } from '../submissions/index';
 import { installAuthentication } from './plugins/authentication';
 import { installJsonBody, type JsonLimits } from './plugins/jsonBody';
+import { installLoginAttemptLimit } from './plugins/loginAttemptLimit';
 import { installProblemDetails } from './plugins/problemDetails';
 import { installStaticFiles } from './plugins/staticFiles';
 import { installTestFaults } from './plugins/testFaults';
@@ -105,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await installAuthentication(app, options.auth);
   installTestFaults(app, options.failFirstSubmissions ?? 0);
   instrumentRoutes(app, options.instruments);
-  authRoutes(app, options.auth);
+  authRoutes(app, options.auth, await installLoginAttemptLimit(app, options.auth.store, options.auth.config));
   defaultsRoutes(app, options.instruments, options.defaults);
   submitRoute(app, options.instruments, options.service, options.defaults);
   submissionQueryRoutes(app, options.service);

@@ -1,8 +1,10 @@
 /**
  * The storage interface of accounts and permissions: users with their proposals and instrument teams,
- * sessions, API tokens (hashes), the shared cookie secret and the append-only audit log. One Kysely
- * implementation serves SQLite and PostgreSQL (createAuthStore); nothing here knows HTTP.
+ * sessions, API tokens (hashes), the shared cookie secret, the append-only audit log and the sign-in
+ * attempt counters (LoginAttemptStore). One Kysely implementation serves SQLite and PostgreSQL
+ * (createAuthStore); nothing here knows HTTP.
  */
+import type { LoginAttemptStore } from './LoginAttemptStore';
 
 export interface StoredUser {
   readonly username: string;
@@ -78,7 +80,7 @@ export interface UserChanges {
   readonly staffOf?: readonly string[];
 }
 
-export interface AuthStore {
+export interface AuthStore extends LoginAttemptStore {
   getUser(username: string): Promise<StoredUser | undefined>;
   listUsers(): Promise<StoredUser[]>;
   /** Inserts a user and memberships in one transaction; false when the username is taken. */

@@ -64,8 +64,17 @@ export interface AuthGenerationTable {
   value: number;
 }
 
+/** Migration 0009: sign-in attempts in the current window of each key (see LoginAttemptStore). */
+export interface LoginAttemptsTable {
+  key: string;
+  attempts: number;
+  /** ISO time the window ends; from then on the next attempt starts a new window at 1. */
+  resets_at: string;
+}
+
 export interface AuthTables {
   auth_generation: AuthGenerationTable;
+  login_attempts: LoginAttemptsTable;
   users: UsersTable;
   proposal_members: ProposalMembersTable;
   instrument_staff: InstrumentStaffTable;

@@ -6,6 +6,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AuditEntry, AuthStore, NewUser, StoredToken, StoredUser, UserChanges } from './AuthStore';
 import type { ApiTokensTable, UsersTable } from './AuthTables';
+import { createLoginAttemptStore } from './createLoginAttemptStore';
 import type { Database } from './Database';
 
 const toToken = (row: Selectable<ApiTokensTable>): StoredToken => ({
@@ -78,6 +79,8 @@ export function createAuthStore(db: Kysely<Database>): AuthStore {
   };
 
   return {
+    ...createLoginAttemptStore(db),
+
     async getUser(username) {
       // Asked on every token-authenticated request: the three reads go out at once, so on PostgreSQL
       // they cost one round trip of the pool instead of three (no transaction: as consistent as the

@@ -37,6 +37,7 @@ export type {
   SweepResult,
   TransitionRecord,
 } from './JobStore';
+export type { AttemptWindow, LoginAttemptStore } from './LoginAttemptStore';
 export { isPostgresUrl, openStore, type StoreOptions } from './openStore';
 export type {
   AcceptExtras,

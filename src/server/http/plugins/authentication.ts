@@ -8,7 +8,6 @@
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type AuthService, type Principal, proxyList, readSso } from '../../auth/index';
 import { HttpProblem } from '../HttpProblem';
@@ -63,16 +62,6 @@ export async function installAuthentication(app: FastifyInstance, auth: AuthServ
     store: sessionStore(auth.store, maxAgeMs) as never,
   });
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session', logLevel: 'info' });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new HttpProblem(
-        429,
-        'too-many-requests',
-        'Too many attempts',
-        `at most ${context.max} sign-in attempts per ${Math.round(context.ttl / 1000)} s from one address; try again in ${Math.ceil(context.ttl / 1000)} s`,
-      ),
-  });
   const trusted = config.sso ? proxyList(config.sso.proxies) : null;
 
   app.decorateRequest('principal', null as unknown as Principal);

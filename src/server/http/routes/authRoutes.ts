@@ -1,10 +1,11 @@
 /**
  * Signing in and out, the current user, API tokens and the audit log over HTTP:
- * POST /api/auth/login (rate-limited per address; a new session id), POST /api/auth/logout,
+ * POST /api/auth/login (attempts limited per address and per account name by `loginLimit`, counted in
+ * the store; a new session id), POST /api/auth/logout,
  * GET /api/auth/session (who you are, and a CSRF token for the page), GET/POST /api/auth/tokens and
  * DELETE /api/auth/tokens/:id (your own tokens; the token is shown once), GET /api/audit (admins).
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthError, type AuthService, principalView, TOKEN_SCOPES } from '../../auth/index';
 import type { StoredToken } from '../../store/index';
 import { demand } from '../guard';
@@ -21,7 +22,12 @@ const tokenView = (t: StoredToken) => ({
   revokedAt: t.revokedAt,
 });
 
-export function authRoutes(app: FastifyInstance, auth: AuthService): void {
+export function authRoutes(
+  app: FastifyInstance,
+  auth: AuthService,
+  /** Counts the attempt and refuses it (429) over the limit: installLoginAttemptLimit's preHandler. */
+  loginLimit: (request: FastifyRequest, reply: FastifyReply) => Promise<void>,
+): void {
   const audit = (request: FastifyRequest, entry: Omit<Parameters<AuthService['audit']>[0], 'address'>) =>
     auth.audit({ ...entry, address: request.ip }).catch((error: unknown) => {
       request.log.error({ err: error }, 'audit entry could not be written');
@@ -30,9 +36,8 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
   app.post<{ Body: { username: string; password: string } }>(
     '/api/auth/login',
     {
-      config: {
-        rateLimit: { max: auth.config.loginMax, timeWindow: auth.config.loginWindowSeconds * 1000 },
-      },
+      // After the body is validated (the account name is known), before any password is checked.
+      preHandler: loginLimit,
       schema: {
         summary: 'Sign in with a local account: sets the session cookie (a new id) and returns a CSRF token',
         tags: ['auth'],
@@ -47,7 +52,9 @@ export function authRoutes(app: FastifyInstance, auth: AuthService): void {
         },
         response: {
           401: problemResponse('Wrong username or password'),
-          429: problemResponse('Too many attempts from this address, or the account is locked for a while'),
+          429: problemResponse(
+            'Too many attempts from this address or for this account name, or the account is locked for a while',
+          ),
         },
       },
     },
