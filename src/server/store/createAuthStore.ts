@@ -3,7 +3,7 @@
  * change in one transaction; tokens are stored as hashes; the audit log is insert-only here (no
  * update or delete query on it exists in the code).
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { AuditEntry, AuthStore, NewUser, StoredToken, StoredUser, UserChanges } from './AuthStore';
 import type { ApiTokensTable, UsersTable } from './AuthTables';
 import { createLoginAttemptStore } from './createLoginAttemptStore';
@@ -150,23 +150,20 @@ export function createAuthStore(db: Kysely<Database>): AuthStore {
     },
 
     async recordFailedLogin(username, lockAfter, lockUntil) {
-      await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('users')
-          .select('failed_logins')
-          .where('username', '=', username)
-          .executeTakeFirst();
-        if (!row) return;
-        const failures = Number(row.failed_logins) + 1;
-        await trx
-          .updateTable('users')
-          .set({
-            failed_logins: failures >= lockAfter ? 0 : failures,
-            ...(failures >= lockAfter ? { locked_until: lockUntil } : {}),
-          })
-          .where('username', '=', username)
-          .execute();
-      });
+      // One UPDATE that counts from the row's own value (every SET reads the row as it was): a read,
+      // then a write, lost counts when wrong passwords for one account arrived at once on PostgreSQL's
+      // pooled connections, so the lock came later than `lockout.failures`.
+      const reached = sql<boolean>`${sql.ref('failed_logins')} + 1 >= ${lockAfter}`;
+      await db
+        .updateTable('users')
+        .set({
+          failed_logins: sql<number>`case when ${reached} then 0 else ${sql.ref('failed_logins')} + 1 end`,
+          locked_until: sql<
+            string | null
+          >`case when ${reached} then ${lockUntil} else ${sql.ref('locked_until')} end`,
+        })
+        .where('username', '=', username)
+        .execute();
     },
 
     async recordGoodLogin(username) {

@@ -65,6 +65,17 @@ export function describeAuthStore(name: string, target: AuthStoreTarget): void {
       expect(await auth.getUser('bo')).toMatchObject({ failedLogins: 0, lockedUntil: null });
     });
 
+    it('counts simultaneous failed sign-ins each once, and locks when they reach the threshold', async () => {
+      const auth = await store();
+      await auth.addUser(user('cy'));
+      // On PostgreSQL these run on several pooled connections at once: a read-then-write count loses some.
+      await Promise.all(Array.from({ length: 12 }, () => auth.recordFailedLogin('cy', 100, t(60))));
+      expect(await auth.getUser('cy')).toMatchObject({ failedLogins: 12, lockedUntil: null });
+      await auth.addUser(user('di'));
+      await Promise.all(Array.from({ length: 6 }, () => auth.recordFailedLogin('di', 6, t(60))));
+      expect(await auth.getUser('di')).toMatchObject({ failedLogins: 0, lockedUntil: t(60) });
+    });
+
     it('keeps sessions until they expire, and purges them', async () => {
       const auth = await store();
       await auth.setSession('s1', '{"username":"ada"}', t(10));
