@@ -5,41 +5,25 @@
  * states again (one more snapshot read), so it shows "succeeded" instead of the "running" it had.
  * Builds the embed bundle; needs `npm run build:app` first.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  repoRoot,
-  type ServerProcess,
-  startServerProcess,
-  testerFetch,
-  testerHeaders,
-} from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import { repoRoot, type ServerProcess, testerFetch } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
 import { buildEmbed, openRecorded } from './embedTestPage';
+import { ServedPages } from './servedPages';
 
+const pages = new ServedPages('formulary-embed-resync-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-embed-resync-'));
 
 beforeAll(async () => {
   buildEmbed();
-  const portal = join(dir, 'portal');
-  cpSync(join(repoRoot, 'dist/app'), portal, { recursive: true });
-  cpSync(join(repoRoot, 'dist/embed'), join(portal, 'embed'), { recursive: true });
-  writeFileSync(
-    join(portal, 'embed.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><script src="/embed/formulary.js" defer></script></head>
-<body><h1>Facility page</h1>
-<formulary-form schema-src="/schemas/eqsans.schema.json" submit-url="/api/instruments/eqsans/submissions"
-  drafts="off" live-status></formulary-form></body></html>`,
-  );
   const simulator = join(repoRoot, 'examples/reduction-simulator/simulate.mjs');
-  mkdirSync(join(dir, 'jobs'));
-  writeFileSync(
-    join(dir, 'config.json'),
-    JSON.stringify({
+  ({ server, browser } = await pages.start({
+    embedBody: `<h1>Facility page</h1>
+<formulary-form schema-src="/schemas/eqsans.schema.json" submit-url="/api/instruments/eqsans/submissions"
+  drafts="off" live-status></formulary-form>`,
+    config: (dir) => ({
       // Events of finished jobs older than 3 s leave the replay feed (days in production).
       server: { eventRetentionDays: 3 / 86_400, eventSweepSeconds: 1 },
       jobs: {
@@ -49,17 +33,10 @@ beforeAll(async () => {
         },
       },
     }),
-  );
-  server = await startServerProcess({ db: join(dir, 'db.sqlite'), portal, config: join(dir, 'config.json') });
-  browser = await launchChromium();
-  await browser.context.setExtraHTTPHeaders(testerHeaders(server.url));
+  }));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => pages.stop());
 
 test('cut off while its job ends and the missed events are swept, the live status reads its states again', async () => {
   const { page, errors } = await openRecorded(browser, `${server.url}/embed.html`);

@@ -7,37 +7,25 @@
  * events rather than on a timer; a page cut off while the retention sweep removes the events it
  * missed gets the resync signal on reconnect and reloads its snapshot. Needs `npm run build:app` first.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  repoRoot,
-  type ServerProcess,
-  startServerProcess,
-  submit,
-  testerFetch,
-  testerHeaders,
-} from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import { repoRoot, type ServerProcess, submit, testerFetch } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
+import { ServedPages } from './servedPages';
 
 const LINES = 30_000;
+const pages = new ServedPages('formulary-snapshot-e2e-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-snapshot-e2e-'));
 const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
 
 beforeAll(async () => {
-  const instruments = join(dir, 'instruments');
-  mkdirSync(instruments);
-  for (const file of ['eqsans.schema.json', 'common.json'])
-    copyFileSync(join(repoRoot, 'src/schemas/instruments', file), join(instruments, file));
   const script = join(repoRoot, 'test/server/live/fixtures/chattyReduction.mjs');
-  const config = join(dir, 'formulary.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
+  ({ server, browser } = await pages.start({
+    instruments: ['eqsans.schema.json', 'common.json'],
+    config: (dir) => ({
       // Events of finished jobs older than 3 s leave the replay feed (days in production): the
       // resync test needs a sweep within the test; running jobs' events are never swept.
       server: { eventRetentionDays: 3 / 86_400, eventSweepSeconds: 1 },
@@ -51,21 +39,11 @@ beforeAll(async () => {
         },
       },
     }),
-  );
-  server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
-    instruments,
-    config,
-    portal: join(repoRoot, 'dist/app'),
-  });
-  browser = await launchChromium();
-  await browser.context.setExtraHTTPHeaders(testerHeaders(server.url));
+  }));
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop('SIGTERM')).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
+  expect(await pages.stop()).toBe(0);
 });
 
 async function submitted(): Promise<string> {
