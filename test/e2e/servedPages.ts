@@ -4,9 +4,10 @@
  * server started on it, the browser sending the seeded tester's headers. Shared so that each file
  * states only what its test is about (tasks, retention, the page), not the start-up around it.
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeServerFolder } from '../server/serverFolder';
 import { repoRoot, type ServerProcess, startServerProcess, testerHeaders } from '../server/serverProcess';
 import { type LaunchedBrowser, launchChromium } from './chromium';
 
@@ -43,13 +44,6 @@ export class ServedPages {
   /** Writes the folder, starts the server on it and launches Chromium; see ServedPagesOptions. */
   async start(options: ServedPagesOptions): Promise<this> {
     const dir = this.dir;
-    let instruments: string | undefined;
-    if (options.instruments) {
-      instruments = join(dir, 'instruments');
-      mkdirSync(instruments);
-      for (const file of options.instruments)
-        copyFileSync(join(repoRoot, 'src/schemas/instruments', file), join(instruments, file));
-    }
     let portal = join(repoRoot, 'dist/app');
     if (options.embedBody !== undefined) {
       portal = join(dir, 'portal');
@@ -61,9 +55,7 @@ export class ServedPages {
 <body>${options.embedBody}</body></html>`,
       );
     }
-    const config = join(dir, 'formulary.config.json');
-    writeFileSync(config, JSON.stringify(options.config(dir)));
-    const db = join(dir, 'formulary.sqlite');
+    const { instruments, config, db } = writeServerFolder(dir, options.config(dir), options.instruments);
     await options.beforeStart?.({ config, db });
     this.server = await startServerProcess({ db, instruments, config, portal });
     this.browser = await launchChromium();

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { chattyConfig } from '../server/live/chattyConfig';
 import { repoRoot, type ServerProcess, submit, testerFetch } from '../server/serverProcess';
 import type { LaunchedBrowser } from './chromium';
 import { ServedPages } from './servedPages';
@@ -22,23 +23,10 @@ let browser: LaunchedBrowser;
 const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
 
 beforeAll(async () => {
-  const script = join(repoRoot, 'test/server/live/fixtures/chattyReduction.mjs');
   ({ server, browser } = await pages.start({
     instruments: ['eqsans.schema.json', 'common.json'],
-    config: (dir) => ({
-      // Events of finished jobs older than 3 s leave the replay feed (days in production): the
-      // resync test needs a sweep within the test; running jobs' events are never swept.
-      server: { eventRetentionDays: 3 / 86_400, eventSweepSeconds: 1 },
-      jobs: {
-        jobsDir: join(dir, 'jobs'),
-        tasks: {
-          eqsans: {
-            command: ['{node}', script, '{requestFile}', String(LINES), '8', '1500'],
-            curveFile: 'out/iq.csv',
-          },
-        },
-      },
-    }),
+    // The resync test needs a sweep within the test.
+    config: (dir) => chattyConfig(dir, { lines: LINES, steps: 8, pauseMs: 1500, retentionSeconds: 3 }),
   }));
 }, 120_000);
 
