@@ -1,14 +1,8 @@
-/**
- * <formulary-form live-status> against a real `formulary serve`: after an accepted submit the element
- * shows the live state of the jobs it just created, following them to succeeded, with a link to the
- * submission's page in the portal. The page, the embed bundle and the portal are all served by the
- * service (a temporary portal folder). Builds the embed bundle; needs `npm run build:app` first.
- */
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot, type ServerProcess, testerFetch } from '../server/serverProcess';
+import { type ServerProcess, testerFetch } from '../server/serverProcess';
 import type { LaunchedBrowser } from './chromium';
 import { buildEmbed, openRecorded } from './embedTestPage';
+import { LIVE_STATUS_BODY, simulatorConfig } from './liveStatusEmbed';
 import { ServedPages } from './servedPages';
 
 const pages = new ServedPages('formulary-embed-live-');
@@ -17,19 +11,9 @@ let browser: LaunchedBrowser;
 
 beforeAll(async () => {
   buildEmbed();
-  const simulator = join(repoRoot, 'examples/reduction-simulator/simulate.mjs');
   ({ server, browser } = await pages.start({
-    embedBody: `<h1>Facility page</h1>
-<formulary-form schema-src="/schemas/eqsans.schema.json" submit-url="/api/instruments/eqsans/submissions"
-  drafts="off" live-status></formulary-form>`,
-    config: (dir) => ({
-      jobs: {
-        jobsDir: join(dir, 'jobs'),
-        tasks: {
-          '*': { command: ['{node}', simulator, '{requestFile}', '--seconds', '3'], curveFile: 'iq.csv' },
-        },
-      },
-    }),
+    embedBody: LIVE_STATUS_BODY,
+    config: (dir) => simulatorConfig(dir, 3),
   }));
 }, 180_000);
 

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chattyConfig } from '../server/live/chattyConfig';
 import { repoRoot, type ServerProcess, submit, testerFetch } from '../server/serverProcess';
 import type { LaunchedBrowser } from './chromium';
+import { resumeGetsResync, snapshotEventId } from './liveResync';
 import { ServedPages } from './servedPages';
 
 const LINES = 30_000;
@@ -225,27 +226,14 @@ test('a page that reconnects after its missed events were swept gets the resync 
   blocked = true;
   cut!();
   const seenWhileCut = await logCount(page);
-  const cutAt = (
-    (await (await testerFetch(`${server.url}/api/submissions/${id}/snapshot?tail=0`)).json()) as {
-      eventId: number;
-    }
-  ).eventId;
+  const cutAt = await snapshotEventId(server.url, id);
 
   // The job ends while the page is cut off; then the sweep removes its events.
   await expect.poll(async () => (await storedLines(id)).state, { timeout: 90_000 }).toBe('succeeded');
   const done = await storedLines(id);
   // Swept: a resume from the id the page was current to (at most this) is now refused.
   await expect
-    .poll(
-      async () => {
-        // Not swept yet: the stream stays open and follows; a resync ends it at once.
-        const sse = await testerFetch(`${server.url}/api/live/sse?group=submission:${id}&since=${cutAt}`, {
-          signal: AbortSignal.timeout(2000),
-        });
-        return (await sse.text().catch(() => '')).includes('event: resync');
-      },
-      { timeout: 30_000, interval: 500 },
-    )
+    .poll(() => resumeGetsResync(server.url, id, cutAt), { timeout: 30_000, interval: 500 })
     .toBe(true);
   expect(await job(page).getAttribute('data-state')).toBe('running');
   expect(await logCount(page)).toBe(seenWhileCut);
