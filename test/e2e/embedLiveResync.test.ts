@@ -1,65 +1,25 @@
-/**
- * <formulary-form live-status> after a long disconnection, against a real `formulary serve` whose
- * retention sweep removes a finished job's events within seconds: the element, cut off while its job
- * ends and the events it missed are swept, gets the resync signal on reconnect and reads its jobs'
- * states again (one more snapshot read), so it shows "succeeded" instead of the "running" it had.
- * Builds the embed bundle; needs `npm run build:app` first.
- */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  repoRoot,
-  type ServerProcess,
-  startServerProcess,
-  testerFetch,
-  testerHeaders,
-} from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import { type ServerProcess, testerFetch } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
 import { buildEmbed, openRecorded } from './embedTestPage';
+import { resumeGetsResync, snapshotEventId } from './liveResync';
+import { LIVE_STATUS_BODY, simulatorConfig } from './liveStatusEmbed';
+import { ServedPages } from './servedPages';
 
+const pages = new ServedPages('formulary-embed-resync-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-embed-resync-'));
 
 beforeAll(async () => {
   buildEmbed();
-  const portal = join(dir, 'portal');
-  cpSync(join(repoRoot, 'dist/app'), portal, { recursive: true });
-  cpSync(join(repoRoot, 'dist/embed'), join(portal, 'embed'), { recursive: true });
-  writeFileSync(
-    join(portal, 'embed.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><script src="/embed/formulary.js" defer></script></head>
-<body><h1>Facility page</h1>
-<formulary-form schema-src="/schemas/eqsans.schema.json" submit-url="/api/instruments/eqsans/submissions"
-  drafts="off" live-status></formulary-form></body></html>`,
-  );
-  const simulator = join(repoRoot, 'examples/reduction-simulator/simulate.mjs');
-  mkdirSync(join(dir, 'jobs'));
-  writeFileSync(
-    join(dir, 'config.json'),
-    JSON.stringify({
-      // Events of finished jobs older than 3 s leave the replay feed (days in production).
-      server: { eventRetentionDays: 3 / 86_400, eventSweepSeconds: 1 },
-      jobs: {
-        jobsDir: join(dir, 'jobs'),
-        tasks: {
-          '*': { command: ['{node}', simulator, '{requestFile}', '--seconds', '6'], curveFile: 'iq.csv' },
-        },
-      },
-    }),
-  );
-  server = await startServerProcess({ db: join(dir, 'db.sqlite'), portal, config: join(dir, 'config.json') });
-  browser = await launchChromium();
-  await browser.context.setExtraHTTPHeaders(testerHeaders(server.url));
+  ({ server, browser } = await pages.start({
+    embedBody: LIVE_STATUS_BODY,
+    // Finished jobs' events are swept after 3 s, while the element is cut off.
+    config: (dir) => simulatorConfig(dir, 6, 3),
+  }));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => pages.stop());
 
 test('cut off while its job ends and the missed events are swept, the live status reads its states again', async () => {
   const { page, errors } = await openRecorded(browser, `${server.url}/embed.html`);
@@ -99,11 +59,7 @@ test('cut off while its job ends and the missed events are swept, the live statu
 
   blocked = true;
   cut!();
-  const cutAt = (
-    (await (await testerFetch(`${server.url}/api/submissions/${id}/snapshot?tail=0`)).json()) as {
-      eventId: number;
-    }
-  ).eventId;
+  const cutAt = await snapshotEventId(server.url, id);
   const jobState = async () =>
     (
       (await (await testerFetch(`${server.url}/api/submissions/${id}/jobs`)).json()) as {
@@ -113,15 +69,7 @@ test('cut off while its job ends and the missed events are swept, the live statu
   await expect.poll(jobState, { timeout: 90_000 }).toBe('succeeded');
   // Swept: a resume from the id the element was current to (at most this) is now refused.
   await expect
-    .poll(
-      async () => {
-        const sse = await testerFetch(`${server.url}/api/live/sse?group=submission:${id}&since=${cutAt}`, {
-          signal: AbortSignal.timeout(2000),
-        });
-        return (await sse.text().catch(() => '')).includes('event: resync');
-      },
-      { timeout: 30_000, interval: 500 },
-    )
+    .poll(() => resumeGetsResync(server.url, id, cutAt), { timeout: 30_000, interval: 500 })
     .toBe(true);
   // Still what it saw before the cut.
   expect(await item.getAttribute('data-state')).toBe('running');

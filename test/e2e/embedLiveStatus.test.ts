@@ -1,64 +1,23 @@
-/**
- * <formulary-form live-status> against a real `formulary serve`: after an accepted submit the element
- * shows the live state of the jobs it just created, following them to succeeded, with a link to the
- * submission's page in the portal. The page, the embed bundle and the portal are all served by the
- * service (a temporary portal folder). Builds the embed bundle; needs `npm run build:app` first.
- */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  repoRoot,
-  type ServerProcess,
-  startServerProcess,
-  testerFetch,
-  testerHeaders,
-} from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import { type ServerProcess, testerFetch } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
 import { buildEmbed, openRecorded } from './embedTestPage';
+import { LIVE_STATUS_BODY, simulatorConfig } from './liveStatusEmbed';
+import { ServedPages } from './servedPages';
 
+const pages = new ServedPages('formulary-embed-live-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-embed-live-'));
 
 beforeAll(async () => {
   buildEmbed();
-  const portal = join(dir, 'portal');
-  cpSync(join(repoRoot, 'dist/app'), portal, { recursive: true });
-  cpSync(join(repoRoot, 'dist/embed'), join(portal, 'embed'), { recursive: true });
-  writeFileSync(
-    join(portal, 'embed.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><script src="/embed/formulary.js" defer></script></head>
-<body><h1>Facility page</h1>
-<formulary-form schema-src="/schemas/eqsans.schema.json" submit-url="/api/instruments/eqsans/submissions"
-  drafts="off" live-status></formulary-form></body></html>`,
-  );
-  const simulator = join(repoRoot, 'examples/reduction-simulator/simulate.mjs');
-  mkdirSync(join(dir, 'jobs'));
-  writeFileSync(
-    join(dir, 'config.json'),
-    JSON.stringify({
-      jobs: {
-        jobsDir: join(dir, 'jobs'),
-        tasks: {
-          '*': { command: ['{node}', simulator, '{requestFile}', '--seconds', '3'], curveFile: 'iq.csv' },
-        },
-      },
-    }),
-  );
-  server = await startServerProcess({ db: join(dir, 'db.sqlite'), portal, config: join(dir, 'config.json') });
-  browser = await launchChromium();
-  // The pages act as the seeded tester (an API token on every request, WebSocket and stream included):
-  // these tests are about the pages, the permission rules have their own (portalAuth, permissions).
-  await browser.context.setExtraHTTPHeaders(testerHeaders(server.url));
+  ({ server, browser } = await pages.start({
+    embedBody: LIVE_STATUS_BODY,
+    config: (dir) => simulatorConfig(dir, 3),
+  }));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => pages.stop());
 
 test('after an accepted submit the element follows its job live and links to its page', async () => {
   const { page, errors } = await openRecorded(browser, `${server.url}/embed.html`);

@@ -6,62 +6,54 @@
  * the user's own submissions, stays in the URL across a reload, and follows new submissions live
  * (the user's own join, a co-member's do not). Needs `npm run build:app` first.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openAccounts, readServerConfig } from '../../src/server/index';
-import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import { repoRoot, type ServerProcess } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
+import { ServedPages } from './servedPages';
 
 const LINES = 30_000;
 /** The runner's own "Attempt 1 started" line comes first: the reduction's line k is seq k + 1. */
 const seq = (k: number) => k + 1;
+const pages = new ServedPages('formulary-search-mine-e2e-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
 let sciContext: BrowserContext;
 const tokens: Record<'sci' | 'co', string> = { sci: '', co: '' };
-const dir = mkdtempSync(join(tmpdir(), 'formulary-search-mine-e2e-'));
-const go = join(dir, 'go');
+const go = join(pages.dir, 'go');
 const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
 
 beforeAll(async () => {
-  const instruments = join(dir, 'instruments');
-  mkdirSync(instruments);
-  for (const file of ['eqsans.schema.json', 'common.json'])
-    copyFileSync(join(repoRoot, 'src/schemas/instruments', file), join(instruments, file));
-  const config = join(dir, 'formulary.config.json');
   const script = join(repoRoot, 'test/e2e/fixtures/searchableReduction.mjs');
-  writeFileSync(
-    config,
-    JSON.stringify({
+  ({ server, browser } = await pages.start({
+    instruments: ['eqsans.schema.json', 'common.json'],
+    config: (dir) => ({
       jobs: {
         jobsDir: join(dir, 'jobs'),
         tasks: { eqsans: { command: ['{node}', script, '{requestFile}', String(LINES), go] } },
       },
     }),
-  );
-  const db = join(dir, 'formulary.sqlite');
-  // Two members of the example's proposal: each may read the other's submissions.
-  const { auth, close } = await openAccounts(readServerConfig(config, { db }, {}, repoRoot));
-  for (const username of ['sci', 'co'] as const) {
-    await auth.addUser({ username, proposals: ['IPTS-31204'] });
-    tokens[username] = (
-      await auth.issueToken(username, { label: 'e2e', scopes: ['read', 'submit'], expiresInDays: 1 })
-    ).token;
-  }
-  await close();
-  server = await startServerProcess({ db, instruments, config, portal: join(repoRoot, 'dist/app') });
-  browser = await launchChromium();
+    // Two members of the example's proposal: each may read the other's submissions.
+    beforeStart: async ({ config, db }) => {
+      const { auth, close } = await openAccounts(readServerConfig(config, { db }, {}, repoRoot));
+      for (const username of ['sci', 'co'] as const) {
+        await auth.addUser({ username, proposals: ['IPTS-31204'] });
+        tokens[username] = (
+          await auth.issueToken(username, { label: 'e2e', scopes: ['read', 'submit'], expiresInDays: 1 })
+        ).token;
+      }
+      await close();
+    },
+    headers: () => ({ authorization: `Bearer ${tokens.sci}` }),
+  }));
   sciContext = browser.context;
-  await sciContext.setExtraHTTPHeaders({ authorization: `Bearer ${tokens.sci}` });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop('SIGTERM')).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
+  expect(await pages.stop()).toBe(0);
 });
 
 const as = (who: 'sci' | 'co', path: string, init: RequestInit = {}) =>

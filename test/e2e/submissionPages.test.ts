@@ -6,60 +6,36 @@
  * reload in the middle shows everything so far and keeps following; with WebSockets blocked, the
  * pages fall back to Server-Sent Events by themselves. Needs `npm run build:app` first.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  repoRoot,
-  type ServerProcess,
-  startServerProcess,
-  submit,
-  testerFetch,
-  testerHeaders,
-} from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import { repoRoot, type ServerProcess, submit, testerFetch } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
+import { ServedPages } from './servedPages';
 
+const pages = new ServedPages('formulary-pages-e2e-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-pages-e2e-'));
 const example = (file: string) => readFileSync(join(repoRoot, 'examples', file), 'utf8');
 
 beforeAll(async () => {
-  const instruments = join(dir, 'instruments');
-  mkdirSync(instruments);
-  for (const file of ['eqsans.schema.json', 'biosans.schema.json', 'common.json'])
-    copyFileSync(join(repoRoot, 'src/schemas/instruments', file), join(instruments, file));
   const simulator = join(repoRoot, 'examples/reduction-simulator/simulate.mjs');
   const task = (seconds: number) => ({
     command: ['{node}', simulator, '{requestFile}', '--seconds', String(seconds)],
     curveFile: 'reduced/iq.csv',
     concurrency: 3,
   });
-  const config = join(dir, 'formulary.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
+  ({ server, browser } = await pages.start({
+    instruments: ['eqsans.schema.json', 'biosans.schema.json', 'common.json'],
+    config: (dir) => ({
       jobs: { maxConcurrent: 6, jobsDir: join(dir, 'jobs'), tasks: { eqsans: task(6), biosans: task(120) } },
     }),
-  );
-  server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
-    instruments,
-    config,
-    portal: join(repoRoot, 'dist/app'),
-  });
-  browser = await launchChromium();
-  // The pages act as the seeded tester (an API token on every request, WebSocket and stream included):
-  // these tests are about the pages, the permission rules have their own (portalAuth, permissions).
-  await browser.context.setExtraHTTPHeaders(testerHeaders(server.url));
+  }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop('SIGTERM')).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
+  expect(await pages.stop()).toBe(0);
 });
 
 async function submitted(instrument: string, body: string): Promise<string> {

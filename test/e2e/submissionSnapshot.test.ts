@@ -7,65 +7,32 @@
  * events rather than on a timer; a page cut off while the retention sweep removes the events it
  * missed gets the resync signal on reconnect and reloads its snapshot. Needs `npm run build:app` first.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  repoRoot,
-  type ServerProcess,
-  startServerProcess,
-  submit,
-  testerFetch,
-  testerHeaders,
-} from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import { chattyConfig } from '../server/live/chattyConfig';
+import { repoRoot, type ServerProcess, submit, testerFetch } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
+import { resumeGetsResync, snapshotEventId } from './liveResync';
+import { ServedPages } from './servedPages';
 
 const LINES = 30_000;
+const pages = new ServedPages('formulary-snapshot-e2e-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-snapshot-e2e-'));
 const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
 
 beforeAll(async () => {
-  const instruments = join(dir, 'instruments');
-  mkdirSync(instruments);
-  for (const file of ['eqsans.schema.json', 'common.json'])
-    copyFileSync(join(repoRoot, 'src/schemas/instruments', file), join(instruments, file));
-  const script = join(repoRoot, 'test/server/live/fixtures/chattyReduction.mjs');
-  const config = join(dir, 'formulary.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      // Events of finished jobs older than 3 s leave the replay feed (days in production): the
-      // resync test needs a sweep within the test; running jobs' events are never swept.
-      server: { eventRetentionDays: 3 / 86_400, eventSweepSeconds: 1 },
-      jobs: {
-        jobsDir: join(dir, 'jobs'),
-        tasks: {
-          eqsans: {
-            command: ['{node}', script, '{requestFile}', String(LINES), '8', '1500'],
-            curveFile: 'out/iq.csv',
-          },
-        },
-      },
-    }),
-  );
-  server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
-    instruments,
-    config,
-    portal: join(repoRoot, 'dist/app'),
-  });
-  browser = await launchChromium();
-  await browser.context.setExtraHTTPHeaders(testerHeaders(server.url));
+  ({ server, browser } = await pages.start({
+    instruments: ['eqsans.schema.json', 'common.json'],
+    // The resync test needs a sweep within the test.
+    config: (dir) => chattyConfig(dir, { lines: LINES, steps: 8, pauseMs: 1500, retentionSeconds: 3 }),
+  }));
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop('SIGTERM')).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
+  expect(await pages.stop()).toBe(0);
 });
 
 async function submitted(): Promise<string> {
@@ -259,27 +226,14 @@ test('a page that reconnects after its missed events were swept gets the resync 
   blocked = true;
   cut!();
   const seenWhileCut = await logCount(page);
-  const cutAt = (
-    (await (await testerFetch(`${server.url}/api/submissions/${id}/snapshot?tail=0`)).json()) as {
-      eventId: number;
-    }
-  ).eventId;
+  const cutAt = await snapshotEventId(server.url, id);
 
   // The job ends while the page is cut off; then the sweep removes its events.
   await expect.poll(async () => (await storedLines(id)).state, { timeout: 90_000 }).toBe('succeeded');
   const done = await storedLines(id);
   // Swept: a resume from the id the page was current to (at most this) is now refused.
   await expect
-    .poll(
-      async () => {
-        // Not swept yet: the stream stays open and follows; a resync ends it at once.
-        const sse = await testerFetch(`${server.url}/api/live/sse?group=submission:${id}&since=${cutAt}`, {
-          signal: AbortSignal.timeout(2000),
-        });
-        return (await sse.text().catch(() => '')).includes('event: resync');
-      },
-      { timeout: 30_000, interval: 500 },
-    )
+    .poll(() => resumeGetsResync(server.url, id, cutAt), { timeout: 30_000, interval: 500 })
     .toBe(true);
   expect(await job(page).getAttribute('data-state')).toBe('running');
   expect(await logCount(page)).toBe(seenWhileCut);

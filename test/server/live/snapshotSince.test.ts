@@ -6,11 +6,12 @@
  * the test) removes the finished job's events: a resume from 0 gets the resync signal on WebSocket and
  * SSE, while a fresh snapshot still shows the whole log and a follow since its id is accepted.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { writeServerFolder } from '../serverFolder';
 import {
   testerFetch as fetch,
   repoRoot,
@@ -19,6 +20,7 @@ import {
   submit,
   testerHeaders,
 } from '../serverProcess';
+import { chattyConfig } from './chattyConfig';
 
 interface WireEvent {
   id: number;
@@ -50,29 +52,12 @@ const dir = mkdtempSync(join(tmpdir(), 'formulary-snapshot-'));
 const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
 
 beforeAll(async () => {
-  const instruments = join(dir, 'instruments');
-  mkdirSync(instruments);
-  for (const file of ['eqsans.schema.json', 'common.json'])
-    copyFileSync(join(repoRoot, 'src/schemas/instruments', file), join(instruments, file));
-  const config = join(dir, 'formulary.config.json');
-  const script = join(repoRoot, 'test/server/live/fixtures/chattyReduction.mjs');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      // Events of finished jobs older than 2 s are swept every second (days in production).
-      server: { eventRetentionDays: 2 / 86_400, eventSweepSeconds: 1 },
-      jobs: {
-        jobsDir: join(dir, 'jobs'),
-        tasks: {
-          eqsans: {
-            command: ['{node}', script, '{requestFile}', String(LINES), '6', '800'],
-            curveFile: 'out/iq.csv',
-          },
-        },
-      },
-    }),
+  const { instruments, config, db } = writeServerFolder(
+    dir,
+    chattyConfig(dir, { lines: LINES, steps: 6, pauseMs: 800, retentionSeconds: 2 }),
+    ['eqsans.schema.json', 'common.json'],
   );
-  server = await startServerProcess({ db: join(dir, 'formulary.sqlite'), instruments, config });
+  server = await startServerProcess({ db, instruments, config });
 }, 120_000);
 
 afterAll(async () => {

@@ -5,11 +5,11 @@
  * history old -> new) and what the audit log records. Runs inside describePermissions, per back end.
  */
 import { expect, it } from 'vitest';
+import { expectStatuses, type Role, row } from './roleRows';
 
-type Role = 'anonymous' | 'scientist' | 'coMember' | 'otherScientist' | 'staff' | 'otherStaff' | 'admin';
-type Row = Record<Role, number>;
 type Call = (role: Role, method: string, path: string, body?: string) => Promise<Response>;
 
+/** Staff and the admin last: PATCH sets 60 + the position (staff 65, admin 66), as the history expects. */
 const ORDER: Role[] = [
   'anonymous',
   'scientist',
@@ -24,28 +24,16 @@ const FIELD = '/beamCenter/comRadius';
 
 export function describeDefaultsMatrix(call: () => Call): void {
   it('PATCH defaults: staff of the instrument and admins; others 403 saying who may', async () => {
-    // prettier-ignore
-    const row: Row = {
-      anonymous: 401,
-      scientist: 403,
-      coMember: 403,
-      otherScientist: 403,
-      staff: 200,
-      otherStaff: 403,
-      admin: 200,
-    };
-    const got = {} as Row;
-    for (const [i, role] of ORDER.entries()) {
+    await expectStatuses(row(401, 403, 403, 403, 200, 403, 200), ORDER, async (role, i) => {
       const response = await call()(role, 'PATCH', DEFAULTS, JSON.stringify({ set: { [FIELD]: 60 + i } }));
-      got[role] = response.status;
       if (response.status === 403) {
         expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
         expect((await response.json()).detail).toBe(
           'only eqsans staff or an administrator may change the eqsans defaults',
         );
       }
-    }
-    expect(got).toEqual(row);
+      return response;
+    });
     // Anyone, signed in or not, reads the overlay: the admin's value, over the schema's 50.
     const read = await call()('anonymous', 'GET', DEFAULTS);
     const body = await read.json();
@@ -93,20 +81,9 @@ export function describeDefaultsMatrix(call: () => Call): void {
   });
 
   it('DELETE defaults?pointer= (reset): the same rule; the schema default counts again', async () => {
-    // prettier-ignore
-    const row: Row = {
-      anonymous: 401,
-      scientist: 403,
-      coMember: 403,
-      otherScientist: 403,
-      staff: 200,
-      otherStaff: 403,
-      admin: 200,
-    };
-    const got = {} as Row;
-    for (const role of ORDER)
-      got[role] = (await call()(role, 'DELETE', `${DEFAULTS}?pointer=${encodeURIComponent(FIELD)}`)).status;
-    expect(got).toEqual(row);
+    await expectStatuses(row(401, 403, 403, 403, 200, 403, 200), ORDER, (role) =>
+      call()(role, 'DELETE', `${DEFAULTS}?pointer=${encodeURIComponent(FIELD)}`),
+    );
     expect((await (await call()('scientist', 'GET', DEFAULTS)).json()).overrides).toEqual([]);
   });
 

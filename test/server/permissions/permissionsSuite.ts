@@ -13,24 +13,12 @@ import WebSocket from 'ws';
 import { openAccounts, readServerConfig } from '../../../src/server/index';
 import { repoRoot, type ServerProcess, startServerProcess } from '../serverProcess';
 import { describeDefaultsMatrix } from './defaultsMatrix';
+import { expectStatuses, ROLES, type Role, type Row, row } from './roleRows';
 
 export interface PermissionsDatabase {
   readonly db: string;
   drop(): Promise<void>;
 }
-
-/** The roles of the issue, plus a co-member: in the proposal, not the submitter. */
-const ROLES = [
-  'anonymous',
-  'scientist',
-  'coMember',
-  'otherScientist',
-  'staff',
-  'otherStaff',
-  'admin',
-] as const;
-type Role = (typeof ROLES)[number];
-type Row = Record<Role, number>;
 
 const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
 /** A request the demo reduction refuses (a transmission below 0.1): its job fails. */
@@ -163,218 +151,37 @@ export function describePermissions(name: string, database: () => Promise<Permis
       if (dir) rmSync(dir, { recursive: true, force: true });
     }, 60_000);
 
-    // prettier-ignore
+    // A table, one route a line: the status each role gets, in the column order of ROLES.
+    // biome-ignore format: the columns line up
     const reads: [string, (id: string, job: string) => string, Row][] = [
-      //                                                          anon sci  co   other staff oStaff admin
-      [
-        'GET submission',
-        (id) => `/api/submissions/${id}`,
-        {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 404,
-          staff: 200,
-          otherStaff: 404,
-          admin: 200,
-        },
-      ],
-      [
-        'GET submission request',
-        (id) => `/api/submissions/${id}/request`,
-        {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 404,
-          staff: 200,
-          otherStaff: 404,
-          admin: 200,
-        },
-      ],
-      [
-        'GET submission jobs',
-        (id) => `/api/submissions/${id}/jobs`,
-        {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 404,
-          staff: 200,
-          otherStaff: 404,
-          admin: 200,
-        },
-      ],
-      [
-        'GET job',
-        (_, j) => `/api/jobs/${j}`,
-        {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 404,
-          staff: 200,
-          otherStaff: 404,
-          admin: 200,
-        },
-      ],
-      [
-        'GET job log',
-        (_, j) => `/api/jobs/${j}/log`,
-        {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 404,
-          staff: 200,
-          otherStaff: 404,
-          admin: 200,
-        },
-      ],
-      [
-        'GET job log search',
-        (_, j) => `/api/jobs/${j}/log/search?q=a`,
-        {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 404,
-          staff: 200,
-          otherStaff: 404,
-          admin: 200,
-        },
-      ],
-      [
-        'GET job log.txt',
-        (_, j) => `/api/jobs/${j}/log.txt`,
-        {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 404,
-          staff: 200,
-          otherStaff: 404,
-          admin: 200,
-        },
-      ],
-      [
-        'GET submissions list',
-        () => '/api/submissions',
-        {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 200,
-          staff: 200,
-          otherStaff: 200,
-          admin: 200,
-        },
-      ],
-      [
-        'GET instrument list',
-        () => '/api/instruments/eqsans/submissions',
-        {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 200,
-          staff: 200,
-          otherStaff: 200,
-          admin: 200,
-        },
-      ],
-      [
-        'GET audit log',
-        () => '/api/audit',
-        {
-          anonymous: 401,
-          scientist: 403,
-          coMember: 403,
-          otherScientist: 403,
-          staff: 403,
-          otherStaff: 403,
-          admin: 200,
-        },
-      ],
-      [
-        'GET instruments',
-        () => '/api/instruments',
-        {
-          anonymous: 200,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 200,
-          staff: 200,
-          otherStaff: 200,
-          admin: 200,
-        },
-      ],
-      [
-        'GET schema',
-        () => '/api/instruments/eqsans/schema',
-        {
-          anonymous: 200,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 200,
-          staff: 200,
-          otherStaff: 200,
-          admin: 200,
-        },
-      ],
-      [
-        'GET instrument defaults',
-        () => '/api/instruments/eqsans/defaults',
-        {
-          anonymous: 200,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 200,
-          staff: 200,
-          otherStaff: 200,
-          admin: 200,
-        },
-      ],
-      [
-        'GET instrument defaults history',
-        () => '/api/instruments/eqsans/defaults/history',
-        {
-          anonymous: 200,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 200,
-          staff: 200,
-          otherStaff: 200,
-          admin: 200,
-        },
-      ],
-      [
-        'GET missing submission',
-        () => '/api/submissions/no-such-id',
-        {
-          anonymous: 401,
-          scientist: 404,
-          coMember: 404,
-          otherScientist: 404,
-          staff: 404,
-          otherStaff: 404,
-          admin: 404,
-        },
-      ],
+      //                                                                                   anon sci  co   other staff oStaff admin
+      ['GET submission',                  (id) => `/api/submissions/${id}`,                row(401, 200, 200, 404, 200, 404, 200)],
+      ['GET submission request',          (id) => `/api/submissions/${id}/request`,        row(401, 200, 200, 404, 200, 404, 200)],
+      ['GET submission jobs',             (id) => `/api/submissions/${id}/jobs`,           row(401, 200, 200, 404, 200, 404, 200)],
+      ['GET job',                         (_, j) => `/api/jobs/${j}`,                      row(401, 200, 200, 404, 200, 404, 200)],
+      ['GET job log',                     (_, j) => `/api/jobs/${j}/log`,                  row(401, 200, 200, 404, 200, 404, 200)],
+      ['GET job log search',              (_, j) => `/api/jobs/${j}/log/search?q=a`,       row(401, 200, 200, 404, 200, 404, 200)],
+      ['GET job log.txt',                 (_, j) => `/api/jobs/${j}/log.txt`,              row(401, 200, 200, 404, 200, 404, 200)],
+      ['GET submissions list',            () => '/api/submissions',                        row(401, 200, 200, 200, 200, 200, 200)],
+      ['GET instrument list',             () => '/api/instruments/eqsans/submissions',     row(401, 200, 200, 200, 200, 200, 200)],
+      ['GET audit log',                   () => '/api/audit',                              row(401, 403, 403, 403, 403, 403, 200)],
+      ['GET instruments',                 () => '/api/instruments',                        row(200, 200, 200, 200, 200, 200, 200)],
+      ['GET schema',                      () => '/api/instruments/eqsans/schema',          row(200, 200, 200, 200, 200, 200, 200)],
+      ['GET instrument defaults',         () => '/api/instruments/eqsans/defaults',        row(200, 200, 200, 200, 200, 200, 200)],
+      ['GET instrument defaults history', () => '/api/instruments/eqsans/defaults/history', row(200, 200, 200, 200, 200, 200, 200)],
+      ['GET missing submission',          () => '/api/submissions/no-such-id',             row(401, 404, 404, 404, 404, 404, 404)],
     ];
 
-    it.each(reads)('%s', async (_name, path, row) => {
-      const got = {} as Row;
-      for (const role of ROLES) {
+    it.each(reads)('%s', async (_name, path, expected) => {
+      await expectStatuses(expected, ROLES, async (role) => {
         const response = await call(role, 'GET', path(ok, okJob));
-        got[role] = response.status;
         if (response.status >= 400) {
           expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
           // A refusal of what exists reads exactly like what does not: nothing leaks.
           if (response.status === 404) expect(await response.text()).not.toContain('IPTS');
         }
-      }
-      expect(got).toEqual(row);
+        return response;
+      });
     });
 
     it('lists only what each role may read', async () => {
@@ -439,76 +246,26 @@ export function describePermissions(name: string, database: () => Promise<Permis
     });
 
     it('submit: members of the named proposal and its instrument staff', async () => {
-      // prettier-ignore
-      const row: Row = {
-        anonymous: 401,
-        scientist: 201,
-        coMember: 201,
-        otherScientist: 403,
-        staff: 201,
-        otherStaff: 403,
-        admin: 201,
-      };
-      const got = {} as Row;
-      for (const role of ROLES) got[role] = (await submitAs(role, example)).status;
-      expect(got).toEqual(row);
+      await expectStatuses(row(401, 201, 201, 403, 201, 403, 201), ROLES, (role) => submitAs(role, example));
       const refused = await (await submitAs('otherScientist', example)).json();
       expect(refused.detail).toBe('you are not a member of IPTS-31204 nor eqsans staff');
     });
 
     it('cancel: the submitter and staff (409 once allowed: the job has ended)', async () => {
-      // prettier-ignore
-      const row: Row = {
-        anonymous: 401,
-        scientist: 409,
-        coMember: 403,
-        otherScientist: 404,
-        staff: 409,
-        otherStaff: 404,
-        admin: 409,
-      };
-      const got = {} as Row;
-      for (const role of ROLES) got[role] = (await call(role, 'POST', `/api/jobs/${okJob}/cancel`)).status;
-      expect(got).toEqual(row);
+      await expectStatuses(row(401, 409, 403, 404, 409, 404, 409), ROLES, (role) =>
+        call(role, 'POST', `/api/jobs/${okJob}/cancel`),
+      );
     });
 
     it('re-run of a succeeded job: staff and admins; the submitter may not', async () => {
-      // prettier-ignore
-      const row: Row = {
-        anonymous: 401,
-        scientist: 403,
-        coMember: 403,
-        otherScientist: 404,
-        staff: 202,
-        otherStaff: 404,
-        admin: 409,
-      };
-      const got = {} as Row;
-      // Staff goes first; the admin then finds the re-run attempt still active (409: allowed, but busy).
-      for (const role of [
-        'anonymous',
-        'scientist',
-        'coMember',
-        'otherScientist',
-        'staff',
-        'otherStaff',
-        'admin',
-      ] as const)
-        got[role] = (await call(role, 'POST', `/api/jobs/${okJob}/rerun`)).status;
-      expect(got).toEqual(row);
+      // In the order of ROLES, staff goes first; the admin then finds the re-run attempt still active
+      // (409: allowed, but busy).
+      await expectStatuses(row(401, 403, 403, 404, 202, 404, 409), ROLES, (role) =>
+        call(role, 'POST', `/api/jobs/${okJob}/rerun`),
+      );
     });
 
     it('re-run of a failed job: also its submitter, never a co-member', async () => {
-      // prettier-ignore
-      const row: Row = {
-        anonymous: 401,
-        scientist: 202,
-        coMember: 403,
-        otherScientist: 404,
-        staff: 202,
-        otherStaff: 404,
-        admin: 202,
-      };
       const jobFor: Record<Role, string> = {
         anonymous: failedJobs.scientist,
         scientist: failedJobs.scientist,
@@ -518,8 +275,8 @@ export function describePermissions(name: string, database: () => Promise<Permis
         otherStaff: failedJobs.staff,
         admin: failedJobs.admin,
       };
-      const got = {} as Row;
-      for (const role of [
+      // The refused roles first, so each allowed one finds its job ended and re-runs it (202).
+      const order = [
         'anonymous',
         'otherScientist',
         'otherStaff',
@@ -527,29 +284,17 @@ export function describePermissions(name: string, database: () => Promise<Permis
         'scientist',
         'staff',
         'admin',
-      ] as const)
-        got[role] = (await call(role, 'POST', `/api/jobs/${jobFor[role]}/rerun`)).status;
-      expect(got).toEqual(row);
+      ] as const;
+      await expectStatuses(row(401, 202, 403, 404, 202, 404, 202), order, (role) =>
+        call(role, 'POST', `/api/jobs/${jobFor[role]}/rerun`),
+      );
     });
 
     it('batch re-run: administrators only', async () => {
-      // prettier-ignore
-      const row: Row = {
-        anonymous: 401,
-        scientist: 403,
-        coMember: 403,
-        otherScientist: 403,
-        staff: 403,
-        otherStaff: 403,
-        admin: 202,
-      };
       await jobOf(ok, ['succeeded']);
-      const got = {} as Row;
-      for (const role of ROLES)
-        got[role] = (
-          await call(role, 'POST', '/api/jobs/rerun', JSON.stringify({ jobIds: [okJob, 'nope'] }))
-        ).status;
-      expect(got).toEqual(row);
+      await expectStatuses(row(401, 403, 403, 403, 403, 403, 202), ROLES, (role) =>
+        call(role, 'POST', '/api/jobs/rerun', JSON.stringify({ jobIds: [okJob, 'nope'] })),
+      );
     });
 
     it('the audit log names who did what', async () => {
@@ -605,17 +350,8 @@ export function describePermissions(name: string, database: () => Promise<Permis
       };
 
       it("WebSocket: a submission's events only for those who may read it", async () => {
-        // prettier-ignore
-        const row: Record<Role, string> = {
-          anonymous: '401',
-          scientist: 'subscribed',
-          coMember: 'subscribed',
-          otherScientist: 'error',
-          staff: 'subscribed',
-          otherStaff: 'error',
-          admin: 'subscribed',
-        };
-        const got = {} as Record<Role, string>;
+        const expected = row('401', 'subscribed', 'subscribed', 'error', 'subscribed', 'error', 'subscribed');
+        const got = {} as Row<string>;
         for (const role of ROLES) {
           const { status, socket, messages } = await open(role);
           if (!socket) {
@@ -638,37 +374,16 @@ export function describePermissions(name: string, database: () => Promise<Permis
           }
           socket.close();
         }
-        expect(got).toEqual(row);
+        expect(got).toEqual(expected);
       });
 
       it('SSE: the same rule', async () => {
-        // prettier-ignore
-        const row: Row = {
-          anonymous: 401,
-          scientist: 200,
-          coMember: 200,
-          otherScientist: 400,
-          staff: 200,
-          otherStaff: 400,
-          admin: 200,
-        };
-        const got = {} as Row;
-        for (const role of ROLES) {
-          const controller = new AbortController();
-          const response = await call(
-            role,
-            'GET',
-            `/api/live/sse?group=submission:${ok}&since=0`,
-            undefined,
-            {},
-          ).catch((error: unknown) => {
-            throw error;
-          });
-          got[role] = response.status;
-          controller.abort();
+        await expectStatuses(row(401, 200, 200, 400, 200, 400, 200), ROLES, async (role) => {
+          const response = await call(role, 'GET', `/api/live/sse?group=submission:${ok}&since=0`);
+          // The stream stays open while allowed: only the status is wanted here.
           await response.body?.cancel();
-        }
-        expect(got).toEqual(row);
+          return response;
+        });
       });
 
       it("instrument queue and 'mine': a scientist never receives another proposal's events, 'mine' only one's own", async () => {
