@@ -361,7 +361,7 @@ export function createJobStore(
       }));
     },
 
-    searchLog: (jobId, attempt, search) => searchLog(db, jobId, attempt, search),
+    searchLog: (jobId, attempt, search) => searchLog(db, kind, jobId, attempt, search),
 
     async unfinished() {
       const rows = await db
