@@ -51,6 +51,26 @@ async function loggedJob(store: SubmissionStore, texts: readonly string[]) {
   return jobId;
 }
 
+/** The matches after `afterSeq`, 12 a page as the list scrolls, each page's total checked. */
+async function laterMatches(
+  store: SubmissionStore,
+  jobId: string,
+  needle: string,
+  afterSeq: number,
+  throughSeq: number,
+  total: number,
+): Promise<number[]> {
+  const seqs: number[] = [];
+  let after = afterSeq;
+  for (;;) {
+    const page = await store.jobs.searchLog(jobId, 1, { needle, afterSeq: after, throughSeq, limit: 12 });
+    expect(page.total).toBe(total);
+    if (page.lines.length === 0) return seqs;
+    seqs.push(...page.lines.map((l) => l.seq));
+    after = page.lines.at(-1)!.seq;
+  }
+}
+
 export function logSearchTests(open: JobStoreFactory['open']): void {
   it('searches the whole stored log: every match counted, paged in order, case ignored', async () => {
     const { store } = await open();
@@ -77,19 +97,7 @@ export function logSearchTests(open: JobStoreFactory['open']): void {
       });
       // The next pages carry on after the last seq shown, and together give each match once.
       const seen = [...first.lines.map((l) => l.seq)];
-      let after = seen.at(-1)!;
-      for (;;) {
-        const page = await store.jobs.searchLog(jobId, 1, {
-          needle: 'ERROR',
-          afterSeq: after,
-          throughSeq: 30_000,
-          limit: 12,
-        });
-        expect(page.total).toBe(30);
-        if (page.lines.length === 0) break;
-        seen.push(...page.lines.map((l) => l.seq));
-        after = page.lines.at(-1)!.seq;
-      }
+      seen.push(...(await laterMatches(store, jobId, 'ERROR', seen.at(-1)!, 30_000, 30)));
       expect(seen).toEqual(expected);
       // Bounded: lines after throughSeq are neither counted nor returned.
       const early = await store.jobs.searchLog(jobId, 1, {
@@ -208,21 +216,7 @@ export function logSearchTests(open: JobStoreFactory['open']): void {
       const jobId = await loggedJob(store, texts);
       const expected = texts.flatMap((t, i) => (t.includes('λ') ? [i + 1] : []));
       expect(expected.length).toBe(49);
-      const seen: number[] = [];
-      let after = 0;
-      for (;;) {
-        const page = await store.jobs.searchLog(jobId, 1, {
-          needle: 'ångSTRÖM',
-          afterSeq: after,
-          throughSeq: 5_000,
-          limit: 10,
-        });
-        expect(page.total).toBe(49);
-        if (page.lines.length === 0) break;
-        seen.push(...page.lines.map((l) => l.seq));
-        after = page.lines.at(-1)!.seq;
-      }
-      expect(seen).toEqual(expected);
+      expect(await laterMatches(store, jobId, 'ångSTRÖM', 0, 5_000, 49)).toEqual(expected);
     } finally {
       await store.close();
     }
