@@ -24,9 +24,10 @@ export const likePattern = (needle: string): string => `%${needle.replace(/[\\%_
  * (the guard compares bytes with characters) is still left alone, and the others are folded: on
  * SQLite by formulary_fold (foldNonAscii, registered by openSqliteStore), on PostgreSQL by one
  * translate() for the one-to-one foldings the needle needs and a replace() per expanding one (ß to ss).
- * Cost, bench:logsearch, 100,000 lines of which a third hold non-ASCII, new/old in the same run, load
- * average 17 on 2 cores: ASCII needles 0.7-0.8 on both stores; non-ASCII needles 3.0-3.7 on SQLite
- * (the call into JavaScript per non-ASCII line) and 1.0-1.8 on PostgreSQL; about 0.5 s at most.
+ * Cost, bench:logsearch, 100,000 lines of which a third hold non-ASCII, new/old in the same run (two
+ * runs, load average 13-17 on 2 cores): ASCII needles 0.6-0.8 on both stores; non-ASCII needles
+ * 2.5-3.7 on SQLite (a call into JavaScript per non-ASCII line) and 1.0-1.9 on PostgreSQL; at most
+ * about 0.6 s for the 100,000 lines.
  */
 function foldedText(kind: 'sqlite' | 'postgres', needle: string): Expression<string> {
   const text = sql.ref<string>('text');
