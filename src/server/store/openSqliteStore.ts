@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { sqliteAcceptWriter } from './acceptOnSqlite';
+import { foldNonAscii } from './caseFoldingsInto';
 import { createKyselyStore } from './createKyselyStore';
 import type { Database } from './Database';
 import { loadDriver } from './loadDriver';
@@ -52,6 +53,10 @@ export async function openSqliteStore(options: SqliteOptions): Promise<Submissio
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   sqlite.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+  // Log search's case folding beyond ASCII (searchLog.ts): deterministic, so SQLite may reuse results.
+  sqlite.function('formulary_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldNonAscii(text) : text,
+  );
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
     await migrateToLatest(db, 'sqlite');

@@ -8,8 +8,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { JobState, LogStream, StopReason } from '../jobs/index';
 import type { Database } from './Database';
-import type { AttemptRecord, SnapshotLog, SubmissionSnapshot } from './JobStore';
+import type { SnapshotLog, SubmissionSnapshot } from './JobStore';
 import { jobRequestColumn } from './jobRequest';
+import { toAttempt } from './toAttempt';
+import { toJob } from './withAttempts';
 
 async function lastIdIn(trx: Transaction<Database>): Promise<number> {
   const row = await trx
@@ -32,7 +34,6 @@ export async function readSnapshot(
   kind: 'sqlite' | 'postgres',
   submissionId: string,
   tailLines: number,
-  toAttempt: (row: never) => AttemptRecord,
 ): Promise<SubmissionSnapshot> {
   const begin = db.transaction();
   const transaction = kind === 'postgres' ? begin.setIsolationLevel('repeatable read') : begin;
@@ -63,7 +64,7 @@ export async function readSnapshot(
       .execute();
     const result = [];
     for (const job of jobs) {
-      const mine = attempts.filter((a) => a.job_id === job.id).map((a) => toAttempt(a as never));
+      const mine = attempts.filter((a) => a.job_id === job.id).map(toAttempt);
       const logs: SnapshotLog[] = [];
       for (const attempt of mine) {
         const rows = await trx
@@ -83,17 +84,7 @@ export async function readSnapshot(
         logs.push({ attempt: attempt.attempt, earlier: (lines[0]?.seq ?? attempt.lastSeq + 1) - 1, lines });
       }
       result.push({
-        id: job.id,
-        submissionId: job.submission_id,
-        instrument: job.instrument,
-        index: Number(job.job_index),
-        scanIndex: job.scan_index === null ? null : Number(job.scan_index),
-        label: job.label,
-        request: JSON.parse(job.job_request),
-        maxParallel: job.max_parallel === null ? null : Number(job.max_parallel),
-        stopOnFailure: Number(job.stop_on_failure) === 1,
-        createdAt: job.created_at,
-        attempts: mine,
+        ...toJob(job, mine),
         transitions: transitions
           .filter((t) => t.job_id === job.id)
           .map((t) => ({

@@ -42,6 +42,10 @@ const line = (seq: number, text: string, stream: 'stdout' | 'stderr' | 'system' 
   text,
 });
 
+/** Queues attempt 1 of a job as a first submission does (at T(1)): the start of most tests here. */
+const queued = (rec: SubmissionStore['jobs'], jobId: string, message = 'Q') =>
+  rec.transition({ jobId, attempt: 1, state: 'queued', time: T(1), message, cause: 'submitted' });
+
 export function describeJobStore(name: string, factory: JobStoreFactory): void {
   describe(`JobStore on ${name}`, () => {
     const opened: SubmissionStore[] = [];
@@ -78,14 +82,7 @@ export function describeJobStore(name: string, factory: JobStoreFactory): void {
       const { store } = await open();
       const a = await submitted(store);
       const b = await submitted(store, { job: { mode: 'average', scans: [{ runNumber: '7' }] } });
-      await store.jobs.transition({
-        jobId: b.jobs[0]!.id,
-        attempt: 1,
-        state: 'queued',
-        time: T(1),
-        message: 'Queued',
-        cause: 'submitted',
-      });
+      await queued(store.jobs, b.jobs[0]!.id, 'Queued');
       const read = await store.jobs.jobsOfSubmissions([b.id, a.id, 'no-such-submission']);
       const mine = (id: string) => read.filter((j) => j.submissionId === id);
       expect(mine(a.id).map((j) => j.index)).toEqual([0, 1]);
@@ -99,14 +96,7 @@ export function describeJobStore(name: string, factory: JobStoreFactory): void {
       const { jobs } = await submitted(store);
       const jobId = jobs[0]!.id;
       const rec = store.jobs;
-      await rec.transition({
-        jobId,
-        attempt: 1,
-        state: 'queued',
-        time: T(1),
-        message: 'Queued',
-        cause: 'submitted',
-      });
+      await queued(rec, jobId, 'Queued');
       await rec.transition({
         jobId,
         attempt: 1,
@@ -211,14 +201,7 @@ export function describeJobStore(name: string, factory: JobStoreFactory): void {
       const { id, jobs } = await submitted(store);
       const [a, b] = jobs.map((j) => j.id) as [string, string];
       const rec = store.jobs;
-      await rec.transition({
-        jobId: a,
-        attempt: 1,
-        state: 'queued',
-        time: T(1),
-        message: 'Queued',
-        cause: 'submitted',
-      });
+      await queued(rec, a, 'Queued');
       await rec.transition({
         jobId: a,
         attempt: 1,
@@ -283,22 +266,8 @@ export function describeJobStore(name: string, factory: JobStoreFactory): void {
       const woken: number[] = [];
       const stop = rec.onEvent((id) => woken.push(id));
       const before = await rec.lastEventId();
-      await rec.transition({
-        jobId: one.jobs[0]!.id,
-        attempt: 1,
-        state: 'queued',
-        time: T(1),
-        message: 'Q',
-        cause: 'submitted',
-      });
-      await rec.transition({
-        jobId: two.jobs[0]!.id,
-        attempt: 1,
-        state: 'queued',
-        time: T(1),
-        message: 'Q',
-        cause: 'submitted',
-      });
+      await queued(rec, one.jobs[0]!.id);
+      await queued(rec, two.jobs[0]!.id);
       await rec.transition({
         jobId: one.jobs[0]!.id,
         attempt: 1,
@@ -333,14 +302,7 @@ export function describeJobStore(name: string, factory: JobStoreFactory): void {
       const one = await submitted(store);
       const jobId = one.jobs[0]!.id;
       const rec = store.jobs;
-      await rec.transition({
-        jobId,
-        attempt: 1,
-        state: 'queued',
-        time: T(1),
-        message: 'Q',
-        cause: 'submitted',
-      });
+      await queued(rec, jobId);
       await rec.transition({ jobId, attempt: 1, state: 'running', time: T(2), message: 'R' });
       const before = await rec.lastEventId();
       expect(await rec.storedCurve(jobId, 1)).toBeUndefined();
