@@ -128,3 +128,22 @@ test('an unset nullable group stays unset; an empty form (no values) takes every
   expect(merged.values).toEqual({ tof: null });
   expect(mergeNewDefaults(undefined, undefined, defaultShifts(nullable, later)).values).toBeUndefined();
 });
+
+test('the branches of a choice, each with its own const at one pointer, are not a change of default', () => {
+  const choice = buildFieldModel({
+    type: 'object',
+    properties: {
+      job: {
+        oneOf: [
+          {
+            type: 'object',
+            properties: { mode: { const: 'average', default: 'average' }, n: { type: 'number', default: 1 } },
+          },
+          { type: 'object', properties: { mode: { const: 'each_scan' }, m: { type: 'number', default: 2 } } },
+        ],
+      },
+    },
+  });
+  const later = overlayDefaults(choice, [override('/job/n', 3)]);
+  expect(defaultShifts(choice, later).map((s) => s.pointer)).toEqual(['/job/n']);
+});

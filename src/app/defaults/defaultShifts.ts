@@ -21,14 +21,18 @@ export const startValueOf = (field: FieldNode): unknown =>
 /** Every field outside lists whose starting value differs between `before` and `after`, in model order. */
 export function defaultShifts(before: FieldModel, after: FieldModel): DefaultShift[] {
   const shifts: DefaultShift[] = [];
-  for (const field of after.fields) {
-    if (field.pointer.includes('/*')) continue;
-    const old = before.byPointer.get(field.pointer);
-    if (old?.type !== 'field') continue;
+  const seen = new Set<string>();
+  // Both are views of one schema's model (overlayDefaults keeps its shape), so fields pair by
+  // position: several branches of a choice hold a field at one pointer (a discriminator's const in
+  // each), which byPointer would pair with only one of them.
+  after.fields.forEach((field, i) => {
+    const old = before.fields[i];
+    if (field.pointer.includes('/*') || old?.pointer !== field.pointer || seen.has(field.pointer)) return;
     const oldValue = startValueOf(old);
     const newValue = startValueOf(field);
-    if (!jsonEquals(oldValue, newValue))
-      shifts.push({ pointer: field.pointer, label: field.label, oldValue, newValue });
-  }
+    if (jsonEquals(oldValue, newValue)) return;
+    seen.add(field.pointer);
+    shifts.push({ pointer: field.pointer, label: field.label, oldValue, newValue });
+  });
   return shifts;
 }
