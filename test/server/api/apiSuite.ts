@@ -305,7 +305,9 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
         'x-defaults-revision': 'yesterday',
       });
       expect(bad.status).toBe(400);
-      expect(await problem(bad)).toMatchObject({ type: expect.stringContaining('invalid-defaults-revision') });
+      expect(await problem(bad)).toMatchObject({
+        type: expect.stringContaining('invalid-defaults-revision'),
+      });
       const plain = await submit(server.url, 'eqsans', example, { 'idempotency-key': newKey() });
       const plainId = ((await plain.json()) as { id: string }).id;
       const plainStored = (await (await fetch(`${server.url}/api/submissions/${plainId}`)).json()) as object;
