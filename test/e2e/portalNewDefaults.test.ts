@@ -5,7 +5,8 @@
  * submit asks first and the notice lists both fields (old → new, by carol); "Use the new defaults"
  * moves the untouched wavelength step and keeps her radius; the stored request holds both, with the
  * defaults revision it was made against. A change seen when the page regains focus, and a draft
- * restored after a change, say so too. Needs `npm run build:app` first.
+ * restored after a change, say so too; "Send with the old defaults" sends the form as it is, once
+ * asked. Needs `npm run build:app` first.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -158,6 +159,8 @@ test('a change is noticed when the page regains focus; a draft restored later sa
   const other = await browser.context.newPage();
   await other.goto('about:blank');
   await alice.bringToFront();
+  // Headless Chromium has no window focus to give (bringToFront fires nothing): the test sends the
+  // focus event a desktop's window manager would.
   await alice.evaluate(() => window.dispatchEvent(new Event('focus')));
   await notice(alice).waitFor({ timeout: 30_000 });
   expect(await notice(alice).locator('li').allInnerTexts()).toEqual([
@@ -187,3 +190,59 @@ test('a change is noticed when the page regains focus; a draft restored later sa
   expect(await alice.getByRole('textbox', { name: 'Sample name, row 1' }).inputValue()).toBe('myoglobin');
   await alice.close();
 }, 240_000);
+
+test('"Send with the old defaults" sends what the form holds, saying which defaults, and is not asked again', async () => {
+  const alice = await aliceForm();
+  await alice.getByRole('textbox', { name: /^IPTS/ }).fill('31204');
+  await alice.getByRole('textbox', { name: 'Run number, row 1' }).fill('88981');
+  await alice.getByRole('textbox', { name: 'Sample name, row 1' }).fill('apoferritin');
+  const opened = (await (await fetch(`${server.url}/api/instruments/eqsans/defaults`)).json()) as {
+    revision: number;
+  };
+  const step = (await carolSetsAndRead({ '/wavelength/wavelengthStep': 0.03 })) as number;
+  expect(step).toBe(0.03);
+
+  const posted = () =>
+    alice.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/submissions'), {
+      timeout: 60_000,
+    });
+  await submitButton(alice).click();
+  const question = alice
+    .getByRole('alert')
+    .filter({ hasText: 'defaults changed since this form was opened' });
+  await question.waitFor({ timeout: 30_000 });
+  const first = posted();
+  await question.getByRole('button', { name: 'Send with the old defaults' }).click();
+  const response = await first;
+  expect(response.status()).toBe(201);
+  expect(response.request().headers()['x-defaults-revision']).toBe(String(opened.revision));
+  const { id } = (await response.json()) as { id: string };
+  const stored = (await (await testerFetch(`${server.url}/api/submissions/${id}`)).json()) as {
+    defaultsRevision: number;
+    request: { wavelength: { wavelengthStep: number } };
+  };
+  // She chose to: the form's value (the defaults it opened on) went, and the record says which.
+  expect(stored.request.wavelength.wavelengthStep).toBe(0.02);
+  expect(stored.defaultsRevision).toBe(opened.revision);
+  // The notice stays until she acts on it, but submit does not ask a second time for these defaults.
+  expect(await notice(alice).count()).toBe(1);
+  await alice.waitForTimeout(1_600); // the portal's pause after an accepted submission
+  // The accepted submission cleared the form: she fills the next one.
+  await alice.getByRole('textbox', { name: /^IPTS/ }).fill('31204');
+  await alice.getByRole('textbox', { name: 'Run number, row 1' }).fill('88982');
+  await alice.getByRole('textbox', { name: 'Sample name, row 1' }).fill('apoferritin, again');
+  const second = posted();
+  await submitButton(alice).click();
+  expect((await second).status()).toBe(201);
+  expect(await question.count()).toBe(0);
+  await alice.close();
+}, 240_000);
+
+/** carolSets, then the instrument's wavelength step as GET /defaults reads it. */
+async function carolSetsAndRead(set: Record<string, unknown>): Promise<unknown> {
+  await carolSets(set);
+  const overlay = (await (await fetch(`${server.url}/api/instruments/eqsans/defaults`)).json()) as {
+    overrides: { pointer: string; value: unknown }[];
+  };
+  return overlay.overrides.find((o) => o.pointer === '/wavelength/wavelengthStep')?.value;
+}
