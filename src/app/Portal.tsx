@@ -32,7 +32,15 @@ import { type InstrumentCatalogueEntry, instrumentCatalogue } from '../schemas/i
 import { useLocale, useT } from '../widgets/index';
 import { SessionBar, useStaffAccess, withStaffDefaults } from './auth/index';
 import { BackendSettings, useBackendUrl } from './BackendSettings';
-import { loadInstrumentModel } from './defaults/index';
+import {
+  loadInstrumentModel,
+  NewDefaultsApplied,
+  NewDefaultsNotice,
+  OldDefaultsQuestion,
+  type OpenedDefaults,
+  openedDefaults,
+  useDefaultsFreshness,
+} from './defaults/index';
 import { LanguagePicker } from './LanguagePicker';
 import { LiveRequest, liveRequest } from './LiveRequest';
 import { PortalLinks } from './PortalLinks';
@@ -43,7 +51,7 @@ import { useServiceUrl } from './useServiceUrl';
 
 type Loaded =
   | { state: 'loading' }
-  | { state: 'ready'; model: FieldModel; instrument: string }
+  | { state: 'ready'; model: FieldModel; instrument: string; defaults?: OpenedDefaults }
   | { state: 'failed'; error: unknown };
 
 function initialInstrument(): string {
@@ -101,6 +109,8 @@ export function Portal(): ReactNode {
   const [submission, setSubmission] = useState<Submission | null>(null);
   const [choice, setChoice] = useState<Choice | null>(null);
   const [justAccepted, setJustAccepted] = useState(false);
+  // A submit held back because the form is on old instrument defaults: submit asks first.
+  const [onOld, setOnOld] = useState<SubmissionRequest | null>(null);
   const [storedBackendUrl, setBackendUrl] = useBackendUrl();
   // Served by `formulary serve`: post there unless the user chose another backend (or none).
   const serviceUrl = useServiceUrl();
@@ -129,12 +139,16 @@ export function Portal(): ReactNode {
     let live = true;
     setLoaded({ state: 'loading' });
     setChoice(null);
+    setOnOld(null);
     // New forms start from the defaults the instrument's staff set (when the service has any).
     loadInstrumentModel(instrument)
-      .then(async ({ model }) => {
+      .then(async (found) => {
+        const { model } = found;
         // This tab's draft: its own after a reload, one no tab holds, or a new one.
-        await draftsRuntime.openDraft(instrument, schemaVersionOf(instrument), model);
-        if (live) setLoaded({ state: 'ready', model, instrument });
+        const store = await draftsRuntime.openDraft(instrument, schemaVersionOf(instrument), model);
+        // The defaults its values were made against (a restored draft's may be older than today's).
+        const defaults = await openedDefaults(instrument, found, store);
+        if (live) setLoaded({ state: 'ready', model, instrument, ...(defaults && { defaults }) });
       })
       .catch((error: unknown) => live && setLoaded({ state: 'failed', error }));
     return () => {
@@ -172,10 +186,17 @@ export function Portal(): ReactNode {
     backend.url = backendUrl;
     return backendUrl ? draftsRuntime.startSync() : undefined;
   }, [backendUrl]);
-  const model = loaded.state === 'ready' ? loaded.model : undefined;
+  const draftStore = loaded.state === 'ready' ? tab.drafts[loaded.instrument] : undefined;
+  const freshness = useDefaultsFreshness(
+    instrument,
+    loaded.state === 'ready' ? loaded.defaults : undefined,
+    draftStore,
+    schemaVersionOf(instrument),
+  );
+  // The form shows the defaults its values were made against until the scientist takes newer ones.
+  const model = loaded.state === 'ready' ? (freshness.model ?? loaded.model) : undefined;
   // Staff-only fields read-only for others (the server refuses a changed value anyway).
   const shownModel = useStaffAccess(model, instrument);
-  const draftStore = loaded.state === 'ready' ? tab.drafts[loaded.instrument] : undefined;
   const draftId = draftStore?.getState().draftId;
   const openHistoryEntry = (entry: HistoryEntry) => {
     void draftsRuntime.openAsDraft(entry);
@@ -194,6 +215,7 @@ export function Portal(): ReactNode {
         jobKind: jobKindOf(request, localizeModel(model, shownTranslation.value)),
       }),
       defaults,
+      ...(freshness.revision !== undefined && { defaultsRevision: freshness.revision }),
       ...(draftId && { draftId }),
       ...(replaces && { replaces }),
     });
@@ -209,6 +231,20 @@ export function Portal(): ReactNode {
 
   // With a backend URL, the request goes through the outbox: retried with one Idempotency-Key until accepted.
   const onSubmit = async (typed: SubmissionRequest) => {
+    // Defaults changed since the form opened and nothing was done about it: ask once before sending.
+    if (backendUrl && !(await freshness.mayGo())) {
+      setOnOld(typed);
+      return;
+    }
+    setOnOld(null);
+    await sendTyped(typed);
+  };
+  const takeNewDefaults = () => {
+    setOnOld(null);
+    freshness.takeNewDefaults();
+  };
+
+  const sendTyped = async (typed: SubmissionRequest) => {
     // For others than staff, staff-only fields (read-only to them) send today's default, even from an older draft.
     const request = model && shownModel !== model ? withStaffDefaults(model, typed) : typed;
     setSubmission({ instrument, request, status: backendUrl ? 'outbox' : 'shown' });
@@ -273,6 +309,21 @@ export function Portal(): ReactNode {
                 <p role="status">{t('portal.translationFailed', { problem: shownTranslation.failed })}</p>
               )}
               <OtherDraftsNotice runtime={draftsRuntime} instrument={loaded.instrument} />
+              {freshness.newer && freshness.newer.shifts.length > 0 && (
+                <NewDefaultsNotice
+                  instrument={instrument}
+                  shifts={freshness.newer.shifts}
+                  {...(freshness.draftRevision !== undefined && { draftRevision: freshness.draftRevision })}
+                  onUse={takeNewDefaults}
+                />
+              )}
+              {freshness.applied && (
+                <NewDefaultsApplied
+                  taken={freshness.applied.taken}
+                  kept={freshness.applied.kept}
+                  values={freshness.applied.keptValues}
+                />
+              )}
               <DraftedForm
                 store={draftStore}
                 outbox={draftsRuntime.outbox}
@@ -296,6 +347,19 @@ export function Portal(): ReactNode {
                     onSubmit={onSubmit}
                     disabled={justAccepted}
                   >
+                    {onOld && freshness.newer ? (
+                      <OldDefaultsQuestion
+                        instrument={instrument}
+                        count={freshness.newer.shifts.length}
+                        onUse={takeNewDefaults}
+                        onSend={() => {
+                          const held = onOld;
+                          setOnOld(null);
+                          freshness.sendOnOld();
+                          void sendTyped(held);
+                        }}
+                      />
+                    ) : null}
                     {choice ? <ReplaceChoice choice={choice} onChoose={choose} /> : null}
                     {draft.status}
                   </SubmissionForm>

@@ -3,4 +3,7 @@ export { DefaultsHistoryPage } from './DefaultsHistoryPage';
 export { DefaultsPage } from './DefaultsPage';
 export { fetchDefaults } from './defaultsClient';
 export { loadInstrumentModel } from './loadInstrumentModel';
+export { NewDefaultsApplied, NewDefaultsNotice, OldDefaultsQuestion } from './NewDefaultsNotice';
+export { type OpenedDefaults, openedDefaults } from './openedDefaults';
 export { overlayDefaults } from './overlayDefaults';
+export { useDefaultsFreshness } from './useDefaultsFreshness';

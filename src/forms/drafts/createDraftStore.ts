@@ -25,6 +25,26 @@ export interface Draft {
   /** Epoch milliseconds of the last save. */
   readonly savedAt: number;
   readonly schemaVersion: number;
+  /**
+   * The instrument defaults the values were made against (a service's overlay on the schema's, and
+   * its revision), so a draft restored after they changed can say so and move onto the new ones.
+   */
+  readonly defaults?: DraftDefaults;
+}
+
+/** One field whose default an instrument's staff set, as a draft remembers it. */
+export interface DraftDefault {
+  readonly pointer: string;
+  readonly value: unknown;
+  readonly label?: string;
+  readonly changedBy?: string;
+  readonly changedAt?: string;
+}
+
+/** The defaults a draft was made against: the overlay's revision and its values. */
+export interface DraftDefaults {
+  readonly revision: number;
+  readonly overrides: readonly DraftDefault[];
 }
 
 export interface DraftState extends SaveErrorState {
@@ -39,6 +59,8 @@ export interface DraftState extends SaveErrorState {
   readonly restoredFrom: { readonly savedAt: number; readonly schemaVersion: number } | null;
   /** Values the current schema could not take; persisted until dismissed. */
   readonly notApplied: readonly NotAppliedValue[];
+  /** The defaults the form's values are made against; saved with every draft (see Draft.defaults). */
+  readonly defaults: DraftDefaults | undefined;
   /** True while changes wait for the debounce. */
   readonly pending: boolean;
   /** Bumps when values are replaced from outside the form (discard, clear, open from history): remount. */
@@ -53,8 +75,17 @@ export interface DraftState extends SaveErrorState {
   discard(): void;
   /** Clears the draft after a submission accepted at `time`, unless it was edited after. */
   clearIfUnchangedSince(time: number): boolean;
-  /** Makes `values` the draft now (open a history entry), running them through the model check. */
-  replace(values: JsonValue | undefined, fromSchemaVersion?: number): void;
+  /**
+   * Makes `values` the draft now (open a history entry, move onto new defaults), running them
+   * through the model check; `texts` and `defaults` go with them when given.
+   */
+  replace(
+    values: JsonValue | undefined,
+    fromSchemaVersion?: number,
+    extra?: { texts?: DraftTexts; defaults?: DraftDefaults },
+  ): void;
+  /** Names the defaults the values are made against (a new draft: the instrument's current ones). */
+  setDefaults(defaults: DraftDefaults | undefined): void;
   /** Hides the restored bar without touching the draft. */
   dismissRestored(): void;
   /** Forgets one not-applied value (by pointer), or all of them. */
@@ -177,7 +208,17 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
             pendingTexts && Object.keys(pendingTexts).length > 0 ? { ...pendingTexts } : undefined;
           pendingValues = undefined;
           pendingTexts = undefined;
-          set({ draft: { values, ...(texts && { texts }), savedAt: now(), schemaVersion }, pending: false });
+          const defaults = get().defaults;
+          set({
+            draft: {
+              values,
+              ...(texts && { texts }),
+              savedAt: now(),
+              schemaVersion,
+              ...(defaults && { defaults }),
+            },
+            pending: false,
+          });
         };
         return {
           instrument,
@@ -187,6 +228,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
           draft: null,
           restoredFrom: null,
           notApplied: [],
+          defaults: undefined,
           pending: false,
           saveError: null,
           revision: 0,
@@ -216,7 +258,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
             get().discard();
             return true;
           },
-          replace(values, fromSchemaVersion = schemaVersion) {
+          replace(values, fromSchemaVersion = schemaVersion, extra = {}) {
             cancelTimer();
             valuesWaiting = false;
             pendingValues = undefined;
@@ -224,13 +266,24 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
             const fitted = model
               ? migrateDraftValues(values, model, fromSchemaVersion)
               : { values, notApplied: [] };
+            const defaults = extra.defaults ?? get().defaults;
             set({
-              draft: { values: fitted.values, savedAt: now(), schemaVersion },
+              draft: {
+                values: fitted.values,
+                ...(extra.texts && Object.keys(extra.texts).length > 0 && { texts: extra.texts }),
+                savedAt: now(),
+                schemaVersion,
+                ...(defaults && { defaults }),
+              },
+              defaults,
               restoredFrom: null,
               notApplied: [...get().notApplied, ...fitted.notApplied],
               pending: false,
               revision: get().revision + 1,
             });
+          },
+          setDefaults(defaults) {
+            set({ defaults });
           },
           dismissRestored() {
             set({ restoredFrom: null });
@@ -287,6 +340,7 @@ export function createDraftStore(options: DraftStoreOptions): DraftStore {
             ...current,
             hydrated: true,
             draft: { ...saved.draft, values, schemaVersion },
+            defaults: saved.draft.defaults,
             restoredFrom: { savedAt: saved.draft.savedAt, schemaVersion: saved.draft.schemaVersion },
             notApplied,
           };
@@ -316,12 +370,14 @@ function readPersisted(persisted: unknown, version: number): PersistedDraft {
     const savedAt = typeof draft.savedAt === 'number' ? draft.savedAt : 0;
     const schemaVersion = typeof draft.schemaVersion === 'number' ? draft.schemaVersion : version;
     const texts = readTexts(draft.texts, notApplied, schemaVersion);
+    const defaults = readDefaults(draft.defaults);
     return {
       draft: {
         values: draft.values as JsonValue | undefined,
         ...(texts && { texts }),
         savedAt,
         schemaVersion,
+        ...(defaults && { defaults }),
       },
       notApplied,
     };
@@ -352,4 +408,14 @@ function readTexts(stored: unknown, notApplied: NotAppliedValue[], version: numb
       });
   }
   return Object.keys(texts).length > 0 ? texts : undefined;
+}
+
+/** A draft's defaults as stored; anything of another shape is left out (the draft is then taken as made against today's). */
+function readDefaults(stored: unknown): DraftDefaults | undefined {
+  if (!isPlainObject(stored) || !Number.isInteger(stored.revision) || !Array.isArray(stored.overrides))
+    return undefined;
+  const overrides = stored.overrides.filter(
+    (o): o is DraftDefault => isPlainObject(o) && typeof o.pointer === 'string' && Object.hasOwn(o, 'value'),
+  );
+  return { revision: stored.revision as number, overrides };
 }

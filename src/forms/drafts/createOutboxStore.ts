@@ -35,6 +35,8 @@ export interface OutboxEntry {
   readonly attempts: number;
   /** The draft it was submitted from: only that draft is cleared when it is accepted. */
   readonly draftId?: string;
+  /** The revision of the instrument defaults its values were made against (X-Defaults-Revision). */
+  readonly defaultsRevision?: number;
   /** The tab sending it while status is "sending". */
   readonly sender?: string;
   /** The last failure: the server's message for a rejection, the network error otherwise. */

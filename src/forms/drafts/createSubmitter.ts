@@ -45,6 +45,11 @@ export interface SubmissionMeta {
   jobKind?: string;
   /** The draft the request comes from: only it is cleared when the server accepts. */
   draftId?: string;
+  /**
+   * The revision of the instrument defaults the form's values were made against (a Formulary
+   * service's overlay), sent as X-Defaults-Revision and stored with the submission.
+   */
+  defaultsRevision?: number;
   /** An outbox entry this request replaces (the user chose "replace"). */
   replaces?: string;
 }
@@ -101,14 +106,21 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
   const tabId = options.tabId ?? newIdempotencyKey();
   /**
    * Where and how an entry goes: "{instrument}" in the URL is the entry's instrument (one setting
-   * serves every form), and X-Schema-Version the version its draft was made under.
+   * serves every form), X-Schema-Version the version its draft was made under, and
+   * X-Defaults-Revision the instrument defaults its values were made against, when known.
    */
   const sendOptionsFor = (entry: OutboxEntry) => {
     const send = typeof options.send === 'function' ? options.send() : options.send;
     return {
       ...send,
       url: send.url.replaceAll('{instrument}', encodeURIComponent(entry.instrument)),
-      headers: { ...send.headers, 'X-Schema-Version': String(entry.schemaVersion) },
+      headers: {
+        ...send.headers,
+        'X-Schema-Version': String(entry.schemaVersion),
+        ...(entry.defaultsRevision !== undefined && {
+          'X-Defaults-Revision': String(entry.defaultsRevision),
+        }),
+      },
     };
   };
   const find = (id: string) => outbox.getState().entries.find((e) => e.id === id);
@@ -285,6 +297,7 @@ export function createSubmitter(options: SubmitterOptions): Submitter {
       status: 'waiting',
       attempts: 0,
       ...(meta.draftId && { draftId: meta.draftId }),
+      ...(meta.defaultsRevision !== undefined && { defaultsRevision: meta.defaultsRevision }),
     };
     if (!(await outbox.getState().put(entry))) {
       return {

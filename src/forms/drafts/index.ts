@@ -8,6 +8,8 @@ export { clearStoredDraft } from './clearStoredDraft';
 export {
   createDraftStore,
   type Draft,
+  type DraftDefault,
+  type DraftDefaults,
   type DraftState,
   type DraftStore,
   type DraftStoreOptions,

@@ -19,6 +19,8 @@ export interface SubmissionsTable {
   idempotency_key: string;
   request_text: string;
   created_at: string;
+  /** Migration 0010: the defaults revision the form's values were made against; null: not said. */
+  defaults_revision?: number | null;
 }
 
 export interface IdempotencyKeysTable {

@@ -28,6 +28,8 @@ export interface StoredSubmission {
   readonly requestText: string;
   /** ISO 8601 with milliseconds, UTC: sorts as text on both back ends. */
   readonly createdAt: string;
+  /** The instrument defaults revision the client's values were made against (X-Defaults-Revision); absent when not said. */
+  readonly defaultsRevision?: number;
 }
 
 export type NewSubmission = Omit<StoredSubmission, 'seq'>;

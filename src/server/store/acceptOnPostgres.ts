@@ -40,9 +40,9 @@ function acceptStatement(rows: AcceptRows) {
       on conflict (key) do nothing
       returning key)`,
     sql`s as (
-      insert into submissions (id, instrument, schema_version, client_schema_version, status, proposal, submitter, idempotency_key, request_text, created_at)
+      insert into submissions (id, instrument, schema_version, client_schema_version, status, proposal, submitter, idempotency_key, request_text, created_at, defaults_revision)
       select ${text(s.id)}, ${text(s.instrument)}, ${int(s.schema_version)}, ${int(s.client_schema_version)}, ${text(s.status)},
-        ${text(s.proposal)}, ${text(s.submitter)}, ${text(s.idempotency_key)}, ${text(s.request_text)}, ${text(s.created_at)}
+        ${text(s.proposal)}, ${text(s.submitter)}, ${text(s.idempotency_key)}, ${text(s.request_text)}, ${text(s.created_at)}, ${int(s.defaults_revision ?? null)}
       from k)`,
   ];
   if (rows.audit) {

@@ -34,6 +34,7 @@ const columns = {
     'idempotency_key',
     'request_text',
     'created_at',
+    'defaults_revision',
   ],
   idempotency_keys: [
     'key',

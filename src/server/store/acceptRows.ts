@@ -38,6 +38,7 @@ export const submissionRow = (s: NewSubmission): Insertable<SubmissionsTable> =>
   idempotency_key: s.idempotencyKey,
   request_text: s.requestText,
   created_at: s.createdAt,
+  defaults_revision: s.defaultsRevision ?? null,
 });
 
 const keyRow = (r: IdempotencyRecord): Insertable<IdempotencyKeysTable> => ({

@@ -38,6 +38,10 @@ const toSubmission = (row: Selectable<SubmissionsTable>): StoredSubmission => ({
   idempotencyKey: row.idempotency_key,
   requestText: row.request_text,
   createdAt: row.created_at,
+  ...(row.defaults_revision !== null &&
+    row.defaults_revision !== undefined && {
+      defaultsRevision: Number(row.defaults_revision),
+    }),
 });
 
 export const toRecord = (row: Selectable<IdempotencyKeysTable>): IdempotencyRecord => ({

@@ -22,6 +22,8 @@ export interface ReceivedRequest {
   readonly instrument: Instrument;
   readonly idempotencyKey: string;
   readonly clientSchemaVersion: number;
+  /** X-Defaults-Revision: the instrument defaults the form's values were made against, when it says. */
+  readonly defaultsRevision?: number;
   /** The body exactly as received: stored and fingerprinted. */
   readonly text: string;
   readonly value: unknown;
@@ -186,6 +188,7 @@ export class SubmissionService {
         idempotencyKey: input.idempotencyKey,
         requestText,
         createdAt: now,
+        ...(input.defaultsRevision !== undefined && { defaultsRevision: input.defaultsRevision }),
       },
       {
         key: input.idempotencyKey,

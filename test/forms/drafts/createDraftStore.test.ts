@@ -224,3 +224,49 @@ describe('after a submission', () => {
     expect(storage.items.has(draftStorageKey('EQSANS'))).toBe(false);
   });
 });
+
+describe('the defaults a draft was made against', () => {
+  const noon = {
+    revision: 3,
+    overrides: [
+      { pointer: '/sample/thickness', value: 0.2, changedBy: 'carol', changedAt: '2026-12-07T12:00:00Z' },
+    ],
+  };
+  test('are saved with every autosave and come back with the restored draft', () => {
+    const storage = memoryStorage();
+    const store = open(storage);
+    store.getState().setDefaults(noon);
+    store.getState().saveSoon({ sample: { thickness: 0.2 } });
+    store.getState().flush();
+    expect(store.getState().draft?.defaults).toEqual(noon);
+    const again = open(storage);
+    expect(again.getState().draft?.defaults).toEqual(noon);
+    expect(again.getState().defaults).toEqual(noon);
+  });
+  test('replace moves values, texts and defaults together (Use the new defaults)', () => {
+    const storage = memoryStorage();
+    const store = open(storage);
+    store.getState().setDefaults({ revision: 2, overrides: [] });
+    const texts = { '/sample/name': { text: '1,5', message: 'not a number' } };
+    store.getState().replace({ sample: { thickness: 0.2 } }, 1, { texts, defaults: noon });
+    expect(store.getState().defaults).toEqual(noon);
+    expect(store.getState().draft).toMatchObject({ texts, defaults: noon });
+    expect(open(storage).getState().draft?.defaults?.revision).toBe(3);
+  });
+  test('a stored draft without them, or with a broken record, restores as made against today', () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      draftStorageKey('EQSANS'),
+      JSON.stringify({
+        state: {
+          draft: { values: {}, savedAt: 1, schemaVersion: 1, defaults: { revision: 'x' } },
+          notApplied: [],
+        },
+        version: 1,
+      }),
+    );
+    const store = open(storage);
+    expect(store.getState().draft).not.toBeNull();
+    expect(store.getState().defaults).toBeUndefined();
+  });
+});

@@ -291,6 +291,29 @@ export function describeApi(name: string, database: () => Promise<ApiDatabase>):
       expect((await problem(newer)).detail).toMatch(/newer than this server/);
     });
 
+    it('stores the X-Defaults-Revision a form sends, refuses one that is not a revision, and leaves it out when absent', async () => {
+      const sent = await submit(server.url, 'eqsans', example, {
+        'idempotency-key': newKey(),
+        'x-defaults-revision': '4',
+      });
+      expect(sent.status).toBe(201);
+      const { id } = (await sent.json()) as { id: string };
+      const stored = (await (await fetch(`${server.url}/api/submissions/${id}`)).json()) as object;
+      expect(stored).toMatchObject({ id, defaultsRevision: 4 });
+      const bad = await submit(server.url, 'eqsans', example, {
+        'idempotency-key': newKey(),
+        'x-defaults-revision': 'yesterday',
+      });
+      expect(bad.status).toBe(400);
+      expect(await problem(bad)).toMatchObject({
+        type: expect.stringContaining('invalid-defaults-revision'),
+      });
+      const plain = await submit(server.url, 'eqsans', example, { 'idempotency-key': newKey() });
+      const plainId = ((await plain.json()) as { id: string }).id;
+      const plainStored = (await (await fetch(`${server.url}/api/submissions/${plainId}`)).json()) as object;
+      expect(plainStored).not.toHaveProperty('defaultsRevision');
+    });
+
     it('requires Idempotency-Key and X-Schema-Version', async () => {
       const noKey = await submit(server.url, 'eqsans', example);
       expect(noKey.status).toBe(400);

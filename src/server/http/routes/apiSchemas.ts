@@ -70,6 +70,11 @@ export const submissionSummarySchema = {
     instrument: { type: 'string' },
     schemaVersion: { type: 'integer' },
     clientSchemaVersion: { type: 'integer' },
+    defaultsRevision: {
+      type: 'integer',
+      description:
+        'the instrument defaults revision the form started from (X-Defaults-Revision); absent when not sent',
+    },
     status: { type: 'string' },
     proposal: { type: ['string', 'null'] },
     submitter: { type: ['string', 'null'] },

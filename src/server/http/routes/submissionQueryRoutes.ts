@@ -37,6 +37,7 @@ export function summaryOf(s: StoredSubmission) {
     submitter: s.submitter,
     idempotencyKey: s.idempotencyKey,
     createdAt: s.createdAt,
+    ...(s.defaultsRevision !== undefined && { defaultsRevision: s.defaultsRevision }),
     links: submissionLinks(s.id),
   };
 }

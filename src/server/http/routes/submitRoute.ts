@@ -62,6 +62,21 @@ function requiredHeaders(
   return { key, version };
 }
 
+/** X-Defaults-Revision, optional: the revision of the instrument defaults the form started from. */
+function defaultsRevisionOf(headers: Record<string, string | string[] | undefined>): number | undefined {
+  const raw = headers['x-defaults-revision'];
+  if (raw === undefined) return undefined;
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (!/^\d{1,9}$/.test(text))
+    throw new HttpProblem(
+      400,
+      'invalid-defaults-revision',
+      'Invalid X-Defaults-Revision',
+      `"${String(raw).slice(0, 40)}" is not a defaults revision (a whole number of at least 0, from GET /api/instruments/:id/defaults)`,
+    );
+  return Number(text);
+}
+
 export function submitRoute(
   app: FastifyInstance,
   instruments: ReadonlyMap<string, Instrument>,
@@ -83,6 +98,10 @@ export function submitRoute(
           properties: {
             'idempotency-key': { type: 'string', description: 'one random value per submission (required)' },
             'x-schema-version': { type: 'string', description: 'schema version the form used (required)' },
+            'x-defaults-revision': {
+              type: 'string',
+              description: 'revision of the instrument defaults the form started from (optional; stored)',
+            },
           },
         },
         body: { description: "the request JSON, as the instrument's form produces it" },
@@ -104,6 +123,7 @@ export function submitRoute(
       // Anonymous hears 401 before any header or body problem.
       demandSignedIn(request);
       const { key, version } = requiredHeaders(request.headers, instrument);
+      const defaultsRevision = defaultsRevisionOf(request.headers);
       if (request.jsonText === undefined)
         throw new HttpProblem(
           415,
@@ -138,6 +158,7 @@ export function submitRoute(
         instrument,
         idempotencyKey: key,
         clientSchemaVersion: version,
+        ...(defaultsRevision !== undefined && { defaultsRevision }),
         text: request.jsonText,
         value: request.body,
         // The form's language (Accept-Language): field messages of a refusal are shown beside its fields.

@@ -12,6 +12,7 @@ import { defaultsMigration } from './0006_defaults';
 import { authGenerationMigration } from './0007_auth_generation';
 import { jobCurvesMigration } from './0008_job_curves';
 import { loginAttemptsMigration } from './0009_login_attempts';
+import { defaultsRevisionMigration } from './0010_defaults_revision';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -27,6 +28,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0007_auth_generation': authGenerationMigration(dialect),
         '0008_job_curves': jobCurvesMigration(),
         '0009_login_attempts': loginAttemptsMigration(),
+        '0010_defaults_revision': defaultsRevisionMigration(),
       };
     },
   };
