@@ -11,6 +11,7 @@ import { eventHorizonMigration } from './0005_event_horizon';
 import { defaultsMigration } from './0006_defaults';
 import { authGenerationMigration } from './0007_auth_generation';
 import { jobCurvesMigration } from './0008_job_curves';
+import { principalsWakeupMigration } from './0009_principals_wakeup';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -25,6 +26,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0006_defaults': defaultsMigration(dialect),
         '0007_auth_generation': authGenerationMigration(dialect),
         '0008_job_curves': jobCurvesMigration(),
+        '0009_principals_wakeup': principalsWakeupMigration(dialect),
       };
     },
   };
