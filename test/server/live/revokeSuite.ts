@@ -1,8 +1,9 @@
 /**
  * Open live sockets follow the user's current rights, through real server processes and `formulary
- * users` as its own process: a sign-out closes the session's socket with code 4401 and a reason; an
- * administrator taking a user off an instrument's team ends their subscription to that instrument's
- * queue (a message naming it, then not one more of its events) while their "mine" keeps receiving.
+ * users` as its own process: a sign-out or a revoked API token closes the socket with code 4401 and
+ * a reason; an administrator taking a user off an instrument's team ends their subscription to that
+ * instrument's queue (a message naming it, then not one more of its events) while their "mine" keeps
+ * receiving.
  * With two processes (PostgreSQL) the socket is held by the process that did not make the change.
  */
 import { spawnSync } from 'node:child_process';
@@ -145,6 +146,33 @@ export function describeRevocation(
       expect(out.status).toBe(204);
       await until('the socket closed', () => live.closed() !== undefined);
       expect(live.closed()).toEqual({ code: 4401, reason: 'signed out: the session ended' });
+    }, 60_000);
+
+    it('closes the socket of an API token revoked through another process, with 4401 and the reason', async () => {
+      const changer = servers[0]!;
+      const holder = servers.at(-1)!;
+      const session = await signIn(changer.url, 'dana');
+      const issued = await fetch(`${changer.url}/api/auth/tokens`, {
+        method: 'POST',
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrfToken,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ label: 'beamline script', scopes: ['read'], expiresInDays: 1 }),
+      });
+      expect(issued.status, await issued.clone().text()).toBe(201);
+      const { id, token } = (await issued.json()) as { id: string; token: string };
+      const live = await connect(holder.url, { authorization: `Bearer ${token}` });
+      live.subscribe('all');
+      await until('subscribed', () => live.messages.some((m) => m.type === 'subscribed'));
+      const revoked = await fetch(`${changer.url}/api/auth/tokens/${id}`, {
+        method: 'DELETE',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+      });
+      expect(revoked.status).toBe(204);
+      await until('the socket closed', () => live.closed() !== undefined);
+      expect(live.closed()).toEqual({ code: 4401, reason: 'this API token was revoked' });
     }, 60_000);
 
     it('ends the instrument subscription of a user taken off its team; their other group keeps receiving', async () => {

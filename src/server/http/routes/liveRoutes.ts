@@ -12,7 +12,9 @@
  * not log batches), and a client that falls too far behind is disconnected, to resume with `since`.
  * A `since` below the retention horizon (its events were swept) is answered with a resync signal
  * (WebSocket `{"type":"resync"}`, SSE `event: resync`): the client reloads its snapshot and follows
- * since the snapshot's event id.
+ * since the snapshot's event id. A connection follows its user's current rights, not those of the
+ * moment it opened (AccessWatch): a credential that names nobody any more closes it (4401), a group
+ * now refused ends (`ended`), the others go on without a gap.
  */
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -134,14 +136,18 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
     const unwatch = watch.watch(recheck);
     // A session or token lapses by itself, without a change in the database: re-check then.
     let timer: NodeJS.Timeout | undefined;
+    let ended = false;
     const arm = () => {
-      if (credential?.expiresAt === undefined) return;
-      const due = Math.max(0, Date.parse(credential.expiresAt) - Date.now() + 50);
-      timer = setTimeout(() => void recheck().then(arm, arm), Math.min(due, 2 ** 31 - 1));
+      if (ended || credential?.expiresAt === undefined) return;
+      const due = Date.parse(credential.expiresAt) - Date.now();
+      if (due < 0) return; // lapsed: the re-check at its time has run (or it was past at the open)
+      // setTimeout holds at most 2^31-1 ms (24.8 days): a longer token re-arms when that fires.
+      timer = setTimeout(() => void recheck().then(arm, arm), Math.min(due + 50, 2 ** 31 - 1));
       timer.unref();
     };
     arm();
     return () => {
+      ended = true;
       unwatch();
       if (timer) clearTimeout(timer);
     };
