@@ -34,6 +34,8 @@ export interface LiveStatus {
   readonly problem?: string;
   /** The problem as catalogue words (form.live.problem.*), when they are ours rather than the server's. */
   readonly problemWhy?: { readonly key: string; readonly values?: Readonly<Record<string, string>> };
+  /** The feed stopped for good (signed out, or the group refused): nothing reconnects. */
+  readonly ended?: true;
 }
 
 type ProblemWhy = NonNullable<LiveStatus['problemWhy']>;
@@ -92,10 +94,11 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stop: (() => void) | undefined;
 
-  const status = (connected: boolean, problem?: string, why?: ProblemWhy) =>
+  const status = (connected: boolean, problem?: string, why?: ProblemWhy, ended?: true) =>
     options.onStatus?.({
       transport,
       connected,
+      ...(ended ? { ended } : {}),
       ...(problem === undefined ? {} : { problem }),
       ...(why === undefined ? {} : { problemWhy: why }),
     });
@@ -133,10 +136,15 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
     closed = true;
     stop?.();
     stop = undefined;
-    status(false, detail, {
-      key: kind === 'signedOut' ? 'form.live.problem.signedOut' : 'form.live.problem.ended',
-      values: { group: options.group },
-    });
+    status(
+      false,
+      detail,
+      {
+        key: kind === 'signedOut' ? 'form.live.problem.signedOut' : 'form.live.problem.ended',
+        values: { group: options.group },
+      },
+      true,
+    );
     options.onEnded?.(kind, detail);
   };
 
