@@ -2,6 +2,6 @@
 export { csrfHeaders, type SessionUser } from './authClient';
 export { SessionBar } from './SessionBar';
 export { staffAccessModel, staffNote } from './staffAccessModel';
-export { useSession } from './useSession';
+export { refreshSession, useSession } from './useSession';
 export { useStaffAccess } from './useStaffAccess';
 export { withStaffDefaults } from './withStaffDefaults';

@@ -14,6 +14,14 @@ export function setSession(next: SessionState): void {
   for (const listener of listeners) listener();
 }
 
+/**
+ * Reads who is signed in again: a live feed the server closed because the session ended (sign-out
+ * in another tab, on another PC, or by expiry) turns the whole portal to "signed out" at once.
+ */
+export function refreshSession(): void {
+  void fetchSession().then(setSession);
+}
+
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -10,13 +10,17 @@ export function LiveBadge({ status }: { status: LiveStatus | undefined }): React
   const t = useT();
   const text = !status
     ? t('portal.live.connecting')
-    : status.connected
-      ? t('portal.live.on', { transport: status.transport === 'sse' ? 'Server-Sent Events' : 'WebSocket' })
-      : status.problem
-        ? t('portal.live.reconnectingBecause', {
-            problem: status.problemWhy ? t(status.problemWhy.key, status.problemWhy.values) : status.problem,
-          })
-        : t('portal.live.reconnecting');
+    : status.ended && status.problemWhy
+      ? t(status.problemWhy.key, status.problemWhy.values)
+      : status.connected
+        ? t('portal.live.on', { transport: status.transport === 'sse' ? 'Server-Sent Events' : 'WebSocket' })
+        : status.problem
+          ? t('portal.live.reconnectingBecause', {
+              problem: status.problemWhy
+                ? t(status.problemWhy.key, status.problemWhy.values)
+                : status.problem,
+            })
+          : t('portal.live.reconnecting');
   return (
     <span
       className={`subs-live ${status?.connected ? 'subs-live--on' : ''}`}

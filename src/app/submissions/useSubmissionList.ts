@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { followLive, type LiveEvent, type LiveStatus } from '../../forms/index';
+import { refreshSession } from '../auth/index';
 import { makeRow, SubmissionIndex, type SubmissionRow } from './SubmissionIndex';
 import { apiRoot, getSubmission, type JobView, jobsOfMany, listSubmissions } from './serviceApi';
 import type { ReadProblem } from './serviceProblem';
@@ -117,6 +118,8 @@ export function useSubmissionList(transport: 'auto' | 'sse', mine: string | null
       // Nothing seen yet, so nothing to resume from: (re)read the snapshot.
       onReady: (resumed) => void (!resumed && loadSnapshot()),
       onStatus: setLive,
+      // Signed out elsewhere or the session ended: the portal shows it, not a broken connection.
+      onEnded: (why) => why === 'signedOut' && refreshSession(),
     });
     return () => {
       gone = true;

@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { followLive, type LiveFeed, type LiveStatus } from '../../forms/index';
+import { refreshSession } from '../auth/index';
 import { SubmissionLive } from './SubmissionLive';
 import { apiRoot, getSnapshot, getSubmission, jobsOf, type SubmissionSummary } from './serviceApi';
 import type { ReadProblem } from './serviceProblem';
@@ -95,6 +96,8 @@ export function useSubmissionLive(id: string, transport: 'auto' | 'sse'): Submis
           changedNow();
         },
         onStatus: (s) => !gone && setStatus(s),
+        // Signed out elsewhere or the session ended: the portal shows it, not a broken connection.
+        onEnded: (why) => why === 'signedOut' && refreshSession(),
         // The events after our id are gone: what they said is in a fresh snapshot.
         onResync: () => {
           feed = undefined;

@@ -5,7 +5,9 @@
  * an id at or below it is dropped, so the page gets every event once and in order. When the server
  * no longer keeps the events after that id (retention), it sends a resync signal: the page reloads
  * its snapshot (onResync), or, without a handler, the feed follows from now on and says so through
- * onReady(false). No React here: the portal's pages and the embed both use it.
+ * onReady(false). When the user signs out (WebSocket close 4401, SSE `signedout`) or loses the right
+ * to follow the group (`ended`), the feed stops for good, says why and calls onEnded: no reconnect.
+ * No React here: the portal's pages and the embed both use it.
  */
 
 import { expandLogRuns } from './expandLogRuns';
@@ -32,6 +34,8 @@ export interface LiveStatus {
   readonly problem?: string;
   /** The problem as catalogue words (form.live.problem.*), when they are ours rather than the server's. */
   readonly problemWhy?: { readonly key: string; readonly values?: Readonly<Record<string, string>> };
+  /** The feed stopped for good (signed out, or the group refused): nothing reconnects. */
+  readonly ended?: true;
 }
 
 type ProblemWhy = NonNullable<LiveStatus['problemWhy']>;
@@ -60,7 +64,15 @@ export interface LiveFeedOptions {
    * from now on and calls onReady(false).
    */
   onResync?(detail: string): void;
+  /**
+   * The feed stopped for good: `signedOut` (the session or token names nobody any more: the page
+   * behaves as signed out) or `ended` (the user may no longer follow this group). Not reconnected.
+   */
+  onEnded?(why: 'signedOut' | 'ended', detail: string): void;
 }
+
+/** The server's WebSocket close code for a credential that names nobody any more. */
+export const SIGNED_OUT_CODE = 4401;
 
 export interface LiveFeed {
   /** The last event id delivered (undefined before the first). */
@@ -82,10 +94,11 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stop: (() => void) | undefined;
 
-  const status = (connected: boolean, problem?: string, why?: ProblemWhy) =>
+  const status = (connected: boolean, problem?: string, why?: ProblemWhy, ended?: true) =>
     options.onStatus?.({
       transport,
       connected,
+      ...(ended ? { ended } : {}),
       ...(problem === undefined ? {} : { problem }),
       ...(why === undefined ? {} : { problemWhy: why }),
     });
@@ -115,6 +128,24 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
     stop = undefined;
     lastId = undefined;
     timer = setTimeout(connect, 0);
+  };
+
+  /** Stops for good: the server says the user may not follow this any more. */
+  const finish = (kind: 'signedOut' | 'ended', detail: string) => {
+    if (closed) return;
+    closed = true;
+    stop?.();
+    stop = undefined;
+    status(
+      false,
+      detail,
+      {
+        key: kind === 'signedOut' ? 'form.live.problem.signedOut' : 'form.live.problem.ended',
+        values: { group: options.group },
+      },
+      true,
+    );
+    options.onEnded?.(kind, detail);
   };
 
   const retry = (problem: string, why?: ProblemWhy) => {
@@ -159,7 +190,7 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
       socket.send(JSON.stringify(subscribe));
     };
     socket.onmessage = (message) => {
-      let data: { type?: string; event?: LiveEvent; detail?: string };
+      let data: { type?: string; event?: LiveEvent; detail?: string; group?: string };
       try {
         data = JSON.parse(String(message.data));
       } catch {
@@ -169,15 +200,19 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
         confirmed = true;
         ready();
       } else if (data.type === 'event' && data.event) deliver(expandLogRuns(data.event));
+      else if (data.type === 'ended' && data.group === options.group)
+        finish('ended', data.detail ?? `no longer allowed to follow ${options.group}`);
       else if (data.type === 'resync') resync(data.detail ?? 'the events asked for are no longer kept');
       else if (data.type === 'error') status(confirmed, data.detail ?? 'the server refused the subscription');
     };
     socket.onerror = () => end('the WebSocket connection failed', { key: 'form.live.problem.wsFailed' });
     socket.onclose = (event) =>
-      end(`the WebSocket closed (${event.code})`, {
-        key: 'form.live.problem.wsClosed',
-        values: { code: String(event.code) },
-      });
+      event.code === SIGNED_OUT_CODE
+        ? finish('signedOut', event.reason || 'signed out')
+        : end(`the WebSocket closed (${event.code})`, {
+            key: 'form.live.problem.wsClosed',
+            values: { code: String(event.code) },
+          });
     stop = () => {
       ended = true;
       socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
@@ -210,6 +245,17 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
       }
       resync(detail);
     });
+    for (const kind of ['signedout', 'ended'] as const)
+      source.addEventListener(kind, (message) => {
+        let detail: string = kind;
+        try {
+          detail =
+            (JSON.parse(String((message as MessageEvent).data)) as { detail?: string }).detail ?? detail;
+        } catch {
+          // the event's name says enough
+        }
+        finish(kind === 'signedout' ? 'signedOut' : 'ended', detail);
+      });
     // The browser reconnects by itself with Last-Event-ID; each open is a confirmed subscription.
     source.onopen = () => ready();
     source.onerror = () => {

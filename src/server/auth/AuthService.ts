@@ -121,6 +121,32 @@ export class AuthService {
   }
 
   /**
+   * The principal of a stored session now: undefined once it was destroyed (sign-out), expired, or
+   * its user is gone or disabled. An open live socket asks again after each change of rights.
+   */
+  async principalForSession(sid: string): Promise<Principal | undefined> {
+    const data = await this.store.getSession(sid, this.iso());
+    if (data === undefined) return undefined;
+    let username: unknown;
+    try {
+      username = (JSON.parse(data) as { username?: unknown }).username;
+    } catch {
+      return undefined;
+    }
+    return typeof username === 'string' ? this.principalForUser(username) : undefined;
+  }
+
+  /** The principals' generation (AuthStore.principalsGeneration): moves with every change of rights. */
+  principalsGeneration(): Promise<number> {
+    return this.store.principalsGeneration();
+  }
+
+  /** Calls `wake` when rights may have changed, here or in another process; returns the unsubscribe. */
+  onPrincipalsChange(wake: () => void): () => void {
+    return this.store.onPrincipalsChange(wake);
+  }
+
+  /**
    * An `Authorization: Bearer` token: ours, not expired or revoked, its user enabled. What a token
    * resolved to (its record, its user's principal) is kept per process while the principals'
    * generation (AuthStore.principalsGeneration, raised by every change to users, memberships and

@@ -120,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         hub: options.hub!,
         submissions: options.service,
         instruments: options.instruments,
+        auth: options.auth,
         ...(options.liveMaxBufferedBytes !== undefined && { maxBufferedBytes: options.liveMaxBufferedBytes }),
       }),
     );

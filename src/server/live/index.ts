@@ -1,4 +1,6 @@
 /** Live events for pages: the hub that follows the stored event feed and fans it out. Imported through this file only. */
+
+export { AccessWatch, type AccessWatchOptions, type PrincipalsFeed } from './AccessWatch';
 export {
   EventHub,
   type EventHubOptions,

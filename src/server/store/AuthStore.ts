@@ -101,6 +101,12 @@ export interface AuthStore extends LoginAttemptStore {
    * 0007's triggers, whoever writes): while it has not moved, what a token resolved to still holds.
    */
   principalsGeneration(): Promise<number>;
+  /**
+   * Calls `wake` after this process changed users, memberships, tokens or sessions, and, on
+   * PostgreSQL, when another process did (NOTIFY). A hint, as onEvent's: compare the generation.
+   * Returns the unsubscribe function.
+   */
+  onPrincipalsChange(wake: () => void): () => void;
 
   addToken(token: StoredToken): Promise<void>;
   getToken(id: string): Promise<StoredToken | undefined>;

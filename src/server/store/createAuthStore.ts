@@ -46,7 +46,15 @@ async function replaceMemberships(
   }
 }
 
-export function createAuthStore(db: Kysely<Database>): AuthStore {
+/**
+ * `wakers` hear who someone is changed (onPrincipalsChange); `changed` calls them, after this
+ * process's commits here and from the PostgreSQL listener for other processes' (createKyselyStore).
+ */
+export function createAuthStore(
+  db: Kysely<Database>,
+  wakers: Set<() => void> = new Set(),
+  changed: () => void = () => {},
+): AuthStore {
   const membershipsOf = (names: string[]) =>
     Promise.all([
       db.selectFrom('proposal_members').selectAll().where('username', 'in', names).execute(),
@@ -122,7 +130,7 @@ export function createAuthStore(db: Kysely<Database>): AuthStore {
     },
 
     async updateUser(username, changes: UserChanges) {
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const found = await trx
           .selectFrom('users')
           .select('username')
@@ -147,6 +155,8 @@ export function createAuthStore(db: Kysely<Database>): AuthStore {
         await replaceMemberships(trx, username, changes.proposals, changes.staffOf);
         return true;
       });
+      if (updated) changed();
+      return updated;
     },
 
     async recordFailedLogin(username, lockAfter, lockUntil) {
@@ -194,11 +204,14 @@ export function createAuthStore(db: Kysely<Database>): AuthStore {
 
     async destroySession(sid) {
       await db.deleteFrom('sessions').where('sid', '=', sid).execute();
+      changed();
     },
 
     async purgeSessions(now) {
       const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
-      return Number(result.numDeletedRows);
+      const purged = Number(result.numDeletedRows);
+      if (purged > 0) changed();
+      return purged;
     },
 
     async addToken(token) {
@@ -215,6 +228,13 @@ export function createAuthStore(db: Kysely<Database>): AuthStore {
           revoked_at: token.revokedAt,
         })
         .execute();
+    },
+
+    onPrincipalsChange(wake) {
+      wakers.add(wake);
+      return () => {
+        wakers.delete(wake);
+      };
     },
 
     async principalsGeneration() {
@@ -249,7 +269,9 @@ export function createAuthStore(db: Kysely<Database>): AuthStore {
         .where('username', '=', username)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      const revoked = Number(result.numUpdatedRows) > 0;
+      if (revoked) changed();
+      return revoked;
     },
 
     async secret(name, make) {

@@ -25,7 +25,12 @@ export { EVENT_CHANNEL, toAttempt };
 
 export interface JobStoreOptions {
   /** PostgreSQL only: listen for other processes' events; returns a function that stops listening. */
-  readonly listen?: (wake: (id: number) => void) => Promise<() => Promise<void>>;
+  readonly listen?: (
+    wake: (id: number) => void,
+    principalsChanged: () => void,
+  ) => Promise<() => Promise<void>>;
+  /** Called when the listener hears that who someone is changed (the "principals" payload). */
+  readonly principalsChanged?: () => void;
 }
 
 export type ClosableJobStore = JobStore & {
@@ -159,7 +164,8 @@ export function createJobStore(
 
     onEvent(wake) {
       wakers.add(wake);
-      if (options.listen && !stopListening) stopListening = options.listen(wakeAll);
+      if (options.listen && !stopListening)
+        stopListening = options.listen(wakeAll, options.principalsChanged ?? (() => {}));
       return () => {
         wakers.delete(wake);
       };

@@ -109,7 +109,12 @@ export function createKyselyStore(
   /** A faster writer for this back end, given the general one to fall back on (openSqliteStore's). */
   makeWriter?: (general: AcceptWriter) => AcceptWriter,
 ): SubmissionStore {
-  const jobs = createJobStore(db, kind, jobOptions);
+  // Who someone is changed: this process's writes call these after commit, the listener another's.
+  const principalWakers = new Set<() => void>();
+  const principalsChanged = () => {
+    for (const wake of principalWakers) wake();
+  };
+  const jobs = createJobStore(db, kind, { ...jobOptions, principalsChanged });
   const general = kyselyAcceptWriter(db, kind);
   const writer = makeWriter?.(general) ?? general;
   const findKey = writer.findKey;
@@ -137,7 +142,7 @@ export function createKyselyStore(
     kind,
     jobs,
     dispatch: createDispatchLedger(db),
-    auth: createAuthStore(db),
+    auth: createAuthStore(db, principalWakers, principalsChanged),
     defaults: createDefaultsStore(db),
     findKey,
     accept,

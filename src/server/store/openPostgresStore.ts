@@ -44,7 +44,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Submi
   return createKyselyStore(
     db,
     'postgres',
-    { listen: (wake) => listenForEvents(options.url, wake) },
+    { listen: (wake, principalsChanged) => listenForEvents(options.url, wake, principalsChanged) },
     (general) => postgresAcceptWriter(db, general),
   );
 }

@@ -3,7 +3,9 @@
  * from a trusted proxy, or the session cookie, in that order; anonymous otherwise. Sets
  * `request.principal`, refuses a bad token with 401 at once, ignores (and logs) sign-on headers from
  * anyone but the configured proxies, and demands a CSRF token on every unsafe method authenticated
- * by a cookie (session or the proxy's): a token-authenticated script needs none.
+ * by a cookie (session or the proxy's): a token-authenticated script needs none. Sets
+ * `request.credential` too: how to ask later who the same credential names now (a live socket does,
+ * after each change of rights), and when it lapses by itself.
  */
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
@@ -14,9 +16,21 @@ import { HttpProblem } from '../HttpProblem';
 import { registerLazySession } from './lazySession';
 import { sessionStore } from './sessionStore';
 
+/** Who a request's credential names now: a principal, or why it names nobody any more. */
+export type CurrentPrincipal = { readonly principal: Principal } | { readonly reason: string };
+
+export interface Credential {
+  /** Asks the store again (the session row, the token, the local account behind single sign-on). */
+  current(): Promise<CurrentPrincipal>;
+  /** When it lapses by itself (a session's or token's expiry), ISO; undefined when unknown. */
+  readonly expiresAt?: string;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal;
+    /** undefined for anonymous requests. */
+    credential: Credential | undefined;
   }
   interface Session {
     username?: string;
@@ -27,6 +41,8 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'formulary_session';
 /** Readable by the page (not HttpOnly): the portal and the embed send it back as X-CSRF-Token. */
 export const CSRF_COOKIE = 'formulary_csrf';
+/** Why a session's live sockets close: sign-out, expiry, or a disabled account. Under 123 bytes. */
+export const SESSION_ENDED = 'signed out: the session ended';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Signing in needs no CSRF token (there is no session yet); its JSON body cannot come from a plain form. */
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
@@ -65,8 +81,10 @@ export async function installAuthentication(app: FastifyInstance, auth: AuthServ
   const trusted = config.sso ? proxyList(config.sso.proxies) : null;
 
   app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('credential', undefined);
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS;
+    request.credential = undefined;
     const bearer = bearerOf(request.headers.authorization);
     if (bearer !== undefined) {
       const outcome = await auth.principalForToken(bearer);
@@ -82,6 +100,13 @@ export async function installAuthentication(app: FastifyInstance, auth: AuthServ
           },
         );
       request.principal = outcome.principal;
+      request.credential = {
+        expiresAt: outcome.token.expiresAt,
+        current: async () => {
+          const now = await auth.principalForToken(bearer);
+          return now.kind === 'ok' ? { principal: now.principal } : { reason: now.reason };
+        },
+      };
       return;
     }
     const sso = readSso(request.headers, request.socket.remoteAddress ?? '', config.sso, trusted);
@@ -92,8 +117,16 @@ export async function installAuthentication(app: FastifyInstance, auth: AuthServ
       );
     } else if (sso.kind === 'identity') {
       const principal = await auth.principalForSso(sso.identity);
-      if (principal) request.principal = principal;
-      else
+      if (principal) {
+        request.principal = principal;
+        const identity = sso.identity;
+        request.credential = {
+          current: async () => {
+            const now = await auth.principalForSso(identity);
+            return now ? { principal: now } : { reason: 'your account is disabled' };
+          },
+        };
+      } else
         request.log.warn({ user: sso.identity.username }, 'single sign-on user is disabled here: anonymous');
     }
     // Without the cookie there is no signed-in session to find (and none is made to look).
@@ -101,7 +134,18 @@ export async function installAuthentication(app: FastifyInstance, auth: AuthServ
       const username = request.session?.username;
       if (typeof username === 'string') {
         const principal = await auth.principalForUser(username);
-        if (principal) request.principal = principal;
+        if (principal) {
+          request.principal = principal;
+          const sid = request.session.sessionId;
+          const expires = request.session.cookie.expires;
+          request.credential = {
+            ...(expires ? { expiresAt: new Date(expires).toISOString() } : {}),
+            current: async () => {
+              const now = await auth.principalForSession(sid);
+              return now ? { principal: now } : { reason: SESSION_ENDED };
+            },
+          };
+        }
       }
     }
     const via = request.principal.via;

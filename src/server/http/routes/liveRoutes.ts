@@ -12,40 +12,55 @@
  * not log batches), and a client that falls too far behind is disconnected, to resume with `since`.
  * A `since` below the retention horizon (its events were swept) is answered with a resync signal
  * (WebSocket `{"type":"resync"}`, SSE `event: resync`): the client reloads its snapshot and follows
- * since the snapshot's event id.
+ * since the snapshot's event id. A connection follows its user's current rights, not those of the
+ * moment it opened (AccessWatch): a credential that names nobody any more closes it (4401), a group
+ * now refused ends (`ended`), the others go on without a gap.
  */
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { decide, mayRead, type Principal } from '../../auth/index';
+import { decide } from '../../auth/index';
 import type { Instrument } from '../../instruments/index';
-import { type EventHub, parseGroup, ResyncNeeded } from '../../live/index';
-import type { EventFilter, LiveEvent, StoredSubmission } from '../../store/index';
+import { AccessWatch, type EventHub, type PrincipalsFeed, ResyncNeeded } from '../../live/index';
+import type { LiveEvent } from '../../store/index';
 import type { SubmissionService } from '../../submissions/index';
-import { demandSignedIn, refOf } from '../guard';
+import { demandSignedIn } from '../guard';
 import { HttpProblem } from '../HttpProblem';
+import { type Credential, SESSION_ENDED } from '../plugins/authentication';
 import { problemResponse } from './apiSchemas';
+import { type Allowed, liveAccess, reconsider } from './liveAccess';
 import { coalescedWrites, eventJson, wireFrameOf } from './liveFrames';
 
-/** What a subscription reads, and, when the asker may not read all of it, which events pass. */
-interface Allowed {
-  readonly filter: EventFilter;
-  /** Per event, in order; undefined: every event of the filter. */
-  readonly check?: (event: LiveEvent) => Promise<boolean>;
+/** One followed group: its rule now (swapped when rights change) and whether it has ended. */
+interface Following {
+  rule: Allowed | undefined;
+  stopped: boolean;
 }
 
 /**
- * Sends the events that pass `check` in the order given: each check waits for the one before, so an
- * answer from the cache never overtakes one that reads the store.
+ * Sends the events that pass the group's current check in the order given: each check waits for the
+ * one before, so an answer from the cache never overtakes one that reads the store. The check is the
+ * one in force when the event's turn comes, so a change of rights counts from the next event on.
  */
-function ordered(allowed: Allowed, write: (event: LiveEvent) => void): (event: LiveEvent) => void {
-  const check = allowed.check;
-  if (!check) return write;
+function ordered(following: Following, write: (event: LiveEvent) => void): (event: LiveEvent) => void {
   let chain = Promise.resolve();
+  let pending = 0;
   return (event) => {
-    chain = chain.then(
-      () => check(event).then((ok) => (ok ? write(event) : undefined)),
-      () => {},
-    );
+    if (following.stopped) return;
+    if (pending === 0 && !following.rule?.check) {
+      write(event);
+      return;
+    }
+    pending++;
+    chain = chain
+      .then(async () => {
+        const check = following.rule?.check;
+        if (following.stopped || (check && !(await check(event)))) return;
+        if (!following.stopped) write(event);
+      })
+      .catch(() => {})
+      .finally(() => {
+        pending--;
+      });
   };
 }
 
@@ -69,6 +84,8 @@ export interface LiveRouteOptions {
   readonly hub: EventHub;
   readonly submissions: SubmissionService;
   readonly instruments: ReadonlyMap<string, Instrument>;
+  /** Where rights changes are heard (AuthService): open connections follow the user's current rights. */
+  readonly auth: PrincipalsFeed;
   /**
    * A client that leaves more than this unread (a stalled tab, a slow link under a chatty job) is
    * disconnected instead of growing the server's memory without bound; it resumes with `since` /
@@ -88,50 +105,56 @@ const resyncMessage = (group: string, error: ResyncNeeded) => ({
 
 /** WebSocket close code 1013, "try again later": the client reconnects and resumes. */
 const TOO_SLOW = 1013;
+/**
+ * WebSocket close code 4401 (the application range, after HTTP's 401): the credential names nobody
+ * any more (sign-out, an ended session, a revoked token, a disabled account). The page shows the
+ * reason and behaves as signed out: it does not reconnect.
+ */
+export const SIGNED_OUT = 4401;
+
+/** A close reason fits 123 bytes. */
+const closeReason = (text: string) =>
+  Buffer.from(text)
+    .subarray(0, 123)
+    .toString()
+    .replace(/\uFFFD$/, '');
 
 export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): void {
   const { hub, submissions, instruments } = options;
   const maxBuffered = options.maxBufferedBytes ?? 16 * 1024 * 1024;
 
-  /**
-   * Per subscription: does the event's submission pass `test`? Answers are cached per submission, so
-   * a submission is read once per subscription, not once per event.
-   */
-  const submissionCheck = (test: (submission: StoredSubmission) => boolean) => {
-    const known = new Map<string, boolean>();
-    return async (event: LiveEvent): Promise<boolean> => {
-      let ok = known.get(event.submissionId);
-      if (ok === undefined) {
-        const s = await submissions.get(event.submissionId);
-        ok = s !== undefined && test(s);
-        known.set(event.submissionId, ok);
-      }
-      return ok;
+  const access = liveAccess(submissions, instruments);
+  const watch = new AccessWatch(options.auth, {
+    onError: (error) =>
+      app.log.warn({ err: error }, 'live: re-checking rights failed; retried at the next poll'),
+  });
+  let watching: Promise<void> | undefined;
+  /** Follows the user's current rights for one connection; returns the function that stops it. */
+  const follow = async (credential: Credential | undefined, recheck: () => Promise<void>) => {
+    watching ??= watch.start();
+    await watching;
+    const unwatch = watch.watch(recheck);
+    // A session or token lapses by itself, without a change in the database: re-check then.
+    let timer: NodeJS.Timeout | undefined;
+    let ended = false;
+    const arm = () => {
+      if (ended || credential?.expiresAt === undefined) return;
+      const due = Date.parse(credential.expiresAt) - Date.now();
+      if (due < 0) return; // lapsed: the re-check at its time has run (or it was past at the open)
+      // setTimeout holds at most 2^31-1 ms (24.8 days): a longer token re-arms when that fires.
+      timer = setTimeout(() => void recheck().then(arm, arm), Math.min(due + 50, 2 ** 31 - 1));
+      timer.unref();
+    };
+    arm();
+    return () => {
+      ended = true;
+      unwatch();
+      if (timer) clearTimeout(timer);
     };
   };
-  /** May this principal read the event's submission? */
-  const readableCheck = (principal: Principal) => submissionCheck((s) => mayRead(principal, refOf(s)));
-  /** Did this principal send the event's submission? */
-  const ownCheck = (principal: Principal) => submissionCheck((s) => s.submitter === principal.username);
-
-  /** Throws a message for the client when the group may not be followed. */
-  const allowed = async (text: unknown, principal: Principal): Promise<Allowed> => {
-    const group = parseGroup(text);
-    // "mine" is what the user sent, as GET /api/submissions?mine=true; "all" every readable one.
-    if (group.kind === 'mine') return { filter: {}, check: ownCheck(principal) };
-    if (group.kind === 'all')
-      return { filter: {}, check: principal.admin ? undefined : readableCheck(principal) };
-    if (group.kind === 'instrument') {
-      if (!instruments.has(group.id)) throw new Error(`no instrument "${group.id}"`);
-      const whole = decide(principal, { kind: 'watch-instrument', instrument: group.id }).allow;
-      return { filter: { instrument: group.id }, check: whole ? undefined : readableCheck(principal) };
-    }
-    // Missing and not readable read the same: the group's existence does not leak.
-    const found = await submissions.get(group.id);
-    if (!found || !decide(principal, { kind: 'read', submission: refOf(found) }).allow)
-      throw new Error(`no submission "${group.id}"`);
-    return { filter: { submissionIds: [group.id] } };
-  };
+  /** Who the connection's credential names now, or undefined once it names nobody. */
+  const currentOf = async (credential: Credential | undefined) =>
+    credential ? credential.current() : ({ reason: SESSION_ENDED } as const);
 
   /**
    * The handshake: anonymous 401; a token without the read scope 403; a browser page from another
@@ -162,6 +185,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
 
   const streams = new Set<ServerResponse>();
   app.addHook('preClose', async () => {
+    watch.close();
     for (const stream of streams) stream.end();
   });
 
@@ -169,8 +193,10 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
     '/api/live',
     { websocket: true, schema: { hide: true } as never, preHandler: admit },
     (socket, request) => {
-      const principal = request.principal;
-      const groups = new Map<string, Promise<() => void>>();
+      let principal = request.principal;
+      const credential = request.credential;
+      /** Each group followed: its rule and the hub subscription's stop function (once subscribed). */
+      const groups = new Map<string, { following: Following; stop: Promise<() => void> }>();
       const write = coalescedWrites(socket, Math.min(64 * 1024, maxBuffered / 2));
       const send = (message: unknown) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -185,7 +211,9 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
         }
         const name = typeof message.group === 'string' ? message.group : String(message.group);
         if (message.type === 'unsubscribe') {
-          void groups.get(name)?.then((stop) => stop());
+          const held = groups.get(name);
+          if (held) held.following.stopped = true;
+          void held?.stop.then((stop) => stop());
           groups.delete(name);
           send({ type: 'unsubscribed', group: name });
           return;
@@ -219,12 +247,17 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
           send({ type: 'error', group: name, detail: `already subscribed to "${name}"` });
           return;
         }
-        const subscribing = allowed(message.group, principal).then(async (rule) => {
+        const following: Following = { rule: undefined, stopped: false };
+        const asked = principal;
+        const subscribing = access(message.group, asked).then(async (first) => {
+          // Rights changed while it was decided: decide again with the current ones.
+          const rule = principal === asked ? first : await access(message.group, principal);
+          following.rule = rule;
           send({ type: 'subscribed', group: name, since: since ?? null });
           return hub.subscribe(
             {
               filter: rule.filter,
-              send: ordered(rule, (event) => {
+              send: ordered(following, (event) => {
                 if (kinds && !kinds.has(event.kind)) return;
                 if (socket.readyState !== socket.OPEN) return;
                 if (socket.bufferedAmount > maxBuffered) {
@@ -237,15 +270,47 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
             since as number | undefined,
           );
         });
-        groups.set(name, subscribing);
+        groups.set(name, { following, stop: subscribing });
         subscribing.catch((error: unknown) => {
-          groups.delete(name);
+          following.stopped = true;
+          if (groups.get(name)?.following === following) groups.delete(name);
           if (error instanceof ResyncNeeded) send(resyncMessage(name, error));
           else send({ type: 'error', group: name, detail: (error as Error).message });
         });
       });
+      /**
+       * After a change of rights: a credential that names nobody closes the socket (SIGNED_OUT); each
+       * group is decided again, and one now refused ends with a message naming it; the others keep
+       * their place in the feed (no gap, no repeat), with the new check from the next event on.
+       */
+      const recheck = async () => {
+        const now = await currentOf(credential);
+        if (!('principal' in now)) {
+          for (const { following } of groups.values()) following.stopped = true;
+          if (socket.readyState === socket.OPEN) socket.close(SIGNED_OUT, closeReason(now.reason));
+          return;
+        }
+        principal = now.principal;
+        for (const [name, { following, stop }] of groups) {
+          const before = following.rule;
+          if (before === undefined || following.stopped) continue;
+          const verdict = await reconsider(access, name, before, principal);
+          if (groups.get(name)?.following !== following || following.stopped) continue;
+          if ('rule' in verdict) {
+            following.rule = verdict.rule;
+            continue;
+          }
+          following.stopped = true;
+          groups.delete(name);
+          void stop.then((s) => s());
+          send({ type: 'ended', group: name, detail: verdict.ended });
+        }
+      };
+      const unfollow = follow(credential, recheck);
       socket.on('close', () => {
-        for (const subscribing of groups.values())
+        void unfollow.then((stop) => stop());
+        for (const { following } of groups.values()) following.stopped = true;
+        for (const { stop: subscribing } of groups.values())
           void subscribing.then(
             (stop) => stop(),
             () => {},
@@ -286,7 +351,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
       let kinds: ReadonlySet<Kind> | undefined;
       try {
         kinds = kindsOf(request.query.kinds);
-        rule = await allowed(request.query.group, request.principal);
+        rule = await access(request.query.group, request.principal);
       } catch (error) {
         throw new HttpProblem(400, 'invalid-group', 'Invalid group', (error as Error).message);
       }
@@ -303,12 +368,13 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
       });
       raw.write('retry: 2000\n\n');
       streams.add(raw);
+      const following: Following = { rule, stopped: false };
       let stop: () => void;
       try {
         stop = await hub.subscribe(
           {
             filter: rule.filter,
-            send: ordered(rule, (event) => {
+            send: ordered(following, (event) => {
               if (kinds && !kinds.has(event.kind)) return;
               if (raw.writableEnded) return;
               // Too far behind: end the stream; the browser reconnects with Last-Event-ID.
@@ -331,8 +397,29 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
         streams.delete(raw);
         return;
       }
+      const group = request.query.group;
+      /** As the WebSocket's: the stream ends with `event: signedout` or `event: ended`, never silently. */
+      const recheck = async () => {
+        if (following.stopped) return;
+        const now = await currentOf(request.credential);
+        let ending: string | undefined;
+        if (!('principal' in now))
+          ending = `event: signedout\ndata: ${JSON.stringify({ code: SIGNED_OUT, detail: now.reason })}\n\n`;
+        else {
+          const verdict = await reconsider(access, group, following.rule!, now.principal);
+          if ('rule' in verdict) following.rule = verdict.rule;
+          else ending = `event: ended\ndata: ${JSON.stringify({ group, detail: verdict.ended })}\n\n`;
+        }
+        if (ending === undefined || following.stopped) return;
+        following.stopped = true;
+        stop();
+        if (!raw.writableEnded) raw.end(ending);
+      };
+      const unfollow = follow(request.credential, recheck);
       const beat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
       raw.on('close', () => {
+        following.stopped = true;
+        void unfollow.then((end) => end());
         clearInterval(beat);
         streams.delete(raw);
         stop();

@@ -13,6 +13,7 @@ import { authGenerationMigration } from './0007_auth_generation';
 import { jobCurvesMigration } from './0008_job_curves';
 import { loginAttemptsMigration } from './0009_login_attempts';
 import { defaultsRevisionMigration } from './0010_defaults_revision';
+import { principalsWakeupMigration } from './0011_principals_wakeup';
 import type { Dialect } from './Dialect';
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
@@ -29,6 +30,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
         '0008_job_curves': jobCurvesMigration(),
         '0009_login_attempts': loginAttemptsMigration(),
         '0010_defaults_revision': defaultsRevisionMigration(),
+        '0011_principals_wakeup': principalsWakeupMigration(dialect),
       };
     },
   };
