@@ -2,13 +2,15 @@
  * A list of <FormularyFields>, on react-hook-form's useFieldArray: add (with the item's defaults),
  * remove, duplicate and move rows within minItems/maxItems, rows keyed by useFieldArray's ids. Items of
  * at most four plain fields are table rows, wider ones cards (layout/listColumns.ts decides, as for
- * SubmissionForm); each field is named "<label>, row <n>" for assistive technology.
+ * SubmissionForm); each field is named "<label>, row <n>" for assistive technology. An open tuple's
+ * rest (`firstIndex`) is this list over the tuple's own array, from its first item past the positions.
  */
 
 import { memo, type ReactNode, useMemo } from 'react';
 import { type FieldValues, get, useFieldArray } from 'react-hook-form';
 import type { ListNode, Pointer } from '../../schemas/index';
 import { useT } from '../../widgets/index';
+import { AddRowButton, ListRowsFrame } from '../layout/ListRowsFrame';
 import { type Column, columnsOf, showsCards } from '../layout/listColumns';
 import { rhfDomId, useRhfContext, useRhfName } from './RhfContext';
 import { RhfField } from './RhfField';
@@ -32,9 +34,14 @@ export const RhfList = memo(function RhfList({
   const rows = useFieldArray({ control, name });
   const columns = useMemo(() => columnsOf(node), [node]);
   const cards = showsCards(columns);
-  const id = rhfDomId(idPrefix, name);
+  // An open tuple's rest (RhfTuple): its rows follow the positions in the tuple's own array, so the
+  // field array is the whole array and this list shows, moves and counts its items from `first` on.
+  const rest = node.firstIndex !== undefined;
+  const first = node.firstIndex ?? 0;
+  const id = `${rhfDomId(idPrefix, name)}${rest ? '-rest' : ''}`;
   const locked = disabled || readOnly;
-  const count = rows.fields.length;
+  const total = rows.fields.length;
+  const count = Math.max(0, total - first);
   const atMax = node.maxItems !== undefined && count >= node.maxItems;
   const atMin = count <= (node.minItems ?? 0);
   const actions = (index: number) => {
@@ -44,7 +51,7 @@ export const RhfList = memo(function RhfList({
         <button
           type="button"
           aria-label={t('form.moveUp', { n })}
-          disabled={locked || index === 0}
+          disabled={locked || index === first}
           onClick={() => rows.move(index, index - 1)}
         >
           ↑
@@ -52,7 +59,7 @@ export const RhfList = memo(function RhfList({
         <button
           type="button"
           aria-label={t('form.moveDown', { n })}
-          disabled={locked || index === count - 1}
+          disabled={locked || index === total - 1}
           onClick={() => rows.move(index, index + 1)}
         >
           ↓
@@ -89,10 +96,18 @@ export const RhfList = memo(function RhfList({
         cards={cards}
       />
     ));
+  const add = () => {
+    const item = nodeDefault(node.item);
+    // A rest item goes after every position: positions the array does not hold yet are given first
+    // (null, as the request gives a position left empty). Wrapped, so an item that is itself an array
+    // is one row rather than its elements.
+    const missing = first - Math.min(first, total);
+    rows.append([...Array(missing).fill(null), item] as FieldValues[]);
+  };
   return (
     <fieldset className="formulary-list" data-name={name}>
       <legend id={`${id}-label`} className="formulary-list__label">
-        {node.label}
+        {rest ? t('form.tupleRest', { label: node.label, count: first }) : node.label}
         {(node.minItems !== undefined || node.maxItems !== undefined) && (
           <span className="formulary-list__limits">
             {' '}
@@ -101,10 +116,10 @@ export const RhfList = memo(function RhfList({
         )}
       </legend>
       {node.description && <p className="formulary-list__description">{node.description}</p>}
-      <RhfNodeErrors name={name} id={`${id}-error`} />
-      {cards ? (
-        <ol className="formulary-cards" id={id} tabIndex={-1}>
-          {rows.fields.map((row, index) => (
+      {!rest && <RhfNodeErrors name={name} id={`${id}-error`} />}
+      <ListRowsFrame cards={cards} columns={columns} label={node.label} id={id}>
+        {rows.fields.map((row, index) =>
+          index < first ? null : cards ? (
             <li key={row.id} className="formulary-card">
               <fieldset>
                 <legend className="formulary-card__legend">
@@ -114,48 +129,16 @@ export const RhfList = memo(function RhfList({
                 <div className="formulary-row-actions">{actions(index)}</div>
               </fieldset>
             </li>
-          ))}
-        </ol>
-      ) : (
-        <div className="formulary-table-scroll">
-          <table className="formulary-table" id={id} tabIndex={-1}>
-            <caption className="formulary-visually-hidden">{node.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c.key ?? '*'}>
-                    {c.node.label}
-                    {c.node.type === 'field' && c.node.units ? ` (${c.node.units})` : ''}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="formulary-visually-hidden">{t('form.rowActions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.fields.map((row, index) => (
-                <tr key={row.id}>
-                  <th scope="row">{index + 1}</th>
-                  {cellsOf(index)}
-                  <td className="formulary-row-actions">{actions(index)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <button
-        type="button"
-        disabled={atMax || locked}
-        onClick={() => rows.append(nodeDefault(node.item) as FieldValues)}
-      >
-        {t('form.addRow', { label: node.label })}
-      </button>
-      {atMax && (
-        <span className="formulary-list__note"> {t('form.atMostRows', { count: node.maxItems ?? 0 })}</span>
-      )}
+          ) : (
+            <tr key={row.id}>
+              <th scope="row">{index + 1}</th>
+              {cellsOf(index)}
+              <td className="formulary-row-actions">{actions(index)}</td>
+            </tr>
+          ),
+        )}
+      </ListRowsFrame>
+      <AddRowButton label={node.label} maxItems={node.maxItems} atMax={atMax} locked={locked} onAdd={add} />
     </fieldset>
   );
 });
