@@ -1,6 +1,6 @@
 /**
- * A list of <FormularyFields>, on react-hook-form's useFieldArray: add (with the item's defaults),
- * remove, duplicate and move rows within minItems/maxItems, rows keyed by useFieldArray's ids. Items of
+ * A list of <FormularyFields>: add (with the item's defaults), remove, duplicate and move rows within
+ * minItems/maxItems, rows keyed by stable ids (useFieldArray's for objects, useValueRows' for values). Items of
  * at most four plain fields are table rows, wider ones cards (layout/listColumns.ts decides, as for
  * SubmissionForm); each field is named "<label>, row <n>" for assistive technology. An open tuple's
  * rest (`firstIndex`) is this list over the tuple's own array, from its first item past the positions.
@@ -18,20 +18,49 @@ import { RhfGate } from './RhfGate';
 import { RhfNode, RhfNodeErrors } from './RhfNode';
 import { nodeDefault } from './requestOfValues';
 import { rhfNameOf as rhfNameOfPointer } from './rhfNames';
+import { type RhfRows, useValueRows } from './useValueRows';
 
-export const RhfList = memo(function RhfList({
-  node,
-  pointer,
-  indexes,
-}: {
-  node: ListNode;
-  pointer: Pointer;
-  indexes: readonly number[];
-}): ReactNode {
+interface RhfListProps {
+  readonly node: ListNode;
+  readonly pointer: Pointer;
+  readonly indexes: readonly number[];
+}
+
+/**
+ * Rows of objects are useFieldArray's (it moves their errors, touched and dirty marks with them);
+ * an open tuple's rest and a list of plain values are useValueRows', whose items may be 0 or "".
+ */
+export const RhfList = memo(function RhfList(props: RhfListProps): ReactNode {
+  const { item, firstIndex } = props.node;
+  return firstIndex !== undefined || item.type === 'field' ? (
+    <ValueList {...props} />
+  ) : (
+    <FieldArrayList {...props} />
+  );
+});
+
+function FieldArrayList(props: RhfListProps): ReactNode {
+  const { control } = useRhfContext();
+  const array = useFieldArray({ control, name: useRhfName(props.pointer) });
+  const rows: RhfRows = {
+    keys: array.fields.map((f) => f.id),
+    append: (items) => array.append(items as FieldValues[]),
+    insert: (index, value) => array.insert(index, value as FieldValues),
+    remove: array.remove,
+    move: array.move,
+  };
+  return <ListBody {...props} rows={rows} />;
+}
+
+function ValueList(props: RhfListProps): ReactNode {
+  const { control } = useRhfContext();
+  return <ListBody {...props} rows={useValueRows(control, useRhfName(props.pointer))} />;
+}
+
+function ListBody({ node, pointer, indexes, rows }: RhfListProps & { rows: RhfRows }): ReactNode {
   const { control, idPrefix, disabled, readOnly } = useRhfContext();
   const t = useT();
   const name = useRhfName(pointer);
-  const rows = useFieldArray({ control, name });
   const columns = useMemo(() => columnsOf(node), [node]);
   const cards = showsCards(columns);
   // An open tuple's rest (RhfTuple): its rows follow the positions in the tuple's own array, so the
@@ -40,7 +69,7 @@ export const RhfList = memo(function RhfList({
   const first = node.firstIndex ?? 0;
   const id = `${rhfDomId(idPrefix, name)}${rest ? '-rest' : ''}`;
   const locked = disabled || readOnly;
-  const total = rows.fields.length;
+  const total = rows.keys.length;
   const count = Math.max(0, total - first);
   const atMax = node.maxItems !== undefined && count >= node.maxItems;
   const atMin = count <= (node.minItems ?? 0);
@@ -102,7 +131,7 @@ export const RhfList = memo(function RhfList({
     // (null, as the request gives a position left empty). Wrapped, so an item that is itself an array
     // is one row rather than its elements.
     const missing = first - Math.min(first, total);
-    rows.append([...Array(missing).fill(null), item] as FieldValues[]);
+    rows.append([...Array(missing).fill(null), item]);
   };
   return (
     <fieldset className="formulary-list" data-name={name}>
@@ -118,9 +147,9 @@ export const RhfList = memo(function RhfList({
       {node.description && <p className="formulary-list__description">{node.description}</p>}
       {!rest && <RhfNodeErrors name={name} id={`${id}-error`} />}
       <ListRowsFrame cards={cards} columns={columns} label={node.label} id={id}>
-        {rows.fields.map((row, index) =>
+        {rows.keys.map((key, index) =>
           index < first ? null : cards ? (
-            <li key={row.id} className="formulary-card">
+            <li key={key} className="formulary-card">
               <fieldset>
                 <legend className="formulary-card__legend">
                   {t('form.cellName', { label: node.label, n: index + 1 })}
@@ -130,7 +159,7 @@ export const RhfList = memo(function RhfList({
               </fieldset>
             </li>
           ) : (
-            <tr key={row.id}>
+            <tr key={key}>
               <th scope="row">{index + 1}</th>
               {cellsOf(index)}
               <td className="formulary-row-actions">{actions(index)}</td>
@@ -141,7 +170,7 @@ export const RhfList = memo(function RhfList({
       <AddRowButton label={node.label} maxItems={node.maxItems} atMax={atMax} locked={locked} onAdd={add} />
     </fieldset>
   );
-});
+}
 
 /** One field, group or list of row `n`: a table cell, or a labelled block in a card. */
 function RowCell(props: {
