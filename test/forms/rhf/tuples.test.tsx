@@ -189,4 +189,29 @@ describe('tuples in a react-hook-form host', () => {
     await waitFor(() => expect(onFormSubmit).toHaveBeenCalledTimes(1));
     expect(onFormSubmit.mock.calls[0]![0]).toEqual(sent);
   });
+
+  test('a list of plain values keeps a false when a row before it is removed (useFieldArray dropped it)', async () => {
+    const model = buildFieldModel({
+      type: 'object',
+      properties: {
+        masks: {
+          title: 'Mask tube',
+          type: 'array',
+          items: { type: 'boolean' },
+          default: [true, false, false, true],
+        },
+      },
+    });
+    const { onSubmit, form, user } = setup(model);
+    const list = screen.getByRole('group', { name: /^Mask tube/ });
+    await user.click(within(list).getByRole('button', { name: 'Remove row 1' }));
+    expect(form().getValues('reduction.masks')).toEqual([false, false, true]);
+    expect((screen.getByLabelText('Mask tube, row 3') as HTMLInputElement).checked).toBe(true);
+    await user.click(within(list).getByRole('button', { name: 'Move row 3 up' }));
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect((onSubmit.mock.calls[0]![0] as TupleHostValues).reduction).toEqual({
+      masks: [false, true, false],
+    });
+  });
 });
