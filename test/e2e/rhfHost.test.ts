@@ -2,6 +2,8 @@
  * The react-hook-form host page in Chromium (test/e2e/rhfHostPage, README's example): EQSANS fields by
  * <FormularyFields> beside the page's own; fill, break a cross-field rule (its message under Q min,
  * submit refused), fix, submit; then the same inputs in SubmissionForm: the two requests are equal.
+ * And the tuple host (?form=tuple): a Q range and an open wedge scan typed position by position, an
+ * error at position 2 shown there, a run added and removed, the nested request sent.
  * Builds its own page (vite) and serves it with the shipped schemas on 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process';
@@ -113,5 +115,40 @@ describe('EQSANS in a react-hook-form page, in Chromium', () => {
     await form.page.getByRole('button', { name: 'Submit request' }).click();
     expect(fromHost.reduction).toEqual(await sent(form.page));
     expect(form.errors).toEqual([]);
+  });
+
+  test('tuples: positions typed in turn, an error at position 2 shown there, rest rows, the nested request', async () => {
+    const { page, errors } = await open('?form=tuple');
+    const input = (name: string) => page.locator(`[id="t-reduction.${name}"]`);
+    const field = (name: string) => page.locator(`.formulary-field:has([id="t-reduction.${name}"])`);
+    const qRange = page.getByRole('group', { name: 'Q range' });
+    await expect.poll(() => qRange.textContent()).toContain('2 values, in this order');
+    await page.getByLabel(/^Q min/).fill('0.01');
+    await page.getByLabel(/^Q max/).fill('3');
+    await page.getByLabel(/^Beam centre 2/).fill('-2');
+    const rest = page.getByRole('group', { name: /Run: items after the first 2/ });
+    await rest.getByRole('button', { name: 'Add row to Run' }).click();
+    await rest.getByRole('button', { name: 'Add row to Run' }).click();
+    await page.getByLabel('Run, row 4').fill('0');
+    await page.getByLabel('Run, row 5').fill('88990');
+    await page.getByRole('button', { name: 'Send' }).click();
+    // Q max above 2 at position 2, and run 0 at item 4: each message where it belongs.
+    await expect.poll(() => field('qRange.1').textContent()).toMatch(/at most 2/);
+    expect(await input('qRange.1').getAttribute('aria-invalid')).toBe('true');
+    expect(await input('qRange.0').getAttribute('aria-invalid')).not.toBe('true');
+    expect(await field('wedge.3').textContent()).toMatch(/at least 1/);
+    expect(await page.getByTestId('request').count()).toBe(0);
+    await input('qRange.1').fill('0.5');
+    // Run 0 removed: 88990 moves up to item 4, the positions stay.
+    await rest.getByRole('button', { name: 'Remove row 4' }).click();
+    expect(await page.getByLabel('Run, row 4').inputValue()).toBe('88990');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const request = await sent(page);
+    expect(request.reduction).toEqual({
+      qRange: [0.01, 0.5],
+      beamCentre: [0, -2],
+      wedge: ['main', 4, 12345, 88990],
+    });
+    expect(errors).toEqual([]);
   });
 });

@@ -176,6 +176,28 @@ describe('every story renders in Chromium without errors', () => {
     await page.close();
   });
 
+  test('the react-hook-form tuple story: Q max refused at position 2, then the request with a run', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    expect(await renderStory(page, 'forms-react-hook-form-tuples--beam-centre-and-q-range', errors)).toEqual(
+      [],
+    );
+    await page.getByLabel(/^Q max/).fill('3');
+    await page.getByLabel('Run, row 2').fill('88980');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const qMax = page.locator('.formulary-field:has([id="formulary-reduction.qRange.1"])');
+    await expect.poll(() => qMax.textContent()).toMatch(/at most 2/);
+    expect(await page.getByTestId('request').textContent()).toBe('Nothing sent yet.');
+    await page.getByLabel(/^Q max/).fill('0.4');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect
+      .poll(async () => JSON.parse((await page.getByTestId('request').textContent()) ?? 'null'))
+      .toEqual({ beamCentre: [0, 0], qRange: [0.005, 0.4], sampleRuns: ['main', 88980] });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('the playground shows the form, a missing-units warning at its line, and the request', async () => {
     const page = await browser.context.newPage();
     const errors: string[] = [];

@@ -10,6 +10,7 @@ import { branchName, type StoragePath } from '../engine/storagePath';
 import { domId, useFormContextValue } from '../FormContext';
 import { useStoredValue } from '../fields/useStoredValue';
 import { useRenderCount } from '../renderCount';
+import { BranchPicker } from './BranchPicker';
 import { GroupBody, placeChildren } from './GroupBody';
 import { NodeErrors } from './NodeErrors';
 import { useFocusTarget } from './useFocusTarget';
@@ -47,47 +48,17 @@ export const ChoiceView = memo(function ChoiceView({
   // is then for screen readers only, not said twice on screen.
   const labelClass =
     path.lastIndexOf('/') === 0 && node.group === undefined ? 'formulary-visually-hidden' : undefined;
-  const picker =
-    node.branches.length <= 4 ? (
-      <fieldset
-        className="formulary-choice__options"
-        id={id}
-        aria-describedby={node.description ? `${id}-description` : undefined}
-      >
-        <legend className={labelClass}>{node.label}</legend>
-        {node.branches.map((b) => (
-          <label
-            key={b.id}
-            className="formulary-choice__option"
-            data-selected={b.id === selected ? 'true' : undefined}
-          >
-            <input
-              id={`${id}-branch-${b.id.replace(/[^A-Za-z0-9_-]/g, '_')}`}
-              type="radio"
-              name={`${id}-branch`}
-              value={b.id}
-              checked={b.id === selected}
-              disabled={locked}
-              onChange={() => pick(b.id)}
-            />
-            {b.label}
-          </label>
-        ))}
-      </fieldset>
-    ) : (
-      <div className="formulary-choice__select">
-        <label htmlFor={id} className={labelClass}>
-          {node.label}
-        </label>
-        <select id={id} value={selected} disabled={locked} onChange={(e) => pick(e.currentTarget.value)}>
-          {node.branches.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
+  const picker = (
+    <BranchPicker
+      node={node}
+      id={id}
+      selected={selected}
+      locked={locked}
+      onPick={pick}
+      labelClass={labelClass}
+      describedBy={node.description ? `${id}-description` : undefined}
+    />
+  );
   return (
     <div
       ref={root}

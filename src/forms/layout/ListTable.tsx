@@ -10,7 +10,7 @@
  * their place in the whole array, and the tuple shows the errors and takes the focus of that path.
  */
 
-import { type MouseEvent, memo, type ReactNode, type RefObject, useContext, useMemo, useRef } from 'react';
+import { type MouseEvent, memo, type ReactNode, useContext, useMemo, useRef } from 'react';
 import type { ListNode } from '../../schemas/index';
 import { useT } from '../../widgets/index';
 import { rowPath, rowsName, type StoragePath } from '../engine/storagePath';
@@ -22,6 +22,7 @@ import { RowSelectBox } from '../paste/RowSelectBox';
 import { createRowSelection, type RowSelection } from '../paste/rowSelection';
 import { ConditionGate } from './ConditionGate';
 import { focusAfterRowAction } from './focusAfterRowAction';
+import { AddRowButton, ListRowsFrame } from './ListRowsFrame';
 import { ListUnsetToggle } from './ListUnsetToggle';
 import { type Column, columnsOf, showsCards } from './listColumns';
 import { NodeErrors } from './NodeErrors';
@@ -52,6 +53,7 @@ export const ListTable = memo(function ListTable({
   const unset = stored === null; // a nullable list sent as null (ListUnsetToggle)
   const shown = useProgressiveRows(ids.length);
   const columns = useMemo(() => columnsOf(node), [node]);
+  const cards = showsCards(columns);
   // An open tuple's rest rows share the tuple's path: their own ids, no second error line or focus.
   const rest = node.firstIndex !== undefined;
   const first = node.firstIndex ?? 0;
@@ -87,49 +89,21 @@ export const ListTable = memo(function ListTable({
       {!rest && <NodeErrors path={path} id={`${id}-error`} />}
       {unset ? (
         <p className="formulary-list__note">{t('listTable.unsetNote')}</p>
-      ) : showsCards(columns) ? (
-        <ol ref={body as RefObject<HTMLOListElement>} className="formulary-cards" id={id} tabIndex={-1}>
-          {(shown < ids.length ? ids.slice(0, shown) : ids).map((rowId, index) => (
-            <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards />
-          ))}
-        </ol>
       ) : (
-        <div className="formulary-table-scroll">
-          <table ref={body as RefObject<HTMLTableElement>} className="formulary-table" id={id} tabIndex={-1}>
-            <caption className="formulary-visually-hidden">{node.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c.key ?? '*'}>
-                    {c.node.label}
-                    {c.node.type === 'field' && c.node.units ? ` (${c.node.units})` : ''}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="formulary-visually-hidden">{t('form.rowActions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(shown < ids.length ? ids.slice(0, shown) : ids).map((rowId, index) => (
-                <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards={false} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListRowsFrame cards={cards} columns={columns} label={node.label} id={id} bodyRef={body}>
+          {(shown < ids.length ? ids.slice(0, shown) : ids).map((rowId, index) => (
+            <ListRow key={rowId} {...rowProps} rowId={rowId} index={index} cards={cards} />
+          ))}
+        </ListRowsFrame>
       )}
-      <button
-        type="button"
+      <AddRowButton
+        label={node.label}
+        maxItems={node.maxItems}
+        atMax={atMax}
+        locked={locked}
         className="formulary-list__add"
-        disabled={atMax || locked}
-        onClick={() => engine.addRow(path)}
-      >
-        {t('form.addRow', { label: node.label })}
-      </button>
-      {atMax && (
-        <span className="formulary-list__note"> {t('form.atMostRows', { count: node.maxItems ?? 0 })}</span>
-      )}
+        onAdd={() => engine.addRow(path)}
+      />
       <ListTools node={node} path={path} ids={ids} selection={selection} />
     </fieldset>
   );

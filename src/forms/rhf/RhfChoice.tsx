@@ -11,6 +11,7 @@
 import { memo, type ReactNode, useMemo, useRef } from 'react';
 import { get, useController, useWatch } from 'react-hook-form';
 import { type ChoiceNode, isValueBranch, type Pointer, selectBranch } from '../../schemas/index';
+import { BranchPicker } from '../layout/BranchPicker';
 import { rhfDomId, useRhfContext, useRhfName } from './RhfContext';
 import { placeAt, RhfBody, RhfNodeErrors } from './RhfNode';
 import { branchDefault } from './requestOfValues';
@@ -101,54 +102,4 @@ function KeyedPicker(props: { node: ChoiceNode; name: string; id: string; select
     methods.setValue(name, structuredClone(value), { shouldDirty: true });
   };
   return <BranchPicker node={node} id={props.id} selected={selected} locked={!methods} onPick={onPick} />;
-}
-
-/** Radio buttons for up to four branches, else a select. */
-function BranchPicker({
-  node,
-  id,
-  selected,
-  locked,
-  onPick,
-}: {
-  node: ChoiceNode;
-  id: string;
-  selected: string;
-  locked: boolean;
-  onPick: (branchId: string) => void;
-}): ReactNode {
-  return node.branches.length <= 4 ? (
-    <fieldset className="formulary-choice__options" id={id}>
-      <legend>{node.label}</legend>
-      {node.branches.map((b) => (
-        <label
-          key={b.id}
-          className="formulary-choice__option"
-          data-selected={b.id === selected ? 'true' : undefined}
-        >
-          <input
-            id={`${id}-branch-${b.id.replace(/[^A-Za-z0-9_-]/g, '_')}`}
-            type="radio"
-            name={`${id}-branch`}
-            value={b.id}
-            checked={b.id === selected}
-            disabled={locked}
-            onChange={() => onPick(b.id)}
-          />
-          {b.label}
-        </label>
-      ))}
-    </fieldset>
-  ) : (
-    <div className="formulary-choice__select">
-      <label htmlFor={id}>{node.label}</label>
-      <select id={id} value={selected} disabled={locked} onChange={(e) => onPick(e.currentTarget.value)}>
-        {node.branches.map((b) => (
-          <option key={b.id} value={b.id}>
-            {b.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }

@@ -1,14 +1,16 @@
 /**
- * A list of <FormularyFields>, on react-hook-form's useFieldArray: add (with the item's defaults),
- * remove, duplicate and move rows within minItems/maxItems, rows keyed by useFieldArray's ids. Items of
+ * A list of <FormularyFields>: add (with the item's defaults), remove, duplicate and move rows within
+ * minItems/maxItems, rows keyed by stable ids (useFieldArray's for objects, useValueRows' for values). Items of
  * at most four plain fields are table rows, wider ones cards (layout/listColumns.ts decides, as for
- * SubmissionForm); each field is named "<label>, row <n>" for assistive technology.
+ * SubmissionForm); each field is named "<label>, row <n>" for assistive technology. An open tuple's
+ * rest (`firstIndex`) is this list over the tuple's own array, from its first item past the positions.
  */
 
 import { memo, type ReactNode, useMemo } from 'react';
 import { type FieldValues, get, useFieldArray } from 'react-hook-form';
 import type { ListNode, Pointer } from '../../schemas/index';
 import { useT } from '../../widgets/index';
+import { AddRowButton, ListRowsFrame } from '../layout/ListRowsFrame';
 import { type Column, columnsOf, showsCards } from '../layout/listColumns';
 import { rhfDomId, useRhfContext, useRhfName } from './RhfContext';
 import { RhfField } from './RhfField';
@@ -16,25 +18,59 @@ import { RhfGate } from './RhfGate';
 import { RhfNode, RhfNodeErrors } from './RhfNode';
 import { nodeDefault } from './requestOfValues';
 import { rhfNameOf as rhfNameOfPointer } from './rhfNames';
+import { type RhfRows, useValueRows } from './useValueRows';
 
-export const RhfList = memo(function RhfList({
-  node,
-  pointer,
-  indexes,
-}: {
-  node: ListNode;
-  pointer: Pointer;
-  indexes: readonly number[];
-}): ReactNode {
+interface RhfListProps {
+  readonly node: ListNode;
+  readonly pointer: Pointer;
+  readonly indexes: readonly number[];
+}
+
+/**
+ * Rows of objects are useFieldArray's (it moves their errors, touched and dirty marks with them);
+ * an open tuple's rest and a list of plain values are useValueRows', whose items may be 0 or "".
+ */
+export const RhfList = memo(function RhfList(props: RhfListProps): ReactNode {
+  const { item, firstIndex } = props.node;
+  return firstIndex !== undefined || item.type === 'field' ? (
+    <ValueList {...props} />
+  ) : (
+    <FieldArrayList {...props} />
+  );
+});
+
+function FieldArrayList(props: RhfListProps): ReactNode {
+  const { control } = useRhfContext();
+  const array = useFieldArray({ control, name: useRhfName(props.pointer) });
+  const rows: RhfRows = {
+    keys: array.fields.map((f) => f.id),
+    append: (items) => array.append(items as FieldValues[]),
+    insert: (index, value) => array.insert(index, value as FieldValues),
+    remove: array.remove,
+    move: array.move,
+  };
+  return <ListBody {...props} rows={rows} />;
+}
+
+function ValueList(props: RhfListProps): ReactNode {
+  const { control } = useRhfContext();
+  return <ListBody {...props} rows={useValueRows(control, useRhfName(props.pointer))} />;
+}
+
+function ListBody({ node, pointer, indexes, rows }: RhfListProps & { rows: RhfRows }): ReactNode {
   const { control, idPrefix, disabled, readOnly } = useRhfContext();
   const t = useT();
   const name = useRhfName(pointer);
-  const rows = useFieldArray({ control, name });
   const columns = useMemo(() => columnsOf(node), [node]);
   const cards = showsCards(columns);
-  const id = rhfDomId(idPrefix, name);
+  // An open tuple's rest (RhfTuple): its rows follow the positions in the tuple's own array, so the
+  // field array is the whole array and this list shows, moves and counts its items from `first` on.
+  const rest = node.firstIndex !== undefined;
+  const first = node.firstIndex ?? 0;
+  const id = `${rhfDomId(idPrefix, name)}${rest ? '-rest' : ''}`;
   const locked = disabled || readOnly;
-  const count = rows.fields.length;
+  const total = rows.keys.length;
+  const count = Math.max(0, total - first);
   const atMax = node.maxItems !== undefined && count >= node.maxItems;
   const atMin = count <= (node.minItems ?? 0);
   const actions = (index: number) => {
@@ -44,7 +80,7 @@ export const RhfList = memo(function RhfList({
         <button
           type="button"
           aria-label={t('form.moveUp', { n })}
-          disabled={locked || index === 0}
+          disabled={locked || index === first}
           onClick={() => rows.move(index, index - 1)}
         >
           ↑
@@ -52,7 +88,7 @@ export const RhfList = memo(function RhfList({
         <button
           type="button"
           aria-label={t('form.moveDown', { n })}
-          disabled={locked || index === count - 1}
+          disabled={locked || index === total - 1}
           onClick={() => rows.move(index, index + 1)}
         >
           ↓
@@ -89,10 +125,18 @@ export const RhfList = memo(function RhfList({
         cards={cards}
       />
     ));
+  const add = () => {
+    const item = nodeDefault(node.item);
+    // A rest item goes after every position: positions the array does not hold yet are given first
+    // (null, as the request gives a position left empty). Wrapped, so an item that is itself an array
+    // is one row rather than its elements.
+    const missing = first - Math.min(first, total);
+    rows.append([...Array(missing).fill(null), item]);
+  };
   return (
     <fieldset className="formulary-list" data-name={name}>
       <legend id={`${id}-label`} className="formulary-list__label">
-        {node.label}
+        {rest ? t('form.tupleRest', { label: node.label, count: first }) : node.label}
         {(node.minItems !== undefined || node.maxItems !== undefined) && (
           <span className="formulary-list__limits">
             {' '}
@@ -101,11 +145,11 @@ export const RhfList = memo(function RhfList({
         )}
       </legend>
       {node.description && <p className="formulary-list__description">{node.description}</p>}
-      <RhfNodeErrors name={name} id={`${id}-error`} />
-      {cards ? (
-        <ol className="formulary-cards" id={id} tabIndex={-1}>
-          {rows.fields.map((row, index) => (
-            <li key={row.id} className="formulary-card">
+      {!rest && <RhfNodeErrors name={name} id={`${id}-error`} />}
+      <ListRowsFrame cards={cards} columns={columns} label={node.label} id={id}>
+        {rows.keys.map((key, index) =>
+          index < first ? null : cards ? (
+            <li key={key} className="formulary-card">
               <fieldset>
                 <legend className="formulary-card__legend">
                   {t('form.cellName', { label: node.label, n: index + 1 })}
@@ -114,51 +158,19 @@ export const RhfList = memo(function RhfList({
                 <div className="formulary-row-actions">{actions(index)}</div>
               </fieldset>
             </li>
-          ))}
-        </ol>
-      ) : (
-        <div className="formulary-table-scroll">
-          <table className="formulary-table" id={id} tabIndex={-1}>
-            <caption className="formulary-visually-hidden">{node.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c.key ?? '*'}>
-                    {c.node.label}
-                    {c.node.type === 'field' && c.node.units ? ` (${c.node.units})` : ''}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="formulary-visually-hidden">{t('form.rowActions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.fields.map((row, index) => (
-                <tr key={row.id}>
-                  <th scope="row">{index + 1}</th>
-                  {cellsOf(index)}
-                  <td className="formulary-row-actions">{actions(index)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <button
-        type="button"
-        disabled={atMax || locked}
-        onClick={() => rows.append(nodeDefault(node.item) as FieldValues)}
-      >
-        {t('form.addRow', { label: node.label })}
-      </button>
-      {atMax && (
-        <span className="formulary-list__note"> {t('form.atMostRows', { count: node.maxItems ?? 0 })}</span>
-      )}
+          ) : (
+            <tr key={key}>
+              <th scope="row">{index + 1}</th>
+              {cellsOf(index)}
+              <td className="formulary-row-actions">{actions(index)}</td>
+            </tr>
+          ),
+        )}
+      </ListRowsFrame>
+      <AddRowButton label={node.label} maxItems={node.maxItems} atMax={atMax} locked={locked} onAdd={add} />
     </fieldset>
   );
-});
+}
 
 /** One field, group or list of row `n`: a table cell, or a labelled block in a card. */
 function RowCell(props: {

@@ -1,8 +1,9 @@
 /**
  * Renders any model node of <FormularyFields> at its pointer (list indexes filled in): a field, a
- * nested group (fieldset), a list or a choice, behind its conditions when it has any. The group body
- * puts advanced children in one collapsed "Advanced" part that is not rendered while closed, as the
- * form's own layout does (layout/GroupBody.tsx, whose placing rules this reuses).
+ * nested group (fieldset), a fixed-position list (RhfTuple), a list or a choice, behind its
+ * conditions when it has any. The group body puts advanced children in one collapsed "Advanced"
+ * part that is not rendered while closed, as the form's own layout does (layout/GroupBody.tsx,
+ * whose placing rules this reuses).
  */
 
 import { memo, type ReactNode, useId, useMemo, useState } from 'react';
@@ -14,6 +15,7 @@ import { rhfDomId, useRhfContext, useRhfName } from './RhfContext';
 import { RhfField } from './RhfField';
 import { RhfGate } from './RhfGate';
 import { RhfList } from './RhfList';
+import { RhfTuple } from './RhfTuple';
 import { rhfNameOf } from './rhfNames';
 
 export interface PlacedPointer {
@@ -44,7 +46,11 @@ export const RhfNode = memo(function RhfNode({ node, pointer, indexes }: RhfNode
     node.type === 'field' ? (
       <RhfField node={node} pointer={pointer} />
     ) : node.type === 'group' ? (
-      <RhfGroup node={node} pointer={pointer} indexes={indexes} />
+      node.tuple ? (
+        <RhfTuple node={node} pointer={pointer} indexes={indexes} />
+      ) : (
+        <RhfGroup node={node} pointer={pointer} indexes={indexes} />
+      )
     ) : node.type === 'list' ? (
       <RhfList node={node} pointer={pointer} indexes={indexes} />
     ) : (
@@ -128,16 +134,15 @@ export function countTrue(tree: unknown): number {
   return n;
 }
 
+/** A group node (a nested object, or a tuple) at its pointer inside the lists it is in. */
+export interface RhfGroupProps {
+  readonly node: GroupNode;
+  readonly pointer: Pointer;
+  readonly indexes: readonly number[];
+}
+
 /** A nested group as a fieldset with a legend and its own errors. */
-const RhfGroup = memo(function RhfGroup({
-  node,
-  pointer,
-  indexes,
-}: {
-  node: GroupNode;
-  pointer: Pointer;
-  indexes: readonly number[];
-}): ReactNode {
+const RhfGroup = memo(function RhfGroup({ node, pointer, indexes }: RhfGroupProps): ReactNode {
   const { idPrefix } = useRhfContext();
   const name = useRhfName(pointer);
   const nodes = useMemo(() => placeAt(node, pointer), [node, pointer]);
