@@ -11,7 +11,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type AuthService, type Principal, proxyList, readSso } from '../../auth/index';
-import { HttpProblem } from '../HttpProblem';
+import { HttpProblem, wordedProblem } from '../HttpProblem';
 import { registerLazySession } from './lazySession';
 import { sessionStore } from './sessionStore';
 
@@ -66,12 +66,14 @@ export async function installAuthentication(app: FastifyInstance, auth: AuthServ
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new HttpProblem(
-        429,
-        'too-many-requests',
-        'Too many attempts',
-        `at most ${context.max} sign-in attempts per ${Math.round(context.ttl / 1000)} s from one address; try again in ${Math.ceil(context.ttl / 1000)} s`,
-      ),
+      wordedProblem(429, 'too-many-requests', 'Too many attempts', {
+        key: 'problem.tooManyAttempts',
+        values: {
+          max: context.max,
+          window: Math.round(context.ttl / 1000),
+          wait: Math.ceil(context.ttl / 1000),
+        },
+      }),
   });
   const trusted = config.sso ? proxyList(config.sso.proxies) : null;
 
