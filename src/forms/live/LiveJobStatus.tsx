@@ -101,8 +101,7 @@ export function LiveJobStatus({ receipt }: { receipt: ServiceReceipt }): ReactNo
       <ul>
         {[...jobs].map(([id, job], i) => (
           <li key={id} data-state={job.state}>
-            {job.label ?? t('form.live.jobN', { n: i + 1 })}:{' '}
-            <strong>{jobStateWord(t, job.state)}</strong>
+            {job.label ?? t('form.live.jobN', { n: i + 1 })}: <strong>{jobStateWord(t, job.state)}</strong>
           </li>
         ))}
       </ul>

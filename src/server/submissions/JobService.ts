@@ -125,7 +125,10 @@ export class JobService {
     const chosen = attempt ?? job.attempts.at(-1)?.attempt;
     const record = job.attempts.find((a) => a.attempt === chosen);
     if (chosen === undefined || record === undefined)
-      throw new JobActionError('unknown-attempt', 'problem.noAttemptYet', { job: jobId, attempt: chosen ?? 1 });
+      throw new JobActionError('unknown-attempt', 'problem.noAttemptYet', {
+        job: jobId,
+        attempt: chosen ?? 1,
+      });
     const stored = await this.options.jobs.storedCurve(jobId, chosen);
     return readAttemptCurve(
       attemptOf(job, chosen, record.cause),

@@ -29,8 +29,9 @@ describe('problem details in the caller’s language', () => {
     const db = join(dir, 'formulary.sqlite');
     const { auth, close } = await openAccounts(readServerConfig(undefined, { db }, {}, repoRoot));
     await auth.addUser({ username: 'sci', proposals: ['IPTS-31204'] });
-    scientist = (await auth.issueToken('sci', { label: 'test', scopes: ['read', 'submit'], expiresInDays: 1 }))
-      .token;
+    scientist = (
+      await auth.issueToken('sci', { label: 'test', scopes: ['read', 'submit'], expiresInDays: 1 })
+    ).token;
     await close();
     server = await startServerProcess({ db });
   }, 120_000);

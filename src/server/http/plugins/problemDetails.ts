@@ -60,7 +60,9 @@ function fromFastify(error: FastifyError, request: FastifyRequest): HttpProblem 
 export function problemText(problem: HttpProblem, locale: string): { title: string; detail: string } {
   const titleKey = `problem.title.${problem.slug}`;
   const title =
-    problem.words && englishCatalogue[titleKey] === problem.title ? translate(locale, titleKey) : problem.title;
+    problem.words && englishCatalogue[titleKey] === problem.title
+      ? translate(locale, titleKey)
+      : problem.title;
   const detail = problem.words ? translate(locale, problem.words.key, problem.words.values) : problem.message;
   return { title, detail };
 }

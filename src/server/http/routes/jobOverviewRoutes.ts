@@ -104,7 +104,15 @@ export function jobOverviewRoutes(
         };
       } catch (error) {
         if (error instanceof JobActionError)
-          throw new HttpProblem(404, error.kind, 'Unknown job or attempt', error.message, {}, {}, error.words);
+          throw new HttpProblem(
+            404,
+            error.kind,
+            'Unknown job or attempt',
+            error.message,
+            {},
+            {},
+            error.words,
+          );
         if (error instanceof CurveFileError)
           throw new HttpProblem(422, 'unreadable-curve', 'The curve file cannot be read', error.message);
         throw error;

@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobService, SubmissionService } from '../../submissions/index';
 import { demand, refOf } from '../guard';
-import { HttpProblem, wordedProblem } from '../HttpProblem';
+import { wordedProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 import { jobView } from './jobRoutes';
 
