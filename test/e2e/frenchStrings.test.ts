@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openAccounts, readServerConfig } from '../../src/server/index';
 import {
   repoRoot,
   type ServerProcess,
@@ -22,6 +23,8 @@ import { clearPortalStorage } from './clearPortalStorage';
 
 let server: ServerProcess;
 let browser: LaunchedBrowser;
+/** A scientist of IPTS-31204 (not staff): may re-run only a job that failed, timed out or was interrupted. */
+let scientist: string;
 const dir = mkdtempSync(join(tmpdir(), 'formulary-french-strings-'));
 
 beforeAll(async () => {
@@ -46,8 +49,14 @@ beforeAll(async () => {
       },
     }),
   );
+  const db = join(dir, 'formulary.sqlite');
+  const { auth, close } = await openAccounts(readServerConfig(config, { db }, {}, repoRoot));
+  await auth.addUser({ username: 'sci', proposals: ['IPTS-31204'] });
+  scientist = (await auth.issueToken('sci', { label: 'e2e', scopes: ['read', 'submit'], expiresInDays: 1 }))
+    .token;
+  await close();
   server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
+    db,
     instruments,
     config,
     portal: join(repoRoot, 'dist/app'),
@@ -108,6 +117,44 @@ test('a job state is French on the submission page and in the list’s state fil
   );
   expect(options).not.toContain('timed out');
   expect(errors).toEqual([]);
+});
+
+test('a scientist’s re-run of a job that succeeded is refused in French, the state in French words', async () => {
+  const example = readFileSync(join(repoRoot, 'examples/eqsans/average-protein-concentrations.json'), 'utf8');
+  const response = await fetch(`${server.url}/api/instruments/eqsans/submissions`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${scientist}`,
+      'content-type': 'application/json',
+      'x-schema-version': '1',
+      'idempotency-key': crypto.randomUUID(),
+    },
+    body: example,
+  });
+  expect(response.status).toBe(201);
+  const { id } = (await response.json()) as { id: string };
+  // The scientist's own browser (a fresh profile): every request, WebSocket included, carries their token.
+  const own = await launchChromium();
+  await own.context.setExtraHTTPHeaders({ authorization: `Bearer ${scientist}` });
+  try {
+    const page = await own.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/?lang=fr#/submissions/${id}`);
+    const job = page.locator('section.subs-job').first();
+    await job.waitFor({ timeout: 60_000 });
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 60_000 }).toBe('succeeded');
+    await job.getByRole('button', { name: 'Relancer' }).click();
+    const alert = job.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('votre compte n’a pas le droit de le faire');
+    expect(text).toContain('(celle-ci est réussie)');
+    expect(text).not.toMatch(/the submitter|succeeded/);
+    expect(errors).toEqual([]);
+  } finally {
+    await own.close();
+  }
 });
 
 test('a pasted sheet with a stray quote shows Papa Parse’s complaint in French, with its line', async () => {
