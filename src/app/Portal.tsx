@@ -21,6 +21,8 @@ import {
 import {
   defaultsOf,
   type FieldModel,
+  fetchErrorText,
+  fetchJson,
   jsonEquals,
   loadErrorMessage,
   localizeModel,
@@ -165,14 +167,14 @@ export function Portal(): ReactNode {
     if (!path) return;
     let live = true;
     const file = path.slice(path.lastIndexOf('/') + 1);
-    fetch(new URL(`schemas/${file}`, document.baseURI))
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return readSchemaTranslation(await response.json());
-      })
+    // A failed fetch in the page's words (fetchErrorText); a file not shaped as a translation in the
+    // author's English, as formulary lint's translation-* rules say it.
+    fetchJson(new URL(`schemas/${file}`, document.baseURI).href)
+      .then((json) => readSchemaTranslation(json))
       .then((value) => live && setTranslation({ instrument, locale, value }))
       .catch(
-        (error: Error) => live && setTranslation({ instrument, locale, failed: `${file}: ${error.message}` }),
+        (error: unknown) =>
+          live && setTranslation({ instrument, locale, failed: `${file}: ${fetchErrorText(error, locale)}` }),
       );
     return () => {
       live = false;

@@ -9,6 +9,7 @@ import type { SubmissionFormHandle, SubmissionRequest, SubmitResult } from '../f
 import {
   buildFieldModel,
   type FieldModel,
+  fetchErrorText,
   fetchJson,
   loadErrorMessage,
   loadSchema,
@@ -94,14 +95,19 @@ async function load(props: LoadProps): Promise<Loaded> {
     try {
       const messages = await fetchJson(messagesUrl);
       if (typeof messages !== 'object' || messages === null || Array.isArray(messages))
-        throw new Error('a message catalogue must be a JSON object of messages');
+        return {
+          state: 'failed',
+          what: say('embed.what.messages'),
+          url: messagesUrl,
+          message: say('embed.messagesNotObject'),
+        };
       registerCatalogue(locale, messages as Record<string, string>);
     } catch (error) {
       return {
         state: 'failed',
         what: say('embed.what.messages'),
         url: messagesUrl,
-        message: (error as Error).message,
+        message: fetchErrorText(error, locale),
       };
     }
   }
@@ -125,11 +131,13 @@ async function load(props: LoadProps): Promise<Loaded> {
       model = localizeModel(model, readSchemaTranslation(await fetchJson(translationUrl)));
     } catch (error) {
       const at = (error as { pointer?: string }).pointer;
+      // A translation file that is not shaped as one is the form author's to fix: its reason stays
+      // English (as formulary lint's translation-* rules say it); a failed fetch is worded.
       return {
         state: 'failed',
         what: say('embed.what.translation'),
         url: translationUrl,
-        message: at ? `${at}: ${(error as Error).message}` : (error as Error).message,
+        message: at ? `${at}: ${(error as Error).message}` : fetchErrorText(error, locale),
       };
     }
   }
@@ -146,7 +154,7 @@ async function load(props: LoadProps): Promise<Loaded> {
       state: 'failed',
       what: say('embed.what.prefill'),
       url: dataUrl,
-      message: (error as Error).message,
+      message: fetchErrorText(error, locale),
     };
   }
 }

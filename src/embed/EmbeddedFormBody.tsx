@@ -21,7 +21,7 @@ import {
 } from '../forms/index';
 import { type FieldModel, loadSchemaCompiler } from '../schemas/index';
 import { useT } from '../widgets/index';
-import { type CsrfOptions, requestHeaders } from './requestHeaders';
+import { type CsrfOptions, MissingCsrfCookieError, requestHeaders } from './requestHeaders';
 
 export interface EmbeddedFormBodyProps extends CsrfOptions {
   readonly model: FieldModel;
@@ -153,6 +153,9 @@ function usePost(
         ok: false,
         kind: 'rejected',
         message: (error as Error).message,
+        ...(error instanceof MissingCsrfCookieError && {
+          why: { key: 'embed.noCsrfCookie', values: { cookie: error.cookie } },
+        }),
         attempts: 0,
         idempotencyKey: '',
       };
@@ -195,7 +198,9 @@ function SendingStatus({ sending }: { sending: Sending }): ReactNode {
     <p className="formulary-embed__result" role="alert" data-outcome="failed">
       {t(result.kind === 'rejected' ? 'embed.refused' : 'embed.unreachable', {
         status: result.status ?? 0,
-        message: result.message,
+        // Our own reasons (network, timeout, a missing CSRF cookie) in the form's words; a refusal's
+        // detail as the server wrote it (a Formulary service writes it in the form's language).
+        message: result.why ? t(result.why.key, result.why.values) : result.message,
       })}
     </p>
   );

@@ -30,7 +30,17 @@ export function readCookie(cookies: string, name: string): string | undefined {
   return undefined;
 }
 
-/** The headers for one submission; throws an Error naming the cookie when it is missing. */
+/** A csrf-cookie the page does not have: the embed shows it in the form's language (embed.noCsrfCookie). */
+export class MissingCsrfCookieError extends Error {
+  constructor(readonly cookie: string) {
+    super(
+      `no "${cookie}" cookie on this page (csrf-cookie): the server will refuse the request without its CSRF token; on Django, render the page with {% csrf_token %} or @ensure_csrf_cookie`,
+    );
+    this.name = 'MissingCsrfCookieError';
+  }
+}
+
+/** The headers for one submission; throws a MissingCsrfCookieError naming the cookie when it is missing. */
 export function requestHeaders(
   options: CsrfOptions,
   cookies = globalThis.document?.cookie ?? '',
@@ -39,11 +49,7 @@ export function requestHeaders(
   const cookie = options.csrfCookie?.trim();
   if (cookie) {
     const token = readCookie(cookies, cookie);
-    if (token === undefined) {
-      throw new Error(
-        `no "${cookie}" cookie on this page (csrf-cookie): the server will refuse the request without its CSRF token; on Django, render the page with {% csrf_token %} or @ensure_csrf_cookie`,
-      );
-    }
+    if (token === undefined) throw new MissingCsrfCookieError(cookie);
     headers[options.csrfHeader?.trim() || 'X-CSRFToken'] = token;
   }
   return headers;

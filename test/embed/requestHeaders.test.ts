@@ -1,6 +1,7 @@
 /** The embed's extra POST headers: the page's own, and Django's CSRF token read from its cookie. */
 import { describe, expect, test } from 'vitest';
-import { readCookie, requestHeaders } from '../../src/embed/requestHeaders';
+import { MissingCsrfCookieError, readCookie, requestHeaders } from '../../src/embed/requestHeaders';
+import { translate } from '../../src/schemas/index';
 
 describe('requestHeaders', () => {
   test('reads the named cookie (decoded) into X-CSRFToken, or the header csrf-header names', () => {
@@ -28,4 +29,19 @@ describe('requestHeaders', () => {
     );
     expect(requestHeaders({}, '')).toEqual({});
   });
+});
+
+test('a missing csrf-cookie is a MissingCsrfCookieError naming the cookie, worded in French by its key', () => {
+  let caught: unknown;
+  try {
+    requestHeaders({ csrfCookie: 'csrftoken' }, 'other=1');
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(MissingCsrfCookieError);
+  expect((caught as MissingCsrfCookieError).cookie).toBe('csrftoken');
+  expect(translate('fr', 'embed.noCsrfCookie', { cookie: 'csrftoken' })).toBe(
+    'aucun cookie « csrftoken » sur cette page (csrf-cookie) : le serveur refusera la demande sans son jeton CSRF ; avec Django, rendez la page avec {% csrf_token %} ou @ensure_csrf_cookie',
+  );
+  expect(translate('en', 'embed.noCsrfCookie', { cookie: 'csrftoken' })).toBe((caught as Error).message);
 });

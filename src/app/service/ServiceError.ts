@@ -10,6 +10,11 @@ export class ServiceError extends Error {
     readonly status: number,
     /** The server's problem+json detail (or title, or the status text), in the server's words. */
     readonly detail: string,
+    /**
+     * The detail is in the page's language: the service worded it from its catalogue for the
+     * Accept-Language the page sent (its Content-Language says so), so the page may show it.
+     */
+    readonly worded = false,
   ) {
     super(`${status}: ${detail}`);
     this.name = 'ServiceError';

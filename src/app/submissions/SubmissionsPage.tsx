@@ -6,7 +6,7 @@
  * user may read, and staff may read far more than they sent.
  */
 import { type ReactNode, useMemo, useState } from 'react';
-import { JOB_STATES, type JobState } from '../../forms/index';
+import { JOB_STATES, type JobState, jobStateWord } from '../../forms/index';
 import { instrumentCatalogue } from '../../schemas/instruments/index';
 import { useT } from '../../widgets/index';
 import { useSession } from '../auth/index';
@@ -74,7 +74,7 @@ export function SubmissionsPage({ mine = false }: { mine?: boolean }): ReactNode
               <option value="">{t('portal.all')}</option>
               {JOB_STATES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`portal.state.${s}`)}
+                  {jobStateWord(t, s)}
                 </option>
               ))}
             </select>

@@ -73,19 +73,24 @@ export interface SnapshotView {
 }
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  // The page's language: the service words its refusals (why a re-run is not allowed) in it.
+  const language = document.documentElement.lang || 'en';
   const response = await fetch(new URL(path, apiRoot()), {
     ...init,
-    headers: { accept: 'application/json', ...init?.headers },
+    headers: { accept: 'application/json', 'accept-language': language, ...init?.headers },
   });
   if (!response.ok) {
     let detail = response.statusText;
+    let worded = false;
     try {
-      const problem = (await response.json()) as { detail?: string; title?: string };
+      const problem = (await response.json()) as { detail?: string; title?: string; code?: string };
       detail = problem.detail ?? problem.title ?? detail;
+      const answered = response.headers.get('content-language')?.toLowerCase();
+      worded = problem.code !== undefined && answered === language.toLowerCase();
     } catch {
       // not problem+json
     }
-    throw new ServiceError(response.status, detail);
+    throw new ServiceError(response.status, detail, worded);
   }
   return (await response.json()) as T;
 }

@@ -8,7 +8,7 @@
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { useT } from '../../widgets/index';
-import { isJobState } from './jobStates';
+import { jobStateWord } from './jobStates';
 import { followLive, type LiveFeed, type LiveStatus } from './liveFeed';
 
 export interface ServiceReceipt {
@@ -28,7 +28,7 @@ export function receiptOf(body: unknown, submitUrl: string): ServiceReceipt | un
 }
 
 interface JobRow {
-  readonly label: string;
+  readonly label: string | undefined;
   readonly state: string;
 }
 
@@ -42,7 +42,8 @@ export function LiveJobStatus({ receipt }: { receipt: ServiceReceipt }): ReactNo
     const setState = (id: string, state: string) =>
       setJobs((old) => {
         const next = new Map(old);
-        next.set(id, { label: old.get(id)?.label ?? `job ${next.size + 1}`, state });
+        // Before a snapshot names it, a job has no label: it is numbered in the page's words.
+        next.set(id, { label: old.get(id)?.label, state });
         return next;
       });
     const follow = (since: number | undefined) => {
@@ -98,10 +99,9 @@ export function LiveJobStatus({ receipt }: { receipt: ServiceReceipt }): ReactNo
       data-connected={status?.connected ? 'true' : 'false'}
     >
       <ul>
-        {[...jobs].map(([id, job]) => (
+        {[...jobs].map(([id, job], i) => (
           <li key={id} data-state={job.state}>
-            {job.label}:{' '}
-            <strong>{isJobState(job.state) ? t(`form.jobState.${job.state}`) : job.state}</strong>
+            {job.label ?? t('form.live.jobN', { n: i + 1 })}: <strong>{jobStateWord(t, job.state)}</strong>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 /** Live job status for pages and the embed: the event feed with its fallback, state words, the embed's status. */
-export { isFinal, isJobState, JOB_STATES, type JobState, overallState, STATE_WORDS } from './jobStates';
+export { isFinal, isJobState, JOB_STATES, type JobState, jobStateWord, overallState } from './jobStates';
 export { LiveJobStatus, receiptOf, type ServiceReceipt } from './LiveJobStatus';
 export {
   followLive,

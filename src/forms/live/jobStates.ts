@@ -1,8 +1,10 @@
 /**
- * The words and order of job states as pages show them, and a submission's overall state from its
- * jobs' states (running wins over queued, which wins over any failure, then cancelled, then
- * succeeded), so a list can show one state per row and sort and filter by it.
+ * The words and order of job states as pages show them (the catalogue's form.jobState.*, in the
+ * page's language), and a submission's overall state from its jobs' states (running wins over
+ * queued, which wins over any failure, then cancelled, then succeeded), so a list can show one state
+ * per row and sort and filter by it.
  */
+import type { Translator } from '../../schemas/index';
 
 export type JobState =
   | 'queued'
@@ -23,15 +25,14 @@ export const JOB_STATES: readonly JobState[] = [
   'interrupted',
 ];
 
-export const STATE_WORDS: Readonly<Record<JobState, string>> = {
-  queued: 'queued',
-  running: 'running',
-  succeeded: 'succeeded',
-  failed: 'failed',
-  cancelled: 'cancelled',
-  timed_out: 'timed out',
-  interrupted: 'interrupted',
-};
+/**
+ * A job state in the reader's words; a state this page does not know (a newer server's) as the
+ * server names it, never dropped. O(1).
+ * @example jobStateWord(translator('fr'), 'timed_out') // 'délai dépassé'
+ */
+export function jobStateWord(t: Translator, state: string): string {
+  return isJobState(state) ? t(`form.jobState.${state}`) : state;
+}
 
 const FINAL: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled', 'timed_out', 'interrupted']);
 

@@ -203,7 +203,12 @@ export function followLive(options: LiveFeedOptions): LiveFeed {
       else if (data.type === 'ended' && data.group === options.group)
         finish('ended', data.detail ?? `no longer allowed to follow ${options.group}`);
       else if (data.type === 'resync') resync(data.detail ?? 'the events asked for are no longer kept');
-      else if (data.type === 'error') status(confirmed, data.detail ?? 'the server refused the subscription');
+      // The server's detail (a protocol message for developers) stays English in `problem`; the page
+      // says it in its own words.
+      else if (data.type === 'error')
+        status(confirmed, data.detail ?? 'the server refused the subscription', {
+          key: 'form.live.problem.subscriptionRefused',
+        });
     };
     socket.onerror = () => end('the WebSocket connection failed', { key: 'form.live.problem.wsFailed' });
     socket.onclose = (event) =>

@@ -5,6 +5,7 @@
  */
 
 import { type MessageValues, translate } from '../i18n/translate';
+import { FetchTextError, fetchErrorText } from './fetchText';
 
 /** The catalogue key (load.*) and values of a load error, so it can be shown in the reader's language. */
 export interface SchemaLoadErrorWords {
@@ -53,9 +54,17 @@ export class SchemaLoadError extends Error implements SchemaLoadErrorPlace {
   }
 }
 
-/** The reason in `locale` (English when the error has no catalogue words). */
+/**
+ * The reason in `locale` (English when the error has no catalogue words); a fetch that failed under it
+ * (the `why` of an unreadable URL) in `locale` too.
+ */
 export function loadErrorReason(error: SchemaLoadError, locale: string): string {
-  return error.words ? translate(locale, error.words.key, error.words.values) : error.reason;
+  if (!error.words) return error.reason;
+  const values = error.words.values;
+  const cause = (error as { cause?: unknown }).cause;
+  const why =
+    cause instanceof FetchTextError && values?.why !== undefined ? fetchErrorText(cause, locale) : undefined;
+  return translate(locale, error.words.key, why === undefined ? values : { ...values, why });
 }
 
 /** The whole message in `locale`: its reason and where, "… (à common.json:3:7, #/definitions/x)". */

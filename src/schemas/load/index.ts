@@ -4,7 +4,7 @@
  */
 export { dialectFromUri, dialects, dialectUri } from './dialectOf';
 export type { ReadText } from './documentUrl';
-export { fetchJson, fetchText } from './fetchText';
+export { FetchTextError, fetchErrorText, fetchJson, fetchText } from './fetchText';
 export { hasUnresolvedRefs } from './hasUnresolvedRefs';
 export type { FormularyConfig, LoadedSchema, LoadOptions, SourceLocation } from './LoadOptions';
 export { checkConfig, loadConfig } from './loadConfig';

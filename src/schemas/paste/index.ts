@@ -3,6 +3,8 @@
  * column's parser, every unreadable cell reported), where they go, and a list written back as text.
  * Framework-free.
  */
+
+export { type DelimitedErrorFacts, delimitedErrorText } from './delimitedErrorText';
 export { cellText, columnHeader, listToText } from './listToText';
 export { parseCell } from './parseCell';
 export { headerName, type PasteColumn, pasteColumnsOf, splitUnit } from './pasteColumns';

@@ -6,13 +6,13 @@
  * No React, no DOM.
  */
 import Papa from 'papaparse';
-import { say } from '../i18n/activeLocale';
+import { delimitedErrorText } from './delimitedErrorText';
 
 export interface DelimitedText {
   /** Each row's cells, with the 1-based line of the text it starts on. */
   readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
   readonly delimiter: '\t' | ',' | ';';
-  /** What the parser could not read as written (a quote left open), by line. */
+  /** What the parser could not read as written (a quote left open), by line, in the active locale's words. */
   readonly errors: readonly { readonly line: number; readonly message: string }[];
 }
 
@@ -45,7 +45,12 @@ export function readDelimited(text: string, delimiter = delimiterOf(text)): Deli
   }
   const errors = parsed.errors.map((e) => ({
     line: lines[e.row ?? 0] ?? 1,
-    message: e.code === 'MissingQuotes' ? say('paste.read.unclosedQuote') : e.message,
+    message: delimitedErrorText({
+      code: e.code,
+      cells: parsed.data[e.row ?? 0]?.length,
+      expected: parsed.data[0]?.length,
+      delimiter,
+    }),
   }));
   return { rows, delimiter, errors };
 }

@@ -13,6 +13,7 @@
  * Whoever may not read a submission gets 404 for anything about it (its existence does not leak);
  * anonymous gets 401; a signed-in user refused an action on what they can read gets 403.
  */
+import { type MessageValues, translate } from '../../schemas/index';
 import type { TokenScope } from './apiTokens';
 import type { Principal } from './Principal';
 
@@ -39,10 +40,22 @@ export type Action =
 
 export type Decision =
   | { readonly allow: true }
-  | { readonly allow: false; readonly status: 401 | 403 | 404; readonly reason: string };
+  | {
+      readonly allow: false;
+      readonly status: 401 | 403 | 404;
+      /** The reason in English (logs); `words` its catalogue key, so the answer speaks the caller's language. */
+      readonly reason: string;
+      readonly words: { readonly key: string; readonly values?: MessageValues };
+    };
 
 const ALLOW: Decision = { allow: true };
-const deny = (status: 401 | 403 | 404, reason: string): Decision => ({ allow: false, status, reason });
+/** A refusal worded by the catalogue's `key` (problem.*). */
+const deny = (status: 401 | 403 | 404, key: string, values?: MessageValues): Decision => ({
+  allow: false,
+  status,
+  reason: translate('en', key, values),
+  words: { key, ...(values && { values }) },
+});
 
 /** States after which the submitter may re-run their own job. */
 export const SUBMITTER_RERUN_STATES: ReadonlySet<string> = new Set(['failed', 'timed_out', 'interrupted']);
@@ -72,12 +85,12 @@ export function mayRead(p: Principal, s: SubmissionRef): boolean {
 }
 
 export function decide(p: Principal, action: Action): Decision {
-  if (p.username === null) return deny(401, 'sign in, or send an API token (Authorization: Bearer …)');
+  if (p.username === null) return deny(401, 'problem.signIn');
   const scope = SCOPE_OF[action.kind];
   if (p.scopes !== null) {
-    if (scope === 'session') return deny(403, 'API tokens cannot manage tokens: sign in to the portal');
+    if (scope === 'session') return deny(403, 'problem.tokenCannotManage');
     if (!p.scopes.has(scope))
-      return deny(403, `this API token has the scopes ${[...p.scopes].join(', ') || 'none'}, not "${scope}"`);
+      return deny(403, 'problem.tokenScope', { scopes: [...p.scopes].join(', ') || 'none', scope });
   }
   switch (action.kind) {
     case 'list':
@@ -86,52 +99,46 @@ export function decide(p: Principal, action: Action): Decision {
     case 'submit': {
       if (isStaff(p, action.instrument)) return ALLOW;
       if (action.proposal !== null && p.proposals.has(action.proposal)) return ALLOW;
-      return deny(
-        403,
-        action.proposal === null
-          ? `the request names no proposal: only ${action.instrument} staff may submit it`
-          : `you are not a member of ${action.proposal} nor ${action.instrument} staff`,
-      );
+      return action.proposal === null
+        ? deny(403, 'problem.submitNoProposal', { instrument: action.instrument })
+        : deny(403, 'problem.submitNotMember', { proposal: action.proposal, instrument: action.instrument });
     }
     case 'read':
-      return mayRead(p, action.submission) ? ALLOW : deny(404, 'no such submission');
+      return mayRead(p, action.submission) ? ALLOW : deny(404, 'problem.noSuchSubmission');
     case 'cancel': {
-      if (!mayRead(p, action.submission)) return deny(404, 'no such submission');
+      if (!mayRead(p, action.submission)) return deny(404, 'problem.noSuchSubmission');
       if (isStaff(p, action.submission.instrument) || action.submission.submitter === p.username)
         return ALLOW;
-      return deny(403, `only the submitter or ${action.submission.instrument} staff may cancel`);
+      return deny(403, 'problem.cancelNotAllowed', { instrument: action.submission.instrument });
     }
     case 'rerun': {
-      if (!mayRead(p, action.submission)) return deny(404, 'no such submission');
+      if (!mayRead(p, action.submission)) return deny(404, 'problem.noSuchSubmission');
       if (isStaff(p, action.submission.instrument)) return ALLOW;
       if (action.submission.submitter === p.username) {
         if (action.state !== null && SUBMITTER_RERUN_STATES.has(action.state)) return ALLOW;
-        return deny(
-          403,
-          `the submitter may re-run a job that failed, timed out or was interrupted (this one is ${action.state ?? 'not started'}); ${action.submission.instrument} staff may re-run any`,
-        );
+        return deny(403, 'problem.rerunState', {
+          state: action.state ?? 'none',
+          instrument: action.submission.instrument,
+        });
       }
-      return deny(403, `only ${action.submission.instrument} staff or the submitter may re-run`);
+      return deny(403, 'problem.rerunNotAllowed', { instrument: action.submission.instrument });
     }
     case 'watch-instrument':
       // Others may subscribe too, but receive only the events of submissions they may read.
       return isStaff(p, action.instrument)
         ? ALLOW
-        : deny(403, `only ${action.instrument} staff see its whole queue`);
+        : deny(403, 'problem.watchStaffOnly', { instrument: action.instrument });
     case 'staff-field':
       return isStaff(p, action.instrument)
         ? ALLOW
-        : deny(403, `${action.field} is a staff-only field: only ${action.instrument} staff may change it`);
+        : deny(403, 'problem.staffField', { field: action.field, instrument: action.instrument });
     case 'edit-defaults':
       return isStaff(p, action.instrument)
         ? ALLOW
-        : deny(
-            403,
-            `only ${action.instrument} staff or an administrator may change the ${action.instrument} defaults`,
-          );
+        : deny(403, 'problem.defaultsStaffOnly', { instrument: action.instrument });
     case 'batch-rerun':
     case 'read-audit':
-      return p.admin ? ALLOW : deny(403, 'only administrators may do this');
+      return p.admin ? ALLOW : deny(403, 'problem.adminOnly');
   }
 }
 

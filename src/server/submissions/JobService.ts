@@ -4,6 +4,7 @@
  * re-runs. Knows neither HTTP nor SQL: the store keeps jobs, the dispatcher runs them, routes
  * translate the outcomes (`JobActionError.kind`) into statuses.
  */
+import { type MessageValues, translate } from '../../schemas/index';
 import {
   type Dispatcher,
   FINAL_STATES,
@@ -25,12 +26,18 @@ import { type AttemptCurve, readAttemptCurve } from './readAttemptCurve';
 
 /** Why a cancel or re-run was refused: the route picks the status from `kind`. */
 export class JobActionError extends Error {
+  /** The reason's catalogue words (problem.*), so the answer speaks the caller's language. */
+  readonly words: { readonly key: string; readonly values?: MessageValues };
+
+  /** `message` is the English of the catalogue's `key` with `values` (for logs). */
   constructor(
     readonly kind: 'unknown-job' | 'unknown-attempt' | 'not-active' | 'still-active' | 'elsewhere',
-    message: string,
+    key: string,
+    values?: MessageValues,
   ) {
-    super(message);
+    super(translate('en', key, values));
     this.name = 'JobActionError';
+    this.words = { key, ...(values && { values }) };
   }
 }
 
@@ -118,7 +125,10 @@ export class JobService {
     const chosen = attempt ?? job.attempts.at(-1)?.attempt;
     const record = job.attempts.find((a) => a.attempt === chosen);
     if (chosen === undefined || record === undefined)
-      throw new JobActionError('unknown-attempt', `job ${jobId} has no attempt ${chosen ?? 1} yet`);
+      throw new JobActionError('unknown-attempt', 'problem.noAttemptYet', {
+        job: jobId,
+        attempt: chosen ?? 1,
+      });
     const stored = await this.options.jobs.storedCurve(jobId, chosen);
     return readAttemptCurve(
       attemptOf(job, chosen, record.cause),
@@ -147,10 +157,11 @@ export class JobService {
     const job = await this.mustGet(jobId);
     const chosen = attempt ?? job.attempts.at(-1)?.attempt ?? 1;
     if (job.attempts.length > 0 && !job.attempts.some((a) => a.attempt === chosen))
-      throw new JobActionError(
-        'unknown-attempt',
-        `job ${jobId} has attempts 1 to ${job.attempts.length}, not ${chosen}`,
-      );
+      throw new JobActionError('unknown-attempt', 'problem.unknownAttempt', {
+        job: jobId,
+        count: job.attempts.length,
+        attempt: chosen,
+      });
     return { job, attempt: chosen, lines: await this.options.jobs.readLog(jobId, chosen, afterSeq, limit) };
   }
 
@@ -168,10 +179,11 @@ export class JobService {
     const chosen = attempt ?? job.attempts.at(-1)?.attempt ?? 1;
     const record = job.attempts.find((a) => a.attempt === chosen);
     if (job.attempts.length > 0 && record === undefined)
-      throw new JobActionError(
-        'unknown-attempt',
-        `job ${jobId} has attempts 1 to ${job.attempts.length}, not ${chosen}`,
-      );
+      throw new JobActionError('unknown-attempt', 'problem.unknownAttempt', {
+        job: jobId,
+        count: job.attempts.length,
+        attempt: chosen,
+      });
     const through = Math.min(search.throughSeq ?? Number.MAX_SAFE_INTEGER, record?.lastSeq ?? 0);
     const page = await this.options.jobs.searchLog(jobId, chosen, { ...search, throughSeq: through });
     return { attempt: chosen, through, ...page };
@@ -182,16 +194,17 @@ export class JobService {
     const job = await this.mustGet(jobId);
     const latest = job.attempts.at(-1);
     if (latest === undefined || FINAL_STATES.has(latest.state))
-      throw new JobActionError(
-        'not-active',
-        `job ${jobId} is ${latest?.state ?? 'not queued yet'}: there is nothing to cancel`,
-      );
+      throw new JobActionError('not-active', 'problem.notActive', {
+        job: jobId,
+        state: latest?.state ?? 'none',
+      });
     const result = await this.options.dispatcher.cancel(jobId, `Cancelled by ${by}`);
     if (result === 'not-found')
-      throw new JobActionError(
-        'elsewhere',
-        `job ${jobId} is ${latest.state} on runner ${latest.runnerId ?? 'unknown'}, not on this server; cancel it there`,
-      );
+      throw new JobActionError('elsewhere', 'problem.elsewhere', {
+        job: jobId,
+        state: latest.state,
+        runner: latest.runnerId ?? '?',
+      });
     return result;
   }
 
@@ -200,10 +213,11 @@ export class JobService {
     const job = await this.mustGet(jobId);
     const latest = job.attempts.at(-1);
     if (latest !== undefined && !FINAL_STATES.has(latest.state))
-      throw new JobActionError(
-        'still-active',
-        `job ${jobId} attempt ${latest.attempt} is ${latest.state}: cancel it or wait for it to end before a re-run`,
-      );
+      throw new JobActionError('still-active', 'problem.stillActive', {
+        job: jobId,
+        attempt: latest.attempt,
+        state: latest.state,
+      });
     const next = (latest?.attempt ?? 0) + 1;
     await this.options.dispatcher.enqueue(attemptOf(job, next, next === 1 ? 'submitted' : 'rerun'));
     return next;
@@ -215,7 +229,7 @@ export class JobService {
 
   private async mustGet(jobId: string): Promise<JobDetail> {
     const job = await this.options.jobs.getJob(jobId);
-    if (!job) throw new JobActionError('unknown-job', `no job "${jobId}"`);
+    if (!job) throw new JobActionError('unknown-job', 'problem.unknownJob', { id: jobId });
     return job;
   }
 }

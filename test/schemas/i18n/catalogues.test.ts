@@ -1,6 +1,7 @@
 /**
  * The message catalogues are complete and used: every key the code names (t('…'), say('…'),
- * translate(locale, '…'), dynamic `prefix.${…}` keys by their prefix) is in English; every other
+ * translate(locale, '…'), the server's problem.* words, dynamic `prefix.${…}` keys by their prefix)
+ * is in English; every other
  * language in src/schemas/i18n/messages (each file there, so a language added later is checked too) has
  * every English key, with the same arguments; French is not English left untranslated; every message
  * parses as ICU MessageFormat. A key added to the code without its catalogue entries fails here.
@@ -44,6 +45,7 @@ const namespaces = [
   'listTable',
   'usage',
   'load',
+  'problem',
 ];
 
 /** Words that are the same in French (technical terms, a bare pattern). */
@@ -85,6 +87,7 @@ function keysInCode(): { literal: Map<string, string>; prefixes: Map<string, str
     'src/cli',
     'src/app',
     'src/preview',
+    'src/server',
   ]) {
     for (const file of sourceFiles(dir)) {
       const text = readFileSync(file, 'utf8');

@@ -9,7 +9,7 @@ import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthConfig } from '../../auth/index';
 import type { LoginAttemptStore } from '../../store/index';
-import { HttpProblem } from '../HttpProblem';
+import { wordedProblem } from '../HttpProblem';
 import { type SharedStoreOptions, sharedRateLimitStore } from './sharedRateLimitStore';
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
@@ -51,15 +51,19 @@ export async function installLoginAttemptLimit(
   });
   const seconds = Math.round(timeWindow / 1000);
 
-  const refuseOver = (checked: Checked, per: string) => {
+  /** `key`: the catalogue's words for the limit that was hit, so the detail comes in the caller's language. */
+  const refuseOver = (
+    checked: Checked,
+    key: 'problem.tooManyAttempts' | 'problem.tooManyAccountAttempts',
+  ) => {
     if (!checked.isExceeded) return;
     // At least 1: a window ending this very millisecond must not say "retry after 0".
     const wait = String(Math.max(1, checked.ttlInSeconds));
-    throw new HttpProblem(
+    throw wordedProblem(
       429,
       'too-many-requests',
       'Too many attempts',
-      `at most ${checked.max} sign-in attempts per ${seconds} s ${per}; try again in ${wait} s`,
+      { key, values: { max: checked.max, window: seconds, wait } },
       {},
       {
         'retry-after': wait,
@@ -73,10 +77,10 @@ export async function installLoginAttemptLimit(
   return async (request, reply) => {
     const address = await byAddress(request);
     if (address.isAllowed) return;
-    refuseOver(address, 'from one address');
+    refuseOver(address, 'problem.tooManyAttempts');
     const account = await byAccount(request);
     if (account.isAllowed) return;
-    refuseOver(account, 'for one account');
+    refuseOver(account, 'problem.tooManyAccountAttempts');
     // Let through: the headers of whichever limit is nearer, as the plugin's own hook sends them.
     const nearer = account.remaining < address.remaining ? account : address;
     reply

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthError, type AuthService, principalView, TOKEN_SCOPES } from '../../auth/index';
 import type { StoredToken } from '../../store/index';
 import { demand } from '../guard';
-import { HttpProblem } from '../HttpProblem';
+import { HttpProblem, wordedProblem } from '../HttpProblem';
 import { CSRF_COOKIE, issueCsrf, SESSION_COOKIE } from '../plugins/authentication';
 import { problemResponse } from './apiSchemas';
 
@@ -70,16 +70,16 @@ export function authRoutes(
         });
         if (outcome.kind === 'locked') {
           const seconds = Math.max(1, Math.ceil((Date.parse(outcome.until) - Date.now()) / 1000));
-          throw new HttpProblem(
+          throw wordedProblem(
             429,
             'account-locked',
             'Account locked for a while',
-            `too many wrong passwords for this account: try again after ${outcome.until}`,
+            { key: 'problem.accountLocked', values: { until: outcome.until } },
             {},
             { 'retry-after': String(seconds) },
           );
         }
-        throw new HttpProblem(401, 'login-failed', 'Sign-in failed', 'wrong username or password');
+        throw wordedProblem(401, 'login-failed', 'Sign-in failed', { key: 'problem.loginFailed' });
       }
       // A new session id at every sign-in: an id planted before (session fixation) is worth nothing.
       await request.session.regenerate();

@@ -10,7 +10,7 @@ import { mayRead } from '../../auth/index';
 import { CurveFileError } from '../../jobs/index';
 import { JobActionError, type JobService, type SubmissionService } from '../../submissions/index';
 import { demand, refOf } from '../guard';
-import { HttpProblem } from '../HttpProblem';
+import { HttpProblem, wordedProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 import { jobView } from './jobRoutes';
 
@@ -23,7 +23,7 @@ export function jobOverviewRoutes(
   jobs: JobService,
 ): void {
   const noCurve = (jobId: string) =>
-    new HttpProblem(404, 'no-curve', 'No curve', `job ${jobId} has written no curve (yet)`);
+    wordedProblem(404, 'no-curve', 'No curve', { key: 'problem.noCurve', values: { job: jobId } });
 
   app.get<{ Querystring: { submissions: string } }>(
     '/api/jobs',
@@ -104,7 +104,15 @@ export function jobOverviewRoutes(
         };
       } catch (error) {
         if (error instanceof JobActionError)
-          throw new HttpProblem(404, error.kind, 'Unknown job or attempt', error.message);
+          throw new HttpProblem(
+            404,
+            error.kind,
+            'Unknown job or attempt',
+            error.message,
+            {},
+            {},
+            error.words,
+          );
         if (error instanceof CurveFileError)
           throw new HttpProblem(422, 'unreadable-curve', 'The curve file cannot be read', error.message);
         throw error;

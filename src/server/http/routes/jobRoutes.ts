@@ -10,7 +10,7 @@ import type { AuthService } from '../../auth/index';
 import type { AttemptRecord, JobDetail, StoredJob, StoredSubmission } from '../../store/index';
 import { JobActionError, type JobService, type SubmissionService } from '../../submissions/index';
 import { demand, refOf } from '../guard';
-import { HttpProblem } from '../HttpProblem';
+import { HttpProblem, wordedProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 
 const STATUS: Record<JobActionError['kind'], [number, string]> = {
@@ -28,7 +28,7 @@ async function answering<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (!(error instanceof JobActionError)) throw error;
     const [status, title] = STATUS[error.kind];
-    throw new HttpProblem(status, error.kind, title, error.message);
+    throw new HttpProblem(status, error.kind, title, error.message, {}, {}, error.words);
   }
 }
 
@@ -121,7 +121,7 @@ export function jobRoutes(
   auth: AuthService,
 ): void {
   const unknownJob = (jobId: string) =>
-    new HttpProblem(404, 'unknown-job', 'Unknown job', `no job "${jobId}"`);
+    wordedProblem(404, 'unknown-job', 'Unknown job', { key: 'problem.unknownJob', values: { id: jobId } });
 
   /** The job and its submission when the asker may read them; else the 404 of a missing job. */
   const readableJob = async (
@@ -154,7 +154,10 @@ export function jobRoutes(
     async (request) => {
       const { id } = request.params;
       const missing = () =>
-        new HttpProblem(404, 'unknown-submission', 'Unknown submission', `no submission "${id}"`);
+        wordedProblem(404, 'unknown-submission', 'Unknown submission', {
+          key: 'problem.unknownSubmission',
+          values: { id },
+        });
       demand(request, { kind: 'list' });
       const submission = await submissions.get(id);
       if (!submission) throw missing();

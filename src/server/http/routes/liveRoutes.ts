@@ -24,7 +24,7 @@ import { AccessWatch, type EventHub, type PrincipalsFeed, ResyncNeeded } from '.
 import type { LiveEvent } from '../../store/index';
 import type { SubmissionService } from '../../submissions/index';
 import { demandSignedIn } from '../guard';
-import { HttpProblem } from '../HttpProblem';
+import { HttpProblem, wordedProblem } from '../HttpProblem';
 import { type Credential, SESSION_ENDED } from '../plugins/authentication';
 import { problemResponse } from './apiSchemas';
 import { type Allowed, liveAccess, reconsider } from './liveAccess';
@@ -163,7 +163,7 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
   const admit = async (request: FastifyRequest) => {
     demandSignedIn(request);
     const decision = decide(request.principal, { kind: 'list' });
-    if (!decision.allow) throw new HttpProblem(403, 'forbidden', 'Not allowed', decision.reason);
+    if (!decision.allow) throw wordedProblem(403, 'forbidden', 'Not allowed', decision.words);
     const via = request.principal.via;
     const origin = request.headers.origin;
     if ((via === 'session' || via === 'sso') && origin !== undefined) {
@@ -174,12 +174,10 @@ export function liveRoutes(app: FastifyInstance, options: LiveRouteOptions): voi
         host = undefined;
       }
       if (host !== request.headers.host)
-        throw new HttpProblem(
-          403,
-          'cross-origin',
-          'Cross-origin refused',
-          `live events are not served to pages of ${origin.slice(0, 200)}`,
-        );
+        throw wordedProblem(403, 'cross-origin', 'Cross-origin refused', {
+          key: 'problem.crossOrigin',
+          values: { origin: origin.slice(0, 200) },
+        });
     }
   };
 

@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobService, SubmissionService } from '../../submissions/index';
 import { demand, refOf } from '../guard';
-import { HttpProblem } from '../HttpProblem';
+import { wordedProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 import { jobView } from './jobRoutes';
 
@@ -42,7 +42,10 @@ export function snapshotRoutes(app: FastifyInstance, submissions: SubmissionServ
     async (request) => {
       const { id } = request.params;
       const missing = () =>
-        new HttpProblem(404, 'unknown-submission', 'Unknown submission', `no submission "${id}"`);
+        wordedProblem(404, 'unknown-submission', 'Unknown submission', {
+          key: 'problem.unknownSubmission',
+          values: { id },
+        });
       demand(request, { kind: 'list' });
       const submission = await submissions.get(id);
       if (!submission) throw missing();

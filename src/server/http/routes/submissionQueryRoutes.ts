@@ -10,7 +10,7 @@ import { readableScope } from '../../auth/index';
 import type { StoredSubmission } from '../../store/index';
 import { normaliseProposal, type SubmissionService, submissionLinks } from '../../submissions/index';
 import { demand, refOf } from '../guard';
-import { HttpProblem } from '../HttpProblem';
+import { HttpProblem, wordedProblem } from '../HttpProblem';
 import { problemResponse } from './apiSchemas';
 
 interface ListQuery {
@@ -77,7 +77,10 @@ function submitterOf(request: FastifyRequest, q: ListQuery): string | undefined 
 }
 
 const notFound = (id: string) =>
-  new HttpProblem(404, 'unknown-submission', 'Unknown submission', `no submission "${id}"`);
+  wordedProblem(404, 'unknown-submission', 'Unknown submission', {
+    key: 'problem.unknownSubmission',
+    values: { id },
+  });
 
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
 

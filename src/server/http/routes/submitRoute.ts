@@ -10,7 +10,7 @@ import type { DefaultsService } from '../../defaults/index';
 import type { Instrument } from '../../instruments/index';
 import { proposalOf, type SubmissionService } from '../../submissions/index';
 import { demand, demandSignedIn } from '../guard';
-import { HttpProblem } from '../HttpProblem';
+import { HttpProblem, wordedProblem } from '../HttpProblem';
 import { requestLocale } from '../requestLocale';
 import { problemResponse } from './apiSchemas';
 import { findInstrument } from './instrumentRoutes';
@@ -145,11 +145,18 @@ export function submitRoute(
           field: staffOnly[0]!.label,
         });
         if (!decision.allow)
-          throw new HttpProblem(
+          throw wordedProblem(
             403,
             'staff-only-field',
             'Staff-only field changed',
-            `${staffOnly.map((f) => `${f.label} (${f.pointer})`).join(', ')}: only ${instrument.id} staff may change ${staffOnly.length === 1 ? 'this field' : 'these fields'} from the default`,
+            {
+              key: 'problem.staffFields',
+              values: {
+                fields: staffOnly.map((f) => `${f.label} (${f.pointer})`).join(', '),
+                instrument: instrument.id,
+                count: staffOnly.length,
+              },
+            },
             { fields: staffOnly },
           );
       }
@@ -181,11 +188,11 @@ export function submitRoute(
             .type('application/json; charset=utf-8')
             .send(outcome.body);
         case 'conflict':
-          throw new HttpProblem(
+          throw wordedProblem(
             409,
             'idempotency-key-reused',
             'Idempotency-Key already used',
-            'this Idempotency-Key was used for another request body; use a new key for a new submission',
+            { key: 'problem.idempotencyKeyReused' },
             { submission: `/api/submissions/${outcome.submissionId}` },
           );
         case 'invalid': {
