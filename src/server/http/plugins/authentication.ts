@@ -12,7 +12,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type AuthService, type Principal, proxyList, readSso } from '../../auth/index';
-import { HttpProblem, wordedProblem } from '../HttpProblem';
+import { HttpProblem } from '../HttpProblem';
 import { registerLazySession } from './lazySession';
 import { sessionStore } from './sessionStore';
 
