@@ -1,8 +1,8 @@
 /**
  * The submission pages in Chromium against a real `formulary serve` (SQLite, the built portal, users
  * with their own API tokens): the log search finds every match of a 30,000-line log of which the page
- * loaded only the tail, takes "50%" literally, opens a match that is not loaded among its neighbours,
- * and keeps counting the matches that arrive live; "only mine" on My submissions narrows the list to
+ * loaded only the tail, takes "50%" literally, folds case the Unicode way (ß is ss), opens a match that
+ * is not loaded among its neighbours, and keeps counting the matches that arrive live; "only mine" on My submissions narrows the list to
  * the user's own submissions, stays in the URL across a reload, and follows new submissions live
  * (the user's own join, a co-member's do not). Needs `npm run build:app` first.
  */
@@ -142,15 +142,32 @@ test('the log search covers the whole stored log, opens unloaded matches in cont
   await page.getByTestId('log-back').click();
   expect(await shownSeqs(page)).toEqual([seq(2991)]);
 
-  // Back to "error": the late lines arrive live and join the count and the list, at the end.
-  await box.fill('error');
+  // Case folds the Unicode way in the store (SQLite here) and in the highlight: "ÜBERLAUF IN STRASSE"
+  // finds "Überlauf in Straße" (ß is ss), and the mark covers the line's own letters.
+  await box.fill('ÜBERLAUF IN STRASSE');
   await expect
     .poll(() => page.getByTestId('log-count').textContent(), { timeout: 15_000 })
-    .toBe('30 of 30,001 lines match');
+    .toBe('1 of 30,001 lines match');
+  expect(await shownSeqs(page)).toEqual([seq(1236)]);
+  expect(await page.locator('.subs-log__line mark').first().textContent()).toBe('Überlauf in Straße');
+
+  // A search that only full case folding matches ("MASSE" is "Maße"): the late lines arrive live and
+  // join the count and the list, at the end, counted on the page as the store would count them.
+  await box.fill('MASSE');
+  await expect
+    .poll(() => page.getByTestId('log-count').textContent(), { timeout: 15_000 })
+    .toBe('0 of 30,001 lines match');
   writeFileSync(go, '');
   await expect
     .poll(() => page.locator('section.subs-job').first().getAttribute('data-state'), { timeout: 60_000 })
     .toBe('succeeded');
+  await expect.poll(() => logCount(page), { timeout: 15_000 }).toBe(3);
+  // The same search read again from the store counts the same three.
+  await box.fill('');
+  await expect.poll(() => logCount(page), { timeout: 15_000 }).toBeGreaterThan(LINES);
+  await box.fill('masse');
+  await expect.poll(() => logCount(page), { timeout: 15_000 }).toBe(3);
+  await box.fill('error');
   await expect.poll(() => logCount(page), { timeout: 15_000 }).toBe(33);
   await page.getByTestId('log-lines').evaluate((el) => {
     el.scrollTop = el.scrollHeight;

@@ -7,6 +7,7 @@
  * by page on request.
  */
 import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { findFolded, foldCase } from '../../schemas/index';
 import { useT } from '../../widgets/index';
 import { serviceReason } from '../service/index';
 import type { LogLine } from './SubmissionLive';
@@ -48,7 +49,8 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
   const [follow, setFollow] = useState(true);
   const box = useRef<HTMLDivElement>(null);
   const [context, setContext] = useState<Context>();
-  const needle = query.trim().toLowerCase();
+  // Folded as the store folds (foldCase), so the highlight and the live tail match what the server counts.
+  const needle = foldCase(query.trim());
   const search = useLogSearch(jobId, attempt, needle, lines, version);
   const shown = context ? (context.lines ?? []) : needle === '' ? lines : search.shown;
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the tail after each growth
@@ -224,15 +226,15 @@ export function JobLog({ jobId, attempt, lines, earlier, version, onEarlier }: J
   );
 }
 
+/** `needle` is folded; the mark covers the matching characters of `text` itself (ß for "ss"). */
 function Highlighted({ text, needle }: { text: string; needle: string }): ReactNode {
-  if (needle === '') return text;
-  const at = text.toLowerCase().indexOf(needle);
-  if (at < 0) return text;
+  const found = findFolded(text, needle);
+  if (found === undefined) return text;
   return (
     <>
-      {text.slice(0, at)}
-      <mark>{text.slice(at, at + needle.length)}</mark>
-      {text.slice(at + needle.length)}
+      {text.slice(0, found.start)}
+      <mark>{text.slice(found.start, found.end)}</mark>
+      {text.slice(found.end)}
     </>
   );
 }

@@ -6,6 +6,7 @@
  * Case is ignored and the text is taken literally, as the service does.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { foldCase } from '../../schemas/index';
 import type { LogLine } from './SubmissionLive';
 import { searchLogLines } from './serviceApi';
 
@@ -80,11 +81,13 @@ export function useLogSearch(
   // biome-ignore lint/correctness/useExhaustiveDependencies: version says the lines array grew
   const live = useMemo(() => {
     if (!current) return [];
-    const lower = needle.toLowerCase();
+    // Folded as the store folds, so a line arriving after the search matches exactly when the
+    // server's search would have matched it (lower-casing disagreed on ß, ς, µ, İ).
+    const folded = foldCase(needle);
     const after: LogLine[] = [];
     // The loaded lines are in seq order: walk back from the end to the first one after `through`.
     for (let i = lines.length - 1; i >= 0 && lines[i]!.seq > current.through; i--)
-      if (lines[i]!.text.toLowerCase().includes(lower)) after.push(lines[i]!);
+      if (foldCase(lines[i]!.text).includes(folded)) after.push(lines[i]!);
     return after.reverse();
   }, [current, lines, needle, version]);
 

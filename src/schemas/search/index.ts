@@ -5,6 +5,7 @@
  */
 export { FieldIndex, type SearchOptions } from './FieldIndex';
 export { FieldOrderings, type FieldState, type OrderingName, orderingNames } from './FieldOrderings';
+export { findFolded, foldCase } from './foldCase';
 export { highlightRanges, type TextRange } from './highlightRanges';
 export {
   entryHasPrefix,

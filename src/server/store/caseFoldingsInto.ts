@@ -3,20 +3,9 @@
  * CaseFolding.txt) on both stores, so they cannot disagree: SQLite and a C-locale PostgreSQL fold only
  * ASCII in lower(), and neither has Unicode case folding built in. SQLite calls foldNonAscii as a
  * registered function; PostgreSQL folds, in SQL, just the characters caseFoldingsInto finds for the needle.
+ * Which folding and why: foldCase (src/schemas/search/foldCase.ts), which the page uses too.
  */
-import { caseFold, lookupFolding } from 'unicode-case-folding';
-
-/**
- * Folds `text` for caseless matching: Unicode full case folding (CaseFolding.txt statuses C and F, not
- * the Turkic T). Full folding rather than lower-casing because a search should find what a reader
- * calls "the same word": Σ, σ and final ς all fold to σ (lower-casing keeps ς apart, so "Σ" would miss
- * "ΔΣ", which lower-cases to "δς"); ß, ẞ and SS all fold to ss; the micro sign µ folds to Greek μ and
- * the Ångström sign Å to å, the same letters a scientist types; ligatures from a pasted PDF (ﬁ) fold
- * to their letters. Not the Turkic fold: there I folds to dotless ı, and "INFO" would stop finding
- * "info" for everyone else; İ folds to i with a combining dot, so "i" still finds "İ".
- * Example: foldCase('Überlauf bei ΔΣ') === 'überlauf bei δσ'.
- */
-export const foldCase = (text: string): string => caseFold(text);
+import { lookupFolding } from 'unicode-case-folding';
 
 /** Highest code point with a case folding (Adlam, U+1E921); the table is read up to here once. */
 const LAST_FOLDED = 0x1ffff;

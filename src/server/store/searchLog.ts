@@ -6,8 +6,9 @@
  * the scan to one attempt, whose log is capped (10 MB by default), and a substring needs a scan anyway.
  */
 import { type Expression, type Kysely, sql } from 'kysely';
+import { foldCase } from '../../schemas/index';
 import type { LogStream } from '../jobs/index';
-import { caseFoldingsInto, foldCase } from './caseFoldingsInto';
+import { caseFoldingsInto } from './caseFoldingsInto';
 import type { Database } from './Database';
 import type { LogSearch, LogSearchPage } from './JobStore';
 
