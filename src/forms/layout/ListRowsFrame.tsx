@@ -96,3 +96,17 @@ export function AddRowButton(props: {
     </>
   );
 }
+
+/**
+ * "(2–5 rows)", "(at least 1 row)", "(up to 10 rows)": the list's limits in the form's language, the
+ * same words in the form's lists and the react-hook-form ones.
+ */
+export function rowLimits(
+  t: ReturnType<typeof useT>,
+  min: number | undefined,
+  max: number | undefined,
+): string {
+  if (max === undefined) return t('listTable.limits.atLeast', { min: min ?? 0 });
+  if (min === undefined || min === 0) return t('listTable.limits.upTo', { max });
+  return t('listTable.limits.between', { min, max });
+}

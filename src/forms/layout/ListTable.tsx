@@ -22,7 +22,7 @@ import { RowSelectBox } from '../paste/RowSelectBox';
 import { createRowSelection, type RowSelection } from '../paste/rowSelection';
 import { ConditionGate } from './ConditionGate';
 import { focusAfterRowAction } from './focusAfterRowAction';
-import { AddRowButton, ListRowsFrame } from './ListRowsFrame';
+import { AddRowButton, ListRowsFrame, rowLimits } from './ListRowsFrame';
 import { ListUnsetToggle } from './ListUnsetToggle';
 import { type Column, columnsOf, showsCards } from './listColumns';
 import { NodeErrors } from './NodeErrors';
@@ -31,13 +31,6 @@ import { useFocusTarget } from './useFocusTarget';
 import { useProgressiveRows } from './useProgressiveRows';
 
 const NO_ROWS: readonly string[] = [];
-
-/** "(2–5 rows)", "(at least 1 row)", "(up to 10 rows)": the list's limits in the form's language. */
-function rowLimits(t: ReturnType<typeof useT>, min: number | undefined, max: number | undefined): string {
-  if (max === undefined) return t('listTable.limits.atLeast', { min: min ?? 0 });
-  if (min === undefined || min === 0) return t('listTable.limits.upTo', { max });
-  return t('listTable.limits.between', { min, max });
-}
 
 export const ListTable = memo(function ListTable({
   node,

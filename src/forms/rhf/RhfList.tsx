@@ -10,7 +10,7 @@ import { memo, type ReactNode, useMemo } from 'react';
 import { type FieldValues, get, useFieldArray } from 'react-hook-form';
 import type { ListNode, Pointer } from '../../schemas/index';
 import { useT } from '../../widgets/index';
-import { AddRowButton, ListRowsFrame } from '../layout/ListRowsFrame';
+import { AddRowButton, ListRowsFrame, rowLimits } from '../layout/ListRowsFrame';
 import { type Column, columnsOf, showsCards } from '../layout/listColumns';
 import { rhfDomId, useRhfContext, useRhfName } from './RhfContext';
 import { RhfField } from './RhfField';
@@ -138,10 +138,7 @@ function ListBody({ node, pointer, indexes, rows }: RhfListProps & { rows: RhfRo
       <legend id={`${id}-label`} className="formulary-list__label">
         {rest ? t('form.tupleRest', { label: node.label, count: first }) : node.label}
         {(node.minItems !== undefined || node.maxItems !== undefined) && (
-          <span className="formulary-list__limits">
-            {' '}
-            ({node.minItems ?? 0}–{node.maxItems ?? '∞'} rows)
-          </span>
+          <span className="formulary-list__limits"> {rowLimits(t, node.minItems, node.maxItems)}</span>
         )}
       </legend>
       {node.description && <p className="formulary-list__description">{node.description}</p>}

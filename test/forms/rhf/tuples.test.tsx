@@ -13,6 +13,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { SubmissionForm } from '../../../src/forms/index';
 import { buildFieldModel, type FieldModel } from '../../../src/schemas/index';
+import { LocaleContext } from '../../../src/widgets/index';
 import { TupleHost, type TupleHostValues, tupleSchema, tupleSchemaDraft07 } from './tupleHost';
 
 afterEach(cleanup);
@@ -31,10 +32,14 @@ async function retype(user: ReturnType<typeof userEvent.setup>, input: HTMLEleme
   if (text !== '') await user.type(input, text);
 }
 
-function setup(model: FieldModel) {
+function setup(model: FieldModel, locale = 'en') {
   const onSubmit = vi.fn();
   let form: UseFormReturn<TupleHostValues> | undefined;
-  render(<TupleHost model={model} onSubmit={onSubmit} expose={(f) => (form = f)} />);
+  render(
+    <LocaleContext.Provider value={locale}>
+      <TupleHost model={model} onSubmit={onSubmit} expose={(f) => (form = f)} />
+    </LocaleContext.Provider>,
+  );
   return { onSubmit, form: () => form!, user: userEvent.setup() };
 }
 
@@ -101,12 +106,19 @@ describe('tuples in a react-hook-form host', () => {
     expect((onSubmit.mock.calls[0]![0] as TupleHostValues).reduction.qRange).toEqual([0.05, 0.5]);
   });
 
+  test("a list's row limits are the catalogue's words in the page's language, as the form's own lists say them", () => {
+    setup(buildFieldModel(tupleSchema), 'fr');
+    const wedge = screen.getAllByRole('group').find((g) => g.querySelector('.formulary-list__limits'))!;
+    expect(wedge.querySelector('.formulary-list__limits')?.textContent).toBe(' (1 à 3 lignes)');
+  });
+
   test('an open tuple: rest rows after the positions, within minItems/maxItems less the positions', async () => {
     const model = buildFieldModel(tupleSchema);
     const { onSubmit, form, user } = setup(model);
     const wedge = screen.getByRole('group', { name: 'Wedge scan' });
     expect(wedge.textContent).toContain('2 values in this order, then any further items');
     const rest = within(wedge).getByRole('group', { name: /Run: items after the first 2/ });
+    expect(rest.querySelector('.formulary-list__limits')?.textContent).toBe(' (1–3 rows)');
     // minItems 3: one run row to start with (the rest default), which cannot be removed.
     expect((screen.getByLabelText('Run, row 3') as HTMLInputElement).value).toBe('12345');
     expect((within(rest).getByRole('button', { name: 'Remove row 3' }) as HTMLButtonElement).disabled).toBe(
