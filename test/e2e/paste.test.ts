@@ -241,7 +241,9 @@ describe('1,000 pasted rows stay reachable (Chromium)', () => {
     await expect.poll(async () => (await liveScans(page))[899]?.runNumber).toBe('140899');
     // A row further down, reached by scrolling, takes typing too.
     const last = page.getByRole('textbox', { name: 'Run number, row 1000' });
-    await last.scrollIntoViewIfNeeded();
+    // Under CI's load (two cores, parallel suites) the row took over 30 s to be found once; quiet, at once.
+    await last.waitFor({ timeout: 120_000 });
+    await last.scrollIntoViewIfNeeded({ timeout: 60_000 });
     await last.fill('');
     await last.type('149999');
     await expect.poll(async () => (await liveScans(page))[999]?.runNumber).toBe('149999');
