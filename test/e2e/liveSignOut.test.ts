@@ -1,33 +1,18 @@
-/**
- * A portal page following live events when its session ends elsewhere (signed out on another tab or
- * by an operator on a shared beamline PC), in Chromium against `formulary serve --demo-users`: the
- * server closes the live socket (4401), the badge says "signed out" and stays so (no reconnect), and
- * the portal, back on its forms without a reload, offers the sign-in form. Needs `npm run build:app` first.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import type { ServerProcess } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
+import { DemoPortal } from './demoPortal';
 
+const portal = new DemoPortal('formulary-live-signout-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-live-signout-'));
 
 beforeAll(async () => {
-  server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
-    portal: join(repoRoot, 'dist/app'),
-    args: ['--demo-users'],
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await portal.start());
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  await portal.stop();
 });
 
 test('a session ended elsewhere turns the live page to "signed out", without reconnecting', async () => {

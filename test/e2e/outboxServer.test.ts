@@ -1,40 +1,19 @@
-/**
- * The outbox end to end against the real submission service: the built portal served by
- * `formulary serve` (SQLite), in Chromium. The server fails the first two submissions on purpose (its
- * test switch), then accepts: exactly one submission is stored under one Idempotency-Key, and the
- * portal's history shows the id the server gave it. Needs `npm run build:app` first.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  testerFetch as fetch,
-  repoRoot,
-  type ServerProcess,
-  startServerProcess,
-} from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import { testerFetch as fetch, type ServerProcess } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
+import { DemoPortal } from './demoPortal';
 
+const portal = new DemoPortal('formulary-outbox-e2e-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-outbox-e2e-'));
 
 beforeAll(async () => {
-  server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
-    portal: join(repoRoot, 'dist/app'),
-    env: { FORMULARY_TEST_FAIL_SUBMISSIONS: '2' },
-    args: ['--demo-users'],
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await portal.start({ FORMULARY_TEST_FAIL_SUBMISSIONS: '2' }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  expect(await server?.stop('SIGTERM')).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
+  expect(await portal.stop()).toBe(0);
 });
 
 const ipts = (page: Page) => page.getByRole('textbox', { name: /^IPTS/ });

@@ -1,37 +1,20 @@
-/**
- * Signing in to the portal served by `formulary serve --demo-users` (SQLite), in Chromium: each demo
- * user signs in and sees who they are; what each may submit and read is what the server decides
- * (a scientist's request for another proposal is refused with the server's words, and the list the
- * page can read holds only their proposal's submissions); a wrong password says so; a sample name
- * holding <script> is shown as text, never run; a name over its attempt limit gets the portal's "too
- * many attempts" words. Needs `npm run build:app` first.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { httpFrom } from '../server/permissions/httpFrom';
-import { repoRoot, type ServerProcess, startServerProcess } from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import type { ServerProcess } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
+import { DemoPortal } from './demoPortal';
 
+const portal = new DemoPortal('formulary-portal-auth-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-portal-auth-'));
 
 beforeAll(async () => {
-  server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
-    portal: join(repoRoot, 'dist/app'),
-    args: ['--demo-users'],
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await portal.start());
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  await portal.stop();
 });
 
 const XSS = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';

@@ -1,38 +1,19 @@
-/**
- * An open form whose instrument's defaults change, in Chromium against `formulary serve
- * --demo-users` (SQLite): Alice fills the EQSANS form and types her own centre-of-mass radius; Carol
- * (EQSANS staff) changes that default and the wavelength step's through the defaults API; Alice's
- * submit asks first and the notice lists both fields (old → new, by carol); "Use the new defaults"
- * moves the untouched wavelength step and keeps her radius; the stored request holds both, with the
- * defaults revision it was made against. A change seen when the page regains focus, and a draft
- * restored after a change, say so too; "Send with the old defaults" sends the form as it is, once
- * asked. Needs `npm run build:app` first.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { repoRoot, type ServerProcess, startServerProcess, testerFetch } from '../server/serverProcess';
-import { type LaunchedBrowser, launchChromium } from './chromium';
+import { type ServerProcess, testerFetch } from '../server/serverProcess';
+import type { LaunchedBrowser } from './chromium';
+import { DemoPortal } from './demoPortal';
 
+const portal = new DemoPortal('formulary-new-defaults-');
 let server: ServerProcess;
 let browser: LaunchedBrowser;
-const dir = mkdtempSync(join(tmpdir(), 'formulary-new-defaults-'));
 
 beforeAll(async () => {
-  server = await startServerProcess({
-    db: join(dir, 'formulary.sqlite'),
-    portal: join(repoRoot, 'dist/app'),
-    args: ['--demo-users'],
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await portal.start());
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  await portal.stop();
 });
 
 /** Carol, EQSANS staff, changes defaults through the API as a script of hers would (cookie + CSRF). */
