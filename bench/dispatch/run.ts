@@ -30,22 +30,20 @@ import {
   StompDispatcher,
   traceLine,
 } from '../../src/server/jobs/index';
+import { pairFlags } from '../pairFlags';
 import { quantile } from '../quantile';
 import { BrokerRoundTrip } from './brokerRoundTrip';
 import { HOP_NAMES, type JobHops, traceHops } from './traceHops';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const argv = process.argv.slice(2);
-const known = ['--jobs', '--runs', '--json', '--workers', '--trace'];
-for (let i = 0; i < argv.length; i += 2) {
-  if (!known.includes(argv[i]!)) fail(`${argv[i]}: unknown flag; known: ${known.join(', ')}`);
-  if (argv[i + 1] === undefined) fail(`${argv[i]} needs a value`);
-}
-const option = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const { fail, option, whole } = pairFlags('bench:dispatch', [
+  '--jobs',
+  '--runs',
+  '--json',
+  '--workers',
+  '--trace',
+]);
 const jobs = whole('--jobs', 200);
 // 500: the p99 of one-at-a-time jobs is then a 99th percentile, not the largest of a hundred.
 const runs = whole('--runs', 500);
@@ -65,19 +63,6 @@ const workerCounts = (option('--workers') ?? '1,2,4').split(',').map((n) => {
     fail(`--workers: "${n}" is not a count from 1 to 16`);
   return value;
 });
-
-function whole(name: string, fallback: number): number {
-  const text = option(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) fail(`${name}: "${text}" is not a positive whole number`);
-  return value;
-}
-
-function fail(message: string): never {
-  process.stderr.write(`bench:dispatch: ${message}\n`);
-  process.exit(2);
-}
 
 /**
  * An in-memory store: the recorder both dispatchers report to, the lookup the broker one reads. The

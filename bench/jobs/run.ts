@@ -17,35 +17,14 @@ import {
   parseJobsConfig,
   treeMemoryBytes,
 } from '../../src/server/jobs/index';
+import { pairFlags } from '../pairFlags';
 import { quantile } from '../quantile';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const argv = process.argv.slice(2);
-const known = ['--lines', '--runs', '--json'];
-for (let i = 0; i < argv.length; i += 2) {
-  if (!known.includes(argv[i]!)) fail(`${argv[i]}: unknown flag; known: ${known.join(', ')}`);
-  if (argv[i + 1] === undefined) fail(`${argv[i]} needs a value`);
-}
-const option = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+const { fail, option, whole } = pairFlags('bench:jobs', ['--lines', '--runs', '--json']);
 const lines = whole('--lines', 200_000);
 const runs = whole('--runs', 20);
 const jsonFile = option('--json');
-
-function whole(name: string, fallback: number): number {
-  const text = option(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) fail(`${name}: "${text}" is not a positive whole number`);
-  return value;
-}
-
-function fail(message: string): never {
-  process.stderr.write(`bench:jobs: ${message}\n`);
-  process.exit(2);
-}
 
 /** A recorder that only counts, so the runner's own cost is what is measured. */
 function countingRecorder() {

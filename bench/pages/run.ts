@@ -12,28 +12,9 @@ import {
   SubmissionIndex,
   type SubmissionRow,
 } from '../../src/app/submissions/SubmissionIndex';
+import { pairFlags } from '../pairFlags';
 
-const argv = process.argv.slice(2);
-const known = ['--rows', '--changes', '--json'];
-for (let i = 0; i < argv.length; i += 2) {
-  if (!known.includes(argv[i]!)) fail(`${argv[i]}: unknown flag; known: ${known.join(', ')}`);
-  if (argv[i + 1] === undefined) fail(`${argv[i]} needs a value`);
-}
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-function whole(name: string, fallback: number): number {
-  const text = option(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) fail(`${name}: "${text}" is not a positive whole number`);
-  return value;
-}
-function fail(message: string): never {
-  process.stderr.write(`bench:pages: ${message}\n`);
-  process.exit(2);
-}
+const { fail, option, whole } = pairFlags('bench:pages', ['--rows', '--changes', '--json']);
 
 const rowCounts = (option('--rows') ?? '1000,5000,20000').split(',').map((t) => {
   const n = Number(t);

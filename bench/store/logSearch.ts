@@ -14,26 +14,10 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { planJobs } from '../../src/server/jobs/index';
 import { openStore, type SubmissionStore } from '../../src/server/store/index';
+import { pairFlags } from '../pairFlags';
 import { quantile } from '../quantile';
 
-const argv = process.argv.slice(2);
-const known = ['--lines', '--runs', '--json'];
-for (let i = 0; i < argv.length; i += 2) {
-  if (!known.includes(argv[i]!)) fail(`${argv[i]}: unknown flag; known: ${known.join(', ')}`);
-  if (argv[i + 1] === undefined) fail(`${argv[i]} needs a value`);
-}
-const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-function whole(name: string, fallback: number): number {
-  const text = option(name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) fail(`${name}: "${text}" is not a positive whole number`);
-  return value;
-}
-function fail(message: string): never {
-  process.stderr.write(`bench:logsearch: ${message}\n`);
-  process.exit(2);
-}
+const { option, whole } = pairFlags('bench:logsearch', ['--lines', '--runs', '--json']);
 const lineCount = whole('--lines', 100_000);
 const runs = whole('--runs', 9);
 const jsonFile = option('--json');
